@@ -1,0 +1,43 @@
+# The two commands of the README are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/cchc
+
+.PHONY: install demo test lint format test-sqlite test-pg browser-deps assets
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(MAKE) --no-print-directory assets
+
+assets:
+	$(BIN)/python -m cchc.assets
+
+demo: install
+	$(BIN)/cchc demo
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test-sqlite:
+	$(BIN)/pytest -n 2 --create-db
+
+test-pg:
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db
+
+test: install browser-deps lint
+	$(BIN)/cchc makemigrations --check --dry-run
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-pg

@@ -1,0 +1,1 @@
+"""CCHC: administrative-reform plans for Vietnamese communes, wards and provinces."""
