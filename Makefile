@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cchc
 
-.PHONY: install demo test lint format test-sqlite test-pg browser-deps assets
+.PHONY: install demo test lint format test-sqlite test-pg browser-deps assets messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ install: $(BIN)/python
 
 assets:
 	$(BIN)/python -m cchc.assets
+	cd cchc && ../$(BIN)/cchc compilemessages --ignore=.venv -v 0
+
+messages:
+	cd cchc && ../$(BIN)/cchc makemessages -l vi --no-location --no-obsolete
+	@msgattrib --untranslated cchc/locale/vi/LC_MESSAGES/django.po | grep -c '^msgid' | sed 's/^/untranslated entries (+1 header): /'
 
 demo: install
 	$(BIN)/cchc demo

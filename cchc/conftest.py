@@ -1,0 +1,126 @@
+"""Shared personas: a province reviewer, a district reviewer, a commune focal point, a commune
+official, a commune leader and an outsider (the focal point of another commune)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from cchc.org.choices import PostKind, Role, UnitKind
+from cchc.testing.factories import PostFactory, UnitFactory, UserFactory, member
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "files")},
+        },
+    }
+
+
+@pytest.fixture
+def world(db):
+    """Province → district → two communes, with a person in each role."""
+    province = UnitFactory(code="tinh", name="Tỉnh Tây Ninh", kind=UnitKind.PROVINCE)
+    district = UnitFactory(
+        code="thanh-pho", name="Thành phố Tây Ninh", kind=UnitKind.DISTRICT, parent=province
+    )
+    commune = UnitFactory(code="xa-a", name="Xã Thạnh Tân", kind=UnitKind.COMMUNE, parent=district)
+    other = UnitFactory(code="xa-b", name="Phường 2", kind=UnitKind.WARD, parent=district)
+    office = PostFactory(unit=commune, name="Văn phòng – Thống kê", aliases="VP-TK")
+    justice = PostFactory(unit=commune, name="Tư pháp – Hộ tịch", aliases="Tư pháp")
+    PostFactory(unit=commune, name="Bộ phận Một cửa", kind=PostKind.OFFICE)
+    PostFactory(unit=district, name="Phòng Nội vụ", kind=PostKind.OFFICE)
+    people = SimpleNamespace(
+        province=member(UserFactory(username="tinh.reviewer"), province, Role.REVIEWER),
+        district=member(UserFactory(username="noivu"), district, Role.REVIEWER),
+        focal=member(UserFactory(username="focal"), commune, Role.FOCAL_POINT, office),
+        official=member(UserFactory(username="tuphap"), commune, Role.OFFICIAL, justice),
+        leader=member(UserFactory(username="chutich"), commune, Role.LEADER),
+        outsider=member(UserFactory(username="outsider"), other, Role.FOCAL_POINT),
+    )
+    return SimpleNamespace(
+        province=province,
+        district=district,
+        commune=commune,
+        other=other,
+        office=office,
+        justice=justice,
+        people=people,
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log the test client in as a persona: `login(world.people.focal)`."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (Playwright's own browser download is not
+    available offline). `make test` installs the chromium package when it is missing."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test still talks to the
+    # database synchronously, which Django would otherwise refuse.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(
+        locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(15000)
+    tab = context.new_page()
+    tab.base_url = live_server.url
+    yield tab
+    context.close()
+
+
+def screenshot(tab, name: str) -> Path:
+    """Save a full-page screenshot under test-artifacts/ for a person to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def browser_login(tab, username: str, password: str = "secret-pass-1") -> None:
+    tab.goto(tab.base_url + "/accounts/login/")
+    tab.get_by_label("Tên đăng nhập").fill(username)
+    tab.get_by_label("Mật khẩu").fill(password)
+    tab.get_by_role("button", name="Đăng nhập").click()
+    tab.wait_for_load_state()

@@ -1,0 +1,45 @@
+"""Template helpers shared by every page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.forms import BoundField
+
+register = template.Library()
+
+_SELECTS = {"select", "selectmultiple", "nullbooleanselect"}
+_CHECKS = {"checkbox", "radioselect", "checkboxselectmultiple"}
+
+
+@register.filter
+def bs(field: BoundField):
+    """Render a form field's widget with Bootstrap classes and its error state."""
+    kind = field.widget_type
+    if kind in _CHECKS:
+        css = "form-check-input"
+    elif kind in _SELECTS:
+        css = "form-select"
+    else:
+        css = "form-control"
+    attrs = {"class": css + (" is-invalid" if field.errors else "")}
+    if field.errors:
+        attrs["aria-describedby"] = f"{field.id_for_label}-error"
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def number(value, places: int = 2):
+    """A number the Vietnamese way (1.234,5), without trailing zeros."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+    text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

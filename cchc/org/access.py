@@ -1,0 +1,186 @@
+"""The one place that answers "what may this user see, and what may they change".
+
+Every query for user-owned data goes through `Access.unit_q()` (or a model's `visible_to`),
+and every write checks `Access.can()`. Roles apply to the member's unit and all units below
+it, and reach back through reorganisations: a commune formed by a merger sees the data of the
+communes it replaced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from .choices import Role
+from .models import Membership, Unit, UnitSuccession
+
+
+class Action:
+    VIEW = "view"
+    EDIT_PLAN = "edit_plan"  # create/edit/delete plans, tasks, targets
+    REPORT_PROGRESS = "report_progress"  # report on any task of the unit
+    REPORT_OWN = "report_own"  # report on tasks led by one's own post
+    APPROVE = "approve"  # sign off reports and plans
+    APPRAISE = "appraise"  # upper level: appraise units below
+    ENTER_DATA = "enter_data"  # import dossiers, enter figures
+    MANAGE = "manage"  # manage units, people, settings
+
+
+ROLE_ACTIONS: dict[str, frozenset[str]] = {
+    Role.ADMIN: frozenset(
+        {
+            Action.VIEW,
+            Action.EDIT_PLAN,
+            Action.REPORT_PROGRESS,
+            Action.REPORT_OWN,
+            Action.APPROVE,
+            Action.APPRAISE,
+            Action.ENTER_DATA,
+            Action.MANAGE,
+        }
+    ),
+    Role.FOCAL_POINT: frozenset(
+        {
+            Action.VIEW,
+            Action.EDIT_PLAN,
+            Action.REPORT_PROGRESS,
+            Action.REPORT_OWN,
+            Action.ENTER_DATA,
+        }
+    ),
+    Role.LEADER: frozenset({Action.VIEW, Action.APPROVE, Action.REPORT_OWN}),
+    Role.OFFICIAL: frozenset({Action.VIEW, Action.REPORT_OWN, Action.ENTER_DATA}),
+    Role.REVIEWER: frozenset({Action.VIEW, Action.APPRAISE}),
+    Role.VIEWER: frozenset({Action.VIEW}),
+}
+
+
+@dataclass
+class Grant:
+    """One membership, resolved: the paths it covers and the actions it allows."""
+
+    role: str
+    unit_id: int
+    paths: tuple[str, ...]
+    actions: frozenset[str]
+    post_id: int | None
+
+
+@dataclass
+class Access:
+    """A user's resolved scope. Build it with `access_for(user)`; it is cached on the user."""
+
+    user_id: int | None
+    is_superuser: bool
+    grants: list[Grant] = field(default_factory=list)
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def paths(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for grant in self.grants:
+            for path in grant.paths:
+                seen[path] = None
+        return tuple(seen)
+
+    def unit_q(self, field: str = "unit", action: str = Action.VIEW) -> Q:
+        """A filter keeping rows whose unit (reached by `field`) the user may act on."""
+        if self.is_superuser:
+            return Q()
+        paths = self._paths_for(action)
+        if not paths:
+            return Q(pk__in=[])
+        prefix = f"{field}__path__startswith" if field else "path__startswith"
+        query = Q()
+        for path in _outermost(paths):
+            query |= Q(**{prefix: path})
+        return query
+
+    def units(self, action: str = Action.VIEW):
+        return Unit.objects.filter(self.unit_q("", action))
+
+    def can(self, action: str, unit: Unit) -> bool:
+        if self.is_superuser:
+            return True
+        return any(unit.path.startswith(path) for path in self._paths_for(action))
+
+    def require(self, action: str, unit: Unit) -> None:
+        """Raise 404 when the unit is outside the user's sight, 403 when only the action is."""
+        if not self.can(Action.VIEW, unit):
+            raise Http404
+        if not self.can(action, unit):
+            raise PermissionDenied
+
+    def post_ids(self, unit: Unit | None = None) -> set[int]:
+        """The posts the user holds (optionally only in `unit`)."""
+        return {
+            g.post_id
+            for g in self.grants
+            if g.post_id is not None and (unit is None or g.unit_id == unit.pk)
+        }
+
+    def roles_in(self, unit: Unit) -> set[str]:
+        """Roles whose scope includes `unit`."""
+        if self.is_superuser:
+            return {Role.ADMIN}
+        return {g.role for g in self.grants if any(unit.path.startswith(p) for p in g.paths)}
+
+    def home_units(self) -> list[int]:
+        return [g.unit_id for g in self.grants]
+
+    def _paths_for(self, action: str) -> list[str]:
+        return [p for g in self.grants if action in g.actions for p in g.paths]
+
+
+def _outermost(paths: Iterable[str]) -> list[str]:
+    """Drop paths already covered by a shorter one, so queries carry no redundant terms."""
+    result: list[str] = []
+    for path in sorted(set(paths), key=len):
+        if not any(path.startswith(kept) for kept in result):
+            result.append(path)
+    return result
+
+
+def _with_predecessors(paths: list[str]) -> list[str]:
+    """Add the subtrees of every unit that a unit inside `paths` succeeded, transitively."""
+    links = list(UnitSuccession.objects.values_list("predecessor__path", "successor__path"))
+    result = list(paths)
+    changed = True
+    while changed:
+        changed = False
+        for pred_path, succ_path in links:
+            inside = any(succ_path.startswith(p) for p in result)
+            covered = any(pred_path.startswith(p) for p in result)
+            if inside and not covered:
+                result.append(pred_path)
+                changed = True
+    return result
+
+
+def access_for(user) -> Access:
+    """Resolve (once per user object) the grants of an authenticated user."""
+    cached = getattr(user, "_cchc_access", None)
+    if cached is not None:
+        return cached
+    if not getattr(user, "is_authenticated", False):
+        access = Access(user_id=None, is_superuser=False)
+    else:
+        access = Access(user_id=user.pk, is_superuser=bool(user.is_superuser))
+        memberships = Membership.objects.filter(user=user, is_active=True).select_related("unit")
+        for m in memberships:
+            paths = tuple(_with_predecessors([m.unit.path]))
+            access.grants.append(
+                Grant(
+                    role=m.role,
+                    unit_id=m.unit_id,
+                    paths=paths,
+                    actions=ROLE_ACTIONS.get(m.role, frozenset()),
+                    post_id=m.post_id,
+                )
+            )
+    user._cchc_access = access
+    return access

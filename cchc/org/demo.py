@@ -1,0 +1,175 @@
+"""Demo units (real names and parents as of the seeds' years), their posts and the logins."""
+
+from __future__ import annotations
+
+from cchc.demo import DEMO_PASSWORD, DemoContext
+
+from .choices import PostKind, Role, UnitKind
+from .models import Membership, Post, Unit, User
+
+# (code, name, kind, parent code)
+UNITS = [
+    ("tay-ninh", "Tỉnh Tây Ninh", UnitKind.PROVINCE, None),
+    ("tp-tay-ninh", "Thành phố Tây Ninh", UnitKind.DISTRICT, "tay-ninh"),
+    ("thanh-tan", "Xã Thạnh Tân", UnitKind.COMMUNE, "tp-tay-ninh"),
+    ("phuong-2", "Phường 2", UnitKind.WARD, "tp-tay-ninh"),
+    ("phuong-1", "Phường 1", UnitKind.WARD, "tp-tay-ninh"),
+    ("phuong-3", "Phường 3", UnitKind.WARD, "tp-tay-ninh"),
+    ("hiep-ninh", "Phường Hiệp Ninh", UnitKind.WARD, "tp-tay-ninh"),
+    ("binh-minh", "Xã Bình Minh", UnitKind.COMMUNE, "tp-tay-ninh"),
+    ("tan-binh", "Xã Tân Bình", UnitKind.COMMUNE, "tp-tay-ninh"),
+    ("an-giang", "Tỉnh An Giang", UnitKind.PROVINCE, None),
+    ("tan-chau", "Thị xã Tân Châu", UnitKind.DISTRICT, "an-giang"),
+    ("long-an-xa", "Xã Long An", UnitKind.COMMUNE, "tan-chau"),
+    ("thai-nguyen", "Tỉnh Thái Nguyên", UnitKind.PROVINCE, None),
+    ("phu-binh", "Huyện Phú Bình", UnitKind.DISTRICT, "thai-nguyen"),
+    ("tan-duc", "Xã Tân Đức", UnitKind.COMMUNE, "phu-binh"),
+    ("long-an", "Tỉnh Long An", UnitKind.PROVINCE, None),
+    ("kien-tuong", "Thị xã Kiến Tường", UnitKind.DISTRICT, "long-an"),
+    ("kt-phuong-1", "Phường 1", UnitKind.WARD, "kien-tuong"),
+    ("kt-phuong-2", "Phường 2", UnitKind.WARD, "kien-tuong"),
+    ("kt-phuong-3", "Phường 3", UnitKind.WARD, "kien-tuong"),
+    ("kt-binh-hiep", "Xã Bình Hiệp", UnitKind.COMMUNE, "kien-tuong"),
+    ("kt-binh-tan", "Xã Bình Tân", UnitKind.COMMUNE, "kien-tuong"),
+    ("kt-thanh-tri", "Xã Thạnh Trị", UnitKind.COMMUNE, "kien-tuong"),
+    ("kt-thanh-hung", "Xã Thạnh Hưng", UnitKind.COMMUNE, "kien-tuong"),
+    ("kt-tuyen-thanh", "Xã Tuyên Thạnh", UnitKind.COMMUNE, "kien-tuong"),
+]
+
+# Posts of a commune or ward, with the other ways plans write them.
+COMMUNE_POSTS = [
+    ("Văn phòng – Thống kê", PostKind.POST, ["VP-TK", "Văn phòng HĐND và UBND", "Văn phòng UBND"]),
+    ("Tư pháp – Hộ tịch", PostKind.POST, ["TP-HT", "Tư pháp"]),
+    ("Tài chính – Kế toán", PostKind.POST, ["TC-KT", "Kế toán"]),
+    ("Địa chính – Xây dựng", PostKind.POST, ["ĐC-XD", "Địa chính"]),
+    ("Văn hóa – Xã hội", PostKind.POST, ["VH-XH", "Văn hóa và Thông tin"]),
+    ("Bộ phận Một cửa", PostKind.OFFICE, ["Bộ phận Tiếp nhận và Trả kết quả", "Một cửa"]),
+    ("Công an xã", PostKind.OFFICE, ["Công an"]),
+]
+DISTRICT_POSTS = [
+    ("Phòng Nội vụ", PostKind.OFFICE, ["Nội vụ"]),
+    ("Phòng Tư pháp", PostKind.OFFICE, []),
+    ("Phòng Tài chính – Kế hoạch", PostKind.OFFICE, ["Tài chính - Kế hoạch"]),
+    ("Phòng Văn hóa và Thông tin", PostKind.OFFICE, ["Văn hóa - Thông tin"]),
+    ("Văn phòng HĐND và UBND", PostKind.OFFICE, ["Văn phòng HĐND - UBND"]),
+]
+
+# (username, full name, unit code, role, post name, who, scope) — as in specs/demo.md.
+LOGINS = [
+    (
+        "thanhtan",
+        "Nguyễn Thị Lan",
+        "thanh-tan",
+        Role.FOCAL_POINT,
+        "Văn phòng – Thống kê",
+        "Đầu mối CCHC, Xã Thạnh Tân",
+        "Xã Thạnh Tân",
+    ),
+    (
+        "thanhtan.tuphap",
+        "Trần Văn Minh",
+        "thanh-tan",
+        Role.OFFICIAL,
+        "Tư pháp – Hộ tịch",
+        "Công chức Tư pháp – Hộ tịch, Xã Thạnh Tân",
+        "việc của mình tại Xã Thạnh Tân",
+    ),
+    (
+        "thanhtan.chutich",
+        "Lê Văn Hùng",
+        "thanh-tan",
+        Role.LEADER,
+        None,
+        "Chủ tịch UBND Xã Thạnh Tân",
+        "Xã Thạnh Tân (xem, phê duyệt)",
+    ),
+    (
+        "phuong2",
+        "Phạm Thị Hoa",
+        "phuong-2",
+        Role.FOCAL_POINT,
+        "Văn phòng – Thống kê",
+        "Đầu mối CCHC, Phường 2",
+        "Phường 2",
+    ),
+    (
+        "noivu.tayninh",
+        "Võ Thanh Tùng",
+        "tp-tay-ninh",
+        Role.REVIEWER,
+        "Phòng Nội vụ",
+        "Phòng Nội vụ, Thành phố Tây Ninh",
+        "Thành phố Tây Ninh và các xã, phường (xem, thẩm định)",
+    ),
+    (
+        "longan",
+        "Huỳnh Văn Phúc",
+        "long-an-xa",
+        Role.FOCAL_POINT,
+        "Văn phòng – Thống kê",
+        "Đầu mối CCHC, Xã Long An",
+        "Xã Long An",
+    ),
+    (
+        "tanduc",
+        "Dương Thị Mai",
+        "tan-duc",
+        Role.FOCAL_POINT,
+        "Văn phòng – Thống kê",
+        "Đầu mối CCHC, Xã Tân Đức",
+        "Xã Tân Đức",
+    ),
+    (
+        "kientuong",
+        "Nguyễn Văn Bình",
+        "kien-tuong",
+        Role.REVIEWER,
+        "Phòng Nội vụ",
+        "Phòng Nội vụ, Thị xã Kiến Tường",
+        "Thị xã Kiến Tường và các đơn vị trực thuộc",
+    ),
+]
+
+
+def _posts_for(unit: Unit) -> list:
+    if unit.kind == UnitKind.DISTRICT:
+        return DISTRICT_POSTS
+    if unit.is_commune_level:
+        return COMMUNE_POSTS
+    return []
+
+
+def load(ctx: DemoContext) -> None:
+    for code, name, kind, parent_code in UNITS:
+        unit, _created = Unit.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "kind": kind, "parent": ctx.units.get(parent_code)},
+        )
+        ctx.units[code] = unit
+        for order, (post_name, post_kind, aliases) in enumerate(_posts_for(unit)):
+            Post.objects.get_or_create(
+                unit=unit,
+                name=post_name,
+                defaults={"kind": post_kind, "aliases": "\n".join(aliases), "order": order},
+            )
+
+    admin = User.objects.filter(username="admin").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            "admin", "admin@example.invalid", DEMO_PASSWORD, full_name="Quản trị hệ thống"
+        )
+    ctx.users["admin"] = admin
+    ctx.logins.append(("admin", "Quản trị hệ thống", "toàn bộ"))
+
+    for username, full_name, unit_code, role, post_name, who, scope in LOGINS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(
+                username, f"{username}@example.invalid", DEMO_PASSWORD, full_name=full_name
+            )
+        unit = ctx.units[unit_code]
+        post = Post.objects.filter(unit=unit, name=post_name).first() if post_name else None
+        Membership.objects.get_or_create(user=user, unit=unit, role=role, defaults={"post": post})
+        ctx.users[username] = user
+        ctx.logins.append((username, who, scope))
+    ctx.say(f"Đơn vị: {Unit.objects.count()}, người dùng: {User.objects.count()}")

@@ -1,0 +1,77 @@
+"""Match a lead or coordinator as written in a plan to one of the unit's posts.
+
+Plans write the same post many ways: "Công chức Văn phòng – Thống kê", "CC VP-TK",
+"Văn phòng - thống kê", "Van phong Thong ke". Names are compared after folding case, dashes,
+punctuation, diacritics and the usual prefixes ("Công chức", "CC", "Cán bộ", "Bộ phận").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+PREFIXES = (
+    "cong chuc",
+    "can bo",
+    "cc",
+    "cb",
+    "cbcc",
+    "nguoi phu trach",
+    "phu trach",
+    "bo phan",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics (đ → d), dashes and punctuation, squeeze spaces."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = re.sub(r"[^0-9a-zA-Z]+", " ", text).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def key(text: str) -> str:
+    """The comparison key: folded, without leading generic prefixes."""
+    folded = fold(text)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in PREFIXES:
+            if folded.startswith(prefix + " ") and len(folded) > len(prefix) + 1:
+                folded = folded[len(prefix) + 1 :]
+                changed = True
+    return folded
+
+
+def _initials(folded: str) -> str:
+    return "".join(word[0] for word in folded.split())
+
+
+def match_name(text: str, candidates: Iterable[tuple[object, list[str]]]):
+    """Return the candidate whose name (or alias) matches `text`, else None.
+
+    `candidates` are (object, [name, alias, ...]). Exact key matches win; then initials
+    ("VP TK" ↔ "Văn phòng Thống kê"); ambiguous matches return None so the user decides.
+    """
+    wanted = key(text)
+    if not wanted:
+        return None
+    exact, by_initials = [], []
+    for obj, names in candidates:
+        keys = {key(n) for n in names if n}
+        if wanted in keys:
+            exact.append(obj)
+        elif wanted.replace(" ", "") in {_initials(k) for k in keys}:
+            by_initials.append(obj)
+    if len(exact) == 1:
+        return exact[0]
+    if not exact and len(by_initials) == 1:
+        return by_initials[0]
+    return None
+
+
+def match_post(unit, text: str):
+    """The post of `unit` that `text` names, or None."""
+    posts = list(unit.posts.all())
+    return match_name(text, [(p, [p.name, *p.alias_list()]) for p in posts])

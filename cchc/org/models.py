@@ -1,0 +1,250 @@
+"""Units (the administrative hierarchy), posts inside them, people and their roles.
+
+A unit's place in the tree is kept as a materialised path of ids ("/1/5/12/") so that "this
+unit and everything below it" is one indexed prefix query, at any depth, on SQLite and
+PostgreSQL alike. Reorganisations (the 2025 merge of provinces and abolition of districts) do
+not rewrite history: a unit gets an end date and a succession link to the unit that takes it
+over, and access rules follow those links so old data stays reachable from the successor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext_lazy as _
+
+from .choices import PostKind, Role, SuccessionKind, UnitKind
+
+
+class User(AbstractUser):
+    """A person who signs in. Their scope comes from their memberships, never from here."""
+
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+
+class UnitQuerySet(models.QuerySet):
+    def current(self, on: dt.date | None = None):
+        """Units in force on a date (today by default)."""
+        on = on or dt.date.today()
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on),
+        )
+
+    def subtree(self, unit: Unit):
+        """The unit and every unit below it."""
+        return self.filter(path__startswith=unit.path)
+
+
+class Unit(models.Model):
+    """A province, district, commune, ward or agency, placed in the hierarchy by `parent`.
+
+    Invariant: `path` is the parent's path followed by this unit's id, and `depth` the number
+    of ancestors; both are maintained by `save()` and `move_to()`, never edited by hand.
+    """
+
+    code = models.SlugField(
+        _("code"),
+        max_length=64,
+        unique=True,
+        help_text=_("Official administrative code, or a short readable code."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+    valid_from = models.DateField(_("in force from"), null=True, blank=True)
+    valid_to = models.DateField(_("in force until"), null=True, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    settings = models.JSONField(_("unit settings"), default=dict, blank=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="unit_validity_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._refresh_path()
+
+    def clean(self) -> None:
+        if self.parent_id and self.pk:
+            parent = Unit.objects.get(pk=self.parent_id)
+            if parent.path.startswith(self.path):
+                raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+
+    def _refresh_path(self) -> None:
+        parent_path = Unit.objects.get(pk=self.parent_id).path if self.parent_id else "/"
+        new_path = f"{parent_path}{self.pk}/"
+        old_path = self.path
+        if new_path == old_path:
+            return
+        new_depth = new_path.count("/") - 2
+        Unit.objects.filter(pk=self.pk).update(path=new_path, depth=new_depth)
+        if old_path:
+            # Re-root every descendant under the new path in one statement.
+            delta = new_depth - self.depth
+            Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(models.Value(new_path), Substr("path", len(old_path) + 1)),
+                depth=models.F("depth") + delta,
+            )
+        self.path, self.depth = new_path, new_depth
+
+    def ancestors(self):
+        ids = [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+        return Unit.objects.filter(pk__in=ids).order_by("depth")
+
+    def is_within(self, other: Unit) -> bool:
+        """True when this unit is `other` or lies below it."""
+        return self.path.startswith(other.path)
+
+    def is_current(self, on: dt.date | None = None) -> bool:
+        on = on or dt.date.today()
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or self.valid_to >= on
+        )
+
+    @property
+    def is_commune_level(self) -> bool:
+        return self.kind in {
+            UnitKind.COMMUNE,
+            UnitKind.WARD,
+            UnitKind.TOWNSHIP,
+            UnitKind.SPECIAL_ZONE,
+        }
+
+
+class UnitSuccession(models.Model):
+    """A reorganisation step: `predecessor` was merged/split/renamed into `successor`.
+
+    Whoever may see the successor may see the predecessor's data, so reports made after a
+    merger still add up the years before it.
+    """
+
+    predecessor = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="successions", verbose_name=_("predecessor")
+    )
+    successor = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="predecessions", verbose_name=_("successor")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=SuccessionKind.choices)
+    effective_on = models.DateField(_("effective on"))
+    decision = models.CharField(_("decision"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("unit succession")
+        verbose_name_plural = _("unit successions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["predecessor", "successor"], name="unit_succession_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(predecessor=models.F("successor")),
+                name="unit_succession_not_self",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
+
+class Post(models.Model):
+    """A post (chức danh) or office (phòng, ban, bộ phận) inside a unit.
+
+    Tasks name their lead and coordinators by post; `aliases` holds other ways plans write the
+    same post ("CC VP-TK", "Văn phòng UBND") so imported names can be matched.
+    """
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="posts", verbose_name=_("unit")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=PostKind.choices)
+    aliases = models.TextField(_("other names"), blank=True, help_text=_("One per line."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["unit", "order", "name"]
+        constraints = [models.UniqueConstraint(fields=["unit", "name"], name="post_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Membership(models.Model):
+    """A person's role in a unit; it applies to that unit and every unit below it."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("unit")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("post"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+    def clean(self) -> None:
+        if self.post_id and self.unit_id and self.post.unit_id != self.unit_id:
+            raise ValidationError({"post": _("The post must belong to the same unit.")})

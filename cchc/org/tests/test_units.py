@@ -1,0 +1,61 @@
+import pytest
+
+from cchc.org.access import Action, access_for
+from cchc.org.choices import Role, SuccessionKind, UnitKind
+from cchc.org.matching import match_name
+from cchc.org.models import Unit, UnitSuccession
+from cchc.testing.factories import UnitFactory, UserFactory, member
+
+
+@pytest.mark.django_db
+def test_a_unit_path_follows_its_parents_and_moves_with_them():
+    province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
+    district = UnitFactory(code="d", kind=UnitKind.DISTRICT, parent=province)
+    commune = UnitFactory(code="c", parent=district)
+    assert commune.path == f"/{province.pk}/{district.pk}/{commune.pk}/"
+    assert commune.depth == 2
+    other_province = UnitFactory(code="q", kind=UnitKind.PROVINCE)
+    district.parent = other_province
+    district.save()
+    commune.refresh_from_db()
+    assert commune.path == f"/{other_province.pk}/{district.pk}/{commune.pk}/"
+    assert list(Unit.objects.subtree(other_province)) == [other_province, district, commune]
+
+
+@pytest.mark.django_db
+def test_after_the_2025_merger_the_new_commune_still_sees_the_old_communes_data():
+    province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
+    old_district = UnitFactory(code="d", kind=UnitKind.DISTRICT, parent=province)
+    old_a = UnitFactory(code="old-a", parent=old_district)
+    old_b = UnitFactory(code="old-b", parent=old_district)
+    unrelated = UnitFactory(code="old-c", parent=old_district)
+    new = UnitFactory(code="new", parent=province)
+    for old in (old_a, old_b):
+        UnitSuccession.objects.create(
+            predecessor=old, successor=new, kind=SuccessionKind.MERGE, effective_on="2025-07-01"
+        )
+    user = member(UserFactory(), new, Role.FOCAL_POINT)
+    access = access_for(user)
+    assert set(access.units()) == {new, old_a, old_b}
+    assert access.can(Action.VIEW, old_a)
+    assert not access.can(Action.VIEW, unrelated)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Công chức Văn phòng – Thống kê",
+        "CC Văn phòng - Thống kê",
+        "van phong thong ke",
+        "VP-TK",
+        "Văn phòng-Thống kê",
+    ],
+)
+def test_a_lead_written_in_the_usual_ways_matches_the_post(written):
+    posts = [("office", ["Văn phòng – Thống kê"]), ("justice", ["Tư pháp – Hộ tịch"])]
+    assert match_name(written, posts) == "office"
+
+
+def test_an_unknown_lead_is_not_matched_to_a_post():
+    posts = [("office", ["Văn phòng – Thống kê"]), ("justice", ["Tư pháp – Hộ tịch"])]
+    assert match_name("Bưu điện và các cơ quan liên quan", posts) is None

@@ -1,0 +1,257 @@
+"""Writes to plans, tasks and targets. Each is one transaction with one audit event.
+
+Views, commands, the importer and the API call these functions; none of them saves a plan,
+task or target another way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.db.models import Max
+
+from cchc.audit.log import record, snapshot
+from cchc.org.matching import match_post
+
+from .choices import PartyRole
+from .models import LegalBasis, Plan, Target, Task, TaskParty
+
+
+def _party_snapshot(task: Task) -> dict:
+    return {
+        "lead": [p.text for p in task.parties.all() if p.role == PartyRole.LEAD],
+        "coordinators": [p.text for p in task.parties.all() if p.role == PartyRole.COORDINATOR],
+    }
+
+
+def task_snapshot(task: Task) -> dict:
+    data = snapshot(task, fields=None)
+    data.pop("source_text", None)
+    if task.pk:
+        data.update(_party_snapshot(task))
+    return data
+
+
+@transaction.atomic
+def save_plan(plan: Plan, *, by, legal_bases: Sequence[dict] | None = None) -> Plan:
+    """Create or update a plan (and replace its legal bases when given)."""
+    creating = plan.pk is None
+    before = None if creating else snapshot(Plan.objects.get(pk=plan.pk))
+    if creating and plan.created_by_id is None and getattr(by, "is_authenticated", False):
+        plan.created_by = by
+    plan.full_clean()
+    plan.save()
+    if legal_bases is not None:
+        if not creating:
+            before["legal_bases"] = [lb.text for lb in plan.legal_bases.all()]
+        plan.legal_bases.all().delete()
+        LegalBasis.objects.bulk_create(
+            LegalBasis(
+                plan=plan,
+                order=i,
+                number=lb.get("number") or "",
+                issued_on=lb.get("issued_on"),
+                text=lb["text"],
+            )
+            for i, lb in enumerate(legal_bases)
+        )
+    after = snapshot(plan)
+    if legal_bases is not None:
+        after["legal_bases"] = [lb["text"] for lb in legal_bases]
+    record(
+        "plan.create" if creating else "plan.update",
+        by=by,
+        obj=plan,
+        unit=plan.unit,
+        before=before,
+        after=after,
+    )
+    return plan
+
+
+@transaction.atomic
+def delete_plan(plan: Plan, *, by, reason: str = "") -> None:
+    """Delete a plan with its tasks and targets; the audit keeps what it held."""
+    before = snapshot(plan)
+    before["tasks"] = plan.tasks.count()
+    before["targets"] = plan.targets.count()
+    record("plan.delete", by=by, obj=plan, unit=plan.unit, before=before, reason=reason)
+    plan.delete()
+
+
+def _next_order(queryset) -> int:
+    return (queryset.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+def _set_parties(task: Task, leads: Sequence[str], coordinators: Sequence[str]) -> None:
+    task.parties.all().delete()
+    unit = task.plan.unit
+    rows = []
+    for role, names in ((PartyRole.LEAD, leads), (PartyRole.COORDINATOR, coordinators)):
+        for i, name in enumerate(n.strip() for n in names):
+            if name:
+                rows.append(
+                    TaskParty(task=task, role=role, order=i, text=name, post=match_post(unit, name))
+                )
+    TaskParty.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def save_task(
+    task: Task,
+    *,
+    by,
+    leads: Sequence[str] | None = None,
+    coordinators: Sequence[str] | None = None,
+) -> Task:
+    """Create or update a task; leads and coordinators are matched to the unit's posts."""
+    creating = task.pk is None
+    before = None if creating else task_snapshot(Task.objects.get(pk=task.pk))
+    if creating and not task.order:
+        task.order = _next_order(Task.objects.filter(plan=task.plan))
+    task.full_clean()
+    task.save()
+    if leads is not None or coordinators is not None:
+        current = _party_snapshot(task) if not creating else {"lead": [], "coordinators": []}
+        _set_parties(
+            task,
+            leads if leads is not None else current["lead"],
+            coordinators if coordinators is not None else current["coordinators"],
+        )
+    record(
+        "task.create" if creating else "task.update",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before=before,
+        after=task_snapshot(task),
+    )
+    return task
+
+
+@transaction.atomic
+def delete_task(task: Task, *, by, reason: str = "") -> None:
+    record(
+        "task.delete",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before=task_snapshot(task),
+        reason=reason,
+    )
+    task.delete()
+
+
+@transaction.atomic
+def save_target(target: Target, *, by) -> Target:
+    creating = target.pk is None
+    before = None if creating else snapshot(Target.objects.get(pk=target.pk))
+    if creating and not target.order:
+        target.order = _next_order(Target.objects.filter(plan=target.plan))
+    target.full_clean()
+    target.save()
+    record(
+        "target.create" if creating else "target.update",
+        by=by,
+        obj=target,
+        unit=target.plan.unit,
+        before=before,
+        after=snapshot(target),
+    )
+    return target
+
+
+@transaction.atomic
+def delete_target(target: Target, *, by, reason: str = "") -> None:
+    record(
+        "target.delete",
+        by=by,
+        obj=target,
+        unit=target.plan.unit,
+        before=snapshot(target),
+        reason=reason,
+    )
+    target.delete()
+
+
+def _shift_year(date, years: int):
+    if date is None:
+        return None
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + years, day=28)
+
+
+def _shift_text(text: str, old_year: int, new_year: int) -> str:
+    years = new_year - old_year
+    for year in sorted({old_year - 1, old_year, old_year + 1}, reverse=years > 0):
+        text = text.replace(str(year), str(year + years))
+    return text
+
+
+@transaction.atomic
+def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
+    """A new draft plan for `year` with the same sections, tasks and targets, dates moved.
+
+    Units carry most of last year's plan into the next; this is that step, done once.
+    """
+    years = year - source.year
+    plan = Plan.objects.get(pk=source.pk)
+    plan.pk = None
+    plan.unit = unit or source.unit
+    plan.year = year
+    plan.number = ""
+    plan.issued_on = None
+    plan.status = "draft"
+    plan.title = _shift_text(source.title, source.year, year)
+    plan.theme = _shift_text(source.theme, source.year, year)
+    plan.source_name = ""
+    plan.created_by = by if getattr(by, "is_authenticated", False) else None
+    plan.save()
+    LegalBasis.objects.bulk_create(
+        LegalBasis(
+            plan=plan, order=lb.order, number=lb.number, issued_on=lb.issued_on, text=lb.text
+        )
+        for lb in source.legal_bases.all()
+    )
+    section_map = {}
+    for section in source.sections.order_by("parent_id", "order"):
+        old_pk, parent_pk = section.pk, section.parent_id
+        section.pk, section.plan = None, plan
+        section.parent = section_map.get(parent_pk)
+        section.save()
+        section_map[old_pk] = section
+    for task in source.tasks.prefetch_related("parties"):
+        parties = list(task.parties.all())
+        task.pk, task.plan = None, plan
+        task.section = section_map.get(task.section_id)
+        task.deadline_text = _shift_text(task.deadline_text, source.year, year)
+        task.title = _shift_text(task.title, source.year, year)
+        task.due = _shift_year(task.due, years)
+        task.origin = None
+        task.save()
+        TaskParty.objects.bulk_create(
+            TaskParty(task=task, role=p.role, order=p.order, text=p.text, post=p.post)
+            for p in parties
+        )
+    for target in source.targets.all():
+        target.pk, target.plan = None, plan
+        target.text = _shift_text(target.text, source.year, year)
+        target.save()
+    for period in source.reporting_periods.all():
+        period.pk, period.plan = None, plan
+        period.name = _shift_text(period.name, source.year, year)
+        period.start = _shift_year(period.start, years)
+        period.end = _shift_year(period.end, years)
+        period.due = _shift_year(period.due, years)
+        period.save()
+    record(
+        "plan.copy",
+        by=by,
+        obj=plan,
+        unit=plan.unit,
+        after={"from_plan": source.pk, "year": year, "tasks": plan.tasks.count()},
+    )
+    return plan

@@ -1,0 +1,66 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Area(models.TextChoices):
+    """Reform areas; the codes are a contract (specs/plan-import.md)."""
+
+    DIRECTION = "direction", _("Direction and management of reform")
+    INSTITUTIONS = "institutions", _("Institutional reform")
+    PROCEDURES = "procedures", _("Administrative procedure reform")
+    ORGANISATION = "organisation", _("Reform of the state administrative apparatus")
+    CIVIL_SERVICE = "civil_service", _("Civil service reform")
+    PUBLIC_FINANCE = "public_finance", _("Public finance reform")
+    DIGITAL_GOVERNMENT = "digital_government", _("E-government and digital government")
+    IMPACT = "impact", _("Impact of reform on people, organisations and development")
+    QUALITY_MANAGEMENT = "quality_management", _("ISO 9001 quality management")
+    OTHER = "other", _("Other tasks")
+
+
+# The order areas take when a plan does not set its own (Resolution 76/NQ-CP's order).
+AREA_ORDER = [code for code, _label in Area.choices]
+
+
+class PlanKind(models.TextChoices):
+    ANNUAL = "annual", _("Annual reform plan")
+    INDEX_IMPROVEMENT = "index_improvement", _("Index improvement plan (PAR Index, SIPAS)")
+    OTHER = "other", _("Other plan")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+    CLOSED = "closed", _("Closed")
+
+
+class Recurrence(models.TextChoices):
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    REGULAR = "regular", _("Regularly")
+
+
+class Comparator(models.TextChoices):
+    AT_LEAST = ">=", _("at least")
+    AT_MOST = "<=", _("at most")
+    EQUAL = "=", _("equal to")
+    TOP = "top", _("within the top")
+
+
+class TargetUnit(models.TextChoices):
+    PERCENT = "%", _("percent")
+    POINTS = "points", _("points")
+    COUNT = "count", _("count")
+    RANK = "rank", _("rank")
+
+
+class PartyRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    COORDINATOR = "coordinator", _("Coordinator")
+
+
+class ReportKind(models.TextChoices):
+    Q1 = "q1", _("First quarter")
+    H1 = "h1", _("Six months")
+    M9 = "m9", _("Nine months")
+    YEAR = "year", _("Year")
+    OTHER = "other", _("Other")

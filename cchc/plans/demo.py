@@ -1,0 +1,65 @@
+"""Demo plans: the five seeds, imported into their units, and Xã Thạnh Tân's seed-000 plan
+carried into the current year so that follow-up pages show a plan in use."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from cchc.demo import DemoContext, seeds_dir
+
+from .actions import copy_plan
+from .models import Plan
+
+# seed file prefix → (unit code, login that imports it)
+SEED_UNITS = {
+    "000": ("thanh-tan", "thanhtan"),
+    "001": ("long-an-xa", "longan"),
+    "002": ("phuong-2", "phuong2"),
+    "003": ("tan-duc", "tanduc"),
+    "004": ("kien-tuong", "kientuong"),
+}
+
+
+def _importer_available() -> bool:
+    try:
+        return importlib.util.find_spec("cchc.importer.saving") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def load(ctx: DemoContext) -> None:
+    directory = seeds_dir()
+    if directory is None:
+        ctx.say("Không tìm thấy thư mục kế hoạch mẫu (../shared/seeds hoặc CCHC_SEEDS_DIR).")
+        return
+    if not _importer_available():
+        ctx.say("Bộ nhập kế hoạch chưa có: bỏ qua nạp kế hoạch mẫu.")
+        return
+    from cchc.importer.saving import import_plan_file
+
+    for path in sorted(directory.glob("*.txt")):
+        prefix = path.name[:3]
+        if prefix not in SEED_UNITS:
+            continue
+        unit_code, username = SEED_UNITS[prefix]
+        unit = ctx.units[unit_code]
+        existing = Plan.objects.filter(unit=unit, source_name=path.name).first()
+        if existing is None:
+            existing = import_plan_file(
+                path, unit=unit, by=ctx.users.get(username), status="issued"
+            )
+        ctx.plans[prefix] = existing
+
+    source = ctx.plans.get("000")
+    if source is not None:
+        current = Plan.objects.filter(
+            unit=source.unit, year=ctx.today.year, title__icontains="cải cách hành chính"
+        ).first()
+        if current is None:
+            current = copy_plan(source, year=ctx.today.year, by=ctx.users.get("thanhtan"))
+            current.status = "issued"
+            current.number = "15/KH-UBND"
+            current.issued_on = ctx.today.replace(month=1, day=15)
+            current.save()
+        ctx.plans["current"] = current
+    ctx.say(f"Kế hoạch: {Plan.objects.count()}")

@@ -1,0 +1,246 @@
+"""Input validation for plans, tasks and targets. Saving is done by `actions`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cchc.org.access import Action, access_for
+from cchc.org.models import Unit
+
+from .choices import Area
+from .legal import parse_citation
+from .models import Plan, Section, Target, Task, target_value_errors
+
+
+class DateInput(forms.DateInput):
+    """A browser date picker; the value travels as ISO, the page shows dd/mm/yyyy."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def split_lines(value: str) -> list[str]:
+    """One entry per line; bullets and semicolons also separate entries."""
+    items: list[str] = []
+    for line in value.replace(";", "\n").splitlines():
+        line = line.strip().lstrip("-•+*").strip()
+        if line:
+            items.append(line)
+    return items
+
+
+class LinesField(forms.CharField):
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        return split_lines(super().to_python(value) or "")
+
+
+class PlanForm(forms.ModelForm):
+    legal_bases_text = forms.CharField(
+        label=_("Legal bases"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One document per line, as written in the plan."),
+    )
+
+    class Meta:
+        model = Plan
+        fields = ["unit", "year", "kind", "number", "issued_on", "issuer", "title", "theme"]
+        widgets = {
+            "issued_on": DateInput(),
+            "theme": forms.Textarea(attrs={"rows": 2}),
+            "title": forms.TextInput(),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        editable = access_for(user).units(Action.EDIT_PLAN).order_by("path")
+        self.fields["unit"].queryset = editable
+        if self.instance.pk:
+            self.fields["unit"].disabled = True
+            self.initial["legal_bases_text"] = "\n".join(
+                lb.text for lb in self.instance.legal_bases.all()
+            )
+        elif editable.count() == 1:
+            self.initial.setdefault("unit", editable.first().pk)
+        self.fields["year"].initial = self.fields["year"].initial or dt.date.today().year
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(_("Enter a year between 2000 and 2100."))
+        return year
+
+    def clean(self):
+        cleaned = super().clean()
+        issued_on, year = cleaned.get("issued_on"), cleaned.get("year")
+        if issued_on and year and not year - 1 <= issued_on.year <= year:
+            self.add_error(
+                "issued_on",
+                _("A plan for %(year)s is issued in %(year)s or late in the year before.")
+                % {"year": year},
+            )
+        return cleaned
+
+    def legal_bases(self) -> list[dict]:
+        return [
+            parse_citation(line) for line in split_lines_keep(self.cleaned_data["legal_bases_text"])
+        ]
+
+
+def split_lines_keep(value: str) -> list[str]:
+    """Lines without splitting on semicolons (a citation may contain one)."""
+    return [line.strip().lstrip("-•+*").strip() for line in value.splitlines() if line.strip()]
+
+
+class TaskForm(forms.ModelForm):
+    leads = LinesField(label=_("Lead"), required=False, help_text=_("One post or office per line."))
+    coordinators = LinesField(
+        label=_("Coordinators"), required=False, help_text=_("One post or office per line.")
+    )
+    products = LinesField(label=_("Expected products"), required=False)
+
+    class Meta:
+        model = Task
+        fields = [
+            "ref",
+            "section",
+            "area",
+            "title",
+            "products",
+            "deadline_text",
+            "due",
+            "recurrence",
+            "budget_million_vnd",
+            "note",
+        ]
+        localized_fields = ["budget_million_vnd"]
+        error_messages = {"title": {"required": _("Enter what the task is.")}}
+        widgets = {
+            "due": DateInput(),
+            "title": forms.Textarea(attrs={"rows": 3}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["section"].queryset = Section.objects.filter(plan=plan)
+        self.fields["section"].required = False
+        if self.instance.pk:
+            self.initial["leads"] = self.instance.leads
+            self.initial["coordinators"] = self.instance.coordinators
+
+    def clean_title(self):
+        title = " ".join((self.cleaned_data.get("title") or "").split())
+        if not title:
+            raise forms.ValidationError(_("Enter what the task is."))
+        return title
+
+    def clean_budget_million_vnd(self):
+        budget = self.cleaned_data.get("budget_million_vnd")
+        if budget is not None and budget < Decimal("0"):
+            raise forms.ValidationError(_("The budget cannot be negative."))
+        return budget
+
+    def clean(self):
+        cleaned = super().clean()
+        section = cleaned.get("section")
+        if section and not cleaned.get("area"):
+            cleaned["area"] = section.area
+        return cleaned
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["area", "text", "comparator", "value", "unit"]
+        localized_fields = ["value"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["area"].initial = self.fields["area"].initial or Area.OTHER
+
+    def clean_text(self):
+        text = " ".join((self.cleaned_data.get("text") or "").split())
+        if not text:
+            raise forms.ValidationError(_("Enter the target as written in the plan."))
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = target_value_errors(
+            cleaned.get("comparator", ""), cleaned.get("value"), cleaned.get("unit", "")
+        )
+        for field, message in errors.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
+class TaskFilterForm(forms.Form):
+    """The filters above a plan's task table."""
+
+    area = forms.ChoiceField(label=_("Area"), required=False)
+    lead = forms.ChoiceField(label=_("Lead"), required=False)
+    month = forms.ChoiceField(label=_("Due month"), required=False)
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        all_label = [("", _("All"))]
+        areas = list(dict.fromkeys(plan.tasks.values_list("area", flat=True)))
+        labels = dict(Area.choices)
+        self.fields["area"].choices = all_label + [(a, labels.get(a, a)) for a in areas]
+        leads = (
+            plan.tasks.filter(parties__role="lead")
+            .values_list("parties__text", flat=True)
+            .order_by("parties__text")
+            .distinct()
+        )
+        self.fields["lead"].choices = all_label + [(name, name) for name in leads]
+        months = sorted(
+            {(d.year, d.month) for d in plan.tasks.exclude(due=None).values_list("due", flat=True)}
+        )
+        self.fields["month"].choices = (
+            all_label
+            + [(f"{y}-{m:02d}", f"{m:02d}/{y}") for y, m in months]
+            + [("none", _("No date"))]
+        )
+
+    def apply(self, tasks):
+        if not self.is_valid():
+            return tasks
+        data = self.cleaned_data
+        if data.get("area"):
+            tasks = tasks.filter(area=data["area"])
+        if data.get("lead"):
+            tasks = tasks.filter(parties__role="lead", parties__text=data["lead"]).distinct()
+        month = data.get("month")
+        if month == "none":
+            tasks = tasks.filter(due__isnull=True)
+        elif month:
+            year, mon = (int(p) for p in month.split("-"))
+            tasks = tasks.filter(due__year=year, due__month=mon)
+        return tasks
+
+    @property
+    def active(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+
+def unit_choices_for(user) -> list[Unit]:
+    return list(access_for(user).units(Action.EDIT_PLAN).order_by("path"))

@@ -1,0 +1,342 @@
+"""A unit's plan for a year: its legal bases, sections, tasks, targets and report schedule.
+
+The plan is stored the way officials wrote it (refs as written, headings as written, names as
+written) so that a user recognises their own document, and alongside that in structured form
+(area codes, due dates, posts) so that the system can follow it up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cchc.org.access import access_for
+from cchc.org.models import Post, Unit
+
+from .choices import (
+    Area,
+    Comparator,
+    PartyRole,
+    PlanKind,
+    PlanStatus,
+    Recurrence,
+    ReportKind,
+    TargetUnit,
+)
+
+
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access_for(user).unit_q("unit"))
+
+
+class Plan(models.Model):
+    """A plan issued by a unit for a year (or a thematic plan within a year)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="plans", verbose_name=_("unit")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=PlanKind.choices, default=PlanKind.ANNUAL
+    )
+    number = models.CharField(
+        _("number"), max_length=60, blank=True, help_text=_("For example 26/KH-UBND.")
+    )
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    theme = models.TextField(_("theme of the year"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    implements = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="implemented_by",
+        verbose_name=_("implements plans"),
+    )
+    source_name = models.CharField(_("imported from"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["-year", "unit__path", "title"]
+        indexes = [models.Index(fields=["unit", "year"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=2000, year__lte=2100), name="plan_year_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", kwargs={"pk": self.pk})
+
+    @property
+    def year_start(self) -> dt.date:
+        return dt.date(self.year, 1, 1)
+
+    @property
+    def year_end(self) -> dt.date:
+        return dt.date(self.year, 12, 31)
+
+    def due_window(self) -> tuple[dt.date, dt.date]:
+        """Due dates a task of this plan may take: the year before (carried-over work, such as
+        a Q4 report of last year) to the end of the year after (multi-year tasks)."""
+        return dt.date(self.year - 1, 1, 1), dt.date(self.year + 1, 12, 31)
+
+
+class LegalBasis(models.Model):
+    """A document the plan cites as its basis (căn cứ, thực hiện)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="legal_bases")
+    order = models.PositiveSmallIntegerField(default=0)
+    number = models.CharField(_("number"), max_length=80, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.number or self.text[:80]
+
+
+class Section(models.Model):
+    """A heading of the plan's task table as written ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(default=0)
+    ref = models.CharField(_("number"), max_length=20, blank=True)
+    title = models.CharField(_("heading"), max_length=500)
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.ref}. {self.title}" if self.ref else self.title
+
+
+class TaskQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access_for(user).unit_q("plan__unit"))
+
+
+class Task(models.Model):
+    """A row of the plan's task table: what, who leads, who helps, what it produces, by when."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
+    order = models.PositiveIntegerField(default=0)
+    ref = models.CharField(_("No."), max_length=20, blank=True)
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
+    title = models.TextField(_("task"))
+    products = models.JSONField(_("expected products"), default=list, blank=True)
+    deadline_text = models.CharField(_("deadline as written"), max_length=255, blank=True)
+    due = models.DateField(_("due date"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=12, choices=Recurrence.choices, blank=True
+    )
+    budget_million_vnd = models.DecimalField(
+        _("budget (million VND)"),
+        max_digits=14,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    note = models.TextField(_("note"), blank=True)
+    origin = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cascaded",
+        verbose_name=_("assigned from the upper level's task"),
+    )
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+    source_text = models.TextField(blank=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(budget_million_vnd__isnull=True)
+                | models.Q(budget_million_vnd__gte=0),
+                name="task_budget_not_negative",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ref}. {self.title}" if self.ref else self.title
+
+    def clean(self) -> None:
+        if self.due and self.plan_id:
+            first, last = self.plan.due_window()
+            if not first <= self.due <= last:
+                raise ValidationError(
+                    {
+                        "due": _(
+                            "The due date must fall between %(first)s and %(last)s: "
+                            "a plan for %(year)s covers that year (and work carried over "
+                            "from the year before or into the next)."
+                        )
+                        % {
+                            "first": first.strftime("%d/%m/%Y"),
+                            "last": last.strftime("%d/%m/%Y"),
+                            "year": self.plan.year,
+                        }
+                    }
+                )
+
+    def party_names(self, role: str) -> list[str]:
+        return [p.text for p in self.parties.all() if p.role == role]
+
+    @property
+    def leads(self) -> list[str]:
+        return self.party_names(PartyRole.LEAD)
+
+    @property
+    def coordinators(self) -> list[str]:
+        return self.party_names(PartyRole.COORDINATOR)
+
+
+class TaskParty(models.Model):
+    """A lead or coordinator of a task, as written, matched to a post where one fits."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="parties")
+    role = models.CharField(max_length=12, choices=PartyRole.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.CharField(_("name as written"), max_length=300)
+    post = models.ForeignKey(
+        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="task_parties"
+    )
+
+    class Meta:
+        verbose_name = _("task lead or coordinator")
+        verbose_name_plural = _("task leads and coordinators")
+        ordering = ["task", "role", "order", "pk"]
+        indexes = [models.Index(fields=["post", "role"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Target(models.Model):
+    """A quantified objective of the plan ("≥ 90% of fee-charging procedures paid online")."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    order = models.PositiveIntegerField(default=0)
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
+    text = models.TextField(_("target as written"))
+    comparator = models.CharField(_("comparator"), max_length=3, choices=Comparator.choices)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
+    unit = models.CharField(_("measured in"), max_length=10, choices=TargetUnit.choices)
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:120]
+
+    def clean(self) -> None:
+        errors = target_value_errors(self.comparator, self.value, self.unit)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def summary(self) -> str:
+        """The target in a few characters: "≥ 90%", "≤ 5 số lượng", "nhóm 3"."""
+        value = f"{self.value.normalize():f}".replace(".", ",") if self.value is not None else "?"
+        if self.comparator == Comparator.TOP:
+            return _("top %(rank)s") % {"rank": value}
+        sign = {">=": "≥", "<=": "≤", "=": "="}.get(self.comparator, self.comparator)
+        if self.unit == TargetUnit.PERCENT:
+            return f"{sign} {value}%"
+        return f"{sign} {value} {self.get_unit_display()}"
+
+
+def target_value_errors(comparator: str, value, unit: str) -> dict[str, str]:
+    """Check that a comparator and value make sense for the unit a target is measured in."""
+    errors: dict[str, str] = {}
+    if value is None:
+        return errors
+    if value < 0:
+        errors["value"] = _("A target value cannot be negative.")
+    elif unit == TargetUnit.PERCENT and value > 100:
+        errors["value"] = _("A percentage cannot exceed 100.")
+    elif unit in {TargetUnit.RANK, TargetUnit.COUNT} and value != int(value):
+        errors["value"] = _("A rank or a count must be a whole number.")
+    elif unit == TargetUnit.RANK and value < 1:
+        errors["value"] = _("A rank starts at 1.")
+    if comparator == Comparator.TOP and unit != TargetUnit.RANK:
+        errors["comparator"] = _("'Within the top' only applies to a rank.")
+    if unit == TargetUnit.RANK and comparator not in {Comparator.TOP, Comparator.AT_MOST}:
+        errors["comparator"] = _("A rank target is 'within the top' or 'at most'.")
+    return errors
+
+
+class ReportingPeriod(models.Model):
+    """A report the plan schedules: its data cut-off window and when it is due."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_periods")
+    kind = models.CharField(_("report"), max_length=8, choices=ReportKind.choices)
+    name = models.CharField(_("name"), max_length=120)
+    start = models.DateField(_("data from"), null=True, blank=True)
+    end = models.DateField(_("data until"), null=True, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["plan", "end", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__isnull=True)
+                | models.Q(end__gte=models.F("start")),
+                name="reporting_period_window_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

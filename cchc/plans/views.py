@@ -1,0 +1,236 @@
+"""Plan pages. Each view fetches through the access helper first, then acts, then responds."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from cchc.core.forms import PasswordConfirmForm
+from cchc.org.access import Action, access_for
+
+from . import actions
+from .exports import plan_workbook
+from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
+from .layout import targets_by_area, task_rows
+from .models import Plan, Target, Task
+
+
+def _plan_for(request, pk: int, action: str = Action.VIEW) -> Plan:
+    """The plan if the user may see it (else 404) and do `action` on it (else 403)."""
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("unit"), pk=pk)
+    access_for(request.user).require(action, plan.unit)
+    return plan
+
+
+@login_required
+@require_safe
+def plan_list(request):
+    access = access_for(request.user)
+    plans = Plan.objects.visible_to(request.user).select_related("unit")
+    units = access.units().order_by("path")
+    unit_code, year = request.GET.get("unit", ""), request.GET.get("year", "")
+    if unit_code:
+        unit = get_object_or_404(units, code=unit_code)
+        plans = plans.filter(unit__path__startswith=unit.path)
+    if year.isdigit():
+        plans = plans.filter(year=int(year))
+    context = {
+        "plans": plans.order_by("-year", "unit__path", "title"),
+        "units": units,
+        "years": Plan.objects.visible_to(request.user)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct(),
+        "selected_unit": unit_code,
+        "selected_year": year,
+        "can_create": access.units(Action.EDIT_PLAN).exists(),
+    }
+    return render(request, "plans/plan_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_create(request):
+    if not access_for(request.user).units(Action.EDIT_PLAN).exists():
+        raise PermissionDenied
+    form = PlanForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        plan = actions.save_plan(
+            form.save(commit=False), by=request.user, legal_bases=form.legal_bases()
+        )
+        messages.success(request, _("The plan was created. Now add its tasks and targets."))
+        return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form})
+
+
+@login_required
+@require_safe
+def plan_detail(request, pk: int):
+    plan = _plan_for(request, pk)
+    tasks = plan.tasks.select_related("section").prefetch_related("parties")
+    filters = TaskFilterForm(request.GET or None, plan=plan)
+    tasks = filters.apply(tasks)
+    sections = list(plan.sections.all())
+    context = {
+        "plan": plan,
+        "rows": task_rows(tasks, sections),
+        "task_count": plan.tasks.count(),
+        "shown_count": len(tasks),
+        "filters": filters,
+        "target_groups": targets_by_area(plan.targets.all()),
+        "legal_bases": plan.legal_bases.all(),
+        "reporting_periods": plan.reporting_periods.all(),
+        "can_edit": access_for(request.user).can(Action.EDIT_PLAN, plan.unit),
+        "query": request.GET.urlencode(),
+    }
+    template = "plans/plan_detail.html"
+    if request.htmx and request.htmx.target == "task-table":
+        template += "#task-table"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, pk: int):
+    plan = _plan_for(request, pk, Action.EDIT_PLAN)
+    form = PlanForm(request.POST or None, instance=plan, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.save_plan(form.save(commit=False), by=request.user, legal_bases=form.legal_bases())
+        messages.success(request, _("The plan was saved."))
+        return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_delete(request, pk: int):
+    plan = _plan_for(request, pk, Action.EDIT_PLAN)
+    form = PasswordConfirmForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        actions.delete_plan(plan, by=request.user, reason=form.cleaned_data.get("reason", ""))
+        messages.success(request, _("The plan was deleted."))
+        return redirect("plans:list")
+    context = {
+        "plan": plan,
+        "form": form,
+        "task_count": plan.tasks.count(),
+        "target_count": plan.targets.count(),
+    }
+    return render(request, "plans/plan_confirm_delete.html", context)
+
+
+@login_required
+@require_safe
+def plan_export(request, pk: int):
+    plan = _plan_for(request, pk)
+    tasks = TaskFilterForm(request.GET or None, plan=plan).apply(
+        plan.tasks.select_related("section").prefetch_related("parties")
+    )
+    content = plan_workbook(plan, tasks, list(plan.sections.all()), plan.targets.all())
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = slugify(f"ke-hoach-{plan.unit.code}-{plan.year}-{plan.pk}") or f"plan-{plan.pk}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+def _task_for(request, pk: int, action: str = Action.EDIT_PLAN) -> Task:
+    task = get_object_or_404(
+        Task.objects.visible_to(request.user).select_related("plan__unit"), pk=pk
+    )
+    access_for(request.user).require(action, task.plan.unit)
+    return task
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_create(request, plan_pk: int):
+    plan = _plan_for(request, plan_pk, Action.EDIT_PLAN)
+    return _task_form(request, plan, Task(plan=plan))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request, pk: int):
+    task = _task_for(request, pk)
+    return _task_form(request, task.plan, task)
+
+
+def _task_form(request, plan: Plan, task: Task):
+    form = TaskForm(request.POST or None, instance=task, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        actions.save_task(
+            form.save(commit=False),
+            by=request.user,
+            leads=form.cleaned_data["leads"],
+            coordinators=form.cleaned_data["coordinators"],
+        )
+        messages.success(request, _("The task was saved."))
+        return redirect(f"{plan.get_absolute_url()}#task-{form.instance.pk}")
+    return render(request, "plans/task_form.html", {"form": form, "plan": plan, "task": task})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_delete(request, pk: int):
+    task = _task_for(request, pk)
+    plan = task.plan
+    if request.method == "POST":
+        actions.delete_task(task, by=request.user)
+        messages.success(request, _("The task was deleted."))
+        return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/confirm_delete.html", {"object": task, "plan": plan})
+
+
+def _target_for(request, pk: int) -> Target:
+    target = get_object_or_404(
+        Target.objects.filter(access_for(request.user).unit_q("plan__unit")).select_related(
+            "plan__unit"
+        ),
+        pk=pk,
+    )
+    access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
+    return target
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_create(request, plan_pk: int):
+    plan = _plan_for(request, plan_pk, Action.EDIT_PLAN)
+    return _target_form(request, plan, Target(plan=plan))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_edit(request, pk: int):
+    target = _target_for(request, pk)
+    return _target_form(request, target.plan, target)
+
+
+def _target_form(request, plan: Plan, target: Target):
+    form = TargetForm(request.POST or None, instance=target, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        actions.save_target(form.save(commit=False), by=request.user)
+        messages.success(request, _("The target was saved."))
+        return redirect(f"{plan.get_absolute_url()}#targets")
+    return render(request, "plans/target_form.html", {"form": form, "plan": plan, "target": target})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def target_delete(request, pk: int):
+    target = _target_for(request, pk)
+    plan = target.plan
+    if request.method == "POST":
+        actions.delete_target(target, by=request.user)
+        messages.success(request, _("The target was deleted."))
+        return redirect(f"{plan.get_absolute_url()}#targets")
+    return render(request, "plans/confirm_delete.html", {"object": target, "plan": plan})
