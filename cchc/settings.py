@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.audit",
     "cchc.plans",
+    "cchc.importer",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/login/", core_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("plans/import/", include("cchc.importer.urls")),
     path("plans/", include("cchc.plans.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -22,7 +22,7 @@ SEED_UNITS = {
 
 def _importer_available() -> bool:
     try:
-        return importlib.util.find_spec("cchc.importer.saving") is not None
+        return importlib.util.find_spec("cchc.importer.parse") is not None
     except ModuleNotFoundError:
         return False
 

@@ -17,12 +17,17 @@ from .models import Plan, Section, Target, Task, target_value_errors
 
 
 class DateInput(forms.DateInput):
-    """A browser date picker; the value travels as ISO, the page shows dd/mm/yyyy."""
+    """A date typed as officials write it, dd/mm/yyyy.
 
-    input_type = "date"
+    Not the browser's date picker: its format follows the browser's language (mm/dd/yyyy on
+    an English Windows), which misleads, and old office browsers render it poorly.
+    """
 
     def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"} | (
+            attrs or {}
+        )
+        super().__init__(attrs=attrs, format="%d/%m/%Y")
 
 
 def split_lines(value: str) -> list[str]:

@@ -58,7 +58,7 @@ def test_a_focal_point_opens_the_plan_filters_and_adds_a_task(page, world):
     page.get_by_label("Nhiệm vụ", exact=True).fill("Cập nhật danh mục TTHC trên Cổng TTĐT xã")
     page.get_by_label("Chủ trì").fill("Công chức Văn phòng – Thống kê")
     page.get_by_label("Thời gian hoàn thành (như ghi trong kế hoạch)").fill("Quý II năm 2024")
-    page.get_by_label("Hạn hoàn thành").fill("2024-06-30")
+    page.get_by_label("Hạn hoàn thành").fill("30/06/2024")
     screenshot(page, "task-form")
     page.get_by_role("button", name="Lưu").click()
     page.wait_for_selector("text=Đã lưu nhiệm vụ.")

@@ -1,0 +1,8 @@
+"""Django's makemessages without fuzzy matching: a guessed translation of a similar string
+("Plan file" → "Kế hoạch") is worse than an empty one, which the catalogue test catches."""
+
+from django.core.management.commands import makemessages
+
+
+class Command(makemessages.Command):
+    msgmerge_options = [*makemessages.Command.msgmerge_options, "--no-fuzzy-matching"]

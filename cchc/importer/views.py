@@ -1,0 +1,155 @@
+"""Upload a plan document, review what was read beside its source, confirm."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cchc.org.access import Action, access_for
+
+from .errors import PlanImportError
+from .forms import (
+    DuplicateForm,
+    HeaderForm,
+    PeriodFormSet,
+    TargetFormSet,
+    TaskFormSet,
+    UploadForm,
+)
+from .models import PlanImport
+from .review import initial_header, initial_periods, initial_targets, initial_tasks, row_notes
+from .saving import duplicates_of, save_parsed_plan
+
+
+def _parse_upload(upload) -> dict:
+    """Parse an uploaded file from a temporary copy (the readers want a path)."""
+    from .parse import parse_file
+
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        return parse_file(path)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    if not access_for(request.user).units(Action.EDIT_PLAN).exists():
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            parsed = _parse_upload(form.cleaned_data["file"])
+        except PlanImportError as exc:
+            form.add_error("file", exc.message)
+        else:
+            draft = PlanImport.objects.create(
+                unit=form.cleaned_data["unit"],
+                created_by=request.user,
+                file_name=form.cleaned_data["file"].name[:255],
+                parsed=parsed,
+            )
+            return redirect("importer:review", pk=draft.pk)
+    recent = PlanImport.objects.editable_by(request.user).filter(status=PlanImport.Status.PENDING)[
+        :10
+    ]
+    return render(request, "importer/upload.html", {"form": form, "recent": recent})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk: int):
+    draft = get_object_or_404(
+        PlanImport.objects.editable_by(request.user).select_related("unit"),
+        pk=pk,
+        status=PlanImport.Status.PENDING,
+    )
+    parsed = draft.parsed
+    data = request.POST if request.method == "POST" else None
+    header = HeaderForm(data, initial=initial_header(parsed), prefix="plan")
+    tasks = TaskFormSet(data, initial=initial_tasks(parsed), prefix="tasks")
+    targets = TargetFormSet(data, initial=initial_targets(parsed), prefix="targets")
+    periods = PeriodFormSet(data, initial=initial_periods(parsed), prefix="periods")
+    duplicates = duplicates_of(parsed, draft.unit)
+    duplicate_form = DuplicateForm(data, prefix="dup") if duplicates else None
+    forms_ok = request.method == "POST" and all(
+        f.is_valid() for f in (header, tasks, targets, periods, duplicate_form) if f is not None
+    )
+    if forms_ok:
+        plan = _confirm(request, draft, header, tasks, targets, periods, duplicates, duplicate_form)
+        messages.success(
+            request,
+            _("The plan was imported as a draft: %(tasks)s tasks, %(targets)s targets.")
+            % {"tasks": plan.tasks.count(), "targets": plan.targets.count()},
+        )
+        return redirect(plan.get_absolute_url())
+    context = {
+        "draft": draft,
+        "header": header,
+        "tasks": tasks,
+        "task_rows": list(zip(tasks.forms, row_notes(parsed, draft.unit), strict=False)),
+        "targets": targets,
+        "periods": periods,
+        "duplicates": duplicates,
+        "duplicate_form": duplicate_form,
+        "warnings": parsed.get("warnings") or [],
+        "sections": {s.get("ref"): s for s in parsed.get("sections") or []},
+    }
+    return render(request, "importer/review.html", context)
+
+
+def _confirm(request, draft, header, tasks, targets, periods, duplicates, duplicate_form):
+    plan_header, legal_bases = header.to_parsed()
+    edited = {
+        "plan": plan_header,
+        "legal_bases": legal_bases,
+        "sections": draft.parsed.get("sections") or [],
+        "tasks": [f.to_parsed() for f in tasks.forms if not _deleted(f)],
+        "targets": [f.to_parsed() for f in targets.forms if not _deleted(f)],
+        "reporting_periods": [f.to_parsed() for f in periods.forms if not _deleted(f)],
+        "warnings": draft.parsed.get("warnings") or [],
+    }
+    replace = None
+    if duplicates and duplicate_form.cleaned_data["choice"] == DuplicateForm.REPLACE:
+        replace = duplicates[0]
+        access_for(request.user).require(Action.EDIT_PLAN, replace.unit)
+    with transaction.atomic():
+        plan = save_parsed_plan(
+            edited,
+            unit=draft.unit,
+            by=request.user,
+            source_name=draft.file_name,
+            replace=replace,
+        )
+        draft.status = PlanImport.Status.CONFIRMED
+        draft.plan = plan
+        draft.parsed = edited
+        draft.save(update_fields=["status", "plan", "parsed"])
+    return plan
+
+
+def _deleted(form) -> bool:
+    return bool(form.cleaned_data.get("DELETE"))
+
+
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    draft = get_object_or_404(
+        PlanImport.objects.editable_by(request.user), pk=pk, status=PlanImport.Status.PENDING
+    )
+    draft.status = PlanImport.Status.CANCELLED
+    draft.save(update_fields=["status"])
+    messages.info(request, _("The import was cancelled; nothing was saved."))
+    return redirect("importer:upload")
