@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cchc
 
-.PHONY: install demo test lint format test-sqlite test-pg browser-deps assets messages
+.PHONY: install demo test lint typecheck format test-sqlite test-pg browser-deps assets messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,17 @@ messages:
 demo: install
 	$(BIN)/cchc demo
 
+# Domain modules (rules, calculations, actions) are type-checked; views and forms are not.
+MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/plans/models.py \
+	cchc/plans/actions.py cchc/plans/legal.py cchc/plans/layout.py cchc/audit/log.py \
+	cchc/importer/saving.py cchc/demo/__init__.py
+
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy $(MYPY_PATHS)
 
 format:
 	$(BIN)/ruff check --fix .
@@ -42,7 +50,7 @@ test-sqlite:
 test-pg:
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db
 
-test: install browser-deps lint
+test: install browser-deps lint typecheck
 	$(BIN)/cchc makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-pg

@@ -12,18 +12,22 @@ import datetime as dt
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from django.apps import apps
 from django.db import transaction
 
 DEMO_PASSWORD = "demo"
-SEEDS_DIR_CANDIDATES = ("CCHC_SEEDS_DIR",)
+
+
+class Writer(Protocol):
+    def write(self, message: str) -> object: ...
 
 
 @dataclass
 class DemoContext:
     today: dt.date
-    out: object  # a writer with .write(str)
+    out: Writer
     units: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
     plans: dict = field(default_factory=dict)

@@ -147,15 +147,17 @@ def _save_tasks(plan: Plan, data: dict, sections: dict[str, Section]) -> int:
                 source_text=item.get("source_text") or "",
             )
         )
-        parties = [(PartyRole.LEAD, n) for n in item.get("lead") or [] if n]
-        parties += [(PartyRole.COORDINATOR, n) for n in item.get("coordinators") or [] if n]
+        parties: list[tuple[str, str]] = [
+            (PartyRole.LEAD.value, n) for n in item.get("lead") or [] if n
+        ]
+        parties += [(PartyRole.COORDINATOR.value, n) for n in item.get("coordinators") or [] if n]
         parties_by_task.append(parties)
     Task.objects.bulk_create(tasks)
     if tasks and tasks[0].pk is None:  # backends without RETURNING ids
         tasks = list(plan.tasks.order_by("order"))
     rows = []
     for task, parties in zip(tasks, parties_by_task, strict=True):
-        counters = {PartyRole.LEAD: 0, PartyRole.COORDINATOR: 0}
+        counters = {PartyRole.LEAD.value: 0, PartyRole.COORDINATOR.value: 0}
         for role, name in parties:
             rows.append(
                 TaskParty(

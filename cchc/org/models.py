@@ -246,5 +246,6 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
 
     def clean(self) -> None:
-        if self.post_id and self.unit_id and self.post.unit_id != self.unit_id:
+        post = self.post
+        if post is not None and self.unit_id and post.unit_id != self.unit_id:
             raise ValidationError({"post": _("The post must belong to the same unit.")})

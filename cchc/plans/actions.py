@@ -15,7 +15,7 @@ from cchc.audit.log import record, snapshot
 from cchc.org.matching import match_post
 
 from .choices import PartyRole
-from .models import LegalBasis, Plan, Target, Task, TaskParty
+from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
 
 
 def _party_snapshot(task: Task) -> dict:
@@ -37,13 +37,13 @@ def task_snapshot(task: Task) -> dict:
 def save_plan(plan: Plan, *, by, legal_bases: Sequence[dict] | None = None) -> Plan:
     """Create or update a plan (and replace its legal bases when given)."""
     creating = plan.pk is None
-    before = None if creating else snapshot(Plan.objects.get(pk=plan.pk))
+    before: dict | None = None if creating else snapshot(Plan.objects.get(pk=plan.pk))
     if creating and plan.created_by_id is None and getattr(by, "is_authenticated", False):
         plan.created_by = by
     plan.full_clean()
     plan.save()
     if legal_bases is not None:
-        if not creating:
+        if before is not None:
             before["legal_bases"] = [lb.text for lb in plan.legal_bases.all()]
         plan.legal_bases.all().delete()
         LegalBasis.objects.bulk_create(
@@ -216,7 +216,7 @@ def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
         )
         for lb in source.legal_bases.all()
     )
-    section_map = {}
+    section_map: dict[int | None, Section] = {}
     for section in source.sections.order_by("parent_id", "order"):
         old_pk, parent_pk = section.pk, section.parent_id
         section.pk, section.plan = None, plan

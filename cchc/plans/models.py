@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.org.access import access_for
 from cchc.org.models import Post, Unit
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 from .choices import (
     Area,
@@ -295,9 +299,9 @@ class Target(models.Model):
         return f"{sign} {value} {self.get_unit_display()}"
 
 
-def target_value_errors(comparator: str, value, unit: str) -> dict[str, str]:
+def target_value_errors(comparator: str, value, unit: str) -> dict[str, StrOrPromise]:
     """Check that a comparator and value make sense for the unit a target is measured in."""
-    errors: dict[str, str] = {}
+    errors: dict[str, StrOrPromise] = {}
     if value is None:
         return errors
     if value < 0:
