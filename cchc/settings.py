@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.audit",
     "cchc.plans",
+    "cchc.importer",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImporterConfig(AppConfig):
+    """Reads plan documents into plan drafts; has no models of its own."""
+
+    name = "cchc.importer"
+    label = "importer"
+    verbose_name = _("Plan importer")

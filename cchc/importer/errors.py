@@ -1,0 +1,78 @@
+"""The one error the importer raises, with a message a commune official can act on.
+
+Every message is Vietnamese because it is shown as is on the upload page and printed by
+`cchc import-plan`; the `code` lets callers and tests tell the cases apart without parsing text.
+"""
+
+from __future__ import annotations
+
+
+class PlanImportError(Exception):
+    """A file that cannot be imported as a plan; `message` is Vietnamese, `code` is stable."""
+
+    def __init__(self, message: str, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def empty_file() -> PlanImportError:
+    return PlanImportError("Tệp rỗng: không có nội dung nào để nhập.", "empty")
+
+
+def too_large(size: int, limit: int) -> PlanImportError:
+    return PlanImportError(
+        f"Tệp quá lớn ({size / 1_048_576:.1f} MB); giới hạn là {limit / 1_048_576:.0f} MB. "
+        "Hãy bỏ bớt hình ảnh hoặc tách phụ lục ra tệp riêng.",
+        "too_large",
+    )
+
+
+def unknown_format() -> PlanImportError:
+    return PlanImportError(
+        "Không nhận ra định dạng tệp (có vẻ là dữ liệu nhị phân). Hãy dùng tệp Word (.docx), "
+        "PDF có lớp chữ hoặc văn bản (.txt, .md).",
+        "unknown_format",
+    )
+
+
+def bad_docx() -> PlanImportError:
+    return PlanImportError(
+        "Tệp .docx không phải là tệp Word hợp lệ (tệp hỏng hoặc bị đổi đuôi). "
+        "Hãy mở bằng Word và lưu lại dưới dạng .docx.",
+        "bad_docx",
+    )
+
+
+def legacy_doc() -> PlanImportError:
+    return PlanImportError(
+        "Tệp Word đời cũ (.doc) chưa được hỗ trợ. Hãy mở bằng Word và lưu lại dưới dạng .docx.",
+        "legacy_doc",
+    )
+
+
+def bad_pdf() -> PlanImportError:
+    return PlanImportError("Tệp PDF bị hỏng hoặc được đặt mật khẩu nên không đọc được.", "bad_pdf")
+
+
+def scanned_pdf() -> PlanImportError:
+    return PlanImportError(
+        "Tệp PDF là bản quét, không có lớp chữ nên không đọc được nội dung. Hãy dùng bản "
+        "PDF xuất trực tiếp từ Word, tệp Word gốc, hoặc nhận dạng chữ (OCR) trước khi nhập.",
+        "scanned_pdf",
+    )
+
+
+def not_a_plan() -> PlanImportError:
+    return PlanImportError(
+        "Không tìm thấy nội dung kế hoạch trong tệp: không có tiêu đề kế hoạch, chỉ tiêu, "
+        "bảng nhiệm vụ hay các mục cải cách hành chính.",
+        "not_a_plan",
+    )
+
+
+def not_found(path: str) -> PlanImportError:
+    return PlanImportError(f"Không tìm thấy tệp: {path}", "not_found")
