@@ -86,8 +86,10 @@ DEADLINE_START = re.compile(
     r"^(thang|quy|nam|trong|thuong|hang|dinh ky|theo|truoc|cham nhat|tu|den|sau khi|khi"
     r"|6 thang|9 thang|ca nam|cuoi|dau|giai doan|ngay|lien tuc| ?\d{1,2}/\d{4})\b"
 )
-INCOMPLETE_UNITS = {"công chức", "các", "công", "các công", "cơ quan", "các cơ", "cán bộ", "tổ",
-                    "bộ phận", "ban", "phòng", "văn phòng", "công chức văn", "bưu điện"}  # fmt: skip
+INCOMPLETE_UNITS = {
+    *("công chức", "các", "công", "các công", "cơ quan", "các cơ", "cán bộ", "tổ", "bộ phận"),
+    *("ban", "phòng", "văn phòng", "công chức văn", "bưu điện"),
+}
 CONNECTORS = {"và", "của", "thuộc", "các", "với", "tại", "cho", "theo", "về", "trên", "hoặc"}
 LIST_BREAK_WORDS = {"và", "hoặc", "hay", "của", "về", "theo", "các", "những", "với", "tại", "do"}
 

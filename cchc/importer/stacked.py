@@ -108,9 +108,9 @@ def _is_next_ref(ref: str, last: str | None) -> bool:
     if last is None:
         return parts[-1] in (1, 0) or (len(parts) == 1 and parts[0] <= 2)
     prev = [int(p) for p in last.split(".")]
-    candidates = [prev[:-1] + [prev[-1] + 1], [*prev, 1]]
+    candidates = [[*prev[:-1], prev[-1] + 1], [*prev, 1]]
     for depth in range(1, len(prev)):
-        candidates.append(prev[: depth - 1] + [prev[depth - 1] + 1])
+        candidates.append([*prev[: depth - 1], prev[depth - 1] + 1])
     if len(prev) > 1:
         candidates.append([prev[0] + 1])
     return parts in candidates

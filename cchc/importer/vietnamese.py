@@ -27,86 +27,20 @@ CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t")
 STOP_CODAS = frozenset({"c", "ch", "p", "t"})
 
 # Vowel clusters (medial + nucleus + glide) that may end a syllable with no consonant coda.
-OPEN_NUCLEI = frozenset(
-    [
-        "a",
-        "e",
-        "ê",
-        "i",
-        "o",
-        "ô",
-        "ơ",
-        "u",
-        "ư",
-        "y",
-        "ai",
-        "ao",
-        "au",
-        "ay",
-        "âu",
-        "ây",
-        "eo",
-        "êu",
-        "ia",
-        "iu",
-        "oa",
-        "oe",
-        "oi",
-        "ôi",
-        "ơi",
-        "ua",
-        "ui",
-        "uy",
-        "ưa",
-        "ưi",
-        "ưu",
-        "uê",
-        "uơ",
-        "iêu",
-        "yêu",
-        "oai",
-        "oay",
-        "oeo",
-        "uây",
-        "uôi",
-        "uya",
-        "uyu",
-        "ươi",
-        "ươu",
-        "uâ",
-    ]
+
+
+def _set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+OPEN_NUCLEI = _set(
+    "a e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua ui uy ưa ưi ưu uê"
+    " uơ iêu yêu oai oay oeo uây uôi uya uyu ươi ươu uâ"
 )
 # Clusters that take a consonant coda.
-CLOSED_NUCLEI = frozenset(
-    [
-        "a",
-        "ă",
-        "â",
-        "e",
-        "ê",
-        "i",
-        "o",
-        "ô",
-        "ơ",
-        "u",
-        "ư",
-        "y",
-        "oa",
-        "oă",
-        "oe",
-        "uê",
-        "uy",
-        "iê",
-        "yê",
-        "uô",
-        "ươ",
-        "uâ",
-        "uyê",
-        "oo",
-    ]
-)
+CLOSED_NUCLEI = _set("a ă â e ê i o ô ơ u ư y oa oă oe uê uy iê yê uô ươ uâ uyê oo")
 # Codas "ch"/"nh" only follow these nuclei (anh, ênh, inh, oanh, uênh, uynh ...).
-PALATAL_NUCLEI = frozenset(["a", "ê", "i", "y", "oa", "uê", "uy"])
+PALATAL_NUCLEI = _set("a ê i y oa uê uy")
 # Open clusters whose tone may sit on either vowel (old style hoà/thuý, new style hòa/thúy).
 FREE_TONE_CLUSTERS = frozenset({"oa", "oe", "uy"})
 
