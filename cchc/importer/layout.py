@@ -152,7 +152,10 @@ def assemble_paragraphs(lines: list[Paragraph]) -> list[Paragraph]:
     lines = [ln for ln in lines if not is_page_number(ln.text)]
     nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
     followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].text.strip())
-    blank_separates = bool(nonblank) and 0.05 < followed / len(nonblank) < 0.7
+    lengths = sorted(len(lines[i].text.strip()) for i in nonblank)
+    long_lines = bool(lengths) and lengths[len(lengths) // 2] > 110
+    share = followed / len(nonblank) if nonblank else 0
+    blank_separates = bool(nonblank) and (0.05 < share < 0.7 or long_lines)
     out: list[Paragraph] = []
     current: Paragraph | None = None
     blank_before = False
@@ -191,11 +194,16 @@ def _starts_paragraph(
         return not (after[:1].islower() and not prev.endswith(_TERMINAL))
     if first.islower():
         return False
-    if is_heading_like(prev):
+    if is_heading_like(prev) or (_is_capitals(text) and not prev[-1:].isalpha()):
         return True
     if blank_separates:
         return blank
     return prev.endswith(_TERMINAL) and (first.isupper() or first.isdigit() or first in '(“"')
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) / len(letters) > 0.9
 
 
 def is_heading_like(text: str) -> bool:
