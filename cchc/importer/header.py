@@ -178,9 +178,9 @@ def _name(text: str) -> str:
     words: list[str] = []
     for word in text.split():
         clean = word.strip(",.;:()")
-        if not clean or not (clean[0].isupper() or clean.isdigit()):
+        if not clean or not (clean[0].isupper() or clean.isdigit()) or word.endswith(":"):
             break
-        if fold(clean) in {"ve", "ban", "cong", "doc", "cua"} and words:
+        if fold(clean) in {"ve", "ban", "cong", "doc", "cua", "so", "ngay", "ke", "kt", "tm"}:
             break
         words.append(clean)
         if word != clean or len(words) == 4:

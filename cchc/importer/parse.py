@@ -20,7 +20,7 @@ from .layout import build_blocks
 from .legal import is_basis_paragraph, legal_bases
 from .readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .schedule import reporting_periods
-from .sections import Heading, place
+from .sections import Heading, heading_of, place
 from .tables import ParsedTable, parse_table
 from .targets import find_quantities, split_sentences
 from .tasks import build_tasks, targets_from_rows
@@ -74,22 +74,28 @@ def parse_document(document: Document) -> dict:
 # --- blocks ---------------------------------------------------------------------------------
 
 
-def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str, Table]]]:
+def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str, str | None]]]:
     """Prose paragraphs (layout tables such as a Word letterhead flattened into them) and the
-    plan tables with the caption written above each."""
+    plan tables with the caption written above each and, for a table placed inside a section
+    rather than in an appendix, that section's area."""
     paragraphs: list[Paragraph] = []
-    tables: list[tuple[ParsedTable, str, Table]] = []
+    tables: list[tuple[ParsedTable, str, str | None]] = []
     since_table: list[str] = []
+    area: str | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block)
             since_table.append(block.text)
+            heading = heading_of(block)
+            if heading is not None and heading.level <= 2:
+                area = heading.area
             continue
         parsed = parse_table(block)
         if parsed is None or "title" not in parsed.roles or not parsed.rows:
             paragraphs.extend(_flatten(block))
             continue
-        tables.append((parsed, _caption(since_table[-4:]), block))
+        caption = _caption(since_table[-4:])
+        tables.append((parsed, caption, None if "phu luc" in caption else area))
         since_table = []
     return paragraphs, tables
 
@@ -135,7 +141,7 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
     tasks: list[dict] = []
     targets: list[dict] = []
     sections: list[dict] = []
-    for parsed, caption, _table in tables:
+    for parsed, caption, area in tables:
         for section in parsed.sections:
             sections.append(
                 {
@@ -150,7 +156,7 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
             found = targets_from_rows(parsed, "title")
             targets += found
             continue
-        table_tasks = build_tasks(parsed, year, warnings)
+        table_tasks = build_tasks(parsed, year, warnings, area)
         tasks += table_tasks
         if "requirement" in parsed.roles:
             targets += targets_from_rows(parsed, "requirement")

@@ -17,12 +17,17 @@ from .tables import LogicalRow, ParsedTable
 from .targets import find_quantities, split_sentences
 
 
-def build_tasks(table: ParsedTable, year: int | None, warnings: list[str]) -> list[dict]:
-    """Task dicts for every row of a task table, in order, with inherited merged cells."""
+def build_tasks(
+    table: ParsedTable, year: int | None, warnings: list[str], area: str | None = None
+) -> list[dict]:
+    """Task dicts for every row of a task table, in order, with inherited merged cells;
+    `area` is the area of the prose heading the table sits under, for rows with no section."""
     tasks: list[dict] = []
     previous: dict | None = None
     for row in table.rows:
         task = _task(row, year, table.wrapped)
+        if row.section is None and area:
+            task["area"] = area
         if previous is not None:
             _inherit(task, previous, row, year, warnings)
         tasks.append(task)
@@ -48,7 +53,7 @@ def _task(row: LogicalRow, year: int | None, wrapped: bool) -> dict:
     task = {
         "ref": cells.get("ref", ""),
         "area": row.section.area if row.section else "other",
-        "title": cells.get("title", "").strip(),
+        "title": " ".join(cells.get("title", "").split()),
         "lead": split_items(cells.get("lead", ""), kind="units", wrapped=wrapped),
         "coordinators": split_items(cells.get("coordinators", ""), kind="units", wrapped=wrapped),
         "products": split_items(cells.get("products", ""), kind="products", wrapped=wrapped),
