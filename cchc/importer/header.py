@@ -18,8 +18,6 @@ from .vietnamese import fold, lower_first, title_case
 UNIT_TYPES = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện", "quận", "tỉnh", "đặc khu")
 _UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
 _TYPE = r"(thị trấn|thị xã|thành phố|tp\.?|phường|xã|huyện|quận|tỉnh|đặc khu)"
-_UNIT_AFTER_UBND = re.compile(rf"{_UBND}\s+{_TYPE}\s+(.{{1,40}})", re.I)
-_UNIT_PLAIN = re.compile(rf"(?:địa bàn\s+)?\b{_TYPE}\s+(.{{1,40}})", re.I)
 _APPROVAL = re.compile(
     r"kèm\s+theo\s+(Quyết định|Kế hoạch)\s+số\s*:?\s*([^\s]*?\s*/\s*[\wĐ/.-]+)", re.I
 )
@@ -159,10 +157,14 @@ def _without_motto(text: str) -> str:
 
 
 def _units(text: str, *, upper: bool = False, plain: bool = False) -> list[str]:
-    """Units named after 'UBND'/'Ủy ban nhân dân' (or plainly, for a title) in the text."""
-    pattern = _UNIT_PLAIN if plain else _UNIT_AFTER_UBND
+    """Units named after 'UBND'/'Ủy ban nhân dân' (or plainly, for a title) in the text; for a
+    letterhead (`upper`), the last one, the issuing body under its parent body."""
     found: list[str] = []
-    for match in pattern.finditer(text):
+    starts = [0] if plain else [m.end() for m in re.finditer(_UBND, text, re.I)]
+    for start in starts:
+        match = re.search(rf"\b{_TYPE}\s+(.{{1,40}})", text[start:], re.I)
+        if match is None or (not plain and match.start() > 2):
+            continue
         kind = match.group(1).lower().replace("tp.", "thành phố").replace("tp", "thành phố")
         name = _name(match.group(2))
         if not name:
@@ -180,7 +182,8 @@ def _name(text: str) -> str:
         clean = word.strip(",.;:()")
         if not clean or not (clean[0].isupper() or clean.isdigit()) or word.endswith(":"):
             break
-        if fold(clean) in {"ve", "ban", "cong", "doc", "cua", "so", "ngay", "ke", "kt", "tm"}:
+        if fold(clean) in {"ve", "ban", "cong", "doc", "cua", "so", "ngay", "ke", "kt", "tm", "uy",
+                           "ubnd", "hdnd"}:  # fmt: skip
             break
         words.append(clean)
         if word != clean or len(words) == 4:

@@ -71,10 +71,19 @@ def _layout_run(lines: list[Paragraph]) -> list[Block]:
             table, i = parse_stacked(lines, i, header)
             out.append(table)
             continue
-        prose.append(lines[i])
+        prose.extend(_split_tabbed(lines[i]))
         i += 1
     out.extend(assemble_paragraphs(prose))
     return out
+
+
+def _split_tabbed(line: Paragraph) -> list[Paragraph]:
+    """A line of a two-column letterhead exported with one tab ('Số: 9/KH-UBND<TAB>Đông Hòa,
+    ngày …') holds two paragraphs."""
+    text = line.text.strip()
+    if "\t" not in text:
+        return [line]
+    return [Paragraph(part, line.line, raw=True) for part in text.split("\t") if part.strip()]
 
 
 # --- tables drawn in text ----------------------------------------------------------------------

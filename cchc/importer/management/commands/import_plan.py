@@ -40,8 +40,9 @@ class Command(BaseCommand):
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
         text = json.dumps(result, ensure_ascii=False, indent=2)
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is not None:
+        # Always UTF-8, whatever the terminal's locale says (Windows consoles, LANG=C).
+        stream = getattr(self.stdout._out, "buffer", None)
+        if self.stdout._out is sys.stdout and stream is not None:
             stream.write(text.encode("utf-8") + b"\n")
             stream.flush()
         else:
