@@ -1,0 +1,69 @@
+"""Reform areas: section headings → the contract's area codes, by vocabulary.
+
+Headings are written many ways ("II. CẢI CÁCH THỂ CHẾ", "2. Cải cách thể chế", "Cải cách
+TTHC", "Công tác chỉ đạo, điều hành và tuyên truyền CCHC1." with a footnote digit), with or
+without diacritics; matching is done on folded text, most specific area first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vietnamese import fold
+
+AREA_CODES = (
+    "direction", "institutions", "procedures", "organisation", "civil_service",
+    "public_finance", "digital_government", "impact", "quality_management", "other",
+)  # fmt: skip
+
+# Most specific first: "Cải cách tổ chức bộ máy hành chính" must not match procedures.
+_HEADING_RULES: tuple[tuple[str, str], ...] = (
+    ("quality_management", r"\biso\b|quan ly chat luong"),
+    ("impact", r"tac dong|\bsipas\b|su hai long|chi so hai long"),
+    ("digital_government", r"chinh quyen dien tu|chinh quyen so|chuyen doi so|hien dai hoa"),
+    ("public_finance", r"tai chinh cong"),
+    ("civil_service", r"che do cong vu|cai cach cong vu|doi ngu can bo|cong chuc, vien chuc"),
+    ("organisation", r"to chuc bo may|\bbo may\b"),
+    ("procedures", r"thu tuc hanh chinh|\btthc\b|\bmot cua\b|kiem soat thu tuc"),
+    ("institutions", r"the che|\bqppl\b|quy pham phap luat|van ban phap luat|thi hanh phap luat"),
+    ("direction", r"chi dao|dieu hanh|lanh dao|tuyen truyen"),
+)
+
+# Guessing the area of a target written outside any area heading ("II. MỤC TIÊU CỤ THỂ").
+_TEXT_RULES: tuple[tuple[str, str], ...] = (
+    ("digital_government", r"ho so cong viec|moi truong mang|van ban dien tu|chu ky so"
+     r"|chinh quyen so|chinh quyen dien tu|ket noi|nen tang|co so du lieu"),
+    ("impact", r"hai long|\bsipas\b|\bpar index\b|\bpapi\b|\bpci\b|chi so cai cach"),
+    ("procedures", r"thu tuc hanh chinh|\btthc\b|thanh toan truc tuyen|dich vu cong|mot cua"
+     r"|phan anh, kien nghi|ho so"),
+    ("public_finance", r"ngan sach|tai chinh|giai ngan|tai san cong|von dau tu"),
+    ("institutions", r"van ban quy pham|\bqppl\b|phap luat"),
+    ("organisation", r"bo may|bien che|don vi su nghiep|vi tri viec lam"),
+    ("civil_service", r"can bo|cong chuc|\bcbcc|ky luat|dao tao|boi duong"),
+    ("direction", r"ke hoach|kiem tra|tuyen truyen|chi dao"),
+)  # fmt: skip
+
+
+def clean_heading(text: str) -> str:
+    """Drop numbering, Markdown marks and a trailing footnote digit from a heading."""
+    text = re.sub(r"^[\s#*]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", text.strip())
+    text = re.sub(r"(?<=[A-Za-zÀ-ỹ)])\d{1,2}\.?$", "", text.strip(" *:."))
+    return text.strip(" *:.")
+
+
+def area_for_heading(text: str) -> str | None:
+    """The area a section heading names, or None when it names none ("MỤC ĐÍCH, YÊU CẦU")."""
+    folded = fold(clean_heading(text))
+    for code, pattern in _HEADING_RULES:
+        if re.search(pattern, folded):
+            return code
+    return None
+
+
+def guess_area(text: str) -> str:
+    """Best guess of the area of a sentence by its vocabulary; 'other' when nothing fits."""
+    folded = fold(text)
+    for code, pattern in _TEXT_RULES:
+        if re.search(pattern, folded):
+            return code
+    return "other"

@@ -1,0 +1,227 @@
+"""Table vocabulary: which column a header names, what starts a cell, how a cell lists items.
+
+Columns are recognised by their header text, never by their position: plans put "Sản phẩm"
+before or after "Chủ trì", merge "Phân công nhiệm vụ" over two sub-columns, and call the same
+column "Thời gian hoàn thành", "Thời hạn" or "Tiến độ".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .repair import tidy_spaces
+from .vietnamese import fold
+
+# Checked in this order: the first role whose pattern matches a header label wins.
+ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("ref", r"^(stt|tt|so tt|so thu tu|thu tu)$|^(stt|tt)\b"),
+    ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|nguoi thuc hien|phu trach"),
+    ("coordinators", r"phoi hop"),
+    ("budget", r"kinh phi|du toan|nguon von"),
+    ("deadline", r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian"),
+    ("products", r"san pham|ket qua|hinh thuc van ban|dau ra"),
+    ("requirement", r"yeu cau|chi tieu"),
+    ("notes", r"ghi chu"),
+    ("title", r"nhiem vu|noi dung|tieu chi|linh vuc|cong viec|hoat dong|giai phap|ten"),
+)
+
+ROLE_LABELS = {
+    "ref": "STT", "title": "Nhiệm vụ", "group": "Nội dung", "lead": "Chủ trì",
+    "coordinators": "Phối hợp", "products": "Sản phẩm", "deadline": "Thời gian",
+    "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú",
+}  # fmt: skip
+
+
+def column_role(label: str) -> str | None:
+    """The role of a column from its header text ('Cơ quan chủ trì thực hiện' → 'lead')."""
+    text = fold(" ".join(label.split())).strip(" .:*")
+    if not text or re.match(r"phan cong( thuc hien| nhiem vu)?$", text):
+        return None
+    for role, pattern in ROLE_PATTERNS:
+        if re.search(pattern, text):
+            return role
+    return None
+
+
+def header_roles(labels: list[str]) -> list[str | None]:
+    """Roles for a header row; when two columns would both be the title, the one naming
+    'nhiệm vụ' is the title and the other ('Nội dung CCHC', 'Lĩnh vực') groups the rows."""
+    roles = [column_role(label) for label in labels]
+    titles = [i for i, role in enumerate(roles) if role == "title"]
+    if len(titles) > 1:
+        main = next((i for i in titles if "nhiem vu" in fold(labels[i])), titles[-1])
+        for i in titles:
+            if i != main:
+                roles[i] = "group" if i < main else None
+    seen: set[str] = set()
+    for i, role in enumerate(roles):
+        if role in seen and role not in ("notes",):
+            roles[i] = None
+        elif role:
+            seen.add(role)
+    return roles
+
+
+def is_header(labels: list[str]) -> bool:
+    roles = {r for r in header_roles(labels) if r}
+    return (len(roles) >= 3 and bool(roles & {"title", "ref"})) or roles >= {"lead", "title"}
+
+
+# --- what begins a cell ---------------------------------------------------------------------
+
+UNIT_START = re.compile(
+    r"^(công chức|các công chức|các cơ quan|các phòng|các|cbcc|cán bộ|cơ quan|tổ\b|bưu điện"
+    r"|công an|người dân|ubnd|ủy ban|uỷ ban|phòng\b|ban\b|trung tâm|đài\b|mttq|mặt trận|hội\b"
+    r"|đoàn\b|văn phòng|bộ phận|lãnh đạo|chủ tịch|phó chủ tịch|thường trực|đảng ủy|hđnd)",
+    re.I,
+)
+PRODUCT_START = re.compile(
+    r"^(kế hoạch|báo cáo|quyết định|văn bản|công văn|giấy mời|sáng kiến|phần mềm|niêm yết"
+    r"|quy chế|đề án|trả lời|số lượng|kết quả|các mẫu|mẫu|tờ trình|thông báo|biên bản"
+    r"|danh mục|chương trình|hướng dẫn|tin bài|biểu mẫu|hồ sơ|tài liệu|bộ tiêu chí|đề xuất"
+    r"|nghị quyết|chỉ thị|bản tin|phóng sự|video|ấn phẩm)\b",
+    re.I,
+)
+DEADLINE_START = re.compile(
+    r"^(thang|quy|nam|trong|thuong|hang|dinh ky|theo|truoc|cham nhat|tu|den|sau khi|khi"
+    r"|6 thang|9 thang|ca nam|cuoi|dau|giai doan|ngay|lien tuc| ?\d{1,2}/\d{4})\b"
+)
+INCOMPLETE_UNITS = {
+    *("công chức", "các", "công", "các công", "cơ quan", "các cơ", "cán bộ", "tổ", "bộ phận"),
+    *("ban", "phòng", "văn phòng", "công chức văn", "bưu điện"),
+}
+CONNECTORS = {"và", "của", "thuộc", "các", "với", "tại", "cho", "theo", "về", "trên", "hoặc"}
+LIST_BREAK_WORDS = {"và", "hoặc", "hay", "của", "về", "theo", "các", "những", "với", "tại", "do"}
+
+
+def starts_deadline(text: str) -> bool:
+    """A cell text that begins like a time ('Tháng 03/2024', 'Quý I', 'Thường xuyên')."""
+    stripped = text.strip(" -–•+")
+    return bool(stripped) and stripped[0].isupper() and bool(DEADLINE_START.match(fold(stripped)))
+
+
+def is_unit_text(text: str) -> bool:
+    return bool(UNIT_START.match(text.strip(" -–•+"))) and not PRODUCT_START.match(text.strip())
+
+
+def is_product_text(text: str) -> bool:
+    return bool(PRODUCT_START.match(text.strip(" -–•+")))
+
+
+# --- splitting a cell into items --------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*[-–+•*▪●]\s*")
+
+
+def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> list[str]:
+    """Items of a lead / coordinators / products cell.
+
+    Split on line breaks, ';' and bullets, but a wrapped name stays whole: a line starting in
+    lower case or with a joining dash continues the item above unless the cell is a bulleted
+    list. Product cells whose line breaks were lost ("Kế hoạch của UBND Báo cáo kết quả") are
+    cut before a capitalised document word.
+    """
+    if not text or not text.strip():
+        return []
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
+    if len(lines) == 1 and lines[0].startswith(("- ", "+ ", "• ")):
+        lines = _split_inline_bullets(lines[0], kind)
+    items = _merge_lines(lines, wrapped)
+    out: list[str] = []
+    for item in items:
+        for part in re.split(r"\s*;\s*", item):
+            part = _BULLET.sub("", part).strip(" ,.;")
+            if kind == "products":
+                out.extend(_split_products(part))
+            elif part:
+                out.append(part)
+    return [tidy_spaces(item) for item in out if item]
+
+
+def _split_inline_bullets(text: str, kind: str) -> list[str]:
+    parts = re.split(r"\s+[-–•+]\s+", _BULLET.sub("", text))
+    merged: list[str] = []
+    for part in parts:
+        starter = PRODUCT_START if kind == "products" else UNIT_START
+        if merged and not (starter.match(part) or starts_deadline(part)):
+            merged[-1] = f"{merged[-1]} - {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def _merge_lines(lines: list[str], wrapped: bool) -> list[str]:
+    bulleted = bool(lines) and bool(_BULLET.match(lines[0]))
+    items: list[str] = []
+    for line in lines:
+        continues = bool(items) and (
+            (wrapped and not _BULLET.match(line))
+            or line[0].islower()
+            or (not bulleted and line[0] in "-–" and not line.startswith("- "))
+            or (not bulleted and line.startswith("– "))
+            or items[-1].endswith(("-", ",", "–"))
+            or items[-1].lower() in INCOMPLETE_UNITS
+        )
+        if continues:
+            from .repair import join_fragments
+
+            items[-1] = join_fragments(items[-1], line)
+        else:
+            items.append(line)
+    return items
+
+
+def _split_products(text: str) -> list[str]:
+    """Cut 'Kế hoạch của UBND thị xã Báo cáo kết quả' before 'Báo cáo'."""
+    words = text.split()
+    items: list[list[str]] = [[]]
+    depth = 0
+    for i, word in enumerate(words):
+        rest = " ".join(words[i:])
+        prev = words[i - 1] if i else ""
+        if (
+            i
+            and depth == 0
+            and word[:1].isupper()
+            and PRODUCT_START.match(rest)
+            and prev[:1].islower()
+            and prev.lower().strip(",") not in LIST_BREAK_WORDS
+            and not prev.endswith(",")
+        ):
+            items.append([])
+        items[-1].append(word)
+        depth += word.count("(") - word.count(")")
+    return [" ".join(item) for item in items if item]
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
+
+
+def parse_budget(text: str) -> float | int | None:
+    """A budget cell in million VND: '20', '20,5', '20 triệu đồng', '20.000.000 đồng'."""
+    value = fold(" ".join(text.split())).strip(" .")
+    if not value:
+        return None
+    match = re.fullmatch(r"([\d.,]+)\s*(trieu(\s*dong)?|tr|dong|d|vnd)?", value)
+    if not match:
+        return None
+    number = _to_number(match.group(1))
+    if number is None:
+        return None
+    unit = match.group(2) or ""
+    if unit in ("dong", "d", "vnd") or number >= 100_000:
+        number = number / 1_000_000
+    return int(number) if float(number).is_integer() else round(number, 3)
+
+
+def _to_number(text: str) -> float | None:
+    match = _NUMBER.match(text)
+    if match:
+        whole = float(match.group(1).replace(".", ""))
+        return whole + float(f"0.{match.group(2)}") if match.group(2) else whole
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None

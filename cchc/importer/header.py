@@ -1,0 +1,220 @@
+"""The plan's header: issuer, number, date, year, title, theme, unit and kind.
+
+Vietnamese administrative documents put these in fixed places (Decree 30/2020): the issuing
+body and "Số: …/KH-UBND" top left, "<place>, ngày … tháng … năm …" top right, "KẾ HOẠCH" and
+its subject centred, and "Trên đây là Kế hoạch … của UBND …" before the signature. A plan
+attached to a decision has "(Kèm theo Quyết định số … ngày …)" instead of its own number;
+then the decision's number and date stand for the plan's, and a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DOC_NUMBER, find_date, has_blank_day, iso
+from .vietnamese import fold, lower_first, title_case
+
+UNIT_TYPES = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện", "quận", "tỉnh", "đặc khu")
+_UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+_TYPE = r"(thị trấn|thị xã|thành phố|tp\.?|phường|xã|huyện|quận|tỉnh|đặc khu)"
+_APPROVAL = re.compile(
+    r"kèm\s+theo\s+(Quyết định|Kế hoạch)\s+số\s*:?\s*([^\s]*?\s*/\s*[\wĐ/.-]+)", re.I
+)
+_OWN_NUMBER = re.compile(r"^\s*Số\s*[:.]?\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)")
+_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\b", re.I)
+_MOTTO = re.compile(r"(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
+
+
+@dataclass
+class Header:
+    issuer: str | None = None
+    number: str | None = None
+    issued_on: str | None = None
+    year: int | None = None
+    title: str | None = None
+    theme: str | None = None
+    unit_name: str | None = None
+    kind: str = "other"
+    number_source: str | None = None
+    approving_decision: dict | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def contract(self) -> dict:
+        return {
+            "issuer": self.issuer, "number": self.number, "issued_on": self.issued_on,
+            "year": self.year, "title": self.title, "theme": self.theme,
+            "unit_name": self.unit_name, "kind": self.kind, "number_source": self.number_source,
+            "approving_decision": self.approving_decision,
+        }  # fmt: skip
+
+
+def read_header(texts: list[str], preamble_end: int) -> Header:
+    """Read the header from the document's paragraph texts (preamble = texts[:preamble_end])."""
+    head = texts[: max(preamble_end, 1)][:40]
+    header = Header()
+    title_index = _title(head, header)
+    _number_and_date(head, header)
+    _issuer(head, texts, title_index, header)
+    _year_and_kind(header)
+    _theme(head, header)
+    return header
+
+
+def _title(head: list[str], header: Header) -> int:
+    for i, text in enumerate(head):
+        folded = fold(text).strip(" #*")
+        if not re.match(r"ke hoach\b", folded) or not text.strip(" #*")[:8].isupper():
+            continue
+        rest = text.strip(" #*")[len("KẾ HOẠCH") :].strip(" :.-")
+        subject = rest or (head[i + 1] if i + 1 < len(head) else "")
+        if not subject or re.match(r"^\(|^(số|căn cứ|thực hiện)\b", subject, re.I):
+            subject = rest
+        subject = subject.strip(" .,;")
+        if subject.isupper():
+            subject = subject.lower()
+        header.title = f"Kế hoạch {lower_first(subject)}".strip() if subject else "Kế hoạch"
+        return i
+    header.warnings.append("Không tìm thấy dòng tiêu đề “KẾ HOẠCH”; tên kế hoạch để trống.")
+    return -1
+
+
+def _number_and_date(head: list[str], header: Header) -> None:
+    own_blank = False
+    for text in head:
+        match = _OWN_NUMBER.match(text)
+        if match and header.number is None and not own_blank:
+            digits, suffix = match.group(1), match.group(2)
+            if re.search(r"\d", digits):
+                header.number = f"{digits}/{suffix}"
+                header.number_source = "plan"
+            else:
+                own_blank = True
+                header.warnings.append(f"Số kế hoạch để trống (“Số: /{suffix}”).")
+        if _PLACE_DATE.match(text) and header.issued_on is None:
+            issued, _ = find_date(text)
+            if issued:
+                header.issued_on = iso(issued)
+            elif has_blank_day(text):
+                header.warnings.append(f"Ngày ban hành để trống (“{text.strip()}”).")
+        approval = _APPROVAL.search(text)
+        if approval and header.approving_decision is None:
+            number = re.sub(r"\s+", "", approval.group(2)).strip(".,;")
+            issued, _ = find_date(text[approval.end() : approval.end() + 60])
+            header.approving_decision = {
+                "kind": approval.group(1).capitalize(),
+                "number": number if DOC_NUMBER.fullmatch(number) else None,
+                "issued_on": iso(issued),
+            }
+    decision = header.approving_decision
+    if decision and header.number is None and not own_blank and decision["number"]:
+        header.number = decision["number"]
+        header.number_source = "approving_decision"
+        header.warnings.append(
+            f"Kế hoạch không ghi số riêng; dùng số của văn bản ban hành kèm theo "
+            f"({decision['kind']} {decision['number']})."
+        )
+    if decision and header.issued_on is None and decision["issued_on"]:
+        header.issued_on = decision["issued_on"]
+
+
+def _issuer(head: list[str], texts: list[str], title_index: int, header: Header) -> None:
+    block = head[:title_index] if title_index >= 0 else head[:6]
+    candidates: list[tuple[str, str]] = []
+    letterhead = " ".join(_without_motto(t) for t in block)
+    candidates += [(u, "letterhead") for u in _units(letterhead, upper=True)]
+    for text in texts:
+        if re.search(r"kèm theo", text, re.I):
+            candidates += [(u, "attachment") for u in _units(text)]
+    for text in texts:
+        if re.match(r"^\s*Trên đây là", text):
+            found = _units(text) or _units(re.sub(r"^.*?\bcủa\s+", "", text), plain=True)
+            candidates += [(u, "closing") for u in found]
+    for text in head:
+        for match in re.finditer(rf"{_UBND}\s+{_TYPE}\s+(.{{1,40}}?)\s+ban hành", text, re.I):
+            candidates += [(u, "preamble") for u in _units(match.group(0))]
+    if candidates:
+        unit = next((u for u, s in candidates if s == "letterhead"), candidates[0][0])
+        header.unit_name = unit
+        header.issuer = f"UBND {unit}"
+        return
+    guess = _units(header.title or "", plain=True)
+    if guess:
+        header.unit_name = guess[0]
+        header.issuer = f"UBND {guess[0]}"
+        header.warnings.append(
+            f"Không thấy cơ quan ban hành ghi rõ; đoán là “UBND {guess[0]}” theo tên kế hoạch."
+        )
+    else:
+        header.warnings.append("Không xác định được cơ quan ban hành kế hoạch.")
+
+
+def _without_motto(text: str) -> str:
+    match = _MOTTO.search(fold(text))
+    if not match:
+        return text
+    return (text[: match.start()] + " " + text[match.end() :]).strip()
+
+
+def _units(text: str, *, upper: bool = False, plain: bool = False) -> list[str]:
+    """Units named after 'UBND'/'Ủy ban nhân dân' (or plainly, for a title) in the text; for a
+    letterhead (`upper`), the last one, the issuing body under its parent body."""
+    found: list[str] = []
+    starts = [0] if plain else [m.end() for m in re.finditer(_UBND, text, re.I)]
+    for start in starts:
+        match = re.search(rf"\b{_TYPE}\s+(.{{1,40}})", text[start:], re.I)
+        if match is None or (not plain and match.start() > 2):
+            continue
+        kind = match.group(1).lower().replace("tp.", "thành phố").replace("tp", "thành phố")
+        name = _name(match.group(2))
+        if not name:
+            continue
+        if name.isupper() or upper:
+            name = title_case(name) if not name.isdigit() else name
+        found.append(f"{kind} {name}")
+    return found[-1:] if upper else found
+
+
+def _name(text: str) -> str:
+    """The proper name at the start of `text`: capitalised words or a number."""
+    words: list[str] = []
+    for word in text.split():
+        clean = word.strip(",.;:()")
+        if not clean or not (clean[0].isupper() or clean.isdigit()) or word.endswith(":"):
+            break
+        if fold(clean) in {"ve", "ban", "cong", "doc", "cua", "so", "ngay", "ke", "kt", "tm", "uy",
+                           "ubnd", "hdnd"}:  # fmt: skip
+            break
+        words.append(clean)
+        if word != clean or len(words) == 4:
+            break
+    return " ".join(words)
+
+
+def _year_and_kind(header: Header) -> None:
+    title = header.title or ""
+    years = re.findall(r"năm\s+(\d{4})", title, re.I)
+    if years:
+        header.year = int(years[-1])
+    elif header.issued_on:
+        header.year = int(header.issued_on[:4])
+        header.warnings.append("Tên kế hoạch không ghi năm; lấy năm theo ngày ban hành.")
+    folded = fold(title)
+    if re.search(r"chi so|par ?index|sipas|papi", folded) and re.search(
+        r"nang cao|cai thien|duy tri|khac phuc", folded
+    ):
+        header.kind = "index_improvement"
+    elif re.search(r"cai cach hanh chinh|cchc", folded) and header.year:
+        header.kind = "annual"
+
+
+def _theme(head: list[str], header: Header) -> None:
+    for text in head:
+        match = re.search(r"chủ đề[^:“\"]{0,80}:?\s*[“\"](.+?)[”\"]", text, re.I)
+        if match:
+            header.theme = match.group(1).strip(" .")
+            return
+        match = re.search(r"^chủ đề[^:]{0,80}:\s*(.+)$", text.strip(), re.I)
+        if match:
+            header.theme = match.group(1).strip(' .“”"')
+            return

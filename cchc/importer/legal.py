@@ -1,0 +1,56 @@
+"""Legal bases: the documents a plan's preamble says it implements ("Căn cứ …", "Thực hiện …").
+
+A preamble paragraph often cites several documents in one sentence, separated by ';' or
+'và'; each becomes its own entry with its number and date. A trailing clause that cites
+nothing ("UBND thị xã ban hành kế hoạch …, cụ thể như sau:") is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import DOC_NUMBER, find_date, iso
+from .repair import tidy_spaces
+from .vietnamese import capitalize_first, fold
+
+DOC_TYPES = (
+    "Nghị quyết|Quyết định|Kế hoạch|Thông tư liên tịch|Thông tư|Nghị định|Chỉ thị|Công văn"
+    "|Hướng dẫn|Bộ luật|Luật|Pháp lệnh|Chương trình hành động|Chương trình|Văn bản|Thông báo"
+    "|Đề án|Kết luận|Quy định|Điều lệ"
+)
+_DOC_START = re.compile(rf"^(?:vào\s+)?(?:các\s+)?({DOC_TYPES})\b", re.I)
+_SPLIT = re.compile(rf"\s*;\s*|\s+và\s+(?=(?:{DOC_TYPES})\b)|,\s+(?=(?:{DOC_TYPES})\s+số\b)")
+_LEAD = re.compile(r"^\s*[-–+•]?\s*(căn cứ|thực hiện|theo)\s+", re.I)
+
+
+def is_basis_paragraph(text: str) -> bool:
+    return bool(re.match(r"^\s*[-–+•]?\s*(can cu|thuc hien)\s", fold(text)))
+
+
+def legal_bases(paragraphs: list[str]) -> list[dict]:
+    """Entries {number, issued_on, text} for every document cited by these paragraphs."""
+    out: list[dict] = []
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        body = _LEAD.sub("", paragraph.strip(), count=1)
+        for segment in _SPLIT.split(body):
+            entry = _entry(segment)
+            if entry is None:
+                continue
+            key = entry["number"] or entry["text"]
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(entry)
+    return out
+
+
+def _entry(segment: str) -> dict | None:
+    segment = _LEAD.sub("", segment.strip(), count=1)
+    segment = segment.strip(" ;.:,")
+    if not _DOC_START.match(segment):
+        return None
+    numbers = DOC_NUMBER.findall(segment[:120])
+    issued, _ = find_date(segment)
+    text = capitalize_first(tidy_spaces(re.sub(r"^(vào)\s+", "", segment)))
+    return {"number": numbers[0] if numbers else None, "issued_on": iso(issued), "text": text}

@@ -1,0 +1,280 @@
+"""Plan documents → the plan dict of `specs/plan-import.md`.
+
+`parse_file(path)` is the single entry point: the `import-plan` command prints its result and
+the saving step stores it as a draft. It reads the file (`readers`), rebuilds paragraphs and
+tables (`layout`), then reads the header, legal bases, tasks, targets and report schedule.
+Everything guessed is said in `warnings`, in Vietnamese, for the person reviewing the draft.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from . import errors
+from .areas import guess_area
+from .document import Document, Paragraph, Table
+from .header import read_header
+from .layout import build_blocks
+from .legal import is_basis_paragraph, legal_bases
+from .readers import DEFAULT_MAX_BYTES, read_bytes, read_path
+from .schedule import reporting_periods
+from .sections import Heading, heading_of, place
+from .tables import ParsedTable, parse_table
+from .targets import find_quantities, split_sentences
+from .tasks import build_tasks, targets_from_rows
+from .vietnamese import fold
+
+
+def parse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+    """Parse a plan file (.docx, .pdf, .txt, .md); raise `PlanImportError` if unreadable."""
+    return parse_document(read_path(path, max_bytes=max_bytes))
+
+
+def parse_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+    """Parse an uploaded file's bytes; `name` (with its extension) only helps error messages."""
+    return parse_document(read_bytes(data, name, max_bytes=max_bytes))
+
+
+def parse_document(document: Document) -> dict:
+    """Parse an already read document into the plan dict."""
+    blocks = build_blocks(document)
+    paragraphs, tables = _split_blocks(blocks)
+    texts = [p.text for p in paragraphs]
+    preamble_end = _preamble_end(paragraphs)
+    header = read_header(texts, preamble_end)
+    warnings = list(header.warnings)
+    bases = legal_bases([t for t in texts[:preamble_end] if is_basis_paragraph(t)])
+    placed, headings = place(paragraphs[preamble_end:])
+    tasks, table_targets, table_sections = _read_tables(tables, header.year, warnings)
+    targets = _prose_targets(placed, warnings) + table_targets
+    periods, period_warnings = reporting_periods(
+        [(p.paragraph.text, p.paragraph.line) for p in placed], header.year
+    )
+    warnings += period_warnings
+    _check_structure(header, tasks, targets, headings, bases, texts, warnings)
+    result = {
+        "plan": header.contract(),
+        "legal_bases": bases,
+        "tasks": tasks,
+        "targets": targets,
+        "reporting_periods": periods,
+        "warnings": warnings,
+        "sections": [_section_dict(h) for h in headings if h.ref or h.area] + table_sections,
+        "source": {
+            "name": document.name,
+            "format": document.source_format,
+            "repaired_words": document.repaired_words,
+        },
+    }
+    return _nfc(result)
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str, str | None]]]:
+    """Prose paragraphs (layout tables such as a Word letterhead flattened into them) and the
+    plan tables with the caption written above each and, for a table placed inside a section
+    rather than in an appendix, that section's area."""
+    paragraphs: list[Paragraph] = []
+    tables: list[tuple[ParsedTable, str, str | None]] = []
+    since_table: list[str] = []
+    area: str | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            paragraphs.append(block)
+            since_table.append(block.text)
+            heading = heading_of(block)
+            if heading is not None and heading.level <= 2:
+                area = heading.area
+            continue
+        parsed = parse_table(block)
+        if parsed is None or "title" not in parsed.roles or not parsed.rows:
+            paragraphs.extend(_flatten(block))
+            continue
+        caption = _caption(since_table[-4:])
+        tables.append((parsed, caption, None if "phu luc" in caption else area))
+        since_table = []
+    return paragraphs, tables
+
+
+def _caption(texts: list[str]) -> str:
+    """The title line written above a table ('PHÂN CÔNG THỰC HIỆN NHIỆM VỤ …'), skipping the
+    '(Kèm theo …)' line, which names the plan rather than the table."""
+    for text in reversed(texts):
+        folded = fold(text)
+        if text.lstrip().startswith("(") or "kem theo" in folded:
+            continue
+        if re.search(r"chi tieu|muc tieu|nhiem vu|phan cong|phu luc", folded):
+            return folded
+    return ""
+
+
+def _flatten(table: Table) -> list[Paragraph]:
+    """A table that is not a plan table (letterhead, signature block): its cells, column by
+    column, as paragraphs, so that the issuer, number and date in it are still read."""
+    out: list[Paragraph] = []
+    width = max((len(r.cells) for r in table.rows), default=0)
+    for col in range(width):
+        for row in table.rows:
+            if col < len(row.cells) and row.cells[col].text.strip():
+                for line in row.cells[col].text.split("\n"):
+                    if line.strip():
+                        out.append(Paragraph(" ".join(line.split()), row.line))
+    return out
+
+
+def _preamble_end(paragraphs: list[Paragraph]) -> int:
+    """Index of the first top-level section heading ('I. MỤC ĐÍCH, YÊU CẦU')."""
+    for i, paragraph in enumerate(paragraphs):
+        if re.match(r"^\s*(?:#+\s*)?(?:\*\*)?I[.)]?\s+\S", paragraph.text) and i > 0:
+            return i
+    return min(len(paragraphs), 25)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _read_tables(tables, year: int | None, warnings: list[str]):
+    tasks: list[dict] = []
+    targets: list[dict] = []
+    sections: list[dict] = []
+    for parsed, caption, area in tables:
+        for section in parsed.sections:
+            sections.append(
+                {
+                    "ref": section.ref,
+                    "title": section.title,
+                    "area": section.area,
+                    "source_line": section.line,
+                    "in_table": True,
+                }
+            )
+        if _is_targets_table(caption, parsed):
+            found = targets_from_rows(parsed, "title")
+            targets += found
+            continue
+        table_tasks = build_tasks(parsed, year, warnings, area)
+        tasks += table_tasks
+        if "requirement" in parsed.roles:
+            targets += targets_from_rows(parsed, "requirement")
+    _deadline_warnings(tasks, year, warnings)
+    return tasks, targets, sections
+
+
+def _is_targets_table(caption: str, parsed: ParsedTable) -> bool:
+    if "lead" not in parsed.roles and "deadline" not in parsed.roles:
+        return True
+    return bool(re.search(r"chi tieu|muc tieu", caption)) and "phan cong" not in caption
+
+
+def _deadline_warnings(tasks: list[dict], year: int | None, warnings: list[str]) -> None:
+    undated = [t["ref"] or str(t["source_line"]) for t in tasks if t["needs_date"]]
+    if undated:
+        warnings.append(
+            f"{len(undated)} nhiệm vụ có thời hạn không nêu ngày cụ thể, cần nhập hạn: "
+            + ", ".join(undated)
+            + "."
+        )
+    assumed = [t["ref"] for t in tasks if "due_year_assumed" in t["flags"]]
+    if assumed and year:
+        warnings.append(
+            f"Thời hạn không ghi năm, lấy năm của kế hoạch ({year}): nhiệm vụ "
+            + ", ".join(assumed)
+            + "."
+        )
+
+
+# --- prose targets ----------------------------------------------------------------------------
+
+
+def _prose_targets(placed, warnings: list[str]) -> list[dict]:
+    """Targets under 'Chỉ tiêu'/'Mục tiêu cụ thể' headings, and 'Phấn đấu …' sentences with a
+    figure under 'Mục tiêu'/'Mục đích'/'Yêu cầu'."""
+    out: list[dict] = []
+    guessed: list[int] = []
+    for item in placed:
+        kind = item.target_kind
+        if kind is None:
+            continue
+        text = item.paragraph.text
+        for sentence in split_sentences(text):
+            if kind == "goals" and "phan dau" not in fold(sentence):
+                continue
+            for quantity in find_quantities(sentence):
+                area = item.area
+                if area is None:
+                    area = guess_area(quantity.text)
+                    guessed.append(item.paragraph.line)
+                out.append(
+                    {
+                        "area": area,
+                        "text": quantity.text,
+                        "comparator": quantity.comparator,
+                        "value": quantity.value,
+                        "unit": quantity.unit,
+                        "source_line": item.paragraph.line,
+                        "source_text": text,
+                        "area_guessed": area is not None and item.area is None,
+                    }
+                )
+    if guessed:
+        lines = ", ".join(str(n) for n in sorted(set(guessed)))
+        warnings.append(
+            f"{len(guessed)} chỉ tiêu không nằm dưới đề mục lĩnh vực nào; lĩnh vực được đoán "
+            f"theo nội dung (dòng {lines})."
+        )
+    return out
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def _check_structure(header, tasks, targets, headings: list[Heading], bases, texts, warnings):
+    """Refuse text with no plan in it; warn about a plan with no task table."""
+    areas = [h for h in headings if h.area]
+    if not header.title and not tasks and not targets and not bases and len(areas) < 2:
+        raise errors.not_a_plan()
+    if tasks:
+        _check_totals(tasks, texts, warnings)
+        return
+    mention = next((t for t in texts if re.search(r"phụ lục|biểu phân công", t, re.I)), None)
+    if mention:
+        warnings.append(
+            "Không có bảng nhiệm vụ trong tệp, dù kế hoạch nhắc tới phụ lục "
+            f"(“{mention[:80]}”); danh sách nhiệm vụ để trống."
+        )
+    else:
+        warnings.append("Không tìm thấy bảng nhiệm vụ; danh sách nhiệm vụ để trống.")
+
+
+def _check_totals(tasks: list[dict], texts: list[str], warnings: list[str]) -> None:
+    for text in texts:
+        match = re.search(r"tổng cộng\s*:?.*?(\d+)\s+nhiệm vụ", text, re.I)
+        if match and int(match.group(1)) != len(tasks):
+            warnings.append(
+                f"Phụ lục ghi tổng {int(match.group(1))} nhiệm vụ nhưng đọc được {len(tasks)}; "
+                "hãy đối chiếu bảng nhiệm vụ."
+            )
+
+
+def _section_dict(heading: Heading) -> dict:
+    return {
+        "ref": heading.ref,
+        "title": heading.title,
+        "area": heading.area,
+        "source_line": heading.line,
+        "in_table": False,
+    }
+
+
+def _nfc(value):
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    return value

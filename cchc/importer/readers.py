@@ -1,0 +1,302 @@
+"""Readers: bytes of a .txt/.md, .docx or .pdf file → the neutral `Document`.
+
+The format is decided from the content (magic bytes), the extension only picks the error
+message when the two disagree: a `.docx` that is not a zip archive is reported as a broken
+Word file, not as unknown text. Diacritics are repaired here, once, for every format.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from . import errors
+from .document import Block, Cell, Document, Paragraph, Row, Table
+from .repair import nfc, repair_diacritics
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a plan file's bytes; raise `PlanImportError` for anything unreadable."""
+    if len(data) > max_bytes:
+        raise errors.too_large(len(data), max_bytes)
+    if not data.strip():
+        raise errors.empty_file()
+    suffix = Path(name).suffix.lower()
+    if data.startswith(b"%PDF"):
+        return read_pdf(data, name)
+    if data.startswith(b"PK\x03\x04"):
+        return read_docx(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise errors.legacy_doc()
+    if suffix == ".docx":
+        raise errors.bad_docx()
+    if suffix == ".pdf":
+        raise errors.bad_pdf()
+    return read_text(decode_text(data), name)
+
+
+def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    path = Path(path)
+    if not path.is_file():
+        raise errors.not_found(str(path))
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise errors.too_large(size, max_bytes)
+    return read_bytes(path.read_bytes(), path.name, max_bytes=max_bytes)
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16, or Windows-1258; refuse binary data."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
+        if data.startswith(bom):
+            return _checked(data[len(bom) :].decode(codec, errors="replace"))
+    head = data[:4096]
+    if head.count(0) > len(head) // 4:
+        codec = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        try:
+            return _checked(data.decode(codec))
+        except UnicodeDecodeError:
+            raise errors.unknown_format() from None
+    for codec in ("utf-8", "cp1258"):
+        try:
+            return _checked(data.decode(codec))
+        except UnicodeDecodeError:
+            continue
+    raise errors.unknown_format()
+
+
+def _checked(text: str) -> str:
+    """Refuse text that is mostly control characters or replacement marks (binary data)."""
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    if not sample.strip() or bad > max(3, len(sample) // 100):
+        raise errors.unknown_format()
+    return text
+
+
+def read_text(text: str, name: str = "") -> Document:
+    """One raw paragraph per physical line; `layout.py` joins them later."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, repaired = repair_diacritics(nfc(text))
+    blocks: list[Block] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for piece in line.split("\f"):
+            blocks.append(Paragraph(piece, number, raw=True))
+        if "\f" in line:
+            blocks.append(Paragraph("\f", number, raw=True))
+    fmt = "md" if name.lower().endswith(".md") else "txt"
+    return Document(blocks, fmt, name, repaired_words=repaired)
+
+
+# --- docx ------------------------------------------------------------------------------------
+
+
+def read_docx(data: bytes, name: str = "") -> Document:
+    """Paragraphs and tables of the body in document order (merged cells resolved)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise errors.bad_docx()
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise errors.bad_docx() from exc
+    reader = _DocxReader()
+    reader.walk(document.element.body)
+    return Document(reader.blocks, "docx", name, repaired_words=reader.repaired)
+
+
+class _DocxReader:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.counter = 0
+        self.repaired = 0
+
+    def walk(self, parent) -> None:
+        for child in parent.iterchildren():
+            if child.tag == _W + "p":
+                self.paragraph(child)
+            elif child.tag == _W + "tbl":
+                self.table(child)
+            elif child.tag == _W + "sdt":
+                content = child.find(_W + "sdtContent")
+                if content is not None:
+                    self.walk(content)
+
+    def fix(self, text: str) -> str:
+        fixed, count = repair_diacritics(nfc(text))
+        self.repaired += count
+        return fixed
+
+    def paragraph(self, p) -> None:
+        self.counter += 1
+        text = self.fix(_paragraph_text(p))
+        level = _heading_level(p)
+        self.blocks.append(Paragraph(text, self.counter, heading_level=level, bold=_is_bold(p)))
+
+    def table(self, tbl) -> None:
+        rows: list[Row] = []
+        start = self.counter + 1
+        for tr in tbl.iterchildren(_W + "tr"):
+            self.counter += 1
+            cells: list[Cell] = []
+            for tc in tr.iterchildren(_W + "tc"):
+                span, merged = _cell_props(tc)
+                text = "" if merged else self.fix(_cell_text(tc))
+                bold = all(_is_bold(p) for p in tc.iter(_W + "p") if _paragraph_text(p).strip())
+                cells.append(Cell(text, merged=merged, bold=bold and bool(text.strip())))
+                cells.extend(Cell("", merged=False) for _ in range(span - 1))
+            rows.append(Row(cells, self.counter))
+        self.blocks.append(Table(rows, start))
+
+
+def _paragraph_text(p) -> str:
+    parts: list[str] = []
+    for node in p.iter():
+        if node.tag == _W + "t" and node.text:
+            parts.append(node.text)
+        elif node.tag in (_W + "br", _W + "cr"):
+            parts.append("\n")
+        elif node.tag == _W + "tab":
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _cell_text(tc) -> str:
+    """A cell's paragraphs one per line; a nested table's rows as lines of ' | '-joined cells."""
+    lines: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == _W + "p":
+            lines.append(_paragraph_text(child))
+        elif child.tag == _W + "tbl":
+            for tr in child.iter(_W + "tr"):
+                cells = [_cell_text(tc2).replace("\n", " ") for tc2 in tr.iterchildren(_W + "tc")]
+                lines.append(" | ".join(c for c in cells if c.strip()))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _cell_props(tc) -> tuple[int, bool]:
+    props = tc.find(_W + "tcPr")
+    if props is None:
+        return 1, False
+    span_el = props.find(_W + "gridSpan")
+    span = int(span_el.get(_W + "val", "1")) if span_el is not None else 1
+    vmerge = props.find(_W + "vMerge")
+    merged = vmerge is not None and vmerge.get(_W + "val", "continue") != "restart"
+    return max(span, 1), merged
+
+
+def _heading_level(p) -> int:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    if style is None:
+        return 0
+    match = re.search(r"(?:heading|tiêu đề|title)\s*(\d)?", style.get(_W + "val", ""), re.I)
+    if not match:
+        return 0
+    return int(match.group(1) or 1)
+
+
+def _is_bold(p) -> bool:
+    runs = [r for r in p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    if not runs:
+        return False
+    for run in runs:
+        b = run.find(f"{_W}rPr/{_W}b")
+        if b is None or b.get(_W + "val", "true") in ("0", "false"):
+            return False
+    return True
+
+
+# --- pdf -------------------------------------------------------------------------------------
+
+
+def read_pdf(data: bytes, name: str = "") -> Document:
+    """Text lines outside tables plus ruled tables, page by page, in vertical order."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
+        raise errors.bad_pdf() from exc
+    except Exception as exc:  # pdfminer raises many private error types for bad files
+        raise errors.bad_pdf() from exc
+    blocks: list[Block] = []
+    line = 0
+    chars = images = 0
+    with pdf:
+        for page in pages:
+            chars += len(page.chars)
+            images += len(page.images)
+            page_blocks, line = _pdf_page_blocks(page, line)
+            blocks.extend(page_blocks)
+            blocks.append(Paragraph("\f", line, raw=True))
+    if chars < 20 * max(1, len(pages)) and not any(
+        isinstance(b, Table) or b.text.strip("\f ") for b in blocks
+    ):
+        raise errors.scanned_pdf()
+    if chars < 5 * max(1, len(pages)):
+        raise errors.scanned_pdf()
+    repaired = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            block.text, count = repair_diacritics(nfc(block.text))
+            repaired += count
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    cell.text, count = repair_diacritics(nfc(cell.text))
+                    repaired += count
+    return Document(blocks, "pdf", name, repaired_words=repaired)
+
+
+def _pdf_page_blocks(page, line: int) -> tuple[list[Block], int]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        x0, top, x1, bottom = (
+            obj.get("x0", 0),
+            obj.get("top", 0),
+            obj.get("x1", 0),
+            obj.get("bottom", 0),
+        )
+        return not any(
+            x0 >= b[0] - 1 and x1 <= b[2] + 1 and top >= b[1] - 1 and bottom <= b[3] + 1
+            for b in boxes
+        )
+
+    text_page = page.filter(outside) if boxes else page
+    items: list[tuple[float, None, list]] = []
+    for text_line in text_page.extract_text_lines(return_chars=False):
+        items.append((text_line["top"], None, [text_line["text"]]))
+    for table in tables:
+        items.append((table.bbox[1], None, table.extract()))
+    items.sort(key=lambda item: item[0])
+    blocks: list[Block] = []
+    for _top, _unused, payload in items:
+        if payload and isinstance(payload[0], str):
+            line += 1
+            blocks.append(Paragraph(payload[0], line, raw=True))
+            continue
+        rows: list[Row] = []
+        start = line + 1
+        for raw_row in payload:
+            line += 1
+            cells = [Cell(text or "", merged=text is None) for text in raw_row]
+            rows.append(Row(cells, line))
+        blocks.append(Table(rows, start, wrapped=True))
+    return blocks, line

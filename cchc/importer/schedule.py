@@ -1,0 +1,139 @@
+"""Reporting periods: the report schedule a plan sets (Quý I, 6 tháng, 9 tháng, năm).
+
+Plans state it in two ways: a rule plus a list of cut-off windows ("… báo cáo hằng quý, 6
+tháng, 9 tháng và năm … trước ngày 12 của tháng cuối kỳ báo cáo", then "- Báo cáo Quý I/2024:
+… từ ngày 15/12/2023 đến ngày 29/02/2024"), or one sentence of deadlines ("quý I trước ngày
+28/02/2023; báo cáo 6 tháng trước ngày 31/5/2023 …"). A due date "before day N of the last
+month" is read as day N of the period's last month, as for task deadlines ("trước ngày
+15/3/2026" → 15/3/2026); a warning says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from cchc.plans.deadlines import safe_date
+
+from .vietnamese import fold
+
+KINDS = {
+    "q1": ("Quý I", 3),
+    "h1": ("6 tháng", 6),
+    "q3": ("Quý III", 9),
+    "9m": ("9 tháng", 9),
+    "year": ("Năm", 12),
+}
+_MENTION = re.compile(
+    r"(?P<q>quy\s+(?P<qn>iv|i{1,3}|[1-4])(?![a-z]))"
+    r"|(?P<h>6\s*thang)|(?P<n>9\s*thang)"
+    r"|(?P<y>(?:bao cao|ca|va|,)\s+nam(?!\s+(?:truoc(?!\s+ngay)|tiep|hoc))(?=\W|$))"
+    r"|(?P<qq>hang quy|hang quy|dinh ky quy)"
+)
+_YEAR_AFTER = re.compile(r"^\s*(?:dau\s+nam\s*|nam\s*)?[/ ]?\s*(?:nam\s+)?(\d{4})")
+_DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
+_WINDOW = re.compile(rf"tu\s+(?:ngay\s+)?{_DATE}\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{_DATE}")
+_DUE = re.compile(rf"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?{_DATE}")
+_DUE_RULE = re.compile(r"truoc ngay\s+(\d{1,2})\s+(?:cua\s+)?thang cuoi (?:ky|quy)")
+_REPORT_WORDS = re.compile(r"bao cao|chot so lieu|gui bao cao")
+
+
+@dataclass
+class Period:
+    kind: str
+    year: int
+    start: date | None = None
+    end: date | None = None
+    due: date | None = None
+    due_rule: str | None = None
+    line: int = 0
+
+    def as_dict(self) -> dict:
+        label, _ = KINDS[self.kind]
+        name = f"{label}/{self.year}" if self.kind != "year" else f"Năm {self.year}"
+        return {
+            "name": name,
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "due": self.due.isoformat() if self.due else None,
+            "kind": self.kind,
+            "due_rule": self.due_rule,
+            "source_line": self.line,
+        }
+
+
+def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tuple[list, list]:
+    """Periods (as dicts) and warnings from the paragraphs (text, line) outside tables."""
+    periods: dict[str, Period] = {}
+    rule_day: int | None = None
+    rule_text = None
+    warnings: list[str] = []
+    for text, line in paragraphs:
+        folded = fold(text)
+        if not _REPORT_WORDS.search(folded):
+            continue
+        rule = _DUE_RULE.search(folded)
+        if rule:
+            rule_day = int(rule.group(1))
+            rule_text = text[rule.start() : rule.end()]
+        for kind, segment, seg_year in _segments(folded, year):
+            if seg_year is None:
+                continue
+            period = periods.setdefault(kind, Period(kind, seg_year, line=line))
+            window = _WINDOW.search(segment)
+            if window:
+                d = [int(g) for g in window.groups()]
+                period.start = safe_date(d[2], d[1], d[0])
+                period.end = safe_date(d[5], d[4], d[3])
+                period.line = line
+            due = _DUE.search(segment)
+            if due and not _DUE_RULE.match(segment[due.start() :]):
+                d = [int(g) for g in due.groups()]
+                period.due = safe_date(d[2], d[1], d[0])
+                period.line = line
+    if rule_day is not None:
+        for period in periods.values():
+            if period.due is None:
+                month = KINDS[period.kind][1]
+                period.due = safe_date(period.year, month, rule_day)
+                period.due_rule = rule_text
+        warnings.append(
+            f"Hạn nộp báo cáo “{rule_text}” được hiểu là ngày {rule_day} của tháng cuối kỳ."
+        )
+    ordered = sorted(periods.values(), key=lambda p: (p.year, KINDS[p.kind][1], p.kind))
+    if ordered and all(p.due is None and p.start is None for p in ordered):
+        warnings.append(
+            "Kế hoạch nêu các kỳ báo cáo nhưng không nêu hạn nộp và thời điểm chốt số liệu."
+        )
+    return [p.as_dict() for p in ordered], warnings
+
+
+def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]]:
+    """Split a paragraph at each period it names; each piece carries its own dates."""
+    mentions = list(_MENTION.finditer(folded))
+    out: list[tuple[str, str, int | None]] = []
+    for i, match in enumerate(mentions):
+        end = mentions[i + 1].start() if i + 1 < len(mentions) else len(folded)
+        segment = folded[match.start() : end]
+        year_match = _YEAR_AFTER.match(folded[match.end() : match.end() + 16])
+        seg_year = int(year_match.group(1)) if year_match else year
+        if match.group("qq"):
+            out += [("q1", segment, seg_year), ("h1", "", seg_year), ("q3", "", seg_year)]
+            continue
+        if match.group("q"):
+            number = match.group("qn")
+            kind = {"i": "q1", "1": "q1", "ii": "h1", "2": "h1", "iii": "q3", "3": "q3"}.get(number)
+            if kind is None:
+                kind = "year"
+        elif match.group("h"):
+            kind = "h1"
+        elif match.group("n"):
+            kind = "9m"
+        else:
+            kind = "year"
+        out.append((kind, segment, seg_year))
+    kinds = {k for k, _, _ in out}
+    if "9m" in kinds:
+        out = [(("9m" if k == "q3" else k), s, y) for k, s, y in out]
+    return out

@@ -1,0 +1,274 @@
+"""Plan tables → logical rows: header found by its text, page-break repeats skipped,
+continuation rows merged, section rows told apart from task rows.
+
+Works the same on Word tables, PDF tables, tab-separated text and stacked tables. Text
+exports add two kinds of noise handled here: a row cut by a page break continues on a row
+with no number (its cells begin in lower case), and rows whose first merged cells were
+dropped are shifted left or right (the task cell, which begins with its number "1.5.", tells
+where the row really starts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .areas import area_for_heading
+from .columns import CONNECTORS, header_roles, is_header
+from .document import Table
+from .repair import clean_text, join_fragments
+
+ROMAN_REF = re.compile(r"^([IVXLC]{1,6})\.?$")
+DOTTED_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
+LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?\s+(?=\S)")
+SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$")
+_STRONG_END = re.compile(r"[,;\-–]$|\b(ubnd|hđnd|số|ngày)$", re.I)
+
+
+@dataclass
+class Section:
+    """A heading row of a table ('I. CẢI CÁCH THỂ CHẾ', or a 'Nội dung CCHC' group cell)."""
+
+    ref: str
+    title: str
+    line: int
+    level: int
+    parent: Section | None = None
+
+    @property
+    def area(self) -> str:
+        own = area_for_heading(self.title)
+        if own:
+            return own
+        return self.parent.area if self.parent else "other"
+
+
+@dataclass
+class LogicalRow:
+    """One task (or target) row: its cells by role, merged from however many lines."""
+
+    cells: dict[str, str]
+    line: int
+    section: Section | None
+    merged: set[str] = field(default_factory=set)
+    raw: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParsedTable:
+    roles: list[str | None]
+    rows: list[LogicalRow]
+    sections: list[Section]
+    wrapped: bool = False
+
+
+def parse_table(table: Table) -> ParsedTable | None:
+    """Logical rows of a plan table, or None when the table has no recognisable header."""
+    header_texts: list[str] = []
+    header_at, roles = _find_header(table, header_texts)
+    if header_at < 0:
+        return None
+    parser = _RowParser(roles, header_texts)
+    for row in table.rows[header_at + 1 :]:
+        parser.feed(row)
+    return ParsedTable(roles, parser.rows, parser.sections, table.wrapped)
+
+
+def _find_header(table: Table, texts: list[str]) -> tuple[int, list[str | None]]:
+    """Index and roles of the header row; `texts` receives every header cell's text, so that
+    the header repeated at each page break can be recognised and skipped."""
+    if table.header:
+        texts.extend(c.text for c in table.rows[0].cells)
+        return 0, list(table.header)
+    for i, row in enumerate(table.rows[:4]):
+        labels = [clean_text(c.text) for c in row.cells]
+        if not is_header(labels):
+            continue
+        texts.extend(labels)
+        if i + 1 < len(table.rows):
+            below = [clean_text(c.text) for c in table.rows[i + 1].cells]
+            sub_roles = header_roles(below)
+            if sum(1 for r in sub_roles if r) >= 1 and not any(
+                DOTTED_REF.match(t) or ROMAN_REF.match(t) for t in below[:1]
+            ):
+                texts.extend(below)
+                labels = [f"{a} {b}".strip() for a, b in _pad(labels, below)]
+                table.rows[i + 1].cells = []  # consumed: second header row
+        return i, header_roles(labels)
+    return -1, []
+
+
+def _pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    width = max(len(a), len(b))
+    return list(zip(a + [""] * (width - len(a)), b + [""] * (width - len(b)), strict=True))
+
+
+class _RowParser:
+    def __init__(self, roles: list[str | None], header_texts: list[str]) -> None:
+        self.roles = roles
+        self.header_folded = {clean_text(t).lower() for t in header_texts if t.strip()}
+        self.rows: list[LogicalRow] = []
+        self.sections: list[Section] = []
+        self.top: Section | None = None
+        self.current: Section | None = None
+        self.index = {role: i for i, role in enumerate(roles) if role}
+
+    def feed(self, row) -> None:
+        texts = [
+            clean_text(c.text) if not row.cells[i].merged else "" for i, c in enumerate(row.cells)
+        ]
+        merged = {
+            self.roles[i] for i, c in enumerate(row.cells) if c.merged and i < len(self.roles)
+        }
+        bold = any(c.bold for c in row.cells)
+        texts = (texts + [""] * len(self.roles))[: max(len(self.roles), len(texts))]
+        if not any(texts) or self._is_repeated_header(texts):
+            return
+        shifted = row.physical and len(row.cells) != len(self.roles)
+        if row.physical:
+            texts = self._realign(texts)
+        cells = {role: texts[i] for i, role in enumerate(self.roles) if role and i < len(texts)}
+        ref = self._ref(cells)
+        if row.physical and self.rows and not ref and self._is_continuation(texts):
+            self._continue(texts, shifted)
+            return
+        if row.physical and self.rows:
+            self._split_carried_text(cells)
+        if self._is_section(cells, ref, texts, bold):
+            self._section(cells, ref, texts, row.line)
+            return
+        self._group(cells, ref, row.line)
+        cells["ref"] = self._task_ref(cells, ref)
+        self.rows.append(LogicalRow(cells, row.line, self.current, {r for r in merged if r}, texts))
+
+    # --- row kinds ---------------------------------------------------------------------------
+
+    def _is_repeated_header(self, texts: list[str]) -> bool:
+        lowered = [t.lower() for t in texts]
+        filled = [t for t in lowered if t]
+        same = sum(1 for t in filled if t in self.header_folded)
+        return bool(filled) and (same == len(filled) or (is_header(texts) and same >= 2))
+
+    def _ref(self, cells: dict[str, str]) -> str:
+        ref = cells.get("ref", "").strip()
+        if DOTTED_REF.match(ref) or ROMAN_REF.match(ref):
+            return ref.rstrip(".")
+        return ""
+
+    def _is_continuation(self, texts: list[str]) -> bool:
+        first = next((t for t in texts if t), "")
+        if any(re.match(r"^\d{1,3}\.\d{1,3}\.?\s+\S", t) for t in texts):
+            return False
+        if LEADING_REF.match(first) or SECTION_TEXT.match(first):
+            return False
+        return bool(first) and (first[0].islower() or first[0] in ",.;)-–")
+
+    def _is_section(self, cells: dict[str, str], ref: str, texts: list[str], bold: bool) -> bool:
+        filled = [t for t in texts if t]
+        if len(filled) == 1 and SECTION_TEXT.match(filled[0]) and "title" in self.index:
+            only = texts.index(filled[0])
+            return only != self.index["title"] or bool(ROMAN_REF.match(filled[0].split(".")[0]))
+        others = [
+            cells.get(r, "")
+            for r in ("lead", "coordinators", "deadline", "products", "requirement", "budget")
+        ]
+        if ROMAN_REF.match(ref) and not any(others):
+            return True
+        return bool(ref) and bool(cells.get("title")) and not any(others)
+
+    def _section(self, cells: dict[str, str], ref: str, texts: list[str], line: int) -> None:
+        title = cells.get("title", "") or cells.get("group", "")
+        if not title or not ref:
+            filled = next(t for t in texts if t)
+            match = SECTION_TEXT.match(filled)
+            ref, title = (match.group(1), match.group(2)) if match else (ref, filled)
+        level = 1 if ROMAN_REF.match(ref) else ref.count(".") + 1
+        parent = self.top if level > 1 else None
+        section = Section(ref, title.strip(" *:"), line, level, parent)
+        self.sections.append(section)
+        if level == 1:
+            self.top = section
+        self.current = section
+
+    def _group(self, cells: dict[str, str], ref: str, line: int) -> None:
+        group = cells.get("group", "")
+        if not group:
+            return
+        if group[0].islower() and self.current is not None:
+            self.current.title = join_fragments(self.current.title, group)
+            return
+        section = Section(ref or str(len(self.sections) + 1), group, line, 1)
+        self.sections.append(section)
+        self.top = self.current = section
+
+    def _task_ref(self, cells: dict[str, str], ref: str) -> str:
+        title = cells.get("title", "")
+        match = LEADING_REF.match(title)
+        if match and ("." in match.group(1) or not ref):
+            cells["title"] = title[match.end() :].strip()
+            return match.group(1)
+        if "group" in self.index and cells.get("group"):
+            return ref
+        return ref
+
+    # --- physical rows -----------------------------------------------------------------------
+
+    def _realign(self, texts: list[str]) -> list[str]:
+        """Shift a row whose task cell ('1.5. Xây dựng …') is not under the task column."""
+        title_at = self.index.get("title")
+        if title_at is None:
+            return texts
+        for k, text in enumerate(texts):
+            if text and re.match(r"^\d{1,3}\.\d{1,3}\.?\s+\S", text):
+                if k == title_at:
+                    return texts
+                shift = title_at - k
+                shifted = [""] * shift + texts if shift > 0 else texts[-shift:]
+                while len(shifted) > len(self.roles) and not shifted[-1]:
+                    shifted.pop()
+                return shifted + [""] * (len(self.roles) - len(shifted))
+            if text and k != self.index.get("ref") and k != self.index.get("group"):
+                return texts
+        return texts
+
+    def _split_carried_text(self, cells: dict[str, str]) -> None:
+        """A new row's cell that starts with the end of the cell above ('riêng của đơn vị. 0'):
+        give the sentence back to the row above and keep the rest."""
+        last = self.rows[-1]
+        for role, text in list(cells.items()):
+            if role in ("title", "group", "ref") or not text or not text[0].islower():
+                continue
+            head, sep, rest = text.partition(". ")
+            if sep and last.cells.get(role):
+                last.cells[role] = join_fragments(last.cells[role], head + ".")
+                cells[role] = rest.strip()
+
+    def _continue(self, texts: list[str], shifted: bool) -> None:
+        """Append a continuation row's fragments to the cells of the row above. When the row
+        has more or fewer cells than the header, a fragment may sit one column off: it goes to
+        the neighbouring cell whose text plainly stops mid-phrase."""
+        last = self.rows[-1]
+        for p, fragment in enumerate(texts):
+            if not fragment or p >= len(self.roles):
+                continue
+            role = self._target_role(last, p) if shifted else self.roles[p]
+            if role is None:
+                continue
+            if role == "group" and self.current is not None:
+                self.current.title = join_fragments(self.current.title, fragment)
+                continue
+            last.cells[role] = join_fragments(last.cells.get(role, ""), fragment)
+
+    def _target_role(self, last: LogicalRow, p: int) -> str | None:
+        candidates = [p, p + 1, p - 1]
+        roles = [
+            (i, self.roles[i])
+            for i in candidates
+            if 0 <= i < len(self.roles) and self.roles[i] not in (None, "ref")
+        ]
+        for _i, role in roles:
+            text = last.cells.get(role or "", "")
+            if text and (_STRONG_END.search(text) or text.split()[-1].lower() in CONNECTORS):
+                return role
+        own = self.roles[p]
+        return own if own != "ref" else None

@@ -1,0 +1,136 @@
+"""Logical table rows → the contract's task and target entries.
+
+A task's lead, coordinators and products become lists; its deadline is kept as written (items
+of a multi-line cell joined with "; ") and read into a due date and recurrence by
+`cchc.plans.deadlines`. An empty lead cell is a cell merged with the row above: the row above's
+lead is taken, and a warning says so. Every guess is listed in the task's `flags`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc.plans.deadlines import parse_deadline
+
+from .columns import parse_budget, split_items, starts_deadline
+from .tables import LogicalRow, ParsedTable
+from .targets import find_quantities, split_sentences
+
+
+def build_tasks(
+    table: ParsedTable, year: int | None, warnings: list[str], area: str | None = None
+) -> list[dict]:
+    """Task dicts for every row of a task table, in order, with inherited merged cells;
+    `area` is the area of the prose heading the table sits under, for rows with no section."""
+    tasks: list[dict] = []
+    previous: dict | None = None
+    for row in table.rows:
+        task = _task(row, year, table.wrapped)
+        if row.section is None and area:
+            task["area"] = area
+        if previous is not None:
+            _inherit(task, previous, row, year, warnings)
+        tasks.append(task)
+        previous = task
+    return tasks
+
+
+def _task(row: LogicalRow, year: int | None, wrapped: bool) -> dict:
+    cells = row.cells
+    deadline = _deadline_text(cells.get("deadline", ""), wrapped)
+    spec = parse_deadline(deadline, year)
+    budget_text = cells.get("budget", "").strip()
+    budget = parse_budget(budget_text) if budget_text else None
+    if budget is None and budget_text:
+        budget = _trailing_number(budget_text)
+    flags: list[str] = []
+    if spec.year_assumed:
+        flags.append("due_year_assumed")
+    if deadline and spec.due is None and spec.recurrence is None:
+        flags.append("deadline_without_date")
+    if budget_text and budget is None:
+        flags.append("budget_not_a_number")
+    task = {
+        "ref": cells.get("ref", ""),
+        "area": row.section.area if row.section else "other",
+        "title": " ".join(cells.get("title", "").split()),
+        "lead": split_items(cells.get("lead", ""), kind="units", wrapped=wrapped),
+        "coordinators": split_items(cells.get("coordinators", ""), kind="units", wrapped=wrapped),
+        "products": split_items(cells.get("products", ""), kind="products", wrapped=wrapped),
+        "deadline": deadline,
+        "due": spec.due.isoformat() if spec.due else None,
+        "recurrence": spec.recurrence,
+        "budget_million_vnd": budget,
+        "source_line": row.line,
+        "section_ref": row.section.ref if row.section else None,
+        "periods": [[a.isoformat(), b.isoformat()] for a, b in spec.periods],
+        "needs_date": spec.needs_date,
+        "flags": flags,
+        "source_text": " | ".join(t for t in row.raw if t),
+    }
+    for extra in ("requirement", "notes"):
+        if cells.get(extra):
+            task[extra] = cells[extra]
+    if budget_text and budget is None:
+        task["budget_text"] = budget_text
+    return task
+
+
+def _deadline_text(text: str, wrapped: bool) -> str:
+    """The time cell as written; items of a multi-line or bulleted cell joined with '; '."""
+    if not text.strip():
+        return ""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if wrapped or len(lines) == 1:
+        joined = " ".join(lines)
+        parts = re.split(r"(?:^|\s+)[-–•+]\s+", joined)
+        parts = [p for p in parts if p.strip()]
+        lines = parts if len(parts) > 1 and all(starts_deadline(p) for p in parts) else [joined]
+    items = [re.sub(r"^[-–•+]\s*", "", ln).strip().rstrip(".;,") for ln in lines]
+    return "; ".join(item for item in items if item)
+
+
+def _trailing_number(text: str) -> int | float | None:
+    match = re.search(r"(?:^|\.\s)(\d+(?:[.,]\d+)?)$", text.strip())
+    return parse_budget(match.group(1)) if match else None
+
+
+def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warnings) -> None:
+    """Fill a merged (empty) lead/coordinators/deadline cell from the row above."""
+    if task["lead"] or not previous["lead"]:
+        return
+    task["lead"] = list(previous["lead"])
+    task["flags"].append("lead_from_row_above")
+    note = f"Nhiệm vụ {task['ref'] or row.line}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
+    if not task["coordinators"] and previous["coordinators"]:
+        task["coordinators"] = list(previous["coordinators"])
+        task["flags"].append("coordinators_from_row_above")
+        note += "; cả ô phối hợp"
+    if not task["deadline"] and previous["deadline"]:
+        for key in ("deadline", "due", "recurrence", "periods", "needs_date"):
+            task[key] = previous[key]
+        task["flags"].append("deadline_from_row_above")
+        note += "; cả ô thời gian"
+    warnings.append(note + ".")
+
+
+def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
+    """Targets stated in one column of a table (a targets appendix, or the 'Yêu cầu' column)."""
+    out: list[dict] = []
+    for row in table.rows:
+        text = row.cells.get(column, "")
+        for sentence in split_sentences(text):
+            for quantity in find_quantities(sentence):
+                out.append(
+                    {
+                        "area": row.section.area if row.section else "other",
+                        "text": quantity.text,
+                        "comparator": quantity.comparator,
+                        "value": quantity.value,
+                        "unit": quantity.unit,
+                        "source_line": row.line,
+                        "task_ref": row.cells.get("ref") or None,
+                        "source_text": text,
+                    }
+                )
+    return out

@@ -1,0 +1,64 @@
+"""Diacritics and words damaged by PDF extraction are put back by the spelling rules."""
+
+import pytest
+
+from cchc.importer.columns import split_items
+from cchc.importer.repair import join_fragments, repair_diacritics, split_glued_words
+from cchc.importer.vietnamese import is_valid_syllable, syllable_validity
+
+BROKEN = [
+    ("quy phaṃ phaṕ luâṭ", "quy phạm pháp luật"),
+    ("Ty ̉lê ̣sô ́hoá hô ̀sơ", "Tỷ lệ số hoá hồ sơ"),
+    ("Ty ̉ lê ̣ tiêṕ nhâṇ", "Tỷ lệ tiếp nhận"),
+    ("cań bô,̣ công chức", "cán bộ, công chức"),
+    ("cuả thành phố", "của thành phố"),
+    ("hiêụ lực đam̉ baỏ", "hiệu lực đảm bảo"),
+    ("giaỉ quyêt́ thu ̉tuc̣ haǹh chińh", "giải quyết thủ tục hành chính"),
+    ("chôńg lañg phi ́(thông", "chống lãng phí (thông"),
+    ("Chińh phu.̉", "Chính phủ."),
+    ("Côn̉g TTĐT", "Cổng TTĐT"),
+    ("ngaỳ 07/10/2013", "ngày 07/10/2013"),
+]
+
+
+@pytest.mark.parametrize(("broken", "fixed"), BROKEN)
+def test_displaced_tone_marks_go_back_to_their_vowel(broken, fixed):
+    repaired, _ = repair_diacritics(broken)
+    assert " ".join(repaired.split()) == fixed
+
+
+@pytest.mark.parametrize(
+    "text", ["hoà bình", "hòa bình", "thuý", "quả", "giải", "người", "khuỷu tay", "Zalo"]
+)
+def test_correct_text_is_left_alone(text):
+    assert repair_diacritics(text) == (text, 0)
+
+
+def test_syllable_phonotactics():
+    assert all(map(is_valid_syllable, ["nghiêng", "quốc", "giếng", "xoong", "thuở", "Thống"]))
+    assert not any(map(is_valid_syllable, ["g", "ce", "ngê", "hat", "phaṃ", "cuả"]))
+    assert syllable_validity("Tỷ lệ số hoá, CCHC") == (4, 4)
+
+
+def test_words_cut_across_lines_or_cells_are_rejoined():
+    assert join_fragments("Văn phòng-Thốn", "g kê") == "Văn phòng-Thống kê"
+    assert join_fragments("Tài chính-", "Kế toán") == "Tài chính-Kế toán"
+    assert join_fragments("Kế hoạch số 3989/KH-U", "BND ngày") == "Kế hoạch số 3989/KH-UBND ngày"
+    assert join_fragments("Năm 2024", "-2025") == "Năm 2024-2025"
+    assert join_fragments("Công chức", "Văn phòng") == "Công chức Văn phòng"
+    assert split_glued_words("Công chứcBộ phận") == "Công chức Bộ phận"
+    assert split_glued_words("eForm iPhone") == "eForm iPhone"
+
+
+def test_cell_items_split_on_lines_and_semicolons_but_not_inside_a_wrapped_name():
+    assert split_items("Công chức\nVăn phòng\n– Thống kê") == ["Công chức Văn phòng – Thống kê"]
+    assert split_items("- Phòng Nội vụ\n- Phòng Tư pháp") == ["Phòng Nội vụ", "Phòng Tư pháp"]
+    assert split_items("Công chức Tư pháp; Bộ phận Một cửa") == [
+        "Công chức Tư pháp", "Bộ phận Một cửa",
+    ]  # fmt: skip
+    assert split_items("Kế hoạch của UBND thị xã Báo cáo kết quả", kind="products") == [
+        "Kế hoạch của UBND thị xã", "Báo cáo kết quả",
+    ]  # fmt: skip
+    assert split_items("Quyết định và Kế hoạch CCHC", kind="products") == [
+        "Quyết định và Kế hoạch CCHC"
+    ]
