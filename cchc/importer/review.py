@@ -3,7 +3,33 @@ row, its source text, the parser's guesses and how its leads match the unit's po
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils.translation import gettext_lazy as _
+
 from cchc.org.matching import match_name
+
+# What each guess the parser reports means, for the person reviewing.
+FLAG_LABELS = {
+    "lead_from_row_above": _("Lead taken from the row above (merged cell)"),
+    "coordinators_from_row_above": _("Coordinators taken from the row above (merged cell)"),
+    "deadline_from_row_above": _("Deadline taken from the row above (merged cell)"),
+    "deadline_without_date": _("The deadline names no date: set a due date"),
+    "no_due": _("No due date: set one"),
+    "due_year_assumed": _("The deadline has no year: the plan's year was used"),
+    "budget_not_a_number": _("The budget cell is not a number"),
+    "area_guessed": _("Area guessed from the wording"),
+}
+
+
+def _day(value):
+    """ISO text from the parser → a date, so date inputs show dd/mm/yyyy."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def initial_header(parsed: dict) -> dict:
@@ -13,7 +39,7 @@ def initial_header(parsed: dict) -> dict:
         "kind": header.get("kind") or "annual",
         "year": header.get("year"),
         "number": header.get("number") or "",
-        "issued_on": header.get("issued_on"),
+        "issued_on": _day(header.get("issued_on")),
         "issuer": header.get("issuer") or "",
         "title": header.get("title") or "",
         "theme": header.get("theme") or "",
@@ -33,7 +59,7 @@ def initial_tasks(parsed: dict) -> list[dict]:
                 "coordinators": task.get("coordinators") or [],
                 "products": task.get("products") or [],
                 "deadline": task.get("deadline") or "",
-                "due": task.get("due"),
+                "due": _day(task.get("due")),
                 "recurrence": task.get("recurrence") or "",
                 "budget_million_vnd": task.get("budget_million_vnd"),
                 "section_ref": task.get("section_ref") or "",
@@ -62,9 +88,9 @@ def initial_periods(parsed: dict) -> list[dict]:
     return [
         {
             "name": p.get("name") or "",
-            "start": p.get("from"),
-            "end": p.get("to"),
-            "due": p.get("due"),
+            "start": _day(p.get("from")),
+            "end": _day(p.get("to")),
+            "due": _day(p.get("due")),
         }
         for p in parsed.get("reporting_periods") or []
     ]
@@ -72,11 +98,8 @@ def initial_periods(parsed: dict) -> list[dict]:
 
 def _flags(task: dict) -> list[str]:
     flags = task.get("flags") or []
-    if isinstance(flags, dict):
-        return [
-            f"{key}: {value}" if value not in (True, None) else key for key, value in flags.items()
-        ]
-    return [str(flag) for flag in flags]
+    codes = list(flags.keys()) if isinstance(flags, dict) else [str(f) for f in flags]
+    return list(dict.fromkeys(codes))
 
 
 def row_notes(parsed: dict, unit) -> list[dict]:
@@ -86,13 +109,13 @@ def row_notes(parsed: dict, unit) -> list[dict]:
     for task in parsed.get("tasks") or []:
         leads = [(name, match_name(name, posts)) for name in task.get("lead") or []]
         flags = _flags(task)
-        if not task.get("due") and task.get("deadline") and not task.get("recurrence"):
+        if not task.get("due") and not task.get("recurrence") and "no_due" not in flags:
             flags.append("no_due")
         notes.append(
             {
                 "source_text": task.get("source_text") or "",
                 "source_line": task.get("source_line"),
-                "flags": flags,
+                "flags": [str(FLAG_LABELS.get(code, code)) for code in flags],
                 "leads": leads,
                 "unmatched": [name for name, post in leads if post is None],
             }

@@ -4,8 +4,10 @@ Plans state it in two ways: a rule plus a list of cut-off windows ("… báo cá
 tháng, 9 tháng và năm … trước ngày 12 của tháng cuối kỳ báo cáo", then "- Báo cáo Quý I/2024:
 … từ ngày 15/12/2023 đến ngày 29/02/2024"), or one sentence of deadlines ("quý I trước ngày
 28/02/2023; báo cáo 6 tháng trước ngày 31/5/2023 …"). A due date "before day N of the last
-month" is read as day N of the period's last month, as for task deadlines ("trước ngày
-15/3/2026" → 15/3/2026); a warning says so.
+month" is read as day N − 1 of the period's last month (the report must be in before day N;
+the contract's own example reads "trước ngày 12 của tháng cuối kỳ" for Q1 2024 as 2024-03-11),
+while an explicit date ("trước ngày 28/02/2023") is kept as written, as for task deadlines; a
+warning says which reading was used.
 """
 
 from __future__ import annotations
@@ -96,10 +98,11 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
         for period in periods.values():
             if period.due is None:
                 month = KINDS[period.kind][1]
-                period.due = safe_date(period.year, month, rule_day)
+                period.due = safe_date(period.year, month, max(1, rule_day - 1))
                 period.due_rule = rule_text
         warnings.append(
-            f"Hạn nộp báo cáo “{rule_text}” được hiểu là ngày {rule_day} của tháng cuối kỳ."
+            f"Hạn nộp báo cáo “{rule_text}” được hiểu là chậm nhất ngày {max(1, rule_day - 1)} "
+            "của tháng cuối kỳ."
         )
     ordered = sorted(periods.values(), key=lambda p: (p.year, KINDS[p.kind][1], p.kind))
     if ordered and all(p.due is None and p.start is None for p in ordered):

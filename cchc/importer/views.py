@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,21 +23,15 @@ from .forms import (
     UploadForm,
 )
 from .models import PlanImport
+from .parse import parse_bytes
 from .review import initial_header, initial_periods, initial_targets, initial_tasks, row_notes
 from .saving import duplicates_of, save_parsed_plan
 
 
 def _parse_upload(upload) -> dict:
-    """Parse an uploaded file from a temporary copy (the readers want a path)."""
-    from .parse import parse_file
-
-    suffix = Path(upload.name).suffix.lower()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        return parse_file(path)
+    """Parse an uploaded file (its size was checked by the form)."""
+    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+    return parse_bytes(upload.read(limit + 1), upload.name, max_bytes=limit)
 
 
 @login_required

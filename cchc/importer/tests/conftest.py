@@ -19,7 +19,7 @@ def seed():
         if prefix not in _CACHE:
             matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
             if not matches:
-                pytest.skip("seed plans (shared/seeds) are not available")
+                pytest.fail(f"seed plans not found in {SEEDS} (shared/seeds beside the repository)")
             _CACHE[prefix] = parse_file(matches[0])
         return _CACHE[prefix]
 

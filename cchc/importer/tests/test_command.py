@@ -25,10 +25,10 @@ def test_dry_run_prints_the_contract_json(tmp_path):
     assert result["tasks"][0]["lead"] == ["Công chức Văn phòng – Thống kê"]
 
 
-def test_without_dry_run_saving_is_not_supported_yet(tmp_path):
+def test_saving_needs_a_unit(tmp_path):
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(plan_docx())
-    with pytest.raises(CommandError, match="chưa hỗ trợ lưu"):
+    with pytest.raises(CommandError, match="Cần --unit"):
         call_command("import_plan", str(path))
 
 

@@ -1,45 +1,118 @@
-"""`cchc import-plan FILE --dry-run --format json`: print the parsed plan, save nothing.
+"""`cchc import-plan FILE`: read a plan document.
 
-Saving a draft plan (`--unit CODE` without `--dry-run`) belongs to the plans app and is added
-with its models; it will call the same `parse_file`.
+`--dry-run --format json` prints the parsed plan (specs/plan-import.md) and saves nothing.
+`--unit CODE` saves it as a draft plan of that unit and prints a short Vietnamese summary. A
+plan that already exists in the unit (same year and number) is never duplicated silently:
+the command stops unless told `--replace` or `--keep-both`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from cchc.importer.errors import PlanImportError
 from cchc.importer.parse import parse_file
 from cchc.importer.readers import DEFAULT_MAX_BYTES
+from cchc.importer.saving import duplicates_of, save_parsed_plan
+from cchc.org.models import Unit
 
 
 class Command(BaseCommand):
-    help = "Đọc một kế hoạch CCHC (.docx, .pdf, .txt, .md) và in kết quả phân tích."
+    help = "Đọc một kế hoạch CCHC (.docx, .pdf, .txt, .md); in kết quả hoặc lưu thành dự thảo."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="Tệp kế hoạch")
         parser.add_argument("--dry-run", action="store_true", help="Chỉ in kết quả, không lưu")
-        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("--format", choices=["json", "text"], default=None)
         parser.add_argument("--unit", help="Mã đơn vị nhận kế hoạch (khi lưu)")
+        parser.add_argument(
+            "--replace", action="store_true", help="Thay kế hoạch đã có (cùng năm, cùng số)"
+        )
+        parser.add_argument(
+            "--keep-both", action="store_true", help="Giữ kế hoạch đã có và lưu thêm bản này"
+        )
         parser.add_argument(
             "--max-mb", type=int, default=DEFAULT_MAX_BYTES // (1024 * 1024),
             help="Kích thước tệp tối đa (MB)",
         )  # fmt: skip
 
     def handle(self, *args, **options) -> None:
+        unit = None
         if not options["dry_run"]:
-            raise CommandError(
-                "Lệnh này chưa hỗ trợ lưu kế hoạch nháp; hãy chạy với --dry-run để xem kết quả "
-                "phân tích."
-            )
+            unit = self._unit(options["unit"])
         try:
             result = parse_file(options["file"], max_bytes=options["max_mb"] * 1024 * 1024)
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
-        text = json.dumps(result, ensure_ascii=False, indent=2)
+        if options["dry_run"]:
+            if (options["format"] or "json") == "json":
+                self._write_utf8(json.dumps(result, ensure_ascii=False, indent=2))
+            else:
+                self._write_utf8(self._summary(result))
+            return
+        replace = self._duplicate_choice(result, unit, options)
+        plan = save_parsed_plan(
+            result,
+            unit=unit,
+            by=None,
+            source_name=Path(options["file"]).name,
+            replace=replace,
+        )
+        summary = {
+            "plan_id": plan.pk,
+            "unit": unit.code,
+            "tasks": plan.tasks.count(),
+            "targets": plan.targets.count(),
+            "reporting_periods": plan.reporting_periods.count(),
+            "warnings": result.get("warnings") or [],
+        }
+        if options["format"] == "json":
+            self._write_utf8(json.dumps(summary, ensure_ascii=False, indent=2))
+        else:
+            self._write_utf8(
+                f"Đã lưu dự thảo “{plan.title}” (mã {plan.pk}) cho {unit.name}: "
+                f"{summary['tasks']} nhiệm vụ, {summary['targets']} chỉ tiêu, "
+                f"{summary['reporting_periods']} kỳ báo cáo, {len(summary['warnings'])} cảnh báo."
+                + "".join(f"\n  - {w}" for w in summary["warnings"])
+            )
+
+    def _unit(self, code: str | None) -> Unit:
+        if not code:
+            raise CommandError("Cần --unit MÃ_ĐƠN_VỊ để lưu kế hoạch (hoặc --dry-run để chỉ xem).")
+        unit = Unit.objects.filter(code=code).first()
+        if unit is None:
+            raise CommandError(f"Không có đơn vị mã “{code}”.")
+        return unit
+
+    def _duplicate_choice(self, result: dict, unit: Unit, options):
+        existing = duplicates_of(result, unit)
+        if not existing:
+            return None
+        if options["replace"]:
+            return existing[0]
+        if options["keep_both"]:
+            return None
+        names = "; ".join(f"“{p.title}” (mã {p.pk})" for p in existing)
+        raise CommandError(
+            f"{unit.name} đã có kế hoạch cùng năm và cùng số: {names}. "
+            "Chạy lại với --replace để thay thế, hoặc --keep-both để giữ cả hai."
+        )
+
+    @staticmethod
+    def _summary(result: dict) -> str:
+        header = result.get("plan") or {}
+        return (
+            f"{header.get('title')}: {len(result.get('tasks') or [])} nhiệm vụ, "
+            f"{len(result.get('targets') or [])} chỉ tiêu, "
+            f"{len(result.get('reporting_periods') or [])} kỳ báo cáo, "
+            f"{len(result.get('warnings') or [])} cảnh báo."
+        )
+
+    def _write_utf8(self, text: str) -> None:
         # Always UTF-8, whatever the terminal's locale says (Windows consoles, LANG=C).
         stream = getattr(self.stdout._out, "buffer", None)
         if self.stdout._out is sys.stdout and stream is not None:
