@@ -45,7 +45,10 @@ def main(path):
             block = block.replace("#, fuzzy\n", "")
             filled += 1
         out.append(block)
-    PO.write_text("\n\n".join(out), encoding="utf-8")
+    text = "\n\n".join(out)
+    # Vietnamese has one plural form: drop the empty second form makemessages adds.
+    text = re.sub(r'(msgstr\[0\] .*\n)msgstr\[1\] ""\n', r"\1", text)
+    PO.write_text(text, encoding="utf-8")
     print(f"filled {filled}")
 
 

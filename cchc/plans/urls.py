@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
     path("<int:pk>/delete/", views.plan_delete, name="delete"),
     path("<int:pk>/export.xlsx", views.plan_export, name="export"),
+    path("<int:pk>/adopt/<int:task_pk>/", views.task_adopt, name="adopt"),
     path("<int:plan_pk>/tasks/new/", views.task_create, name="task_create"),
     path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),
     path("tasks/<int:pk>/delete/", views.task_delete, name="task_delete"),

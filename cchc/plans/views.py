@@ -5,16 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cchc.core.forms import PasswordConfirmForm
 from cchc.org.access import Action, access_for
 
-from . import actions
+from . import actions, cascade
 from .exports import plan_workbook
 from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
 from .layout import targets_by_area, task_rows
@@ -77,6 +77,7 @@ def plan_detail(request, pk: int):
     filters = TaskFilterForm(request.GET or None, plan=plan)
     tasks = filters.apply(tasks)
     sections = list(plan.sections.all())
+    can_edit = access_for(request.user).can(Action.EDIT_PLAN, plan.unit)
     context = {
         "plan": plan,
         "rows": task_rows(tasks, sections),
@@ -86,8 +87,10 @@ def plan_detail(request, pk: int):
         "target_groups": targets_by_area(plan.targets.all()),
         "legal_bases": plan.legal_bases.all(),
         "reporting_periods": plan.reporting_periods.all(),
-        "can_edit": access_for(request.user).can(Action.EDIT_PLAN, plan.unit),
+        "can_edit": can_edit,
         "query": request.GET.urlencode(),
+        "from_above": cascade.tasks_from_above(plan) if can_edit else [],
+        "adoptions": cascade.adoption_counts(plan),
     }
     template = "plans/plan_detail.html"
     if request.htmx and request.htmx.target == "task-table":
@@ -234,3 +237,16 @@ def target_delete(request, pk: int):
         messages.success(request, _("The target was deleted."))
         return redirect(f"{plan.get_absolute_url()}#targets")
     return render(request, "plans/confirm_delete.html", {"object": target, "plan": plan})
+
+
+@login_required
+@require_POST
+def task_adopt(request, pk: int, task_pk: int):
+    """Take an upper level's task assigned to the communes into this plan."""
+    plan = _plan_for(request, pk, Action.EDIT_PLAN)
+    upper = next((t for t in cascade.tasks_from_above(plan) if t.pk == task_pk), None)
+    if upper is None:
+        raise Http404
+    task = cascade.adopt_task(upper, plan, by=request.user)
+    messages.success(request, _("The task was added to the plan."))
+    return redirect(f"{plan.get_absolute_url()}#task-{task.pk}")
