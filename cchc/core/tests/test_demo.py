@@ -62,3 +62,36 @@ def test_serve_refuses_to_start_in_production_while_a_demo_password_remains(sett
     user.set_password("a-much-better-passphrase")
     user.save()
     assert users_with_demo_password() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_logins_see_exactly_their_scope(client):
+    from django.urls import reverse
+
+    from cchc.plans.models import Plan
+
+    call_command("demo", no_serve=True, stdout=io.StringIO())
+    thanh_tan = Plan.objects.filter(unit__code="thanh-tan")
+    assert thanh_tan.count() == 2  # the 2024 seed and the current year's plan
+    seed = thanh_tan.get(source_name__startswith="000_")
+    assert seed.tasks.count() == 44 and seed.targets.exists()
+    assert Plan.objects.filter(unit__code="kien-tuong").get().tasks.count() == 30
+    detail = reverse("plans:detail", args=[seed.pk])
+    export = reverse("plans:export", args=[seed.pk])
+    edit = reverse("plans:edit", args=[seed.pk])
+
+    client.login(username="phuong2", password="demo")
+    assert client.get(detail).status_code == 404
+    assert client.get(export).status_code == 404
+    assert client.post(edit, {"title": "x"}).status_code == 404
+    assert "Thạnh Tân" not in client.get(reverse("plans:list")).content.decode()
+
+    client.login(username="noivu.tayninh", password="demo")
+    assert client.get(detail).status_code == 200
+    assert client.get(edit).status_code == 403
+    listing = client.get(reverse("plans:list")).content.decode()
+    assert "xã Thạnh Tân" in listing and "phường 2" in listing.lower()
+    assert "Kiến Tường" not in listing
+
+    client.login(username="thanhtan", password="demo")
+    assert client.get(edit).status_code == 200
