@@ -28,7 +28,8 @@ demo: install
 # Domain modules (rules, calculations, actions) are type-checked; views and forms are not.
 MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/plans/models.py \
 	cchc/plans/actions.py cchc/plans/legal.py cchc/plans/layout.py cchc/audit/log.py \
-	cchc/importer/saving.py cchc/demo/__init__.py
+	cchc/importer/saving.py cchc/importer/parse.py cchc/plans/deadlines.py cchc/plans/cascade.py \
+	cchc/demo/__init__.py
 
 lint:
 	$(BIN)/ruff check .

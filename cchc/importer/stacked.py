@@ -93,12 +93,12 @@ def parse_stacked(
     widths = sorted(len(t) for _, _, texts, _ in records for t in texts if t)
     width = max(24, int(0.55 * widths[int(len(widths) * 0.9)])) if widths else 30
     rows = [Row([Cell(ROLE_LABELS.get(r, r)) for r in roles], lines[start].line)]
-    for ref, line, texts, is_section in records:
+    for number, line, texts, is_section in records:
         if is_section:
-            cells = {"ref": ref, "title": texts[0]}
+            cells = {"ref": number, "title": texts[0]}
         else:
             cells = segment_record([split_glued_words(t) for t in texts if t], roles, width)
-            cells["ref"] = ref
+            cells["ref"] = number
         rows.append(Row([Cell(cells.get(role, "")) for role in roles], line))
     return Table(rows, lines[start].line, header=roles), i
 
