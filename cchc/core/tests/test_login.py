@@ -24,3 +24,30 @@ def test_a_correct_login_opens_the_plans(client):
     )
     assert response.redirect_chain[-1][0] == reverse("plans:list")
     assert "Kế hoạch cải cách hành chính" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_user_changes_their_own_password(client):
+    user = UserFactory(username="lan")
+    client.force_login(user)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "secret-pass-1",
+            "new_password1": "Thanh-Tan-2026-an-toan",
+            "new_password2": "Thanh-Tan-2026-an-toan",
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Thanh-Tan-2026-an-toan")
+
+
+@pytest.mark.django_db
+def test_a_too_common_new_password_is_refused_in_vietnamese(client):
+    client.force_login(UserFactory(username="lan"))
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": "secret-pass-1", "new_password1": "demo", "new_password2": "demo"},
+    )
+    assert "quá ngắn" in response.content.decode()
