@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.audit",
     "cchc.plans",
+    "cchc.workdays",
+    "cchc.tracking",
 ]
 
 MIDDLEWARE = [
