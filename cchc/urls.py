@@ -13,5 +13,6 @@ urlpatterns = [
     path("accounts/login/", core_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("plans/", include("cchc.plans.urls")),
+    path("", include("cchc.tracking.urls")),
     path("admin/", admin.site.urls),
 ]

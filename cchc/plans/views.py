@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cchc.audit.history import plan_history
 from cchc.core.forms import PasswordConfirmForm
 from cchc.org.access import Action, access_for
 
@@ -88,6 +89,7 @@ def plan_detail(request, pk: int):
         "reporting_periods": plan.reporting_periods.all(),
         "can_edit": access_for(request.user).can(Action.EDIT_PLAN, plan.unit),
         "query": request.GET.urlencode(),
+        "history": plan_history(plan),
     }
     template = "plans/plan_detail.html"
     if request.htmx and request.htmx.target == "task-table":

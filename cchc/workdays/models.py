@@ -39,8 +39,10 @@ class CalendarOverride(models.Model):
         on_delete=models.CASCADE,
         related_name="calendar_overrides",
         verbose_name=_("unit"),
-        help_text=_("Leave empty for the whole country; otherwise it applies to the unit and "
-                    "every unit below it."),
+        help_text=_(
+            "Leave empty for the whole country; otherwise it applies to the unit and "
+            "every unit below it."
+        ),
     )
     decision = models.CharField(
         _("decided by"), max_length=200, blank=True, help_text=_("The notice or decision.")

@@ -1,0 +1,58 @@
+"""Where each person lands after signing in, and the links the menu offers them."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from cchc.org.access import access_for
+from cchc.org.choices import Role
+from cchc.org.models import Unit
+
+# Which role's page comes first when a person holds several.
+_PRIORITY = [Role.FOCAL_POINT, Role.LEADER, Role.REVIEWER, Role.OFFICIAL]
+
+
+def home_units(user) -> dict[str, Unit]:
+    """The unit each of the user's roles is held in (the first membership per role)."""
+    access = access_for(user)
+    ids = {g.unit_id for g in access.grants}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
+    found: dict[str, Unit] = {}
+    for grant in access.grants:
+        if grant.role not in found and grant.unit_id in units:
+            found[grant.role] = units[grant.unit_id]
+    return found
+
+
+def landing_url(user) -> str:
+    """Official → My tasks; focal point or leader → their unit's dashboard; upper-level
+    reviewer → the comparison of the units below; anyone else → the plans."""
+    units = home_units(user)
+    for role in _PRIORITY:
+        unit = units.get(role)
+        if unit is None:
+            continue
+        if role in (Role.FOCAL_POINT, Role.LEADER):
+            return reverse("tracking:dashboard", args=[unit.code])
+        if role == Role.REVIEWER:
+            return reverse("tracking:compare", args=[unit.code])
+        return reverse("tracking:mine")
+    return reverse("plans:list")
+
+
+def menu(user) -> dict:
+    """The follow-up links of the main menu, and the unread notifications count."""
+    from .models import Notification
+
+    units = home_units(user)
+    dashboard = units.get(Role.FOCAL_POINT) or units.get(Role.LEADER) or units.get(Role.OFFICIAL)
+    compare = units.get(Role.REVIEWER)
+    access = access_for(user)
+    return {
+        "my_tasks": bool(access.post_ids()) or user.task_assignments.exists()
+        if not access.is_superuser
+        else True,
+        "dashboard": dashboard,
+        "compare": compare,
+        "unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
+    }
