@@ -77,6 +77,17 @@ def _show(value) -> str:
     return str(value)
 
 
+def _choice_label(model, name: str, value):
+    """The label of a choice ("institutions" → "Cải cách thể chế"), else the value."""
+    if model is None or value in (None, ""):
+        return value
+    try:
+        choices = dict(getattr(model._meta.get_field(name), "flatchoices", None) or ())
+    except (FieldDoesNotExist, TypeError):
+        return value
+    return str(choices.get(value, value)) if choices else value
+
+
 def _label(model, name: str) -> str:
     if name in EXTRA_LABELS:
         return str(EXTRA_LABELS[name])
@@ -95,7 +106,11 @@ def describe(events) -> list[HistoryRow]:
         before, after = event.before or {}, event.after or {}
         keys = [k for k in dict.fromkeys([*before, *after]) if k not in HIDDEN]
         changes = [
-            Change(_label(model, k), _show(before.get(k)), _show(after.get(k)))
+            Change(
+                _label(model, k),
+                _show(_choice_label(model, k, before.get(k))),
+                _show(_choice_label(model, k, after.get(k))),
+            )
             for k in keys
             if before.get(k) != after.get(k)
         ]

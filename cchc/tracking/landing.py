@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from cchc.org.access import access_for
+from cchc.org.access import Action, access_for
 from cchc.org.choices import Role
 from cchc.org.models import Unit
 
@@ -48,10 +48,9 @@ def menu(user) -> dict:
     dashboard = units.get(Role.FOCAL_POINT) or units.get(Role.LEADER) or units.get(Role.OFFICIAL)
     compare = units.get(Role.REVIEWER)
     access = access_for(user)
+    reports_own = any(g.post_id and Action.REPORT_OWN in g.actions for g in access.grants)
     return {
-        "my_tasks": bool(access.post_ids()) or user.task_assignments.exists()
-        if not access.is_superuser
-        else True,
+        "my_tasks": reports_own or user.task_assignments.exists(),
         "dashboard": dashboard,
         "compare": compare,
         "unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),

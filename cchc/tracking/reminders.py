@@ -389,5 +389,5 @@ def _create(candidates: list[_Candidate]) -> Outcome:
             continue
         outcome.created[c.kind] += 1
     if outcome.total:
-        logger.info("reminders: %s", dict(outcome.created))
+        logger.info("reminders: %s", {str(k): n for k, n in outcome.created.items()})
     return outcome

@@ -77,13 +77,17 @@ def task_timeline(task, selected=None) -> list[Entry]:
     for row in task_history(task):
         if row.event.action.startswith("progress."):
             continue  # shown as the update itself
+        if row.event.before is None:  # a creation: what was created, not every field
+            text = row.event.object_repr
+        else:
+            text = "; ".join(f"{c.label}: {c.before} → {c.after}" for c in row.changes[:6])
         entries.append(
             Entry(
                 at=row.event.at,
                 kind="change",
                 who=str(row.event.user or ""),
                 title=row.label,
-                text="; ".join(f"{c.label}: {c.before} → {c.after}" for c in row.changes[:6]),
+                text=text,
             )
         )
     entries.sort(key=lambda e: e.at, reverse=True)
