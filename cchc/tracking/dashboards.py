@@ -205,7 +205,7 @@ def comparison(unit: Unit, year: int, today: dt.date) -> list[UnitRow]:
     children = list(Unit.objects.filter(parent=unit).current(today).order_by("name"))
     rows = {child.path: UnitRow(child) for child in children}
     parents = set(
-        Unit.objects.filter(parent__in=children).values_list("parent_id", flat=True).distinct()
+        Unit.objects.filter(parent__in=children).order_by().values_list("parent_id", flat=True)
     )
     for row in rows.values():
         row.has_children = row.unit.pk in parents

@@ -27,22 +27,13 @@ from django.utils.translation import gettext as _
 
 from cchc.plans import deadlines
 from cchc.plans.choices import Recurrence
+from cchc.plans.deadline_check import waits_for_event
 from cchc.plans.models import Task
 from cchc.workdays.calendar import previous_working_day
 
 from .models import Evidence, Occurrence, ProgressUpdate, TaskSchedule
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-try:  # the parser's own list of forms that wait on an event, when it offers one
-    from cchc.plans.deadlines import names_no_date as _names_no_date
-except ImportError:  # pragma: no cover - depends on the parser's version
-    _names_no_date = None
-
-_WAITING_WORDS = (
-    "theo quy dinh", "khi co", "sau khi", "theo huong dan", "theo yeu cau", "theo chi dao",
-    "dot xuat", "khi duoc", "theo ke hoach", "theo tien do", "theo thong bao",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -82,14 +73,6 @@ def _quarters(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
             q_start = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
             result.append((q_start, _month_end(q_start.year, q_start.month + 2)))
     return result
-
-
-def waits_for_event(text: str) -> bool:
-    """True for deadlines that name an event instead of a date ("khi có hướng dẫn")."""
-    if _names_no_date is not None and _names_no_date(text):
-        return True
-    folded = deadlines.fold(text) if hasattr(deadlines, "fold") else text.lower()
-    return any(word in folded for word in _WAITING_WORDS)
 
 
 def period_due(start: dt.date, end: dt.date, unit=None) -> dt.date:
