@@ -71,7 +71,7 @@ class ProgressForm(forms.Form):
         super().__init__(*args, **kwargs)
         if occurrence is not None and not self.is_bound:
             self.initial.setdefault("percent", occurrence.percent)
-            if occurrence.state and occurrence.state != UpdateState.DONE:
+            if occurrence.state:
                 self.initial.setdefault("state", occurrence.state)
         self.fields["evidence_file"].help_text = _("%(types)s; at most %(mb)s MB.") % {
             "types": allowed_names(),

@@ -166,7 +166,9 @@ def test_a_failed_email_is_logged_retried_and_finally_kept_as_failed(
     assert deliver_pending(now=later).sent == 3
 
 
-def test_the_worker_runs_the_periodic_jobs_once_per_interval(db):
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_runs_the_periodic_jobs_once_per_interval():
+    # transaction=True: the worker closes connections between tasks, as in production.
     from django_tasks_db.models import DBTaskResult
 
     from cchc.core.models import PeriodicRun
