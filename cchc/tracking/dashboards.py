@@ -88,6 +88,7 @@ def unit_dashboard(unit: Unit, year: int, today: dt.date) -> UnitDashboard:
     rows = list(
         Occurrence.objects.live()
         .filter(plan__in=plans)
+        .order_by()
         .values_list("pk", "task__area", "due", "done_on", "percent", "last_update_at")
     )
     board.total = len(rows)
@@ -209,12 +210,15 @@ def comparison(unit: Unit, year: int, today: dt.date) -> list[UnitRow]:
     )
     for row in rows.values():
         row.has_children = row.unit.pk in parents
+    paths = dict(
+        Unit.objects.filter(path__startswith=unit.path).order_by().values_list("pk", "path")
+    )
     done = Q(done_on__isnull=False)
     stats = (
         Occurrence.objects.live()
-        .filter(plan__year=year, plan__unit__path__startswith=unit.path)
-        .exclude(plan__unit=unit)
-        .values("plan__unit__path")
+        .filter(plan__year=year, plan__unit_id__in=[pk for pk in paths if pk != unit.pk])
+        .order_by()  # no default ordering: it would join tasks and plans into the grouping
+        .values("plan__unit_id")
         .annotate(
             total=Count("pk"),
             done=Count("pk", filter=done),
@@ -225,7 +229,7 @@ def comparison(unit: Unit, year: int, today: dt.date) -> list[UnitRow]:
         )
     )
     for item in stats:
-        path = item["plan__unit__path"]
+        path = paths[item["plan__unit_id"]]
         row = next((r for p, r in rows.items() if path.startswith(p)), None)
         if row is None:
             continue

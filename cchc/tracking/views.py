@@ -8,7 +8,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,12 +35,17 @@ LEADS = Prefetch(
 )
 
 
-def my_task_filter(user) -> Q:
-    """Tasks led by a post the user holds, or assigned to them."""
+def my_task_ids(user) -> list[int]:
+    """Tasks within the user's sight led by a post they hold, or assigned to them. Starts from
+    the (post, role) index of task parties rather than scanning the tasks in sight."""
     posts = access_for(user).post_ids()
-    led = TaskParty.objects.filter(task=OuterRef("pk"), role=PartyRole.LEAD, post_id__in=posts)
-    assigned = Assignment.objects.filter(task=OuterRef("pk"), user=user)
-    return Q(Exists(led)) | Q(Exists(assigned))
+    led = TaskParty.objects.filter(role=PartyRole.LEAD, post_id__in=posts).values("task_id")
+    assigned = Assignment.objects.filter(user=user).values("task_id")
+    return list(
+        Task.objects.visible_to(user)
+        .filter(Q(pk__in=led) | Q(pk__in=assigned))
+        .values_list("pk", flat=True)
+    )
 
 
 def group_my_occurrences(occurrences, today: dt.date) -> dict[str, list]:
@@ -71,11 +76,11 @@ def group_my_occurrences(occurrences, today: dt.date) -> dict[str, list]:
 @require_safe
 def my_tasks(request):
     today = timezone.localdate()
-    tasks = Task.objects.visible_to(request.user).filter(my_task_filter(request.user))
-    sync_stale(tasks)
+    task_ids = my_task_ids(request.user)
+    sync_stale(Task.objects.filter(pk__in=task_ids))
     occurrences = (
         Occurrence.objects.live()
-        .filter(task__in=tasks)
+        .filter(task_id__in=task_ids)
         .exclude(done_on__lt=today - dt.timedelta(days=365))
         .select_related("task", "plan__unit")
         .prefetch_related(LEADS)
