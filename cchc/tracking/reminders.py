@@ -25,7 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -108,8 +110,7 @@ class _Candidate:
     key: str
     kind: str
     unit: Unit
-    title: str
-    body: str
+    message: Callable[[], tuple[str, str]]  # (title, body), written only when it is sent
     url: str
     occurrence_id: int | None
     email: bool
@@ -188,75 +189,106 @@ def _occurrence_candidates(today: dt.date) -> list[_Candidate]:
     ):
         assigned[task_id].append(user_id)
 
+    url_pattern = reverse("tracking:task", args=[987654321]).replace("987654321", "{task}")
     result: list[_Candidate] = []
     for occ in occurrences:
         unit = occ.plan.unit
         policy = policies[unit.pk]
         focal = people.role(unit.pk, Role.FOCAL_POINT)
         owners = _owners(occ, leads, assigned, people) or focal
-        lead_names = ", ".join(p.text for p in leads[occ.task_id]) or _("no lead named")
-        url = reverse("tracking:task", args=[occ.task_id]) + f"?occ={occ.pk}"
-        due_text = occ.due.strftime("%d/%m/%Y")
-        what = _("%(task)s — %(period)s") % {"task": _short(occ.task.title), "period": occ.label}
+        url = url_pattern.format(task=occ.task_id) + f"?occ={occ.pk}"
+        texts = _Texts(occ, leads[occ.task_id], unit)
 
-        def add(users, kind, key, title, body, occ=occ, unit=unit, url=url, policy=policy):
+        def add(users, kind, key, message, occ=occ, unit=unit, url=url, policy=policy):
             for user in _unique(users):
                 result.append(
-                    _Candidate(
-                        user.pk, key, kind, unit, title, body, url, occ.pk, policy.send_email
-                    )
+                    _Candidate(user.pk, key, kind, unit, message, url, occ.pk, policy.send_email)
                 )
 
         if occ.due >= today:
             left = working_days_between(today, occ.due, unit)
             offset = min((n for n in policy.offsets if left <= n), default=None)
             if offset is not None:
-                add(
-                    owners,
-                    NotificationKind.DUE_SOON,
-                    f"due:{occ.pk}:{occ.due}:{offset}",
-                    _("Due in %(days)s working days (%(due)s): %(what)s")
-                    % {"days": left, "due": due_text, "what": what}
-                    if left
-                    else _("Due today (%(due)s): %(what)s") % {"due": due_text, "what": what},
-                    _("Lead: %(leads)s. Report progress and attach the evidence when done.")
-                    % {"leads": lead_names},
-                )
+                key = f"due:{occ.pk}:{occ.due}:{offset}"
+                add(owners, NotificationKind.DUE_SOON, key, partial(texts.due_soon, left))
             continue
 
         late = working_days_between(occ.due, today, unit)
-        add(
-            _unique(owners + focal),
-            NotificationKind.OVERDUE,
-            f"overdue:{occ.pk}:{occ.due}",
-            _("Overdue since %(due)s: %(what)s") % {"due": due_text, "what": what},
-            _("Lead: %(leads)s. Reported so far: %(percent)s%%.")
-            % {"leads": lead_names, "percent": occ.percent},
-        )
-        escalation = _("%(what)s — %(unit)s, lead: %(leads)s, %(days)s working days overdue.") % {
-            "what": what,
-            "unit": unit.name,
-            "leads": lead_names,
+        key = f"overdue:{occ.pk}:{occ.due}"
+        add(_unique(owners + focal), NotificationKind.OVERDUE, key, texts.overdue)
+        if late >= policy.leader_after:
+            key = f"escalate-leader:{occ.pk}:{occ.due}"
+            leaders = people.role(unit.pk, Role.LEADER)
+            add(leaders, NotificationKind.ESCALATED_LEADER, key, partial(texts.to_leader, late))
+        if late >= policy.upper_after:
+            key = f"escalate-upper:{occ.pk}:{occ.due}"
+            upper = people.reviewers_above(unit)
+            add(upper, NotificationKind.ESCALATED_UPPER, key, partial(texts.to_upper, late))
+    return result
+
+
+class _Texts:
+    """The words of an occurrence's reminders, written only for those actually sent."""
+
+    def __init__(self, occ: Occurrence, leads: list[TaskParty], unit: Unit):
+        self.occ, self.leads, self.unit = occ, leads, unit
+
+    @property
+    def lead_names(self) -> str:
+        return ", ".join(p.text for p in self.leads) or _("no lead named")
+
+    @property
+    def what(self) -> str:
+        return _("%(task)s — %(period)s") % {
+            "task": _short(self.occ.task.title),
+            "period": self.occ.label,
+        }
+
+    @property
+    def due_text(self) -> str:
+        return self.occ.due.strftime("%d/%m/%Y")
+
+    def due_soon(self, left: int) -> tuple[str, str]:
+        if left:
+            title = _("Due in %(days)s working days (%(due)s): %(what)s") % {
+                "days": left,
+                "due": self.due_text,
+                "what": self.what,
+            }
+        else:
+            title = _("Due today (%(due)s): %(what)s") % {"due": self.due_text, "what": self.what}
+        body = _("Lead: %(leads)s. Report progress and attach the evidence when done.") % {
+            "leads": self.lead_names
+        }
+        return title, body
+
+    def overdue(self) -> tuple[str, str]:
+        title = _("Overdue since %(due)s: %(what)s") % {"due": self.due_text, "what": self.what}
+        body = _("Lead: %(leads)s. Reported so far: %(percent)s%%.") % {
+            "leads": self.lead_names,
+            "percent": self.occ.percent,
+        }
+        return title, body
+
+    def _escalation(self, late: int) -> str:
+        return _("%(what)s — %(unit)s, lead: %(leads)s, %(days)s working days overdue.") % {
+            "what": self.what,
+            "unit": self.unit.name,
+            "leads": self.lead_names,
             "days": late,
         }
-        if late >= policy.leader_after:
-            add(
-                people.role(unit.pk, Role.LEADER),
-                NotificationKind.ESCALATED_LEADER,
-                f"escalate-leader:{occ.pk}:{occ.due}",
-                _("Overdue %(days)s working days: %(what)s") % {"days": late, "what": what},
-                escalation,
-            )
-        if late >= policy.upper_after:
-            add(
-                people.reviewers_above(unit),
-                NotificationKind.ESCALATED_UPPER,
-                f"escalate-upper:{occ.pk}:{occ.due}",
-                _("%(unit)s: overdue %(days)s working days: %(what)s")
-                % {"unit": unit.name, "days": late, "what": what},
-                escalation,
-            )
-    return result
+
+    def to_leader(self, late: int) -> tuple[str, str]:
+        title = _("Overdue %(days)s working days: %(what)s") % {"days": late, "what": self.what}
+        return title, self._escalation(late)
+
+    def to_upper(self, late: int) -> tuple[str, str]:
+        title = _("%(unit)s: overdue %(days)s working days: %(what)s") % {
+            "unit": self.unit.name,
+            "days": late,
+            "what": self.what,
+        }
+        return title, self._escalation(late)
 
 
 def _owners(occ, leads, assigned, people: _People) -> list:
@@ -302,7 +334,8 @@ def _digest_candidates(today: dt.date) -> list[_Candidate]:
         return []
     policies = _policies(units)
     people = _People(units)
-    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    key_of = {unit.pk: f"digest:{unit.pk}:{year}-W{week:02d}" for unit in units}
+    sent = _existing(key_of.values())
     result = []
     for unit in units:
         policy = policies[unit.pk]
@@ -311,55 +344,63 @@ def _digest_candidates(today: dt.date) -> list[_Candidate]:
         recipients = _unique(
             people.role(unit.pk, Role.FOCAL_POINT) + people.role(unit.pk, Role.LEADER)
         )
+        key = key_of[unit.pk]
+        recipients = [u for u in recipients if (u.pk, key) not in sent]
         if not recipients:
             continue
-        live = Occurrence.objects.live().filter(
-            plan__unit=unit, plan__status=PlanStatus.ISSUED, plan__year=today.year
-        )
-        overdue = live.filter(done_on__isnull=True, due__lt=today)
-        due_soon = live.filter(done_on__isnull=True, due__gte=today, due__lte=soon).count()
-        done_week = live.filter(done_on__gt=today - dt.timedelta(days=7)).count()
-        lines = [
-            f"- {o.due:%d/%m/%Y} {_short(o.task.title, 90)} ({o.label})"
-            for o in overdue.select_related("task").order_by("due")[:10]
-        ]
-        overdue_count = overdue.count()
-        title = _(
-            "Week %(week)s/%(year)s, %(unit)s: %(overdue)s overdue, %(soon)s due within 7 days, "
-            "%(done)s done in the past week"
-        ) % {
-            "week": week,
-            "year": year,
-            "unit": unit.name,
-            "overdue": overdue_count,
-            "soon": due_soon,
-            "done": done_week,
-        }
-        body = "\n".join([_("Overdue:"), *lines]) if lines else _("Nothing is overdue.")
+        message = partial(_digest_text, unit, today, year, week)
         url = reverse("tracking:dashboard", args=[unit.code])
         for user in recipients:
+            kind = NotificationKind.DIGEST
             result.append(
-                _Candidate(
-                    user.pk,
-                    f"digest:{unit.pk}:{year}-W{week:02d}",
-                    NotificationKind.DIGEST,
-                    unit,
-                    title,
-                    body,
-                    url,
-                    None,
-                    policy.send_email,
-                )
+                _Candidate(user.pk, key, kind, unit, message, url, None, policy.send_email)
             )
     return result
+
+
+def _digest_text(unit: Unit, today: dt.date, year: int, week: int) -> tuple[str, str]:
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    live = Occurrence.objects.live().filter(
+        plan__unit=unit, plan__status=PlanStatus.ISSUED, plan__year=today.year
+    )
+    overdue = live.filter(done_on__isnull=True, due__lt=today)
+    due_soon = live.filter(done_on__isnull=True, due__gte=today, due__lte=soon).count()
+    done_week = live.filter(done_on__gt=today - dt.timedelta(days=7)).count()
+    lines = [
+        f"- {o.due:%d/%m/%Y} {_short(o.task.title, 90)} ({o.label})"
+        for o in overdue.select_related("task").order_by("due")[:10]
+    ]
+    title = _(
+        "Week %(week)s/%(year)s, %(unit)s: %(overdue)s overdue, %(soon)s due within 7 days, "
+        "%(done)s done in the past week"
+    ) % {
+        "week": week,
+        "year": year,
+        "unit": unit.name,
+        "overdue": overdue.count(),
+        "soon": due_soon,
+        "done": done_week,
+    }
+    body = "\n".join([_("Overdue:"), *lines]) if lines else _("Nothing is overdue.")
+    return title, body
+
+
+def _existing(keys) -> set[tuple[int, str]]:
+    """(user, key) pairs already notified, looked up in chunks (databases cap parameters)."""
+    keys = list(set(keys))
+    found: set[tuple[int, str]] = set()
+    for start in range(0, len(keys), 2000):
+        chunk = keys[start : start + 2000]
+        found.update(Notification.objects.filter(key__in=chunk).values_list("user_id", "key"))
+    return found
 
 
 def _create(candidates: list[_Candidate]) -> Outcome:
     outcome = Outcome()
     if not candidates:
         return outcome
-    keys = {c.key for c in candidates}
-    existing = set(Notification.objects.filter(key__in=keys).values_list("user_id", "key"))
+    existing = _existing(c.key for c in candidates)
+    texts: dict[str, tuple[str, str]] = {}
     emails = dict(
         User.objects.filter(pk__in={c.user_id for c in candidates}).values_list("pk", "email")
     )
@@ -368,6 +409,9 @@ def _create(candidates: list[_Candidate]) -> Outcome:
         if (c.user_id, c.key) in existing or (c.user_id, c.key) in seen:
             continue
         seen.add((c.user_id, c.key))
+        if c.key not in texts:  # one event, one text, however many people receive it
+            texts[c.key] = c.message()
+        title, body = texts[c.key]
         try:
             with transaction.atomic():
                 notification = Notification.objects.create(
@@ -376,8 +420,8 @@ def _create(candidates: list[_Candidate]) -> Outcome:
                     occurrence_id=c.occurrence_id,
                     kind=c.kind,
                     key=c.key,
-                    title=c.title[:300],
-                    body=c.body,
+                    title=title[:300],
+                    body=body,
                     url=c.url,
                 )
                 address = emails.get(c.user_id) or ""

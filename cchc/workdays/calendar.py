@@ -39,6 +39,8 @@ class _Year:
     swapped_workdays: frozenset[dt.date]
     # day → [(unit path or "" for the whole country, kind, name)]
     overrides: dict[dt.date, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # (override paths that apply) → running count of working days, one entry per day
+    running: dict[frozenset, list[int]] = field(default_factory=dict)
 
 
 _national: dict[int, tuple[dict[dt.date, str], frozenset[dt.date]]] = {}
@@ -132,18 +134,48 @@ def add_working_days(start: dt.date, n: int, unit=None) -> dt.date:
     return day
 
 
+def _running(year: int, unit) -> list[int]:
+    """running[i] = working days from 1 January up to and including day i of the year.
+
+    Units differ only by the overrides that apply to them, so units without overrides of their
+    own (nearly all) share one list per year.
+    """
+    data = _year(year)
+    path = _path(unit)
+    applicable = frozenset(
+        o_path
+        for entries in data.overrides.values()
+        for o_path, _kind, _name in entries
+        if o_path and path.startswith(o_path)
+    )
+    found = data.running.get(applicable)
+    if found is None:
+        found, count = [], 0
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            count += is_working_day(day, unit)
+            found.append(count)
+            day += dt.timedelta(days=1)
+        data.running[applicable] = found
+    return found
+
+
+def _index(day: dt.date) -> int:
+    return day.timetuple().tm_yday - 1
+
+
 def working_days_between(start: dt.date, end: dt.date, unit=None) -> int:
     """Working days d with start < d ≤ end; negative when `end` is before `start`."""
     start, end = _as_date(start), _as_date(end)
     if end < start:
         return -working_days_between(end, start, unit)
-    count = 0
-    day = start
-    while day < end:
-        day += dt.timedelta(days=1)
-        if is_working_day(day, unit):
-            count += 1
-    return count
+    first = _running(start.year, unit)
+    if start.year == end.year:
+        return first[_index(end)] - first[_index(start)]
+    count = first[-1] - first[_index(start)]
+    for year in range(start.year + 1, end.year):
+        count += _running(year, unit)[-1]
+    return count + _running(end.year, unit)[_index(end)]
 
 
 def previous_working_day(day: dt.date, unit=None, *, inclusive: bool = True) -> dt.date:

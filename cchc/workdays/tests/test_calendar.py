@@ -172,3 +172,23 @@ def test_the_list_of_days_off_of_a_year_names_weekday_holidays_and_worked_weeken
     assert D(2024, 2, 8) in listed
     assert D(2024, 5, 4) in listed  # a worked Saturday
     assert D(2024, 3, 9) not in listed  # an ordinary Saturday is not news
+
+
+def test_counting_agrees_with_walking_day_by_day_across_years_and_overrides(world):
+    import random
+
+    CalendarOverride.objects.create(
+        day=D(2025, 3, 8), kind=DayKind.WORKING_DAY, name="Làm bù", unit=world.commune
+    )
+    CalendarOverride.objects.create(day=D(2025, 3, 10), kind=DayKind.DAY_OFF, name="Nghỉ bù")
+    rng = random.Random(7)
+    for unit in (None, world.commune, world.other):
+        for _ in range(40):
+            start = D(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 1400))
+            end = start + dt.timedelta(days=rng.randint(-400, 400))
+            low, high = min(start, end), max(start, end)
+            walked = sum(
+                is_working_day(low + dt.timedelta(days=i), unit)
+                for i in range(1, (high - low).days + 1)
+            )
+            assert working_days_between(start, end, unit) == (walked if end >= start else -walked)
