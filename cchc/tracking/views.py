@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cchc.audit.history import task_history
 from cchc.org.access import Action, access_for
 from cchc.org.models import Unit
 from cchc.plans.choices import PartyRole
@@ -26,7 +27,7 @@ from .files import download_name
 from .forms import AssignForm, DueForm, ProgressForm
 from .models import Assignment, Evidence, Occurrence, TaskSchedule
 from .schedule import sync_stale
-from .timeline import task_history, task_timeline
+from .timeline import task_timeline
 
 LEADS = Prefetch(
     "task__parties",
