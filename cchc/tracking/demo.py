@@ -217,7 +217,7 @@ def _fallback_tasks(ctx: DemoContext) -> list:
             "Rà soát, điều chỉnh Đề án vị trí việc làm và cơ cấu công chức của UBND xã",
             vp,
             ["Đề án vị trí việc làm"],
-            f"6 tháng đầu năm {y}",
+            "6 tháng đầu năm",
         ),
         (
             Area.CIVIL_SERVICE,
