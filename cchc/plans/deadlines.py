@@ -189,6 +189,8 @@ def _scan_ranges(s: str, periods: list[Period], take_year) -> str:
         start_year = _year(y1) or end_year
         if not end_year or not start_year:
             continue
+        start: date | None
+        end: date | None
         if unit == "quy":
             start = quarter(start_year, ROMAN.get(first, 1))[0]
             end = quarter(end_year, ROMAN.get(last, 4))[1]
