@@ -55,7 +55,8 @@ def load(ctx: DemoContext) -> None:
         current = _fallback_plan(ctx)
         ctx.plans["current"] = current
     sync_plan(current)
-    _simulate(current, ctx, HOME_RATE, evidence_share=1.0)
+    _something_due_next_week(current, ctx)
+    _simulate(current, ctx, HOME_RATE, evidence_share=1.0, keep_open=3)
     for code, rate in NEIGHBOURS:
         unit = ctx.units.get(code)
         if unit is None:
@@ -71,6 +72,24 @@ def load(ctx: DemoContext) -> None:
 
 
 # --- plans --------------------------------------------------------------------------------------
+
+
+def _next_monday(today: dt.date) -> dt.date:
+    """Next week's Monday: in next week, and never more than 7 days away (so "due soon")."""
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def _something_due_next_week(plan: Plan, ctx: DemoContext) -> None:
+    """A plan carried from an old year may have nothing due next week; the focal point then
+    dates one of the tasks that named no date ("Theo quy định của cấp trên") for next Monday,
+    as she would in the "tasks without a date" list."""
+    monday = _next_monday(ctx.today)
+    live = Occurrence.objects.live().filter(plan=plan)
+    if live.filter(due__gte=monday, due__lte=monday + dt.timedelta(days=6)).exists():
+        return
+    undated = plan.tasks.filter(schedule__needs_date=True).order_by("order").first()
+    if undated is not None:
+        actions.set_due(undated, monday, by=ctx.users.get("thanhtan"))
 
 
 def _fallback_plan(ctx: DemoContext) -> Plan:
@@ -127,7 +146,7 @@ def _date_from_text(task: Task, by) -> None:
 
 def _fallback_tasks(ctx: DemoContext) -> list:
     y = ctx.today.year
-    soon = ctx.today + dt.timedelta(days=7 - ctx.today.weekday() + 2)  # Wednesday next week
+    soon = _next_monday(ctx.today)
     late = ctx.today - dt.timedelta(days=12)
     vp, tp, vh = (
         "Công chức Văn phòng – Thống kê",
@@ -278,7 +297,11 @@ def _neighbour_plan(source: Plan, unit, ctx: DemoContext) -> Plan:
 # --- progress -----------------------------------------------------------------------------------
 
 
-def _simulate(plan: Plan, ctx: DemoContext, rate: float, evidence_share: float) -> None:
+def _simulate(
+    plan: Plan, ctx: DemoContext, rate: float, evidence_share: float, keep_open: int = 0
+) -> None:
+    """Progress on every occurrence so far; `keep_open` of the latest ones past their due
+    date (within two months) stay unfinished, so a few things are overdue whatever the day."""
     occurrences = list(
         Occurrence.objects.live()
         .filter(plan=plan)
@@ -290,6 +313,8 @@ def _simulate(plan: Plan, ctx: DemoContext, rate: float, evidence_share: float) 
         return  # already simulated: the demo keeps what it made
     rng = random.Random(f"{plan.unit.code}-{plan.year}")
     today = ctx.today
+    recent = [o for o in occurrences if o.due and today - dt.timedelta(days=60) <= o.due < today]
+    forced_open = {o.pk for o in sorted(recent, key=lambda o: o.due, reverse=True)[:keep_open]}
     for occ in occurrences:
         reporter = _reporter(occ, ctx)
         if occ.due is None:
@@ -297,9 +322,7 @@ def _simulate(plan: Plan, ctx: DemoContext, rate: float, evidence_share: float) 
                 _report(occ, reporter, today - dt.timedelta(days=rng.randint(5, 40)), 30, "ongoing")
             continue
         if occ.due < today:
-            forced_late = (
-                "trước ngày" in occ.task.deadline_text and occ.period_start == occ.period_end
-            )
+            forced_late = occ.pk in forced_open
             if forced_late or rng.random() > rate:
                 if rng.random() < 0.6 or forced_late:
                     when = min(occ.due - dt.timedelta(days=3), today - dt.timedelta(days=1))
