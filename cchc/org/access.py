@@ -68,6 +68,7 @@ class Grant:
     paths: tuple[str, ...]
     actions: frozenset[str]
     post_id: int | None
+    unit_code: str = ""
 
 
 @dataclass
@@ -201,6 +202,7 @@ def access_for(user) -> Access:
                     paths=paths,
                     actions=ROLE_ACTIONS.get(m.role, frozenset()),
                     post_id=m.post_id,
+                    unit_code=m.unit.code,
                 )
             )
     user._cchc_access = access

@@ -74,6 +74,9 @@ def plan_create(request):
 @require_safe
 def plan_detail(request, pk: int):
     plan = _plan_for(request, pk)
+    if request.htmx and request.htmx.target == "history-box":
+        context = {"plan": plan, "history": plan_history(plan)}
+        return render(request, "plans/plan_detail.html#history-box", context)
     tasks = plan.tasks.select_related("section").prefetch_related("parties")
     filters = TaskFilterForm(request.GET or None, plan=plan)
     tasks = filters.apply(tasks)
@@ -89,7 +92,8 @@ def plan_detail(request, pk: int):
         "reporting_periods": plan.reporting_periods.all(),
         "can_edit": access_for(request.user).can(Action.EDIT_PLAN, plan.unit),
         "query": request.GET.urlencode(),
-        "history": plan_history(plan),
+        # The change history is loaded on demand (htmx), or inline with ?history=1 (no JS).
+        "history": plan_history(plan) if request.GET.get("history") == "1" else None,
     }
     template = "plans/plan_detail.html"
     if request.htmx and request.htmx.target == "task-table":

@@ -30,11 +30,18 @@ def test_the_plan_page_shows_the_change_history_of_its_tasks(follow, world, logi
     task = follow.office
     task.title = "Xây dựng kế hoạch tuyên truyền CCHC năm nay"
     save_task(task, by=world.people.focal)
-    page = login(world.people.leader).get(follow.plan.get_absolute_url()).content.decode()
-    assert "Lịch sử thay đổi" in page
-    assert "Sửa nhiệm vụ" in page
-    assert "Xây dựng kế hoạch tuyên truyền CCHC năm nay" in page
-    assert str(world.people.focal) in page
+    client = login(world.people.leader)
+    url = follow.plan.get_absolute_url()
+    page = client.get(url).content.decode()
+    assert "Lịch sử thay đổi" in page and "Sửa nhiệm vụ" not in page  # loaded on demand
+    fragment = client.get(url, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="history-box")
+    text = fragment.content.decode()
+    assert "<html" not in text and 'id="history-box"' in text
+    assert "Sửa nhiệm vụ" in text
+    assert "Xây dựng kế hoạch tuyên truyền CCHC năm nay" in text
+    assert str(world.people.focal) in text
+    without_js = client.get(url + "?history=1").content.decode()
+    assert "Sửa nhiệm vụ" in without_js and "<html" in without_js
 
 
 def test_the_task_page_shows_its_history_and_timeline(follow, world, login):
