@@ -25,6 +25,16 @@ def _fast_hasher(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_calendar():
+    """Calendar overrides are cached per process; a rolled-back test must not leave its own."""
+    from cchc.workdays.calendar import clear_cache
+
+    clear_cache()
+    yield
+    clear_cache()
+
+
 @pytest.fixture
 def world(db):
     """Province → district → two communes, with a person in each role."""

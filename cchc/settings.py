@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "cchc.audit",
     "cchc.plans",
     "cchc.importer",
+    "cchc.workdays",
+    "cchc.tracking",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cchc.core.context_processors.site",
+                "cchc.tracking.context_processors.follow_up",
             ],
         },
     }
@@ -203,6 +206,8 @@ EMAIL_HOST_USER = env_str("CCHC_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("CCHC_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("CCHC_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("CCHC_EMAIL_FROM", "cchc@localhost")
+# The address people open the site at, used for links in reminder emails.
+SITE_URL = env_str("CCHC_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Background work --------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -26,5 +26,6 @@ urlpatterns = [
     ),
     path("plans/import/", include("cchc.importer.urls")),
     path("plans/", include("cchc.plans.urls")),
+    path("", include("cchc.tracking.urls")),
     path("admin/", admin.site.urls),
 ]

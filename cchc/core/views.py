@@ -15,7 +15,10 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request):
-    return redirect("plans:list")
+    """Land each person on the page that fits their role (tracking/landing.py)."""
+    from cchc.tracking.landing import landing_url
+
+    return redirect(landing_url(request.user))
 
 
 def healthz(request):

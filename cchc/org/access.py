@@ -68,6 +68,7 @@ class Grant:
     paths: tuple[str, ...]
     actions: frozenset[str]
     post_id: int | None
+    unit_code: str = ""
 
 
 @dataclass
@@ -113,6 +114,27 @@ class Access:
         if not self.can(Action.VIEW, unit):
             raise Http404
         if not self.can(action, unit):
+            raise PermissionDenied
+
+    def can_report(
+        self, unit: Unit, lead_post_ids: Iterable[int | None] = (), *, assigned: bool = False
+    ) -> bool:
+        """May report progress on a task of `unit` led by the posts `lead_post_ids`: anyone
+        with REPORT_PROGRESS there (the focal point), or anyone with REPORT_OWN there who holds
+        one of the lead posts or to whom the task was assigned."""
+        if self.can(Action.REPORT_PROGRESS, unit):
+            return True
+        if not self.can(Action.REPORT_OWN, unit):
+            return False
+        return assigned or bool(self.post_ids() & {p for p in lead_post_ids if p is not None})
+
+    def require_report(
+        self, unit: Unit, lead_post_ids: Iterable[int | None] = (), *, assigned: bool = False
+    ) -> None:
+        """404 outside the user's sight, 403 when they may see but not report on the task."""
+        if not self.can(Action.VIEW, unit):
+            raise Http404
+        if not self.can_report(unit, lead_post_ids, assigned=assigned):
             raise PermissionDenied
 
     def post_ids(self, unit: Unit | None = None) -> set[int]:
@@ -180,6 +202,7 @@ def access_for(user) -> Access:
                     paths=paths,
                     actions=ROLE_ACTIONS.get(m.role, frozenset()),
                     post_id=m.post_id,
+                    unit_code=m.unit.code,
                 )
             )
     user._cchc_access = access

@@ -12,6 +12,8 @@ from cchc.org.access import Action, access_for
 from cchc.org.models import Unit
 
 from .choices import Area
+from .deadline_check import is_unreadable
+from .deadlines import parse_deadline
 from .legal import parse_citation
 from .models import Plan, Section, Target, Task, target_value_errors
 
@@ -165,7 +167,32 @@ class TaskForm(forms.ModelForm):
         section = cleaned.get("section")
         if section and not cleaned.get("area"):
             cleaned["area"] = section.area
+        self._clean_deadline(cleaned)
         return cleaned
+
+    def _clean_deadline(self, cleaned) -> None:
+        """A deadline must name a date, a recurrence or an event to wait for; when the due
+        date or the recurrence is left empty, the text fills it in."""
+        text = (cleaned.get("deadline_text") or "").strip()
+        if not text or "deadline_text" in self.errors:
+            return
+        year = self.instance.plan.year
+        if cleaned.get("due") is None and is_unreadable(text, year):
+            self.add_error(
+                "deadline_text",
+                _(
+                    "Deadline: “%(text)s” cannot be read as a date. Write it as in the plan "
+                    "(“Tháng 03/%(year)s”, “Quý I năm %(year)s”, “Thường xuyên”, “Hàng tháng”, "
+                    "“trước ngày 15/3/%(year)s”) or enter the due date."
+                )
+                % {"text": text, "year": year},
+            )
+            return
+        spec = parse_deadline(text, year)
+        if cleaned.get("due") is None and spec.due is not None:
+            cleaned["due"] = spec.due
+        if not cleaned.get("recurrence") and spec.recurrence:
+            cleaned["recurrence"] = spec.recurrence
 
 
 class TargetForm(forms.ModelForm):

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from cchc.audit.history import plan_history
 from cchc.core.forms import PasswordConfirmForm
 from cchc.org.access import Action, access_for
 
@@ -73,6 +74,9 @@ def plan_create(request):
 @require_safe
 def plan_detail(request, pk: int):
     plan = _plan_for(request, pk)
+    if request.htmx and request.htmx.target == "history-box":
+        context = {"plan": plan, "history": plan_history(plan)}
+        return render(request, "plans/plan_detail.html#history-box", context)
     tasks = plan.tasks.select_related("section").prefetch_related("parties")
     filters = TaskFilterForm(request.GET or None, plan=plan)
     tasks = filters.apply(tasks)
@@ -91,6 +95,8 @@ def plan_detail(request, pk: int):
         "query": request.GET.urlencode(),
         "from_above": cascade.tasks_from_above(plan) if can_edit else [],
         "adoptions": cascade.adoption_counts(plan),
+        # The change history is loaded on demand (htmx), or inline with ?history=1 (no JS).
+        "history": plan_history(plan) if request.GET.get("history") == "1" else None,
     }
     template = "plans/plan_detail.html"
     if request.htmx and request.htmx.target == "task-table":

@@ -43,6 +43,8 @@ def test_a_focal_point_opens_the_plan_filters_and_adds_a_task(page, world):
     TargetFactory(plan=plan)
 
     browser_login(page, "focal")
+    menu = page.get_by_role("navigation", name="Trình đơn chính")
+    menu.get_by_role("link", name="Kế hoạch", exact=True).click()  # login lands on the dashboard
     page.get_by_role("link", name="Kế hoạch Cải cách hành chính năm 2024").click()
     page.locator("tr.section-row", has_text="CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH").wait_for()
     screenshot(page, "plan-detail")

@@ -1,0 +1,65 @@
+"""`cchc worker`: run the periodic jobs (core/periodic.py) and process the task queue.
+
+It is django_tasks_db's `db_worker` with one addition: between batches of queued tasks it
+enqueues the periodic jobs whose time has come. `--once` enqueues what is due, runs
+everything queued and exits (for tests and for a cron line instead of a daemon).
+"""
+
+from __future__ import annotations
+
+import time
+
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+from django_tasks_db.management.commands.db_worker import Worker
+
+from cchc.core.periodic import enqueue_due
+
+
+class PeriodicWorker(Worker):
+    def __init__(self, *, once: bool, **kwargs):
+        super().__init__(**kwargs)
+        self.once = once
+
+    def run(self) -> None:
+        first = True
+        while self.running:
+            enqueue_due()
+            self.batch = True
+            self.startup_delay = self.startup_delay and first
+            first = False
+            super().run()  # in batch mode: runs what is queued, returns when the queue is empty
+            finished = self.max_tasks is not None and self._run_tasks >= self.max_tasks
+            if self.once or finished or not self.running:
+                return
+            time.sleep(self.interval)
+
+
+class Command(DbWorkerCommand):
+    help = "Chạy các việc định kỳ (nhắc việc, gửi email) và xử lý hàng đợi công việc nền."
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Chạy các việc đến hạn và hàng đợi một lần rồi thoát.",
+        )
+        parser.set_defaults(interval=5.0, reload=False)
+
+    def handle(self, *, verbosity, queue_name, interval, backend_name, startup_delay, max_tasks,
+               worker_id, once, **options) -> None:  # fmt: skip
+        self.configure_logging(verbosity)
+        worker = PeriodicWorker(
+            once=once,
+            queue_names=queue_name.split(","),
+            interval=interval,
+            batch=True,
+            backend_name=backend_name,
+            startup_delay=startup_delay and not once,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=[],
+        )
+        if not once:
+            worker.configure_signals()
+        worker.run()

@@ -1,0 +1,246 @@
+"""Writes of the execution follow-up. Each is one transaction with one audit event.
+
+Views, commands, jobs and the demo call these; none of them writes a progress update, an
+evidence file, an assignment or a reminder setting another way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.audit.log import record, snapshot
+from cchc.plans.actions import save_task
+from cchc.plans.models import Task
+
+from .choices import NotificationKind, UpdateState
+from .files import check_upload
+from .models import (
+    Assignment,
+    Evidence,
+    Notification,
+    Occurrence,
+    ProgressUpdate,
+    ReminderPolicy,
+)
+from .schedule import sync_tasks
+
+
+@dataclass
+class EvidenceInput:
+    """A document proving the work, as the form received it."""
+
+    file: object  # an UploadedFile
+    title: str
+    number: str = ""
+    issued_on: object = None
+    issuer: str = ""
+
+
+def _normalise(state: str, percent: int) -> tuple[str, int]:
+    if percent is None or not 0 <= percent <= 100:
+        raise ValidationError(
+            {"percent": _("The percentage done must be between 0 and 100.")}, code="percent"
+        )
+    if state not in UpdateState.values:
+        raise ValidationError({"state": _("Choose the state of the work.")})
+    if state == UpdateState.DONE or percent == 100:
+        return UpdateState.DONE, 100
+    return state, percent
+
+
+def report_progress(
+    occurrence: Occurrence,
+    *,
+    by,
+    state: str,
+    percent: int,
+    note: str = "",
+    evidence: Sequence[EvidenceInput] = (),
+    at=None,
+) -> ProgressUpdate:
+    """Record a progress report (with its evidence files) and the occurrence's new summary.
+
+    "Completed" and 100% are the same thing. The occurrence is done from the day of the first
+    report of the latest run of "completed" reports; a later report below 100% reopens it.
+    Nothing is saved — no row, no file — when anything is invalid.
+    """
+    state, percent = _normalise(state, percent)
+    checked = [(item, check_upload(item.file)) for item in evidence]
+    for item, _checked in checked:
+        if not (item.title or "").strip():
+            raise ValidationError({"evidence_title": _("Enter what the document is.")})
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            update = _save_update(occurrence, by, state, percent, note, at)
+            files = [_save_evidence(update, item, info, by, stored) for item, info in checked]
+            record(
+                "progress.report",
+                by=by,
+                obj=update,
+                unit=occurrence.plan.unit,
+                after={
+                    "task": occurrence.task_id,
+                    "occurrence": occurrence.pk,
+                    "period": occurrence.label,
+                    "state": state,
+                    "percent": percent,
+                    "note": note,
+                    "evidence": [str(e) for e in files],
+                },
+            )
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    return update
+
+
+def _save_update(occurrence, by, state, percent, note, at) -> ProgressUpdate:
+    occurrence = Occurrence.objects.select_for_update().get(pk=occurrence.pk)
+    update = ProgressUpdate.objects.create(
+        occurrence=occurrence,
+        by=by if getattr(by, "is_authenticated", False) else None,
+        at=at or timezone.now(),
+        state=state,
+        percent=percent,
+        note=note.strip(),
+    )
+    _summarise(occurrence)
+    return update
+
+
+def _summarise(occurrence: Occurrence) -> None:
+    """Percent, state, done day and last update from the occurrence's reports."""
+    updates = list(occurrence.updates.order_by("at", "pk"))
+    latest = updates[-1] if updates else None
+    done_on = None
+    for update in reversed(updates):
+        if not update.says_done:
+            break
+        done_on = timezone.localdate(update.at)
+    occurrence.percent = latest.percent if latest else 0
+    occurrence.state = latest.state if latest else ""
+    occurrence.last_update_at = latest.at if latest else None
+    occurrence.done_on = done_on
+    occurrence.save(update_fields=["percent", "state", "last_update_at", "done_on"])
+
+
+def _save_evidence(update, item: EvidenceInput, info, by, stored: list[str]) -> Evidence:
+    evidence = Evidence(
+        occurrence=update.occurrence,
+        update=update,
+        title=item.title.strip(),
+        number=(item.number or "").strip(),
+        issued_on=item.issued_on,
+        issuer=(item.issuer or "").strip(),
+        original_name=(item.file.name or "")[-255:],
+        content_type=info.content_type,
+        extension=info.extension,
+        size=info.size,
+        sha256=info.sha256,
+        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    evidence.file.save("upload", item.file, save=False)
+    stored.append(evidence.file.name)
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def set_due(task: Task, due, *, by) -> Task:
+    """Give a task that named no date a due date (the "tasks without a date" list)."""
+    task.due = due
+    save_task(task, by=by)
+    sync_tasks([Task.objects.select_related("plan__unit").get(pk=task.pk)])
+    return task
+
+
+@transaction.atomic
+def assign(task: Task, user, *, by) -> Assignment:
+    """Ask `user` to carry `task`: they find it in "My tasks" and may report on it."""
+    assignment, created = Assignment.objects.get_or_create(
+        task=task, user=user, defaults={"assigned_by": by}
+    )
+    if created:
+        record(
+            "task.assign",
+            by=by,
+            obj=task,
+            unit=task.plan.unit,
+            after={"task": task.pk, "assigned_to": user.username, "name": str(user)},
+        )
+        Notification.objects.get_or_create(
+            user=user,
+            key=f"assigned:{task.pk}:{assignment.pk}",
+            defaults={
+                "unit": task.plan.unit,
+                "kind": NotificationKind.ASSIGNED,
+                "title": _("You were asked to carry a task: %(task)s") % {"task": task.title[:200]},
+                "body": _("Assigned by %(who)s.") % {"who": str(by)},
+                "url": task_url(task),
+            },
+        )
+    return assignment
+
+
+@transaction.atomic
+def unassign(assignment: Assignment, *, by) -> None:
+    task = assignment.task
+    record(
+        "task.unassign",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before={"task": task.pk, "assigned_to": assignment.user.username},
+    )
+    assignment.delete()
+
+
+@transaction.atomic
+def save_policy(policy: ReminderPolicy, *, by) -> ReminderPolicy:
+    """Save a unit's reminder settings."""
+    creating = policy.pk is None
+    before = (
+        None if creating else snapshot(ReminderPolicy.objects.get(pk=policy.pk), _POLICY_FIELDS)
+    )
+    policy.updated_by = by if getattr(by, "is_authenticated", False) else None
+    policy.full_clean()
+    policy.save()
+    record(
+        "reminders.settings",
+        by=by,
+        obj=policy,
+        unit=policy.unit,
+        before=before,
+        after=snapshot(policy, _POLICY_FIELDS),
+    )
+    return policy
+
+
+_POLICY_FIELDS = [
+    "days_before",
+    "escalate_to_leader_after",
+    "escalate_to_upper_after",
+    "weekly_digest",
+    "digest_weekday",
+    "send_email",
+]
+
+
+def mark_read(notifications, *, by) -> int:
+    """Mark the user's own notifications as read (no audit: it changes nothing shared)."""
+    return notifications.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def task_url(task: Task) -> str:
+    from django.urls import reverse
+
+    return reverse("tracking:task", args=[task.pk])

@@ -1,0 +1,108 @@
+"""The unit dashboard (focal point, chairman) and the upper level's comparison of its units."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from cchc.org.access import Action, access_for
+from cchc.plans.models import Plan, Task
+
+from . import actions
+from .choices import STATUS_COLOURS, STATUS_ORDER, Status
+from .dashboards import comparison, unit_dashboard
+from .forms import ReminderPolicyForm
+from .models import ReminderPolicy, TaskSchedule
+from .reminders import policy_for
+from .schedule import sync_stale
+from .views import unit_for
+
+
+def _year(request, default: int) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+
+
+@login_required
+@require_safe
+def dashboard(request, code: str):
+    unit = unit_for(request, code)
+    today = timezone.localdate()
+    year = _year(request, today.year)
+    sync_stale(Task.objects.filter(plan__unit=unit, plan__year=year))
+    board = unit_dashboard(unit, year, today)
+    access = access_for(request.user)
+    context = {
+        "unit": unit,
+        "board": board,
+        "statuses": [(s, Status(s).label, STATUS_COLOURS[s]) for s in STATUS_ORDER],
+        "years": sorted(
+            set(Plan.objects.filter(unit=unit).values_list("year", flat=True)) | {today.year},
+            reverse=True,
+        ),
+        "undated_count": TaskSchedule.objects.filter(
+            task__plan__unit=unit, task__plan__year=year, needs_date=True
+        ).count(),
+        "can_edit": access.can(Action.EDIT_PLAN, unit),
+        "chart": {
+            "labels": [p.month.strftime("%m/%Y") for p in board.months],
+            "due": [p.due_percent for p in board.months],
+            "done": [p.done_percent for p in board.months],
+        },
+        "nav": "dashboard",
+    }
+    return render(request, "dashboard/unit.html", context)
+
+
+@login_required
+@require_safe
+def compare(request, code: str):
+    unit = unit_for(request, code)
+    today = timezone.localdate()
+    year = _year(request, today.year)
+    rows = comparison(unit, year, today)
+    context = {
+        "unit": unit,
+        "rows": rows,
+        "year": year,
+        "years": list(range(today.year, today.year - 4, -1)),
+        "today": today,
+        "chart": {
+            "labels": [r.unit.name for r in rows],
+            "on_schedule": [r.on_schedule.percent for r in rows],
+            "completion": [r.completion.percent for r in rows],
+            "overdue": [r.overdue for r in rows],
+        },
+        "nav": "compare",
+    }
+    return render(request, "dashboard/compare.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reminder_settings(request, code: str):
+    unit = unit_for(request, code, Action.EDIT_PLAN)
+    policy = ReminderPolicy.objects.filter(unit=unit).first()
+    inherited = policy is None
+    if policy is None:
+        effective = policy_for(unit)
+        policy = ReminderPolicy(
+            unit=unit,
+            days_before=", ".join(str(d) for d in effective.offsets),
+            escalate_to_leader_after=effective.leader_after,
+            escalate_to_upper_after=effective.upper_after,
+            weekly_digest=effective.weekly_digest,
+            digest_weekday=effective.digest_weekday,
+            send_email=effective.send_email,
+        )
+    form = ReminderPolicyForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        actions.save_policy(form.save(commit=False), by=request.user)
+        messages.success(request, _("The reminder settings were saved."))
+        return redirect("tracking:reminder_settings", code=unit.code)
+    context = {"unit": unit, "form": form, "inherited": inherited, "nav": "dashboard"}
+    return render(request, "tracking/reminder_settings.html", context)

@@ -1,0 +1,478 @@
+"""Demo follow-up: Xã Thạnh Tân's plan for the current year in use, and the other communes
+and wards of Thành phố Tây Ninh with plans of their own, so that "My tasks", the dashboards,
+the comparison and the reminders show a plan being carried out.
+
+Progress is generated relative to `ctx.today` and deterministically (a seeded random per unit):
+most work due so far is done, with evidence (small generated PDF and PNG files), some of it
+late; some is in progress; a few things are overdue; some fall due next week. Officials of
+Tư pháp – Hộ tịch report on their own tasks; the focal point reports on the others.
+
+When the plan importer is present, the plans app has already carried Thạnh Tân's seed plan
+into the current year (`ctx.plans["current"]`). Without it, `_fallback_plan` below writes a
+small current-year plan (about fifteen real tasks of seed 000) instead — kept apart, and
+skipped whenever the imported plan exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import struct
+import zlib
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from cchc.demo import DemoContext
+from cchc.org.matching import match_post
+from cchc.plans.actions import copy_plan, save_plan, save_task
+from cchc.plans.choices import Area, PartyRole, PlanStatus
+from cchc.plans.models import Plan, Task, TaskParty
+
+from . import actions, reminders
+from .choices import UpdateState
+from .models import Occurrence, ProgressUpdate
+from .schedule import sync_plan
+
+FALLBACK_SOURCE = "demo:ke-hoach-mau"
+COPY_SOURCE = "demo:tien-do"
+# The other communes and wards of Thành phố Tây Ninh, and how well each keeps up (share of
+# work due so far that gets done) so the comparison has a best and a worst.
+NEIGHBOURS = [
+    ("phuong-2", 0.9),
+    ("phuong-1", 0.8),
+    ("phuong-3", 0.62),
+    ("hiep-ninh", 0.95),
+    ("binh-minh", 0.5),
+    ("tan-binh", 0.72),
+]
+HOME_RATE = 0.85
+
+
+def load(ctx: DemoContext) -> None:
+    current = ctx.plans.get("current")
+    if current is None:
+        current = _fallback_plan(ctx)
+        ctx.plans["current"] = current
+    sync_plan(current)
+    _something_due_next_week(current, ctx)
+    _simulate(current, ctx, HOME_RATE, evidence_share=1.0, keep_open=3)
+    for code, rate in NEIGHBOURS:
+        unit = ctx.units.get(code)
+        if unit is None:
+            continue
+        plan = _neighbour_plan(current, unit, ctx)
+        sync_plan(plan)
+        _simulate(plan, ctx, rate, evidence_share=0.25)
+    outcome = reminders.run(ctx.today)
+    ctx.say(
+        f"Theo dõi thực hiện: {Occurrence.objects.count()} kỳ việc, "
+        f"{ProgressUpdate.objects.count()} báo cáo tiến độ, {outcome.total} nhắc việc mới"
+    )
+
+
+# --- plans --------------------------------------------------------------------------------------
+
+
+def _next_monday(today: dt.date) -> dt.date:
+    """Next week's Monday: in next week, and never more than 7 days away (so "due soon")."""
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def _something_due_next_week(plan: Plan, ctx: DemoContext) -> None:
+    """A plan carried from an old year may have nothing due next week; the focal point then
+    dates one of the tasks that named no date ("Theo quy định của cấp trên") for next Monday,
+    as she would in the "tasks without a date" list."""
+    monday = _next_monday(ctx.today)
+    live = Occurrence.objects.live().filter(plan=plan)
+    if live.filter(due__gte=monday, due__lte=monday + dt.timedelta(days=6)).exists():
+        return
+    undated = plan.tasks.filter(schedule__needs_date=True).order_by("order").first()
+    if undated is not None:
+        actions.set_due(undated, monday, by=ctx.users.get("thanhtan"))
+
+
+def _fallback_plan(ctx: DemoContext) -> Plan:
+    """A current-year plan for Xã Thạnh Tân when the importer has not provided one."""
+    unit = ctx.units["thanh-tan"]
+    year = ctx.today.year
+    existing = Plan.objects.filter(unit=unit, year=year, source_name=FALLBACK_SOURCE).first()
+    if existing is not None:
+        return existing
+    by = ctx.users.get("thanhtan")
+    plan = save_plan(
+        Plan(
+            unit=unit,
+            year=year,
+            title=f"Kế hoạch Cải cách hành chính năm {year} trên địa bàn xã Thạnh Tân",
+            issuer="UBND xã Thạnh Tân",
+            number="15/KH-UBND",
+            issued_on=dt.date(year, 1, 15),
+            status=PlanStatus.ISSUED,
+            source_name=FALLBACK_SOURCE,
+        ),
+        by=by,
+    )
+    for order, (area, title, lead, products, deadline) in enumerate(_fallback_tasks(ctx), 1):
+        save_task(
+            Task(
+                plan=plan,
+                order=order,
+                ref=str(order),
+                area=area,
+                title=title,
+                products=products,
+                deadline_text=deadline,
+                due=None,
+            ),
+            by=by,
+            leads=[lead],
+            coordinators=["Công chức chuyên môn"],
+        )
+    for task in plan.tasks.all():
+        _date_from_text(task, by)
+    return plan
+
+
+def _date_from_text(task: Task, by) -> None:
+    """What the importer does: the due date the deadline text implies."""
+    from cchc.plans.deadlines import parse_deadline
+
+    spec = parse_deadline(task.deadline_text, task.plan.year)
+    if spec.due and spec.due != task.due:
+        task.due = spec.due
+        save_task(task, by=by)
+
+
+def _fallback_tasks(ctx: DemoContext) -> list:
+    y = ctx.today.year
+    soon = _next_monday(ctx.today)
+    late = ctx.today - dt.timedelta(days=12)
+    vp, tp, vh = (
+        "Công chức Văn phòng – Thống kê",
+        "Công chức Tư pháp – Hộ tịch",
+        "Công chức Văn hóa – Xã hội",
+    )
+    return [
+        (
+            Area.DIRECTION,
+            f"Xây dựng Kế hoạch cải cách hành chính năm {y} của UBND xã",
+            vp,
+            ["Kế hoạch"],
+            f"Tháng 01/{y}",
+        ),
+        (
+            Area.DIRECTION,
+            "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
+            vp,
+            ["Báo cáo"],
+            f"Quý I, II, III và cả năm {y}",
+        ),
+        (
+            Area.DIRECTION,
+            f"Xây dựng Kế hoạch tuyên truyền cải cách hành chính năm {y}",
+            vh,
+            ["Kế hoạch"],
+            f"Quý I năm {y}",
+        ),
+        (
+            Area.DIRECTION,
+            f"Đánh giá Chỉ số CCHC năm {y} của UBND xã",
+            vp,
+            ["Phần mềm chấm điểm chỉ số CCHC"],
+            f"Quý IV năm {y}",
+        ),
+        (
+            Area.INSTITUTIONS,
+            f"Xây dựng kế hoạch theo dõi tình hình thi hành pháp luật của xã năm {y}",
+            tp,
+            ["Kế hoạch"],
+            f"Tháng 01 năm {y}",
+        ),
+        (
+            Area.INSTITUTIONS,
+            "Rà soát các văn bản quy phạm pháp luật do UBND xã ban hành",
+            tp,
+            ["Báo cáo kết quả rà soát"],
+            "Định kỳ trong năm",
+        ),
+        (
+            Area.INSTITUTIONS,
+            "Tham mưu tổ chức tuyên truyền, phổ biến, giáo dục pháp luật trên địa bàn xã",
+            tp,
+            ["Báo cáo kết quả tuyên truyền"],
+            f"trước ngày {late:%d/%m/%Y}",
+        ),
+        (
+            Area.INSTITUTIONS,
+            "Xây dựng, tham mưu ban hành văn bản quy phạm pháp luật đúng trình tự, thủ tục",
+            tp,
+            ["Văn bản được ban hành đúng quy định"],
+            "Theo quy định của cấp trên",
+        ),
+        (
+            Area.PROCEDURES,
+            f"Kế hoạch rà soát, kiểm soát TTHC trên địa bàn xã năm {y}",
+            vp,
+            ["Kế hoạch"],
+            f"Quý I năm {y}",
+        ),
+        (
+            Area.PROCEDURES,
+            "Công khai tiến độ, kết quả giải quyết TTHC trên Cổng thông tin điện tử xã",
+            vp,
+            ["Báo cáo"],
+            "Hàng tháng",
+        ),
+        (
+            Area.PROCEDURES,
+            "Tiếp nhận và xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính",
+            "Bộ phận Một cửa",
+            ["Trả lời phản ánh, kiến nghị"],
+            "Thường xuyên",
+        ),
+        (
+            Area.ORGANISATION,
+            "Rà soát, điều chỉnh Đề án vị trí việc làm và cơ cấu công chức của UBND xã",
+            vp,
+            ["Đề án vị trí việc làm"],
+            "6 tháng đầu năm",
+        ),
+        (
+            Area.CIVIL_SERVICE,
+            "Kiểm tra công vụ; nâng cao trách nhiệm, kỷ luật, kỷ cương hành chính",
+            vp,
+            ["Kế hoạch kiểm tra"],
+            "Hàng quý",
+        ),
+        (
+            Area.PUBLIC_FINANCE,
+            "Công khai dự toán, quyết toán ngân sách xã theo quy định",
+            "Công chức Tài chính – Kế toán",
+            ["Quyết định công khai"],
+            f"trước ngày {soon:%d/%m/%Y}",
+        ),
+        (
+            Area.DIGITAL_GOVERNMENT,
+            "Số hóa hồ sơ, kết quả giải quyết TTHC tại Bộ phận Một cửa",
+            "Bộ phận Một cửa",
+            ["Báo cáo"],
+            f"Trong năm {y}",
+        ),
+        (
+            Area.DIGITAL_GOVERNMENT,
+            "Cập nhật hồ sơ hộ tịch lên Cơ sở dữ liệu hộ tịch điện tử",
+            tp,
+            ["Báo cáo"],
+            "khi có hướng dẫn",
+        ),
+        (
+            Area.IMPACT,
+            f"Đo lường sự hài lòng của người dân, tổ chức năm {y}",
+            vp,
+            ["Kế hoạch; phiếu khảo sát"],
+            f"Trong năm {y}",
+        ),
+    ]
+
+
+def _neighbour_plan(source: Plan, unit, ctx: DemoContext) -> Plan:
+    existing = Plan.objects.filter(unit=unit, year=source.year, source_name=COPY_SOURCE).first()
+    if existing is not None:
+        return existing
+    plan = copy_plan(source, year=source.year, by=None, unit=unit)
+    plan.status = PlanStatus.ISSUED
+    plan.source_name = COPY_SOURCE
+    plan.issuer = f"UBND {unit.name}"
+    plan.title = source.title.replace("xã Thạnh Tân", unit.name).replace("Xã Thạnh Tân", unit.name)
+    plan.save()
+    # The copy kept Thạnh Tân's posts; lead and coordinators are this unit's own posts.
+    parties = list(TaskParty.objects.filter(task__plan=plan))
+    for party in parties:
+        party.post = match_post(unit, party.text)
+    TaskParty.objects.bulk_update(parties, ["post"])
+    return plan
+
+
+# --- progress -----------------------------------------------------------------------------------
+
+
+def _simulate(
+    plan: Plan, ctx: DemoContext, rate: float, evidence_share: float, keep_open: int = 0
+) -> None:
+    """Progress on every occurrence so far; `keep_open` of the latest ones past their due
+    date (within two months) stay unfinished, so a few things are overdue whatever the day."""
+    occurrences = list(
+        Occurrence.objects.live()
+        .filter(plan=plan)
+        .select_related("task", "plan__unit")
+        .prefetch_related("task__parties__post")
+        .order_by("due", "task__order", "pk")
+    )
+    if ProgressUpdate.objects.filter(occurrence__plan=plan).exists():
+        return  # already simulated: the demo keeps what it made
+    rng = random.Random(f"{plan.unit.code}-{plan.year}")
+    today = ctx.today
+    recent = [o for o in occurrences if o.due and today - dt.timedelta(days=60) <= o.due < today]
+    forced_open = {o.pk for o in sorted(recent, key=lambda o: o.due, reverse=True)[:keep_open]}
+    for occ in occurrences:
+        reporter = _reporter(occ, ctx)
+        if occ.due is None:
+            if rng.random() < 0.4:
+                _report(occ, reporter, today - dt.timedelta(days=rng.randint(5, 40)), 30, "ongoing")
+            continue
+        if occ.due < today:
+            forced_late = occ.pk in forced_open
+            if forced_late or rng.random() > rate:
+                if rng.random() < 0.6 or forced_late:
+                    when = min(occ.due - dt.timedelta(days=3), today - dt.timedelta(days=1))
+                    _report(occ, reporter, when, rng.choice([30, 50, 60, 70]), "ongoing")
+                continue
+            late = rng.random() < 0.15
+            done_on = (
+                occ.due + dt.timedelta(days=rng.randint(1, 9))
+                if late
+                else occ.due - dt.timedelta(days=rng.randint(0, 8))
+            )
+            done_on = min(done_on, today - dt.timedelta(days=1))
+            start = occ.period_start or done_on - dt.timedelta(days=20)
+            midway = max(start, done_on - dt.timedelta(days=rng.randint(4, 15)))
+            if midway < done_on and rng.random() < 0.6:
+                _report(occ, reporter, midway, rng.choice([40, 50, 60]), "ongoing")
+            attach = rng.random() < evidence_share
+            _report(occ, reporter, done_on, 100, "done", evidence=attach, rng=rng)
+        elif occ.due <= today + dt.timedelta(days=21):
+            if rng.random() < 0.65:
+                _report(
+                    occ,
+                    reporter,
+                    today - dt.timedelta(days=rng.randint(1, 6)),
+                    rng.choice([20, 40, 60, 80]),
+                    "ongoing",
+                )
+        elif (occ.period_start or occ.due) <= today and rng.random() < 0.5:
+            _report(
+                occ,
+                reporter,
+                today - dt.timedelta(days=rng.randint(3, 30)),
+                rng.choice([10, 20, 30, 50]),
+                "ongoing",
+            )
+
+
+NOTES = {
+    "ongoing": [
+        "Đang tổng hợp số liệu từ các bộ phận.",
+        "Đã xây dựng dự thảo, đang xin ý kiến lãnh đạo.",
+        "Đang triển khai theo kế hoạch.",
+        "Đã họp triển khai, đang thực hiện.",
+    ],
+    "done": [
+        "Đã hoàn thành, văn bản đã ban hành.",
+        "Đã hoàn thành và gửi báo cáo về Phòng Nội vụ.",
+        "Hoàn thành; đã đăng tải trên Cổng thông tin điện tử xã.",
+    ],
+}
+
+
+def _reporter(occ: Occurrence, ctx: DemoContext):
+    """The Tư pháp – Hộ tịch official reports on the tasks of that post in Thạnh Tân; the
+    unit's focal point on the rest."""
+    leads = [p for p in occ.task.parties.all() if p.role == PartyRole.LEAD]
+    unit_code = occ.plan.unit.code
+    if unit_code == "thanh-tan" and any(
+        p.post and p.post.name == "Tư pháp – Hộ tịch" for p in leads
+    ):
+        return ctx.users.get("thanhtan.tuphap")
+    if unit_code == "thanh-tan":
+        return ctx.users.get("thanhtan")
+    if unit_code == "phuong-2":
+        return ctx.users.get("phuong2")
+    return None
+
+
+def _report(
+    occ, by, day: dt.date, percent: int, kind: str, evidence: bool = False, rng=None
+) -> None:
+    notes = NOTES[kind]
+    note = notes[(occ.pk + day.toordinal()) % len(notes)]
+    at = timezone.make_aware(dt.datetime.combine(day, dt.time(9 + occ.pk % 7, (occ.pk * 7) % 60)))
+    files = []
+    if evidence:
+        files.append(_evidence_for(occ, day, rng))
+    actions.report_progress(
+        occ,
+        by=by,
+        state=UpdateState.DONE if percent >= 100 else UpdateState.WORKING,
+        percent=percent,
+        note=note,
+        evidence=files,
+        at=at,
+    )
+
+
+def _evidence_for(occ, day: dt.date, rng) -> actions.EvidenceInput:
+    product = (occ.task.products or ["Báo cáo"])[0]
+    number = f"{rng.randint(10, 180)}/{'KH' if 'Kế hoạch' in product else 'BC'}-UBND"
+    title = f"{product} — {occ.task.title[:120]}"
+    if rng.random() < 0.3:
+        upload = SimpleUploadedFile("anh-hop-trien-khai.png", _png(rng), content_type="image/png")
+    else:
+        upload = SimpleUploadedFile(
+            f"{number.replace('/', '-')}.pdf",
+            _pdf(title, number, day),
+            content_type="application/pdf",
+        )
+    return actions.EvidenceInput(
+        file=upload, title=title, number=number, issued_on=day, issuer=f"UBND {occ.plan.unit.name}"
+    )
+
+
+def _pdf(title: str, number: str, day: dt.date) -> bytes:
+    """A one-page PDF naming the document (ASCII only: the demo needs no font files)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", f"{number} ngay {day:%d/%m/%Y} - {title}")
+    text = "".join(c for c in text if ord(c) < 128).replace("(", "").replace(")", "")[:90]
+    stream = f"BT /F1 12 Tf 60 760 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def _png(rng) -> bytes:
+    """A small coloured PNG standing in for a photo of the meeting."""
+    width, height = 64, 40
+    colour = bytes(rng.randint(60, 200) for _ in range(3))
+    rows = b"".join(b"\x00" + colour * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )

@@ -1,0 +1,155 @@
+"""Input validation for progress reports, evidence, due dates, assignments and reminder
+settings. Saving is done by `actions`."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cchc.org.models import Membership, User
+from cchc.plans.forms import DateInput
+
+from .choices import UpdateState
+from .files import allowed_names, check_upload
+from .models import ReminderPolicy, parse_days
+
+PERCENT_ERROR = _("Percentage done: enter a whole number from 0 to 100.")
+
+
+class ProgressForm(forms.Form):
+    """A progress report, optionally with one evidence document."""
+
+    state = forms.ChoiceField(
+        label=_("State"), choices=UpdateState.choices, initial=UpdateState.WORKING
+    )
+    percent = forms.IntegerField(
+        label=_("Percentage done (%)"),
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": PERCENT_ERROR,
+            "invalid": PERCENT_ERROR,
+            "min_value": PERCENT_ERROR,
+            "max_value": PERCENT_ERROR,
+        },
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5, "inputmode": "numeric"}),
+        help_text=_("100% means completed."),
+    )
+    note = forms.CharField(
+        label=_("What was done"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    evidence_file = forms.FileField(
+        label=_("Evidence file"),
+        required=False,
+        help_text=_("PDF, Word (.docx), Excel (.xlsx), JPG or PNG."),
+    )
+    evidence_title = forms.CharField(
+        label=_("Document (what it is)"),
+        required=False,
+        max_length=300,
+        help_text=_("For example: Kế hoạch tuyên truyền CCHC năm 2025."),
+    )
+    evidence_number = forms.CharField(
+        label=_("Document number"),
+        required=False,
+        max_length=80,
+        help_text=_("For example 45/KH-UBND."),
+    )
+    evidence_issued_on = forms.DateField(
+        label=_("Document date"), required=False, widget=DateInput()
+    )
+    evidence_issuer = forms.CharField(label=_("Issued by"), required=False, max_length=200)
+
+    EVIDENCE_FIELDS = ["evidence_title", "evidence_number", "evidence_issued_on", "evidence_issuer"]
+
+    def __init__(self, *args, occurrence=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if occurrence is not None and not self.is_bound:
+            self.initial.setdefault("percent", occurrence.percent)
+            if occurrence.state:
+                self.initial.setdefault("state", occurrence.state)
+        self.fields["evidence_file"].help_text = _("%(types)s; at most %(mb)s MB.") % {
+            "types": allowed_names(),
+            "mb": settings.MAX_UPLOAD_MB,
+        }
+
+    def clean_evidence_file(self):
+        upload = self.cleaned_data.get("evidence_file")
+        if upload:
+            try:
+                self.checked_file = check_upload(upload)
+            except ValidationError as exc:
+                raise ValidationError(
+                    _("Evidence file: %(reason)s") % {"reason": " ".join(exc.messages)}
+                ) from exc
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_file = bool(cleaned.get("evidence_file"))
+        described = any(cleaned.get(name) for name in self.EVIDENCE_FIELDS)
+        if has_file and not (cleaned.get("evidence_title") or "").strip():
+            self.add_error("evidence_title", _("Enter what the evidence document is."))
+        if described and not has_file and "evidence_file" not in self.errors:
+            self.add_error("evidence_file", _("Choose the evidence file for this document."))
+        percent, state = cleaned.get("percent"), cleaned.get("state")
+        if state == UpdateState.DONE and percent is not None and percent < 100:
+            cleaned["percent"] = 100
+        return cleaned
+
+
+class DueForm(forms.Form):
+    due = forms.DateField(label=_("Due date"), widget=DateInput())
+
+    def __init__(self, *args, task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task = task
+        self.fields["due"].widget.attrs["aria-label"] = _("Due date")
+
+    def clean_due(self):
+        due = self.cleaned_data["due"]
+        first, last = self.task.plan.due_window()
+        if not first <= due <= last:
+            raise ValidationError(
+                _("Due date: choose a day between %(first)s and %(last)s.")
+                % {"first": first.strftime("%d/%m/%Y"), "last": last.strftime("%d/%m/%Y")}
+            )
+        return due
+
+
+class AssignForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+
+    def __init__(self, *args, task, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = Membership.objects.filter(unit=task.plan.unit, is_active=True).values("user_id")
+        self.fields["user"].queryset = (
+            User.objects.filter(pk__in=members, is_active=True)
+            .exclude(task_assignments__task=task)
+            .order_by("full_name", "username")
+        )
+
+
+class ReminderPolicyForm(forms.ModelForm):
+    class Meta:
+        model = ReminderPolicy
+        fields = [
+            "days_before",
+            "escalate_to_leader_after",
+            "escalate_to_upper_after",
+            "weekly_digest",
+            "digest_weekday",
+            "send_email",
+        ]
+
+    def clean_days_before(self):
+        text = self.cleaned_data["days_before"]
+        days = parse_days(text)
+        if not days:
+            raise ValidationError(_("Enter at least one number of days, for example: 7, 1"))
+        return ", ".join(str(d) for d in days)

@@ -1,0 +1,39 @@
+"""`cchc send-reminders`: create today's reminders and send their emails, for cron.
+
+Safe to run as often as wanted: an event already reminded is not reminded again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cchc.tracking import mail, reminders
+
+
+class Command(BaseCommand):
+    help = "Gửi nhắc việc (sắp đến hạn, quá hạn, báo lãnh đạo/cấp trên, bản tin tuần) và email."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--date", help="Chạy như thể hôm nay là ngày này (YYYY-MM-DD), để kiểm tra."
+        )
+
+    def handle(self, *args, date: str | None, **options):
+        today = None
+        if date:
+            try:
+                today = dt.date.fromisoformat(date)
+            except ValueError as exc:
+                raise CommandError(f"Ngày không hợp lệ: {date!r} (cần dạng YYYY-MM-DD).") from exc
+        outcome = reminders.run(today)
+        delivered = mail.deliver_pending()
+        kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(outcome.created.items()))
+        self.stdout.write(
+            f"Đã gửi {outcome.total} nhắc việc" + (f" ({kinds})" if kinds else "") + "."
+        )
+        self.stdout.write(
+            f"Email: {delivered.sent} đã gửi, {delivered.retrying} lỗi sẽ thử lại, "
+            f"{delivered.failed} lỗi đã thử hết số lần."
+        )

@@ -1,0 +1,385 @@
+"""Execution of a plan: the dated obligations of its tasks, the progress reported on them with
+evidence, and the reminders that chase them.
+
+A task is done once or recurs; each time it is due is an `Occurrence` with its own period, due
+date, progress and evidence. Occurrences are derived from the task's deadline (schedule.py)
+and never typed by hand; their status is computed from dates and updates (status.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cchc.org.access import access_for
+from cchc.org.models import Unit
+from cchc.plans.models import Plan, Task
+
+from .choices import DeliveryStatus, NotificationKind, UpdateState, Weekday
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class TaskSchedule(models.Model):
+    """The deadline inputs a task's occurrences were last built from.
+
+    Invariant: when these equal the task's current deadline text, due date, recurrence and plan
+    year, the task's occurrences are up to date; any difference marks the task for a resync.
+    """
+
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="schedule")
+    deadline_text = models.CharField(max_length=255, blank=True)
+    due = models.DateField(null=True, blank=True)
+    recurrence = models.CharField(max_length=12, blank=True)
+    year = models.PositiveSmallIntegerField()
+    needs_date = models.BooleanField(
+        _("needs a date"),
+        default=False,
+        help_text=_("The deadline names no date: the focal point should set one."),
+    )
+    unreadable = models.BooleanField(_("deadline not understood"), default=False)
+    synced_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("task schedule")
+        verbose_name_plural = _("task schedules")
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.deadline_text}"
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access_for(user).unit_q("plan__unit"))
+
+    def live(self):
+        return self.filter(obsolete=False)
+
+    def with_status(self, today: dt.date):
+        from .status import status_expression
+
+        return self.annotate(status=status_expression(today))
+
+
+class Occurrence(models.Model):
+    """One time a task is due: the task itself when it is done once, one per month, quarter or
+    named period when it recurs. Progress and evidence are reported per occurrence.
+
+    Invariants: `plan` is the task's plan (copied for fast dashboard queries); `percent`,
+    `state`, `done_on` and `last_update_at` summarise the updates and are written only by
+    `actions.report_progress`; an occurrence that leaves the schedule but already holds reports
+    is kept as `obsolete` instead of being deleted.
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="occurrences")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=40)
+    period_start = models.DateField(_("period from"), null=True, blank=True)
+    period_end = models.DateField(_("period until"), null=True, blank=True)
+    due = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    percent = models.PositiveSmallIntegerField(_("percent done"), default=0, validators=PERCENT)
+    state = models.CharField(
+        _("reported state"), max_length=10, choices=UpdateState.choices, blank=True
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    last_update_at = models.DateTimeField(_("last update"), null=True, blank=True)
+    obsolete = models.BooleanField(
+        _("no longer scheduled"),
+        default=False,
+        help_text=_("The task's deadline changed; kept because progress was reported on it."),
+    )
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+        ordering = ["task", "due", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "key"], name="occurrence_unique_key"),
+            models.CheckConstraint(
+                condition=models.Q(percent__lte=100), name="occurrence_percent_range"
+            ),
+        ]
+        indexes = [models.Index(fields=["plan", "due"])]
+
+    def __str__(self) -> str:
+        return f"{self.task} — {self.label}"
+
+    @property
+    def label(self) -> str:
+        from .schedule import occurrence_label
+
+        return occurrence_label(self.period_start, self.period_end, self.due)
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
+
+    def status_on(self, today: dt.date):
+        from .status import compute_status
+
+        return compute_status(self.due, self.done_on, self.percent, self.last_update_at, today)
+
+
+class Assignment(models.Model):
+    """A person the focal point asks to carry a task, besides the holders of its lead post.
+    An assigned person may report on the task and finds it in "My tasks"."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="task_assignments",
+        verbose_name=_("person"),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [models.UniqueConstraint(fields=["task", "user"], name="assignment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.task}"
+
+
+class ProgressUpdate(models.Model):
+    """A report on an occurrence: how far along, what was done. Added, never edited.
+
+    Invariant: 0 ≤ percent ≤ 100, and a report saying "completed" says 100%.
+    """
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="updates")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)
+    state = models.CharField(_("state"), max_length=10, choices=UpdateState.choices)
+    percent = models.PositiveSmallIntegerField(_("percent done"), validators=PERCENT)
+    note = models.TextField(_("what was done"), blank=True)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(percent__lte=100), name="progress_percent_range"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state=UpdateState.DONE) | models.Q(percent=100),
+                name="progress_done_is_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y} {self.percent}% {self.get_state_display()}"
+
+    @property
+    def says_done(self) -> bool:
+        return self.state == UpdateState.DONE or self.percent >= 100
+
+
+def evidence_path(instance, filename: str) -> str:
+    """A random name under evidence/YYYY/MM/; the extension comes from the detected type."""
+    import uuid
+
+    today = timezone.localdate()
+    return f"evidence/{today:%Y/%m}/{uuid.uuid4().hex}{instance.extension}"
+
+
+class Evidence(models.Model):
+    """A document proving the work (tài liệu kiểm chứng): the product's number, date and issuer
+    and its file. The file is stored under a random name outside the web root and served only
+    by `views.evidence_download`, which checks the reader's scope."""
+
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="evidence")
+    update = models.ForeignKey(
+        ProgressUpdate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence",
+    )
+    title = models.CharField(_("document"), max_length=300)
+    number = models.CharField(_("number"), max_length=80, blank=True)
+    issued_on = models.DateField(_("dated"), null=True, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=8)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.number, self.title) if p)
+
+
+def parse_days(text: str) -> list[int]:
+    """ "7, 1" → [7, 1]; raises ValidationError naming the bad part."""
+    days: list[int] = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or not 0 <= int(part) <= 60:
+            raise ValidationError(
+                _("“%(part)s” is not a number of days between 0 and 60.") % {"part": part}
+            )
+        days.append(int(part))
+    return sorted(set(days), reverse=True)
+
+
+class ReminderPolicy(models.Model):
+    """When a unit's tasks are reminded and escalated. A unit without its own policy follows
+    the closest unit above it that has one, else the defaults below."""
+
+    unit = models.OneToOneField(
+        Unit, on_delete=models.CASCADE, related_name="reminder_policy", verbose_name=_("unit")
+    )
+    days_before = models.CharField(
+        _("remind this many days before the due date"),
+        max_length=40,
+        default="7, 1",
+        help_text=_("Working days, separated by commas. For example: 7, 1"),
+    )
+    escalate_to_leader_after = models.PositiveSmallIntegerField(
+        _("tell the unit's leader after (working days overdue)"),
+        default=3,
+        validators=[MaxValueValidator(120)],
+    )
+    escalate_to_upper_after = models.PositiveSmallIntegerField(
+        _("tell the upper level after (working days overdue)"),
+        default=10,
+        validators=[MaxValueValidator(250)],
+    )
+    weekly_digest = models.BooleanField(_("send a weekly digest"), default=True)
+    digest_weekday = models.PositiveSmallIntegerField(
+        _("digest day"), choices=Weekday.choices, default=Weekday.MONDAY
+    )
+    send_email = models.BooleanField(_("also send by email"), default=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reminder settings")
+        verbose_name_plural = _("reminder settings")
+
+    def __str__(self) -> str:
+        return str(self.unit)
+
+    def clean(self) -> None:
+        try:
+            parse_days(self.days_before)
+        except ValidationError as exc:
+            raise ValidationError({"days_before": exc.messages}) from exc
+        if self.escalate_to_upper_after < self.escalate_to_leader_after:
+            raise ValidationError(
+                {
+                    "escalate_to_upper_after": _(
+                        "The upper level is told no earlier than the leader."
+                    )
+                }
+            )
+
+    @property
+    def offsets(self) -> list[int]:
+        return parse_days(self.days_before)
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """A message to one person (a reminder, an escalation, a weekly digest), shown in the bell
+    menu and, when the person has an email address, sent by email.
+
+    Invariant: (user, key) is unique, and the key names the event (the occurrence, the kind,
+    the due date, the week), so the same event never notifies the same person twice however
+    often the reminder job runs.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    occurrence = models.ForeignKey(
+        Occurrence, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    key = models.CharField(max_length=120)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("message"), blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_event")
+        ]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EmailDelivery(models.Model):
+    """The email copy of a notification. Sent by the worker; a failure is logged and retried
+    with growing pauses, and after the last attempt stays visible here as failed."""
+
+    notification = models.OneToOneField(
+        Notification, on_delete=models.CASCADE, related_name="email"
+    )
+    to = models.EmailField(_("to"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        ordering = ["-next_attempt_at"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.notification.title}"

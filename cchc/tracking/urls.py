@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import dashboard_views, notification_views, views
+
+app_name = "tracking"
+urlpatterns = [
+    path("my-tasks/", views.my_tasks, name="mine"),
+    path("follow-up/tasks/<int:pk>/", views.task_detail, name="task"),
+    path("follow-up/occurrences/<int:pk>/report/", views.report, name="report"),
+    path("follow-up/evidence/<int:pk>/", views.evidence_download, name="evidence"),
+    path("follow-up/tasks/<int:pk>/due/", views.set_due, name="set_due"),
+    path("follow-up/tasks/<int:pk>/assign/", views.assign, name="assign"),
+    path("follow-up/assignments/<int:pk>/remove/", views.unassign, name="unassign"),
+    path("units/<slug:code>/dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("units/<slug:code>/compare/", dashboard_views.compare, name="compare"),
+    path("units/<slug:code>/undated/", views.undated, name="undated"),
+    path(
+        "units/<slug:code>/reminders/", dashboard_views.reminder_settings, name="reminder_settings"
+    ),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path(
+        "notifications/<int:pk>/read/",
+        notification_views.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "notifications/read-all/",
+        notification_views.notification_read_all,
+        name="notifications_read_all",
+    ),
+]
