@@ -48,6 +48,10 @@ def load(ctx: DemoContext) -> None:
             existing = import_plan_file(
                 path, unit=unit, by=ctx.users.get(username), status="issued"
             )
+            if existing.year < ctx.today.year:
+                # Last years' plans are finished business: kept to read, not to chase.
+                existing.status = "closed"
+                existing.save(update_fields=["status"])
         ctx.plans[prefix] = existing
 
     source = ctx.plans.get("000")

@@ -82,6 +82,7 @@ def my_tasks(request):
     occurrences = (
         Occurrence.objects.live()
         .filter(task_id__in=task_ids)
+        .exclude(plan__status="closed")
         .exclude(done_on__lt=today - dt.timedelta(days=365))
         .select_related("task", "plan__unit")
         .prefetch_related(LEADS)

@@ -102,3 +102,12 @@ def test_the_menu_offers_my_tasks_to_people_who_hold_a_post(follow, world, login
 def test_the_menu_does_not_offer_my_tasks_to_a_reviewer(world, login):
     page = login(world.people.district).get(reverse("plans:list")).content.decode()
     assert f'href="{reverse("tracking:mine")}"' not in page
+
+
+def test_a_closed_plans_work_no_longer_appears_in_my_tasks(follow, world, login):
+    client = login(world.people.focal)
+    assert groups_of(client.get(reverse("tracking:mine")))["overdue"]
+    follow.plan.status = "closed"
+    follow.plan.save()
+    groups = groups_of(client.get(reverse("tracking:mine")))
+    assert all(not items for items in groups.values())
