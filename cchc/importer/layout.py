@@ -24,6 +24,7 @@ NUMBERING = re.compile(
 _STARTERS = re.compile(
     r"^(Căn cứ|Thực hiện|Nơi nhận|Trên đây|TM\.|KT\.|\(?(Ban hành )?[Kk]èm theo)\b"
 )
+_RULE = re.compile(r"^\s*[-_=~*–—]{3,}\s*$")  # a drawn rule: "-------", "_____"
 _TERMINAL = (".", "!", "?", ":", ";", "./.", "…")
 
 
@@ -169,6 +170,9 @@ def assemble_paragraphs(lines: list[Paragraph]) -> list[Paragraph]:
     current: Paragraph | None = None
     blank_before = False
     for line in lines:
+        if _RULE.match(line.text):
+            current, blank_before = None, True  # the rule under a letterhead ends a paragraph
+            continue
         text, level = strip_heading_marks(line.text)
         text, bold = strip_markup(text)
         text = " ".join(text.split())
