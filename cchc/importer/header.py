@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DOC_NUMBER, find_date, has_blank_day, iso
-from .vietnamese import fold, lower_first, title_case
+from .vietnamese import fold, lower_first, sentence_case, title_case
 
 UNIT_TYPES = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện", "quận", "tỉnh", "đặc khu")
 _UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
@@ -72,7 +72,7 @@ def _title(head: list[str], header: Header) -> int:
             subject = rest
         subject = subject.strip(" .,;")
         if subject.isupper():
-            subject = subject.lower()
+            subject = sentence_case(subject)
         header.title = f"Kế hoạch {lower_first(subject)}".strip() if subject else "Kế hoạch"
         return i
     header.warnings.append("Không tìm thấy dòng tiêu đề “KẾ HOẠCH”; tên kế hoạch để trống.")
