@@ -103,7 +103,8 @@ _QUARTERS = re.compile(
     r"(?![a-z0-9])" + _YEAR_AFTER
 )
 _MONTHS = re.compile(
-    r"thang\s+(\d{1,2}(?:\s*(?:,|va)\s*\d{1,2}(?![/\d]))*)(?:\s*(?:/|-|nam)\s*(\d{4}))?"
+    r"thang\s+(\d{1,2}(?:\s*(?:,|va)\s*\d{1,2}(?!\d)(?!/\d{1,2}(?!\d)))*)"
+    r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
 )
 _RANGE = re.compile(
     r"tu\s+(thang|quy)\s+(iv|i{1,3}|\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\s*(?:den|-|toi)\s*"
@@ -139,7 +140,7 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
     s = _scan_halves(s, periods, take_year)
     s = _scan_months(s, periods, take_year)
     s = _scan_years(s, periods, take_year, year)
-    frequency = _frequency(fold(raw))
+    frequency = _frequency(fold(raw)) or _month_list_frequency(periods)
     recurrence = frequency if frequency in ("monthly", "quarterly", "regular") else None
     ends = [end for _, end in periods] + points
     all_periods = tuple(periods) + tuple((d, d) for d in points)
@@ -264,7 +265,7 @@ def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None)
             s = _blank(s, match)
     if not periods:
         words = _PLAIN_YEAR_WORDS.search(s)
-        if words and words.group(1) not in ("hang nam",):
+        if words:  # "Hằng năm" in a yearly plan: this year's occurrence ends on 31/12
             y = take_year(None)
             if y:
                 if words.group(1) == "cuoi nam":
@@ -274,6 +275,20 @@ def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None)
                 else:
                     periods.append(whole_year(y))
     return s
+
+
+def _month_list_frequency(periods: list[Period]) -> str | None:
+    """'Tháng 3, 6, 9, 12': the last month of every quarter is a quarterly task; all twelve
+    months a monthly one. Shorter lists ('Tháng 6 và 12') are just their dates."""
+    months = sorted({start.month for start, end in periods if start.day == 1 and
+                     start.month == end.month and start.year == end.year})  # fmt: skip
+    if len(periods) != len(months):
+        return None
+    if months == list(range(1, 13)):
+        return "monthly"
+    if len(months) >= 3 and all(m % 3 == 0 for m in months):
+        return "quarterly"
+    return None
 
 
 def _frequency(s: str) -> str | None:

@@ -32,7 +32,15 @@ CASES = [
     ("Trước 31/12/2024", date(2024, 12, 31), None, 1, False),
     ("ngày 15 tháng 3 năm 2026", date(2026, 3, 15), None, 1, False),
     ("Từ tháng 3 đến tháng 6/2024", date(2024, 6, 30), None, 1, False),
-    ("Tháng 3, 6, 9 và 12/2024", date(2024, 12, 31), None, 4, False),
+    # the last month of each quarter: a quarterly task, due at the last one
+    ("Tháng 3, 6, 9 và 12/2024", date(2024, 12, 31), "quarterly", 4, False),
+    ("Tháng 3, 6, 9, 12", date(2024, 12, 31), "quarterly", 4, False),
+    ("Tháng 6 và tháng 12/2024", date(2024, 12, 31), None, 2, False),
+    # every year: this plan year's occurrence
+    ("Hằng năm", date(2024, 12, 31), None, 1, False),
+    ("Hàng năm", date(2024, 12, 31), None, 1, False),
+    ("Năm 2025 và các năm tiếp theo", date(2025, 12, 31), None, 1, False),
+    ("06 tháng đầu năm", date(2024, 6, 30), None, 1, False),
     ("Quý I/2023; Trước ngày 5/12/2024", date(2024, 12, 5), None, 2, False),
     ("Năm 2024 (khi có hướng dẫn của Tỉnh).", date(2024, 12, 31), None, 1, False),
     ("Thường xuyên", None, "regular", 0, False),
