@@ -21,7 +21,7 @@ from .legal import is_basis_paragraph, legal_bases
 from .readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .schedule import reporting_periods
 from .sections import Heading, heading_of, place
-from .tables import ParsedTable, parse_table
+from .tables import ParsedTable, continue_table, parse_table
 from .targets import find_quantities, split_sentences
 from .tasks import build_tasks, targets_from_rows
 from .vietnamese import fold
@@ -90,14 +90,26 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
             if heading is not None and heading.level <= 2:
                 area = heading.area
             continue
+        if tables and not _has_text(since_table) and continue_table(tables[-1][0], block):
+            continue  # the same table, cut at a page break
         parsed = parse_table(block)
         if parsed is None or "title" not in parsed.roles or not parsed.rows:
             paragraphs.extend(_flatten(block))
+            since_table.append("<table>")
             continue
         caption = _caption(since_table[-4:])
         tables.append((parsed, caption, None if "phu luc" in caption else area))
         since_table = []
     return paragraphs, tables
+
+
+def _has_text(texts: list[str]) -> bool:
+    """Whether anything stands between two tables: a page break leaves at most an empty line,
+    a page number or a '(tiếp theo)'."""
+    return any(
+        t.strip() and not re.fullmatch(r"[\s\f\d\-–/]*|\(?\s*tiếp( theo)?\s*\)?", t.strip(), re.I)
+        for t in texts
+    )
 
 
 def _caption(texts: list[str]) -> str:
