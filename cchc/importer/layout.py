@@ -91,10 +91,12 @@ def _split_tabbed(line: Paragraph) -> list[Paragraph]:
 
 
 def _is_table_line(text: str) -> bool:
+    """A row of a table typed in text: tab-separated, a Markdown row ('| a | b |'), or cells
+    separated by bars without the outer ones ('1 | Rà soát … | Phòng Nội vụ | Quý I')."""
     stripped = text.strip()
     return ("\t" in text.strip("\n") and stripped != "") or bool(
         re.match(r"^\|.*\|$", stripped) and stripped.count("|") >= 3
-    )
+    ) or stripped.count("|") >= 2 and not re.search(r"https?://", stripped)
 
 
 def _tab_table_end(lines: list[Paragraph], start: int) -> int:
@@ -122,8 +124,10 @@ def _tab_table(lines: list[Paragraph]) -> Table:
         text = line.text.rstrip("\n")
         if not _is_table_line(text):
             continue
-        if text.strip().startswith("|"):
-            parts = text.strip().strip("|").split("|")
+        if text.strip().startswith("|") and text.strip().endswith("|"):
+            parts = text.strip()[1:-1].split("|")
+        elif "|" in text:
+            parts = text.strip("\n").split("|")
         else:
             parts = text.split("\t")
         if all(re.fullmatch(r"\s*:?-{2,}:?\s*", p) or not p.strip() for p in parts):
