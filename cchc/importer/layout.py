@@ -119,13 +119,16 @@ def _tab_table_end(lines: list[Paragraph], start: int) -> int:
 
 
 def _tab_table(lines: list[Paragraph]) -> Table:
+    """Rows of a text table. Whether the bars at the ends of a line are outer borders
+    (Markdown) or separate an empty first cell is decided once, by the header line."""
     rows: list[Row] = []
+    markdown = lines[0].text.strip().startswith("|")
     for line in lines:
         text = line.text.rstrip("\n")
         if not _is_table_line(text):
             continue
-        if text.strip().startswith("|") and text.strip().endswith("|"):
-            parts = text.strip()[1:-1].split("|")
+        if markdown and text.strip().startswith("|"):
+            parts = text.strip()[1:].removesuffix("|").split("|")
         elif "|" in text:
             parts = text.strip("\n").split("|")
         else:
