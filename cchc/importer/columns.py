@@ -15,6 +15,10 @@ from .vietnamese import fold
 # Checked in this order: the first role whose pattern matches a header label wins.
 ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ref", r"^(stt|tt|so tt|so thu tu|thu tu)$|^(stt|tt)\b"),
+    # the planned figure of a targets table: "Kế hoạch năm 2025", "Chỉ tiêu năm 2026", "2025"
+    ("value", r"^((ke hoach|chi tieu|muc tieu|gia tri|ket qua phan dau)\s*)?(nam\s*)?\d{4}$"
+     r"|^(ke hoach|chi tieu|muc tieu) (nam|giao|phan dau|dat)|^gia tri|^ket qua phan dau"
+     r"|^muc phan dau"),
     ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|nguoi thuc hien|phu trach"),
     ("coordinators", r"phoi hop"),
     ("budget", r"kinh phi|du toan|nguon von"),
@@ -28,7 +32,7 @@ ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
 ROLE_LABELS = {
     "ref": "STT", "title": "Nhiệm vụ", "group": "Nội dung", "lead": "Chủ trì",
     "coordinators": "Phối hợp", "products": "Sản phẩm", "deadline": "Thời gian",
-    "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú",
+    "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú", "value": "Kế hoạch",
 }  # fmt: skip
 
 
@@ -53,6 +57,8 @@ def header_roles(labels: list[str]) -> list[str | None]:
         for i in titles:
             if i != main:
                 roles[i] = "group" if i < main else None
+    if "value" in roles and "title" not in roles and "requirement" in roles:
+        roles[roles.index("requirement")] = "title"  # "Chỉ tiêu | Kế hoạch năm 2025": the name
     seen: set[str] = set()
     for i, role in enumerate(roles):
         if role in seen and role not in ("notes",):

@@ -210,7 +210,8 @@ class _RowParser:
             return only != self.index["title"] or bool(ROMAN_REF.match(filled[0].split(".")[0]))
         others = [
             cells.get(r, "")
-            for r in ("lead", "coordinators", "deadline", "products", "requirement", "budget")
+            for r in ("lead", "coordinators", "deadline", "products", "requirement", "budget",
+                      "value")
         ]
         if ROMAN_REF.match(ref) and not any(others):
             return True

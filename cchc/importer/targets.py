@@ -1,7 +1,7 @@
 """Quantified targets (chỉ tiêu) in a sentence → comparator, value, unit.
 
-The words decide the comparator: "tối thiểu", "ít nhất", "từ … trở lên", "trên" → `>=`;
-"không quá", "dưới", "tối đa" → `<=`; "trong nhóm N" → `top`; a bare number or "đạt N%" → `=`.
+The words decide the comparator: "tối thiểu", "ít nhất", "từ … trở lên", "trên", "≥" → `>=`;
+"không quá", "dưới", "tối đa", "≤" → `<=`; "trong nhóm N" → `top`; a bare number or "đạt N%" → `=`.
 A sentence holding two targets ("tối thiểu 85% …, trong số đó … đạt từ 30% trở lên") gives two,
 each with the clause it comes from. A "100% <units> có tỷ lệ … đạt N%" states one target, N.
 """
@@ -37,10 +37,12 @@ QUANTITY = re.compile(
 )
 _FILLER = r"(?:\s+(?:la|dat|tuong ung|tu|bang|muc|ty le|dat ty le|binh quan))*"
 _GE_BEFORE = re.compile(
-    r"(toi thieu|it nhat|khong duoi|khong thap hon|(?<![a-z])tren|lon hon|vuot)" + _FILLER + r"\s*$"
+    r"(toi thieu|it nhat|khong duoi|khong thap hon|(?<![a-z])tren|lon hon|vuot|≥|>=?|=>)"
+    + _FILLER
+    + r"\s*$"
 )
 _LE_BEFORE = re.compile(
-    r"(khong qua|khong vuot qua|(?<![a-z])duoi|toi da|nho hon|thap hon|giam xuong con)"
+    r"(khong qua|khong vuot qua|(?<![a-z])duoi|toi da|nho hon|thap hon|giam xuong con|≤|<=?|=<)"
     + _FILLER
     + r"\s*$"
 )

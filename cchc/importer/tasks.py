@@ -12,6 +12,7 @@ import re
 
 from cchc.plans.deadlines import parse_deadline
 
+from .areas import guess_area
 from .columns import parse_budget, split_items, starts_deadline
 from .tables import LogicalRow, ParsedTable
 from .targets import find_quantities, split_sentences
@@ -115,22 +116,35 @@ def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warn
 
 
 def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
-    """Targets stated in one column of a table (a targets appendix, or the 'Yêu cầu' column)."""
+    """Targets stated in one column of a table (a targets appendix, or the 'Yêu cầu' column).
+    A targets table with a planned-value column ('Chỉ tiêu | Kế hoạch năm 2025 | Ghi chú')
+    states each target as the indicator plus its value, and sometimes a second one in the
+    notes ('Trong đó thanh toán trực tuyến tối thiểu 50%')."""
     out: list[dict] = []
     for row in table.rows:
-        text = row.cells.get(column, "")
-        for sentence in split_sentences(text):
-            for quantity in find_quantities(sentence):
-                out.append(
-                    {
-                        "area": row.section.area if row.section else "other",
-                        "text": quantity.text,
-                        "comparator": quantity.comparator,
-                        "value": quantity.value,
-                        "unit": quantity.unit,
-                        "source_line": row.line,
-                        "task_ref": row.cells.get("ref") or None,
-                        "source_text": text,
-                    }
-                )
+        if "value" in table.roles:
+            name = row.cells.get("title", "")
+            pieces = [(row.cells.get("value", ""), f"{name}: "), (row.cells.get("notes", ""), "")]
+        else:
+            name = ""
+            pieces = [(row.cells.get(column, ""), "")]
+        for text, prefix in pieces:
+            for sentence in split_sentences(text):
+                for quantity in find_quantities(sentence):
+                    out.append(_row_target(row, quantity, prefix, name or text, text))
     return out
+
+
+def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: str) -> dict:
+    area = row.section.area if row.section else None
+    return {
+        "area": area or guess_area(context),
+        "text": prefix + quantity.text,
+        "comparator": quantity.comparator,
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "source_line": row.line,
+        "task_ref": row.cells.get("ref") or None,
+        "source_text": source,
+        "area_guessed": area is None,
+    }
