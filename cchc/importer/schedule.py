@@ -22,16 +22,25 @@ from .vietnamese import fold
 
 KINDS = {
     "q1": ("Quý I", 3),
+    "q2": ("Quý II", 6),
     "h1": ("6 tháng", 6),
     "q3": ("Quý III", 9),
     "9m": ("9 tháng", 9),
+    "q4": ("Quý IV", 12),
     "year": ("Năm", 12),
 }
+# A report that covers a quarter's report when the plan asks for both (the 6-month report is
+# the second quarter's, the annual report the fourth's).
+_COVERED_BY = {"q2": "h1", "q3": "9m", "q4": "year"}
+# "quy" followed by these is "quy định", "quy chế" …, not "quý"
+_NOT_QUARTER = r"(?!\s+(?:dinh|che|trinh|mo|hoach|tac|chuan|pham|luat|hoa)\b)"
 _MENTION = re.compile(
     r"(?P<q>quy\s+(?P<qn>iv|i{1,3}|[1-4])(?![a-z]))"
     r"|(?P<h>6\s*thang)|(?P<n>9\s*thang)"
     r"|(?P<y>(?:bao cao|ca|va|,)\s+nam(?!\s+(?:truoc(?!\s+ngay)|tiep|hoc))(?=\W|$))"
-    r"|(?P<qq>hang quy|hang quy|dinh ky quy)"
+    r"|(?P<qq>(?:hang|moi|dinh ky|bao cao)\s+quy"
+    + _NOT_QUARTER
+    + r"(?!\s+(?:iv|i{1,3}|[1-4])\b))"
 )
 _YEAR_AFTER = re.compile(r"^\s*(?:dau\s+nam\s*|nam\s*)?[/ ]?\s*(?:nam\s+)?(\d{4})")
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
@@ -94,6 +103,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
                 d = [int(g) for g in due.groups()]
                 period.due = safe_date(d[2], d[1], d[0])
                 period.line = line
+    _merge_quarters(periods)
     if rule_day is not None:
         for period in periods.values():
             if period.due is None:
@@ -122,7 +132,7 @@ def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]
         year_match = _YEAR_AFTER.match(folded[match.end() : match.end() + 16])
         seg_year = int(year_match.group(1)) if year_match else year
         if match.group("qq"):
-            out += [("q1", segment, seg_year), ("h1", "", seg_year), ("q3", "", seg_year)]
+            out += [("q1", segment, seg_year)] + [(k, "", seg_year) for k in ("q2", "q3", "q4")]
             continue
         if match.group("q"):
             number = match.group("qn")
@@ -136,7 +146,14 @@ def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]
         else:
             kind = "year"
         out.append((kind, segment, seg_year))
-    kinds = {k for k, _, _ in out}
-    if "9m" in kinds:
+    if "9m" in {k for k, _, _ in out}:  # "quý III" and "9 tháng" name the same report
         out = [(("9m" if k == "q3" else k), s, y) for k, s, y in out]
     return out
+
+
+def _merge_quarters(periods: dict[str, Period]) -> None:
+    """Drop a quarter's report (from 'hằng quý') that a 6-month, 9-month or annual report the
+    plan also names stands for."""
+    for quarter, covering in _COVERED_BY.items():
+        if quarter in periods and covering in periods:
+            del periods[quarter]
