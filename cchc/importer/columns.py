@@ -132,7 +132,7 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
     if len(lines) == 1 and lines[0].startswith(("- ", "+ ", "• ")):
         lines = _split_inline_bullets(lines[0], kind)
-    items = _merge_lines(lines, wrapped)
+    items = _merge_lines(lines, wrapped, kind)
     out: list[str] = []
     for item in items:
         for part in re.split(r"\s*;\s*", item):
@@ -156,12 +156,12 @@ def _split_inline_bullets(text: str, kind: str) -> list[str]:
     return merged
 
 
-def _merge_lines(lines: list[str], wrapped: bool) -> list[str]:
+def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[str]:
     bulleted = bool(lines) and bool(_BULLET.match(lines[0]))
     items: list[str] = []
     for line in lines:
         continues = bool(items) and (
-            (wrapped and not _BULLET.match(line))
+            (wrapped and not _BULLET.match(line) and not _opens_unit(items[-1], line, kind))
             or line[0].islower()
             or (not bulleted and line[0] in "-–" and not line.startswith("- "))
             or (not bulleted and line.startswith("– "))
@@ -175,6 +175,22 @@ def _merge_lines(lines: list[str], wrapped: bool) -> list[str]:
         else:
             items.append(line)
     return items
+
+
+def _opens_unit(previous: str, line: str, kind: str) -> bool:
+    """In a PDF cell, where every line break may be a wrap, a line naming a unit after a
+    finished unit name ('Công chức Văn phòng - Thống kê' / 'Công chức Tư pháp - Hộ tịch') is a
+    second unit; a name cut after '-', 'và' or 'Văn phòng' is not finished."""
+    if kind != "units" or not line[:1].isupper() or not UNIT_START.match(line):
+        return False
+    words = previous.split()
+    return (
+        len(words) >= 2
+        and bool(UNIT_START.match(previous))
+        and not previous.endswith(("-", "–", ","))
+        and words[-1].lower() not in CONNECTORS
+        and previous.lower() not in INCOMPLETE_UNITS
+    )
 
 
 def _split_products(text: str) -> list[str]:
