@@ -94,38 +94,21 @@ def _is_table_line(text: str) -> bool:
     """A row of a table typed in text: tab-separated, a Markdown row ('| a | b |'), or cells
     separated by bars without the outer ones ('1 | Rà soát … | Phòng Nội vụ | Quý I')."""
     stripped = text.strip()
-    return ("\t" in text.strip("\n") and stripped != "") or bool(
-        re.match(r"^\|.*\|$", stripped) and stripped.count("|") >= 3
-    ) or stripped.count("|") >= 2 and not re.search(r"https?://", stripped)
-
-
-def _tab_table_end(lines: list[Paragraph], start: int) -> int:
-    """End index of a table whose rows are tab- or pipe-separated lines (blank lines allowed)."""
-    if (
-        not _is_table_line(lines[start].text)
-        or lines[start].text.count("\t") + lines[start].text.count("|") < 2
-    ):
-        return start
-    end = start
-    i = start
-    while i < len(lines):
-        text = lines[i].text
-        if _is_table_line(text):
-            end = i + 1
-        elif text.strip() and text != "\f":
-            break
-        i += 1
-    return end
+    return (
+        ("\t" in text.strip("\n") and stripped != "")
+        or bool(re.match(r"^\|.*\|$", stripped) and stripped.count("|") >= 3)
+        or (stripped.count("|") >= 2 and not re.search(r"https?://", stripped))
+    )
 
 
 def _tab_table(lines: list[Paragraph]) -> Table:
     """Rows of a text table. Whether the bars at the ends of a line are outer borders
     (Markdown) or separate an empty first cell is decided once, by the header line."""
-    rows: list[Row] = []
     markdown = lines[0].text.strip().startswith("|")
+    split: list[tuple[Paragraph, list[str]]] = []
     for line in lines:
         text = line.text.rstrip("\n")
-        if not _is_table_line(text):
+        if not text.strip() or text == "\f":
             continue
         if markdown and text.strip().startswith("|"):
             parts = text.strip()[1:].removesuffix("|").split("|")
@@ -135,12 +118,71 @@ def _tab_table(lines: list[Paragraph]) -> Table:
             parts = text.split("\t")
         if all(re.fullmatch(r"\s*:?-{2,}:?\s*", p) or not p.strip() for p in parts):
             continue  # Markdown separator row
+        split.append((line, parts))
+    rows: list[Row] = []
+    for line, parts in _join_broken_rows(split):
         cells = []
         for part in parts:
             value, bold = strip_markup(part)
             cells.append(Cell(value.strip(), bold=bold and bool(value.strip())))
         rows.append(Row(cells, line.line, physical=True))
     return Table(rows, lines[0].line)
+
+
+def _join_broken_rows(split: list[tuple[Paragraph, list[str]]]):
+    """A tab row copied from a web page breaks where a cell holds a line break: 'Phòng Nội vụ'
+    ends one line and 'Phòng Tư pháp<TAB>UBND các xã<TAB>…' begins the next. Lines whose
+    cells add up to the table's width (one cell shared) are one row, that cell keeping the
+    break."""
+    width = max((len(parts) for _, parts in split), default=0)
+    out: list[tuple[Paragraph, list[str]]] = []
+    for line, parts in split:
+        if out and 1 < len(parts) < width and "|" not in line.text:
+            last_line, last = out[-1]
+            if len(last) < width and len(last) + len(parts) - 1 <= width:
+                out[-1] = (last_line, [*last[:-1], f"{last[-1]}\n{parts[0]}", *parts[1:]])
+                continue
+        if out and len(parts) == 1 and 1 < len(out[-1][1]) < width:
+            last_line, last = out[-1]  # a middle line of the broken cell, with no tab
+            out[-1] = (last_line, [*last[:-1], f"{last[-1]}\n{parts[0]}"])
+            continue
+        out.append((line, parts))
+    return out
+
+
+def _tab_table_end(lines: list[Paragraph], start: int) -> int:
+    """End index of a table whose rows are tab- or pipe-separated lines (blank lines allowed);
+    a line without a tab between two rows is kept when it sits inside a broken row."""
+    if (
+        not _is_table_line(lines[start].text)
+        or lines[start].text.count("\t") + lines[start].text.count("|") < 2
+    ):
+        return start
+    width = lines[start].text.count("\t") + 1
+    end = start
+    i = start
+    while i < len(lines):
+        text = lines[i].text
+        if _is_table_line(text):
+            end = i + 1
+        elif _inside_broken_row(lines, i, end, width):
+            pass
+        elif text.strip() and text != "\f":
+            break
+        i += 1
+    return end
+
+
+def _inside_broken_row(lines: list[Paragraph], i: int, end: int, width: int) -> bool:
+    previous = lines[end - 1].text
+    following = lines[i + 1].text if i + 1 < len(lines) else ""
+    return (
+        end == i
+        and "\t" in previous
+        and previous.count("\t") + 1 < width
+        and "\t" in following
+        and bool(lines[i].text.strip())
+    )
 
 
 # --- prose --------------------------------------------------------------------------------------
