@@ -16,9 +16,12 @@ from .vietnamese import fold
 ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ref", r"^(stt|tt|so tt|so thu tu|thu tu)$|^(stt|tt)\b"),
     # the planned figure of a targets table: "Kế hoạch năm 2025", "Chỉ tiêu năm 2026", "2025"
-    ("value", r"^((ke hoach|chi tieu|muc tieu|gia tri|ket qua phan dau)\s*)?(nam\s*)?\d{4}$"
-     r"|^(ke hoach|chi tieu|muc tieu) (nam|giao|phan dau|dat)|^gia tri|^ket qua phan dau"
-     r"|^muc phan dau"),
+    (
+        "value",
+        r"^((ke hoach|chi tieu|muc tieu|gia tri|ket qua phan dau)\s*)?(nam\s*)?\d{4}$"
+        r"|^(ke hoach|chi tieu|muc tieu) (nam|giao|phan dau|dat)|^gia tri|^ket qua phan dau"
+        r"|^muc phan dau",
+    ),
     ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|nguoi thuc hien|phu trach"),
     ("coordinators", r"phoi hop"),
     ("budget", r"kinh phi|du toan|nguon von"),

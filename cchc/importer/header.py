@@ -23,9 +23,7 @@ _APPROVAL = re.compile(
 )
 # "Số: 15/KH-UBND" opening a line, or after the issuing body on the same line ("UBND XÃ PHÚ HÒA
 # Số: 12/KH-UBND" when a PDF puts the two columns of the letterhead on one baseline).
-_OWN_NUMBER = re.compile(
-    r"(?:^\s*Số\s*[:.]?|(?<=\s)Số\s*:)\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)"
-)
+_OWN_NUMBER = re.compile(r"(?:^\s*Số\s*[:.]?|(?<=\s)Số\s*:)\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)")
 # "<place>, ngày …" opening a line or following the number on the same line.
 _PLACE_DATE = re.compile(r"(?:^|(?<=\s))[^\d,:;]{2,40},\s*ngày\b", re.I)
 _MOTTO = re.compile(r"(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")

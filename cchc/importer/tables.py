@@ -23,6 +23,8 @@ LETTER_REF = re.compile(r"^[a-zđ][.)]$")
 DOTTED_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?\s+(?=\S)")
 SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$")
+# Cells a task or target row fills and a heading row leaves empty.
+_TASK_CELLS = ("lead", "coordinators", "deadline", "products", "requirement", "budget", "value")
 _STRONG_END = re.compile(r"[,;\-–]$|\b(ubnd|hđnd|số|ngày)$", re.I)
 
 
@@ -208,11 +210,7 @@ class _RowParser:
         if len(filled) == 1 and SECTION_TEXT.match(filled[0]) and "title" in self.index:
             only = texts.index(filled[0])
             return only != self.index["title"] or bool(ROMAN_REF.match(filled[0].split(".")[0]))
-        others = [
-            cells.get(r, "")
-            for r in ("lead", "coordinators", "deadline", "products", "requirement", "budget",
-                      "value")
-        ]
+        others = [cells.get(r, "") for r in _TASK_CELLS]
         if ROMAN_REF.match(ref) and not any(others):
             return True
         return bool(ref) and bool(cells.get("title")) and not any(others)

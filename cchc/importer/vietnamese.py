@@ -229,7 +229,6 @@ def title_case(text: str) -> str:
     return " ".join(part[:1].upper() + part[1:].lower() for part in text.split())
 
 
-
 _PLACE_TYPES = {"xã", "phường", "huyện", "quận", "tỉnh", "phố", "trấn", "khu", "sở", "bộ"}
 _TWO_WORD_TYPES = {"phố": "thành", "trấn": "thị", "khu": "đặc"}  # thành phố, thị trấn, đặc khu
 _NOT_A_NAME = {"năm", "giai", "về", "của", "trên", "và", "theo", "đến", "tại", "trong", "nhà",

@@ -103,8 +103,11 @@ def ward_pdf() -> bytes:
         pdf.add_page(orientation="L")
         top = 15.0
         if number == 1:
-            for line in ("Phụ lục", "PHÂN CÔNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025",
-                         "(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã Phú Hòa)"):
+            for line in (
+                "Phụ lục",
+                "PHÂN CÔNG NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025",
+                "(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND xã Phú Hòa)",
+            ):
                 pdf.text(80, top, line)
                 top += 6
         _table(pdf, [PdfRow(HEADER), *rows], top + 2)
