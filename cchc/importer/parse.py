@@ -173,6 +173,12 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
         if "requirement" in parsed.roles:
             targets += targets_from_rows(parsed, "requirement")
     _deadline_warnings(tasks, year, warnings)
+    guessed = sum(1 for t in targets if t.get("area_guessed"))
+    if guessed:
+        warnings.append(
+            f"{guessed} chỉ tiêu trong bảng không thuộc nhóm lĩnh vực nào; lĩnh vực được đoán "
+            "theo tên chỉ tiêu."
+        )
     return tasks, targets, sections
 
 

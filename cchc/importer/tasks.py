@@ -102,7 +102,8 @@ def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warn
         return
     task["lead"] = list(previous["lead"])
     task["flags"].append("lead_from_row_above")
-    note = f"Nhiệm vụ {task['ref'] or row.line}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
+    name = task["ref"] or f"ở dòng {row.line} (“{task['title'][:40]}”)"
+    note = f"Nhiệm vụ {name}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
     if not task["coordinators"] and previous["coordinators"]:
         task["coordinators"] = list(previous["coordinators"])
         task["flags"].append("coordinators_from_row_above")
