@@ -110,7 +110,13 @@ _RANGE = re.compile(
     r"tu\s+(thang|quy)\s+(iv|i{1,3}|\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\s*(?:den|-|toi)\s*"
     r"(?:(?:thang|quy)\s+)?(iv|i{1,3}|\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?"
 )
-_HALF = re.compile(r"6\s*thang(\s+(dau|cuoi)(\s+nam)?)?" + r"(?:\s*(?:/|nam)\s*(\d{4}))?")
+# "6 tháng đầu năm", but not "định kỳ 6 tháng" / "hằng 6 tháng" (every six months)
+_HALF = re.compile(
+    r"(?<!dinh ky )(?<!hang )(?<!moi )6\s*thang(\s+(dau|cuoi)(\s+nam)?)?"
+    r"(?:\s*(?:/|nam)?\s*(\d{4}))?"
+)
+# "01/2026" with no day before it, as in "Tháng 12/2025 - 01/2026" or "Tháng 6-7/2026"
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 _NINE = re.compile(r"9\s*thang(?:\s+(?:dau\s+)?nam)?(?:\s*(?:/|nam)?\s*(\d{4}))?")
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?:(?<=nam )|(?<=nam)|(?<=/))\s*(\d{4})(?!\d)|(?<![\d/.])(\d{4})(?![\d/])")
@@ -139,6 +145,7 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
     s = _scan_quarters(s, periods, take_year)
     s = _scan_halves(s, periods, take_year)
     s = _scan_months(s, periods, take_year)
+    s = _scan_month_years(s, periods)
     s = _scan_years(s, periods, take_year, year)
     frequency = _frequency(fold(raw)) or _month_list_frequency(periods)
     recurrence = frequency if frequency in ("monthly", "quarterly", "regular") else None
@@ -249,6 +256,15 @@ def _scan_months(s: str, periods: list[Period], take_year) -> str:
             continue
         periods.extend((date(y, m, 1), month_end(y, m)) for m in months)
         s = _blank(s, match)
+    return s
+
+
+def _scan_month_years(s: str, periods: list[Period]) -> str:
+    for match in list(_MONTH_YEAR.finditer(s)):
+        month, y = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and 1900 < y < 2200:
+            periods.append((date(y, month, 1), month_end(y, month)))
+            s = _blank(s, match)
     return s
 
 
