@@ -25,11 +25,17 @@ ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|nguoi thuc hien|phu trach"),
     ("coordinators", r"phoi hop"),
     ("budget", r"kinh phi|du toan|nguon von"),
-    ("deadline", r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian"),
-    ("products", r"san pham|ket qua|hinh thuc van ban|dau ra"),
+    (
+        "deadline",
+        r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|lo trinh|thoi diem"
+        r"|^hoan thanh$|^han$",
+    ),
+    ("products", r"san pham|ket qua|hinh thuc van ban|hinh thuc|dau ra"),
     ("requirement", r"yeu cau|chi tieu"),
     ("notes", r"ghi chu"),
     ("title", r"nhiem vu|noi dung|tieu chi|linh vuc|cong viec|hoat dong|giai phap|ten"),
+    # last: "Cơ quan thực hiện", "Trách nhiệm", once time, budget and task columns are taken
+    ("lead", r"thuc hien|trach nhiem|^co quan\b|^don vi\b|^bo phan\b"),
 )
 
 ROLE_LABELS = {
