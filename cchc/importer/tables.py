@@ -20,6 +20,8 @@ from .repair import clean_text, join_fragments
 
 ROMAN_REF = re.compile(r"^([IVXLC]{1,6})\.?$")
 LETTER_REF = re.compile(r"^[a-zđ][.)]$")
+PART_REF = re.compile(r"^[A-H][.)]?$")  # "A. NHIỆM VỤ TRỌNG TÂM"
+TOTAL_ROW = re.compile(r"^(tổng cộng|tổng số|tổng kinh phí|cộng)\b", re.I)
 DOTTED_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?\s+(?=\S)")
 SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$")
@@ -135,6 +137,17 @@ def _is_sub_header(texts: list[str]) -> bool:
     return any(header_roles(texts))
 
 
+def _unnumbered_heading(text: str, bold: bool) -> bool:
+    """A heading row with no number, alone in its row ('CẢI CÁCH THỦ TỤC HÀNH CHÍNH' across
+    the table): in capitals, or bold and naming a reform area."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text.split()) < 2 or not letters or text[0].islower():
+        return False
+    if sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+        return True
+    return bold and area_for_heading(text) is not None and len(text.split()) <= 15
+
+
 def _pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     width = max(len(a), len(b))
     return list(zip(a + [""] * (width - len(a)), b + [""] * (width - len(b)), strict=True))
@@ -162,6 +175,8 @@ class _RowParser:
         texts = (texts + [""] * len(self.roles))[: max(len(self.roles), len(texts))]
         if not any(texts) or self._is_repeated_header(texts):
             return
+        if any(TOTAL_ROW.match(t) for t in texts[:3]):
+            return  # "Tổng cộng: 12 nhiệm vụ | … | 350": a sum, not a task
         shifted = row.physical and len(row.cells) != len(self.roles)
         if row.physical:
             texts = self._realign(texts)
@@ -193,7 +208,7 @@ class _RowParser:
         ref = cells.get("ref", "").strip()
         if DOTTED_REF.match(ref) or ROMAN_REF.match(ref):
             return ref.rstrip(".")
-        if LETTER_REF.match(ref):
+        if LETTER_REF.match(ref) or PART_REF.match(ref):
             return ref.rstrip(".)")  # 'a)' → 'a', as '1.' → '1'
         return ""
 
@@ -210,8 +225,10 @@ class _RowParser:
         if len(filled) == 1 and SECTION_TEXT.match(filled[0]) and "title" in self.index:
             only = texts.index(filled[0])
             return only != self.index["title"] or bool(ROMAN_REF.match(filled[0].split(".")[0]))
+        if len(filled) == 1 and not ref and _unnumbered_heading(filled[0], bold):
+            return True
         others = [cells.get(r, "") for r in _TASK_CELLS]
-        if ROMAN_REF.match(ref) and not any(others):
+        if (ROMAN_REF.match(ref) or PART_REF.match(ref)) and not any(others):
             return True
         return bool(ref) and bool(cells.get("title")) and not any(others)
 
@@ -230,12 +247,13 @@ class _RowParser:
         self.current = section
 
     def _level(self, ref: str) -> int:
-        """Roman heading rows are the top level; numbered ones ('1', '2.1', 'a') are one level
-        below when the table has Roman parts, so that they take the part's area."""
-        if ROMAN_REF.match(ref):
+        """Roman (and 'A.', 'B.') heading rows are the top level; numbered ones ('1', '2.1',
+        'a') and unnumbered ones are one level below when the table has such parts, so that
+        they take the part's area."""
+        if ROMAN_REF.match(ref) or PART_REF.match(ref):
             return 1
-        under_roman = self.top is not None and bool(ROMAN_REF.match(self.top.ref))
-        return ref.count(".") + (2 if under_roman or LETTER_REF.match(ref + ")") else 1)
+        under_part = self.top is not None and not DOTTED_REF.match(self.top.ref)
+        return ref.count(".") + (2 if under_part or LETTER_REF.match(ref + ")") else 1)
 
     def _close_sibling_section(self, ref: str) -> None:
         """A task numbered like the current sub-heading but not under it ('4' after the heading
