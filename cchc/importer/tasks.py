@@ -92,8 +92,13 @@ def _deadline_text(text: str, wrapped: bool) -> str:
 
 
 def _trailing_number(text: str) -> int | float | None:
+    """A figure written with its source: '50 (ngân sách xã)', 'Ngân sách xã: 15', '…. 20'."""
     match = re.search(r"(?:^|\.\s)(\d+(?:[.,]\d+)?)$", text.strip())
-    return parse_budget(match.group(1)) if match else None
+    if match:
+        return parse_budget(match.group(1))
+    bare = re.sub(r"\([^)]*\)", " ", text)
+    bare = re.sub(r"^[^\d:]{1,40}:\s*", "", bare.strip())
+    return parse_budget(bare) if bare.strip() and bare.strip() != text.strip() else None
 
 
 def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warnings) -> None:
