@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from .vietnamese import fold
 
 _PERCENT = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%"
-_POINTS = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*điểm\b"
+_POINTS = r"(\d{1,3}(?:[.,]\d{1,2})?)(?:\s*/\s*100)?\s*điểm\b"  # "85 điểm", "85/100 điểm"
 _RANK = r"(?:trong\s+)?(?:nhóm|tốp|top)\s+(?:dẫn đầu\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?"
-_PLACE = r"(?:xếp\s+)?(?:thứ\s+hạng|hạng|vị\s+trí)\s+(?:thứ\s+)?(\d{1,3})\b"
+_PLACE = (
+    r"(?:xếp\s+(?:hạng\s+)?thứ|(?:xếp\s+)?(?:thứ\s+hạng|hạng|vị\s+trí))\s+(?:thứ\s+)?(\d{1,3})\b"
+)
 _COUNT = (
     r"(?:tối thiểu|ít nhất|không quá|không dưới|tối đa|hoàn thành)\s+(?:là\s+)?"
     r"(\d{1,4})\s+(?!%|/|điểm\b)(?=[^\W\d_])"
