@@ -70,9 +70,7 @@ def _title(head: list[str], header: Header) -> int:
         if not re.match(r"ke hoach\b", folded) or not text.strip(" #*")[:8].isupper():
             continue
         rest = text.strip(" #*")[len("KẾ HOẠCH") :].strip(" :.-")
-        subject = rest or (head[i + 1] if i + 1 < len(head) else "")
-        if not subject or re.match(r"^\(|^(số|căn cứ|thực hiện)\b", subject, re.I):
-            subject = rest
+        subject = rest or _subject_lines(head[i + 1 :])
         subject = subject.strip(" .,;")
         if subject.isupper():
             subject = sentence_case(subject)
@@ -80,6 +78,21 @@ def _title(head: list[str], header: Header) -> int:
         return i
     header.warnings.append("Không tìm thấy dòng tiêu đề “KẾ HOẠCH”; tên kế hoạch để trống.")
     return -1
+
+
+def _subject_lines(lines: list[str]) -> str:
+    """The subject under 'KẾ HOẠCH', which Word authors often break over centred lines:
+    'Cải cách hành chính nhà nước' / 'năm 2026 trên địa bàn xã Hòa An' (a line beginning in
+    lower case, or capitals after capitals, continues it)."""
+    subject = ""
+    for line in lines[:4]:
+        text = line.strip(" #*")
+        if not text or re.match(r"^\(|^(số|căn cứ|thực hiện|[IVX]+\.|\d+\.)\s", text, re.I):
+            break
+        if subject and not (text[0].islower() or (subject.isupper() and text.isupper())):
+            break
+        subject = f"{subject} {text}".strip()
+    return subject.strip(" .,;")
 
 
 def _number_and_date(head: list[str], header: Header) -> None:
