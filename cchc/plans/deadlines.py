@@ -103,7 +103,7 @@ _QUARTERS = re.compile(
     r"(?![a-z0-9])" + _YEAR_AFTER
 )
 _MONTHS = re.compile(
-    r"thang\s+(\d{1,2}(?:\s*(?:,|va)\s*\d{1,2}(?!\d)(?!/\d{1,2}(?!\d)))*)"
+    r"thang\s+(\d{1,2}(?:\s*(?:,|va|-)\s*\d{1,2}(?!\d)(?!/\d{1,2}(?!\d)))*)"
     r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
 )
 _RANGE = re.compile(
