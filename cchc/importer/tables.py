@@ -130,7 +130,8 @@ def _is_sub_header(texts: list[str]) -> bool:
     at least one naming a column, no row number. A data row carried over a page break
     ('của tỉnh; trả kết quả …') names a column word by chance but is not short."""
     filled = [t for t in texts if t]
-    if not filled or DOTTED_REF.match(filled[0]) or ROMAN_REF.match(filled[0]):
+    refs = (DOTTED_REF, ROMAN_REF, PART_REF, LETTER_REF)
+    if not filled or any(pattern.match(filled[0]) for pattern in refs):
         return False
     if any(len(t.split()) > 6 or t[:1].islower() for t in filled):
         return False
