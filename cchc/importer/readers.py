@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import errors
 from .document import Block, Cell, Document, Paragraph, Row, Table
+from .docx_numbering import Numbering
 from .repair import nfc, repair_diacritics
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -113,16 +114,31 @@ def read_docx(data: bytes, name: str = "") -> Document:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise errors.bad_docx() from exc
-    reader = _DocxReader()
+    reader = _DocxReader(Numbering(document))
     reader.walk(document.element.body)
     return Document(reader.blocks, "docx", name, repaired_words=reader.repaired)
 
 
 class _DocxReader:
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
         self.blocks: list[Block] = []
         self.counter = 0
         self.repaired = 0
+        self.numbering = numbering
+
+    def text(self, p) -> str:
+        """A paragraph's text with the number Word draws before it ('II.', '1.', '-')."""
+        label = self.numbering.label(p)
+        text = _paragraph_text(p)
+        return f"{label} {text}" if label and text.strip() else text
+
+    def cell_paragraph(self, p) -> str:
+        """In a cell an automatic number may be all there is: the STT column ('1.')."""
+        label = self.numbering.label(p)
+        text = _paragraph_text(p)
+        if not label:
+            return text
+        return f"{label} {text}" if text.strip() else label
 
     def walk(self, parent) -> None:
         for child in parent.iterchildren():
@@ -142,7 +158,7 @@ class _DocxReader:
 
     def paragraph(self, p) -> None:
         self.counter += 1
-        text = self.fix(_paragraph_text(p))
+        text = self.fix(self.text(p))
         level = _heading_level(p)
         self.blocks.append(Paragraph(text, self.counter, heading_level=level, bold=_is_bold(p)))
 
@@ -154,7 +170,7 @@ class _DocxReader:
             cells: list[Cell] = []
             for tc in tr.iterchildren(_W + "tc"):
                 span, merged = _cell_props(tc)
-                text = "" if merged else self.fix(_cell_text(tc))
+                text = "" if merged else self.fix(_cell_text(tc, self.cell_paragraph))
                 bold = all(_is_bold(p) for p in tc.iter(_W + "p") if _paragraph_text(p).strip())
                 cells.append(Cell(text, merged=merged, bold=bold and bool(text.strip())))
                 cells.extend(Cell("", merged=False) for _ in range(span - 1))
@@ -174,15 +190,18 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc) -> str:
-    """A cell's paragraphs one per line; a nested table's rows as lines of ' | '-joined cells."""
+def _cell_text(tc, text=_paragraph_text) -> str:
+    """A cell's paragraphs one per line; a nested table's rows as lines of ' | '-joined cells.
+    `text` reads one paragraph (with its automatic number)."""
     lines: list[str] = []
     for child in tc.iterchildren():
         if child.tag == _W + "p":
-            lines.append(_paragraph_text(child))
+            lines.append(text(child))
         elif child.tag == _W + "tbl":
             for tr in child.iter(_W + "tr"):
-                cells = [_cell_text(tc2).replace("\n", " ") for tc2 in tr.iterchildren(_W + "tc")]
+                cells = [
+                    _cell_text(tc2, text).replace("\n", " ") for tc2 in tr.iterchildren(_W + "tc")
+                ]
                 lines.append(" | ".join(c for c in cells if c.strip()))
     return "\n".join(line for line in lines if line.strip())
 
