@@ -14,6 +14,7 @@ from cchc.importer.tests.unseen_word_more import (
     district_split_table_docx,
     ward_without_table_docx,
 )
+from cchc.importer.tests.unseen_word_numbered import numbered_ward_docx
 
 # file name, how to build it, issuer, tasks, targets, report periods
 PLANS = [
@@ -25,6 +26,7 @@ PLANS = [
     ("hai-chau.txt", lambda: DISTRICT_PIPES_TXT.encode(), "UBND quận Hải Châu", 7, 5, 4),
     ("hac-thanh.md", lambda: WARD_MARKDOWN.encode(), "UBND phường Hạc Thành", 6, 3, 2),
     ("dan-phuong.txt", lambda: web_copy_text().encode(), "UBND huyện Đan Phượng", 5, 3, 2),
+    ("long-bien.docx", numbered_ward_docx, "UBND phường Long Biên", 4, 4, 2),
 ]
 
 
