@@ -54,7 +54,7 @@ def _numbered(doc, items: list[tuple[str, str, int]]) -> None:
 
 
 BODY = [
-    ("I. MỤC ĐÍCH, YÊU CẦU".split(". ", 1)[1], "901", 0),
+    ("MỤC ĐÍCH, YÊU CẦU", "901", 0),  # Word draws "I."
     ("Nâng cao chất lượng phục vụ người dân, doanh nghiệp của chính quyền phường.", "", 0),
     ("MỤC TIÊU, CHỈ TIÊU", "901", 0),
     ("Chỉ số cải cách hành chính của phường đạt từ 85/100 điểm trở lên.", "902", 0),
