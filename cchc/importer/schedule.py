@@ -43,7 +43,16 @@ _MENTION = re.compile(
 _YEAR_AFTER = re.compile(r"^\s*(?:dau\s+nam\s*|nam\s*)?[/ ]?\s*(?:nam\s+)?(\d{4})")
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _WINDOW = re.compile(rf"tu\s+(?:ngay\s+)?{_DATE}\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{_DATE}")
-_DUE = re.compile(rf"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?{_DATE}")
+# the year may be left out: "báo cáo 6 tháng trước ngày 15/6"
+_DUE = re.compile(
+    r"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+)
+# "trước ngày 10/6 (báo cáo 6 tháng)": the period named after its deadline, in brackets
+_DUE_THEN_PERIOD = re.compile(
+    r"((?:truoc|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s*"
+    r"\(\s*((?:bao cao\s+)?[^()]{2,25}?)\s*\)"
+)
 _DUE_RULE = re.compile(r"truoc ngay\s+(\d{1,2})\s+(?:cua\s+)?thang cuoi (?:ky|quy)")
 _REPORT_WORDS = re.compile(r"bao cao|chot so lieu|gui bao cao")
 
@@ -86,6 +95,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
         if rule:
             rule_day = int(rule.group(1))
             rule_text = text[rule.start() : rule.end()]
+        folded = _DUE_THEN_PERIOD.sub(r"\2 \1", folded)
         for kind, segment, seg_year in _segments(folded, year):
             if seg_year is None:
                 continue
@@ -98,8 +108,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
                 period.line = line
             due = _DUE.search(segment)
             if due and not _DUE_RULE.match(segment[due.start() :]):
-                d = [int(g) for g in due.groups()]
-                period.due = safe_date(d[2], d[1], d[0])
+                period.due = _due_date(due, period)
                 period.line = line
     _merge_quarters(periods)
     if rule_day is not None:
@@ -118,6 +127,16 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
             "Kế hoạch nêu các kỳ báo cáo nhưng không nêu hạn nộp và thời điểm chốt số liệu."
         )
     return [p.as_dict() for p in ordered], warnings
+
+
+def _due_date(match: re.Match[str], period: Period) -> date | None:
+    """A report deadline; without a year it is the period's year, or the next one when the
+    month comes well before the period ends (an annual report due 'trước ngày 10/01')."""
+    day, month = int(match.group(1)), int(match.group(2))
+    if match.group(3):
+        return safe_date(int(match.group(3)), month, day)
+    late = month < KINDS[period.kind][1] - 3
+    return safe_date(period.year + (1 if late else 0), month, day)
 
 
 def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]]:
