@@ -22,6 +22,7 @@ ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|^(ke hoach|chi tieu|muc tieu) (nam|giao|phan dau|dat)|^gia tri|^ket qua phan dau"
         r"|^muc phan dau",
     ),
+    ("unit", r"don vi tinh|^dvt\b"),  # "Đơn vị tính" of a targets table: %, điểm, sáng kiến
     ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|nguoi thuc hien|phu trach"),
     ("coordinators", r"phoi hop"),
     ("budget", r"kinh phi|du toan|nguon von"),
@@ -42,6 +43,7 @@ ROLE_LABELS = {
     "ref": "STT", "title": "Nhiệm vụ", "group": "Nội dung", "lead": "Chủ trì",
     "coordinators": "Phối hợp", "products": "Sản phẩm", "deadline": "Thời gian",
     "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú", "value": "Kế hoạch",
+    "unit": "Đơn vị tính",
 }  # fmt: skip
 
 
@@ -66,6 +68,7 @@ def header_roles(labels: list[str]) -> list[str | None]:
         for i in titles:
             if i != main:
                 roles[i] = "group" if i < main else None
+    _prefer_end_time(labels, roles)
     if "value" in roles and "title" not in roles and "requirement" in roles:
         roles[roles.index("requirement")] = "title"  # "Chỉ tiêu | Kế hoạch năm 2025": the name
     seen: set[str] = set()
@@ -75,6 +78,15 @@ def header_roles(labels: list[str]) -> list[str | None]:
         elif role:
             seen.add(role)
     return roles
+
+
+def _prefer_end_time(labels: list[str], roles: list[str | None]) -> None:
+    """'Thời gian thực hiện' over 'Bắt đầu | Hoàn thành': the end is the deadline."""
+    times = [i for i, role in enumerate(roles) if role == "deadline"]
+    if len(times) > 1:
+        starts = [i for i in times if re.search(r"bat dau|khoi cong|^tu\b", fold(labels[i]))]
+        for i in starts[: len(times) - 1]:
+            roles[i] = None
 
 
 def is_header(labels: list[str]) -> bool:

@@ -15,7 +15,7 @@ from cchc.plans.deadlines import parse_deadline
 from .areas import guess_area
 from .columns import parse_budget, split_items, starts_deadline
 from .tables import LogicalRow, ParsedTable
-from .targets import find_quantities, split_sentences
+from .targets import Quantity, find_quantities, split_sentences
 
 
 def build_tasks(
@@ -130,15 +130,39 @@ def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
     for row in table.rows:
         if "value" in table.roles:
             name = row.cells.get("title", "")
-            pieces = [(row.cells.get("value", ""), f"{name}: "), (row.cells.get("notes", ""), "")]
+            value = _with_unit(row.cells.get("value", ""), row.cells.get("unit", ""))
+            pieces = [(value, f"{name}: "), (row.cells.get("notes", ""), "")]
         else:
             name = ""
             pieces = [(row.cells.get(column, ""), "")]
-        for text, prefix in pieces:
+        for k, (text, prefix) in enumerate(pieces):
+            read = _value_quantities if "value" in table.roles and k == 0 else find_quantities
             for sentence in split_sentences(text):
-                for quantity in find_quantities(sentence):
+                for quantity in read(sentence):
                     out.append(_row_target(row, quantity, prefix, name or text, text))
     return out
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """A bare figure with its 'Đơn vị tính': '98' + '%' → '98%', '85' + 'điểm' → '85 điểm',
+    '2' + 'sáng kiến' → '2 sáng kiến'."""
+    value = value.strip()
+    if not unit.strip() or not re.fullmatch(r"[≥≤<>=]*\s*\d+(?:[.,]\d+)?", value):
+        return value
+    unit = unit.strip()
+    return f"{value}%" if unit in ("%", "Tỷ lệ %") else f"{value} {unit}"
+
+
+def _value_quantities(text: str) -> list[Quantity]:
+    """Targets in a planned-value cell; a bare count ('2 sáng kiến', '≥ 3') is one too."""
+    found = find_quantities(text)
+    match = re.match(r"^\s*([≥≤<>]=?|=)?\s*(\d+(?:[.,]\d+)?)\b(?!\s*[%/])", text)
+    if found or not match:
+        return found
+    comparator = {"≥": ">=", ">": ">=", ">=": ">=", "≤": "<=", "<": "<=", "<=": "<="}
+    number = float(match.group(2).replace(",", "."))
+    value = int(number) if number.is_integer() else number
+    return [Quantity(text.strip(), comparator.get(match.group(1) or "", "="), value, "count", 0)]
 
 
 def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: str) -> dict:

@@ -1,0 +1,41 @@
+"""Table shapes met in real appendices, each in a small Word plan built here: a targets table
+with a unit column, and a time column split into start and end."""
+
+from docx import Document as WordDocument
+
+from cchc.importer.parse import parse_bytes
+from cchc.importer.tests.unseen_word import paragraphs, save, task_table
+
+HEAD = ["UBND XÃ AN BÌNH", "Số: 01/KH-UBND", "KẾ HOẠCH", "Cải cách hành chính năm 2026"]
+
+
+def test_targets_table_with_a_unit_column():
+    doc = WordDocument()
+    paragraphs(doc, [*HEAD, "I. MỤC TIÊU, CHỈ TIÊU"])
+    task_table(doc, ["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm 2026", "Ghi chú"], [
+        ["1", "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "%", "98", ""],
+        ["2", "Chỉ số cải cách hành chính của xã", "Điểm", "≥ 85", ""],
+        ["3", "Sáng kiến CCHC được công nhận", "Sáng kiến", "2", ""],
+        ["4", "Tỷ lệ hồ sơ trễ hạn", "%", "≤ 2", ""],
+    ])  # fmt: skip
+    result = parse_bytes(save(doc), "an-binh.docx")
+    assert result["tasks"] == []
+    assert [(t["area"], t["comparator"], t["value"], t["unit"]) for t in result["targets"]] == [
+        ("procedures", "=", 98, "%"), ("impact", ">=", 85, "points"), ("other", "=", 2, "count"),
+        ("procedures", "<=", 2, "%"),
+    ]  # fmt: skip
+
+
+def test_time_split_into_start_and_end_takes_the_end():
+    doc = WordDocument()
+    paragraphs(doc, [*HEAD, "I. NHIỆM VỤ"])
+    table = task_table(doc, ["STT", "Nhiệm vụ", "Chủ trì", "Thời gian thực hiện", ""], [
+        ["", "", "", "Bắt đầu", "Hoàn thành"],
+        ["1", "Rà soát TTHC", "Văn phòng HĐND và UBND xã", "Tháng 01/2026", "Tháng 5/2026"],
+    ])  # fmt: skip
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for col in range(3):
+        table.cell(0, col).merge(table.cell(1, col))
+    (task,) = parse_bytes(save(doc), "an-binh.docx")["tasks"]
+    assert (task["ref"], task["deadline"], task["due"]) == ("1", "Tháng 5/2026", "2026-05-31")
+    assert task["lead"] == ["Văn phòng HĐND và UBND xã"]
