@@ -16,6 +16,7 @@ from pathlib import Path
 from . import errors
 from .document import Block, Cell, Document, Paragraph, Row, Table
 from .docx_numbering import Numbering
+from .pdf_columns import borderless_tables
 from .repair import nfc, repair_diacritics
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -283,39 +284,44 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 
 
 def _pdf_page_blocks(page, line: int) -> tuple[list[Block], int]:
+    """A page's text lines and tables in vertical order: ruled tables as pdfplumber finds
+    them, then tables printed without lines, rebuilt from word positions (`pdf_columns`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    text_page = page.filter(_outside(boxes)) if boxes else page
+    items: list[tuple[float, Table | str]] = []
+    for table, (top, bottom) in borderless_tables(text_page.extract_words()):
+        items.append((top, table))
+        boxes.append((0, top - 1, page.width, bottom + 1))
+    if len(boxes) > len(tables):
+        text_page = page.filter(_outside(boxes))
+    for text_line in text_page.extract_text_lines(return_chars=False):
+        items.append((text_line["top"], text_line["text"]))
+    for found in tables:
+        rows = [Row([Cell(t or "", merged=t is None) for t in r], 0) for r in found.extract()]
+        items.append((found.bbox[1], Table(rows, 0, wrapped=True)))
+    items.sort(key=lambda item: item[0])
+    blocks: list[Block] = []
+    for _top, payload in items:
+        if isinstance(payload, str):
+            line += 1
+            blocks.append(Paragraph(payload, line, raw=True))
+            continue
+        payload.line = line + 1
+        for row in payload.rows:
+            line += 1
+            row.line = row.end_line = line
+        blocks.append(payload)
+    return blocks, line
 
+
+def _outside(boxes):
     def outside(obj) -> bool:
-        x0, top, x1, bottom = (
-            obj.get("x0", 0),
-            obj.get("top", 0),
-            obj.get("x1", 0),
-            obj.get("bottom", 0),
-        )
+        x0, top = obj.get("x0", 0), obj.get("top", 0)
+        x1, bottom = obj.get("x1", 0), obj.get("bottom", 0)
         return not any(
             x0 >= b[0] - 1 and x1 <= b[2] + 1 and top >= b[1] - 1 and bottom <= b[3] + 1
             for b in boxes
         )
 
-    text_page = page.filter(outside) if boxes else page
-    items: list[tuple[float, None, list]] = []
-    for text_line in text_page.extract_text_lines(return_chars=False):
-        items.append((text_line["top"], None, [text_line["text"]]))
-    for table in tables:
-        items.append((table.bbox[1], None, table.extract()))
-    items.sort(key=lambda item: item[0])
-    blocks: list[Block] = []
-    for _top, _unused, payload in items:
-        if payload and isinstance(payload[0], str):
-            line += 1
-            blocks.append(Paragraph(payload[0], line, raw=True))
-            continue
-        rows: list[Row] = []
-        start = line + 1
-        for raw_row in payload:
-            line += 1
-            cells = [Cell(text or "", merged=text is None) for text in raw_row]
-            rows.append(Row(cells, line))
-        blocks.append(Table(rows, start, wrapped=True))
-    return blocks, line
+    return outside
