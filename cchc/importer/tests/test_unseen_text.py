@@ -9,7 +9,7 @@ import pytest
 from cchc.importer.parse import parse_bytes
 from cchc.importer.tests.conftest import by_ref
 from cchc.importer.tests.test_unseen_word import bases, header, periods, targets, timing
-from cchc.importer.tests.unseen_pdf import ward_pdf
+from cchc.importer.tests.unseen_pdf import borderless_pdf, ward_pdf
 from cchc.importer.tests.unseen_text import DISTRICT_PIPES_TXT, WARD_MARKDOWN, web_copy_text
 
 
@@ -214,3 +214,30 @@ def test_pdf_targets_and_quarterly_reports(pdf):
         ("Quý I/2025", "2025-03-09"), ("Quý II/2025", "2025-06-09"),
         ("Quý III/2025", "2025-09-09"), ("Quý IV/2025", "2025-12-09"),
     ]  # fmt: skip
+
+
+# --- 10. PDF table printed without ruling lines -------------------------------------------
+
+
+def test_borderless_pdf_table_rebuilt_from_word_positions():
+    result = parse_bytes(borderless_pdf(), "lam-dong.pdf")
+    assert header(result) == (
+        "UBND tỉnh Lâm Đồng", "88/KH-UBND", "2026-01-08", 2026,
+        "Kế hoạch cải cách hành chính nhà nước năm 2026 của tỉnh Lâm Đồng",
+    )  # fmt: skip
+    tasks = result["tasks"]
+    assert [(t["ref"], t["area"]) for t in tasks] == [
+        ("1", "institutions"), ("2", "institutions"), ("3", "procedures"), ("4", "procedures"),
+    ]  # fmt: skip
+    assert tasks[0]["title"] == (
+        "Rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh sau sắp xếp đơn vị hành chính"
+    )
+    assert [t["lead"] for t in tasks] == [
+        ["Sở Tư pháp"], ["Sở Tư pháp"], ["Văn phòng UBND tỉnh"], ["Sở Nội vụ"],
+    ]  # fmt: skip
+    assert tasks[2]["coordinators"] == ["Các sở, ban, ngành", "UBND các xã, phường"]
+    assert [timing(t) for t in tasks] == [
+        ("Quý II/2026", "2026-06-30", None), ("Quý III/2026", "2026-09-30", None),
+        ("Thường xuyên", None, "regular"), ("Tháng 11/2026", "2026-11-30", None),
+    ]  # fmt: skip
+    assert [(t["comparator"], t["value"]) for t in result["targets"]] == [(">=", 98)]

@@ -139,3 +139,47 @@ def _table(pdf, rows: list[PdfRow], top: float) -> None:
                 continue
             for k, line in enumerate(row.cells[c].split("\n")):
                 pdf.text(xs[c] + 1, tops[r] + 4 + k * LINE_H, line)
+
+
+# --- 10. a provincial plan whose task table is printed without ruling lines ----------------
+
+BORDERLESS_ROWS = [
+    ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian\nhoàn thành"],
+    ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+    ["1", "Rà soát, hệ thống hóa văn bản quy phạm pháp luật của tỉnh sau sắp xếp đơn vị hành "
+     "chính", "Sở Tư pháp", "Các sở, ban, ngành", "Quý II/2026"],
+    ["2", "Kiểm tra việc thi hành pháp luật", "Sở Tư pháp", "UBND các xã, phường", "Quý III/2026"],
+    ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""],
+    ["3", "Công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của tỉnh, cấp xã",
+     "Văn phòng UBND tỉnh", "Các sở, ban, ngành; UBND các xã, phường", "Thường xuyên"],
+    ["4", "Đo lường sự hài lòng của người dân", "Sở Nội vụ", "Văn phòng UBND tỉnh",
+     "Tháng 11/2026"],
+]  # fmt: skip
+
+
+def borderless_pdf() -> bytes:
+    """UBND tỉnh Lâm Đồng, 2026: the appendix table has no borders and its single-line cells
+    are centred against the wrapped task cell."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.set_font("DejaVu", size=9)
+    pdf.add_page()
+    for line in (
+        "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: 88/KH-UBND", "Lâm Đồng, ngày 08 tháng 01 năm 2026",
+        "KẾ HOẠCH", "Cải cách hành chính nhà nước năm 2026 của tỉnh Lâm Đồng",
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;",
+        "I. MỤC TIÊU, CHỈ TIÊU", "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt tối thiểu 98%.",
+        "II. NHIỆM VỤ", "Phụ lục nhiệm vụ",
+    ):  # fmt: skip
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 70, 35, 45, 30), borders_layout="NONE", text_align="LEFT",
+                   first_row_as_headings=False) as table:  # fmt: skip
+        for values in BORDERLESS_ROWS:
+            row = table.row()
+            for value in values:
+                row.cell(value)
+    pdf.cell(0, 8, "", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "Trên đây là Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh Lâm Đồng./.")
+    return bytes(pdf.output())
