@@ -146,7 +146,7 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
     s = _scan_halves(s, periods, take_year)
     s = _scan_months(s, periods, take_year)
     s = _scan_month_years(s, periods)
-    s = _scan_years(s, periods, take_year, year)
+    s = _scan_years(s, periods, take_year, year, dated=bool(points))
     frequency = _frequency(fold(raw)) or _month_list_frequency(periods)
     recurrence = frequency if frequency in ("monthly", "quarterly", "regular") else None
     ends = [end for _, end in periods] + points
@@ -268,7 +268,11 @@ def _scan_month_years(s: str, periods: list[Period]) -> str:
     return s
 
 
-def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None) -> str:
+def _scan_years(
+    s: str, periods: list[Period], take_year, plan_year: int | None, *, dated: bool = False
+) -> str:
+    """Years and year ranges; words meaning 'this year' ('Trong năm', 'Hằng năm') only when
+    nothing more precise was found ('Trước ngày 15/12 hằng năm' is 15/12)."""
     for match in list(_YEAR_RANGE.finditer(s)):
         first, last = int(match.group(1)), int(match.group(2))
         if 1900 < first <= last < 2200:
@@ -279,7 +283,7 @@ def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None)
         if 1900 < value < 2200:
             periods.append(whole_year(value))
             s = _blank(s, match)
-    if not periods:
+    if not periods and not dated:
         words = _PLAIN_YEAR_WORDS.search(s)
         if words:  # "Hằng năm" in a yearly plan: this year's occurrence ends on 31/12
             y = take_year(None)

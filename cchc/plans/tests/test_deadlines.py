@@ -39,6 +39,7 @@ CASES = [
     # every year: this plan year's occurrence
     ("Hằng năm", date(2024, 12, 31), None, 1, False),
     ("Hàng năm", date(2024, 12, 31), None, 1, False),
+    ("Trước ngày 15/12 hằng năm", date(2024, 12, 15), None, 1, False),
     ("Năm 2025 và các năm tiếp theo", date(2025, 12, 31), None, 1, False),
     ("06 tháng đầu năm", date(2024, 6, 30), None, 1, False),
     ("6 tháng đầu năm 2024", date(2024, 6, 30), None, 1, False),
