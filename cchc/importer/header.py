@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DOC_NUMBER, find_date, has_blank_day, iso
-from .vietnamese import fold, lower_first, sentence_case, title_case
+from .vietnamese import fold, is_acronym, lower_first, sentence_case, title_case
 
 UNIT_TYPES = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện", "quận", "tỉnh", "đặc khu")
 _UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
@@ -185,7 +185,8 @@ def _body(letterhead: str) -> str | None:
     match = _BODY.search(re.sub(r"\bSố\s*[:.].*$", "", text))
     if not match:
         return None
-    name = match.group(2).strip(" ,-").lower()
+    words = match.group(2).strip(" ,-").split()
+    name = " ".join(w if is_acronym(w.strip(",")) else w.lower() for w in words)
     name = re.sub(r"(^|\bvà\s+|,\s*|-\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), name)
     return f"{match.group(1).capitalize()} {name}"
 
