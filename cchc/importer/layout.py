@@ -210,11 +210,12 @@ def assemble_paragraphs(lines: list[Paragraph]) -> list[Paragraph]:
     """
     lines = [ln for ln in lines if not is_page_number(ln.text)]
     nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
-    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].text.strip())
+    last = nonblank[-1] if nonblank else -1  # blank lines after the text end say nothing
+    followed = sum(1 for i in nonblank if i < last and not lines[i + 1].text.strip())
     lengths = sorted(len(lines[i].text.strip()) for i in nonblank)
     long_lines = bool(lengths) and lengths[len(lengths) // 2] > 110
     share = followed / len(nonblank) if nonblank else 0
-    blank_separates = bool(nonblank) and (0.05 < share < 0.7 or long_lines)
+    blank_separates = bool(nonblank) and ((0.05 < share < 0.7 and followed > 1) or long_lines)
     out: list[Paragraph] = []
     current: Paragraph | None = None
     blank_before = False
