@@ -46,7 +46,8 @@ _TEXT_RULES: tuple[tuple[str, str], ...] = (
 
 def clean_heading(text: str) -> str:
     """Drop numbering, Markdown marks and a trailing footnote digit from a heading."""
-    text = re.sub(r"^[\s#*]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", text.strip())
+    text = " ".join(text.split())
+    text = re.sub(r"^[\s#*]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", text)
     text = re.sub(r"(?<=[A-Za-zÀ-ỹ)])\d{1,2}\.?$", "", text.strip(" *:."))
     return text.strip(" *:.")
 

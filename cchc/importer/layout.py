@@ -90,12 +90,17 @@ def _split_tabbed(line: Paragraph) -> list[Paragraph]:
 # --- tables drawn in text ----------------------------------------------------------------------
 
 
+# the rules of a grid table (pandoc, org-mode): "+-----+------+", "+=====+======+"
+_GRID_RULE = re.compile(r"^\s*\+[-=:+]+\+\s*$")
+
+
 def _is_table_line(text: str) -> bool:
     """A row of a table typed in text: tab-separated, a Markdown row ('| a | b |'), or cells
     separated by bars without the outer ones ('1 | Rà soát … | Phòng Nội vụ | Quý I')."""
     stripped = text.strip()
     return (
-        ("\t" in text.strip("\n") and stripped != "")
+        bool(_GRID_RULE.match(stripped))
+        or ("\t" in text.strip("\n") and stripped != "")
         or bool(re.match(r"^\|.*\|$", stripped) and stripped.count("|") >= 3)
         or (stripped.count("|") >= 2 and not re.search(r"https?://", stripped))
     )
@@ -104,11 +109,15 @@ def _is_table_line(text: str) -> bool:
 def _tab_table(lines: list[Paragraph]) -> Table:
     """Rows of a text table. Whether the bars at the ends of a line are outer borders
     (Markdown) or separate an empty first cell is decided once, by the header line."""
-    markdown = lines[0].text.strip().startswith("|")
+    grid = any(_GRID_RULE.match(line.text) for line in lines)
+    markdown = grid or lines[0].text.strip().startswith("|")
     split: list[tuple[Paragraph, list[str]]] = []
     for line in lines:
         text = line.text.rstrip("\n")
         if not text.strip() or text == "\f":
+            continue
+        if _GRID_RULE.match(text):
+            split.append((line, []))  # a rule: the grid row above is complete
             continue
         if markdown and text.strip().startswith("|"):
             parts = text.strip()[1:].removesuffix("|").split("|")
@@ -116,17 +125,35 @@ def _tab_table(lines: list[Paragraph]) -> Table:
             parts = text.strip("\n").split("|")
         else:
             parts = text.split("\t")
-        if all(re.fullmatch(r"\s*:?-{2,}:?\s*", p) or not p.strip() for p in parts):
+        if all(re.fullmatch(r"\s*:?[-+]{2,}:?\s*", p) or not p.strip() for p in parts):
             continue  # Markdown separator row
         split.append((line, parts))
     rows: list[Row] = []
-    for line, parts in _join_broken_rows(split):
+    merged = _grid_rows(split) if grid else _join_broken_rows(split)
+    for line, parts in merged:
         cells = []
         for part in parts:
             value, bold = strip_markup(part)
             cells.append(Cell(value.strip(), bold=bold and bool(value.strip())))
         rows.append(Row(cells, line.line, physical=True))
-    return Table(rows, lines[0].line)
+    return Table(rows, lines[0].line, wrapped=grid)  # a grid cell's lines are wrapped text
+
+
+def _grid_rows(split: list[tuple[Paragraph, list[str]]]):
+    """A grid table's row runs from one rule to the next; its cells' lines are joined."""
+    out: list[tuple[Paragraph, list[str]]] = []
+    current: tuple[Paragraph, list[list[str]]] | None = None
+    for line, parts in split + [(split[-1][0], [])] if split else []:
+        if not parts:
+            if current is not None:
+                out.append((current[0], ["\n".join(p for p in col if p) for col in current[1]]))
+            current = None
+            continue
+        if current is None:
+            current = (line, [[] for _ in parts])
+        for k, part in enumerate(parts[: len(current[1])]):
+            current[1][k].append(part.strip())
+    return out
 
 
 def _join_broken_rows(split: list[tuple[Paragraph, list[str]]]):
@@ -153,10 +180,11 @@ def _join_broken_rows(split: list[tuple[Paragraph, list[str]]]):
 def _tab_table_end(lines: list[Paragraph], start: int) -> int:
     """End index of a table whose rows are tab- or pipe-separated lines (blank lines allowed);
     a line without a tab between two rows is kept when it sits inside a broken row."""
-    if (
-        not _is_table_line(lines[start].text)
-        or lines[start].text.count("\t") + lines[start].text.count("|") < 2
-    ):
+    first = lines[start].text
+    rule = bool(_GRID_RULE.match(first)) and start + 1 < len(lines)
+    if rule and not lines[start + 1].text.strip().startswith("|"):
+        return start
+    if not rule and (not _is_table_line(first) or first.count("\t") + first.count("|") < 2):
         return start
     width = lines[start].text.count("\t") + 1
     end = start

@@ -241,7 +241,7 @@ class _RowParser:
             ref, title = (match.group(1), match.group(2)) if match else (ref, filled)
         level = self._level(ref)
         parent = self.top if level > 1 else None
-        section = Section(ref, title.strip(" *:"), line, level, parent)
+        section = Section(ref, " ".join(title.split()).strip(" *:"), line, level, parent)
         self.sections.append(section)
         if level == 1:
             self.top = section

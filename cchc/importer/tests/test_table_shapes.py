@@ -39,3 +39,38 @@ def test_time_split_into_start_and_end_takes_the_end():
     (task,) = parse_bytes(save(doc), "an-binh.docx")["tasks"]
     assert (task["ref"], task["deadline"], task["due"]) == ("1", "Tháng 5/2026", "2026-05-31")
     assert task["lead"] == ["Văn phòng HĐND và UBND xã"]
+
+
+GRID = """UBND XÃ AN BÌNH
+Số: 01/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. NHIỆM VỤ
+
++-----+----------------------+------------------+-------------+
+| STT | Nhiệm vụ             | Chủ trì          | Thời gian   |
++=====+======================+==================+=============+
+| I   | CẢI CÁCH THỦ TỤC     |                  |             |
+|     | HÀNH CHÍNH           |                  |             |
++-----+----------------------+------------------+-------------+
+| 1   | Rà soát TTHC lĩnh    | Văn phòng HĐND   | Quý I/2026  |
+|     | vực đất đai          | và UBND xã       |             |
++-----+----------------------+------------------+-------------+
+| 2   | Số hóa hồ sơ         | Bộ phận Một cửa; | Thường      |
+|     |                      | Công chức Văn    | xuyên       |
+|     |                      | phòng            |             |
++-----+----------------------+------------------+-------------+
+
+II. TỔ CHỨC THỰC HIỆN
+"""
+
+
+def test_a_grid_table_in_markdown_joins_the_lines_of_each_row():
+    tasks = parse_bytes(GRID.encode(), "an-binh.md")["tasks"]
+    assert [(t["ref"], t["area"], t["title"]) for t in tasks] == [
+        ("1", "procedures", "Rà soát TTHC lĩnh vực đất đai"),
+        ("2", "procedures", "Số hóa hồ sơ"),
+    ]  # fmt: skip
+    assert tasks[0]["lead"] == ["Văn phòng HĐND và UBND xã"]
+    assert tasks[1]["lead"] == ["Bộ phận Một cửa", "Công chức Văn phòng"]
+    assert (tasks[1]["deadline"], tasks[1]["recurrence"]) == ("Thường xuyên", "regular")
