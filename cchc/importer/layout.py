@@ -143,7 +143,8 @@ def _grid_rows(split: list[tuple[Paragraph, list[str]]]):
     """A grid table's row runs from one rule to the next; its cells' lines are joined."""
     out: list[tuple[Paragraph, list[str]]] = []
     current: tuple[Paragraph, list[list[str]]] | None = None
-    for line, parts in split + [(split[-1][0], [])] if split else []:
+    closing = [(split[-1][0], [])] if split else []  # a last rule, in case the text has none
+    for line, parts in [*split, *closing]:
         if not parts:
             if current is not None:
                 out.append((current[0], ["\n".join(p for p in col if p) for col in current[1]]))
