@@ -74,3 +74,37 @@ def test_a_grid_table_in_markdown_joins_the_lines_of_each_row():
     assert tasks[0]["lead"] == ["Văn phòng HĐND và UBND xã"]
     assert tasks[1]["lead"] == ["Bộ phận Một cửa", "Công chức Văn phòng"]
     assert (tasks[1]["deadline"], tasks[1]["recurrence"]) == ("Thường xuyên", "regular")
+
+
+STACKED_IN_BODY = """UBND XÃ AN BÌNH
+Số: 01/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. NHIỆM VỤ
+TT
+Nội dung
+Đơn vị thực hiện
+Thời hạn
+I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH
+1
+Rà soát, công bố danh mục thủ tục hành chính thuộc thẩm quyền
+giải quyết của UBND xã
+Công chức Văn phòng - Thống kê
+Quý I/2026
+II. TỔ CHỨC THỰC HIỆN
+Các bộ phận báo cáo 6 tháng trước ngày 15/6/2026.
+"""
+
+
+def test_a_stacked_table_in_the_body_names_its_lead_and_stops_at_the_next_part():
+    result = parse_bytes(STACKED_IN_BODY.encode(), "an-binh.txt")
+    (task,) = result["tasks"]
+    assert task["title"] == (
+        "Rà soát, công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của UBND xã"
+    )
+    assert (task["area"], task["lead"], task["due"]) == (
+        "procedures", ["Công chức Văn phòng - Thống kê"], "2026-03-31",
+    )  # fmt: skip
+    assert [(p["name"], p["due"]) for p in result["reporting_periods"]] == [
+        ("6 tháng/2026", "2026-06-15"),
+    ]  # fmt: skip
