@@ -17,7 +17,7 @@ from .areas import guess_area
 from .document import Document, Paragraph, Table
 from .header import read_header
 from .layout import build_blocks
-from .legal import is_basis_paragraph, legal_bases
+from .legal import basis_paragraphs, legal_bases
 from .readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .schedule import reporting_periods
 from .sections import Heading, heading_of, place
@@ -45,7 +45,7 @@ def parse_document(document: Document) -> dict:
     preamble_end = _preamble_end(paragraphs)
     header = read_header(texts, preamble_end)
     warnings = list(header.warnings)
-    bases = legal_bases([t for t in texts[:preamble_end] if is_basis_paragraph(t)])
+    bases = legal_bases(basis_paragraphs(texts[:preamble_end]))
     placed, headings = place(paragraphs[preamble_end:])
     tasks, table_targets, table_sections = _read_tables(tables, header.year, warnings)
     targets = _prose_targets(placed, warnings) + table_targets
