@@ -54,8 +54,15 @@ def column_role(label: str) -> str | None:
         return None
     for role, pattern in ROLE_PATTERNS:
         if re.search(pattern, text):
+            if role == "lead" and _YEAR_COLUMN.search(text) and not re.search(_NAMED_LEAD, text):
+                return "value"  # "Năm 2025 (thực hiện)": a figure column, not who does it
             return role
-    return None
+    return "value" if _YEAR_COLUMN.search(text) else None
+
+
+# a column headed by a year ("Năm 2026", "2026 (kế hoạch)", "Ước thực hiện năm 2025")
+_YEAR_COLUMN = re.compile(r"(^|\s|\()(nam\s+)?20\d{2}\b")
+_NAMED_LEAD = r"chu tri|co quan|don vi|bo phan|trach nhiem|nguoi"
 
 
 def header_roles(labels: list[str]) -> list[str | None]:
@@ -69,6 +76,7 @@ def header_roles(labels: list[str]) -> list[str | None]:
             if i != main:
                 roles[i] = "group" if i < main else None
     _prefer_end_time(labels, roles)
+    _prefer_planned_value(labels, roles)
     if "value" in roles and "title" not in roles and "requirement" in roles:
         roles[roles.index("requirement")] = "title"  # "Chỉ tiêu | Kế hoạch năm 2025": the name
     seen: set[str] = set()
@@ -86,6 +94,20 @@ def _prefer_end_time(labels: list[str], roles: list[str | None]) -> None:
     if len(times) > 1:
         starts = [i for i in times if re.search(r"bat dau|khoi cong|^tu\b", fold(labels[i]))]
         for i in starts[: len(times) - 1]:
+            roles[i] = None
+
+
+def _prefer_planned_value(labels: list[str], roles: list[str | None]) -> None:
+    """'Năm 2025 (thực hiện) | Năm 2026 (kế hoạch)': the planned figure is the target; the
+    other value columns (last year's results) are left out."""
+    values = [i for i, role in enumerate(roles) if role == "value"]
+    if len(values) < 2:
+        return
+    planned = [
+        i for i in values if re.search(r"ke hoach|chi tieu|muc tieu|phan dau|giao", fold(labels[i]))
+    ] or [max(values, key=lambda i: max(re.findall(r"20\d{2}", labels[i]) or ["0"]))]
+    for i in values:
+        if i != planned[-1]:
             roles[i] = None
 
 

@@ -108,3 +108,14 @@ def test_a_stacked_table_in_the_body_names_its_lead_and_stops_at_the_next_part()
     assert [(p["name"], p["due"]) for p in result["reporting_periods"]] == [
         ("6 tháng/2026", "2026-06-15"),
     ]  # fmt: skip
+
+
+def test_targets_table_with_last_year_and_plan_year_columns():
+    doc = WordDocument()
+    paragraphs(doc, [*HEAD, "I. MỤC TIÊU, CHỈ TIÊU"])
+    task_table(doc, ["STT", "Chỉ tiêu", "Năm 2025 (thực hiện)", "Năm 2026 (kế hoạch)"], [
+        ["1", "Tỷ lệ hồ sơ giải quyết đúng hạn", "96%", "Trên 98%"],
+        ["2", "Tỷ lệ thanh toán trực tuyến", "45%", "Tối thiểu 60%"],
+    ])  # fmt: skip
+    result = parse_bytes(save(doc), "an-binh.docx")
+    assert [(t["comparator"], t["value"]) for t in result["targets"]] == [(">=", 98), (">=", 60)]
