@@ -82,7 +82,10 @@ def _deadline_text(text: str, wrapped: bool) -> str:
     if not text.strip():
         return ""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    if wrapped or len(lines) == 1:
+    whole = [ln for ln in lines if starts_deadline(ln) and re.search(r"\d|xuyên|tháng$", ln)]
+    if wrapped and len(lines) > 1 and len(whole) == len(lines):
+        pass  # a PDF cell whose every line is a time of its own: 'Quý I/2026' / 'Quý III/2026'
+    elif wrapped or len(lines) == 1:
         joined = " ".join(lines)
         parts = re.split(r"(?:^|\s+)[-–•+]\s+", joined)
         parts = [p for p in parts if p.strip()]
