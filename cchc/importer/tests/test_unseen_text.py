@@ -205,6 +205,7 @@ def test_pdf_wrapped_cells_and_two_units_in_one_cell(pdf):
     ]  # fmt: skip
     assert timing(by_ref(pdf, "3")) == ("Hằng tháng", None, "monthly")
     assert timing(by_ref(pdf, "8")) == ("Tháng 3, 6, 9, 12", "2025-12-31", "quarterly")
+    assert timing(by_ref(pdf, "7")) == ("Quý III/2025; Quý IV/2025", "2025-12-31", None)
 
 
 def test_pdf_targets_and_quarterly_reports(pdf):

@@ -57,7 +57,7 @@ PAGE_TWO = [
             "Văn phòng HĐND và\nUBND xã", "", "Bảng niêm yết", "Trước 30/6/2025"]),
     PdfRow(["III. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN SỐ"], span=True),
     PdfRow(["7", "Số hóa hồ sơ, kết quả giải quyết TTHC", "Bộ phận Một cửa",
-            "Công chức chuyên môn", "Hồ sơ số hóa", "Quý III/2025"]),
+            "Công chức chuyên môn", "Hồ sơ số hóa", "Quý III/2025\nQuý IV/2025"]),
     PdfRow(["8", "Cập nhật thông tin trên Trang thông tin\nđiện tử xã", "Công chức Văn phòng -\n"
             "Thống kê", "", "Tin, bài", "Tháng 3, 6, 9, 12"]),
 ]  # fmt: skip
