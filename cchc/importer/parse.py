@@ -98,7 +98,8 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
             since_table.append("<table>")
             continue
         caption = _caption(since_table[-4:])
-        tables.append((parsed, caption, None if "phu luc" in caption else area))
+        appendix = re.search(r"phu luc|bieu|danh muc", caption)  # not the section above
+        tables.append((parsed, caption, None if appendix else area))
         since_table = []
     return paragraphs, tables
 
