@@ -43,3 +43,14 @@ def test_import_plan_dry_run_prints_the_plan(tmp_path, name, build, issuer, task
     counts = (len(result["tasks"]), len(result["targets"]), len(result["reporting_periods"]))
     assert counts == (tasks, targets, periods)
     assert all(t["area"] for t in result["tasks"] + result["targets"])
+
+
+@pytest.mark.parametrize(("name", "build", "issuer", "tasks", "targets", "periods"), PLANS)
+def test_each_unseen_plan_saves_as_a_draft(world, name, build, issuer, tasks, targets, periods):
+    from cchc.importer.parse import parse_bytes
+    from cchc.importer.saving import save_parsed_plan
+
+    data = parse_bytes(build(), name)
+    plan = save_parsed_plan(data, unit=world.commune, by=world.people.focal, source_name=name)
+    assert (plan.tasks.count(), plan.targets.count()) == (tasks, targets)
+    assert plan.reporting_periods.count() == periods
