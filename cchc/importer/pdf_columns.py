@@ -57,20 +57,79 @@ def _labels(line: _Line) -> list[list[dict]]:
     return groups
 
 
+@dataclass
+class _Columns:
+    """The columns of a table that ran to the bottom of a page, for the page after it."""
+
+    header: list[str]
+    bounds: list[float]
+    height: float
+
+
+class BorderlessTables:
+    """Finds tables printed without lines, page after page: a table that runs to the bottom of
+    a page and goes on at the top of the next without its header keeps its columns."""
+
+    def __init__(self) -> None:
+        self.carry: _Columns | None = None
+
+    def page(self, words: list[dict]) -> list[tuple[Table, tuple[float, float]]]:
+        """Tables among a page's words, each with its vertical extent (top, bottom)."""
+        lines = _lines(words)
+        for end in (-1, 0):  # a page number printed at the top or the foot of the page
+            if lines and _PAGE_NUMBER.match(lines[end].text):
+                lines.pop(end)
+        out: list[tuple[Table, tuple[float, float]]] = []
+        carry, self.carry = self.carry, None
+        i = 0
+        if carry is not None and lines and not _header_labels(lines[0]):
+            found, i = _carried_table(lines, carry)
+            if found is not None:
+                out.append(found)
+        while i < len(lines):
+            labels = _header_labels(lines[i])
+            if labels is None:
+                i += 1
+                continue
+            found, columns, i = _read_table(lines, i, labels)
+            out.append(found)
+            self.carry = columns if i >= len(lines) else None
+        return out
+
+
 def borderless_tables(words: list[dict]) -> list[tuple[Table, tuple[float, float]]]:
-    """Tables found among the words of a page, each with its vertical extent (top, bottom)."""
-    lines = _lines(words)
-    out: list[tuple[Table, tuple[float, float]]] = []
-    i = 0
+    """Tables printed without lines among the words of one page."""
+    return BorderlessTables().page(words)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?\s*$")
+
+
+def _header_labels(line: _Line) -> list[list[dict]] | None:
+    labels = _labels(line)
+    texts = [" ".join(w["text"] for w in group) for group in labels]
+    return labels if len(labels) >= 3 and is_header(texts) else None
+
+
+def _carried_table(lines: list[_Line], carry: _Columns):
+    """The rest of a table from the page before, read with its columns."""
+    body, i = _body(lines, 0, carry.height)
+    if not any(_anchor(line, carry.bounds) for line in body):
+        return None, 0
+    rows = [Row([Cell(text) for text in carry.header], 0)]
+    rows += _rows(body, carry.bounds, len(carry.header), carried=True)
+    return (Table(rows, 0, wrapped=True), (body[0].top, body[-1].bottom)), i
+
+
+def _body(lines: list[_Line], i: int, height: float) -> tuple[list[_Line], int]:
+    body: list[_Line] = []
     while i < len(lines):
-        labels = _labels(lines[i])
-        texts = [" ".join(w["text"] for w in group) for group in labels]
-        if len(labels) < 3 or not is_header(texts):
-            i += 1
-            continue
-        table, i = _read_table(lines, i, labels)
-        out.append(table)
-    return out
+        line = lines[i]
+        if _END.match(line.text) or (body and line.top - body[-1].bottom > 3.5 * height):
+            break
+        body.append(line)
+        i += 1
+    return body, i
 
 
 def _read_table(lines: list[_Line], start: int, labels: list[list[dict]]):
@@ -86,20 +145,14 @@ def _read_table(lines: list[_Line], start: int, labels: list[list[dict]]):
     )
     header = [" ".join(w["text"] for w in sorted(g, key=lambda w: (w["top"], w["x0"])))
               for g in labels]  # fmt: skip
-    body: list[_Line] = []
-    while i < len(lines):
-        line = lines[i]
-        previous = body[-1] if body else lines[i - 1]
-        if _END.match(line.text) or line.top - previous.bottom > 3.5 * height:
-            break
-        body.append(line)
-        i += 1
+    body, i = _body(lines, i, height)
     cells = [line for line in body if not line.text.isupper()]  # not heading rows across
     bounds = _boundaries(labels, [w for line in cells for w in line.words])
     rows = [Row([Cell(text) for text in header], 0)]
     rows += _rows(body, bounds, len(header))
     end = body[-1].bottom if body else lines[i - 1].bottom
-    return (Table(rows, 0, wrapped=True), (lines[first].top, end)), i
+    table = Table(rows, 0, wrapped=True)
+    return (table, (lines[first].top, end)), _Columns(header, bounds, height), i
 
 
 def _short_line_close(line: _Line, other: _Line, height: float, *, above: bool) -> bool:
@@ -175,10 +228,16 @@ def _anchor(line: _Line, bounds: list[float]) -> bool:
     return bool(first) and bool(_REF.match(first.split()[0]))
 
 
-def _rows(body: list[_Line], bounds: list[float], width: int) -> list[Row]:
+def _rows(body: list[_Line], bounds: list[float], width: int, carried: bool = False) -> list[Row]:
+    """One row per numbered line, with the lines nearest to it; on a page that carries a
+    table over, lines in lower case above the first number finish the row cut at the break."""
     anchors = [k for k, line in enumerate(body) if _anchor(line, bounds)]
     if not anchors:
         return []
+    if carried and anchors[0] > 0 and body[0].text[:1].islower():
+        cut = [ln for ln in body[: anchors[0]] if ln.text[:1].islower()]
+        rest = _rows([ln for ln in body if ln not in cut], bounds, width)
+        return [_row(cut, bounds, width), *rest]
     groups: dict[int, list[_Line]] = {a: [body[a]] for a in anchors}
     owners = [a for a in anchors if not body[a].text.isupper()] or anchors  # not heading rows
     for k, line in enumerate(body):
@@ -187,11 +246,12 @@ def _rows(body: list[_Line], bounds: list[float], width: int) -> list[Row]:
         centre = (line.top + line.bottom) / 2
         nearest = min(owners, key=lambda a: abs((body[a].top + body[a].bottom) / 2 - centre))
         groups[nearest].append(line)
-    rows: list[Row] = []
-    for anchor in anchors:
-        cells: list[list[str]] = [[] for _ in range(width)]
-        for line in sorted(groups[anchor], key=lambda ln: ln.top):
-            for col, text in _split(line, bounds).items():
-                cells[min(col, width - 1)].append(text)
-        rows.append(Row([Cell("\n".join(parts)) for parts in cells], 0))
-    return rows
+    return [_row(groups[anchor], bounds, width) for anchor in anchors]
+
+
+def _row(lines: list[_Line], bounds: list[float], width: int) -> Row:
+    cells: list[list[str]] = [[] for _ in range(width)]
+    for line in sorted(lines, key=lambda ln: ln.top):
+        for col, text in _split(line, bounds).items():
+            cells[min(col, width - 1)].append(text)
+    return Row([Cell("\n".join(parts)) for parts in cells], 0)

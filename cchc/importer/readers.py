@@ -16,7 +16,7 @@ from pathlib import Path
 from . import errors
 from .document import Block, Cell, Document, Paragraph, Row, Table
 from .docx_numbering import Numbering
-from .pdf_columns import borderless_tables
+from .pdf_columns import BorderlessTables
 from .repair import nfc, repair_diacritics
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -257,11 +257,12 @@ def read_pdf(data: bytes, name: str = "") -> Document:
     blocks: list[Block] = []
     line = 0
     chars = images = 0
+    borderless = BorderlessTables()
     with pdf:
         for page in pages:
             chars += len(page.chars)
             images += len(page.images)
-            page_blocks, line = _pdf_page_blocks(page, line)
+            page_blocks, line = _pdf_page_blocks(page, line, borderless)
             blocks.extend(page_blocks)
             blocks.append(Paragraph("\f", line, raw=True))
     if chars < 20 * max(1, len(pages)) and not any(
@@ -283,14 +284,14 @@ def read_pdf(data: bytes, name: str = "") -> Document:
     return Document(blocks, "pdf", name, repaired_words=repaired)
 
 
-def _pdf_page_blocks(page, line: int) -> tuple[list[Block], int]:
+def _pdf_page_blocks(page, line: int, borderless: BorderlessTables) -> tuple[list[Block], int]:
     """A page's text lines and tables in vertical order: ruled tables as pdfplumber finds
     them, then tables printed without lines, rebuilt from word positions (`pdf_columns`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(_outside(boxes)) if boxes else page
     items: list[tuple[float, Table | str]] = []
-    for table, (top, bottom) in borderless_tables(text_page.extract_words()):
+    for table, (top, bottom) in borderless.page(text_page.extract_words()):
         items.append((top, table))
         boxes.append((0, top - 1, page.width, bottom + 1))
     if len(boxes) > len(tables):
