@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from cchc.importer.tests.unseen_pdf import borderless_pdf, ward_pdf
+from cchc.importer.tests.unseen_pdf import borderless_pdf, borderless_two_pages_pdf, ward_pdf
 from cchc.importer.tests.unseen_text import DISTRICT_PIPES_TXT, WARD_MARKDOWN, web_copy_text
 from cchc.importer.tests.unseen_word import commune_2026_docx, department_docx
 from cchc.importer.tests.unseen_word_more import (
@@ -28,6 +28,7 @@ PLANS = [
     ("dan-phuong.txt", lambda: web_copy_text().encode(), "UBND huyện Đan Phượng", 5, 3, 2),
     ("long-bien.docx", numbered_ward_docx, "UBND phường Long Biên", 4, 4, 2),
     ("lam-dong.pdf", borderless_pdf, "UBND tỉnh Lâm Đồng", 4, 1, 0),
+    ("dai-phuoc.pdf", borderless_two_pages_pdf, "UBND xã Đại Phước", 12, 0, 0),
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 from cchc.importer.parse import parse_bytes
 from cchc.importer.tests.conftest import by_ref
 from cchc.importer.tests.test_unseen_word import bases, header, periods, targets, timing
-from cchc.importer.tests.unseen_pdf import borderless_pdf, ward_pdf
+from cchc.importer.tests.unseen_pdf import borderless_pdf, borderless_two_pages_pdf, ward_pdf
 from cchc.importer.tests.unseen_text import DISTRICT_PIPES_TXT, WARD_MARKDOWN, web_copy_text
 
 
@@ -242,3 +242,19 @@ def test_borderless_pdf_table_rebuilt_from_word_positions():
         ("Thường xuyên", None, "regular"), ("Tháng 11/2026", "2026-11-30", None),
     ]  # fmt: skip
     assert [(t["comparator"], t["value"]) for t in result["targets"]] == [(">=", 98)]
+
+
+def test_borderless_pdf_table_over_a_page_break_without_its_header():
+    result = parse_bytes(borderless_two_pages_pdf(), "dai-phuoc.pdf")
+    tasks = result["tasks"]
+    assert [t["ref"] for t in tasks] == [str(n) for n in range(1, 13)]
+    assert tasks[10]["title"] == (
+        "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính tại Bộ phận Một cửa và trên Cổng "
+        "Dịch vụ công quốc gia"
+    )
+    assert (tasks[10]["lead"], timing(tasks[10])) == (
+        ["Bộ phận Một cửa"], ("Thường xuyên", None, "regular"),
+    )  # fmt: skip
+    assert tasks[11]["lead"] == ["Văn phòng HĐND và UBND xã"]
+    assert timing(tasks[11]) == ("Quý III/2026", "2026-09-30", None)
+    assert all(t["lead"] == ["Văn phòng HĐND và UBND xã"] for t in tasks[:10])

@@ -183,3 +183,60 @@ def borderless_pdf() -> bytes:
     pdf.cell(0, 8, "", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 6, "Trên đây là Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh Lâm Đồng./.")
     return bytes(pdf.output())
+
+
+PAGE_FULL_OF_TASKS = [
+    ("Ban hành kế hoạch cải cách hành chính năm 2026", "Tháng 01/2026"),
+    ("Ban hành kế hoạch tuyên truyền cải cách hành chính", "Quý I/2026"),
+    ("Kiểm tra công tác cải cách hành chính tại các bộ phận", "Quý II/2026"),
+    ("Rà soát, công bố danh mục thủ tục hành chính", "Quý I/2026"),
+    ("Niêm yết công khai thủ tục hành chính tại Bộ phận Một cửa", "Thường xuyên"),
+    ("Rà soát văn bản quy phạm pháp luật của HĐND, UBND xã", "Quý III/2026"),
+    ("Đánh giá, xếp loại cán bộ, công chức năm 2026", "Tháng 12/2026"),
+    ("Tổ chức bồi dưỡng kỹ năng số cho cán bộ, công chức", "Quý II/2026"),
+    ("Triển khai ký số văn bản đi của UBND xã", "Thường xuyên"),
+    ("Cập nhật Trang thông tin điện tử của xã", "Hằng tháng"),
+]
+
+
+def borderless_two_pages_pdf() -> bytes:
+    """UBND xã Đại Phước, 2026: a borderless table that runs over a page break without
+    repeating its header; row 11 is cut, and the next page opens with its page number and
+    the rest of the row's task."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.set_font("DejaVu", size=9)
+    pdf.set_auto_page_break(False)
+    xs = (15, 27, 125, 170)
+    pdf.add_page()
+    y = 20.0
+    for line in ("ỦY BAN NHÂN DÂN XÃ ĐẠI PHƯỚC", "Số: 04/KH-UBND",
+                 "Đại Phước, ngày 06 tháng 01 năm 2026", "KẾ HOẠCH",
+                 "Cải cách hành chính năm 2026 của xã Đại Phước", "II. NHIỆM VỤ"):  # fmt: skip
+        pdf.text(15, y, line)
+        y += 6
+    for x, label in zip(xs, ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"), strict=True):
+        pdf.text(x, y + 4, label)
+    y += 14
+    for number, (task, deadline) in enumerate(PAGE_FULL_OF_TASKS, start=1):
+        for x, text in zip(xs, (str(number), task, "Văn phòng HĐND và", deadline), strict=True):
+            pdf.text(x, y, text)
+        pdf.text(xs[2], y + 4.5, "UBND xã")
+        y += 12.5
+    pdf.text(xs[0], y, "11")  # the row cut by the page break
+    pdf.text(xs[1], y, "Số hóa hồ sơ, kết quả giải quyết thủ tục")
+    pdf.text(xs[1], y + 4.5, "hành chính tại Bộ phận Một cửa")
+    pdf.text(xs[2], y, "Bộ phận Một cửa")
+    pdf.text(xs[3], y, "Thường xuyên")
+    pdf.add_page()
+    pdf.text(105, 12, "2")
+    pdf.text(xs[1], 22, "và trên Cổng Dịch vụ công quốc gia")
+    pdf.text(xs[0], 32, "12")
+    pdf.text(xs[1], 32, "Khảo sát sự hài lòng của người dân")
+    pdf.text(xs[2], 32, "Văn phòng HĐND và")
+    pdf.text(xs[2], 36.5, "UBND xã")
+    pdf.text(xs[3], 32, "Quý III/2026")
+    pdf.text(15, 60, "Trên đây là Kế hoạch cải cách hành chính năm 2026 của UBND xã Đại Phước./.")
+    return bytes(pdf.output())
