@@ -7,6 +7,7 @@ column "Thời gian hoàn thành", "Thời hạn" or "Tiến độ".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .repair import tidy_spaces
@@ -183,8 +184,26 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
             if kind == "products":
                 out.extend(_split_products(part))
             elif part:
-                out.append(part)
+                out.extend(_split_unit_list(part))
     return [tidy_spaces(item) for item in out if item]
+
+
+_BODY_WORD = re.compile(
+    r"^(Phòng|Sở|Công chức|Ban|Trung tâm|Bộ phận|Văn phòng|Đoàn|Hội|Mặt trận|MTTQ|Công an"
+    r"|Chi cục|Thanh tra|Đài|Ủy ban|UBND|Kho bạc|Chi nhánh|Bảo hiểm|Cục|Đội)\s+\S"
+)
+
+
+def _split_unit_list(text: str) -> list[str]:
+    """'Phòng Nội vụ, Phòng Tư pháp': a comma list of named bodies is several units; 'Các
+    phòng, ban, đơn vị' or 'Văn phòng HĐND, UBND xã' (one office) stay whole."""
+    parts = [p.strip() for p in re.split(r",\s+", text)]
+    if len(parts) < 2 or not all(_BODY_WORD.match(p) for p in parts):
+        return [text]
+    for before, after in itertools.pairwise(parts):
+        if after.startswith(("UBND", "Ủy ban")) and re.search(r"HĐND$", before):
+            return [text]
+    return parts
 
 
 def _split_inline_bullets(text: str, kind: str) -> list[str]:
