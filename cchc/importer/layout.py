@@ -143,7 +143,8 @@ def _grid_rows(split: list[tuple[Paragraph, list[str]]]):
     """A grid table's row runs from one rule to the next; its cells' lines are joined."""
     out: list[tuple[Paragraph, list[str]]] = []
     current: tuple[Paragraph, list[list[str]]] | None = None
-    closing = [(split[-1][0], [])] if split else []  # a last rule, in case the text has none
+    # a last rule, in case the text has none
+    closing: list[tuple[Paragraph, list[str]]] = [(split[-1][0], [])] if split else []
     for line, parts in [*split, *closing]:
         if not parts:
             if current is not None:
