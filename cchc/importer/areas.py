@@ -33,7 +33,7 @@ _HEADING_RULES: tuple[tuple[str, str], ...] = (
 _TEXT_RULES: tuple[tuple[str, str], ...] = (
     ("digital_government", r"ho so cong viec|moi truong mang|van ban dien tu|chu ky so"
      r"|chinh quyen so|chinh quyen dien tu|ket noi|nen tang|co so du lieu"),
-    ("impact", r"hai long|\bsipas\b|\bpar index\b|\bpapi\b|\bpci\b|chi so cai cach"),
+    ("impact", r"hai long|\bsipas\b|\bpar index\b|\bpapi\b|\bpci\b|chi so cai cach|chi so cchc"),
     ("procedures", r"thu tuc hanh chinh|\btthc\b|thanh toan truc tuyen|dich vu cong|mot cua"
      r"|phan anh, kien nghi|ho so"),
     ("public_finance", r"ngan sach|tai chinh|giai ngan|tai san cong|von dau tu"),
@@ -46,7 +46,8 @@ _TEXT_RULES: tuple[tuple[str, str], ...] = (
 
 def clean_heading(text: str) -> str:
     """Drop numbering, Markdown marks and a trailing footnote digit from a heading."""
-    text = re.sub(r"^[\s#*]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", text.strip())
+    text = " ".join(text.split())
+    text = re.sub(r"^[\s#*]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]?\s+", "", text)
     text = re.sub(r"(?<=[A-Za-zÀ-ỹ)])\d{1,2}\.?$", "", text.strip(" *:."))
     return text.strip(" *:.")
 

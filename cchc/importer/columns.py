@@ -7,6 +7,7 @@ column "Thời gian hoàn thành", "Thời hạn" or "Tiến độ".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .repair import tidy_spaces
@@ -15,20 +16,35 @@ from .vietnamese import fold
 # Checked in this order: the first role whose pattern matches a header label wins.
 ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("ref", r"^(stt|tt|so tt|so thu tu|thu tu)$|^(stt|tt)\b"),
+    # the planned figure of a targets table: "Kế hoạch năm 2025", "Chỉ tiêu năm 2026", "2025"
+    (
+        "value",
+        r"^((ke hoach|chi tieu|muc tieu|gia tri|ket qua phan dau)\s*)?(nam\s*)?\d{4}$"
+        r"|^(ke hoach|chi tieu|muc tieu) (nam|giao|phan dau|dat)|^gia tri|^ket qua phan dau"
+        r"|^muc phan dau",
+    ),
+    ("unit", r"don vi tinh|^dvt\b"),  # "Đơn vị tính" of a targets table: %, điểm, sáng kiến
     ("lead", r"chu tri|chiu trach nhiem|don vi thuc hien|nguoi thuc hien|phu trach"),
     ("coordinators", r"phoi hop"),
     ("budget", r"kinh phi|du toan|nguon von"),
-    ("deadline", r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian"),
-    ("products", r"san pham|ket qua|hinh thuc van ban|dau ra"),
+    (
+        "deadline",
+        r"thoi gian|thoi han|tien do|han hoan thanh|moc thoi gian|lo trinh|thoi diem"
+        r"|^hoan thanh$|^han$",
+    ),
+    ("products", r"san pham|ket qua|hinh thuc van ban|hinh thuc|dau ra"),
     ("requirement", r"yeu cau|chi tieu"),
     ("notes", r"ghi chu"),
     ("title", r"nhiem vu|noi dung|tieu chi|linh vuc|cong viec|hoat dong|giai phap|ten"),
+    # last: "Cơ quan thực hiện", "Trách nhiệm", once time, budget and task columns are taken
+    ("lead", r"thuc hien|trach nhiem|^co quan\b|^don vi\b|^bo phan\b"),
 )
 
 ROLE_LABELS = {
     "ref": "STT", "title": "Nhiệm vụ", "group": "Nội dung", "lead": "Chủ trì",
     "coordinators": "Phối hợp", "products": "Sản phẩm", "deadline": "Thời gian",
-    "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú",
+    "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú", "value": "Kế hoạch",
+    "unit": "Đơn vị tính",
 }  # fmt: skip
 
 
@@ -39,8 +55,15 @@ def column_role(label: str) -> str | None:
         return None
     for role, pattern in ROLE_PATTERNS:
         if re.search(pattern, text):
+            if role == "lead" and _YEAR_COLUMN.search(text) and not re.search(_NAMED_LEAD, text):
+                return "value"  # "Năm 2025 (thực hiện)": a figure column, not who does it
             return role
-    return None
+    return "value" if _YEAR_COLUMN.search(text) else None
+
+
+# a column headed by a year ("Năm 2026", "2026 (kế hoạch)", "Ước thực hiện năm 2025")
+_YEAR_COLUMN = re.compile(r"(^|\s|\()(nam\s+)?20\d{2}\b")
+_NAMED_LEAD = r"chu tri|co quan|don vi|bo phan|trach nhiem|nguoi"
 
 
 def header_roles(labels: list[str]) -> list[str | None]:
@@ -53,6 +76,10 @@ def header_roles(labels: list[str]) -> list[str | None]:
         for i in titles:
             if i != main:
                 roles[i] = "group" if i < main else None
+    _prefer_end_time(labels, roles)
+    _prefer_planned_value(labels, roles)
+    if "value" in roles and "title" not in roles and "requirement" in roles:
+        roles[roles.index("requirement")] = "title"  # "Chỉ tiêu | Kế hoạch năm 2025": the name
     seen: set[str] = set()
     for i, role in enumerate(roles):
         if role in seen and role not in ("notes",):
@@ -60,6 +87,29 @@ def header_roles(labels: list[str]) -> list[str | None]:
         elif role:
             seen.add(role)
     return roles
+
+
+def _prefer_end_time(labels: list[str], roles: list[str | None]) -> None:
+    """'Thời gian thực hiện' over 'Bắt đầu | Hoàn thành': the end is the deadline."""
+    times = [i for i, role in enumerate(roles) if role == "deadline"]
+    if len(times) > 1:
+        starts = [i for i in times if re.search(r"bat dau|khoi cong|^tu\b", fold(labels[i]))]
+        for i in starts[: len(times) - 1]:
+            roles[i] = None
+
+
+def _prefer_planned_value(labels: list[str], roles: list[str | None]) -> None:
+    """'Năm 2025 (thực hiện) | Năm 2026 (kế hoạch)': the planned figure is the target; the
+    other value columns (last year's results) are left out."""
+    values = [i for i, role in enumerate(roles) if role == "value"]
+    if len(values) < 2:
+        return
+    planned = [
+        i for i in values if re.search(r"ke hoach|chi tieu|muc tieu|phan dau|giao", fold(labels[i]))
+    ] or [max(values, key=lambda i: max(re.findall(r"20\d{2}", labels[i]) or ["0"]))]
+    for i in values:
+        if i != planned[-1]:
+            roles[i] = None
 
 
 def is_header(labels: list[str]) -> bool:
@@ -126,7 +176,7 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
     if len(lines) == 1 and lines[0].startswith(("- ", "+ ", "• ")):
         lines = _split_inline_bullets(lines[0], kind)
-    items = _merge_lines(lines, wrapped)
+    items = _merge_lines(lines, wrapped, kind)
     out: list[str] = []
     for item in items:
         for part in re.split(r"\s*;\s*", item):
@@ -134,8 +184,26 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
             if kind == "products":
                 out.extend(_split_products(part))
             elif part:
-                out.append(part)
+                out.extend(_split_unit_list(part))
     return [tidy_spaces(item) for item in out if item]
+
+
+_BODY_WORD = re.compile(
+    r"^(Phòng|Sở|Công chức|Ban|Trung tâm|Bộ phận|Văn phòng|Đoàn|Hội|Mặt trận|MTTQ|Công an"
+    r"|Chi cục|Thanh tra|Đài|Ủy ban|UBND|Kho bạc|Chi nhánh|Bảo hiểm|Cục|Đội)\s+\S"
+)
+
+
+def _split_unit_list(text: str) -> list[str]:
+    """'Phòng Nội vụ, Phòng Tư pháp': a comma list of named bodies is several units; 'Các
+    phòng, ban, đơn vị' or 'Văn phòng HĐND, UBND xã' (one office) stay whole."""
+    parts = [p.strip() for p in re.split(r",\s+", text)]
+    if len(parts) < 2 or not all(_BODY_WORD.match(p) for p in parts):
+        return [text]
+    for before, after in itertools.pairwise(parts):
+        if after.startswith(("UBND", "Ủy ban")) and re.search(r"HĐND$", before):
+            return [text]
+    return parts
 
 
 def _split_inline_bullets(text: str, kind: str) -> list[str]:
@@ -150,12 +218,12 @@ def _split_inline_bullets(text: str, kind: str) -> list[str]:
     return merged
 
 
-def _merge_lines(lines: list[str], wrapped: bool) -> list[str]:
+def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[str]:
     bulleted = bool(lines) and bool(_BULLET.match(lines[0]))
     items: list[str] = []
     for line in lines:
         continues = bool(items) and (
-            (wrapped and not _BULLET.match(line))
+            (wrapped and not _BULLET.match(line) and not _opens_unit(items[-1], line, kind))
             or line[0].islower()
             or (not bulleted and line[0] in "-–" and not line.startswith("- "))
             or (not bulleted and line.startswith("– "))
@@ -169,6 +237,22 @@ def _merge_lines(lines: list[str], wrapped: bool) -> list[str]:
         else:
             items.append(line)
     return items
+
+
+def _opens_unit(previous: str, line: str, kind: str) -> bool:
+    """In a PDF cell, where every line break may be a wrap, a line naming a unit after a
+    finished unit name ('Công chức Văn phòng - Thống kê' / 'Công chức Tư pháp - Hộ tịch') is a
+    second unit; a name cut after '-', 'và' or 'Văn phòng' is not finished."""
+    if kind != "units" or not line[:1].isupper() or not UNIT_START.match(line):
+        return False
+    words = previous.split()
+    return (
+        len(words) >= 2
+        and bool(UNIT_START.match(previous))
+        and not previous.endswith(("-", "–", ","))
+        and words[-1].lower() not in CONNECTORS
+        and previous.lower() not in INCOMPLETE_UNITS
+    )
 
 
 def _split_products(text: str) -> list[str]:

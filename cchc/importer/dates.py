@@ -13,9 +13,11 @@ _BLANK_DAY = re.compile(
     r"ngày\s*(?:\.{2,}|…+|_+)?\s*(?:tháng|/)\s*(\d{1,2})?\s*(?:năm|/)\s*(\d{4})", re.I
 )
 
-# 76/NQ-CP, 26/QĐ-UBND, 35/2022/QĐ-UBND, 20-CT/TU, 09-CTTr/ĐU, 3838/KH-UBND
+# 76/NQ-CP, 26/QĐ-UBND, 35/2022/QĐ-UBND, 20-CT/TU, 09-CTTr/ĐU, 3838/KH-UBND, and laws and
+# National Assembly resolutions that end with the legislature's number: 72/2025/QH15
 DOC_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z&]*)*"
+    r"(?<![\w/])(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z&]*)*(?<=QH)\d{2}"
+    r"|\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z&]*)*"
     r"|\d{1,5}-[A-ZĐ][A-ZĐa-z]*/[A-ZĐ][A-ZĐa-z]*)(?![\w/])"
 )
 

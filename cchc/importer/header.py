@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DOC_NUMBER, find_date, has_blank_day, iso
-from .vietnamese import fold, lower_first, title_case
+from .vietnamese import fold, is_acronym, lower_first, sentence_case, title_case
 
 UNIT_TYPES = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện", "quận", "tỉnh", "đặc khu")
 _UBND = r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
@@ -21,8 +21,11 @@ _TYPE = r"(thị trấn|thị xã|thành phố|tp\.?|phường|xã|huyện|quậ
 _APPROVAL = re.compile(
     r"kèm\s+theo\s+(Quyết định|Kế hoạch)\s+số\s*:?\s*([^\s]*?\s*/\s*[\wĐ/.-]+)", re.I
 )
-_OWN_NUMBER = re.compile(r"^\s*Số\s*[:.]?\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)")
-_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\b", re.I)
+# "Số: 15/KH-UBND" opening a line, or after the issuing body on the same line ("UBND XÃ PHÚ HÒA
+# Số: 12/KH-UBND" when a PDF puts the two columns of the letterhead on one baseline).
+_OWN_NUMBER = re.compile(r"(?:^\s*Số\s*[:.]?|(?<=\s)Số\s*:)\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)")
+# "<place>, ngày …" opening a line or following the number on the same line.
+_PLACE_DATE = re.compile(r"(?:^|(?<=\s))[^\d,:;]{2,40},\s*ngày\b", re.I)
 _MOTTO = re.compile(r"(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
 
 
@@ -67,22 +70,35 @@ def _title(head: list[str], header: Header) -> int:
         if not re.match(r"ke hoach\b", folded) or not text.strip(" #*")[:8].isupper():
             continue
         rest = text.strip(" #*")[len("KẾ HOẠCH") :].strip(" :.-")
-        subject = rest or (head[i + 1] if i + 1 < len(head) else "")
-        if not subject or re.match(r"^\(|^(số|căn cứ|thực hiện)\b", subject, re.I):
-            subject = rest
+        subject = rest or _subject_lines(head[i + 1 :])
         subject = subject.strip(" .,;")
         if subject.isupper():
-            subject = subject.lower()
+            subject = sentence_case(subject)
         header.title = f"Kế hoạch {lower_first(subject)}".strip() if subject else "Kế hoạch"
         return i
     header.warnings.append("Không tìm thấy dòng tiêu đề “KẾ HOẠCH”; tên kế hoạch để trống.")
     return -1
 
 
+def _subject_lines(lines: list[str]) -> str:
+    """The subject under 'KẾ HOẠCH', which Word authors often break over centred lines:
+    'Cải cách hành chính nhà nước' / 'năm 2026 trên địa bàn xã Hòa An' (a line beginning in
+    lower case, or capitals after capitals, continues it)."""
+    subject = ""
+    for line in lines[:4]:
+        text = line.strip(" #*")
+        if not text or re.match(r"^\(|^(số|căn cứ|thực hiện|[IVX]+\.|\d+\.)\s", text, re.I):
+            break
+        if subject and not (text[0].islower() or (subject.isupper() and text.isupper())):
+            break
+        subject = f"{subject} {text}".strip()
+    return subject.strip(" .,;")
+
+
 def _number_and_date(head: list[str], header: Header) -> None:
     own_blank = False
     for text in head:
-        match = _OWN_NUMBER.match(text)
+        match = _OWN_NUMBER.search(text)
         if match and header.number is None and not own_blank:
             digits, suffix = match.group(1), match.group(2)
             if re.search(r"\d", digits):
@@ -91,8 +107,9 @@ def _number_and_date(head: list[str], header: Header) -> None:
             else:
                 own_blank = True
                 header.warnings.append(f"Số kế hoạch để trống (“Số: /{suffix}”).")
-        if _PLACE_DATE.match(text) and header.issued_on is None:
-            issued, _ = find_date(text)
+        place_date = _PLACE_DATE.search(text)
+        if place_date and header.issued_on is None:
+            issued, _ = find_date(text[place_date.start() :])
             if issued:
                 header.issued_on = iso(issued)
             elif has_blank_day(text):
@@ -133,6 +150,11 @@ def _issuer(head: list[str], texts: list[str], title_index: int, header: Header)
     for text in head:
         for match in re.finditer(rf"{_UBND}\s+{_TYPE}\s+(.{{1,40}}?)\s+ban hành", text, re.I):
             candidates += [(u, "preamble") for u in _units(match.group(0))]
+    body = _body(letterhead)
+    if body:
+        parent = next((u for u, s in candidates if s == "letterhead"), None)
+        header.issuer = header.unit_name = f"{body} {parent}" if parent else body
+        return
     if candidates:
         unit = next((u for u, s in candidates if s == "letterhead"), candidates[0][0])
         header.unit_name = unit
@@ -147,6 +169,26 @@ def _issuer(head: list[str], texts: list[str], title_index: int, header: Header)
         )
     else:
         header.warnings.append("Không xác định được cơ quan ban hành kế hoạch.")
+
+
+_BODY = re.compile(
+    r"(?<![\wĐ])(SỞ|PHÒNG|VĂN PHÒNG|BAN|TRUNG TÂM|THANH TRA|CHI CỤC|BỘ)\s+"
+    r"((?:[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ]*[,]?\s*(?:-\s*)?){1,10}?)(?=\s*(?:Số\b|$))"
+)
+
+
+def _body(letterhead: str) -> str | None:
+    """The issuing body when it is a department under a People's Committee: the capitalised
+    'SỞ NỘI VỤ' under 'UBND TỈNH QUẢNG NINH' → 'Sở Nội vụ' (each part of the name after 'và',
+    ',' or '-' begins with a capital, as official names are written)."""
+    text = re.sub(r"\b(ỦY|UỶ) BAN NHÂN DÂN\b", "UBND", letterhead)
+    match = _BODY.search(re.sub(r"\bSố\s*[:.].*$", "", text))
+    if not match:
+        return None
+    words = match.group(2).strip(" ,-").split()
+    name = " ".join(w if is_acronym(w.strip(",")) else w.lower() for w in words)
+    name = re.sub(r"(^|\bvà\s+|,\s*|-\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), name)
+    return f"{match.group(1).capitalize()} {name}"
 
 
 def _without_motto(text: str) -> str:

@@ -24,6 +24,7 @@ NUMBERING = re.compile(
 _STARTERS = re.compile(
     r"^(Căn cứ|Thực hiện|Nơi nhận|Trên đây|TM\.|KT\.|\(?(Ban hành )?[Kk]èm theo)\b"
 )
+_RULE = re.compile(r"^\s*[-_=~*–—]{3,}\s*$")  # a drawn rule: "-------", "_____"
 _TERMINAL = (".", "!", "?", ":", ";", "./.", "…")
 
 
@@ -89,50 +90,129 @@ def _split_tabbed(line: Paragraph) -> list[Paragraph]:
 # --- tables drawn in text ----------------------------------------------------------------------
 
 
+# the rules of a grid table (pandoc, org-mode): "+-----+------+", "+=====+======+"
+_GRID_RULE = re.compile(r"^\s*\+[-=:+]+\+\s*$")
+
+
 def _is_table_line(text: str) -> bool:
+    """A row of a table typed in text: tab-separated, a Markdown row ('| a | b |'), or cells
+    separated by bars without the outer ones ('1 | Rà soát … | Phòng Nội vụ | Quý I')."""
     stripped = text.strip()
-    return ("\t" in text.strip("\n") and stripped != "") or bool(
-        re.match(r"^\|.*\|$", stripped) and stripped.count("|") >= 3
+    return (
+        bool(_GRID_RULE.match(stripped))
+        or ("\t" in text.strip("\n") and stripped != "")
+        or bool(re.match(r"^\|.*\|$", stripped) and stripped.count("|") >= 3)
+        or (stripped.count("|") >= 2 and not re.search(r"https?://", stripped))
     )
 
 
+def _tab_table(lines: list[Paragraph]) -> Table:
+    """Rows of a text table. Whether the bars at the ends of a line are outer borders
+    (Markdown) or separate an empty first cell is decided once, by the header line."""
+    grid = any(_GRID_RULE.match(line.text) for line in lines)
+    markdown = grid or lines[0].text.strip().startswith("|")
+    split: list[tuple[Paragraph, list[str]]] = []
+    for line in lines:
+        text = line.text.rstrip("\n")
+        if not text.strip() or text == "\f":
+            continue
+        if _GRID_RULE.match(text):
+            split.append((line, []))  # a rule: the grid row above is complete
+            continue
+        if markdown and text.strip().startswith("|"):
+            parts = text.strip()[1:].removesuffix("|").split("|")
+        elif "|" in text:
+            parts = text.strip("\n").split("|")
+        else:
+            parts = text.split("\t")
+        if all(re.fullmatch(r"\s*:?[-+]{2,}:?\s*", p) or not p.strip() for p in parts):
+            continue  # Markdown separator row
+        split.append((line, parts))
+    rows: list[Row] = []
+    merged = _grid_rows(split) if grid else _join_broken_rows(split)
+    for line, parts in merged:
+        cells = []
+        for part in parts:
+            value, bold = strip_markup(part)
+            cells.append(Cell(value.strip(), bold=bold and bool(value.strip())))
+        rows.append(Row(cells, line.line, physical=True))
+    return Table(rows, lines[0].line, wrapped=grid)  # a grid cell's lines are wrapped text
+
+
+def _grid_rows(split: list[tuple[Paragraph, list[str]]]):
+    """A grid table's row runs from one rule to the next; its cells' lines are joined."""
+    out: list[tuple[Paragraph, list[str]]] = []
+    current: tuple[Paragraph, list[list[str]]] | None = None
+    # a last rule, in case the text has none
+    closing: list[tuple[Paragraph, list[str]]] = [(split[-1][0], [])] if split else []
+    for line, parts in [*split, *closing]:
+        if not parts:
+            if current is not None:
+                out.append((current[0], ["\n".join(p for p in col if p) for col in current[1]]))
+            current = None
+            continue
+        if current is None:
+            current = (line, [[] for _ in parts])
+        for k, part in enumerate(parts[: len(current[1])]):
+            current[1][k].append(part.strip())
+    return out
+
+
+def _join_broken_rows(split: list[tuple[Paragraph, list[str]]]):
+    """A tab row copied from a web page breaks where a cell holds a line break: 'Phòng Nội vụ'
+    ends one line and 'Phòng Tư pháp<TAB>UBND các xã<TAB>…' begins the next. Lines whose
+    cells add up to the table's width (one cell shared) are one row, that cell keeping the
+    break."""
+    width = max((len(parts) for _, parts in split), default=0)
+    out: list[tuple[Paragraph, list[str]]] = []
+    for line, parts in split:
+        if out and 1 < len(parts) < width and "|" not in line.text:
+            last_line, last = out[-1]
+            if len(last) < width and len(last) + len(parts) - 1 <= width:
+                out[-1] = (last_line, [*last[:-1], f"{last[-1]}\n{parts[0]}", *parts[1:]])
+                continue
+        if out and len(parts) == 1 and 1 < len(out[-1][1]) < width:
+            last_line, last = out[-1]  # a middle line of the broken cell, with no tab
+            out[-1] = (last_line, [*last[:-1], f"{last[-1]}\n{parts[0]}"])
+            continue
+        out.append((line, parts))
+    return out
+
+
 def _tab_table_end(lines: list[Paragraph], start: int) -> int:
-    """End index of a table whose rows are tab- or pipe-separated lines (blank lines allowed)."""
-    if (
-        not _is_table_line(lines[start].text)
-        or lines[start].text.count("\t") + lines[start].text.count("|") < 2
-    ):
+    """End index of a table whose rows are tab- or pipe-separated lines (blank lines allowed);
+    a line without a tab between two rows is kept when it sits inside a broken row."""
+    first = lines[start].text
+    rule = bool(_GRID_RULE.match(first)) and start + 1 < len(lines)
+    if rule and not lines[start + 1].text.strip().startswith("|"):
         return start
+    if not rule and (not _is_table_line(first) or first.count("\t") + first.count("|") < 2):
+        return start
+    width = lines[start].text.count("\t") + 1
     end = start
     i = start
     while i < len(lines):
         text = lines[i].text
         if _is_table_line(text):
             end = i + 1
+        elif _inside_broken_row(lines, i, end, width):
+            pass
         elif text.strip() and text != "\f":
             break
         i += 1
     return end
 
 
-def _tab_table(lines: list[Paragraph]) -> Table:
-    rows: list[Row] = []
-    for line in lines:
-        text = line.text.rstrip("\n")
-        if not _is_table_line(text):
-            continue
-        if text.strip().startswith("|"):
-            parts = text.strip().strip("|").split("|")
-        else:
-            parts = text.split("\t")
-        if all(re.fullmatch(r"\s*:?-{2,}:?\s*", p) or not p.strip() for p in parts):
-            continue  # Markdown separator row
-        cells = []
-        for part in parts:
-            value, bold = strip_markup(part)
-            cells.append(Cell(value.strip(), bold=bold and bool(value.strip())))
-        rows.append(Row(cells, line.line, physical=True))
-    return Table(rows, lines[0].line)
+def _inside_broken_row(lines: list[Paragraph], i: int, end: int, width: int) -> bool:
+    previous = lines[end - 1].text
+    following = lines[i + 1].text if i + 1 < len(lines) else ""
+    return (
+        end == i
+        and "\t" in previous
+        and previous.count("\t") + 1 < width
+        and "\t" in following
+        and bool(lines[i].text.strip())
+    )
 
 
 # --- prose --------------------------------------------------------------------------------------
@@ -160,15 +240,19 @@ def assemble_paragraphs(lines: list[Paragraph]) -> list[Paragraph]:
     """
     lines = [ln for ln in lines if not is_page_number(ln.text)]
     nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
-    followed = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].text.strip())
+    last = nonblank[-1] if nonblank else -1  # blank lines after the text end say nothing
+    followed = sum(1 for i in nonblank if i < last and not lines[i + 1].text.strip())
     lengths = sorted(len(lines[i].text.strip()) for i in nonblank)
     long_lines = bool(lengths) and lengths[len(lengths) // 2] > 110
     share = followed / len(nonblank) if nonblank else 0
-    blank_separates = bool(nonblank) and (0.05 < share < 0.7 or long_lines)
+    blank_separates = bool(nonblank) and ((0.05 < share < 0.7 and followed > 1) or long_lines)
     out: list[Paragraph] = []
     current: Paragraph | None = None
     blank_before = False
     for line in lines:
+        if _RULE.match(line.text):
+            current, blank_before = None, True  # the rule under a letterhead ends a paragraph
+            continue
         text, level = strip_heading_marks(line.text)
         text, bold = strip_markup(text)
         text = " ".join(text.split())

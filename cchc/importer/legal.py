@@ -27,6 +27,24 @@ def is_basis_paragraph(text: str) -> bool:
     return bool(re.match(r"^\s*[-–+•]?\s*(can cu|thuc hien)\s", fold(text)))
 
 
+def basis_paragraphs(texts: list[str]) -> list[str]:
+    """The preamble's paragraphs that cite documents: those opening with 'Căn cứ'/'Thực hiện',
+    and the bullets listed under a lead-in ending with a colon ('Căn cứ các văn bản sau:' /
+    '- Nghị quyết số 76/NQ-CP …')."""
+    out: list[str] = []
+    listing = False
+    for text in texts:
+        if is_basis_paragraph(text):
+            listing = text.rstrip().endswith(":")
+            if not (listing and not DOC_NUMBER.search(text)):  # not the bare lead-in
+                out.append(text)
+        elif listing and re.match(rf"^\s*[-–+•]\s*({DOC_TYPES})\b", text, re.I):
+            out.append(text)
+        else:
+            listing = False
+    return out
+
+
 def legal_bases(paragraphs: list[str]) -> list[dict]:
     """Entries {number, issued_on, text} for every document cited by these paragraphs."""
     out: list[dict] = []
@@ -46,7 +64,7 @@ def legal_bases(paragraphs: list[str]) -> list[dict]:
 
 
 def _entry(segment: str) -> dict | None:
-    segment = _LEAD.sub("", segment.strip(), count=1)
+    segment = _LEAD.sub("", re.sub(r"^\s*[-–+•]\s*", "", segment), count=1)
     segment = segment.strip(" ;.:,")
     if not _DOC_START.match(segment):
         return None

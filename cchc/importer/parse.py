@@ -17,11 +17,11 @@ from .areas import guess_area
 from .document import Document, Paragraph, Table
 from .header import read_header
 from .layout import build_blocks
-from .legal import is_basis_paragraph, legal_bases
+from .legal import basis_paragraphs, legal_bases
 from .readers import DEFAULT_MAX_BYTES, read_bytes, read_path
 from .schedule import reporting_periods
 from .sections import Heading, heading_of, place
-from .tables import ParsedTable, parse_table
+from .tables import ParsedTable, continue_table, parse_table
 from .targets import find_quantities, split_sentences
 from .tasks import build_tasks, targets_from_rows
 from .vietnamese import fold
@@ -45,7 +45,7 @@ def parse_document(document: Document) -> dict:
     preamble_end = _preamble_end(paragraphs)
     header = read_header(texts, preamble_end)
     warnings = list(header.warnings)
-    bases = legal_bases([t for t in texts[:preamble_end] if is_basis_paragraph(t)])
+    bases = legal_bases(basis_paragraphs(texts[:preamble_end]))
     placed, headings = place(paragraphs[preamble_end:])
     tasks, table_targets, table_sections = _read_tables(tables, header.year, warnings)
     targets = _prose_targets(placed, warnings) + table_targets
@@ -90,14 +90,27 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
             if heading is not None and heading.level <= 2:
                 area = heading.area
             continue
+        if tables and not _has_text(since_table) and continue_table(tables[-1][0], block):
+            continue  # the same table, cut at a page break
         parsed = parse_table(block)
         if parsed is None or "title" not in parsed.roles or not parsed.rows:
             paragraphs.extend(_flatten(block))
+            since_table.append("<table>")
             continue
         caption = _caption(since_table[-4:])
-        tables.append((parsed, caption, None if "phu luc" in caption else area))
+        appendix = re.search(r"phu luc|bieu|danh muc", caption)  # not the section above
+        tables.append((parsed, caption, None if appendix else area))
         since_table = []
     return paragraphs, tables
+
+
+def _has_text(texts: list[str]) -> bool:
+    """Whether anything stands between two tables: a page break leaves at most an empty line,
+    a page number or a '(tiếp theo)'."""
+    return any(
+        t.strip() and not re.fullmatch(r"[\s\f\d\-–/]*|\(?\s*tiếp( theo)?\s*\)?", t.strip(), re.I)
+        for t in texts
+    )
 
 
 def _caption(texts: list[str]) -> str:
@@ -161,6 +174,12 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
         if "requirement" in parsed.roles:
             targets += targets_from_rows(parsed, "requirement")
     _deadline_warnings(tasks, year, warnings)
+    guessed = sum(1 for t in targets if t.get("area_guessed"))
+    if guessed:
+        warnings.append(
+            f"{guessed} chỉ tiêu trong bảng không thuộc nhóm lĩnh vực nào; lĩnh vực được đoán "
+            "theo tên chỉ tiêu."
+        )
     return tasks, targets, sections
 
 

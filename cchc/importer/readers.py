@@ -15,6 +15,8 @@ from pathlib import Path
 
 from . import errors
 from .document import Block, Cell, Document, Paragraph, Row, Table
+from .docx_numbering import Numbering
+from .pdf_columns import BorderlessTables
 from .repair import nfc, repair_diacritics
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -113,16 +115,31 @@ def read_docx(data: bytes, name: str = "") -> Document:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise errors.bad_docx() from exc
-    reader = _DocxReader()
+    reader = _DocxReader(Numbering(document))
     reader.walk(document.element.body)
     return Document(reader.blocks, "docx", name, repaired_words=reader.repaired)
 
 
 class _DocxReader:
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
         self.blocks: list[Block] = []
         self.counter = 0
         self.repaired = 0
+        self.numbering = numbering
+
+    def text(self, p) -> str:
+        """A paragraph's text with the number Word draws before it ('II.', '1.', '-')."""
+        label = self.numbering.label(p)
+        text = _paragraph_text(p)
+        return f"{label} {text}" if label and text.strip() else text
+
+    def cell_paragraph(self, p) -> str:
+        """In a cell an automatic number may be all there is: the STT column ('1.')."""
+        label = self.numbering.label(p)
+        text = _paragraph_text(p)
+        if not label:
+            return text
+        return f"{label} {text}" if text.strip() else label
 
     def walk(self, parent) -> None:
         for child in parent.iterchildren():
@@ -142,7 +159,7 @@ class _DocxReader:
 
     def paragraph(self, p) -> None:
         self.counter += 1
-        text = self.fix(_paragraph_text(p))
+        text = self.fix(self.text(p))
         level = _heading_level(p)
         self.blocks.append(Paragraph(text, self.counter, heading_level=level, bold=_is_bold(p)))
 
@@ -154,7 +171,7 @@ class _DocxReader:
             cells: list[Cell] = []
             for tc in tr.iterchildren(_W + "tc"):
                 span, merged = _cell_props(tc)
-                text = "" if merged else self.fix(_cell_text(tc))
+                text = "" if merged else self.fix(_cell_text(tc, self.cell_paragraph))
                 bold = all(_is_bold(p) for p in tc.iter(_W + "p") if _paragraph_text(p).strip())
                 cells.append(Cell(text, merged=merged, bold=bold and bool(text.strip())))
                 cells.extend(Cell("", merged=False) for _ in range(span - 1))
@@ -174,15 +191,18 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc) -> str:
-    """A cell's paragraphs one per line; a nested table's rows as lines of ' | '-joined cells."""
+def _cell_text(tc, text=_paragraph_text) -> str:
+    """A cell's paragraphs one per line; a nested table's rows as lines of ' | '-joined cells.
+    `text` reads one paragraph (with its automatic number)."""
     lines: list[str] = []
     for child in tc.iterchildren():
         if child.tag == _W + "p":
-            lines.append(_paragraph_text(child))
+            lines.append(text(child))
         elif child.tag == _W + "tbl":
             for tr in child.iter(_W + "tr"):
-                cells = [_cell_text(tc2).replace("\n", " ") for tc2 in tr.iterchildren(_W + "tc")]
+                cells = [
+                    _cell_text(tc2, text).replace("\n", " ") for tc2 in tr.iterchildren(_W + "tc")
+                ]
                 lines.append(" | ".join(c for c in cells if c.strip()))
     return "\n".join(line for line in lines if line.strip())
 
@@ -237,11 +257,12 @@ def read_pdf(data: bytes, name: str = "") -> Document:
     blocks: list[Block] = []
     line = 0
     chars = images = 0
+    borderless = BorderlessTables()
     with pdf:
         for page in pages:
             chars += len(page.chars)
             images += len(page.images)
-            page_blocks, line = _pdf_page_blocks(page, line)
+            page_blocks, line = _pdf_page_blocks(page, line, borderless)
             blocks.extend(page_blocks)
             blocks.append(Paragraph("\f", line, raw=True))
     if chars < 20 * max(1, len(pages)) and not any(
@@ -263,40 +284,45 @@ def read_pdf(data: bytes, name: str = "") -> Document:
     return Document(blocks, "pdf", name, repaired_words=repaired)
 
 
-def _pdf_page_blocks(page, line: int) -> tuple[list[Block], int]:
+def _pdf_page_blocks(page, line: int, borderless: BorderlessTables) -> tuple[list[Block], int]:
+    """A page's text lines and tables in vertical order: ruled tables as pdfplumber finds
+    them, then tables printed without lines, rebuilt from word positions (`pdf_columns`)."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
+    text_page = page.filter(_outside(boxes)) if boxes else page
+    items: list[tuple[float, Table | str]] = []
+    for table, (top, bottom) in borderless.page(text_page.extract_words()):
+        items.append((top, table))
+        boxes.append((0, top - 1, page.width, bottom + 1))
+    if len(boxes) > len(tables):
+        text_page = page.filter(_outside(boxes))
+    for text_line in text_page.extract_text_lines(return_chars=False):
+        items.append((text_line["top"], text_line["text"]))
+    for found in tables:
+        rows = [Row([Cell(t or "", merged=t is None) for t in r], 0) for r in found.extract()]
+        items.append((found.bbox[1], Table(rows, 0, wrapped=True)))
+    items.sort(key=lambda item: item[0])
+    blocks: list[Block] = []
+    for _top, payload in items:
+        if isinstance(payload, str):
+            line += 1
+            blocks.append(Paragraph(payload, line, raw=True))
+            continue
+        payload.line = line + 1
+        for row in payload.rows:
+            line += 1
+            row.line = row.end_line = line
+        blocks.append(payload)
+    return blocks, line
 
+
+def _outside(boxes):
     def outside(obj) -> bool:
-        x0, top, x1, bottom = (
-            obj.get("x0", 0),
-            obj.get("top", 0),
-            obj.get("x1", 0),
-            obj.get("bottom", 0),
-        )
+        x0, top = obj.get("x0", 0), obj.get("top", 0)
+        x1, bottom = obj.get("x1", 0), obj.get("bottom", 0)
         return not any(
             x0 >= b[0] - 1 and x1 <= b[2] + 1 and top >= b[1] - 1 and bottom <= b[3] + 1
             for b in boxes
         )
 
-    text_page = page.filter(outside) if boxes else page
-    items: list[tuple[float, None, list]] = []
-    for text_line in text_page.extract_text_lines(return_chars=False):
-        items.append((text_line["top"], None, [text_line["text"]]))
-    for table in tables:
-        items.append((table.bbox[1], None, table.extract()))
-    items.sort(key=lambda item: item[0])
-    blocks: list[Block] = []
-    for _top, _unused, payload in items:
-        if payload and isinstance(payload[0], str):
-            line += 1
-            blocks.append(Paragraph(payload[0], line, raw=True))
-            continue
-        rows: list[Row] = []
-        start = line + 1
-        for raw_row in payload:
-            line += 1
-            cells = [Cell(text or "", merged=text is None) for text in raw_row]
-            rows.append(Row(cells, line))
-        blocks.append(Table(rows, start, wrapped=True))
-    return blocks, line
+    return outside

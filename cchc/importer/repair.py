@@ -18,8 +18,14 @@ from .vietnamese import TONE_MARKS, is_valid_syllable, place_tone
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
+# Letters old-encoding converters (TCVN3, VNI) and some fonts write for Đ/đ: the Icelandic eth
+# and the African D. Vietnamese has neither, so they are always the Vietnamese letter.
+_D_VARIANTS = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """Composed (NFC) text with the look-alike letters of 'Đ'/'đ' replaced by the real ones."""
+    return unicodedata.normalize("NFC", text).translate(_D_VARIANTS)
 
 
 def repair_diacritics(text: str) -> tuple[str, int]:

@@ -113,7 +113,8 @@ def _save_sections(plan: Plan, data: dict) -> dict[str, Section]:
         )
         if parent is None:
             last_top = section
-        by_ref[ref] = section
+        if ref:  # an unnumbered heading row cannot be looked up; its tasks keep their area
+            by_ref[ref] = section
     return by_ref
 
 

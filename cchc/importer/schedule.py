@@ -22,21 +22,37 @@ from .vietnamese import fold
 
 KINDS = {
     "q1": ("Quý I", 3),
+    "q2": ("Quý II", 6),
     "h1": ("6 tháng", 6),
     "q3": ("Quý III", 9),
     "9m": ("9 tháng", 9),
+    "q4": ("Quý IV", 12),
     "year": ("Năm", 12),
 }
+# A report that covers a quarter's report when the plan asks for both (the 6-month report is
+# the second quarter's, the annual report the fourth's).
+_COVERED_BY = {"q2": "h1", "q3": "9m", "q4": "year"}
+# "quy" followed by these is "quy định", "quy chế" …, not "quý"
+_NOT_QUARTER = r"(?!\s+(?:dinh|che|trinh|mo|hoach|tac|chuan|pham|luat|hoa)\b)"
 _MENTION = re.compile(
     r"(?P<q>quy\s+(?P<qn>iv|i{1,3}|[1-4])(?![a-z]))"
     r"|(?P<h>6\s*thang)|(?P<n>9\s*thang)"
     r"|(?P<y>(?:bao cao|ca|va|,)\s+nam(?!\s+(?:truoc(?!\s+ngay)|tiep|hoc))(?=\W|$))"
-    r"|(?P<qq>hang quy|hang quy|dinh ky quy)"
+    r"|(?P<qq>(?:hang|moi|dinh ky|bao cao)\s+quy" + _NOT_QUARTER + r"(?!\s+(?:iv|i{1,3}|[1-4])\b))"
 )
 _YEAR_AFTER = re.compile(r"^\s*(?:dau\s+nam\s*|nam\s*)?[/ ]?\s*(?:nam\s+)?(\d{4})")
 _DATE = r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
 _WINDOW = re.compile(rf"tu\s+(?:ngay\s+)?{_DATE}\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{_DATE}")
-_DUE = re.compile(rf"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?{_DATE}")
+# the year may be left out: "báo cáo 6 tháng trước ngày 15/6"
+_DUE = re.compile(
+    r"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])"
+)
+# "trước ngày 10/6 (báo cáo 6 tháng)": the period named after its deadline, in brackets
+_DUE_THEN_PERIOD = re.compile(
+    r"((?:truoc|cham nhat)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)\s*"
+    r"\(\s*((?:bao cao\s+)?[^()]{2,25}?)\s*\)"
+)
 _DUE_RULE = re.compile(r"truoc ngay\s+(\d{1,2})\s+(?:cua\s+)?thang cuoi (?:ky|quy)")
 _REPORT_WORDS = re.compile(r"bao cao|chot so lieu|gui bao cao")
 
@@ -79,6 +95,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
         if rule:
             rule_day = int(rule.group(1))
             rule_text = text[rule.start() : rule.end()]
+        folded = _DUE_THEN_PERIOD.sub(r"\2 \1", folded)
         for kind, segment, seg_year in _segments(folded, year):
             if seg_year is None:
                 continue
@@ -91,9 +108,9 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
                 period.line = line
             due = _DUE.search(segment)
             if due and not _DUE_RULE.match(segment[due.start() :]):
-                d = [int(g) for g in due.groups()]
-                period.due = safe_date(d[2], d[1], d[0])
+                period.due = _due_date(due, period)
                 period.line = line
+    _merge_quarters(periods)
     if rule_day is not None:
         for period in periods.values():
             if period.due is None:
@@ -112,6 +129,16 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
     return [p.as_dict() for p in ordered], warnings
 
 
+def _due_date(match: re.Match[str], period: Period) -> date | None:
+    """A report deadline; without a year it is the period's year, or the next one when the
+    month comes well before the period ends (an annual report due 'trước ngày 10/01')."""
+    day, month = int(match.group(1)), int(match.group(2))
+    if match.group(3):
+        return safe_date(int(match.group(3)), month, day)
+    late = month < KINDS[period.kind][1] - 3
+    return safe_date(period.year + (1 if late else 0), month, day)
+
+
 def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]]:
     """Split a paragraph at each period it names; each piece carries its own dates."""
     mentions = list(_MENTION.finditer(folded))
@@ -122,7 +149,7 @@ def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]
         year_match = _YEAR_AFTER.match(folded[match.end() : match.end() + 16])
         seg_year = int(year_match.group(1)) if year_match else year
         if match.group("qq"):
-            out += [("q1", segment, seg_year), ("h1", "", seg_year), ("q3", "", seg_year)]
+            out += [("q1", segment, seg_year)] + [(k, "", seg_year) for k in ("q2", "q3", "q4")]
             continue
         if match.group("q"):
             number = match.group("qn")
@@ -136,7 +163,14 @@ def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]
         else:
             kind = "year"
         out.append((kind, segment, seg_year))
-    kinds = {k for k, _, _ in out}
-    if "9m" in kinds:
+    if "9m" in {k for k, _, _ in out}:  # "quý III" and "9 tháng" name the same report
         out = [(("9m" if k == "q3" else k), s, y) for k, s, y in out]
     return out
+
+
+def _merge_quarters(periods: dict[str, Period]) -> None:
+    """Drop a quarter's report (from 'hằng quý') that a 6-month, 9-month or annual report the
+    plan also names stands for."""
+    for quarter, covering in _COVERED_BY.items():
+        if quarter in periods and covering in periods:
+            del periods[quarter]

@@ -78,6 +78,8 @@ def heading_of(paragraph: Paragraph) -> Heading | None:
         level = {"roman": 1, "arabic": 2, "letter": 4}.get(kind, 2 + ref.count("."))
         title = text[match.end() :].strip(" :")
         return Heading(ref, title, level, paragraph.line, area_for_heading(title))
+    if not match and text.endswith(":") and len(words) <= 6 and _TARGET_HEADING.search(fold(text)):
+        return Heading("", text.strip(" :-–•*"), 5, paragraph.line, None)  # "Chỉ tiêu cụ thể:"
     if paragraph.heading_level and len(words) <= 25:
         return Heading("", text, paragraph.heading_level, paragraph.line, area_for_heading(text))
     if len(words) <= 14 and not match and area_for_heading(text) and _looks_like_title(text):

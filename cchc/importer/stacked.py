@@ -30,11 +30,18 @@ from .vietnamese import fold
 _HEADER_START = re.compile(r"^\s*(stt|tt|so tt)\b")
 _ROMAN_HEADING = re.compile(r"^\s*([IVX]{1,5})[.)]?\s+(\S.*)$")
 _REF_LINE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+(\S.*))?$")
-_END = re.compile(r"^\s*(tong cong|tong so|phu luc|noi nhan)\b")
+# where a stacked table stops: its total, the next appendix, the signature block, or the plan's
+# next part when the table stands in the body ("IV. TỔ CHỨC THỰC HIỆN")
+_END = re.compile(
+    r"^\s*(tong cong|tong so|phu luc|noi nhan"
+    r"|[ivx]+\.\s+(to chuc thuc hien|kinh phi|che do bao cao|trach nhiem thuc hien))\b"
+)
 _KEYWORDS = (
     ("ref", r"\b(stt|so tt)\b|^tt\b"), ("title", r"nhiem vu|noi dung|tieu chi"),
-    ("lead", r"chu tri"), ("coordinators", r"phoi hop"), ("products", r"san pham|ket qua"),
-    ("deadline", r"thoi gian|thoi han|tien do"), ("budget", r"kinh phi"),
+    ("lead", r"chu tri|(?:don vi|co quan|bo phan|nguoi|cong chuc) thuc hien|trach nhiem"
+     r"|phu trach"),
+    ("coordinators", r"phoi hop"), ("products", r"san pham|ket qua"),
+    ("deadline", r"thoi gian|thoi han|tien do|lo trinh"), ("budget", r"kinh phi"),
     ("requirement", r"yeu cau"), ("notes", r"ghi chu"),
 )  # fmt: skip
 

@@ -19,9 +19,14 @@ from .document import Table
 from .repair import clean_text, join_fragments
 
 ROMAN_REF = re.compile(r"^([IVXLC]{1,6})\.?$")
+LETTER_REF = re.compile(r"^[a-zđ][.)]$")
+PART_REF = re.compile(r"^[A-H][.)]?$")  # "A. NHIỆM VỤ TRỌNG TÂM"
+TOTAL_ROW = re.compile(r"^(tổng cộng|tổng số|tổng kinh phí|cộng)\b", re.I)
 DOTTED_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?\s+(?=\S)")
 SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$")
+# Cells a task or target row fills and a heading row leaves empty.
+_TASK_CELLS = ("lead", "coordinators", "deadline", "products", "requirement", "budget", "value")
 _STRONG_END = re.compile(r"[,;\-–]$|\b(ubnd|hđnd|số|ngày)$", re.I)
 
 
@@ -60,6 +65,7 @@ class ParsedTable:
     rows: list[LogicalRow]
     sections: list[Section]
     wrapped: bool = False
+    parser: _RowParser | None = field(default=None, repr=False, compare=False)
 
 
 def parse_table(table: Table) -> ParsedTable | None:
@@ -71,7 +77,31 @@ def parse_table(table: Table) -> ParsedTable | None:
     parser = _RowParser(roles, header_texts)
     for row in table.rows[header_at + 1 :]:
         parser.feed(row)
-    return ParsedTable(roles, parser.rows, parser.sections, table.wrapped)
+    return ParsedTable(roles, parser.rows, parser.sections, table.wrapped, parser)
+
+
+def continue_table(previous: ParsedTable, table: Table) -> bool:
+    """Read `table` as the rest of `previous` when it is the same table cut by a page break:
+    it repeats the same header, or has no header and as many columns. Its rows keep the
+    section they fall under, and a first row without a number whose text begins in lower case
+    finishes the row cut at the break. Return False when `table` is another table."""
+    parser = previous.parser
+    if parser is None or not table.rows:
+        return False
+    header_texts: list[str] = []
+    header_at, roles = _find_header(table, header_texts)
+    width = max(len(r.cells) for r in table.rows)
+    if header_at >= 0 and roles != previous.roles:
+        return False
+    if header_at < 0 and (width != len(previous.roles) or is_header(
+        [clean_text(c.text) for c in table.rows[0].cells]
+    )):  # fmt: skip
+        return False
+    parser.header_folded |= {clean_text(t).lower() for t in header_texts if t.strip()}
+    parser.after_break = True
+    for row in table.rows[header_at + 1 :]:
+        parser.feed(row)
+    return True
 
 
 def _find_header(table: Table, texts: list[str]) -> tuple[int, list[str | None]]:
@@ -87,15 +117,36 @@ def _find_header(table: Table, texts: list[str]) -> tuple[int, list[str | None]]
         texts.extend(labels)
         if i + 1 < len(table.rows):
             below = [clean_text(c.text) for c in table.rows[i + 1].cells]
-            sub_roles = header_roles(below)
-            if sum(1 for r in sub_roles if r) >= 1 and not any(
-                DOTTED_REF.match(t) or ROMAN_REF.match(t) for t in below[:1]
-            ):
+            if _is_sub_header(below):
                 texts.extend(below)
                 labels = [f"{a} {b}".strip() for a, b in _pad(labels, below)]
                 table.rows[i + 1].cells = []  # consumed: second header row
         return i, header_roles(labels)
     return -1, []
+
+
+def _is_sub_header(texts: list[str]) -> bool:
+    """A second header row ('Chủ trì | Phối hợp' under 'Phân công thực hiện'): short labels,
+    at least one naming a column, no row number. A data row carried over a page break
+    ('của tỉnh; trả kết quả …') names a column word by chance but is not short."""
+    filled = [t for t in texts if t]
+    refs = (DOTTED_REF, ROMAN_REF, PART_REF, LETTER_REF)
+    if not filled or any(pattern.match(filled[0]) for pattern in refs):
+        return False
+    if any(len(t.split()) > 6 or t[:1].islower() for t in filled):
+        return False
+    return any(header_roles(texts))
+
+
+def _unnumbered_heading(text: str, bold: bool) -> bool:
+    """A heading row with no number, alone in its row ('CẢI CÁCH THỦ TỤC HÀNH CHÍNH' across
+    the table): in capitals, or bold and naming a reform area."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text.split()) < 2 or not letters or text[0].islower():
+        return False
+    if sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+        return True
+    return bold and area_for_heading(text) is not None and len(text.split()) <= 15
 
 
 def _pad(a: list[str], b: list[str]) -> list[tuple[str, str]]:
@@ -112,6 +163,7 @@ class _RowParser:
         self.top: Section | None = None
         self.current: Section | None = None
         self.index = {role: i for i, role in enumerate(roles) if role}
+        self.after_break = False  # the next row is the first after a page break
 
     def feed(self, row) -> None:
         texts = [
@@ -124,12 +176,15 @@ class _RowParser:
         texts = (texts + [""] * len(self.roles))[: max(len(self.roles), len(texts))]
         if not any(texts) or self._is_repeated_header(texts):
             return
+        if any(TOTAL_ROW.match(t) for t in texts[:3]):
+            return  # "Tổng cộng: 12 nhiệm vụ | … | 350": a sum, not a task
         shifted = row.physical and len(row.cells) != len(self.roles)
         if row.physical:
             texts = self._realign(texts)
         cells = {role: texts[i] for i, role in enumerate(self.roles) if role and i < len(texts)}
         ref = self._ref(cells)
-        if row.physical and self.rows and not ref and self._is_continuation(texts):
+        carried, self.after_break = self.after_break, False
+        if (row.physical or carried) and self.rows and not ref and self._is_continuation(texts):
             self._continue(texts, shifted)
             return
         if row.physical and self.rows:
@@ -139,6 +194,7 @@ class _RowParser:
             return
         self._group(cells, ref, row.line)
         cells["ref"] = self._task_ref(cells, ref)
+        self._close_sibling_section(cells["ref"])
         self.rows.append(LogicalRow(cells, row.line, self.current, {r for r in merged if r}, texts))
 
     # --- row kinds ---------------------------------------------------------------------------
@@ -153,6 +209,8 @@ class _RowParser:
         ref = cells.get("ref", "").strip()
         if DOTTED_REF.match(ref) or ROMAN_REF.match(ref):
             return ref.rstrip(".")
+        if LETTER_REF.match(ref) or PART_REF.match(ref):
+            return ref.rstrip(".)")  # 'a)' → 'a', as '1.' → '1'
         return ""
 
     def _is_continuation(self, texts: list[str]) -> bool:
@@ -168,11 +226,10 @@ class _RowParser:
         if len(filled) == 1 and SECTION_TEXT.match(filled[0]) and "title" in self.index:
             only = texts.index(filled[0])
             return only != self.index["title"] or bool(ROMAN_REF.match(filled[0].split(".")[0]))
-        others = [
-            cells.get(r, "")
-            for r in ("lead", "coordinators", "deadline", "products", "requirement", "budget")
-        ]
-        if ROMAN_REF.match(ref) and not any(others):
+        if len(filled) == 1 and not ref and _unnumbered_heading(filled[0], bold):
+            return True
+        others = [cells.get(r, "") for r in _TASK_CELLS]
+        if (ROMAN_REF.match(ref) or PART_REF.match(ref)) and not any(others):
             return True
         return bool(ref) and bool(cells.get("title")) and not any(others)
 
@@ -182,13 +239,34 @@ class _RowParser:
             filled = next(t for t in texts if t)
             match = SECTION_TEXT.match(filled)
             ref, title = (match.group(1), match.group(2)) if match else (ref, filled)
-        level = 1 if ROMAN_REF.match(ref) else ref.count(".") + 1
+        level = self._level(ref)
         parent = self.top if level > 1 else None
-        section = Section(ref, title.strip(" *:"), line, level, parent)
+        section = Section(ref, " ".join(title.split()).strip(" *:"), line, level, parent)
         self.sections.append(section)
         if level == 1:
             self.top = section
         self.current = section
+
+    def _level(self, ref: str) -> int:
+        """Roman (and 'A.', 'B.') heading rows are the top level; numbered ones ('1', '2.1',
+        'a') and unnumbered ones are one level below when the table has such parts, so that
+        they take the part's area."""
+        if ROMAN_REF.match(ref) or PART_REF.match(ref):
+            return 1
+        under_part = self.top is not None and not DOTTED_REF.match(self.top.ref)
+        return ref.count(".") + (2 if under_part or LETTER_REF.match(ref + ")") else 1)
+
+    def _close_sibling_section(self, ref: str) -> None:
+        """A task numbered like the current sub-heading but not under it ('4' after the heading
+        row '3. Kiểm tra … tại:' and its rows a), b)) belongs to the part above."""
+        current = self.current
+        if current is None or current is self.top or not ref or ref == current.ref:
+            return
+        if not DOTTED_REF.match(ref) or not DOTTED_REF.match(current.ref):
+            return
+        if ref.startswith(current.ref + ".") or ref.count(".") > current.ref.count("."):
+            return
+        self.current = current.parent
 
     def _group(self, cells: dict[str, str], ref: str, line: int) -> None:
         group = cells.get("group", "")

@@ -1,7 +1,7 @@
 """Quantified targets (chỉ tiêu) in a sentence → comparator, value, unit.
 
-The words decide the comparator: "tối thiểu", "ít nhất", "từ … trở lên", "trên" → `>=`;
-"không quá", "dưới", "tối đa" → `<=`; "trong nhóm N" → `top`; a bare number or "đạt N%" → `=`.
+The words decide the comparator: "tối thiểu", "ít nhất", "từ … trở lên", "trên", "≥" → `>=`;
+"không quá", "dưới", "tối đa", "≤" → `<=`; "trong nhóm N" → `top`; a bare number or "đạt N%" → `=`.
 A sentence holding two targets ("tối thiểu 85% …, trong số đó … đạt từ 30% trở lên") gives two,
 each with the clause it comes from. A "100% <units> có tỷ lệ … đạt N%" states one target, N.
 """
@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from .vietnamese import fold
 
 _PERCENT = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%"
-_POINTS = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*điểm\b"
+_POINTS = r"(\d{1,3}(?:[.,]\d{1,2})?)(?:\s*/\s*100)?\s*điểm\b"  # "85 điểm", "85/100 điểm"
 _RANK = r"(?:trong\s+)?(?:nhóm|tốp|top)\s+(?:dẫn đầu\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?"
-_PLACE = r"(?:xếp\s+)?(?:thứ\s+hạng|hạng|vị\s+trí)\s+(?:thứ\s+)?(\d{1,3})\b"
+_PLACE = (
+    r"(?:xếp\s+(?:hạng\s+)?thứ|(?:xếp\s+)?(?:thứ\s+hạng|hạng|vị\s+trí))\s+(?:thứ\s+)?(\d{1,3})\b"
+)
 _COUNT = (
     r"(?:tối thiểu|ít nhất|không quá|không dưới|tối đa|hoàn thành)\s+(?:là\s+)?"
     r"(\d{1,4})\s+(?!%|/|điểm\b)(?=[^\W\d_])"
@@ -37,10 +39,12 @@ QUANTITY = re.compile(
 )
 _FILLER = r"(?:\s+(?:la|dat|tuong ung|tu|bang|muc|ty le|dat ty le|binh quan))*"
 _GE_BEFORE = re.compile(
-    r"(toi thieu|it nhat|khong duoi|khong thap hon|(?<![a-z])tren|lon hon|vuot)" + _FILLER + r"\s*$"
+    r"(toi thieu|it nhat|khong duoi|khong thap hon|(?<![a-z])tren|lon hon|vuot|≥|>=?|=>)"
+    + _FILLER
+    + r"\s*$"
 )
 _LE_BEFORE = re.compile(
-    r"(khong qua|khong vuot qua|(?<![a-z])duoi|toi da|nho hon|thap hon|giam xuong con)"
+    r"(khong qua|khong vuot qua|(?<![a-z])duoi|toi da|nho hon|thap hon|giam xuong con|≤|<=?|=<)"
     + _FILLER
     + r"\s*$"
 )

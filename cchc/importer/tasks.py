@@ -12,9 +12,10 @@ import re
 
 from cchc.plans.deadlines import parse_deadline
 
+from .areas import guess_area
 from .columns import parse_budget, split_items, starts_deadline
 from .tables import LogicalRow, ParsedTable
-from .targets import find_quantities, split_sentences
+from .targets import Quantity, find_quantities, split_sentences
 
 
 def build_tasks(
@@ -81,7 +82,10 @@ def _deadline_text(text: str, wrapped: bool) -> str:
     if not text.strip():
         return ""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    if wrapped or len(lines) == 1:
+    whole = [ln for ln in lines if starts_deadline(ln) and re.search(r"\d|xuyên|tháng$", ln)]
+    if wrapped and len(lines) > 1 and len(whole) == len(lines):
+        pass  # a PDF cell whose every line is a time of its own: 'Quý I/2026' / 'Quý III/2026'
+    elif wrapped or len(lines) == 1:
         joined = " ".join(lines)
         parts = re.split(r"(?:^|\s+)[-–•+]\s+", joined)
         parts = [p for p in parts if p.strip()]
@@ -91,8 +95,13 @@ def _deadline_text(text: str, wrapped: bool) -> str:
 
 
 def _trailing_number(text: str) -> int | float | None:
+    """A figure written with its source: '50 (ngân sách xã)', 'Ngân sách xã: 15', '…. 20'."""
     match = re.search(r"(?:^|\.\s)(\d+(?:[.,]\d+)?)$", text.strip())
-    return parse_budget(match.group(1)) if match else None
+    if match:
+        return parse_budget(match.group(1))
+    bare = re.sub(r"\([^)]*\)", " ", text)
+    bare = re.sub(r"^[^\d:]{1,40}:\s*", "", bare.strip())
+    return parse_budget(bare) if bare.strip() and bare.strip() != text.strip() else None
 
 
 def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warnings) -> None:
@@ -101,7 +110,8 @@ def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warn
         return
     task["lead"] = list(previous["lead"])
     task["flags"].append("lead_from_row_above")
-    note = f"Nhiệm vụ {task['ref'] or row.line}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
+    name = task["ref"] or f"ở dòng {row.line} (“{task['title'][:40]}”)"
+    note = f"Nhiệm vụ {name}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
     if not task["coordinators"] and previous["coordinators"]:
         task["coordinators"] = list(previous["coordinators"])
         task["flags"].append("coordinators_from_row_above")
@@ -115,22 +125,59 @@ def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warn
 
 
 def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
-    """Targets stated in one column of a table (a targets appendix, or the 'Yêu cầu' column)."""
+    """Targets stated in one column of a table (a targets appendix, or the 'Yêu cầu' column).
+    A targets table with a planned-value column ('Chỉ tiêu | Kế hoạch năm 2025 | Ghi chú')
+    states each target as the indicator plus its value, and sometimes a second one in the
+    notes ('Trong đó thanh toán trực tuyến tối thiểu 50%')."""
     out: list[dict] = []
     for row in table.rows:
-        text = row.cells.get(column, "")
-        for sentence in split_sentences(text):
-            for quantity in find_quantities(sentence):
-                out.append(
-                    {
-                        "area": row.section.area if row.section else "other",
-                        "text": quantity.text,
-                        "comparator": quantity.comparator,
-                        "value": quantity.value,
-                        "unit": quantity.unit,
-                        "source_line": row.line,
-                        "task_ref": row.cells.get("ref") or None,
-                        "source_text": text,
-                    }
-                )
+        if "value" in table.roles:
+            name = row.cells.get("title", "")
+            value = _with_unit(row.cells.get("value", ""), row.cells.get("unit", ""))
+            pieces = [(value, f"{name}: "), (row.cells.get("notes", ""), "")]
+        else:
+            name = ""
+            pieces = [(row.cells.get(column, ""), "")]
+        for k, (text, prefix) in enumerate(pieces):
+            read = _value_quantities if "value" in table.roles and k == 0 else find_quantities
+            for sentence in split_sentences(text):
+                for quantity in read(sentence):
+                    out.append(_row_target(row, quantity, prefix, name or text, text))
     return out
+
+
+def _with_unit(value: str, unit: str) -> str:
+    """A bare figure with its 'Đơn vị tính': '98' + '%' → '98%', '85' + 'điểm' → '85 điểm',
+    '2' + 'sáng kiến' → '2 sáng kiến'."""
+    value = value.strip()
+    if not unit.strip() or not re.fullmatch(r"[≥≤<>=]*\s*\d+(?:[.,]\d+)?", value):
+        return value
+    unit = unit.strip()
+    return f"{value}%" if unit in ("%", "Tỷ lệ %") else f"{value} {unit}"
+
+
+def _value_quantities(text: str) -> list[Quantity]:
+    """Targets in a planned-value cell; a bare count ('2 sáng kiến', '≥ 3') is one too."""
+    found = find_quantities(text)
+    match = re.match(r"^\s*([≥≤<>]=?|=)?\s*(\d+(?:[.,]\d+)?)\b(?!\s*[%/])", text)
+    if found or not match:
+        return found
+    comparator = {"≥": ">=", ">": ">=", ">=": ">=", "≤": "<=", "<": "<=", "<=": "<="}
+    number = float(match.group(2).replace(",", "."))
+    value = int(number) if number.is_integer() else number
+    return [Quantity(text.strip(), comparator.get(match.group(1) or "", "="), value, "count", 0)]
+
+
+def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: str) -> dict:
+    area = row.section.area if row.section else None
+    return {
+        "area": area or guess_area(context),
+        "text": prefix + quantity.text,
+        "comparator": quantity.comparator,
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "source_line": row.line,
+        "task_ref": row.cells.get("ref") or None,
+        "source_text": source,
+        "area_guessed": area is None,
+    }

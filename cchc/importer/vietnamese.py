@@ -227,3 +227,39 @@ def lower_first(text: str) -> str:
 def title_case(text: str) -> str:
     """'THẠNH TÂN' → 'Thạnh Tân' (each syllable capitalised), digits kept."""
     return " ".join(part[:1].upper() + part[1:].lower() for part in text.split())
+
+
+_PLACE_TYPES = {"xã", "phường", "huyện", "quận", "tỉnh", "phố", "trấn", "khu", "sở", "bộ"}
+_TWO_WORD_TYPES = {"phố": "thành", "trấn": "thị", "khu": "đặc"}  # thành phố, thị trấn, đặc khu
+_NOT_A_NAME = {"năm", "giai", "về", "của", "trên", "và", "theo", "đến", "tại", "trong", "nhà",
+               "các", "được", "với", "thuộc", "hành", "tổ", "đơn"}  # fmt: skip
+
+
+def sentence_case(text: str) -> str:
+    """An all-capital title in ordinary case: 'CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA UBND HUYỆN ĐAN
+    PHƯỢNG' → 'cải cách hành chính năm 2025 của UBND huyện Đan Phượng'. Abbreviations (UBND,
+    CCHC, ISO) stay in capitals; the name after a unit word (xã, huyện, tỉnh, thị xã, Sở …) is
+    a proper name whose words are capitalised (up to three, to a comma or a joining word)."""
+    words = [w if is_acronym(w.strip(",.;:()")) else w.lower() for w in text.split()]
+    i = 0
+    while i < len(words):
+        word = words[i]
+        bare = word.strip(",.;:()")
+        i += 1
+        if bare not in _PLACE_TYPES or word != bare:
+            continue
+        if bare in _TWO_WORD_TYPES and (i < 2 or words[i - 2] != _TWO_WORD_TYPES[bare]):
+            continue
+        if bare in ("sở", "bộ"):
+            words[i - 1] = capitalize_first(word)
+        taken = 0
+        while i < len(words) and taken < (1 if bare in ("sở", "bộ") else 3):
+            name = words[i].strip(",.;:()")
+            if not name or name in _NOT_A_NAME or name in _PLACE_TYPES or name == "thị":
+                break
+            words[i] = capitalize_first(words[i])
+            i += 1
+            taken += 1
+            if name != words[i - 1].lower():
+                break  # the name ends at its punctuation
+    return " ".join(words)

@@ -103,13 +103,20 @@ _QUARTERS = re.compile(
     r"(?![a-z0-9])" + _YEAR_AFTER
 )
 _MONTHS = re.compile(
-    r"thang\s+(\d{1,2}(?:\s*(?:,|va)\s*\d{1,2}(?![/\d]))*)(?:\s*(?:/|-|nam)\s*(\d{4}))?"
+    r"thang\s+(\d{1,2}(?:\s*(?:,|va|-)\s*\d{1,2}(?!\d)(?!/\d{1,2}(?!\d)))*)"
+    r"(?:\s*(?:/|-|nam)\s*(\d{4}))?"
 )
 _RANGE = re.compile(
     r"tu\s+(thang|quy)\s+(iv|i{1,3}|\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?\s*(?:den|-|toi)\s*"
     r"(?:(?:thang|quy)\s+)?(iv|i{1,3}|\d{1,2})(?:\s*(?:/|nam)\s*(\d{4}))?"
 )
-_HALF = re.compile(r"6\s*thang(\s+(dau|cuoi)(\s+nam)?)?" + r"(?:\s*(?:/|nam)\s*(\d{4}))?")
+# "6 tháng đầu năm", but not "định kỳ 6 tháng" / "hằng 6 tháng" (every six months)
+_HALF = re.compile(
+    r"(?<!dinh ky )(?<!hang )(?<!moi )6\s*thang(\s+(dau|cuoi)(\s+nam)?)?"
+    r"(?:\s*(?:/|nam)?\s*(\d{4}))?"
+)
+# "01/2026" with no day before it, as in "Tháng 12/2025 - 01/2026" or "Tháng 6-7/2026"
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 _NINE = re.compile(r"9\s*thang(?:\s+(?:dau\s+)?nam)?(?:\s*(?:/|nam)?\s*(\d{4}))?")
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?:(?<=nam )|(?<=nam)|(?<=/))\s*(\d{4})(?!\d)|(?<![\d/.])(\d{4})(?![\d/])")
@@ -138,8 +145,9 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
     s = _scan_quarters(s, periods, take_year)
     s = _scan_halves(s, periods, take_year)
     s = _scan_months(s, periods, take_year)
-    s = _scan_years(s, periods, take_year, year)
-    frequency = _frequency(fold(raw))
+    s = _scan_month_years(s, periods)
+    s = _scan_years(s, periods, take_year, year, dated=bool(points))
+    frequency = _frequency(fold(raw)) or _month_list_frequency(periods)
     recurrence = frequency if frequency in ("monthly", "quarterly", "regular") else None
     ends = [end for _, end in periods] + points
     all_periods = tuple(periods) + tuple((d, d) for d in points)
@@ -251,7 +259,20 @@ def _scan_months(s: str, periods: list[Period], take_year) -> str:
     return s
 
 
-def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None) -> str:
+def _scan_month_years(s: str, periods: list[Period]) -> str:
+    for match in list(_MONTH_YEAR.finditer(s)):
+        month, y = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and 1900 < y < 2200:
+            periods.append((date(y, month, 1), month_end(y, month)))
+            s = _blank(s, match)
+    return s
+
+
+def _scan_years(
+    s: str, periods: list[Period], take_year, plan_year: int | None, *, dated: bool = False
+) -> str:
+    """Years and year ranges; words meaning 'this year' ('Trong năm', 'Hằng năm') only when
+    nothing more precise was found ('Trước ngày 15/12 hằng năm' is 15/12)."""
     for match in list(_YEAR_RANGE.finditer(s)):
         first, last = int(match.group(1)), int(match.group(2))
         if 1900 < first <= last < 2200:
@@ -262,9 +283,9 @@ def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None)
         if 1900 < value < 2200:
             periods.append(whole_year(value))
             s = _blank(s, match)
-    if not periods:
+    if not periods and not dated:
         words = _PLAIN_YEAR_WORDS.search(s)
-        if words and words.group(1) not in ("hang nam",):
+        if words:  # "Hằng năm" in a yearly plan: this year's occurrence ends on 31/12
             y = take_year(None)
             if y:
                 if words.group(1) == "cuoi nam":
@@ -274,6 +295,20 @@ def _scan_years(s: str, periods: list[Period], take_year, plan_year: int | None)
                 else:
                     periods.append(whole_year(y))
     return s
+
+
+def _month_list_frequency(periods: list[Period]) -> str | None:
+    """'Tháng 3, 6, 9, 12': the last month of every quarter is a quarterly task; all twelve
+    months a monthly one. Shorter lists ('Tháng 6 và 12') are just their dates."""
+    months = sorted({start.month for start, end in periods if start.day == 1 and
+                     start.month == end.month and start.year == end.year})  # fmt: skip
+    if len(periods) != len(months):
+        return None
+    if months == list(range(1, 13)):
+        return "monthly"
+    if len(months) >= 3 and all(m % 3 == 0 for m in months):
+        return "quarterly"
+    return None
 
 
 def _frequency(s: str) -> str | None:

@@ -1,0 +1,22 @@
+"""How a lead / coordinators cell is cut into units, as a person reads it."""
+
+import pytest
+
+from cchc.importer.columns import split_items
+
+CASES = [
+    ("Phòng Nội vụ; Phòng Tư pháp", False, ["Phòng Nội vụ", "Phòng Tư pháp"]),
+    ("Phòng Nội vụ, Phòng Tư pháp", False, ["Phòng Nội vụ", "Phòng Tư pháp"]),
+    ("Các phòng, ban, đơn vị thuộc UBND xã", False, ["Các phòng, ban, đơn vị thuộc UBND xã"]),
+    ("Văn phòng HĐND, UBND xã", False, ["Văn phòng HĐND, UBND xã"]),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị", False, ["Phòng Kinh tế, Hạ tầng và Đô thị"]),
+    ("Văn phòng HĐND và\nUBND xã", True, ["Văn phòng HĐND và UBND xã"]),
+    ("Công chức Văn phòng -\nThống kê\nCông chức Tư pháp -\nHộ tịch", True,
+     ["Công chức Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch"]),
+    ("Trung tâm Phục vụ hành\nchính công xã", True, ["Trung tâm Phục vụ hành chính công xã"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "wrapped", "expected"), CASES)
+def test_units_in_a_cell(text, wrapped, expected):
+    assert split_items(text, kind="units", wrapped=wrapped) == expected

@@ -1,0 +1,48 @@
+"""Prose shapes met in real plans, each in a small text plan written here."""
+
+from cchc.importer.parse import parse_bytes
+
+PLAN = """UBND XÃ AN BÌNH
+Số: 01/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+I. MỤC TIÊU
+1. Mục tiêu chung
+Nâng cao chất lượng phục vụ người dân.
+Chỉ tiêu cụ thể:
+- 100% hồ sơ được số hóa.
+- Tỷ lệ hài lòng đạt trên 90%.
+II. NHIỆM VỤ
+Thực hiện tốt các nhiệm vụ.
+"""
+
+
+def test_an_unnumbered_lead_in_opens_the_targets():
+    result = parse_bytes(PLAN.encode(), "an-binh.txt")
+    assert [(t["comparator"], t["value"]) for t in result["targets"]] == [("=", 100), (">=", 90)]
+
+
+def test_a_blank_line_at_the_end_does_not_change_how_paragraphs_are_cut():
+    with_blank = parse_bytes((PLAN + "\n\n").encode(), "an-binh.txt")
+    assert len(with_blank["targets"]) == 2
+
+
+LISTED_BASES = """UBND XÃ AN BÌNH
+Số: 01/KH-UBND
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+Căn cứ các văn bản sau:
+- Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+- Kế hoạch số 12/KH-UBND ngày 05/01/2026 của UBND tỉnh;
+UBND xã ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+Nâng cao chất lượng phục vụ.
+"""
+
+
+def test_legal_bases_listed_under_a_lead_in():
+    bases = parse_bytes(LISTED_BASES.encode(), "an-binh.txt")["legal_bases"]
+    assert [(b["number"], b["issued_on"]) for b in bases] == [
+        ("76/NQ-CP", "2021-07-15"), ("12/KH-UBND", "2026-01-05"),
+    ]  # fmt: skip
+    assert bases[0]["text"].startswith("Nghị quyết số 76/NQ-CP")
