@@ -7,8 +7,11 @@ judgement the task form and the follow-up make on its result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import deadlines
 
+_names_no_date: Callable[[str], bool] | None
 try:  # the parser's own list of forms that wait on an event, when it offers one
     from .deadlines import names_no_date as _names_no_date
 except ImportError:  # pragma: no cover - depends on the parser's version

@@ -67,7 +67,7 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
 
 
 def _quarters(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
-    result = []
+    result: list[tuple[dt.date, dt.date]] = []
     for start, _end in _months(first, last):
         if start.month % 3 == 1 or not result:
             q_start = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
@@ -100,7 +100,7 @@ def schedule_for(task: Task, year: int, unit=None) -> Schedule:
         slots = [Slot(key, s, e, period_due(s, e, unit)) for s, e, key in spans]
         return Schedule(slots, needs_date=False, unreadable=False)
 
-    if periods and (task.due is None or task.due == spec.due):
+    if spec is not None and periods and (task.due is None or task.due == spec.due):
         slots = []
         seen: set[dt.date] = set()
         for start, end in sorted(periods, key=lambda p: (p[1], p[0])):
@@ -196,14 +196,17 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
         Exists(Evidence.objects.filter(occurrence=OuterRef("pk")))
     )
     existing: dict[int, list[Occurrence]] = {}
-    for occ in (
+    for found in (
         Occurrence.objects.filter(task_id__in=task_ids)
         .annotate(has_reports=reported)
         .order_by("due", "pk")
     ):
-        existing.setdefault(occ.task_id, []).append(occ)
+        existing.setdefault(found.task_id, []).append(found)
 
-    to_create, to_update, to_delete, to_retire = [], [], [], []
+    to_create: list[Occurrence] = []
+    to_update: list[Occurrence] = []
+    to_delete: list[int] = []
+    to_retire: list[Occurrence] = []
     schedules = {s.task_id: s for s in TaskSchedule.objects.filter(task_id__in=task_ids)}
     for task in tasks:
         plan = task.plan
@@ -217,7 +220,7 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
         one_off = len([o for o in current if not o.obsolete]) == 1 and len(wanted.slots) == 1
         spare_live = [o for o in spare if not o.obsolete] if one_off else []
         for slot in wanted.slots:
-            occ = by_key.get(slot.key)
+            occ: Occurrence | None = by_key.get(slot.key)
             if occ is None and spare_live:
                 occ = spare_live.pop(0)
                 spare.remove(occ)
@@ -229,7 +232,7 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
             elif _apply(occ, slot):
                 to_update.append(occ)
         for occ in spare:
-            if not occ.has_reports:
+            if not getattr(occ, "has_reports", False):  # annotated above
                 to_delete.append(occ.pk)
             elif not occ.obsolete:
                 occ.obsolete = True
