@@ -46,6 +46,8 @@ class DeadlineSpec:
     year_assumed: bool = False
     conditional: bool = False
     notes: tuple[str, ...] = field(default=())
+    # "Trước ngày 20 hằng tháng": the day of each month a monthly task falls due.
+    day_of_month: int | None = None
 
     @property
     def dated(self) -> bool:
@@ -120,6 +122,7 @@ _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
 _NINE = re.compile(r"9\s*thang(?:\s+(?:dau\s+)?nam)?(?:\s*(?:/|nam)?\s*(\d{4}))?")
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?:(?<=nam )|(?<=nam)|(?<=/))\s*(\d{4})(?!\d)|(?<![\d/.])(\d{4})(?![\d/])")
+_MONTHLY_DAY = re.compile(r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?(?:hang|moi)\s+thang\b")
 _PLAIN_YEAR_WORDS = re.compile(r"\b(trong nam|ca nam|nam nay|hang nam|cuoi nam|dau nam)\b")
 
 
@@ -153,6 +156,7 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
     all_periods = tuple(periods) + tuple((d, d) for d in points)
     due = max(ends) if ends else None
     conditional = any(word in fold(raw) for word in ("khi co", "neu co", "sau khi"))
+    day = _MONTHLY_DAY.search(fold(raw)) if frequency == "monthly" else None
     return DeadlineSpec(
         text=raw,
         due=due,
@@ -161,6 +165,7 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
         frequency=frequency,
         year_assumed=state["assumed"] and due is not None,
         conditional=conditional,
+        day_of_month=int(day.group(1)) if day and 1 <= int(day.group(1)) <= 31 else None,
     )
 
 

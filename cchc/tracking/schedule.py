@@ -93,6 +93,14 @@ def schedule_for(task: Task, year: int, unit=None) -> Schedule:
     if recurrence in {Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.REGULAR}:
         first = min((s for s, _e in periods), default=dt.date(year, 1, 1))
         last = max((e for _s, e in periods), default=dt.date(year, 12, 31))
+        if recurrence == Recurrence.MONTHLY and spec is not None and spec.day_of_month:
+            # "Trước ngày 20 hằng tháng": each month is due on that day, as written.
+            day = spec.day_of_month
+            slots = [
+                Slot(f"m:{s:%Y-%m}", s, e, s.replace(day=min(day, e.day)))
+                for s, e in _months(first, last)
+            ]
+            return Schedule(slots, needs_date=False, unreadable=False)
         if recurrence == Recurrence.MONTHLY:
             spans = [(s, e, f"m:{s:%Y-%m}") for s, e in _months(first, last)]
         else:

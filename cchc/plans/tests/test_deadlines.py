@@ -110,3 +110,11 @@ def test_half_yearly_and_yearly_are_kept_as_frequency_only():
 
 def test_the_text_is_kept_as_written_with_spaces_tidied():
     assert parse_deadline("  Quý I năm\n2024 ", 2024).text == "Quý I năm 2024"
+
+
+def test_a_monthly_task_due_on_a_given_day_keeps_that_day():
+    from cchc.plans.deadlines import parse_deadline
+
+    spec = parse_deadline("Trước ngày 20 hằng tháng", 2026)
+    assert (spec.recurrence, spec.day_of_month) == ("monthly", 20)
+    assert parse_deadline("Hàng tháng", 2026).day_of_month is None

@@ -145,3 +145,15 @@ def test_only_tasks_whose_deadline_changed_are_stale():
     b.save()
     assert list(stale_tasks(plan.tasks.all())) == [b]
     assert TaskSchedule.objects.get(task=a).needs_date is False
+
+
+def test_a_monthly_task_due_before_the_20th_falls_due_on_the_20th_of_each_month():
+    import datetime as dt
+
+    from cchc.plans.models import Task
+    from cchc.tracking.schedule import schedule_for
+
+    task = Task(deadline_text="Trước ngày 20 hằng tháng", title="Báo cáo tình hình giải quyết TTHC")
+    slots = schedule_for(task, 2026).slots
+    assert len(slots) == 12
+    assert [s.due for s in slots[:2]] == [dt.date(2026, 1, 20), dt.date(2026, 2, 20)]
