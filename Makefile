@@ -29,7 +29,9 @@ demo: install
 MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/plans/models.py \
 	cchc/plans/actions.py cchc/plans/legal.py cchc/plans/layout.py cchc/audit/log.py \
 	cchc/importer/saving.py cchc/importer/parse.py cchc/plans/deadlines.py cchc/plans/cascade.py \
-	cchc/demo/__init__.py
+	cchc/demo/__init__.py cchc/dossiers/reading.py cchc/dossiers/columns.py \
+	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/indicators/engine.py \
+	cchc/indicators/models.py cchc/indicators/periods.py
 
 lint:
 	$(BIN)/ruff check .

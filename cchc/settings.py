@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "cchc.core",
     "cchc.org",
     "cchc.audit",
@@ -87,6 +88,9 @@ INSTALLED_APPS = [
     "cchc.importer",
     "cchc.workdays",
     "cchc.tracking",
+    "cchc.dossiers",
+    "cchc.indicators",
+    "cchc.api",
 ]
 
 MIDDLEWARE = [
@@ -195,7 +199,13 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MAX_UPLOAD_MB = env_int("CCHC_MAX_UPLOAD_MB", 20)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A request body (not a file upload) may be this large: an API batch of 10,000 dossiers is
+# about 6 MB of JSON.
+MAX_REQUEST_MB = env_int("CCHC_MAX_REQUEST_MB", 20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_MB * 1024 * 1024
+# Dossier files (CSV/Excel) uploaded on the import page; the command line has no limit.
+MAX_IMPORT_MB = env_int("CCHC_MAX_IMPORT_MB", 200)
+API_MAX_BATCH = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Email ------------------------------------------------------------------------------------

@@ -183,6 +183,11 @@ def _with_predecessors(paths: list[str]) -> list[str]:
     return result
 
 
+def with_predecessors(paths: list[str]) -> list[str]:
+    """Public name of `_with_predecessors`, for code that rolls data up through mergers."""
+    return _with_predecessors(paths)
+
+
 def access_for(user) -> Access:
     """Resolve (once per user object) the grants of an authenticated user."""
     cached = getattr(user, "_cchc_access", None)

@@ -1,0 +1,69 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+
+from . import tokens
+from .models import ImportBatch, Procedure, UnitToken
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(admin.ModelAdmin):
+    list_display = (
+        "code",
+        "name",
+        "field",
+        "full_online_eligible",
+        "has_fee",
+        "payment_integrated",
+        "returns_document",
+        "unclassified",
+    )
+    list_filter = (
+        "unclassified",
+        "full_online_eligible",
+        "has_fee",
+        "payment_integrated",
+        "returns_document",
+        "field",
+    )
+    search_fields = ("code", "name")
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = (
+        "started_at",
+        "kind",
+        "source",
+        "unit",
+        "user",
+        "file_name",
+        "rows",
+        "created",
+        "updated",
+        "unchanged",
+        "skipped",
+    )
+    list_filter = ("kind", "source")
+    readonly_fields = [f.name for f in ImportBatch._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(UnitToken)
+class UnitTokenAdmin(admin.ModelAdmin):
+    list_display = ("name", "unit", "prefix", "is_active", "created_at", "last_used_at")
+    list_filter = ("is_active",)
+    fields = ("unit", "name", "is_active")
+    autocomplete_fields = ("unit",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        token, key = tokens.issue(obj.unit, obj.name, by=request.user)
+        obj.pk, obj.key_hash, obj.prefix = token.pk, token.key_hash, token.prefix
+        messages.warning(
+            request,
+            _("Copy this token now, it will not be shown again: %(key)s") % {"key": key},
+        )

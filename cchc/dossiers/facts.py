@@ -1,0 +1,212 @@
+"""Monthly facts: the sums every indicator is computed from, and the one query that reads them.
+
+`SOURCE_COLUMNS` says once how a dossier row becomes counters; it is used both to build the
+facts (`rebuild`) and to read the days of a window that cut a month in two (`window_sums`),
+so facts and the dossiers they summarise can never disagree on what a counter means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection, transaction
+
+from .models import Dossier, DossierFact, Procedure
+
+# counter -> SQL over one dossier row (1 or 0). The keys are DossierFact's counter columns.
+SOURCE_COLUMNS: dict[str, str] = {
+    "received": "1",
+    "apology": "CASE WHEN d.apology THEN 1 ELSE 0 END",
+    "online": "CASE WHEN d.channel = 2 THEN 1 ELSE 0 END",
+    "postal": "CASE WHEN d.channel = 3 THEN 1 ELSE 0 END",
+    "full_online": "CASE WHEN d.full_online THEN 1 ELSE 0 END",
+    "fee": "CASE WHEN d.has_fee THEN 1 ELSE 0 END",
+    "fee_paid_online": "CASE WHEN d.has_fee AND d.paid_online IN (1, 2) THEN 1 ELSE 0 END",
+    "paid_online": "CASE WHEN d.paid_online IN (1, 2) THEN 1 ELSE 0 END",
+    "e_result": "CASE WHEN d.e_result THEN 1 ELSE 0 END",
+    "digitised": "CASE WHEN d.digitised THEN 1 ELSE 0 END",
+    "digitised_e_result": "CASE WHEN d.digitised AND d.e_result THEN 1 ELSE 0 END",
+    "reused": "CASE WHEN d.reused THEN 1 ELSE 0 END",
+}
+COUNTERS = tuple(SOURCE_COLUMNS)
+KEY = ("unit_id", "month", "procedure_id", "on_time_until")
+
+# Measures: what indicator formulas are written in. Each is a sum over the window's dossiers,
+# `%(end)s` being the window's last day (see classify.on_time_until).
+MEASURE_SQL: dict[str, str] = {
+    "received": "SUM(s.received)",
+    "on_time": "SUM(CASE WHEN s.on_time_until >= %(end)s THEN s.received ELSE 0 END)",
+    "late": "SUM(CASE WHEN s.on_time_until < %(end)s THEN s.received ELSE 0 END)",
+    "late_apology": "SUM(CASE WHEN s.on_time_until < %(end)s THEN s.apology ELSE 0 END)",
+    "online": "SUM(s.online)",
+    "postal": "SUM(s.postal)",
+    "full_online_eligible": ("SUM(CASE WHEN p.full_online_eligible THEN s.received ELSE 0 END)"),
+    "full_online": "SUM(CASE WHEN p.full_online_eligible THEN s.full_online ELSE 0 END)",
+    "fee_dossiers": "SUM(s.fee)",
+    "fee_paid_online": "SUM(s.fee_paid_online)",
+    "paid_online": "SUM(s.paid_online)",
+    "document_dossiers": "SUM(CASE WHEN p.returns_document THEN s.received ELSE 0 END)",
+    "e_result": "SUM(CASE WHEN p.returns_document THEN s.e_result ELSE 0 END)",
+    "digitised": "SUM(CASE WHEN p.returns_document THEN s.digitised_e_result ELSE s.digitised END)",
+    "reused": "SUM(s.reused)",
+}
+# Counts of procedures rather than of dossiers: not sums, so they are computed per scope.
+PROCEDURE_MEASURES = (
+    "fee_procedures",
+    "payment_integrated_procedures",
+    "fee_procedures_used",
+    "fee_procedures_paid_online",
+)
+MEASURES = (*MEASURE_SQL, "in_person", *PROCEDURE_MEASURES)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def rebuild(keys: Iterable[tuple[int, dt.date]]) -> int:
+    """Recompute the facts of each (unit id, month) from its dossiers; returns facts written."""
+    months_by_unit: dict[int, set[dt.date]] = defaultdict(set)
+    for unit_id, month in keys:
+        months_by_unit[unit_id].add(month)
+    if not months_by_unit:
+        return 0
+    fact_table, dossier_table = _table(DossierFact), _table(Dossier)
+    columns = ", ".join((*KEY, *COUNTERS))
+    sums = ", ".join(f"SUM({expr})" for expr in SOURCE_COLUMNS.values())
+    written = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        for unit_id, months in sorted(months_by_unit.items()):
+            ordered = sorted(months)
+            marks = ", ".join(["%s"] * len(ordered))
+            cursor.execute(
+                f"DELETE FROM {fact_table} WHERE unit_id = %s AND month IN ({marks})",
+                [unit_id, *ordered],
+            )
+            cursor.execute(
+                f"INSERT INTO {fact_table} ({columns}) "
+                f"SELECT d.unit_id, d.month, d.procedure_id, d.on_time_until, {sums} "
+                f"FROM {dossier_table} d WHERE d.counted AND d.unit_id = %s "
+                f"AND d.month IN ({marks}) "
+                "GROUP BY d.unit_id, d.month, d.procedure_id, d.on_time_until",
+                [unit_id, *ordered],
+            )
+            written += max(cursor.rowcount, 0)
+    return written
+
+
+def rebuild_all() -> int:
+    """Recompute every fact (after a change of the classification rules, say)."""
+    keys = Dossier.objects.values_list("unit_id", "month").distinct()
+    DossierFact.objects.all().delete()
+    return rebuild(keys)
+
+
+@dataclass
+class WindowSums:
+    """Measures of one window: the total over the scope, and per unit when asked."""
+
+    total: dict[str, int] = field(default_factory=dict)
+    by_unit: dict[int, dict[str, int]] = field(default_factory=dict)
+    # procedure sets per unit, to count procedures (not additive across units)
+    fee_used: dict[int, set[int]] = field(default_factory=dict)
+    fee_paid: dict[int, set[int]] = field(default_factory=dict)
+
+
+def _sources(start: dt.date, end: dt.date) -> tuple[str, list[Any]]:
+    """SQL of the rows to sum for [start, end]: facts for whole months, dossiers for the rest."""
+    first_full = start if start.day == 1 else month_end(start) + dt.timedelta(days=1)
+    last_full = end if end == month_end(end) else month_start(end) - dt.timedelta(days=1)
+    counters = ", ".join(COUNTERS)
+    parts: list[str] = []
+    params: list[Any] = []
+    if first_full <= last_full:
+        parts.append(
+            f"SELECT unit_id, procedure_id, on_time_until, {counters} FROM {_table(DossierFact)} "
+            "WHERE month >= %s AND month <= %s"
+        )
+        params += [first_full, month_start(last_full)]
+        edges = []
+        if start < first_full:
+            edges.append((start, first_full - dt.timedelta(days=1)))
+        if last_full < end:
+            edges.append((last_full + dt.timedelta(days=1), end))
+    else:
+        edges = [(start, end)]
+    row_counters = ", ".join(f"{expr} AS {name}" for name, expr in SOURCE_COLUMNS.items())
+    for low, high in edges:
+        parts.append(
+            f"SELECT d.unit_id, d.procedure_id, d.on_time_until, {row_counters} "
+            f"FROM {_table(Dossier)} d WHERE d.counted AND d.received_on >= %s "
+            "AND d.received_on <= %s"
+        )
+        params += [low, high]
+    return " UNION ALL ".join(parts), params
+
+
+def window_sums(
+    paths: Iterable[str], start: dt.date, end: dt.date, *, per_unit: bool = False
+) -> WindowSums:
+    """Sum the measures of the dossiers received in [start, end] by units under `paths`."""
+    paths = list(paths)
+    result = WindowSums()
+    if not paths or end < start:
+        return result
+    source, source_params = _sources(start, end)
+    unit_filter = " OR ".join(["u.path LIKE %s"] * len(paths))
+    like = [f"{p}%" for p in paths]
+    names = list(MEASURE_SQL)
+    selects = ", ".join(f"{MEASURE_SQL[name] % {'end': '%s'}}" for name in names)
+    end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
+    unit_table = connection.ops.quote_name("org_unit")
+    procedure_table = _table(Procedure)
+    sql = (
+        f"SELECT s.unit_id, {selects} FROM ({source}) s "
+        f"JOIN {unit_table} u ON u.id = s.unit_id "
+        f"JOIN {procedure_table} p ON p.id = s.procedure_id "
+        f"WHERE ({unit_filter}) GROUP BY s.unit_id"
+    )
+    total = dict.fromkeys(names, 0)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*end_params, *source_params, *like])
+        for unit_id, *values in cursor.fetchall():
+            sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
+            for name, value in sums.items():
+                total[name] += value
+            if per_unit:
+                result.by_unit[unit_id] = sums
+        cursor.execute(
+            f"SELECT s.unit_id, s.procedure_id, SUM(s.received), SUM(s.paid_online) "
+            f"FROM ({source}) s JOIN {unit_table} u ON u.id = s.unit_id "
+            f"JOIN {procedure_table} p ON p.id = s.procedure_id "
+            f"WHERE ({unit_filter}) AND p.has_fee GROUP BY s.unit_id, s.procedure_id",
+            [*source_params, *like],
+        )
+        for unit_id, procedure_id, received, paid in cursor.fetchall():
+            if received:
+                result.fee_used.setdefault(unit_id, set()).add(procedure_id)
+            if paid:
+                result.fee_paid.setdefault(unit_id, set()).add(procedure_id)
+    result.total = total
+    return result
+
+
+def catalogue_counts() -> dict[str, int]:
+    fee = Procedure.objects.filter(has_fee=True)
+    return {
+        "fee_procedures": fee.count(),
+        "payment_integrated_procedures": fee.filter(payment_integrated=True).count(),
+    }

@@ -1,0 +1,202 @@
+"""The procedure catalogue, dossier records and the monthly facts every indicator reads.
+
+A dossier row keeps what the one-stop system exported plus three values derived once, at
+import, by `classify.py`: the local day and month it was received, whether it counts at all
+(status 3, refused at intake, does not) and `on_time_until` — the last window end for which
+it still counts as on time. Finished dossiers are on time or late for good (the sentinels
+`ALWAYS` and `NEVER`); an unfinished one is on time for any window ending on or before its
+appointment (plus supplement time). That one date is what makes the facts exact for any
+window: on-time = facts with `on_time_until >= window end`.
+
+`DossierFact` holds, per unit × month received × procedure × on_time_until, the sums of every
+counter an indicator needs. Facts are rebuilt from the dossiers of each (unit, month) an
+import touched, so a re-import corrects them exactly; pages never scan dossiers except for the
+days of a window that cut a month in two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ALWAYS = dt.date(9999, 12, 31)  # finished on time: on time for every window
+NEVER = dt.date(1, 1, 1)  # late whatever the window
+
+
+class Procedure(models.Model):
+    """One administrative procedure of the national database (thủ tục hành chính)."""
+
+    code = models.CharField(_("procedure code"), max_length=40, unique=True)
+    name = models.CharField(_("procedure name"), max_length=1000)
+    field = models.CharField(_("field"), max_length=255, blank=True)
+    level = models.CharField(_("level"), max_length=100, blank=True)
+    full_online_eligible = models.BooleanField(_("eligible for full-online service"), default=False)
+    has_fee = models.BooleanField(_("fee-charging"), default=False)
+    payment_integrated = models.BooleanField(_("online payment integrated"), default=False)
+    returns_document = models.BooleanField(_("returns a document"), default=False)
+    legal_time = models.CharField(_("legal processing time"), max_length=40, blank=True)
+    time_unit = models.CharField(_("time unit"), max_length=40, blank=True)
+    unclassified = models.BooleanField(
+        _("unclassified"),
+        default=False,
+        help_text=_("Created from a dossier whose procedure was not in the catalogue."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+
+class ImportBatch(models.Model):
+    """One import of a dossier or procedure file (or an API push): who, what, the outcome."""
+
+    class Kind(models.TextChoices):
+        DOSSIERS = "dossiers", _("dossiers")
+        PROCEDURES = "procedures", _("procedure catalogue")
+
+    class Source(models.TextChoices):
+        CLI = "cli", _("command line")
+        WEB = "web", _("web")
+        API = "api", _("API")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    source = models.CharField(_("source"), max_length=4, choices=Source.choices)
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped invalid rows"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    seconds = models.FloatField(_("seconds"), default=0)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.file_name} ({self.started_at:%d/%m/%Y %H:%M})"
+
+
+class Dossier(models.Model):
+    """One dossier (hồ sơ TTHC) as exported by the one-stop system, plus derived fields."""
+
+    code = models.CharField(_("dossier code"), max_length=80, unique=True)
+    unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
+    procedure = models.ForeignKey(Procedure, verbose_name=_("procedure"), on_delete=models.PROTECT)
+    received = models.DateTimeField(_("received"))
+    due = models.DateTimeField(_("appointment"))
+    processing_ended = models.DateTimeField(_("processing ended"), null=True, blank=True)
+    returned = models.DateTimeField(_("result returned"), null=True, blank=True)
+    status = models.PositiveSmallIntegerField(_("status"), null=True, blank=True)
+    channel = models.PositiveSmallIntegerField(_("channel"), default=1)
+    full_online = models.BooleanField(_("full-online"), default=False)
+    paid_online = models.PositiveSmallIntegerField(_("paid online"), default=0)
+    has_fee = models.BooleanField(_("carries a fee"), default=False)
+    digitised = models.BooleanField(_("components digitised"), default=False)
+    reused = models.BooleanField(_("digitised data reused"), default=False)
+    e_result = models.BooleanField(_("electronic result"), default=False)
+    supplements = models.PositiveSmallIntegerField(_("supplement requests"), default=0)
+    supplement_requested = models.DateTimeField(_("supplement requested"), null=True, blank=True)
+    supplement_supplied = models.DateTimeField(_("supplement supplied"), null=True, blank=True)
+    apology = models.BooleanField(_("apology letter"), default=False)
+    # Derived at import (classify.py); never edited by hand.
+    received_on = models.DateField(editable=False)
+    month = models.DateField(editable=False)
+    counted = models.BooleanField(editable=False, default=True)
+    on_time_until = models.DateField(editable=False)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        indexes = [
+            models.Index(fields=["unit", "received_on"], name="dossier_unit_day"),
+            models.Index(fields=["unit", "month"], name="dossier_unit_month"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class DossierFact(models.Model):
+    """Sums over the counted dossiers of one unit × month received × procedure × on_time_until.
+
+    Invariant: equal to the aggregation of the `Dossier` rows with the same key (kept by
+    `facts.rebuild()` after every import). Column names are the counters of `facts.COUNTERS`.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
+    month = models.DateField()
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, db_constraint=False)
+    on_time_until = models.DateField()
+    received = models.PositiveIntegerField(default=0)
+    apology = models.PositiveIntegerField(default=0)
+    online = models.PositiveIntegerField(default=0)
+    postal = models.PositiveIntegerField(default=0)
+    full_online = models.PositiveIntegerField(default=0)
+    fee = models.PositiveIntegerField(default=0)
+    fee_paid_online = models.PositiveIntegerField(default=0)
+    paid_online = models.PositiveIntegerField(default=0)
+    e_result = models.PositiveIntegerField(default=0)
+    digitised = models.PositiveIntegerField(default=0)
+    digitised_e_result = models.PositiveIntegerField(default=0)
+    reused = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly dossier fact")
+        verbose_name_plural = _("monthly dossier facts")
+        indexes = [models.Index(fields=["unit", "month"], name="fact_unit_month")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "month", "procedure", "on_time_until"], name="fact_key_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%m/%Y} {self.procedure_id}"
+
+
+class UnitToken(models.Model):
+    """A secret that lets a one-stop system push dossiers for one unit (and units below it).
+
+    Only a hash of the token is stored; the token itself is shown once, when it is made.
+    """
+
+    unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=120)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=8, editable=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

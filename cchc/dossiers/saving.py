@@ -1,0 +1,417 @@
+"""Storing read records: the procedure catalogue, and dossiers folded into monthly facts.
+
+One function per kind, shared by the command line, the web import and the API. Both are
+atomic: with any invalid row nothing is saved, unless the caller asked to keep the valid rows
+(`skip_invalid`). Re-importing a dossier with a known code replaces it when something changed
+and leaves it alone when nothing did; the facts of every (unit, month) a changed dossier left
+or entered are then rebuilt from the dossiers, so nothing is ever counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils.translation import gettext as _
+
+from cchc.org.models import Unit
+
+from . import classify, facts
+from .models import Dossier, ImportBatch, Procedure
+from .records import DossierRecord, ProcedureRecord, RowError
+
+FLUSH_ROWS = 5000
+DEFAULT_MAX_ERRORS = 1000
+
+# Stored fields in the order of the INSERT below; the first ones are compared on re-import.
+_COMPARED = (
+    "unit_id",
+    "procedure_id",
+    "received",
+    "due",
+    "processing_ended",
+    "returned",
+    "status",
+    "channel",
+    "full_online",
+    "paid_online",
+    "has_fee",
+    "digitised",
+    "reused",
+    "e_result",
+    "supplements",
+    "supplement_requested",
+    "supplement_supplied",
+    "apology",
+)
+_DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
+
+
+class _Rollback(Exception):
+    """Raised inside the import transaction to undo it when the file had invalid rows."""
+
+
+@dataclass
+class ImportOutcome:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    saved: bool = False
+    batch: ImportBatch | None = None
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        """The contract's JSON shape (`cchc import-dossiers --format json`)."""
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "errors": [e.as_dict() for e in self.errors],
+        }
+
+    def add_error(self, error: RowError, max_errors: int) -> None:
+        self.error_count += 1
+        if len(self.errors) < max_errors:
+            self.errors.append(error)
+
+
+def _adapters():
+    """Turn Python values into what the raw INSERT expects on this database."""
+    if connection.vendor == "sqlite":
+        utc = dt.UTC
+
+        def when(value: dt.datetime | None) -> object:
+            if value is None:
+                return None
+            return value.astimezone(utc).replace(tzinfo=None).isoformat(" ")
+
+        def day(value: dt.date) -> object:
+            return value.isoformat()
+
+        return when, day
+    return (lambda value: value), (lambda value: value)
+
+
+class DossierImport:
+    """One dossier import in progress. Use `import_dossiers()`; this holds its state."""
+
+    def __init__(
+        self,
+        *,
+        batch: ImportBatch,
+        allowed_paths: tuple[str, ...] | None,
+        skip_invalid: bool,
+        max_errors: int,
+    ) -> None:
+        self.batch = batch
+        self.allowed_paths = allowed_paths
+        self.skip_invalid = skip_invalid
+        self.max_errors = max_errors
+        self.outcome = ImportOutcome(batch=batch)
+        self.units = {
+            code: (pk, path) for code, pk, path in Unit.objects.values_list("code", "pk", "path")
+        }
+        self.procedures = dict(Procedure.objects.values_list("code", "pk"))
+        self.buffer: list[DossierRecord] = []
+        self.touched: set[tuple[int, dt.date]] = set()
+        self.error_rows: set[int] = set()
+        self.when, self.day = _adapters()
+        self.table = connection.ops.quote_name(Dossier._meta.db_table)
+        columns = (*_COMPARED, *_DERIVED, "code")
+        self.insert_sql = (
+            f"INSERT INTO {self.table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join(['%s'] * len(columns))})"
+        )
+
+    # --- per row -----------------------------------------------------------------------------
+    def add(self, item: DossierRecord | RowError) -> None:
+        outcome = self.outcome
+        if isinstance(item, RowError):
+            outcome.add_error(item, self.max_errors)
+            if item.row not in self.error_rows:
+                self.error_rows.add(item.row)
+                outcome.rows += 1
+            return
+        outcome.rows += 1
+        unit = self.units.get(item.unit_code)
+        if unit is None:
+            self.error_rows.add(item.row)
+            outcome.add_error(
+                RowError(
+                    item.row,
+                    "MaDonVi",
+                    item.unit_code,
+                    _("No unit has the code '%(code)s' in the system.") % {"code": item.unit_code},
+                ),
+                self.max_errors,
+            )
+            return
+        if self.allowed_paths is not None and not any(
+            unit[1].startswith(path) for path in self.allowed_paths
+        ):
+            self.error_rows.add(item.row)
+            outcome.add_error(
+                RowError(
+                    item.row,
+                    "MaDonVi",
+                    item.unit_code,
+                    _("Unit '%(code)s' is outside the units you may import for.")
+                    % {"code": item.unit_code},
+                ),
+                self.max_errors,
+            )
+            return
+        if item.procedure_code not in self.procedures:
+            procedure = Procedure.objects.create(
+                code=item.procedure_code,
+                name=_("Procedure %(code)s (not in the catalogue)") % {"code": item.procedure_code},
+                unclassified=True,
+            )
+            self.procedures[item.procedure_code] = procedure.pk
+            outcome.warnings.append(
+                _(
+                    "Row %(row)s: procedure code '%(code)s' is not in the catalogue; it was added "
+                    "as unclassified. Import the catalogue to classify it."
+                )
+                % {"row": item.row, "code": item.procedure_code}
+            )
+        self.buffer.append(item)
+        if len(self.buffer) >= FLUSH_ROWS:
+            self.flush()
+
+    @property
+    def failing(self) -> bool:
+        return self.outcome.error_count > 0 and not self.skip_invalid
+
+    # --- per batch of rows -------------------------------------------------------------------
+    def flush(self) -> None:
+        buffer, self.buffer = self.buffer, []
+        if not buffer or self.failing:
+            # Once the import is bound to be undone, only keep validating.
+            return
+        by_code: dict[str, DossierRecord] = {}
+        for record in buffer:
+            by_code[record.code] = record  # a later row of the same code wins (API batches)
+        existing = {
+            row[0]: row[1:]
+            for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
+                "code", *_COMPARED, "month"
+            )
+        }
+        inserts = []
+        replaced: list[str] = []
+        when, day = self.when, self.day
+        batch_id = self.batch.pk
+        for code, record in by_code.items():
+            unit_id = self.units[record.unit_code][0]
+            procedure_id = self.procedures[record.procedure_code]
+            values = (
+                unit_id,
+                procedure_id,
+                record.received,
+                record.due,
+                record.processing_ended,
+                record.returned,
+                record.status,
+                record.channel,
+                record.full_online,
+                record.paid_online,
+                record.has_fee,
+                record.digitised,
+                record.reused,
+                record.e_result,
+                record.supplements,
+                record.supplement_requested,
+                record.supplement_supplied,
+                record.apology,
+            )
+            old = existing.get(code)
+            if old is not None:
+                if tuple(old[:-1]) == values:
+                    self.outcome.unchanged += 1
+                    continue
+                replaced.append(code)
+                self.touched.add((old[0], old[-1]))
+                self.outcome.updated += 1
+            else:
+                self.outcome.created += 1
+            received_on = classify.local_day(record.received)
+            month = received_on.replace(day=1)
+            self.touched.add((unit_id, month))
+            inserts.append(
+                (
+                    unit_id,
+                    procedure_id,
+                    when(record.received),
+                    when(record.due),
+                    when(record.processing_ended),
+                    when(record.returned),
+                    record.status,
+                    record.channel,
+                    record.full_online,
+                    record.paid_online,
+                    record.has_fee,
+                    record.digitised,
+                    record.reused,
+                    record.e_result,
+                    record.supplements,
+                    when(record.supplement_requested),
+                    when(record.supplement_supplied),
+                    record.apology,
+                    day(received_on),
+                    day(month),
+                    record.status != classify.REFUSED_AT_INTAKE,
+                    day(classify.on_time_until(record)),
+                    batch_id,
+                    code,
+                )
+            )
+        with connection.cursor() as cursor:
+            if replaced:
+                Dossier.objects.filter(code__in=replaced).delete()
+            if inserts:
+                cursor.executemany(self.insert_sql, inserts)
+
+    def finish(self) -> ImportOutcome:
+        self.flush()
+        outcome = self.outcome
+        if self.failing:
+            raise _Rollback
+        outcome.skipped = len(self.error_rows)
+        facts.rebuild(self.touched)
+        outcome.saved = True
+        return outcome
+
+
+def import_dossiers(
+    items: Iterable[DossierRecord | RowError],
+    *,
+    source: str = ImportBatch.Source.CLI,
+    user=None,
+    unit: Unit | None = None,
+    allowed_paths: tuple[str, ...] | None = None,
+    file_name: str = "",
+    skip_invalid: bool = False,
+    max_errors: int = DEFAULT_MAX_ERRORS,
+) -> ImportOutcome:
+    """Validate and store dossiers, then rebuild the facts they touched.
+
+    `allowed_paths` limits the units rows may name (the importing user's or token's scope);
+    `None` means any unit (the command line, run by the operator).
+    """
+    started = time.perf_counter()
+    outcome: ImportOutcome
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.create(
+                kind=ImportBatch.Kind.DOSSIERS,
+                source=source,
+                unit=unit,
+                user=user if getattr(user, "is_authenticated", False) else None,
+                file_name=file_name[:255],
+            )
+            run = DossierImport(
+                batch=batch,
+                allowed_paths=allowed_paths,
+                skip_invalid=skip_invalid,
+                max_errors=max_errors,
+            )
+            for item in items:
+                run.add(item)
+            outcome = run.finish()
+            outcome.seconds = time.perf_counter() - started
+            _close_batch(batch, outcome)
+    except _Rollback:
+        outcome = run.outcome
+        outcome.saved = False
+        outcome.batch = None
+        outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
+    batch.rows = outcome.rows
+    batch.created, batch.updated = outcome.created, outcome.updated
+    batch.unchanged, batch.skipped = outcome.unchanged, outcome.skipped
+    batch.errors = [e.as_dict() for e in outcome.errors]
+    batch.warnings = outcome.warnings[:200]
+    batch.seconds = outcome.seconds
+    batch.save()
+
+
+# --- procedure catalogue ---------------------------------------------------------------------
+_PROCEDURE_FIELDS = (
+    "name",
+    "field",
+    "level",
+    "full_online_eligible",
+    "has_fee",
+    "payment_integrated",
+    "returns_document",
+    "legal_time",
+    "time_unit",
+)
+
+
+def import_procedures(
+    records: Iterable[ProcedureRecord],
+    errors: Iterable[RowError] = (),
+    *,
+    source: str = ImportBatch.Source.CLI,
+    user=None,
+    file_name: str = "",
+    skip_invalid: bool = False,
+) -> ImportOutcome:
+    """Create or update catalogue entries by code. Attributes are read by the indicators at
+    query time, so a corrected catalogue changes the figures without re-importing dossiers."""
+    started = time.perf_counter()
+    outcome = ImportOutcome()
+    for error in errors:
+        outcome.add_error(error, DEFAULT_MAX_ERRORS)
+    records = list(records)
+    outcome.rows = len(records) + outcome.error_count
+    if outcome.error_count and not skip_invalid:
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+    with transaction.atomic():
+        existing = {p.code: p for p in Procedure.objects.filter(code__in=[r.code for r in records])}
+        new: list[Procedure] = []
+        changed: list[Procedure] = []
+        for record in records:
+            values = {name: getattr(record, name) for name in _PROCEDURE_FIELDS}
+            procedure = existing.get(record.code)
+            if procedure is None:
+                new.append(Procedure(code=record.code, **values))
+                continue
+            if procedure.unclassified or any(
+                getattr(procedure, name) != value for name, value in values.items()
+            ):
+                for name, value in values.items():
+                    setattr(procedure, name, value)
+                procedure.unclassified = False
+                changed.append(procedure)
+            else:
+                outcome.unchanged += 1
+        Procedure.objects.bulk_create(new, batch_size=1000)
+        Procedure.objects.bulk_update(changed, [*_PROCEDURE_FIELDS, "unclassified"], batch_size=500)
+        outcome.created, outcome.updated = len(new), len(changed)
+        outcome.skipped = outcome.error_count
+        outcome.seconds = time.perf_counter() - started
+        batch = ImportBatch.objects.create(
+            kind=ImportBatch.Kind.PROCEDURES,
+            source=source,
+            user=user if getattr(user, "is_authenticated", False) else None,
+            file_name=file_name[:255],
+        )
+        _close_batch(batch, outcome)
+        outcome.batch, outcome.saved = batch, True
+    return outcome

@@ -1,0 +1,161 @@
+"""Indicator values for a unit and a window, read from the dossier facts.
+
+A unit's figures include every unit below it and every unit it succeeded (a merged commune
+carries the dossiers of the communes it replaced). Rates are always summed as numerators and
+denominators and divided at the end; a zero denominator is "no data" (`value is None`), never
+0% or 100%.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from cchc.dossiers import facts
+from cchc.org.access import with_predecessors
+from cchc.org.models import Unit
+
+from .models import IndicatorDefinition, parse_formula
+
+
+@dataclass(frozen=True)
+class Value:
+    numerator: int
+    denominator: int
+
+    @property
+    def value(self) -> float | None:
+        """100 × numerator ÷ denominator to two decimals; None without data."""
+        if not self.denominator:
+            return None
+        return round(100 * self.numerator / self.denominator, 2)
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.denominator)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"numerator": self.numerator, "denominator": self.denominator, "value": self.value}
+
+
+def scope_paths(unit: Unit) -> list[str]:
+    """The unit's subtree plus the subtrees of the units it succeeded."""
+    return with_predecessors([unit.path])
+
+
+def definitions(codes: Iterable[str] | None = None) -> list[IndicatorDefinition]:
+    current = IndicatorDefinition.objects.current()
+    if codes is not None:
+        current = current.filter(code__in=list(codes))
+    return list(current)
+
+
+def _finish(
+    sums: dict[str, int], fee_used: set[int], fee_paid: set[int], catalogue: dict[str, int]
+) -> dict[str, int]:
+    measures = dict(sums)
+    measures["in_person"] = (
+        measures.get("received", 0) - measures.get("online", 0) - measures.get("postal", 0)
+    )
+    measures["fee_procedures_used"] = len(fee_used)
+    measures["fee_procedures_paid_online"] = len(fee_paid & fee_used)
+    measures.update(catalogue)
+    return measures
+
+
+def evaluate(definition: IndicatorDefinition, measures: dict[str, int]) -> Value:
+    def total(formula: str) -> int:
+        return sum(sign * measures.get(name, 0) for sign, name in parse_formula(formula))
+
+    return Value(total(definition.numerator), total(definition.denominator))
+
+
+def measure(unit: Unit, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Every measure of the unit's scope over [start, end]."""
+    sums = facts.window_sums(scope_paths(unit), start, end)
+    fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
+    fee_paid = set().union(*sums.fee_paid.values()) if sums.fee_paid else set()
+    return _finish(sums.total or {}, fee_used, fee_paid, facts.catalogue_counts())
+
+
+def values(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    indicators: Sequence[IndicatorDefinition] | None = None,
+) -> dict[str, Value]:
+    indicators = definitions() if indicators is None else indicators
+    measures = measure(unit, start, end)
+    return {d.code: evaluate(d, measures) for d in indicators}
+
+
+def monthly(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    indicators: Sequence[IndicatorDefinition] | None = None,
+) -> dict[str, dict[str, Value]]:
+    """Values per calendar month of the window ('YYYY-MM'), each month clipped to the window."""
+    from .periods import window
+
+    indicators = definitions() if indicators is None else indicators
+    return {
+        key: values(unit, low, high, indicators) for key, low, high in window(start, end).months()
+    }
+
+
+def children(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    indicators: Sequence[IndicatorDefinition] | None = None,
+) -> list[tuple[Unit, dict[str, Value]]]:
+    """The units directly below `unit`, each with its own rolled-up values, in one query."""
+    indicators = definitions() if indicators is None else indicators
+    below = list(Unit.objects.filter(parent=unit).order_by("name"))
+    if not below:
+        return []
+    sums = facts.window_sums(scope_paths(unit), start, end, per_unit=True)
+    paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
+    scopes = {child.pk: scope_paths(child) for child in below}
+    catalogue = facts.catalogue_counts()
+    grouped: dict[int, dict[str, int]] = {child.pk: {} for child in below}
+    used: dict[int, set[int]] = {child.pk: set() for child in below}
+    paid: dict[int, set[int]] = {child.pk: set() for child in below}
+    for unit_id, unit_sums in sums.by_unit.items():
+        path = paths.get(unit_id, "")
+        for child_id, child_paths in scopes.items():
+            if any(path.startswith(p) for p in child_paths):
+                target = grouped[child_id]
+                for name, value in unit_sums.items():
+                    target[name] = target.get(name, 0) + value
+                used[child_id] |= sums.fee_used.get(unit_id, set())
+                paid[child_id] |= sums.fee_paid.get(unit_id, set())
+                break
+    result = []
+    for child in below:
+        measures = _finish(grouped[child.pk], used[child.pk], paid[child.pk], catalogue)
+        result.append((child, {d.code: evaluate(d, measures) for d in indicators}))
+    return result
+
+
+def contract_json(
+    unit: Unit, start: dt.date, end: dt.date, *, by_month: bool = False
+) -> dict[str, object]:
+    """The object `cchc indicators --format json` prints (specs/dossiers-and-indicators.md)."""
+    indicators = definitions()
+    result: dict[str, object] = {
+        "unit": unit.code,
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "indicators": {
+            code: value.as_dict() for code, value in values(unit, start, end, indicators).items()
+        },
+    }
+    if by_month:
+        result["months"] = {
+            key: {code: value.as_dict() for code, value in month_values.items()}
+            for key, month_values in monthly(unit, start, end, indicators).items()
+        }
+    return result

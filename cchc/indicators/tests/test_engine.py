@@ -1,0 +1,217 @@
+"""The engine on small sets of dossiers whose expected figures are worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from cchc.dossiers.models import DossierFact, Procedure
+from cchc.dossiers.records import DossierRecord, ProcedureRecord
+from cchc.dossiers.saving import import_dossiers, import_procedures
+from cchc.indicators import engine
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def at(day: str, hour: int = 9) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour), VN)
+
+
+def dossier(code: str, unit: str = "xa-a", procedure: str = "1.001", **fields) -> DossierRecord:
+    fields.setdefault("received", at("2024-03-04"))
+    fields.setdefault("due", at("2024-03-08", 17))
+    return DossierRecord(row=0, code=code, procedure_code=procedure, unit_code=unit, **fields)
+
+
+@pytest.fixture
+def catalogue(db):
+    import_procedures(
+        [
+            ProcedureRecord(1, "1.001", "Đăng ký khai sinh", returns_document=True),
+            ProcedureRecord(
+                2,
+                "2.002",
+                "Cấp bản sao",
+                has_fee=True,
+                payment_integrated=True,
+                full_online_eligible=True,
+            ),
+            ProcedureRecord(3, "3.003", "Chứng thực chữ ký", has_fee=True),
+        ]
+    )
+
+
+def test_on_time_follows_the_contract_rules(world, catalogue):
+    outcome = import_dossiers(
+        [
+            # finished before the appointment: on time
+            dossier("A", processing_ended=at("2024-03-07"), status=10),
+            # finished after the appointment, with an apology: late
+            dossier("B", processing_ended=at("2024-03-11"), status=10, apology=True),
+            # finished late on the calendar, but 3 days waiting for a supplement: on time
+            dossier(
+                "C",
+                processing_ended=at("2024-03-10"),
+                status=9,
+                supplements=1,
+                supplement_requested=at("2024-03-05"),
+                supplement_supplied=at("2024-03-08"),
+            ),
+            # a second supplement request: late whatever the dates
+            dossier("D", processing_ended=at("2024-03-05"), status=10, supplements=2),
+            # unfinished, appointment 8/3 17:00: on time for a window ending 7/3 (judged at
+            # 7/3 23:59:59), late for one ending 8/3 (23:59:59 is past 17:00)
+            dossier("E", status=4),
+            # refused at intake: not counted at all
+            dossier("F", status=3),
+            # finished with no end date: late
+            dossier("G", status=10),
+        ]
+    )
+    assert outcome.saved and outcome.created == 7
+
+    march_7 = engine.values(world.commune, dt.date(2024, 3, 1), dt.date(2024, 3, 7))
+    assert march_7["dossiers_received"].numerator == 6
+    assert march_7["on_time_rate"].as_dict() == {"numerator": 3, "denominator": 6, "value": 50.0}
+    assert march_7["late_apology_rate"].as_dict() == {
+        "numerator": 1,
+        "denominator": 3,
+        "value": 33.33,
+    }
+
+    march_8 = engine.values(world.commune, dt.date(2024, 3, 1), dt.date(2024, 3, 8))
+    assert (march_8["on_time_rate"].numerator, march_8["on_time_rate"].denominator) == (2, 6)
+
+
+def test_rates_without_a_denominator_have_no_value(world, catalogue):
+    import_dossiers([dossier("A", processing_ended=at("2024-03-07"), status=10)])
+    result = engine.values(world.commune, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    # procedure 1.001 is not fee-charging: no dossier carries a fee
+    assert result["online_payment_rate"].as_dict() == {
+        "numerator": 0,
+        "denominator": 0,
+        "value": None,
+    }
+    nothing = engine.values(world.commune, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert nothing["on_time_rate"].value is None
+
+
+def test_catalogue_and_channel_rates(world, catalogue):
+    import_dossiers(
+        [
+            dossier(
+                "A", procedure="2.002", channel=2, full_online=True, has_fee=True, paid_online=1
+            ),
+            dossier("B", procedure="2.002", channel=1, has_fee=True),
+            dossier("C", procedure="3.003", channel=3, has_fee=True, paid_online=2),
+            dossier("D", procedure="1.001", e_result=True, digitised=True, reused=True),
+            dossier("E", procedure="1.001", digitised=True),
+        ]
+    )
+    result = engine.values(world.commune, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    pairs = {code: (v.numerator, v.denominator) for code, v in result.items()}
+    assert pairs["online_submission_rate"] == (1, 5)
+    assert pairs["full_online_rate"] == (1, 2)  # only 2.002 is eligible
+    assert pairs["online_payment_rate"] == (2, 3)
+    assert pairs["payment_procedures_rate"] == (1, 2)  # 2.002 integrated, 3.003 not
+    assert pairs["payment_used_procedures_rate"] == (2, 2)
+    assert pairs["e_result_rate"] == (1, 2)  # 1.001 returns a document
+    # D is digitised with an e-result; E is digitised but its document is on paper;
+    # nothing else is digitised.
+    assert pairs["digitisation_rate"] == (1, 5)
+    assert pairs["reuse_rate"] == (1, 5)
+
+
+def test_upper_levels_sum_numerators_and_denominators(world, catalogue):
+    import_dossiers(
+        [
+            dossier("A1", unit="xa-a", processing_ended=at("2024-03-07"), status=10),
+            dossier("A2", unit="xa-a", processing_ended=at("2024-03-20"), status=10),
+            dossier("A3", unit="xa-a", processing_ended=at("2024-03-06"), status=10),
+            dossier("B1", unit="xa-b", processing_ended=at("2024-03-20"), status=10),
+        ]
+    )
+    window = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    district = engine.values(world.district, *window)["on_time_rate"]
+    assert (district.numerator, district.denominator, district.value) == (2, 4, 50.0)
+    rows = dict(
+        (unit.code, values["on_time_rate"])
+        for unit, values in engine.children(world.district, *window)
+    )
+    assert (rows["xa-a"].numerator, rows["xa-a"].denominator) == (2, 3)
+    assert (rows["xa-b"].numerator, rows["xa-b"].denominator) == (0, 1)
+    # the average of 66.67% and 0% would be 33.33%: the roll-up is not an average
+    assert district.value != round((rows["xa-a"].value + rows["xa-b"].value) / 2, 2)
+
+
+def test_windows_cutting_months_read_the_edge_days(world, catalogue):
+    import_dossiers(
+        [
+            dossier(
+                "M14",
+                received=at("2024-03-14"),
+                due=at("2024-03-20"),
+                status=10,
+                processing_ended=at("2024-03-15"),
+            ),
+            dossier(
+                "M15",
+                received=at("2024-03-15"),
+                due=at("2024-03-20"),
+                status=10,
+                processing_ended=at("2024-03-15"),
+            ),
+            dossier(
+                "A02",
+                received=at("2024-04-02"),
+                due=at("2024-04-05"),
+                status=10,
+                processing_ended=at("2024-04-04"),
+            ),
+            dossier(
+                "J01",
+                received=at("2024-06-01"),
+                due=at("2024-06-05"),
+                status=10,
+                processing_ended=at("2024-06-04"),
+            ),
+        ]
+    )
+    window = engine.values(world.commune, dt.date(2024, 3, 15), dt.date(2024, 5, 31))
+    assert window["dossiers_received"].numerator == 2  # M15 and A02
+
+
+def test_reimporting_a_changed_dossier_corrects_the_facts(world, catalogue):
+    first = dossier("A", processing_ended=at("2024-03-20"), status=10)
+    import_dossiers([first])
+    again = import_dossiers([dossier("A", processing_ended=at("2024-03-20"), status=10)])
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+
+    moved = dossier(
+        "A",
+        received=at("2024-04-02"),
+        due=at("2024-04-09"),
+        processing_ended=at("2024-04-05"),
+        status=10,
+    )
+    changed = import_dossiers([moved])
+    assert (changed.created, changed.updated) == (0, 1)
+    march = engine.values(world.commune, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    april = engine.values(world.commune, dt.date(2024, 4, 1), dt.date(2024, 4, 30))
+    assert march["dossiers_received"].denominator == 0
+    assert april["on_time_rate"].as_dict() == {"numerator": 1, "denominator": 1, "value": 100.0}
+    assert DossierFact.objects.count() == 1
+
+
+def test_unknown_units_save_nothing_and_unknown_procedures_are_added(world, catalogue):
+    outcome = import_dossiers([dossier("A"), dossier("B", unit="khong-co")])
+    assert not outcome.saved
+    assert [(e.row, e.column) for e in outcome.errors] == [(0, "MaDonVi")]
+    assert not DossierFact.objects.exists()
+
+    outcome = import_dossiers([dossier("A", procedure="9.999")])
+    assert outcome.saved
+    assert Procedure.objects.get(code="9.999").unclassified
+    assert outcome.warnings
