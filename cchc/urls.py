@@ -27,6 +27,7 @@ urlpatterns = [
     path("plans/import/", include("cchc.importer.urls")),
     path("plans/", include("cchc.plans.urls")),
     path("", include("cchc.tracking.urls")),
+    path("", include("cchc.dossiers.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]

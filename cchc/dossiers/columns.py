@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from cchc.org.matching import fold
 
 # canonical name -> other headers meaning the same column (folding makes the canonical name
@@ -57,6 +59,38 @@ PROCEDURE_COLUMNS: dict[str, tuple[str, ...]] = {
     "DonViTinh": ("Đơn vị thời gian",),
 }
 PROCEDURE_REQUIRED = ("MaTTHC", "TenTTHC")
+
+# What each column holds, for people choosing columns on the web import.
+LABELS = {
+    "MaHoSo": _("dossier code"),
+    "MaTTHC": _("procedure code"),
+    "MaDonVi": _("code of the receiving unit"),
+    "NgayTiepNhan": _("received on"),
+    "NgayHenTra": _("appointment (due) date"),
+    "NgayKetThucXuLy": _("processing ended on"),
+    "NgayTraKetQua": _("result returned on"),
+    "TrangThaiHoSo": _("status (1–10)"),
+    "KenhThucHien": _("channel: 1 in person, 2 online, 3 postal"),
+    "ToanTrinh": _("submitted full-online"),
+    "DuocThanhToanTrucTuyen": _("paid online (1 national portal, 2 local)"),
+    "CoPhiLePhi": _("carries a fee"),
+    "HoSoCoThanhPhanSoHoa": _("components digitised"),
+    "DuocSoHoa": _("digitised data reused"),
+    "CoKetQuaDienTu": _("electronic result issued"),
+    "DuongDanTepTinKetQua": _("link to the result file"),
+    "SoLanBoSung": _("number of supplement requests"),
+    "NgayYeuCauBoSung": _("supplement requested on"),
+    "NgayBoSung": _("supplement supplied on"),
+    "CoPhieuXinLoi": _("apology letter issued"),
+    "TenTTHC": _("procedure name"),
+    "LinhVuc": _("field"),
+    "CapThucHien": _("level"),
+    "DuDieuKienToanTrinh": _("eligible for full-online service"),
+    "TichHopThanhToan": _("online payment integrated"),
+    "TraKetQuaGiayTo": _("returns a document"),
+    "ThoiGianGiaiQuyet": _("legal processing time"),
+    "DonViTinh": _("time unit"),
+}
 
 # How many rows at the top of a file may hold titles before the header.
 HEADER_SEARCH_ROWS = 12

@@ -200,3 +200,61 @@ class UnitToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class DossierUploadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        from cchc.org.access import access_for
+
+        return self.filter(access_for(user).unit_q("unit"))
+
+
+class DossierUpload(models.Model):
+    """A file uploaded on the web import page, from preview to outcome.
+
+    The file is kept (under a random name, outside the web root) only while the upload is
+    pending: the user checks the detected columns on a preview and confirms. Once imported or
+    refused, the file is deleted and `result` keeps the counts and the per-row errors, so the
+    unit's import history stays readable.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        IMPORTED = "imported", _("imported")
+        REFUSED = "refused", _("refused, nothing saved")
+        DISCARDED = "discarded", _("discarded")
+
+    unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=ImportBatch.Kind.choices)
+    file_name = models.CharField(_("file"), max_length=255)
+    stored_name = models.CharField(max_length=255, blank=True, editable=False)
+    size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
+    sheet = models.CharField(_("sheet"), max_length=100, blank=True)
+    mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    skip_invalid = models.BooleanField(_("valid rows only"), default=False)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = DossierUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uploaded file")
+        verbose_name_plural = _("uploaded files")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

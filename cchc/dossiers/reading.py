@@ -339,14 +339,20 @@ def _decode_error(line: int) -> DossierFileError:
 
 def _csv_rows(stream: IO[bytes]) -> Iterator[Sequence[object]]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    head: list[str] = []
     try:
-        first = text.readline()
+        for line in text:
+            head.append(line)
+            if len(head) >= cols.HEADER_SEARCH_ROWS:
+                break
     except UnicodeDecodeError:
-        raise _decode_error(1) from None
-    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
-    delimiter = max(counts, key=lambda sep: counts[sep])
-    lines = _chain_first(first, text)
-    reader = csv.reader(lines, delimiter=delimiter)
+        raise _decode_error(len(head) + 1) from None
+    # The separator is the one that cuts some line of the top into the most cells: the first
+    # line alone may be a title ("DANH SÁCH HỒ SƠ THÁNG 3/2024") with none at all.
+    delimiter = max(
+        (",", ";", "\t"), key=lambda sep: max((ln.count(sep) for ln in head), default=0)
+    )
+    reader = csv.reader(_chain_first(head, text), delimiter=delimiter)
     try:
         yield from reader
     except UnicodeDecodeError:
@@ -358,8 +364,8 @@ def _csv_rows(stream: IO[bytes]) -> Iterator[Sequence[object]]:
         ) from None
 
 
-def _chain_first(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
+def _chain_first(first: list[str], rest: IO[str]) -> Iterator[str]:
+    yield from first
     yield from rest
 
 
@@ -449,7 +455,7 @@ def _open(
                 "No header row was found: the first rows name none of the expected columns "
                 "(%(names)s)."
             )
-            % {"names": ", ".join(required)}
+            % {"names": ", ".join(required or list(columns)[:5])}
         )
     if mapping:
         header = cols.remap(header, mapping)

@@ -370,9 +370,15 @@ def import_procedures(
     user=None,
     file_name: str = "",
     skip_invalid: bool = False,
+    protect_classified: bool = False,
 ) -> ImportOutcome:
     """Create or update catalogue entries by code. Attributes are read by the indicators at
-    query time, so a corrected catalogue changes the figures without re-importing dossiers."""
+    query time, so a corrected catalogue changes the figures without re-importing dossiers.
+
+    With `protect_classified` (a commune's file on the web), procedures already classified
+    keep their attributes: new ones are added and unclassified ones classified, and each
+    procedure left as it was is named in a warning.
+    """
     started = time.perf_counter()
     outcome = ImportOutcome()
     for error in errors:
@@ -392,9 +398,18 @@ def import_procedures(
             if procedure is None:
                 new.append(Procedure(code=record.code, **values))
                 continue
-            if procedure.unclassified or any(
-                getattr(procedure, name) != value for name, value in values.items()
-            ):
+            differs = any(getattr(procedure, name) != value for name, value in values.items())
+            if differs and protect_classified and not procedure.unclassified:
+                outcome.unchanged += 1
+                outcome.warnings.append(
+                    _(
+                        "Row %(row)s: procedure %(code)s is already classified; only the "
+                        "province changes it. It was left as it is."
+                    )
+                    % {"row": record.row, "code": record.code}
+                )
+                continue
+            if procedure.unclassified or differs:
                 for name, value in values.items():
                     setattr(procedure, name, value)
                 procedure.unclassified = False

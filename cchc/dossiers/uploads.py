@@ -1,0 +1,191 @@
+"""The web import of dossier and catalogue files: store, preview, import, discard.
+
+An uploaded file waits under a random name in the private file storage while the user checks
+the preview (the detected column of each field, editable) and confirms. The import itself is
+the command line's (`reading` + `saving`), with the rows limited to the upload's unit and the
+units below it. Whatever the outcome, the file is then deleted and the upload keeps the
+counts and the per-row errors as its result.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from cchc.audit.log import record
+from cchc.org.access import Action, access_for, with_predecessors
+from cchc.org.choices import UnitKind
+
+from . import columns as cols
+from .models import DossierUpload, ImportBatch
+from .reading import DossierFileError, Preview, iter_dossiers, preview, read_procedures
+from .saving import ImportOutcome, import_dossiers, import_procedures
+
+SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+MAX_STORED_ERRORS = 1000
+
+
+def max_bytes() -> int:
+    return settings.MAX_IMPORT_MB * 1024 * 1024
+
+
+def fields_of(upload: DossierUpload) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The columns (with aliases) and the required ones of the upload's kind of file."""
+    if upload.kind == ImportBatch.Kind.PROCEDURES:
+        return cols.PROCEDURE_COLUMNS, cols.PROCEDURE_REQUIRED
+    return cols.DOSSIER_COLUMNS, cols.DOSSIER_REQUIRED
+
+
+def may_reclassify(user) -> bool:
+    """Whether the user may change a procedure the catalogue already classifies.
+
+    The catalogue is one list for the whole installation, so a commune's file may add
+    procedures and classify the unclassified ones, but only a province (or an administrator)
+    changes what is already classified — otherwise one commune's file would change every
+    other unit's figures.
+    """
+    if user.is_superuser:
+        return True
+    units = access_for(user).units(Action.ENTER_DATA)
+    return units.filter(kind=UnitKind.PROVINCE).exists()
+
+
+def store(file, *, unit, kind: str, sheet: str = "", by) -> DossierUpload:
+    suffix = PurePath(file.name or "").suffix.lower()
+    name = default_storage.save(f"dossier-imports/{secrets.token_hex(16)}{suffix}", file)
+    upload = DossierUpload.objects.create(
+        unit=unit,
+        created_by=by,
+        kind=kind,
+        file_name=(file.name or "")[:255],
+        stored_name=name,
+        size=file.size or 0,
+        sheet=sheet,
+    )
+    record("dossier_upload.store", by=by, obj=upload, unit=unit, after={"file": upload.file_name})
+    return upload
+
+
+def _open(upload: DossierUpload):
+    return default_storage.open(upload.stored_name, "rb")
+
+
+def show(upload: DossierUpload, mapping: dict[str, int | None] | None = None) -> Preview:
+    """The preview of a pending upload; DossierFileError when the file cannot be read."""
+    columns, _required = fields_of(upload)
+    with _open(upload) as handle:
+        if upload.kind == ImportBatch.Kind.PROCEDURES:
+            return _procedure_preview(handle, upload, mapping, columns)
+        return preview(
+            handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
+        )
+
+
+def _procedure_preview(handle, upload, mapping, columns) -> Preview:
+    from .reading import open_table
+
+    table = open_table(
+        handle,
+        filename=upload.file_name,
+        sheet=upload.sheet or None,
+        columns=columns,
+        required=(),
+        mapping=mapping,
+    )
+    sample = []
+    for number, row in table.rows:
+        if any(cell not in (None, "") for cell in row):
+            sample.append((number, ["" if c is None else str(c) for c in row]))
+        if len(sample) >= 8:
+            break
+    return Preview(header=table.header, sample=sample, kind=table.kind)
+
+
+def run(
+    upload: DossierUpload, *, by, mapping: dict[str, int | None], skip_invalid: bool
+) -> DossierUpload:
+    """Import a pending upload with the confirmed mapping; record its outcome; drop the file."""
+    upload.mapping = {k: v for k, v in mapping.items() if v is not None}
+    upload.skip_invalid = skip_invalid
+    try:
+        with _open(upload) as handle:
+            outcome = _import(upload, handle, by=by, mapping=mapping)
+    except DossierFileError as exc:
+        upload.result = {"file_error": exc.message}
+        upload.status = DossierUpload.Status.REFUSED
+    else:
+        upload.result = _summary(outcome)
+        upload.batch = outcome.batch
+        upload.status = (
+            DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
+        )
+    _finish(upload)
+    record(
+        f"dossier_upload.{upload.status}",
+        by=by,
+        obj=upload,
+        unit=upload.unit,
+        after={k: v for k, v in upload.result.items() if k != "errors"},
+    )
+    return upload
+
+
+def _import(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
+    if upload.kind == ImportBatch.Kind.PROCEDURES:
+        records, errors, _header = read_procedures(
+            handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
+        )
+        return import_procedures(
+            records,
+            errors,
+            source=ImportBatch.Source.WEB,
+            user=by,
+            file_name=upload.file_name,
+            skip_invalid=upload.skip_invalid,
+            protect_classified=not may_reclassify(by),
+        )
+    return import_dossiers(
+        iter_dossiers(
+            handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
+        ),
+        source=ImportBatch.Source.WEB,
+        user=by,
+        unit=upload.unit,
+        allowed_paths=tuple(with_predecessors([upload.unit.path])),
+        file_name=upload.file_name,
+        skip_invalid=upload.skip_invalid,
+        max_errors=MAX_STORED_ERRORS,
+    )
+
+
+def _summary(outcome: ImportOutcome) -> dict[str, object]:
+    return {
+        "rows": outcome.rows,
+        "created": outcome.created,
+        "updated": outcome.updated,
+        "unchanged": outcome.unchanged,
+        "skipped": outcome.skipped,
+        "saved": outcome.saved,
+        "error_count": outcome.error_count,
+        "errors": [e.as_dict() for e in outcome.errors[:MAX_STORED_ERRORS]],
+        "warnings": outcome.warnings[:200],
+        "seconds": round(outcome.seconds, 2),
+    }
+
+
+def discard(upload: DossierUpload, *, by) -> None:
+    upload.status = DossierUpload.Status.DISCARDED
+    _finish(upload)
+    record("dossier_upload.discard", by=by, obj=upload, unit=upload.unit)
+
+
+def _finish(upload: DossierUpload) -> None:
+    if upload.stored_name:
+        default_storage.delete(upload.stored_name)
+        upload.stored_name = ""
+    upload.finished_at = timezone.now()
+    upload.save()

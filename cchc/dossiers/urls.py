@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dossiers"
+urlpatterns = [
+    path("units/<slug:code>/dossiers/import/", views.import_page, name="import"),
+    path("dossiers/uploads/<int:pk>/", views.upload_detail, name="upload"),
+    path("dossiers/uploads/<int:pk>/discard/", views.upload_discard, name="discard"),
+    path("dossiers/uploads/<int:pk>/errors.xlsx", views.upload_errors, name="errors"),
+]
