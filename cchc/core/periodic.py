@@ -46,6 +46,12 @@ PERIODIC_JOBS: list[PeriodicJob] = [
         dt.timedelta(days=1),
         "rebuild task occurrences so calendar changes move due dates",
     ),
+    PeriodicJob(
+        "discard-stale-uploads",
+        "cchc.dossiers.jobs.discard_stale_uploads",
+        dt.timedelta(days=1),
+        "delete the files of dossier uploads left unconfirmed for a day",
+    ),
 ]
 
 

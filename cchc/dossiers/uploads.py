@@ -9,6 +9,7 @@ counts and the per-row errors as its result.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from pathlib import PurePath
 
@@ -189,3 +190,14 @@ def _finish(upload: DossierUpload) -> None:
         upload.stored_name = ""
     upload.finished_at = timezone.now()
     upload.save()
+
+
+def discard_stale(older_than_hours: int = 24) -> int:
+    """Discard uploads left pending (the user never confirmed): their files are deleted."""
+    limit = timezone.now() - dt.timedelta(hours=older_than_hours)
+    stale = DossierUpload.objects.filter(status=DossierUpload.Status.PENDING, created_at__lt=limit)
+    count = 0
+    for upload in stale.select_related("unit"):
+        discard(upload, by=None)
+        count += 1
+    return count

@@ -235,3 +235,25 @@ def test_the_import_page_lists_the_history_in_few_queries(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("dossiers:import", args=["xa-a"]))
     assert page.content.decode().count("hoso-") == 5
+
+
+def test_uploads_left_unconfirmed_for_a_day_lose_their_file(login, world, catalogue):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from cchc.dossiers.jobs import discard_stale_uploads
+
+    client = login(world.people.focal)
+    upload(client, "xa-a", GOOD, name="old.csv")
+    upload(client, "xa-a", GOOD, name="new.csv")
+    old = DossierUpload.objects.get(file_name="old.csv")
+    stored = old.stored_name
+    DossierUpload.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - dt.timedelta(hours=25)
+    )
+    assert discard_stale_uploads.call() == 1
+    old.refresh_from_db()
+    assert old.status == DossierUpload.Status.DISCARDED
+    assert default_storage.exists(stored) is False
+    assert DossierUpload.objects.get(file_name="new.csv").is_pending
