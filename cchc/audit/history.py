@@ -31,6 +31,8 @@ ACTION_LABELS = {
     "target.create": _("Target added"),
     "target.update": _("Target changed"),
     "target.delete": _("Target deleted"),
+    "target.link": _("Measure of the target set"),
+    "target.figure": _("Figure entered"),
     "progress.report": _("Progress reported"),
     "reminders.settings": _("Reminder settings changed"),
 }
@@ -46,6 +48,10 @@ EXTRA_LABELS = {
     "assigned_to": _("Assigned to"),
     "name": _("Name"),
     "from_plan": _("Copied from plan"),
+    "as_of": _("As of"),
+    "note": _("How it was counted"),
+    "document": _("Evidence document"),
+    "file_name": _("Evidence file"),
 }
 HIDDEN = {"id", "plan", "task", "occurrence", "order", "source_line", "source_text", "section"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -138,4 +144,14 @@ def task_history(task, limit: int = 100) -> list[HistoryRow]:
         action__startswith="progress.", after__task=task.pk
     )
     events = AuditEvent.objects.filter(query).select_related("user", "content_type")
+    return describe(events.order_by("-at", "-pk")[:limit])
+
+
+def target_history(target, limit: int = 100) -> list[HistoryRow]:
+    """Changes to the target, what measures it and the figures entered for it, newest first."""
+    from cchc.plans.models import Target
+
+    events = AuditEvent.objects.filter(
+        content_type=ContentType.objects.get_for_model(Target), object_id=str(target.pk)
+    ).select_related("user", "content_type")
     return describe(events.order_by("-at", "-pk")[:limit])

@@ -191,6 +191,10 @@ def _save_targets(plan: Plan, data: dict) -> int:
             )
         )
     Target.objects.bulk_create(targets)
+    from cchc.indicators.targets import suggest_links
+
+    # bulk_create on SQLite returns no primary keys: link the saved rows
+    suggest_links(plan.targets.filter(indicator__isnull=True))
     return len(targets)
 
 

@@ -1,8 +1,9 @@
 """The built-in indicators: the contract's list (`specs/dossiers-and-indicators.md`).
 
 Names are the ones the 766 index and the plans use. `keywords` lists, one group per line,
-words that must all appear in a plan's target (compared without diacritics) for the target
-to be suggested this indicator. Targets are "for full points" per domain/README.md §5.
+comma-separated words that must all appear in a plan's target (compared without diacritics),
+and words after "-" that must not, for the target to be suggested this indicator
+(`indicators/targets.py`). Targets are "for full points" per domain/README.md §5.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ BUILTINS: list[dict[str, object]] = [
         "numerator": "received",
         "denominator": "received",
         "kind": "count",
-        "keywords": "ho so tiep nhan, so luong",
+        "keywords": "so ho so tiep nhan\nso luong ho so, tiep nhan",
         "description": "Số hồ sơ tiếp nhận trong kỳ (không tính hồ sơ bị từ chối tiếp nhận).",
     },
     {
@@ -22,7 +23,7 @@ BUILTINS: list[dict[str, object]] = [
         "name": "Tỷ lệ hồ sơ giải quyết đúng hạn",
         "numerator": "on_time",
         "denominator": "received",
-        "keywords": "dung han\ntruoc han\nqua han, ho so",
+        "keywords": "dung han, ho so, -xin loi\ntruoc han, ho so, -xin loi",
         "description": (
             "Hồ sơ giải quyết trước hạn, đúng hạn hoặc còn trong hạn ÷ hồ sơ tiếp nhận; "
             "bổ sung từ lần thứ hai tính là trễ hạn."
@@ -35,7 +36,7 @@ BUILTINS: list[dict[str, object]] = [
         "numerator": "late_apology",
         "denominator": "late",
         "full_points_target": 100,
-        "keywords": "xin loi",
+        "keywords": "xin loi, ho so\nxin loi, tre han\nxin loi, qua han",
         "description": "Hồ sơ trễ hạn có phiếu xin lỗi và hẹn lại ngày trả ÷ hồ sơ trễ hạn.",
     },
     {
@@ -44,7 +45,10 @@ BUILTINS: list[dict[str, object]] = [
         "numerator": "online",
         "denominator": "received",
         "full_points_target": 50,
-        "keywords": "nop, truc tuyen\ntiep nhan, truc tuyen\nho so truc tuyen",
+        "keywords": (
+            "nop, truc tuyen, ho so, -toan trinh, -thanh toan\n"
+            "ho so truc tuyen, tiep nhan, -toan trinh, -thanh toan"
+        ),
         "description": "Hồ sơ nộp qua dịch vụ công trực tuyến ÷ hồ sơ tiếp nhận.",
         "source": "766/QĐ-TTg, nhóm Cung cấp dịch vụ trực tuyến",
     },
@@ -53,7 +57,7 @@ BUILTINS: list[dict[str, object]] = [
         "name": "Tỷ lệ hồ sơ trực tuyến toàn trình",
         "numerator": "full_online",
         "denominator": "full_online_eligible",
-        "keywords": "toan trinh",
+        "keywords": "ho so, toan trinh, -du dieu kien\ntiep nhan, toan trinh, -du dieu kien",
         "description": (
             "Hồ sơ nộp trực tuyến toàn trình ÷ hồ sơ của các thủ tục đủ điều kiện toàn trình."
         ),
@@ -64,7 +68,10 @@ BUILTINS: list[dict[str, object]] = [
         "name": "Tỷ lệ hồ sơ thanh toán trực tuyến",
         "numerator": "fee_paid_online",
         "denominator": "fee_dossiers",
-        "keywords": "ho so, thanh toan truc tuyen\ngiao dich, thanh toan truc tuyen",
+        "keywords": (
+            "ho so, thanh toan truc tuyen, -phat sinh, -nghia vu, -trien khai\n"
+            "giao dich thanh toan truc tuyen, -phat sinh, -nghia vu, -trien khai"
+        ),
         "description": "Hồ sơ có phí, lệ phí được thanh toán trực tuyến ÷ hồ sơ có phí, lệ phí.",
         "source": "766/QĐ-TTg, nhóm Thanh toán trực tuyến",
     },
@@ -75,7 +82,9 @@ BUILTINS: list[dict[str, object]] = [
         "denominator": "fee_procedures",
         "full_points_target": 80,
         "keywords": (
-            "nghia vu tai chinh, thanh toan\nthu tuc, thanh toan truc tuyen\ntthc, thanh toan"
+            "nghia vu tai chinh, thanh toan truc tuyen\n"
+            "tthc, trien khai thanh toan truc tuyen, -phat sinh\n"
+            "thu tuc, trien khai thanh toan truc tuyen, -phat sinh"
         ),
         "description": (
             "Thủ tục có phí, lệ phí đã tích hợp thanh toán trực tuyến ÷ thủ tục có phí, lệ phí "
@@ -100,7 +109,7 @@ BUILTINS: list[dict[str, object]] = [
         "name": "Tỷ lệ hồ sơ cấp kết quả điện tử",
         "numerator": "e_result",
         "denominator": "document_dossiers",
-        "keywords": "ket qua dien tu\nket qua, dien tu",
+        "keywords": "ket qua, dien tu, -ho so cong viec, -van ban dien tu, -con hieu luc",
         "description": (
             "Hồ sơ được cấp kết quả điện tử ÷ hồ sơ của các thủ tục có kết quả là giấy tờ."
         ),
@@ -112,7 +121,7 @@ BUILTINS: list[dict[str, object]] = [
         "numerator": "digitised",
         "denominator": "received",
         "full_points_target": 80,
-        "keywords": "so hoa, ho so\nso hoa",
+        "keywords": "so hoa, ho so, -tai su dung, -su dung lai, -khai thac, -con hieu luc",
         "description": (
             "Hồ sơ được số hóa thành phần và cấp kết quả điện tử khi thủ tục có kết quả là giấy "
             "tờ ÷ hồ sơ tiếp nhận."
@@ -125,7 +134,12 @@ BUILTINS: list[dict[str, object]] = [
         "numerator": "reused",
         "denominator": "received",
         "full_points_target": 80,
-        "keywords": "tai su dung\nkhai thac, du lieu",
+        "keywords": (
+            "tai su dung, du lieu\n"
+            "su dung lai, du lieu\n"
+            "khai thac, du lieu so hoa\n"
+            "khong phai cung cap lai"
+        ),
         "description": "Hồ sơ có thành phần tái sử dụng từ dữ liệu đã số hóa ÷ hồ sơ tiếp nhận.",
         "source": "766/QĐ-TTg, nhóm Số hóa hồ sơ",
     },

@@ -71,12 +71,20 @@ def evaluate(definition: IndicatorDefinition, measures: dict[str, int]) -> Value
     return Value(total(definition.numerator), total(definition.denominator))
 
 
-def measure(unit: Unit, start: dt.date, end: dt.date) -> dict[str, int]:
-    """Every measure of the unit's scope over [start, end]."""
-    sums = facts.window_sums(scope_paths(unit), start, end)
+def measure(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    *,
+    paths: list[str] | None = None,
+    catalogue: dict[str, int] | None = None,
+) -> dict[str, int]:
+    """Every measure of the unit's scope over [start, end]. `paths` and `catalogue` may be
+    given when the caller computes several windows of the same unit."""
+    sums = facts.window_sums(paths or scope_paths(unit), start, end)
     fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
     fee_paid = set().union(*sums.fee_paid.values()) if sums.fee_paid else set()
-    return _finish(sums.total or {}, fee_used, fee_paid, facts.catalogue_counts())
+    return _finish(sums.total or {}, fee_used, fee_paid, catalogue or facts.catalogue_counts())
 
 
 def values(
@@ -84,9 +92,10 @@ def values(
     start: dt.date,
     end: dt.date,
     indicators: Sequence[IndicatorDefinition] | None = None,
+    **shared,
 ) -> dict[str, Value]:
     indicators = definitions() if indicators is None else indicators
-    measures = measure(unit, start, end)
+    measures = measure(unit, start, end, **shared)
     return {d.code: evaluate(d, measures) for d in indicators}
 
 
@@ -100,8 +109,10 @@ def monthly(
     from .periods import window
 
     indicators = definitions() if indicators is None else indicators
+    shared = {"paths": scope_paths(unit), "catalogue": facts.catalogue_counts()}
     return {
-        key: values(unit, low, high, indicators) for key, low, high in window(start, end).months()
+        key: values(unit, low, high, indicators, **shared)
+        for key, low, high in window(start, end).months()
     }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -151,3 +152,47 @@ class IndicatorDefinition(models.Model):
             is_active=False
         )
         return successor
+
+
+def figure_path(instance, filename: str) -> str:
+    """A random name under target-evidence/YYYY/; the extension is the detected type's."""
+    import uuid
+
+    from django.utils import timezone
+
+    return f"target-evidence/{timezone.localdate():%Y}/{uuid.uuid4().hex}{instance.extension}"
+
+
+class TargetFigure(models.Model):
+    """A value of a target entered by hand, with its evidence — for targets no data measures.
+
+    Rows are never edited: a correction is a new figure, so the history shows what was said
+    when, by whom, on which evidence. The latest `as_of` (then the latest entered) is current.
+    """
+
+    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="figures")
+    as_of = models.DateField(_("as of"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
+    note = models.TextField(_("how it was counted"), blank=True)
+    document = models.CharField(
+        _("evidence document"),
+        max_length=255,
+        blank=True,
+        help_text=_("Number, date and issuer, e.g. “Báo cáo số 12/BC-UBND ngày 10/6/2026”."),
+    )
+    file = models.FileField(_("evidence file"), upload_to=figure_path, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    extension = models.CharField(max_length=8, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, on_delete=models.SET_NULL
+    )
+    entered_at = models.DateTimeField(_("entered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("target figure")
+        verbose_name_plural = _("target figures")
+        ordering = ["-as_of", "-entered_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.target_id}: {self.value} ({self.as_of:%d/%m/%Y})"

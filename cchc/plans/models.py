@@ -273,6 +273,30 @@ class Target(models.Model):
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
     unit = models.CharField(_("measured in"), max_length=10, choices=TargetUnit.choices)
     source_line = models.PositiveIntegerField(null=True, blank=True)
+    # What measures the target (indicators/targets.py): an indicator computed from the dossier
+    # data — the version linked is kept, so figures of another formula are never compared
+    # with it — or, without one, the figures its owner enters with evidence.
+    indicator = models.ForeignKey(
+        "indicators.IndicatorDefinition",
+        verbose_name=_("measured by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="targets",
+    )
+    indicator_confirmed = models.BooleanField(
+        _("link confirmed"),
+        default=False,
+        help_text=_("False while the indicator is only the system's suggestion."),
+    )
+    owner_post = models.ForeignKey(
+        "org.Post",
+        verbose_name=_("owner (enters the figures)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("target")

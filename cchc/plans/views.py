@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cchc.audit.history import plan_history
 from cchc.core.forms import PasswordConfirmForm
+from cchc.indicators.targets import progress_of_plan
 from cchc.org.access import Action, access_for
 
 from . import actions, cascade
@@ -82,13 +84,18 @@ def plan_detail(request, pk: int):
     tasks = filters.apply(tasks)
     sections = list(plan.sections.all())
     can_edit = access_for(request.user).can(Action.EDIT_PLAN, plan.unit)
+    targets = list(plan.targets.select_related("indicator"))
+    if not (request.htmx and request.htmx.target == "task-table"):
+        progress = progress_of_plan(plan, timezone.localdate(), targets)
+        for target in targets:
+            target.progress = progress[target.pk]
     context = {
         "plan": plan,
         "rows": task_rows(tasks, sections),
         "task_count": plan.tasks.count(),
         "shown_count": len(tasks),
         "filters": filters,
-        "target_groups": targets_by_area(plan.targets.all()),
+        "target_groups": targets_by_area(targets),
         "legal_bases": plan.legal_bases.all(),
         "reporting_periods": plan.reporting_periods.all(),
         "can_edit": can_edit,

@@ -1,0 +1,73 @@
+"""Writes about targets and what measures them; each is atomic and leaves one audit event."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cchc.audit.log import record, snapshot
+from cchc.tracking.files import check_upload
+
+from .models import TargetFigure
+from .targets import figure_value_error
+
+_LINK_FIELDS = ["indicator", "indicator_confirmed", "owner_post"]
+
+
+def _link_state(target) -> dict[str, object]:
+    """What measures the target, by name (ids would mean nothing in the history)."""
+    return {
+        "indicator": str(target.indicator) if target.indicator_id else "—",
+        "indicator_confirmed": target.indicator_confirmed,
+        "owner_post": str(target.owner_post) if target.owner_post_id else "—",
+    }
+
+
+@transaction.atomic
+def link_target(target, *, indicator, owner_post, by):
+    """Say what measures a target: an indicator (confirmed by a person) or none, so that its
+    owner enters the figures by hand. The version linked is the one compared from now on."""
+    before = _link_state(target)
+    target.indicator = indicator
+    target.indicator_confirmed = True
+    target.owner_post = owner_post
+    target.save(update_fields=_LINK_FIELDS)
+    record(
+        "target.link",
+        by=by,
+        obj=target,
+        unit=target.plan.unit,
+        before=before,
+        after=_link_state(target),
+    )
+    return target
+
+
+@transaction.atomic
+def add_figure(target, *, as_of, value, note="", document="", file=None, by) -> TargetFigure:
+    """Record a hand-entered value of a target with its evidence (a new row, never an edit)."""
+    message = figure_value_error(target, value)
+    if message:
+        raise ValidationError({"value": message})
+    figure = TargetFigure(
+        target=target,
+        as_of=as_of,
+        value=value,
+        note=note.strip(),
+        document=document.strip(),
+        entered_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    if file is not None:
+        checked = check_upload(file)
+        figure.extension, figure.content_type = checked.extension, checked.content_type
+        figure.file_name = (file.name or "")[-255:]
+        figure.file.save("upload", file, save=False)
+    figure.save()
+    record(
+        "target.figure",
+        by=by,
+        obj=target,
+        unit=target.plan.unit,
+        after=snapshot(figure, ["as_of", "value", "note", "document", "file_name"]),
+    )
+    return figure

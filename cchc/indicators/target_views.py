@@ -1,0 +1,147 @@
+"""A target's page: what measures it, its value and projection, and the figures entered for it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from cchc.audit.history import target_history
+from cchc.org.access import Action, access_for
+from cchc.plans.models import Plan, Target
+from cchc.tracking.files import download_name
+
+from . import actions
+from .forms import FigureForm, LinkForm
+from .models import TargetFigure
+from .targets import progress_of
+
+
+def _target_for(request, pk: int) -> Target:
+    return get_object_or_404(
+        Target.objects.filter(plan__in=Plan.objects.visible_to(request.user)).select_related(
+            "plan__unit", "indicator", "owner_post"
+        ),
+        pk=pk,
+    )
+
+
+def _may_enter(access, target: Target) -> bool:
+    return target.indicator_id is None and access.can_report(
+        target.plan.unit, [target.owner_post_id]
+    )
+
+
+def _page(request, target: Target, *, link_form=None, figure_form=None, status: int = 200):
+    access = access_for(request.user)
+    unit = target.plan.unit
+    progress = progress_of(target, timezone.localdate())
+    months = progress.months or []
+    context = {
+        "target": target,
+        "plan": target.plan,
+        "progress": progress,
+        "months": months,
+        "chart": {
+            "labels": [key[5:] + "/" + key[:4] for key, _v in months],
+            "values": [v.value for _k, v in months],
+            "goal": float(target.value),
+            "percent": bool(target.indicator_id and target.indicator.is_rate),
+        },
+        "can_link": access.can(Action.EDIT_PLAN, unit),
+        "can_enter": _may_enter(access, target),
+        "link_form": link_form
+        or LinkForm(
+            target=target,
+            initial={"indicator": target.indicator_id, "owner_post": target.owner_post_id},
+        ),
+        "figure_form": figure_form or FigureForm(target=target),
+        "figures": target.figures.select_related("entered_by"),
+        "history": target_history(target),
+        "nav": "plans",
+    }
+    return render(request, "plans/target_detail.html", context, status=status)
+
+
+@login_required
+@require_safe
+def target_detail(request, pk: int):
+    return _page(request, _target_for(request, pk))
+
+
+@login_required
+@require_POST
+def target_link(request, pk: int):
+    target = _target_for(request, pk)
+    access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
+    form = LinkForm(request.POST, target=target)
+    if not form.is_valid():
+        return _page(request, target, link_form=form, status=400)
+    actions.link_target(
+        target,
+        indicator=form.cleaned_data["indicator"],
+        owner_post=form.cleaned_data["owner_post"],
+        by=request.user,
+    )
+    messages.success(request, _("What measures the target was saved."))
+    return redirect("plans:target", pk=target.pk)
+
+
+@login_required
+@require_POST
+def target_figure(request, pk: int):
+    target = _target_for(request, pk)
+    access = access_for(request.user)
+    access.require_report(target.plan.unit, [target.owner_post_id])
+    form = FigureForm(request.POST, request.FILES, target=target)
+    if target.indicator_id is not None:
+        form.add_error(
+            None, _("This target is measured from the dossier data; its figures are not entered.")
+        )
+    if form.is_valid():
+        try:
+            actions.add_figure(
+                target,
+                as_of=form.cleaned_data["as_of"],
+                value=form.cleaned_data["value"],
+                note=form.cleaned_data["note"],
+                document=form.cleaned_data["document"],
+                file=form.cleaned_data.get("evidence"),
+                by=request.user,
+            )
+        except ValidationError as exc:
+            # a field's problem (the value), or the evidence file's content
+            form.add_error(None if hasattr(exc, "error_dict") else "evidence", exc)
+        else:
+            messages.success(request, _("The figure was recorded."))
+            return redirect("plans:target", pk=target.pk)
+    return _page(request, target, figure_form=form, status=400)
+
+
+@login_required
+@require_safe
+def figure_file(request, pk: int):
+    figure = get_object_or_404(
+        TargetFigure.objects.filter(access_for(request.user).unit_q("target__plan__unit")).exclude(
+            file=""
+        ),
+        pk=pk,
+    )
+    try:
+        handle = figure.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_name(figure.file_name, figure.extension),
+        content_type=figure.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

@@ -1,0 +1,23 @@
+/* The monthly values of a target's indicator against the target (the table above has the numbers). */
+(function () {
+  "use strict";
+  var source = document.getElementById("target-chart-data");
+  var canvas = document.querySelector("canvas[data-chart=target]");
+  if (!source || !canvas || typeof Chart === "undefined") { return; }
+  var data = JSON.parse(source.textContent);
+  new Chart(canvas, {
+    type: "line",
+    data: {
+      labels: data.labels,
+      datasets: [
+        { label: canvas.dataset.valueLabel, data: data.values, borderColor: "#0b4f8a", backgroundColor: "rgba(11,79,138,.12)", fill: true, pointRadius: 3, tension: 0.2, spanGaps: false },
+        { label: canvas.dataset.goalLabel, data: data.labels.map(function () { return data.goal; }), borderColor: "#b02a37", borderDash: [6, 4], pointRadius: 0 }
+      ]
+    },
+    options: {
+      maintainAspectRatio: false,
+      scales: { y: { suggestedMin: 0, suggestedMax: 100 } },
+      plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + (data.percent ? "%" : ""); } } } }
+    }
+  });
+})();
