@@ -264,8 +264,10 @@ def load(ctx: DemoContext) -> None:
         ctx.say(f"Hồ sơ TTHC: giữ nguyên {Dossier.objects.count()} hồ sơ đã có")
         return
     start = dt.date(ctx.today.year - 1, 1, 1)
-    outcome = import_dossiers(generate(ctx, start), file_name="demo")
+    records = generate(ctx, start)
+    outcome = import_dossiers(records, file_name="demo")
+    units = len({record.unit_code for record in records})
     ctx.say(
-        f"Hồ sơ TTHC: {outcome.created} hồ sơ của {len(COMMUNES)} xã, phường "
+        f"Hồ sơ TTHC: {outcome.created} hồ sơ của {units} xã, phường "
         f"từ {start:%d/%m/%Y} ({outcome.seconds:.1f} giây)"
     )
