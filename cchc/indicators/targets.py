@@ -215,6 +215,8 @@ def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> d
     """Every target of a plan; the year's monthly values are computed once for all of them."""
     if targets is None:
         targets = list(plan.targets.select_related("indicator"))
+    if not targets:
+        return {}
     linked = {t.indicator_id: t.indicator for t in targets if t.indicator_id is not None}
     result: dict[int, Progress] = {}
     window = _window(plan.year, today)
@@ -222,10 +224,11 @@ def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> d
     if linked and window is not None:
         months = engine.monthly(plan.unit, window[0], window[1], list(linked.values()))
     figures: dict[int, TargetFigure] = {}
-    for figure in TargetFigure.objects.filter(target__plan=plan).order_by(
-        "target_id", "-as_of", "-entered_at", "-pk"
-    ):
-        figures.setdefault(figure.target_id, figure)
+    if any(t.indicator_id is None for t in targets):
+        for figure in TargetFigure.objects.filter(target__plan=plan).order_by(
+            "target_id", "-as_of", "-entered_at", "-pk"
+        ):
+            figures.setdefault(figure.target_id, figure)
     for target in targets:
         if target.indicator_id is None:
             result[target.pk] = _from_figure(target, figures.get(target.pk), today)

@@ -48,6 +48,7 @@ def dashboard(request, code: str):
             task__plan__unit=unit, task__plan__year=year, needs_date=True
         ).count(),
         "can_edit": access.can(Action.EDIT_PLAN, unit),
+        "targets": _targets_overview(board.plans, today),
         "chart": {
             "labels": [p.month.strftime("%m/%Y") for p in board.months],
             "due": [p.due_percent for p in board.months],
@@ -56,6 +57,21 @@ def dashboard(request, code: str):
         "nav": "dashboard",
     }
     return render(request, "dashboard/unit.html", context)
+
+
+def _targets_overview(plans, today) -> dict:
+    """Counts of the year's targets by status, and those a leader should look at first."""
+    from cchc.indicators.targets import AT_RISK, MET, NO_DATA, NOT_MET, progress_of_plan
+
+    counts = dict.fromkeys((MET, AT_RISK, NOT_MET, NO_DATA), 0)
+    watch = []
+    for plan in plans:
+        for progress in progress_of_plan(plan, today).values():
+            counts[progress.status] += 1
+            if progress.status in (AT_RISK, NOT_MET):
+                watch.append(progress)
+    watch.sort(key=lambda p: (p.status != NOT_MET, p.target.plan_id, p.target.order))
+    return {"counts": counts, "watch": watch, "total": sum(counts.values())}
 
 
 @login_required

@@ -370,3 +370,17 @@ def test_wrong_methods_get_405(login, world, manual_target):
     assert client.get(reverse("plans:target_link", args=[manual_target.pk])).status_code == 405
     assert client.get(reverse("plans:target_figure", args=[manual_target.pk])).status_code == 405
     assert client.post(reverse("plans:target", args=[manual_target.pk])).status_code == 405
+
+
+def test_the_unit_dashboard_lists_the_targets_to_watch(login, world, measured_plan, settings):
+    plan, target = measured_plan
+    from cchc.plans.choices import PlanStatus
+
+    plan.status = PlanStatus.ISSUED
+    plan.save()
+    page = login(world.people.leader).get(
+        reverse("tracking:dashboard", args=["xa-a"]), {"year": 2024}
+    )
+    text = page.content.decode()
+    assert "1 không đạt" in text
+    assert reverse("plans:target", args=[target.pk]) in text
