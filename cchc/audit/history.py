@@ -41,6 +41,7 @@ EXTRA_LABELS = {
     "lead": _("Lead"),
     "coordinators": _("Coordinators"),
     "legal_bases": _("Legal bases"),
+    "reporting_periods": _("Report schedule"),
     "tasks": _("Tasks"),
     "targets": _("Targets"),
     "period": _("Period"),

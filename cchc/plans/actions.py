@@ -1,7 +1,7 @@
 """Writes to plans, tasks and targets. Each is one transaction with one audit event.
 
-Views, commands, the importer and the API call these functions; none of them saves a plan,
-task or target another way.
+Views, commands, the importer, the API and the admin call these functions; none of them
+saves a plan, task or target another way.
 """
 
 from __future__ import annotations
@@ -178,6 +178,46 @@ def delete_target(target: Target, *, by, reason: str = "") -> None:
         reason=reason,
     )
     target.delete()
+
+
+def plan_parts(plan: Plan) -> dict:
+    """A plan's legal bases and report schedule as people read them, for the audit."""
+
+    def day(value) -> str:
+        return value.strftime("%d/%m/%Y") if value else "…"
+
+    return {
+        "legal_bases": [lb.text for lb in plan.legal_bases.all()],
+        "reporting_periods": [
+            f"{p.name}: {day(p.start)}–{day(p.end)} → {day(p.due)}"
+            for p in plan.reporting_periods.all()
+        ],
+    }
+
+
+def task_parts(task: Task) -> dict:
+    """A task's lead and coordinators as written, for the audit."""
+    return {"plan": task.plan_id, **_party_snapshot(task)}
+
+
+@transaction.atomic
+def record_parts_change(obj: Plan | Task, *, by, before: dict, after: dict) -> None:
+    """Record a change to the rows a plan or task holds (legal bases and report schedule;
+    lead and coordinators) made on their own, as the admin's inline tables do. Nothing is
+    recorded when nothing changed."""
+    changed = [k for k in after if before.get(k) != after.get(k)]
+    if not changed:
+        return
+    is_plan = isinstance(obj, Plan)
+    keep = changed if is_plan else ["plan", *changed]
+    record(
+        "plan.update" if is_plan else "task.update",
+        by=by,
+        obj=obj,
+        unit=obj.unit if isinstance(obj, Plan) else obj.plan.unit,
+        before={k: before.get(k) for k in keep},
+        after={k: after.get(k) for k in keep},
+    )
 
 
 def _shift_year(date, years: int):

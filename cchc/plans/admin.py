@@ -1,5 +1,10 @@
+"""Plans, tasks and targets in the admin. Saving and deleting go through `actions`, and the
+inline tables' changes are recorded after them, so a change made here is in the audit (who,
+when, before, after) like one made on the plan pages."""
+
 from django.contrib import admin
 
+from . import actions
 from .models import LegalBasis, Plan, ReportingPeriod, Section, Target, Task, TaskParty
 
 
@@ -21,6 +26,22 @@ class PlanAdmin(admin.ModelAdmin):
     autocomplete_fields = ["unit"]
     inlines = [LegalBasisInline, ReportingPeriodInline]
 
+    def save_model(self, request, obj, form, change):
+        actions.save_plan(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        before = actions.plan_parts(form.instance)
+        super().save_related(request, form, formsets, change)
+        after = actions.plan_parts(form.instance)
+        actions.record_parts_change(form.instance, by=request.user, before=before, after=after)
+
+    def delete_model(self, request, obj):
+        actions.delete_plan(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for plan in queryset.select_related("unit"):
+            actions.delete_plan(plan, by=request.user)
+
 
 class TaskPartyInline(admin.TabularInline):
     model = TaskParty
@@ -35,6 +56,22 @@ class TaskAdmin(admin.ModelAdmin):
     inlines = [TaskPartyInline]
     raw_id_fields = ["plan", "section", "origin"]
 
+    def save_model(self, request, obj, form, change):
+        actions.save_task(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        before = actions.task_parts(form.instance)
+        super().save_related(request, form, formsets, change)
+        after = actions.task_parts(form.instance)
+        actions.record_parts_change(form.instance, by=request.user, before=before, after=after)
+
+    def delete_model(self, request, obj):
+        actions.delete_task(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for task in queryset.select_related("plan__unit"):
+            actions.delete_task(task, by=request.user)
+
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
@@ -42,6 +79,16 @@ class TargetAdmin(admin.ModelAdmin):
     list_filter = ["area", "unit"]
     search_fields = ["text"]
     raw_id_fields = ["plan"]
+
+    def save_model(self, request, obj, form, change):
+        actions.save_target(obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        actions.delete_target(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for target in queryset.select_related("plan__unit"):
+            actions.delete_target(target, by=request.user)
 
 
 @admin.register(Section)

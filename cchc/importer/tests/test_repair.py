@@ -62,3 +62,32 @@ def test_cell_items_split_on_lines_and_semicolons_but_not_inside_a_wrapped_name(
     assert split_items("Quyết định và Kế hoạch CCHC", kind="products") == [
         "Quyết định và Kế hoạch CCHC"
     ]
+
+
+def _repair_benchmark():
+    """bench/diacritics_repair.py, the script that reports the repair figure of issue 3."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "diacritics_repair.py"
+    spec = importlib.util.spec_from_file_location("diacritics_repair", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_on_seed_000_the_repair_leaves_only_foreign_words_and_codes_unreadable():
+    from cchc.importer.readers import decode_text
+    from cchc.importer.tests.conftest import SEEDS
+    from cchc.importer.vietnamese import is_acronym, is_valid_syllable, words
+
+    raw = decode_text(next(SEEDS.glob("000_*.txt")).read_bytes())
+    repaired = _repair_benchmark().repaired_text(raw)
+    v0, t0 = syllable_validity(raw)
+    v1, t1 = syllable_validity(repaired)
+    assert v0 / t0 < 0.97  # the PDF extraction broke about one word in thirty
+    assert v1 / t1 > 0.995
+    left = {w for w in words(repaired) if not is_acronym(w) and not is_valid_syllable(w)}
+    # What is still not a Vietnamese syllable is not Vietnamese: an app's name, the
+    # "TTg" of a Prime Minister's decision number, a web address, list letters.
+    assert left <= {"Zalo", "TTg", "tayninh", "gov", "vn", "b", "V"}
