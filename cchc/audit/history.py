@@ -89,9 +89,14 @@ def _choice_label(model, name: str, value):
     if model is None or value in (None, ""):
         return value
     try:
-        choices = dict(getattr(model._meta.get_field(name), "flatchoices", None) or ())
+        field = model._meta.get_field(name)
+        choices = dict(getattr(field, "flatchoices", None) or ())
     except (FieldDoesNotExist, TypeError):
         return value
+    if getattr(field, "many_to_one", False) and isinstance(value, int):
+        # a foreign key is stored by id; people read the row's name (the id if it is gone)
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else value
     return str(choices.get(value, value)) if choices else value
 
 

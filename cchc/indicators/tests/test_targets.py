@@ -384,3 +384,15 @@ def test_the_unit_dashboard_lists_the_targets_to_watch(login, world, measured_pl
     text = page.content.decode()
     assert "1 không đạt" in text
     assert reverse("plans:target", args=[target.pk]) in text
+
+
+def test_the_history_names_the_suggested_indicator_not_its_id(world):
+    from cchc.audit.history import plan_history
+
+    plan = PlanFactory(unit=world.commune)
+    target = Target(plan=plan, text="100% hồ sơ giải quyết đúng hạn", comparator="=", value=100)
+    target.unit = "%"
+    plan_actions.save_target(target, by=world.people.focal)
+    [row] = plan_history(plan)
+    shown = {c.label: c.after for c in row.changes}
+    assert shown["đo bằng"] == str(definition("on_time_rate"))
