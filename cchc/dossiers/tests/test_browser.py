@@ -1,9 +1,12 @@
-"""A focal point imports a month of dossiers in a real browser: upload, fix a column, import."""
+"""A focal point imports a month of dossiers in a real browser — upload, fix a column, import —
+and sees the plan's target it measures take its value and status."""
 
 import pytest
 
 from cchc.conftest import browser_login, screenshot
 from cchc.dossiers.models import Dossier, Procedure
+from cchc.indicators.models import IndicatorDefinition
+from cchc.testing.factories import PlanFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,8 +19,17 @@ EXPORT = (
 )
 
 
-def test_upload_check_the_columns_and_import_a_dossier_export(page, world, tmp_path):
+def test_import_a_dossier_export_then_see_the_target_it_measures(page, world, tmp_path):
     Procedure.objects.create(code="1.001", name="Đăng ký khai sinh", returns_document=True)
+    plan = PlanFactory(unit=world.commune, year=2024)
+    target = TargetFactory(
+        plan=plan,
+        text="Phấn đấu 100% hồ sơ TTHC được giải quyết đúng hạn và trước hạn",
+        comparator=">=",
+        value=90,
+        unit="%",
+        indicator=IndicatorDefinition.objects.current().get(code="on_time_rate"),
+    )
     export = tmp_path / "hoso-thang-3.csv"
     export.write_text(EXPORT, encoding="utf-8")
     browser_login(page, "focal")
@@ -48,3 +60,15 @@ def test_upload_check_the_columns_and_import_a_dossier_export(page, world, tmp_p
     assert page.get_by_role("row", name="hoso-thang-3.csv").count() == 2
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot(page, "dossier-import-history-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # the plan's target now has a value: HS-1 on time, HS-2 finished after its appointment
+    page.goto(page.base_url + plan.get_absolute_url())
+    row = page.locator(f"#target-{target.pk}")
+    assert "50%" in row.inner_text() and "Không đạt" in row.inner_text()
+    row.get_by_role("link", name="Phấn đấu 100% hồ sơ TTHC").click()
+    page.get_by_text("1 / 2").wait_for()
+    assert page.get_by_text("hệ thống gợi ý").is_visible()
+    page.get_by_role("button", name="Xác nhận").click()
+    page.get_by_text("Đã lưu cách đo chỉ tiêu.").wait_for()
+    screenshot(page, "target-measured")
