@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.audit.history import target_history
 from cchc.org.access import Action, access_for
+from cchc.plans.choices import PlanStatus
 from cchc.plans.models import Plan, Target
+from cchc.plans.views import require_open
 from cchc.tracking.files import download_name
 
 from . import actions
@@ -41,6 +43,7 @@ def _page(request, target: Target, *, link_form=None, figure_form=None, status: 
     access = access_for(request.user)
     unit = target.plan.unit
     progress = progress_of(target, timezone.localdate())
+    closed = target.plan.status == PlanStatus.CLOSED
     months = progress.months or []
     context = {
         "target": target,
@@ -53,8 +56,9 @@ def _page(request, target: Target, *, link_form=None, figure_form=None, status: 
             "goal": float(target.value),
             "percent": bool(target.indicator_id and target.indicator.is_rate),
         },
-        "can_link": access.can(Action.EDIT_PLAN, unit),
-        "can_enter": _may_enter(access, target),
+        "can_link": access.can(Action.EDIT_PLAN, unit) and not closed,
+        "can_enter": _may_enter(access, target) and not closed,
+        "closed": closed,
         "link_form": link_form
         or LinkForm(
             target=target,
@@ -79,6 +83,7 @@ def target_detail(request, pk: int):
 def target_link(request, pk: int):
     target = _target_for(request, pk)
     access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
+    require_open(target.plan)
     form = LinkForm(request.POST, target=target)
     if not form.is_valid():
         return _page(request, target, link_form=form, status=400)
@@ -98,6 +103,7 @@ def target_figure(request, pk: int):
     target = _target_for(request, pk)
     access = access_for(request.user)
     access.require_report(target.plan.unit, [target.owner_post_id])
+    require_open(target.plan)
     form = FigureForm(request.POST, request.FILES, target=target)
     if target.indicator_id is not None:
         form.add_error(

@@ -18,10 +18,20 @@ from cchc.indicators.targets import progress_of_plan
 from cchc.org.access import Action, access_for
 
 from . import actions, cascade
+from .choices import PlanStatus
 from .exports import plan_workbook
 from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
 from .layout import targets_by_area, task_rows
 from .models import Plan, Target, Task
+
+
+def require_open(plan: Plan) -> None:
+    """A closed plan is the record of a finished year: its tasks and targets stay as they were
+    (reopen the plan, through its status, to correct them)."""
+    if plan.status == PlanStatus.CLOSED:
+        raise PermissionDenied(
+            _("This plan is closed: reopen it (Edit plan → status) to change its tasks or targets.")
+        )
 
 
 def _plan_for(request, pk: int, action: str = Action.VIEW) -> Plan:
@@ -99,8 +109,11 @@ def plan_detail(request, pk: int):
         "legal_bases": plan.legal_bases.all(),
         "reporting_periods": plan.reporting_periods.all(),
         "can_edit": can_edit,
+        "can_change": can_edit and plan.status != PlanStatus.CLOSED,
         "query": request.GET.urlencode(),
-        "from_above": cascade.tasks_from_above(plan) if can_edit else [],
+        "from_above": cascade.tasks_from_above(plan)
+        if can_edit and plan.status != PlanStatus.CLOSED
+        else [],
         "adoptions": cascade.adoption_counts(plan),
         # The change history is loaded on demand (htmx), or inline with ?history=1 (no JS).
         "history": plan_history(plan) if request.GET.get("history") == "1" else None,
@@ -163,6 +176,8 @@ def _task_for(request, pk: int, action: str = Action.EDIT_PLAN) -> Task:
         Task.objects.visible_to(request.user).select_related("plan__unit"), pk=pk
     )
     access_for(request.user).require(action, task.plan.unit)
+    if action == Action.EDIT_PLAN:
+        require_open(task.plan)
     return task
 
 
@@ -170,6 +185,7 @@ def _task_for(request, pk: int, action: str = Action.EDIT_PLAN) -> Task:
 @require_http_methods(["GET", "POST"])
 def task_create(request, plan_pk: int):
     plan = _plan_for(request, plan_pk, Action.EDIT_PLAN)
+    require_open(plan)
     return _task_form(request, plan, Task(plan=plan))
 
 
@@ -214,6 +230,7 @@ def _target_for(request, pk: int) -> Target:
         pk=pk,
     )
     access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
+    require_open(target.plan)
     return target
 
 
@@ -221,6 +238,7 @@ def _target_for(request, pk: int) -> Target:
 @require_http_methods(["GET", "POST"])
 def target_create(request, plan_pk: int):
     plan = _plan_for(request, plan_pk, Action.EDIT_PLAN)
+    require_open(plan)
     return _target_form(request, plan, Target(plan=plan))
 
 
@@ -257,6 +275,7 @@ def target_delete(request, pk: int):
 def task_adopt(request, pk: int, task_pk: int):
     """Take an upper level's task assigned to the communes into this plan."""
     plan = _plan_for(request, pk, Action.EDIT_PLAN)
+    require_open(plan)
     upper = next((t for t in cascade.tasks_from_above(plan) if t.pk == task_pk), None)
     if upper is None:
         raise Http404

@@ -268,3 +268,30 @@ def test_deleting_a_plan_with_tasks_asks_for_the_password(plan, world, login):
     assert not Plan.objects.filter(pk=plan.pk).exists()
     assert not Task.objects.exists() and not Target.objects.exists()
     assert AuditEvent.objects.get(action="plan.delete").before["tasks"] == 3
+
+
+def test_a_closed_plan_keeps_its_tasks_and_targets_until_it_is_reopened(plan, world, login):
+    from cchc.plans.choices import PlanStatus
+    from cchc.testing.factories import TargetFactory
+
+    target = TargetFactory(plan=plan, value=90)
+    task = plan.tasks.first()
+    plan.status = PlanStatus.CLOSED
+    plan.save()
+    client = login(world.people.focal)
+    page = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert reverse("plans:task_edit", args=[task.pk]) not in page
+    assert reverse("plans:target_create", args=[plan.pk]) not in page
+    assert reverse("plans:edit", args=[plan.pk]) in page  # reopening stays possible
+    for url in (
+        reverse("plans:task_create", args=[plan.pk]),
+        reverse("plans:task_edit", args=[task.pk]),
+        reverse("plans:task_delete", args=[task.pk]),
+        reverse("plans:target_create", args=[plan.pk]),
+        reverse("plans:target_edit", args=[target.pk]),
+        reverse("plans:target_delete", args=[target.pk]),
+        reverse("plans:target_link", args=[target.pk]),
+    ):
+        assert client.post(url, {"title": "x", "text": "x", "value": "1"}).status_code == 403, url
+    target.refresh_from_db()
+    assert target.value == 90 and plan.tasks.filter(pk=task.pk).exists()
