@@ -149,7 +149,7 @@ def save_target(target: Target, *, by) -> Target:
     before = None if creating else snapshot(Target.objects.get(pk=target.pk))
     if creating and not target.order:
         target.order = _next_order(Target.objects.filter(plan=target.plan))
-    reworded = creating or (before["text"], before["unit"]) != (target.text, target.unit)
+    reworded = before is None or (before["text"], before["unit"]) != (target.text, target.unit)
     if reworded and not target.indicator_confirmed:
         # an unconfirmed link is only the system's suggestion: it follows the text
         from cchc.indicators.targets import suggest
