@@ -110,6 +110,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    # A browser test runs against a live server on a flushed database, which loses what the
+    # data migrations wrote; put the built-in indicators back.
+    from cchc.indicators.builtins import install
+    from cchc.indicators.models import IndicatorDefinition
+
+    install(IndicatorDefinition)
     context = browser.new_context(
         locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900}
     )

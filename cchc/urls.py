@@ -28,6 +28,7 @@ urlpatterns = [
     path("plans/", include("cchc.plans.urls")),
     path("", include("cchc.tracking.urls")),
     path("", include("cchc.dossiers.urls")),
+    path("", include("cchc.indicators.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cchc.dossiers import facts
-from cchc.org.access import with_predecessors
+from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
 
 from .models import IndicatorDefinition, parse_formula
@@ -39,9 +39,9 @@ class Value:
         return {"numerator": self.numerator, "denominator": self.denominator, "value": self.value}
 
 
-def scope_paths(unit: Unit) -> list[str]:
+def scope_paths(unit: Unit, links: list[tuple[str, str]] | None = None) -> list[str]:
     """The unit's subtree plus the subtrees of the units it succeeded."""
-    return with_predecessors([unit.path])
+    return with_predecessors([unit.path], links)
 
 
 def definitions(codes: Iterable[str] | None = None) -> list[IndicatorDefinition]:
@@ -123,32 +123,48 @@ def children(
     indicators: Sequence[IndicatorDefinition] | None = None,
 ) -> list[tuple[Unit, dict[str, Value]]]:
     """The units directly below `unit`, each with its own rolled-up values, in one query."""
+    return breakdown(unit, start, end, indicators)[0]
+
+
+def breakdown(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    indicators: Sequence[IndicatorDefinition] | None = None,
+) -> tuple[list[tuple[Unit, dict[str, Value]]], dict[str, Value] | None]:
+    """The units directly below `unit` with their rolled-up values, and the values of the
+    dossiers the unit received itself (None when it received none), from one pass over the
+    facts: the unit's figure is their sum."""
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
-    if not below:
-        return []
-    sums = facts.window_sums(scope_paths(unit), start, end, per_unit=True)
+    links = succession_links()
+    sums = facts.window_sums(scope_paths(unit, links), start, end, per_unit=True)
     paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
-    scopes = {child.pk: scope_paths(child) for child in below}
+    scopes = {child.pk: scope_paths(child, links) for child in below}
     catalogue = facts.catalogue_counts()
+    own = 0  # the key of the unit's own dossiers (no child has pk 0)
     grouped: dict[int, dict[str, int]] = {child.pk: {} for child in below}
     used: dict[int, set[int]] = {child.pk: set() for child in below}
     paid: dict[int, set[int]] = {child.pk: set() for child in below}
+    grouped[own], used[own], paid[own] = {}, set(), set()
     for unit_id, unit_sums in sums.by_unit.items():
         path = paths.get(unit_id, "")
-        for child_id, child_paths in scopes.items():
-            if any(path.startswith(p) for p in child_paths):
-                target = grouped[child_id]
-                for name, value in unit_sums.items():
-                    target[name] = target.get(name, 0) + value
-                used[child_id] |= sums.fee_used.get(unit_id, set())
-                paid[child_id] |= sums.fee_paid.get(unit_id, set())
-                break
-    result = []
-    for child in below:
-        measures = _finish(grouped[child.pk], used[child.pk], paid[child.pk], catalogue)
-        result.append((child, {d.code: evaluate(d, measures) for d in indicators}))
-    return result
+        owner = next(
+            (child_id for child_id, ps in scopes.items() if any(path.startswith(p) for p in ps)),
+            own,
+        )
+        target = grouped[owner]
+        for name, value in unit_sums.items():
+            target[name] = target.get(name, 0) + value
+        used[owner] |= sums.fee_used.get(unit_id, set())
+        paid[owner] |= sums.fee_paid.get(unit_id, set())
+
+    def evaluated(key: int) -> dict[str, Value]:
+        measures = _finish(grouped[key], used[key], paid[key], catalogue)
+        return {d.code: evaluate(d, measures) for d in indicators}
+
+    rows = [(child, evaluated(child.pk)) for child in below]
+    return rows, (evaluated(own) if grouped[own].get("received") else None)
 
 
 def contract_json(

@@ -167,9 +167,15 @@ def _outermost(paths: Iterable[str]) -> list[str]:
     return result
 
 
-def _with_predecessors(paths: list[str]) -> list[str]:
-    """Add the subtrees of every unit that a unit inside `paths` succeeded, transitively."""
-    links = list(UnitSuccession.objects.values_list("predecessor__path", "successor__path"))
+def succession_links() -> list[tuple[str, str]]:
+    """(predecessor path, successor path) of every merger, for `with_predecessors`."""
+    return list(UnitSuccession.objects.values_list("predecessor__path", "successor__path"))
+
+
+def _with_predecessors(paths: list[str], links: list[tuple[str, str]] | None = None) -> list[str]:
+    """Add the subtrees of every unit that a unit inside `paths` succeeded, transitively.
+    `links` (from `succession_links`) saves the query when many units are resolved."""
+    links = succession_links() if links is None else links
     result = list(paths)
     changed = True
     while changed:
@@ -183,9 +189,9 @@ def _with_predecessors(paths: list[str]) -> list[str]:
     return result
 
 
-def with_predecessors(paths: list[str]) -> list[str]:
+def with_predecessors(paths: list[str], links: list[tuple[str, str]] | None = None) -> list[str]:
     """Public name of `_with_predecessors`, for code that rolls data up through mergers."""
-    return _with_predecessors(paths)
+    return _with_predecessors(paths, links)
 
 
 def access_for(user) -> Access:

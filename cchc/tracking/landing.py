@@ -49,5 +49,8 @@ def menu(user) -> dict:
         or units.get(Role.LEADER)
         or units.get(Role.OFFICIAL),
         "compare": units.get(Role.REVIEWER),
+        "indicators": next(
+            (units[r] for r in (*_PRIORITY, Role.VIEWER, Role.ADMIN) if units.get(r)), None
+        ),
         "unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
     }

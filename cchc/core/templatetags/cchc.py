@@ -36,7 +36,9 @@ def number(value, places: int = 2):
     if value is None or value == "":
         return ""
     value = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
-    text = f"{value:,.{places}f}".rstrip("0").rstrip(".")
+    text = f"{value:,.{places}f}"
+    if "." in text:  # trailing zeros of the decimals only: 5,990 stays 5.990
+        text = text.rstrip("0").rstrip(".")
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 

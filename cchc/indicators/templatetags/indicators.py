@@ -1,0 +1,36 @@
+"""How an indicator's figure reads on a page: "87,5%", "1.234", or "không có dữ liệu"."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+from cchc.core.templatetags.cchc import number
+
+from ..tables import Row
+
+register = template.Library()
+
+
+@register.filter
+def figure(value, definition):
+    """The rate or count of an engine Value for `definition`; "no data" when nothing counts."""
+    if value is None:
+        return format_html('<span class="text-secondary no-data">{}</span>', _("no data"))
+    shown = Row.shown_for(definition, value)
+    if shown is None:
+        return format_html('<span class="text-secondary no-data">{}</span>', _("no data"))
+    return f"{number(shown)}%" if definition.is_rate else number(shown, 0)
+
+
+@register.filter
+def meets_full_points(value, definition) -> bool:
+    """Whether the value reaches the level that earns full points, when one is set."""
+    goal = definition.full_points_target
+    shown = Row.shown_for(definition, value) if value is not None else None
+    if goal is None or shown is None:
+        return False
+    if definition.direction == definition.Direction.LOWER:
+        return shown <= float(goal)
+    return shown >= float(goal)

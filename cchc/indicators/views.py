@@ -1,0 +1,91 @@
+"""A unit's indicator page: every indicator over a chosen period, month by month, and the
+units below it side by side; and the same as an Excel file."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cchc.org.access import Action, access_for
+from cchc.tracking.views import unit_for
+
+from .tables import IndicatorTables, build_tables, period_choices, period_from
+
+
+@login_required
+@require_safe
+def unit_indicators(request, code: str):
+    unit = unit_for(request, code)
+    today = timezone.localdate()
+    period, period_error = _period(request, unit, today)
+    tables = build_tables(
+        unit, period, sort=request.GET.get("sort", ""), order=request.GET.get("order", "")
+    )
+    access = access_for(request.user)
+    context = {
+        "unit": unit,
+        "period": period,
+        "period_error": period_error,
+        "choices": period_choices(unit, period.year),
+        "years": _years(today, period.year),
+        "tables": tables,
+        "chart": _chart(tables),
+        "can_import": access.can(Action.ENTER_DATA, unit),
+        "nav": "indicators",
+    }
+    return render(request, "indicators/unit.html", context)
+
+
+@login_required
+@require_safe
+def unit_indicators_export(request, code: str):
+    from .exports import indicators_workbook
+
+    unit = unit_for(request, code)
+    period, _error = _period(request, unit, timezone.localdate())
+    tables = build_tables(
+        unit, period, sort=request.GET.get("sort", ""), order=request.GET.get("order", "")
+    )
+    content = indicators_workbook(tables)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"chi-so-{unit.code}-{period.key}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _period(request, unit, today):
+    get = request.GET
+    return period_from(
+        get.get("period", ""), unit, today, start=get.get("from", ""), end=get.get("to", "")
+    )
+
+
+def _years(today, shown: int) -> list[int]:
+    return sorted({*range(today.year, today.year - 5, -1), shown}, reverse=True)
+
+
+def _chart(tables: IndicatorTables) -> dict:
+    """The monthly series of every indicator, for the chart's indicator picker."""
+    return {
+        "labels": [f"{key[5:]}/{key[:4]}" for key in tables.month_keys],
+        "series": {
+            row.definition.code: {
+                "name": row.definition.name,
+                "percent": row.definition.is_rate,
+                "goal": (
+                    float(row.definition.full_points_target)
+                    if row.definition.full_points_target is not None
+                    else None
+                ),
+                "values": [row.shown(v) for v in row.months],
+            }
+            for row in tables.rows
+        },
+        "goal_label": _("Target for full points"),
+    }
