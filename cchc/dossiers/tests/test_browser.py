@@ -1,5 +1,6 @@
 """A focal point imports a month of dossiers in a real browser — upload, fix a column, import —
-and sees the plan's target it measures take its value and status."""
+sees the month on the unit's indicator page, and the plan's target it measures take its value
+and status."""
 
 import pytest
 
@@ -61,6 +62,22 @@ def test_import_a_dossier_export_then_see_the_target_it_measures(page, world, tm
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot(page, "dossier-import-history-phone")
     page.set_viewport_size({"width": 1280, "height": 900})
+
+    # the unit's indicator page, reached from the menu, shows March: one of two on time
+    page.get_by_role("link", name="Chỉ số", exact=True).click()
+    page.get_by_role("link", name="2024", exact=True).click()
+    page.get_by_label("Kỳ", exact=True).select_option(label="Tháng 3/2024")
+    page.get_by_role("heading", name="Giá trị, tháng 3/2024").wait_for()
+    on_time = page.locator(".indicator-table tr", has_text="Tỷ lệ hồ sơ giải quyết đúng hạn")
+    assert "50%" in on_time.inner_text() and "1 / 2" in on_time.inner_text()
+    online = page.locator(".indicator-table tr", has_text="Tỷ lệ hồ sơ nộp trực tuyến")
+    assert "50%" in online.inner_text()  # HS-1 came online, HS-2 at the counter
+    full_online = page.locator(".indicator-table tr", has_text="trực tuyến toàn trình")
+    assert "không có dữ liệu" in full_online.inner_text()
+    screenshot(page, "unit-indicators")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải Excel").click()
+    assert download.value.suggested_filename == "chi-so-xa-a-2024-03.xlsx"
 
     # the plan's target now has a value: HS-1 on time, HS-2 finished after its appointment
     page.goto(page.base_url + plan.get_absolute_url())
