@@ -49,6 +49,10 @@ class ImportBatchAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # the record of who imported what; deleting it would not remove the dossiers
+        return False
+
 
 @admin.register(UnitToken)
 class UnitTokenAdmin(admin.ModelAdmin):
