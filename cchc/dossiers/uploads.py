@@ -175,7 +175,20 @@ def _summary(outcome: ImportOutcome) -> dict[str, object]:
         "errors": [e.as_dict() for e in outcome.errors[:MAX_STORED_ERRORS]],
         "warnings": outcome.warnings[:200],
         "seconds": round(outcome.seconds, 2),
+        "year": _latest_year(outcome),
     }
+
+
+def _latest_year(outcome: ImportOutcome) -> int | None:
+    """The latest year of the dossiers the import saved, for the link to their indicators."""
+    from django.db.models import Max
+
+    from .models import Dossier
+
+    if not outcome.saved or outcome.batch is None:
+        return None
+    latest = Dossier.objects.filter(batch=outcome.batch).aggregate(latest=Max("month"))["latest"]
+    return latest.year if latest else None
 
 
 def discard(upload: DossierUpload, *, by) -> None:

@@ -70,6 +70,8 @@ def test_a_focal_point_previews_then_imports_a_file(login, world, catalogue):
     assert not default_storage.exists(stored)  # the file does not outlive the import
     result = client.get(done.url).content.decode()
     assert "Đã nhập." in result and "2 dòng: 2 mới" in result
+    # the next step is one click away: the indicators of the year the dossiers belong to
+    assert reverse("indicators:unit", args=["xa-a"]) + "?period=2024" in result
 
 
 def test_a_file_with_an_error_saves_nothing_and_reports_the_row(login, world, catalogue):
