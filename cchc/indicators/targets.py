@@ -164,11 +164,14 @@ def _window(year: int, today: dt.date) -> tuple[dt.date, dt.date, bool] | None:
     return start, min(today, year_end), today > year_end
 
 
-def project_rate(months: Sequence[engine.Value], remaining: float) -> float | None:
-    """Year-end rate: the months so far plus `remaining` months (a fraction for the rest of
-    the current month) at the recent trend."""
-    numerator: float = sum(m.numerator for m in months)
-    denominator: float = sum(m.denominator for m in months)
+def project_rate(
+    months: Sequence[engine.Value], remaining: float, so_far: engine.Value | None = None
+) -> float | None:
+    """Year-end rate: the figures so far (`so_far`, the window's own value, else the sum of
+    the months) plus `remaining` months (a fraction for the rest of the current month) at
+    the recent trend."""
+    numerator: float = so_far.numerator if so_far else sum(m.numerator for m in months)
+    denominator: float = so_far.denominator if so_far else sum(m.denominator for m in months)
     if not denominator:
         return None
     recent = [(i, m) for i, m in enumerate(months) if m.denominator][-TREND_MONTHS:]
@@ -185,7 +188,7 @@ def project_rate(months: Sequence[engine.Value], remaining: float) -> float | No
         if spread
         else 0.0
     )
-    per_month = denominator / len([m for m in months if m.denominator])
+    per_month = sum(m.denominator for m in months) / len([m for m in months if m.denominator])
     last = len(months) - 1
     step = 0
     while remaining > 1e-9:
@@ -207,8 +210,10 @@ def progress_of(target, today: dt.date) -> Progress:
     window = _window(year, today)
     if window is None:
         return Progress(target, "data", dt.date(year, 1, 1), dt.date(year, 1, 1))
-    months = engine.monthly(target.plan.unit, window[0], window[1], [target.indicator])
-    return _from_months(target, target.indicator, months, window)
+    unit, indicators = target.plan.unit, [target.indicator]
+    months = engine.monthly(unit, window[0], window[1], indicators)
+    total = engine.values(unit, window[0], window[1], indicators)
+    return _from_months(target, target.indicator, months, window, total)
 
 
 def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> dict[int, Progress]:
@@ -221,8 +226,10 @@ def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> d
     result: dict[int, Progress] = {}
     window = _window(plan.year, today)
     months: dict[str, dict[str, engine.Value]] = {}
+    totals: dict[str, engine.Value] = {}
     if linked and window is not None:
         months = engine.monthly(plan.unit, window[0], window[1], list(linked.values()))
+        totals = engine.values(plan.unit, window[0], window[1], list(linked.values()))
     figures: dict[int, TargetFigure] = {}
     if any(t.indicator_id is None for t in targets):
         for figure in TargetFigure.objects.filter(target__plan=plan).order_by(
@@ -235,7 +242,7 @@ def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> d
         elif window is None:
             result[target.pk] = Progress(target, "data", dt.date(plan.year, 1, 1), today)
         else:
-            result[target.pk] = _from_months(target, target.indicator, months, window)
+            result[target.pk] = _from_months(target, target.indicator, months, window, totals)
     return result
 
 
@@ -250,18 +257,23 @@ def _from_figure(target, figure: TargetFigure | None, today: dt.date) -> Progres
     return progress
 
 
-def _from_months(target, definition, months, window) -> Progress:
+def _from_months(target, definition, months, window, totals) -> Progress:
+    """The target's progress from the window's own value (`totals`: counted over the whole
+    window, so that procedures are counted once and unfinished dossiers are judged at the
+    window's end, which summing the months would not do) and its months (the trend)."""
     start, end, final = window
     series = [(key, values[definition.code]) for key, values in months.items()]
-    numerator = sum(v.numerator for _k, v in series)
-    denominator = sum(v.denominator for _k, v in series)
+    total = totals[definition.code]
+    numerator, denominator = total.numerator, total.denominator
     progress = Progress(
         target, "data", start, end, numerator, denominator, final=final, months=series
     )
     if definition.is_rate:
         progress.value = engine.Value(numerator, denominator).value
         if not final:
-            progress.projection = project_rate([v for _k, v in series], _months_left(end))
+            progress.projection = project_rate(
+                [v for _k, v in series], _months_left(end), so_far=total
+            )
     else:
         progress.value = float(numerator)
         elapsed = (end - start).days + 1

@@ -186,6 +186,59 @@ def test_after_the_year_the_value_is_final(measured_plan):
     assert progress.status == rules.NOT_MET  # 85% < 90% once the year is over
 
 
+def test_a_dossier_still_open_is_judged_at_the_end_of_the_window_not_of_its_month(world):
+    # received 20/1, due 5/2, not finished on 31/3: on time in January's figures, late in
+    # the figures of the year so far — the target reads the year so far
+    import_procedures([ProcedureRecord(1, "1.001", "Đăng ký khai sinh")])
+    received = dt.datetime(2024, 1, 20, 9, tzinfo=VN)
+    open_record = DossierRecord(
+        row=1,
+        code="OPEN",
+        procedure_code="1.001",
+        unit_code="xa-a",
+        received=received,
+        due=dt.datetime(2024, 2, 5, 17, tzinfo=VN),
+        status=4,
+    )
+    assert import_dossiers([open_record]).saved
+    target = TargetFactory(
+        plan=PlanFactory(unit=world.commune, year=2024),
+        text="Phấn đấu 100% hồ sơ giải quyết đúng hạn",
+        comparator=">=",
+        value=Decimal(100),
+        unit="%",
+        indicator=definition("on_time_rate"),
+    )
+    progress = rules.progress_of(target, dt.date(2024, 3, 31))
+    assert progress.months[0][1].as_dict() == {"numerator": 1, "denominator": 1, "value": 100.0}
+    assert (progress.numerator, progress.denominator, progress.value) == (0, 1, 0.0)
+    plan_progress = rules.progress_of_plan(target.plan, dt.date(2024, 3, 31))[target.pk]
+    assert (plan_progress.numerator, plan_progress.denominator) == (0, 1)
+
+
+def test_a_procedure_rate_counts_each_procedure_once_over_the_year(world):
+    # two procedures with a fee, one integrated with online payment: 1 of 2, whatever the
+    # number of months — not 3 of 6 after three months
+    import_procedures(
+        [
+            ProcedureRecord(1, "2.001", "Cấp bản sao", has_fee=True, payment_integrated=True),
+            ProcedureRecord(2, "2.002", "Chứng thực", has_fee=True),
+        ]
+    )
+    target = TargetFactory(
+        plan=PlanFactory(unit=world.commune, year=2024),
+        text="Phấn đấu tối thiểu 90% TTHC có yêu cầu nghĩa vụ tài chính được triển khai "
+        "thanh toán trực tuyến",
+        comparator=">=",
+        value=Decimal(90),
+        unit="%",
+        indicator=definition("payment_procedures_rate"),
+    )
+    progress = rules.progress_of(target, dt.date(2024, 3, 31))
+    assert len(progress.months) == 3
+    assert (progress.numerator, progress.denominator, progress.value) == (1, 2, 50.0)
+
+
 def test_without_dossiers_there_is_no_value_and_no_status(world):
     plan = PlanFactory(unit=world.other, year=2024)
     target = TargetFactory(
