@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from .models import Dossier, DossierFact, Procedure
 
@@ -126,19 +127,32 @@ class WindowSums:
     fee_paid: dict[int, set[int]] = field(default_factory=dict)
 
 
-def _sources(start: dt.date, end: dt.date) -> tuple[str, list[Any]]:
-    """SQL of the rows to sum for [start, end]: facts for whole months, dossiers for the rest."""
+def unit_ids(paths: Iterable[str]) -> list[int]:
+    """Ids of the units whose path starts with one of `paths` (a scope's subtrees)."""
+    from cchc.org.models import Unit
+
+    query = Q()
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return list(Unit.objects.filter(query).values_list("pk", flat=True)) if query else []
+
+
+def _sources(start: dt.date, end: dt.date, units: list[int]) -> tuple[str, list[Any]]:
+    """SQL of the rows to sum for [start, end] for the given units: facts for whole months,
+    dossiers for the days of a month cut in two. Filtering on unit ids lets the (unit, month)
+    and (unit, received_on) indexes find the rows; a join on paths read every unit's facts."""
     first_full = start if start.day == 1 else month_end(start) + dt.timedelta(days=1)
     last_full = end if end == month_end(end) else month_start(end) - dt.timedelta(days=1)
     counters = ", ".join(COUNTERS)
+    marks = ", ".join(["%s"] * len(units))
     parts: list[str] = []
     params: list[Any] = []
     if first_full <= last_full:
         parts.append(
             f"SELECT unit_id, procedure_id, on_time_until, {counters} FROM {_table(DossierFact)} "
-            "WHERE month >= %s AND month <= %s"
+            f"WHERE unit_id IN ({marks}) AND month >= %s AND month <= %s"
         )
-        params += [first_full, month_start(last_full)]
+        params += [*units, first_full, month_start(last_full)]
         edges = []
         if start < first_full:
             edges.append((start, first_full - dt.timedelta(days=1)))
@@ -150,38 +164,42 @@ def _sources(start: dt.date, end: dt.date) -> tuple[str, list[Any]]:
     for low, high in edges:
         parts.append(
             f"SELECT d.unit_id, d.procedure_id, d.on_time_until, {row_counters} "
-            f"FROM {_table(Dossier)} d WHERE d.counted AND d.received_on >= %s "
-            "AND d.received_on <= %s"
+            f"FROM {_table(Dossier)} d WHERE d.counted AND d.unit_id IN ({marks}) "
+            "AND d.received_on >= %s AND d.received_on <= %s"
         )
-        params += [low, high]
+        params += [*units, low, high]
     return " UNION ALL ".join(parts), params
 
 
 def window_sums(
-    paths: Iterable[str], start: dt.date, end: dt.date, *, per_unit: bool = False
+    paths: Iterable[str],
+    start: dt.date,
+    end: dt.date,
+    *,
+    per_unit: bool = False,
+    units: list[int] | None = None,
 ) -> WindowSums:
-    """Sum the measures of the dossiers received in [start, end] by units under `paths`."""
-    paths = list(paths)
+    """Sum the measures of the dossiers received in [start, end] by units under `paths`.
+    `units`, the ids `unit_ids(paths)` returns, may be given by a caller summing several
+    windows of the same scope."""
     result = WindowSums()
-    if not paths or end < start:
+    if end < start:
         return result
-    source, source_params = _sources(start, end)
-    unit_filter = " OR ".join(["u.path LIKE %s"] * len(paths))
-    like = [f"{p}%" for p in paths]
+    units = unit_ids(paths) if units is None else units
+    if not units:
+        return result
+    source, source_params = _sources(start, end, units)
     names = list(MEASURE_SQL)
     selects = ", ".join(f"{MEASURE_SQL[name] % {'end': '%s'}}" for name in names)
     end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
-    unit_table = connection.ops.quote_name("org_unit")
     procedure_table = _table(Procedure)
     sql = (
         f"SELECT s.unit_id, {selects} FROM ({source}) s "
-        f"JOIN {unit_table} u ON u.id = s.unit_id "
-        f"JOIN {procedure_table} p ON p.id = s.procedure_id "
-        f"WHERE ({unit_filter}) GROUP BY s.unit_id"
+        f"JOIN {procedure_table} p ON p.id = s.procedure_id GROUP BY s.unit_id"
     )
     total = dict.fromkeys(names, 0)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*end_params, *source_params, *like])
+        cursor.execute(sql, [*end_params, *source_params])
         for unit_id, *values in cursor.fetchall():
             sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
             for name, value in sums.items():
@@ -190,10 +208,9 @@ def window_sums(
                 result.by_unit[unit_id] = sums
         cursor.execute(
             f"SELECT s.unit_id, s.procedure_id, SUM(s.received), SUM(s.paid_online) "
-            f"FROM ({source}) s JOIN {unit_table} u ON u.id = s.unit_id "
-            f"JOIN {procedure_table} p ON p.id = s.procedure_id "
-            f"WHERE ({unit_filter}) AND p.has_fee GROUP BY s.unit_id, s.procedure_id",
-            [*source_params, *like],
+            f"FROM ({source}) s JOIN {procedure_table} p ON p.id = s.procedure_id "
+            "WHERE p.has_fee GROUP BY s.unit_id, s.procedure_id",
+            source_params,
         )
         for unit_id, procedure_id, received, paid in cursor.fetchall():
             if received:

@@ -77,11 +77,12 @@ def measure(
     end: dt.date,
     *,
     paths: list[str] | None = None,
+    units: list[int] | None = None,
     catalogue: dict[str, int] | None = None,
 ) -> dict[str, int]:
-    """Every measure of the unit's scope over [start, end]. `paths` and `catalogue` may be
-    given when the caller computes several windows of the same unit."""
-    sums = facts.window_sums(paths or scope_paths(unit), start, end)
+    """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids)
+    and `catalogue` may be given when the caller computes several windows of the same unit."""
+    sums = facts.window_sums(paths or scope_paths(unit), start, end, units=units)
     fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
     fee_paid = set().union(*sums.fee_paid.values()) if sums.fee_paid else set()
     return _finish(sums.total or {}, fee_used, fee_paid, catalogue or facts.catalogue_counts())
@@ -109,7 +110,12 @@ def monthly(
     from .periods import window
 
     indicators = definitions() if indicators is None else indicators
-    shared = {"paths": scope_paths(unit), "catalogue": facts.catalogue_counts()}
+    paths = scope_paths(unit)
+    shared = {
+        "paths": paths,
+        "units": facts.unit_ids(paths),
+        "catalogue": facts.catalogue_counts(),
+    }
     return {
         key: values(unit, low, high, indicators, **shared)
         for key, low, high in window(start, end).months()
