@@ -3,6 +3,7 @@ sees the month on the unit's indicator page, and the plan's target it measures t
 and status."""
 
 import pytest
+from playwright.sync_api import expect
 
 from cchc.conftest import browser_login, screenshot
 from cchc.dossiers.models import Dossier, Procedure
@@ -58,7 +59,8 @@ def test_import_a_dossier_export_then_see_the_target_it_measures(page, world, tm
     screenshot(page, "dossier-import-done")
     assert sorted(Dossier.objects.values_list("code", flat=True)) == ["HS-1", "HS-2"]
     page.get_by_role("link", name="Nhập tệp khác").click()
-    assert page.get_by_role("row", name="hoso-thang-3.csv").count() == 2
+    # the import history lists both attempts (wait for the page rather than count too early)
+    expect(page.get_by_role("row", name="hoso-thang-3.csv")).to_have_count(2)
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot(page, "dossier-import-history-phone")
     page.set_viewport_size({"width": 1280, "height": 900})
