@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cchc.dossiers import facts
 from cchc.org.access import succession_links, with_predecessors
@@ -129,7 +130,15 @@ def children(
     indicators: Sequence[IndicatorDefinition] | None = None,
 ) -> list[tuple[Unit, dict[str, Value]]]:
     """The units directly below `unit`, each with its own rolled-up values, in one query."""
-    return breakdown(unit, start, end, indicators)[0]
+    return breakdown(unit, start, end, indicators).rows
+
+
+class Breakdown(NamedTuple):
+    """A unit's values over a window and how they divide among the units below it."""
+
+    rows: list[tuple[Unit, dict[str, Value]]]  # each unit directly below, rolled up
+    own: dict[str, Value] | None  # the dossiers the unit received itself; None when none
+    total: dict[str, Value]  # the unit's figure: the sum of the rows and `own`
 
 
 def breakdown(
@@ -137,10 +146,9 @@ def breakdown(
     start: dt.date,
     end: dt.date,
     indicators: Sequence[IndicatorDefinition] | None = None,
-) -> tuple[list[tuple[Unit, dict[str, Value]]], dict[str, Value] | None]:
-    """The units directly below `unit` with their rolled-up values, and the values of the
-    dossiers the unit received itself (None when it received none), from one pass over the
-    facts: the unit's figure is their sum."""
+) -> Breakdown:
+    """The units directly below `unit` with their rolled-up values, the values of the
+    dossiers the unit received itself, and the unit's total, from one pass over the facts."""
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
     links = succession_links()
@@ -165,12 +173,20 @@ def breakdown(
         used[owner] |= sums.fee_used.get(unit_id, set())
         paid[owner] |= sums.fee_paid.get(unit_id, set())
 
-    def evaluated(key: int) -> dict[str, Value]:
-        measures = _finish(grouped[key], used[key], paid[key], catalogue)
+    def evaluated(measured: dict[str, int], fee_used: set[int], fee_paid: set[int]):
+        measures = _finish(measured, fee_used, fee_paid, catalogue)
         return {d.code: evaluate(d, measures) for d in indicators}
 
-    rows = [(child, evaluated(child.pk)) for child in below]
-    return rows, (evaluated(own) if grouped[own].get("received") else None)
+    rows = [
+        (child, evaluated(grouped[child.pk], used[child.pk], paid[child.pk])) for child in below
+    ]
+    all_used = set().union(*used.values())
+    all_paid = set().union(*paid.values())
+    return Breakdown(
+        rows,
+        evaluated(grouped[own], used[own], paid[own]) if grouped[own].get("received") else None,
+        evaluated(sums.total, all_used, all_paid),
+    )
 
 
 def contract_json(

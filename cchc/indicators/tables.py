@@ -69,10 +69,10 @@ def build_tables(
     unit: Unit, period: periods.Period, *, sort: str = "", order: str = ""
 ) -> IndicatorTables:
     indicators = engine.definitions()
-    total = engine.values(unit, period.start, period.end, indicators)
+    # the breakdown's total is the unit's value over the period: the period is read once
+    below_values, own, total = engine.breakdown(unit, period.start, period.end, indicators)
     by_month = engine.monthly(unit, period.start, period.end, indicators)
     rows = [Row(d, total[d.code], [by_month[key][d.code] for key in by_month]) for d in indicators]
-    below_values, own = engine.breakdown(unit, period.start, period.end, indicators)
     with_children = set(
         Unit.objects.filter(parent__in=[u for u, _v in below_values]).values_list(
             "parent_id", flat=True
