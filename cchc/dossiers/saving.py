@@ -131,6 +131,7 @@ class DossierImport:
             f"INSERT INTO {self.table} ({', '.join(columns)}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
+        self.copy_sql = f"COPY {self.table} ({', '.join(columns)}) FROM STDIN"
 
     # --- per row -----------------------------------------------------------------------------
     def add(self, item: DossierRecord | RowError) -> None:
@@ -278,7 +279,13 @@ class DossierImport:
         with connection.cursor() as cursor:
             if replaced:
                 Dossier.objects.filter(code__in=replaced).delete()
-            if inserts:
+            if inserts and connection.vendor == "postgresql":
+                # COPY streams the rows in one command; an INSERT per row took half the time
+                # of a PostgreSQL import (bench/dossiers/RESULTS.md)
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for row in inserts:
+                        copy.write_row(row)
+            elif inserts:
                 cursor.executemany(self.insert_sql, inserts)
 
     def finish(self) -> ImportOutcome:
