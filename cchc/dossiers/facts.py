@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+
+from cchc.org.models import Unit
 
 from .models import Dossier, DossierFact, Procedure
 
@@ -128,13 +129,8 @@ class WindowSums:
 
 
 def unit_ids(paths: Iterable[str]) -> list[int]:
-    """Ids of the units whose path starts with one of `paths` (a scope's subtrees)."""
-    from cchc.org.models import Unit
-
-    query = Q()
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return list(Unit.objects.filter(query).values_list("pk", flat=True)) if query else []
+    """Ids of the units in the subtrees of `paths` (a scope, see engine.scope_paths)."""
+    return list(Unit.objects.under(paths).values_list("pk", flat=True))
 
 
 def _sources(start: dt.date, end: dt.date, units: list[int]) -> tuple[str, list[Any]]:

@@ -10,6 +10,7 @@ over, and access rules follow those links so old data stays reachable from the s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -49,7 +50,14 @@ class UnitQuerySet(models.QuerySet):
 
     def subtree(self, unit: Unit):
         """The unit and every unit below it."""
-        return self.filter(path__startswith=unit.path)
+        return self.under([unit.path])
+
+    def under(self, paths: Iterable[str]):
+        """The units of the subtrees whose root paths are given (none when none are)."""
+        query = models.Q()
+        for path in paths:
+            query |= models.Q(path__startswith=path)
+        return self.filter(query) if query else self.none()
 
 
 class Unit(models.Model):

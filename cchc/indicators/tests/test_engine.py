@@ -11,6 +11,11 @@ from cchc.dossiers.models import DossierFact, Procedure
 from cchc.dossiers.records import DossierRecord, ProcedureRecord
 from cchc.dossiers.saving import import_dossiers, import_procedures
 from cchc.indicators import engine
+from cchc.indicators.periods import Period
+from cchc.indicators.tables import build_tables
+from cchc.org.choices import SuccessionKind
+from cchc.org.models import UnitSuccession
+from cchc.testing.factories import UnitFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -215,3 +220,36 @@ def test_unknown_units_save_nothing_and_unknown_procedures_are_added(world, cata
     assert outcome.saved
     assert Procedure.objects.get(code="9.999").unclassified
     assert outcome.warnings
+
+
+def test_a_merged_commune_carries_its_predecessors_dossiers_on_every_path(world, catalogue):
+    merged = UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
+    UnitSuccession.objects.create(
+        predecessor=world.commune,
+        successor=merged,
+        kind=SuccessionKind.MERGE,
+        effective_on="2025-07-01",
+    )
+    import_dossiers(
+        [
+            dossier("A1", unit="xa-a", processing_ended=at("2024-03-07"), status=10),
+            dossier("A2", unit="xa-a", processing_ended=at("2024-03-20"), status=10),
+            dossier("N1", unit="xa-moi", processing_ended=at("2024-03-05"), status=10),
+            dossier("B1", unit="xa-b", processing_ended=at("2024-03-20"), status=10),
+        ]
+    )
+    window = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+
+    def pair(value):
+        return (value.numerator, value.denominator)
+
+    # the new commune's figure holds the old commune's two dossiers and its own, not Phường 2's
+    assert pair(engine.values(merged, *window)["on_time_rate"]) == (2, 3)
+    assert pair(engine.monthly(merged, *window)["2024-03"]["on_time_rate"]) == (2, 3)
+    assert pair(engine.values(world.other, *window)["on_time_rate"]) == (0, 1)
+    # the indicator page reads its total from the breakdown: the same figure as values()
+    for unit in (merged, world.district, world.province):
+        expected = engine.values(unit, *window)
+        assert engine.breakdown(unit, *window).total == expected
+        tables = build_tables(unit, Period("2024-03", *window, "Tháng 3/2024"))
+        assert {row.definition.code: row.total for row in tables.rows} == expected

@@ -23,6 +23,19 @@ def test_a_unit_path_follows_its_parents_and_moves_with_them():
 
 
 @pytest.mark.django_db
+def test_units_under_several_subtrees_and_under_none():
+    province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
+    d1 = UnitFactory(code="d1", kind=UnitKind.DISTRICT, parent=province)
+    c1 = UnitFactory(code="c1", parent=d1)
+    d2 = UnitFactory(code="d2", kind=UnitKind.DISTRICT, parent=province)
+    c2 = UnitFactory(code="c2", parent=d2)
+    UnitFactory(code="d3", kind=UnitKind.DISTRICT, parent=province)
+    assert set(Unit.objects.under([d1.path, c2.path])) == {d1, c1, c2}
+    # no scope means no units, never every unit
+    assert not Unit.objects.under([]).exists()
+
+
+@pytest.mark.django_db
 def test_after_the_2025_merger_the_new_commune_still_sees_the_old_communes_data():
     province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
     old_district = UnitFactory(code="d", kind=UnitKind.DISTRICT, parent=province)
