@@ -17,6 +17,7 @@
         ]
       },
       options: {
+        animation: false, // drawn at once: cheaper on old PCs, and a print or capture shows the real values
         maintainAspectRatio: false, spanGaps: false,
         scales: { y: { min: 0, max: 100, ticks: { callback: percent } } },
         plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + "%"; } } } }
@@ -35,6 +36,7 @@
         ]
       },
       options: {
+        animation: false, // drawn at once: cheaper on old PCs, and a print or capture shows the real values
         indexAxis: "y", maintainAspectRatio: false,
         scales: { x: { min: 0, max: 100, ticks: { callback: percent } } },
         plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + "%"; } } } }

@@ -31,6 +31,7 @@
     type: "line",
     data: { labels: data.labels, datasets: datasets(picker.value) },
     options: {
+      animation: false, // drawn at once: cheaper on old PCs, and a print or capture shows the real values
       maintainAspectRatio: false,
       scales: { y: yScale(picker.value) },
       plugins: {

@@ -15,6 +15,7 @@
       ]
     },
     options: {
+      animation: false, // drawn at once: cheaper on old PCs, and a print or capture shows the real values
       maintainAspectRatio: false,
       scales: { y: { suggestedMin: 0, suggestedMax: 100 } },
       plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + (data.percent ? "%" : ""); } } } }
