@@ -34,3 +34,12 @@ def test_a_closed_plan_says_how_to_reopen_it(plan, world, login):
     response = login(world.people.focal).get(reverse("plans:task_create", args=[plan.pk]))
     assert response.status_code == 403
     assert "Kế hoạch đã kết thúc: hãy mở lại" in response.content.decode()
+
+
+def test_a_server_error_is_a_vietnamese_page_that_needs_no_database(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "Đã xảy ra lỗi" in page and "báo cho người quản trị" in page
