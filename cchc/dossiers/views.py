@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cchc.org.access import Action, access_for
-from cchc.tracking.views import unit_for
+from cchc.org.access import Action, access_for, unit_for
 
 from . import uploads
 from .exports import errors_workbook
@@ -22,7 +21,7 @@ from .reading import DossierFileError
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request, code: str):
-    unit = unit_for(request, code, Action.ENTER_DATA)
+    unit = unit_for(request.user, code, Action.ENTER_DATA)
     refused = ""
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if request.method == "POST" and length > uploads.max_bytes() + 1_048_576:

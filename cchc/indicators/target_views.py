@@ -15,7 +15,7 @@ from cchc.audit.history import target_history
 from cchc.org.access import Action, access_for
 from cchc.plans.choices import PlanStatus
 from cchc.plans.models import Plan, Target
-from cchc.plans.views import require_open
+from cchc.plans.rules import require_open
 from cchc.tracking.files import download_name
 
 from . import actions

@@ -10,8 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from cchc.org.access import Action, access_for
-from cchc.tracking.views import unit_for
+from cchc.org.access import Action, access_for, unit_for
 
 from .tables import IndicatorTables, build_tables, period_choices, period_from
 
@@ -19,7 +18,7 @@ from .tables import IndicatorTables, build_tables, period_choices, period_from
 @login_required
 @require_safe
 def unit_indicators(request, code: str):
-    unit = unit_for(request, code)
+    unit = unit_for(request.user, code)
     today = timezone.localdate()
     period, period_error = _period(request, unit, today)
     tables = build_tables(
@@ -45,7 +44,7 @@ def unit_indicators(request, code: str):
 def unit_indicators_export(request, code: str):
     from .exports import indicators_workbook
 
-    unit = unit_for(request, code)
+    unit = unit_for(request.user, code)
     period, _error = _period(request, unit, timezone.localdate())
     tables = build_tables(
         unit, period, sort=request.GET.get("sort", ""), order=request.GET.get("order", "")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from .choices import Role
 from .models import Membership, Unit, UnitSuccession
@@ -218,3 +219,12 @@ def access_for(user) -> Access:
             )
     user._cchc_access = access
     return access
+
+
+def unit_for(user, code: str, action: str = Action.VIEW) -> Unit:
+    """The unit with `code` if the user may see it (else 404) and do `action` there (else 403):
+    how a page addressed by a unit code fetches its unit."""
+    access = access_for(user)
+    unit = get_object_or_404(Unit.objects.filter(access.unit_q("")), code=code)
+    access.require(action, unit)
+    return unit

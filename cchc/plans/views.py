@@ -23,15 +23,7 @@ from .exports import plan_workbook
 from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
 from .layout import targets_by_area, task_rows
 from .models import Plan, Target, Task
-
-
-def require_open(plan: Plan) -> None:
-    """A closed plan is the record of a finished year: its tasks and targets stay as they were
-    (reopen the plan, through its status, to correct them)."""
-    if plan.status == PlanStatus.CLOSED:
-        raise PermissionDenied(
-            _("This plan is closed: reopen it (Edit plan → status) to change its tasks or targets.")
-        )
+from .rules import require_open
 
 
 def _plan_for(request, pk: int, action: str = Action.VIEW) -> Plan:

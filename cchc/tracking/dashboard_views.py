@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from cchc.org.access import Action, access_for
+from cchc.org.access import Action, access_for, unit_for
 from cchc.plans.models import Plan, Task
 
 from . import actions
@@ -19,7 +19,6 @@ from .forms import ReminderPolicyForm
 from .models import ReminderPolicy, TaskSchedule
 from .reminders import policy_for
 from .schedule import sync_stale
-from .views import unit_for
 
 
 def _year(request, default: int) -> int:
@@ -30,7 +29,7 @@ def _year(request, default: int) -> int:
 @login_required
 @require_safe
 def dashboard(request, code: str):
-    unit = unit_for(request, code)
+    unit = unit_for(request.user, code)
     today = timezone.localdate()
     year = _year(request, today.year)
     sync_stale(Task.objects.filter(plan__unit=unit, plan__year=year))
@@ -77,7 +76,7 @@ def _targets_overview(plans, today) -> dict:
 @login_required
 @require_safe
 def compare(request, code: str):
-    unit = unit_for(request, code)
+    unit = unit_for(request.user, code)
     today = timezone.localdate()
     year = _year(request, today.year)
     rows = comparison(unit, year, today)
@@ -101,7 +100,7 @@ def compare(request, code: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def reminder_settings(request, code: str):
-    unit = unit_for(request, code, Action.EDIT_PLAN)
+    unit = unit_for(request.user, code, Action.EDIT_PLAN)
     policy = ReminderPolicy.objects.filter(unit=unit).first()
     inherited = policy is None
     if policy is None:

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.audit.history import task_history
 from cchc.org.access import Action, access_for
-from cchc.org.models import Unit
 from cchc.plans.choices import PartyRole
 from cchc.plans.models import Task, TaskParty
 
@@ -287,9 +286,3 @@ def unassign(request, pk: int):
     messages.success(request, _("The assignment was removed."))
     return redirect("tracking:task", pk=assignment.task_id)
 
-
-def unit_for(request, code: str, action: str = Action.VIEW) -> Unit:
-    """A unit the user may see (else 404) and act on (else 403)."""
-    unit = get_object_or_404(Unit.objects.filter(access_for(request.user).unit_q("")), code=code)
-    access_for(request.user).require(action, unit)
-    return unit
