@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from cchc.plans.exports import _write_table
+from cchc.documents.excel import sheet_title, workbook_bytes, write_table
 
 from .models import DossierUpload
 
@@ -16,16 +14,14 @@ def errors_workbook(upload: DossierUpload) -> bytes:
     """Row, column, value and reason of every error kept for the upload (up to 1,000)."""
     book = Workbook()
     sheet = book.active
-    sheet.title = _("Errors")[:31]
+    sheet.title = sheet_title(_("Errors"))
     errors = upload.result.get("errors", [])
     rows = [([e["row"], e["column"], e["value"], e["message"]], False) for e in errors]
-    _write_table(
+    write_table(
         sheet,
         _("Errors in %(name)s") % {"name": upload.file_name},
         [_("Row"), _("Column"), _("Value"), _("Problem")],
         [8, 22, 30, 80],
         rows,
     )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -6,12 +6,10 @@ without data is written as the words "không có dữ liệu", never as 0.
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from cchc.plans.exports import _write_table
+from cchc.documents.excel import sheet_title, workbook_bytes, write_table
 
 from .tables import IndicatorTables, Row
 
@@ -31,8 +29,8 @@ def indicators_workbook(tables: IndicatorTables) -> bytes:
     heading = _("Indicators of %(unit)s, %(period)s") % {"unit": unit.name, "period": period.label}
 
     sheet = book.active
-    sheet.title = _("Indicators")[:31]
-    _write_table(
+    sheet.title = sheet_title(_("Indicators"))
+    write_table(
         sheet,
         heading,
         [_("Indicator"), _("Version"), _("Unit"), _("Value"), _("Numerator"), _("Denominator")],
@@ -53,7 +51,7 @@ def indicators_workbook(tables: IndicatorTables) -> bytes:
         ],
     )
 
-    months = book.create_sheet(_("By month")[:31])
+    months = book.create_sheet(sheet_title(_("By month")))
     labels = [f"{key[5:]}/{key[:4]}" for key in tables.month_keys]
     month_rows = []
     for row in tables.rows:
@@ -70,12 +68,10 @@ def indicators_workbook(tables: IndicatorTables) -> bytes:
                     False,
                 )
             )
-    _write_table(
-        months, heading, [_("Indicator"), *labels], [60, *([11] * len(labels))], month_rows
-    )
+    write_table(months, heading, [_("Indicator"), *labels], [60, *([11] * len(labels))], month_rows)
 
     if tables.below:
-        below = book.create_sheet(_("Units below")[:31])
+        below = book.create_sheet(sheet_title(_("Units below")))
         headers = [_("Unit")]
         widths = [34]
         for definition in tables.definitions:
@@ -101,8 +97,6 @@ def indicators_workbook(tables: IndicatorTables) -> bytes:
                 f"{row.total.numerator}/{row.total.denominator}",
             ]
         rows.append((total, True))
-        _write_table(below, heading, headers, widths, rows)
+        write_table(below, heading, headers, widths, rows)
 
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.storage import default_storage
@@ -90,6 +91,26 @@ def test_a_file_with_an_error_saves_nothing_and_reports_the_row(login, world, ca
     rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0] == 4]
     assert rows == [(4, "NgayTiepNhan", "31/02/2024", rows[0][3])]
     assert "ngày" in rows[0][3].lower()
+
+
+def test_a_value_that_looks_like_a_formula_is_reported_as_text(login, world, catalogue):
+    # The error file repeats what the user's file held: a cell written as a formula there
+    # must come back as the same words, not as a formula Excel would run on opening.
+    formula = '=HYPERLINK("http://evil.example/x","Bấm vào đây")'
+    row = '"HS-3",1.001,xa-a,"' + formula.replace('"', '""') + '",11/03/2024 17:00,,1\n'
+    client = login(world.people.focal)
+    upload(client, "xa-a", GOOD + row)
+    item = DossierUpload.objects.get()
+    confirm(client, item.pk)
+
+    report = client.get(reverse("dossiers:errors", args=[item.pk]))
+    sheet = load_workbook(io.BytesIO(report.content)).active
+    rows = [row for row in sheet.iter_rows() if row[0].value == 4]
+    assert [row[2].value for row in rows] == [formula]  # the text unchanged
+    assert rows[0][2].data_type == "s" and rows[0][2].quotePrefix
+    assert rows[0][0].data_type == "n"  # the row number stays a number
+    with zipfile.ZipFile(io.BytesIO(report.content)) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
 
 
 def test_importing_only_the_valid_rows_keeps_them(login, world, catalogue):

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -155,6 +156,23 @@ def test_the_excel_export_has_the_task_table_and_the_targets(plan, world, login)
     targets = book["Chỉ tiêu"]
     values = [c.value for row in targets.iter_rows() for c in row if c.value]
     assert any("90% TTHC" in str(v) for v in values)
+
+
+def test_a_task_title_that_looks_like_a_formula_is_exported_as_text(plan, world, login):
+    # A title typed (or imported) as a formula must reach Excel as the words the user typed,
+    # never as a live formula that opens a link or runs when the file is opened.
+    title = '=HYPERLINK("http://evil.example/x","Bấm vào đây")'
+    TaskFactory(plan=plan, title=title)
+    TaskFactory(plan=plan, title="+84 cán bộ được tập huấn")
+    response = login(world.people.focal).get(reverse("plans:export", args=[plan.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    cells = {row[1].value: row[1] for row in book["Nhiệm vụ"].iter_rows(min_row=4)}
+    for text in (title, "+84 cán bộ được tập huấn"):
+        assert cells[text].data_type == "s"  # a string, shown exactly as typed
+        assert cells[text].quotePrefix  # Excel keeps it text even when the cell is edited
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"<f>" in archive.read(name) for name in sheets)  # no formula at all
 
 
 def test_the_export_follows_the_filter_on_screen(plan, world, login):
