@@ -37,6 +37,7 @@ MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/pl
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 typecheck:
 	$(BIN)/mypy $(MYPY_PATHS)

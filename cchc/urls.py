@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cchc.core import views as core_views
+from cchc.indicators import target_urls
+from cchc.plans import urls as plan_urls
 
 admin.site.site_header = "CCHC — Quản trị hệ thống"
 admin.site.site_title = "CCHC"
@@ -25,7 +27,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("plans/import/", include("cchc.importer.urls")),
-    path("plans/", include("cchc.plans.urls")),
+    # a target's page and figures are indicators' views at the plan's addresses (plans:target)
+    path("plans/", include((plan_urls.urlpatterns + target_urls.urlpatterns, plan_urls.app_name))),
     path("", include("cchc.tracking.urls")),
     path("", include("cchc.dossiers.urls")),
     path("", include("cchc.indicators.urls")),

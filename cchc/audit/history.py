@@ -1,8 +1,8 @@
 """Change history as people read it: the "Lịch sử thay đổi" panels of plan and task pages.
 
 Audit events store field names and raw values; this turns them into labelled rows (the field's
-own label, dates as dd/mm/yyyy, lists joined) and finds the events that concern a plan (the plan,
-its tasks and targets, even deleted ones) or a task (the task and the progress reported on it).
+own label, dates as dd/mm/yyyy, lists joined). Which events concern a plan, a task or a target
+is said by the app that owns them (`cchc/plans/history.py`).
 """
 
 from __future__ import annotations
@@ -11,50 +11,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
-ACTION_LABELS = {
-    "plan.create": _("Plan created"),
-    "plan.update": _("Plan changed"),
-    "plan.delete": _("Plan deleted"),
-    "plan.copy": _("Plan carried over from another year"),
-    "task.create": _("Task added"),
-    "task.update": _("Task changed"),
-    "task.delete": _("Task deleted"),
-    "task.assign": _("Task assigned to a person"),
-    "task.unassign": _("Assignment removed"),
-    "target.create": _("Target added"),
-    "target.update": _("Target changed"),
-    "target.delete": _("Target deleted"),
-    "target.link": _("Measure of the target set"),
-    "target.figure": _("Figure entered"),
-    "progress.report": _("Progress reported"),
-    "reminders.settings": _("Reminder settings changed"),
-}
+# What each app's audit events and fields are called. Apps add theirs with `register()` when
+# they start (in their AppConfig.ready), so audit, below them all, knows none of them.
+ACTION_LABELS: dict[str, object] = {}
+EXTRA_LABELS: dict[str, object] = {}
+HIDDEN: set[str] = {"id"}
 
-EXTRA_LABELS = {
-    "lead": _("Lead"),
-    "coordinators": _("Coordinators"),
-    "legal_bases": _("Legal bases"),
-    "reporting_periods": _("Report schedule"),
-    "tasks": _("Tasks"),
-    "targets": _("Targets"),
-    "period": _("Period"),
-    "evidence": _("Evidence"),
-    "assigned_to": _("Assigned to"),
-    "name": _("Name"),
-    "from_plan": _("Copied from plan"),
-    "as_of": _("As of"),
-    "note": _("How it was counted"),
-    "document": _("Evidence document"),
-    "file_name": _("Evidence file"),
-}
-HIDDEN = {"id", "plan", "task", "occurrence", "order", "source_line", "source_text", "section"}
+
+def register(*, actions=None, fields=None, hidden=()) -> None:
+    """Add an app's labels: `actions` ("plan.create" → "Plan created"), `fields` for values
+    that are no model field of the event's object ("lead" → "Lead"), and `hidden` field names
+    that mean nothing to a reader (ids, order)."""
+    ACTION_LABELS.update(actions or {})
+    EXTRA_LABELS.update(fields or {})
+    HIDDEN.update(hidden)
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -130,34 +108,7 @@ def describe(events) -> list[HistoryRow]:
     return rows
 
 
-def plan_history(plan, limit: int = 100) -> list[HistoryRow]:
-    """Changes to the plan, its tasks and its targets, newest first."""
-    from cchc.plans.models import Plan, Target, Task
-
-    types = ContentType.objects.get_for_models(Plan, Task, Target)
-    query = Q(content_type=types[Plan], object_id=str(plan.pk)) | Q(
-        content_type__in=[types[Task], types[Target]]
-    ) & (Q(after__plan=plan.pk) | Q(before__plan=plan.pk))
+def history(query: Q, limit: int = 100) -> list[HistoryRow]:
+    """The events matching `query`, newest first, described for people."""
     events = AuditEvent.objects.filter(query).select_related("user", "content_type")
-    return describe(events.order_by("-at", "-pk")[:limit])
-
-
-def task_history(task, limit: int = 100) -> list[HistoryRow]:
-    """Changes to the task and the progress reported on it, newest first."""
-    from cchc.plans.models import Task
-
-    query = Q(content_type=ContentType.objects.get_for_model(Task), object_id=str(task.pk)) | Q(
-        action__startswith="progress.", after__task=task.pk
-    )
-    events = AuditEvent.objects.filter(query).select_related("user", "content_type")
-    return describe(events.order_by("-at", "-pk")[:limit])
-
-
-def target_history(target, limit: int = 100) -> list[HistoryRow]:
-    """Changes to the target, what measures it and the figures entered for it, newest first."""
-    from cchc.plans.models import Target
-
-    events = AuditEvent.objects.filter(
-        content_type=ContentType.objects.get_for_model(Target), object_id=str(target.pk)
-    ).select_related("user", "content_type")
     return describe(events.order_by("-at", "-pk")[:limit])

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cchc.audit.history import target_history
 from cchc.org.access import Action, access_for
 from cchc.plans.choices import PlanStatus
+from cchc.plans.history import target_history
 from cchc.plans.models import Plan, Target
 from cchc.plans.rules import require_open
 from cchc.tracking.files import download_name

@@ -14,6 +14,7 @@ from django.db.models import Max
 from cchc.audit.log import record, snapshot
 from cchc.org.matching import match_post
 
+from . import measures
 from .choices import PartyRole
 from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
 
@@ -152,9 +153,7 @@ def save_target(target: Target, *, by) -> Target:
     reworded = before is None or (before["text"], before["unit"]) != (target.text, target.unit)
     if reworded and not target.indicator_confirmed:
         # an unconfirmed link is only the system's suggestion: it follows the text
-        from cchc.indicators.targets import suggest
-
-        target.indicator = suggest(target.text, target.unit)
+        target.indicator = measures.suggest_indicator(target.text, target.unit)
     target.full_clean()
     target.save()
     record(

@@ -6,3 +6,10 @@ class PlansConfig(AppConfig):
     name = "cchc.plans"
     label = "plans"
     verbose_name = _("Plans")
+
+    def ready(self):
+        from cchc.audit.history import register
+
+        from . import history
+
+        register(actions=history.ACTION_LABELS, fields=history.FIELD_LABELS, hidden=history.HIDDEN)

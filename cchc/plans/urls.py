@@ -1,7 +1,5 @@
 from django.urls import path
 
-from cchc.indicators import target_views
-
 from . import views
 
 app_name = "plans"
@@ -19,8 +17,4 @@ urlpatterns = [
     path("<int:plan_pk>/targets/new/", views.target_create, name="target_create"),
     path("targets/<int:pk>/edit/", views.target_edit, name="target_edit"),
     path("targets/<int:pk>/delete/", views.target_delete, name="target_delete"),
-    path("targets/<int:pk>/", target_views.target_detail, name="target"),
-    path("targets/<int:pk>/measure/", target_views.target_link, name="target_link"),
-    path("targets/<int:pk>/figures/", target_views.target_figure, name="target_figure"),
-    path("target-figures/<int:pk>/file/", target_views.figure_file, name="figure_file"),
 ]

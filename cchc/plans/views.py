@@ -12,15 +12,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from cchc.audit.history import plan_history
 from cchc.core.forms import PasswordConfirmForm
-from cchc.indicators.targets import progress_of_plan
 from cchc.org.access import Action, access_for
 
-from . import actions, cascade
+from . import actions, cascade, measures
 from .choices import PlanStatus
 from .exports import plan_workbook
 from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
+from .history import plan_history
 from .layout import targets_by_area, task_rows
 from .models import Plan, Target, Task
 from .rules import require_open
@@ -88,9 +87,9 @@ def plan_detail(request, pk: int):
     can_edit = access_for(request.user).can(Action.EDIT_PLAN, plan.unit)
     targets = list(plan.targets.select_related("indicator"))
     if not (request.htmx and request.htmx.target == "task-table"):
-        progress = progress_of_plan(plan, timezone.localdate(), targets)
+        progress = measures.progress_of_plan(plan, timezone.localdate(), targets)
         for target in targets:
-            target.progress = progress[target.pk]
+            target.progress = progress.get(target.pk)
     context = {
         "plan": plan,
         "rows": task_rows(tasks, sections),

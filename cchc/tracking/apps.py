@@ -6,3 +6,22 @@ class TrackingConfig(AppConfig):
     name = "cchc.tracking"
     label = "tracking"
     verbose_name = _("Execution and follow-up")
+
+    def ready(self):
+        from cchc.audit.history import register
+
+        register(
+            actions={
+                "task.assign": _("Task assigned to a person"),
+                "task.unassign": _("Assignment removed"),
+                "progress.report": _("Progress reported"),
+                "reminders.settings": _("Reminder settings changed"),
+            },
+            fields={
+                "period": _("Period"),
+                "evidence": _("Evidence"),
+                "assigned_to": _("Assigned to"),
+                "name": _("Name"),
+            },
+            hidden={"occurrence"},
+        )

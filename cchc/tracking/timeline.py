@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from cchc.audit.history import task_history
+from cchc.plans.history import task_history
 
 from .models import Evidence, Notification, ProgressUpdate
 

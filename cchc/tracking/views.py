@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cchc.audit.history import task_history
 from cchc.org.access import Action, access_for
 from cchc.plans.choices import PartyRole
+from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
 from . import actions
@@ -285,4 +285,3 @@ def unassign(request, pk: int):
     actions.unassign(assignment, by=request.user)
     messages.success(request, _("The assignment was removed."))
     return redirect("tracking:task", pk=assignment.task_id)
-

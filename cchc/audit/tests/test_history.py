@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from cchc.audit.history import plan_history
 from cchc.audit.log import _jsonable
+from cchc.plans.history import plan_history
 from cchc.testing.factories import PlanFactory, TargetFactory
 
 

@@ -440,7 +440,7 @@ def test_the_unit_dashboard_lists_the_targets_to_watch(login, world, measured_pl
 
 
 def test_the_history_names_the_suggested_indicator_not_its_id(world):
-    from cchc.audit.history import plan_history
+    from cchc.plans.history import plan_history
 
     plan = PlanFactory(unit=world.commune)
     target = Target(plan=plan, text="100% hồ sơ giải quyết đúng hạn", comparator="=", value=100)

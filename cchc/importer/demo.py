@@ -1,14 +1,16 @@
-"""Demo plans: the five seeds, imported into their units, and Xã Thạnh Tân's seed-000 plan
-carried into the current year so that follow-up pages show a plan in use."""
+"""Demo plans: the five seeds, read by the importer into their units, and Xã Thạnh Tân's
+seed-000 plan carried into the current year so that follow-up pages show a plan in use.
+
+The importer loads them (not plans, which sits below the importer): it runs right after plans
+in INSTALLED_APPS order, before the apps whose demo data refer to the plans."""
 
 from __future__ import annotations
 
-import importlib.util
-
 from cchc.demo import DemoContext, seeds_dir
+from cchc.plans.actions import copy_plan
+from cchc.plans.models import Plan
 
-from .actions import copy_plan
-from .models import Plan
+from .saving import import_plan_file
 
 # seed file prefix → (unit code, login that imports it)
 SEED_UNITS = {
@@ -20,23 +22,11 @@ SEED_UNITS = {
 }
 
 
-def _importer_available() -> bool:
-    try:
-        return importlib.util.find_spec("cchc.importer.parse") is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def load(ctx: DemoContext) -> None:
     directory = seeds_dir()
     if directory is None:
         ctx.say("Không tìm thấy thư mục kế hoạch mẫu (../shared/seeds hoặc CCHC_SEEDS_DIR).")
         return
-    if not _importer_available():
-        ctx.say("Bộ nhập kế hoạch chưa có: bỏ qua nạp kế hoạch mẫu.")
-        return
-    from cchc.importer.saving import import_plan_file
-
     for path in sorted(directory.glob("*.txt")):
         prefix = path.name[:3]
         if prefix not in SEED_UNITS:
