@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.org.access import Action, access_for
 from cchc.plans.choices import Area, Comparator, PlanKind, Recurrence, TargetUnit
-from cchc.plans.forms import DateInput, LinesField, split_lines_keep
+from cchc.plans.forms import DateInput, LinesField, TargetValueCheck, split_lines_keep
 from cchc.plans.legal import parse_citation
-from cchc.plans.models import target_value_errors
 
 ACCEPTED = ".docx,.pdf,.txt,.md"
 
@@ -117,23 +116,13 @@ class TaskRowForm(forms.Form):
         return data
 
 
-class TargetRowForm(forms.Form):
+class TargetRowForm(TargetValueCheck, forms.Form):
     area = forms.ChoiceField(label=_("Area"), choices=Area.choices)
     text = forms.CharField(label=_("Target"), widget=forms.Textarea(attrs={"rows": 2}))
     comparator = forms.ChoiceField(label=_("Comparator"), choices=Comparator.choices)
     value = forms.DecimalField(label=_("Value"), localize=True)
     unit = forms.ChoiceField(label=_("Measured in"), choices=TargetUnit.choices)
     source_line = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-    def clean(self):
-        cleaned = super().clean()
-        errors = target_value_errors(
-            cleaned.get("comparator", ""), cleaned.get("value"), cleaned.get("unit", "")
-        )
-        for field, message in errors.items():
-            if field not in self.errors:
-                self.add_error(field, message)
-        return cleaned
 
     def to_parsed(self) -> dict:
         data = dict(self.cleaned_data)

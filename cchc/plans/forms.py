@@ -195,7 +195,22 @@ class TaskForm(forms.ModelForm):
             cleaned["recurrence"] = spec.recurrence
 
 
-class TargetForm(forms.ModelForm):
+class TargetValueCheck:
+    """A target's comparator, value and unit agree (`target_value_errors`), each error shown on
+    its field: the same check for a target typed on the plan page and one read by the importer."""
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = target_value_errors(
+            cleaned.get("comparator", ""), cleaned.get("value"), cleaned.get("unit", "")
+        )
+        for field, message in errors.items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        return cleaned
+
+
+class TargetForm(TargetValueCheck, forms.ModelForm):
     class Meta:
         model = Target
         fields = ["area", "text", "comparator", "value", "unit"]
@@ -212,16 +227,6 @@ class TargetForm(forms.ModelForm):
         if not text:
             raise forms.ValidationError(_("Enter the target as written in the plan."))
         return text
-
-    def clean(self):
-        cleaned = super().clean()
-        errors = target_value_errors(
-            cleaned.get("comparator", ""), cleaned.get("value"), cleaned.get("unit", "")
-        )
-        for field, message in errors.items():
-            if field not in self.errors:
-                self.add_error(field, message)
-        return cleaned
 
 
 class TaskFilterForm(forms.Form):
