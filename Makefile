@@ -32,7 +32,8 @@ MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/pl
 	cchc/demo/__init__.py cchc/dossiers/reading.py cchc/dossiers/columns.py \
 	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/indicators/engine.py \
 	cchc/indicators/models.py cchc/indicators/periods.py cchc/indicators/targets.py \
-	cchc/indicators/actions.py cchc/dossiers/uploads.py cchc/indicators/tables.py
+	cchc/indicators/actions.py cchc/dossiers/uploads.py cchc/indicators/tables.py \
+	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py
 
 lint:
 	$(BIN)/ruff check .

@@ -75,7 +75,7 @@ def attach(
         evidence.size = checked.size
         evidence.sha256 = checked.sha256
         evidence.file.save("upload", file, save=False)
-        if stored is not None:
+        if stored is not None and evidence.file.name:
             stored.append(evidence.file.name)
     evidence.save()
     return evidence
