@@ -33,7 +33,8 @@ MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/pl
 	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/indicators/engine.py \
 	cchc/indicators/models.py cchc/indicators/periods.py cchc/indicators/targets.py \
 	cchc/indicators/actions.py cchc/dossiers/uploads.py cchc/indicators/tables.py \
-	cchc/documents/excel.py cchc/plans/measures.py cchc/plans/rules.py
+	cchc/documents/excel.py cchc/plans/measures.py cchc/plans/rules.py \
+	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py
 
 lint:
 	$(BIN)/ruff check .

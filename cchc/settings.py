@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "cchc.core",
     "cchc.org",
     "cchc.audit",
+    "cchc.evidence",
     "cchc.plans",
     "cchc.importer",
     "cchc.workdays",

@@ -26,6 +26,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),
         name="password_change_done",
     ),
+    path("evidence/", include("cchc.evidence.urls")),
     path("plans/import/", include("cchc.importer.urls")),
     # a target's page and figures are indicators' views at the plan's addresses (plans:target)
     path("plans/", include((plan_urls.urlpatterns + target_urls.urlpatterns, plan_urls.app_name))),

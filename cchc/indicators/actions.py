@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
-from cchc.tracking.files import check_upload
+from cchc.evidence.actions import attach, keeping_files
+from cchc.evidence.files import check_upload
 
 from .models import TargetFigure
 from .targets import figure_value_error
@@ -43,31 +45,44 @@ def link_target(target, *, indicator, owner_post, by):
     return target
 
 
-@transaction.atomic
 def add_figure(target, *, as_of, value, note="", document="", file=None, by) -> TargetFigure:
-    """Record a hand-entered value of a target with its evidence (a new row, never an edit)."""
+    """Record a hand-entered value of a target with its evidence (a new row, never an edit):
+    the evidence document in words, its file checked by content, or both."""
     message = figure_value_error(target, value)
     if message:
         raise ValidationError({"value": message})
-    figure = TargetFigure(
-        target=target,
-        as_of=as_of,
-        value=value,
-        note=note.strip(),
-        document=document.strip(),
-        entered_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    if file is not None:
-        checked = check_upload(file)
-        figure.extension, figure.content_type = checked.extension, checked.content_type
-        figure.file_name = (file.name or "")[-255:]
-        figure.file.save("upload", file, save=False)
-    figure.save()
-    record(
-        "target.figure",
-        by=by,
-        obj=target,
-        unit=target.plan.unit,
-        after=snapshot(figure, ["as_of", "value", "note", "document", "file_name"]),
-    )
+    document = document.strip()
+    if not document and file is None:
+        raise ValidationError(
+            _("Give the evidence: the document (number, date, issuer) or its file, or both.")
+        )
+    checked = check_upload(file) if file is not None else None
+    with keeping_files() as stored, transaction.atomic():
+        figure = TargetFigure.objects.create(
+            target=target,
+            as_of=as_of,
+            value=value,
+            note=note.strip(),
+            entered_by=by if getattr(by, "is_authenticated", False) else None,
+        )
+        evidence = attach(
+            figure,
+            unit=target.plan.unit,
+            by=by,
+            file=file,
+            checked=checked,
+            title=document,
+            stored=stored,
+        )
+        record(
+            "target.figure",
+            by=by,
+            obj=target,
+            unit=target.plan.unit,
+            after={
+                **snapshot(figure, ["as_of", "value", "note"]),
+                "document": evidence.title,
+                "file_name": evidence.original_name,
+            },
+        )
     return figure

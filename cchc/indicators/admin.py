@@ -62,8 +62,8 @@ class IndicatorDefinitionAdmin(admin.ModelAdmin):
 
 @admin.register(TargetFigure)
 class TargetFigureAdmin(admin.ModelAdmin):
-    list_display = ("target", "as_of", "value", "document", "entered_by", "entered_at")
-    search_fields = ("target__text", "document")
+    list_display = ("target", "as_of", "value", "entered_by", "entered_at")
+    search_fields = ("target__text", "evidence__title")
     readonly_fields = [f.name for f in TargetFigure._meta.fields]
 
     def has_add_permission(self, request):

@@ -11,7 +11,7 @@ import datetime as dt
 
 from cchc.demo import DemoContext
 
-from .models import TargetFigure
+from .actions import add_figure
 
 FIGURES = [
     # words of the target, value, how it was counted, evidence
@@ -45,13 +45,13 @@ def load(ctx: DemoContext) -> None:
         target = plan.targets.filter(text__contains=words, indicator__isnull=True).first()
         if target is None or target.figures.exists():
             continue
-        TargetFigure.objects.create(
-            target=target,
+        add_figure(
+            target,
             as_of=min(as_of, dt.date(plan.year, 12, 31)),
             value=value,
             note=note,
             document=f"{document} ngày {as_of:%d/%m/%Y}",
-            entered_by=focal,
+            by=focal,
         )
         added += 1
     linked = plan.targets.filter(indicator__isnull=False).count()

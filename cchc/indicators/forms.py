@@ -45,6 +45,12 @@ class FigureForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 2}),
         }
 
+    document = forms.CharField(
+        label=_("Evidence document"),
+        max_length=255,
+        required=False,
+        help_text=_("Number, date and issuer, e.g. “Báo cáo số 12/BC-UBND ngày 10/6/2026”."),
+    )
     evidence = forms.FileField(
         label=_("Evidence file (pdf, docx, xlsx, jpg, png)"),
         required=False,

@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.evidence.models import evidence_relation
+
 _TERM = re.compile(r"\s*([+-])?\s*([a-z_][a-z0-9_]*)\s*")
 
 
@@ -154,15 +156,6 @@ class IndicatorDefinition(models.Model):
         return successor
 
 
-def figure_path(instance, filename: str) -> str:
-    """A random name under target-evidence/YYYY/; the extension is the detected type's."""
-    import uuid
-
-    from django.utils import timezone
-
-    return f"target-evidence/{timezone.localdate():%Y}/{uuid.uuid4().hex}{instance.extension}"
-
-
 class TargetFigure(models.Model):
     """A value of a target entered by hand, with its evidence — for targets no data measures.
 
@@ -174,16 +167,8 @@ class TargetFigure(models.Model):
     as_of = models.DateField(_("as of"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
     note = models.TextField(_("how it was counted"), blank=True)
-    document = models.CharField(
-        _("evidence document"),
-        max_length=255,
-        blank=True,
-        help_text=_("Number, date and issuer, e.g. “Báo cáo số 12/BC-UBND ngày 10/6/2026”."),
-    )
-    file = models.FileField(_("evidence file"), upload_to=figure_path, max_length=200, blank=True)
-    file_name = models.CharField(_("file name"), max_length=255, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    extension = models.CharField(max_length=8, blank=True)
+    # the evidence document (its number, date and issuer in words) and its file, if any
+    evidence = evidence_relation("target_figure")
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, on_delete=models.SET_NULL
     )

@@ -10,5 +10,4 @@ urlpatterns = [
     path("targets/<int:pk>/", target_views.target_detail, name="target"),
     path("targets/<int:pk>/measure/", target_views.target_link, name="target_link"),
     path("targets/<int:pk>/figures/", target_views.target_figure, name="target_figure"),
-    path("target-figures/<int:pk>/file/", target_views.figure_file, name="figure_file"),
 ]

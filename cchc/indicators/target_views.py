@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,11 +15,9 @@ from cchc.plans.choices import PlanStatus
 from cchc.plans.history import target_history
 from cchc.plans.models import Plan, Target
 from cchc.plans.rules import require_open
-from cchc.tracking.files import download_name
 
 from . import actions
 from .forms import FigureForm, LinkForm
-from .models import TargetFigure
 from .targets import progress_of
 
 
@@ -65,7 +62,7 @@ def _page(request, target: Target, *, link_form=None, figure_form=None, status: 
             initial={"indicator": target.indicator_id, "owner_post": target.owner_post_id},
         ),
         "figure_form": figure_form or FigureForm(target=target),
-        "figures": target.figures.select_related("entered_by"),
+        "figures": target.figures.select_related("entered_by").prefetch_related("evidence"),
         "history": target_history(target),
         "nav": "plans",
     }
@@ -127,27 +124,3 @@ def target_figure(request, pk: int):
             messages.success(request, _("The figure was recorded."))
             return redirect("plans:target", pk=target.pk)
     return _page(request, target, figure_form=form, status=400)
-
-
-@login_required
-@require_safe
-def figure_file(request, pk: int):
-    figure = get_object_or_404(
-        TargetFigure.objects.filter(access_for(request.user).unit_q("target__plan__unit")).exclude(
-            file=""
-        ),
-        pk=pk,
-    )
-    try:
-        handle = figure.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_name(figure.file_name, figure.extension),
-        content_type=figure.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response

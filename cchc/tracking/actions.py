@@ -10,20 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
+from cchc.evidence.actions import attach, keeping_files
+from cchc.evidence.files import check_upload
 from cchc.plans.actions import save_task
 from cchc.plans.models import Task
 
 from .choices import NotificationKind, UpdateState
-from .files import check_upload
 from .models import (
     Assignment,
-    Evidence,
     Notification,
     Occurrence,
     ProgressUpdate,
@@ -76,30 +75,38 @@ def report_progress(
     for item, _checked in checked:
         if not (item.title or "").strip():
             raise ValidationError({"evidence_title": _("Enter what the document is.")})
-    stored: list[str] = []
-    try:
-        with transaction.atomic():
-            update = _save_update(occurrence, by, state, percent, note, at)
-            files = [_save_evidence(update, item, info, by, stored) for item, info in checked]
-            record(
-                "progress.report",
-                by=by,
-                obj=update,
+    with keeping_files() as stored, transaction.atomic():
+        update = _save_update(occurrence, by, state, percent, note, at)
+        files = [
+            attach(
+                update,
                 unit=occurrence.plan.unit,
-                after={
-                    "task": occurrence.task_id,
-                    "occurrence": occurrence.pk,
-                    "period": occurrence.label,
-                    "state": state,
-                    "percent": percent,
-                    "note": note,
-                    "evidence": [str(e) for e in files],
-                },
+                by=by,
+                file=item.file,
+                checked=info,
+                title=item.title,
+                number=item.number,
+                issued_on=item.issued_on,
+                issuer=item.issuer,
+                stored=stored,
             )
-    except BaseException:
-        for name in stored:
-            default_storage.delete(name)
-        raise
+            for item, info in checked
+        ]
+        record(
+            "progress.report",
+            by=by,
+            obj=update,
+            unit=occurrence.plan.unit,
+            after={
+                "task": occurrence.task_id,
+                "occurrence": occurrence.pk,
+                "period": occurrence.label,
+                "state": state,
+                "percent": percent,
+                "note": note,
+                "evidence": [str(e) for e in files],
+            },
+        )
     return update
 
 
@@ -131,27 +138,6 @@ def _summarise(occurrence: Occurrence) -> None:
     occurrence.last_update_at = latest.at if latest else None
     occurrence.done_on = done_on
     occurrence.save(update_fields=["percent", "state", "last_update_at", "done_on"])
-
-
-def _save_evidence(update, item: EvidenceInput, info, by, stored: list[str]) -> Evidence:
-    evidence = Evidence(
-        occurrence=update.occurrence,
-        update=update,
-        title=item.title.strip(),
-        number=(item.number or "").strip(),
-        issued_on=item.issued_on,
-        issuer=(item.issuer or "").strip(),
-        original_name=(item.file.name or "")[-255:],
-        content_type=info.content_type,
-        extension=info.extension,
-        size=info.size,
-        sha256=info.sha256,
-        uploaded_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    evidence.file.save("upload", item.file, save=False)
-    stored.append(evidence.file.name)
-    evidence.save()
-    return evidence
 
 
 @transaction.atomic

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from .models import (
     Assignment,
     EmailDelivery,
-    Evidence,
     Notification,
     Occurrence,
     ProgressUpdate,
@@ -42,22 +41,6 @@ class ProgressUpdateAdmin(ReadOnlyAdmin):
     search_fields = ["note", "occurrence__task__title", "by__username"]
     raw_id_fields = ["occurrence"]
     date_hierarchy = "at"
-
-
-@admin.register(Evidence)
-class EvidenceAdmin(ReadOnlyAdmin):
-    list_display = [
-        "uploaded_at",
-        "title",
-        "number",
-        "issued_on",
-        "issuer",
-        "original_name",
-        "size",
-    ]
-    search_fields = ["title", "number", "issuer", "original_name"]
-    exclude = ["file"]  # served only through the scoped download view
-    raw_id_fields = ["occurrence", "update"]
 
 
 @admin.register(TaskSchedule)

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cchc.evidence.files import allowed_names, check_upload
 from cchc.org.models import Membership, User
 from cchc.plans.forms import DateInput
 
 from .choices import UpdateState
-from .files import allowed_names, check_upload
 from .models import ReminderPolicy, parse_days
 
 PERCENT_ERROR = _("Percentage done: enter a whole number from 0 to 100.")

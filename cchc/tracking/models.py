@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cchc.evidence.models import evidence_relation
 from cchc.org.access import access_for
 from cchc.org.models import Unit
 from cchc.plans.models import Plan, Task
@@ -94,6 +95,9 @@ class Occurrence(models.Model):
         default=False,
         help_text=_("The task's deadline changed; kept because progress was reported on it."),
     )
+    # Evidence attached to the occurrence itself: only rows whose report was deleted before
+    # evidence had its own app (the migration kept them here). New evidence goes on a report.
+    loose_evidence = evidence_relation("occurrence")
 
     objects = OccurrenceQuerySet.as_manager()
 
@@ -121,6 +125,14 @@ class Occurrence(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_on is not None
+
+    def evidence(self):
+        """The evidence of this occurrence's reports (and any left on the occurrence itself)."""
+        from cchc.evidence.models import Evidence
+
+        return Evidence.objects.filter(
+            models.Q(progress_update__occurrence=self) | models.Q(occurrence=self)
+        )
 
     def status_on(self, today: dt.date):
         from .status import compute_status
@@ -172,6 +184,7 @@ class ProgressUpdate(models.Model):
     state = models.CharField(_("state"), max_length=10, choices=UpdateState.choices)
     percent = models.PositiveSmallIntegerField(_("percent done"), validators=PERCENT)
     note = models.TextField(_("what was done"), blank=True)
+    evidence = evidence_relation("progress_update")
 
     class Meta:
         verbose_name = _("progress update")
@@ -193,51 +206,6 @@ class ProgressUpdate(models.Model):
     @property
     def says_done(self) -> bool:
         return self.state == UpdateState.DONE or self.percent >= 100
-
-
-def evidence_path(instance, filename: str) -> str:
-    """A random name under evidence/YYYY/MM/; the extension comes from the detected type."""
-    import uuid
-
-    today = timezone.localdate()
-    return f"evidence/{today:%Y/%m}/{uuid.uuid4().hex}{instance.extension}"
-
-
-class Evidence(models.Model):
-    """A document proving the work (tài liệu kiểm chứng): the product's number, date and issuer
-    and its file. The file is stored under a random name outside the web root and served only
-    by `views.evidence_download`, which checks the reader's scope."""
-
-    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="evidence")
-    update = models.ForeignKey(
-        ProgressUpdate,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="evidence",
-    )
-    title = models.CharField(_("document"), max_length=300)
-    number = models.CharField(_("number"), max_length=80, blank=True)
-    issued_on = models.DateField(_("dated"), null=True, blank=True)
-    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
-    file = models.FileField(_("file"), upload_to=evidence_path, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    extension = models.CharField(max_length=8)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    sha256 = models.CharField(max_length=64)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("evidence")
-        verbose_name_plural = _("evidence")
-        ordering = ["-uploaded_at", "-pk"]
-
-    def __str__(self) -> str:
-        return " ".join(p for p in (self.number, self.title) if p)
 
 
 def parse_days(text: str) -> list[int]:

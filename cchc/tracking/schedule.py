@@ -25,13 +25,14 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from cchc.evidence.models import Evidence
 from cchc.plans import deadlines
 from cchc.plans.choices import Recurrence
 from cchc.plans.deadline_check import waits_for_event
 from cchc.plans.models import Task
 from cchc.workdays.calendar import previous_working_day
 
-from .models import Evidence, Occurrence, ProgressUpdate, TaskSchedule
+from .models import Occurrence, ProgressUpdate, TaskSchedule
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -201,7 +202,7 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
         return
     task_ids = [t.pk for t in tasks]
     reported = Q(Exists(ProgressUpdate.objects.filter(occurrence=OuterRef("pk")))) | Q(
-        Exists(Evidence.objects.filter(occurrence=OuterRef("pk")))
+        Exists(Evidence.objects.filter(occurrence=OuterRef("pk")))  # loose evidence
     )
     existing: dict[int, list[Occurrence]] = {}
     for found in (

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from cchc.evidence.models import Evidence
 from cchc.plans.history import task_history
 
-from .models import Evidence, Notification, ProgressUpdate
+from .models import Notification, ProgressUpdate
 
 
 @dataclass
@@ -46,18 +47,17 @@ def task_timeline(task, selected=None) -> list[Entry]:
                 evidence=list(update.evidence.all()),
             )
         )
-    for evidence in Evidence.objects.filter(
-        occurrence__task=task, update__isnull=True
-    ).select_related("uploaded_by", "occurrence"):
-        entries.append(
-            Entry(
-                at=evidence.uploaded_at,
-                kind="evidence",
-                who=str(evidence.uploaded_by or ""),
-                period=evidence.occurrence.label,
-                evidence=[evidence],
+    for occurrence in task.occurrences.filter(loose_evidence__isnull=False).distinct():
+        for evidence in occurrence.loose_evidence.select_related("uploaded_by"):
+            entries.append(
+                Entry(
+                    at=evidence.uploaded_at,
+                    kind="evidence",
+                    who=str(evidence.uploaded_by or ""),
+                    period=occurrence.label,
+                    evidence=[evidence],
+                )
             )
-        )
     reminders: dict[str, Entry] = {}
     for note in (
         Notification.objects.filter(occurrence__task=task)

@@ -7,7 +7,6 @@ urlpatterns = [
     path("my-tasks/", views.my_tasks, name="mine"),
     path("follow-up/tasks/<int:pk>/", views.task_detail, name="task"),
     path("follow-up/occurrences/<int:pk>/report/", views.report, name="report"),
-    path("follow-up/evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("follow-up/tasks/<int:pk>/due/", views.set_due, name="set_due"),
     path("follow-up/tasks/<int:pk>/assign/", views.assign, name="assign"),
     path("follow-up/assignments/<int:pk>/remove/", views.unassign, name="unassign"),

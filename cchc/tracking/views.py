@@ -1,5 +1,5 @@
-"""Follow-up pages: My tasks, a task's follow-up page, reporting progress, evidence downloads,
-tasks without a date, assignments. Each view fetches through the access helper first."""
+"""Follow-up pages: My tasks, a task's follow-up page, reporting progress, tasks without a
+date, assignments. Each view fetches through the access helper first."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,9 +21,8 @@ from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
 from . import actions
-from .files import download_name
 from .forms import AssignForm, DueForm, ProgressForm
-from .models import Assignment, Evidence, Occurrence, TaskSchedule
+from .models import Assignment, Occurrence, TaskSchedule
 from .schedule import sync_stale
 from .timeline import task_timeline
 
@@ -194,28 +192,6 @@ def report(request, pk: int):
             url = reverse("tracking:task", args=[task.pk])
             return redirect(f"{url}?occ={occurrence.pk}#report")
     return _render_task(request, task, selected_pk=occurrence.pk, form=form, status=400)
-
-
-@login_required
-@require_safe
-def evidence_download(request, pk: int):
-    evidence = get_object_or_404(
-        Evidence.objects.filter(access_for(request.user).unit_q("occurrence__plan__unit")),
-        pk=pk,
-    )
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_name(evidence.original_name, evidence.extension),
-        content_type=evidence.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
 
 
 @login_required

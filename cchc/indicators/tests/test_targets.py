@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -341,16 +342,20 @@ def test_the_owner_enters_a_figure_with_its_evidence_and_it_becomes_the_value(
     assert response.status_code == 302, response.content.decode()[:2000]
     saved = TargetFigure.objects.get()
     assert (saved.value, saved.entered_by) == (Decimal(75), world.people.official)
-    assert saved.extension == ".pdf" and saved.file.name.endswith(".pdf")
-    assert "bao-cao" not in saved.file.name  # stored under a random name
+    proof = saved.evidence.get()
+    assert (proof.title, proof.original_name) == ("Báo cáo số 12/BC-UBND", "bao-cao.pdf")
+    assert (proof.size, proof.sha256) == (len(PDF), hashlib.sha256(PDF).hexdigest())
+    assert proof.extension == ".pdf" and proof.file.name.endswith(".pdf")
+    assert "bao-cao" not in proof.file.name  # stored under a random name
+    assert proof.unit == manual_target.plan.unit and proof.uploaded_by == world.people.official
 
     page = client.get(reverse("plans:target", args=[manual_target.pk])).content.decode()
     assert "Báo cáo số 12/BC-UBND" in page and "75%" in page
-    download = client.get(reverse("plans:figure_file", args=[saved.pk]))
+    download = client.get(reverse("evidence:download", args=[proof.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
 
     outsider = login(world.people.outsider)
-    assert outsider.get(reverse("plans:figure_file", args=[saved.pk])).status_code == 404
+    assert outsider.get(reverse("evidence:download", args=[proof.pk])).status_code == 404
 
 
 @pytest.mark.parametrize(

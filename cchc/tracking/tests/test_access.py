@@ -33,7 +33,7 @@ def urls(follow, world, evidence, assignment):
     code = world.commune.code
     return {
         "task": reverse("tracking:task", args=[follow.justice.pk]),
-        "evidence": reverse("tracking:evidence", args=[evidence.pk]),
+        "evidence": reverse("evidence:download", args=[evidence.pk]),
         "dashboard": reverse("tracking:dashboard", args=[code]),
         "compare": reverse("tracking:compare", args=[code]),
         "undated": reverse("tracking:undated", args=[code]),

@@ -5,7 +5,8 @@ at their dashboards (desktop and a 390 px phone)."""
 import pytest
 
 from cchc.conftest import browser_login, screenshot
-from cchc.tracking.models import Evidence, ProgressUpdate
+from cchc.evidence.models import Evidence
+from cchc.tracking.models import ProgressUpdate
 
 from .conftest import pdf_bytes
 

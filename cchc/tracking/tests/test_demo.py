@@ -6,9 +6,10 @@ import io
 import pytest
 
 from cchc.demo import load_demo
+from cchc.evidence.models import Evidence
 from cchc.plans.models import Plan
 from cchc.tracking.choices import Status
-from cchc.tracking.models import Evidence, Notification, Occurrence, ProgressUpdate
+from cchc.tracking.models import Notification, Occurrence, ProgressUpdate
 
 TODAY = dt.date(2025, 6, 11)
 
@@ -28,7 +29,7 @@ def test_the_living_plan_of_thanh_tan_has_every_kind_of_progress(demo):
     found = statuses(plan)
     for status in (Status.DONE_ON_TIME, Status.IN_PROGRESS, Status.OVERDUE, Status.DUE_SOON):
         assert status in found, status
-    assert Evidence.objects.filter(occurrence__plan=plan).count() >= 5
+    assert Evidence.objects.filter(progress_update__occurrence__plan=plan).count() >= 5
     next_week = [
         o
         for o in Occurrence.objects.filter(plan=plan)

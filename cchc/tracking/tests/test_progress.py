@@ -2,14 +2,16 @@
 naming the field, and nothing — no row, no file — is saved."""
 
 import datetime as dt
+import hashlib
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from cchc.audit.models import AuditEvent
+from cchc.evidence.models import Evidence
 from cchc.tracking.choices import Status
-from cchc.tracking.models import Evidence, ProgressUpdate
+from cchc.tracking.models import ProgressUpdate
 
 from .conftest import docx_bytes, pdf_bytes, png_bytes, stored_files, upload, xlsx_bytes
 
@@ -41,13 +43,14 @@ def test_an_official_reports_progress_on_a_task_of_their_post(follow, world, log
 
 def test_reporting_completed_with_evidence_marks_it_done_on_time(follow, world, login, today):
     client = login(world.people.official)
+    content = pdf_bytes()
     response = client.post(
         report_url(follow.justice_occ),
         {
             "state": "done",
             "percent": "100",
             "note": "Đã ban hành báo cáo",
-            "evidence_file": upload("Báo cáo rà soát.pdf", pdf_bytes(), "application/pdf"),
+            "evidence_file": upload("Báo cáo rà soát.pdf", content, "application/pdf"),
             "evidence_title": "Báo cáo kết quả rà soát văn bản QPPL",
             "evidence_number": "45/BC-UBND",
             "evidence_issued_on": today.isoformat(),
@@ -58,13 +61,16 @@ def test_reporting_completed_with_evidence_marks_it_done_on_time(follow, world, 
     occ = follow.justice_occ
     occ.refresh_from_db()
     assert occ.done_on == today and occ.status_on(today) == Status.DONE_ON_TIME
-    evidence = Evidence.objects.get(occurrence=occ)
+    evidence = Evidence.objects.get(progress_update__occurrence=occ)
     assert (evidence.number, evidence.issued_on, evidence.issuer) == (
         "45/BC-UBND",
         today,
         "UBND xã Thạnh Tân",
     )
     assert evidence.content_type == "application/pdf"
+    assert (evidence.size, evidence.sha256) == (len(content), hashlib.sha256(content).hexdigest())
+    assert evidence.original_name == "Báo cáo rà soát.pdf"
+    assert evidence.uploaded_by == world.people.official
     # Stored under a random name, not the one uploaded.
     assert "Báo cáo" not in evidence.file.name and evidence.file.name.endswith(".pdf")
     assert evidence.file.name.startswith("evidence/")
@@ -267,7 +273,7 @@ def test_the_download_carries_the_original_name_and_the_real_type(follow, world,
         },
     )
     evidence = Evidence.objects.get()
-    response = client.get(reverse("tracking:evidence", args=[evidence.pk]))
+    response = client.get(reverse("evidence:download", args=[evidence.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     disposition = response["Content-Disposition"]

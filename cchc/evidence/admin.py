@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from .models import Evidence
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    """Listed, never edited nor deleted: evidence is part of the record of what was reported.
+    The file is not offered here; it is served only through the scoped download view."""
+
+    list_display = [
+        "uploaded_at",
+        "title",
+        "number",
+        "issued_on",
+        "issuer",
+        "original_name",
+        "size",
+        "unit",
+        "owner_type",
+    ]
+    list_filter = ["owner_type"]
+    search_fields = ["title", "number", "issuer", "original_name"]
+    exclude = ["file"]
+    raw_id_fields = ["unit", "uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
