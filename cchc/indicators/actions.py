@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cchc.audit.log import record, snapshot
+from cchc.plans.rules import ensure_open
 from cchc.tracking.files import check_upload
 
 from .models import TargetFigure
@@ -27,6 +28,7 @@ def _link_state(target) -> dict[str, object]:
 def link_target(target, *, indicator, owner_post, by):
     """Say what measures a target: an indicator (confirmed by a person) or none, so that its
     owner enters the figures by hand. The version linked is the one compared from now on."""
+    ensure_open(target.plan)
     before = _link_state(target)
     target.indicator = indicator
     target.indicator_confirmed = True
@@ -46,6 +48,7 @@ def link_target(target, *, indicator, owner_post, by):
 @transaction.atomic
 def add_figure(target, *, as_of, value, note="", document="", file=None, by) -> TargetFigure:
     """Record a hand-entered value of a target with its evidence (a new row, never an edit)."""
+    ensure_open(target.plan)
     message = figure_value_error(target, value)
     if message:
         raise ValidationError({"value": message})

@@ -16,6 +16,7 @@ from cchc.org.matching import match_post
 
 from .choices import PartyRole
 from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
+from .rules import ensure_open
 
 
 def _party_snapshot(task: Task) -> dict:
@@ -106,6 +107,7 @@ def save_task(
     coordinators: Sequence[str] | None = None,
 ) -> Task:
     """Create or update a task; leads and coordinators are matched to the unit's posts."""
+    ensure_open(task.plan)
     creating = task.pk is None
     before = None if creating else task_snapshot(Task.objects.get(pk=task.pk))
     if creating and not task.order:
@@ -132,6 +134,7 @@ def save_task(
 
 @transaction.atomic
 def delete_task(task: Task, *, by, reason: str = "") -> None:
+    ensure_open(task.plan)
     record(
         "task.delete",
         by=by,
@@ -145,6 +148,7 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
 
 @transaction.atomic
 def save_target(target: Target, *, by) -> Target:
+    ensure_open(target.plan)
     creating = target.pk is None
     before = None if creating else snapshot(Target.objects.get(pk=target.pk))
     if creating and not target.order:
@@ -170,6 +174,7 @@ def save_target(target: Target, *, by) -> Target:
 
 @transaction.atomic
 def delete_target(target: Target, *, by, reason: str = "") -> None:
+    ensure_open(target.plan)
     record(
         "target.delete",
         by=by,

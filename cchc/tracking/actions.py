@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record, snapshot
 from cchc.plans.actions import save_task
 from cchc.plans.models import Task
+from cchc.plans.rules import ensure_open
 
 from .choices import NotificationKind, UpdateState
 from .files import check_upload
@@ -71,6 +72,7 @@ def report_progress(
     report of the latest run of "completed" reports; a later report below 100% reopens it.
     Nothing is saved — no row, no file — when anything is invalid.
     """
+    ensure_open(occurrence.plan)
     state, percent = _normalise(state, percent)
     checked = [(item, check_upload(item.file)) for item in evidence]
     for item, _checked in checked:
@@ -166,6 +168,7 @@ def set_due(task: Task, due, *, by) -> Task:
 @transaction.atomic
 def assign(task: Task, user, *, by) -> Assignment:
     """Ask `user` to carry `task`: they find it in "My tasks" and may report on it."""
+    ensure_open(task.plan)
     assignment, created = Assignment.objects.get_or_create(
         task=task, user=user, defaults={"assigned_by": by}
     )
@@ -194,6 +197,7 @@ def assign(task: Task, user, *, by) -> Assignment:
 @transaction.atomic
 def unassign(assignment: Assignment, *, by) -> None:
     task = assignment.task
+    ensure_open(task.plan)
     record(
         "task.unassign",
         by=by,

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.audit.history import task_history
 from cchc.org.access import Action, access_for
 from cchc.org.models import Unit
-from cchc.plans.choices import PartyRole
+from cchc.plans.choices import PartyRole, PlanStatus
 from cchc.plans.models import Task, TaskParty
 
 from . import actions
@@ -128,7 +128,12 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     selected = next((o for o in occurrences if str(o.pk) == str(selected_pk)), None)
     if selected is None:
         selected = next((o for o in live if not o.done_on), live[-1] if live else None)
-    can_report = _can_report(request.user, task) and selected is not None and not selected.obsolete
+    can_report = (
+        _can_report(request.user, task)
+        and selected is not None
+        and not selected.obsolete
+        and task.plan.status != PlanStatus.CLOSED
+    )
     can_edit = access.can(Action.EDIT_PLAN, task.plan.unit)
     if can_report and form is None:
         form = ProgressForm(occurrence=selected)
