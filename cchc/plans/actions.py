@@ -17,6 +17,7 @@ from cchc.org.matching import match_post
 from .choices import PartyRole
 from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
 from .rules import ensure_open
+from .signals import announce_tasks_changed
 
 
 def _party_snapshot(task: Task) -> dict:
@@ -60,6 +61,8 @@ def save_plan(plan: Plan, *, by, legal_bases: Sequence[dict] | None = None) -> P
     after = snapshot(plan)
     if legal_bases is not None:
         after["legal_bases"] = [lb["text"] for lb in legal_bases]
+    if before is not None and before.get("year") != after.get("year"):
+        announce_tasks_changed(plan_ids=[plan.pk])
     record(
         "plan.create" if creating else "plan.update",
         by=by,
@@ -121,6 +124,7 @@ def save_task(
             leads if leads is not None else current["lead"],
             coordinators if coordinators is not None else current["coordinators"],
         )
+    announce_tasks_changed(task_ids=[task.pk])
     record(
         "task.create" if creating else "task.update",
         by=by,
@@ -298,6 +302,7 @@ def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
         period.end = _shift_year(period.end, years)
         period.due = _shift_year(period.due, years)
         period.save()
+    announce_tasks_changed(plan_ids=[plan.pk])
     record(
         "plan.copy",
         by=by,

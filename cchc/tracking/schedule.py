@@ -183,6 +183,12 @@ def sync_stale(tasks) -> int:
     return len(stale)
 
 
+def resync_changed_tasks(sender=None, *, plan_ids=(), task_ids=(), **kwargs) -> int:
+    """`plans.signals.tasks_changed`: the action that changed the tasks brings their
+    occurrences up to date, in its transaction (pages only read them)."""
+    return sync_stale(Task.objects.filter(Q(pk__in=list(task_ids)) | Q(plan_id__in=list(plan_ids))))
+
+
 @transaction.atomic
 def sync_tasks(tasks: Iterable[Task]) -> None:
     """Create, move or retire occurrences so that each task has those its deadline implies.

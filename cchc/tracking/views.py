@@ -26,7 +26,6 @@ from . import actions
 from .files import download_name
 from .forms import AssignForm, DueForm, ProgressForm
 from .models import Assignment, Evidence, Occurrence, TaskSchedule
-from .schedule import sync_stale
 from .timeline import task_timeline
 
 LEADS = Prefetch(
@@ -78,7 +77,6 @@ def group_my_occurrences(occurrences, today: dt.date) -> dict[str, list]:
 def my_tasks(request):
     today = timezone.localdate()
     task_ids = my_task_ids(request.user)
-    sync_stale(Task.objects.filter(pk__in=task_ids))
     occurrences = (
         Occurrence.objects.live()
         .filter(task_id__in=task_ids)
@@ -114,7 +112,6 @@ def _can_report(user, task: Task) -> bool:
 @require_safe
 def task_detail(request, pk: int):
     task = _task_for(request, pk)
-    sync_stale(Task.objects.filter(pk=task.pk))
     return _render_task(request, task, selected_pk=request.GET.get("occ"))
 
 
@@ -229,7 +226,6 @@ def evidence_download(request, pk: int):
 def undated(request, code: str):
     unit = get_object_or_404(access_for(request.user).units(), code=code)
     tasks = Task.objects.filter(plan__unit=unit).exclude(plan__status="closed")
-    sync_stale(tasks)
     rows = list(
         tasks.filter(schedule__needs_date=True)
         .select_related("plan", "schedule")
