@@ -11,9 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
@@ -130,34 +128,21 @@ def describe(events) -> list[HistoryRow]:
     return rows
 
 
+def _history(obj, limit: int) -> list[HistoryRow]:
+    events = AuditEvent.objects.about(obj).select_related("user", "content_type")
+    return describe(events.order_by("-at", "-pk")[:limit])
+
+
 def plan_history(plan, limit: int = 100) -> list[HistoryRow]:
     """Changes to the plan, its tasks and its targets, newest first."""
-    from cchc.plans.models import Plan, Target, Task
-
-    types = ContentType.objects.get_for_models(Plan, Task, Target)
-    query = Q(content_type=types[Plan], object_id=str(plan.pk)) | Q(
-        content_type__in=[types[Task], types[Target]]
-    ) & (Q(after__plan=plan.pk) | Q(before__plan=plan.pk))
-    events = AuditEvent.objects.filter(query).select_related("user", "content_type")
-    return describe(events.order_by("-at", "-pk")[:limit])
+    return _history(plan, limit)
 
 
 def task_history(task, limit: int = 100) -> list[HistoryRow]:
     """Changes to the task and the progress reported on it, newest first."""
-    from cchc.plans.models import Task
-
-    query = Q(content_type=ContentType.objects.get_for_model(Task), object_id=str(task.pk)) | Q(
-        action__startswith="progress.", after__task=task.pk
-    )
-    events = AuditEvent.objects.filter(query).select_related("user", "content_type")
-    return describe(events.order_by("-at", "-pk")[:limit])
+    return _history(task, limit)
 
 
 def target_history(target, limit: int = 100) -> list[HistoryRow]:
     """Changes to the target, what measures it and the figures entered for it, newest first."""
-    from cchc.plans.models import Target
-
-    events = AuditEvent.objects.filter(
-        content_type=ContentType.objects.get_for_model(Target), object_id=str(target.pk)
-    ).select_related("user", "content_type")
-    return describe(events.order_by("-at", "-pk")[:limit])
+    return _history(target, limit)

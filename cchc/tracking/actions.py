@@ -88,6 +88,7 @@ def report_progress(
                 by=by,
                 obj=update,
                 unit=occurrence.plan.unit,
+                subject=occurrence.task,
                 after={
                     "task": occurrence.task_id,
                     "occurrence": occurrence.pk,
