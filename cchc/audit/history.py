@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
@@ -108,7 +107,8 @@ def describe(events) -> list[HistoryRow]:
     return rows
 
 
-def history(query: Q, limit: int = 100) -> list[HistoryRow]:
-    """The events matching `query`, newest first, described for people."""
-    events = AuditEvent.objects.filter(query).select_related("user", "content_type")
+def history_about(obj, limit: int = 100) -> list[HistoryRow]:
+    """Changes to `obj` and to what it holds (a plan's tasks and targets, a task's progress):
+    one query over the event's object and subject references, newest first."""
+    events = AuditEvent.objects.about(obj).select_related("user", "content_type")
     return describe(events.order_by("-at", "-pk")[:limit])

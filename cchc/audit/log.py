@@ -47,9 +47,15 @@ def record(
     before: dict | None = None,
     after: dict | None = None,
     reason: str = "",
+    subject: models.Model | None = None,
 ) -> AuditEvent:
-    """Write one audit event. `by` may be None for system jobs."""
+    """Write one audit event. `by` may be None for system jobs.
+
+    `subject` is what holds `obj` (the event is part of its history too); when not given it is
+    `obj.audit_subject` if the model has one (a task's or a target's plan)."""
     user = by if getattr(by, "is_authenticated", False) else None
+    if subject is None and obj is not None:
+        subject = getattr(obj, "audit_subject", None)
     return AuditEvent.objects.create(
         user=user,
         unit=unit,
@@ -57,6 +63,10 @@ def record(
         content_type=ContentType.objects.get_for_model(type(obj)) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
         object_repr=str(obj)[:300] if obj is not None else "",
+        subject_type=(
+            ContentType.objects.get_for_model(type(subject)) if subject is not None else None
+        ),
+        subject_id=str(subject.pk) if subject is not None else "",
         before=before,
         after=after,
         reason=reason,

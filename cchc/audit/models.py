@@ -19,6 +19,14 @@ class AuditEventQuerySet(models.QuerySet):
             content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
         )
 
+    def about(self, obj):
+        """Events on `obj` and on the objects it holds (a plan's tasks and targets, a task's
+        progress reports): one query over the two indexed references."""
+        kind, pk = ContentType.objects.get_for_model(type(obj)), str(obj.pk)
+        return self.filter(
+            models.Q(content_type=kind, object_id=pk) | models.Q(subject_type=kind, subject_id=pk)
+        )
+
 
 class AuditEvent(models.Model):
     """One recorded change. Rows are only ever added, never edited."""
@@ -45,6 +53,12 @@ class AuditEvent(models.Model):
         ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     object_id = models.CharField(max_length=64, blank=True)
+    # What holds the object, whose history the event is also part of: a task's or target's
+    # plan, a progress report's task. Filled by `record()`, so history needs no JSON matching.
+    subject_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
@@ -56,7 +70,10 @@ class AuditEvent(models.Model):
         verbose_name = _("change record")
         verbose_name_plural = _("change history")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["subject_type", "subject_id"], name="audit_event_subject"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from cchc.plans.deadlines import safe_date
+from cchc.periods import safe_date
 
 _NUMERIC = re.compile(r"ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.I)
 _WORDS = re.compile(r"ngày\s*(\d{1,2})\s+tháng\s*(\d{1,2})\s+năm\s*(\d{4})", re.I)

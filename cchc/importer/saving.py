@@ -27,6 +27,7 @@ from cchc.plans.models import (
     Task,
     TaskParty,
 )
+from cchc.plans.signals import announce_tasks_changed
 
 AREAS = {code for code, _ in Area.choices}
 COMPARATORS = {code for code, _ in Comparator.choices}
@@ -251,6 +252,7 @@ def save_parsed_plan(
         )
         for p in data.get("reporting_periods") or []
     )
+    announce_tasks_changed(plan_ids=[plan.pk])
     record(
         "plan.import",
         by=by,

@@ -16,19 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cchc.plans.deadlines import safe_date
+from cchc.periods import report_last_month, report_name, safe_date
 
 from .vietnamese import fold
 
-KINDS = {
-    "q1": ("Quý I", 3),
-    "q2": ("Quý II", 6),
-    "h1": ("6 tháng", 6),
-    "q3": ("Quý III", 9),
-    "9m": ("9 tháng", 9),
-    "q4": ("Quý IV", 12),
-    "year": ("Năm", 12),
-}
 # A report that covers a quarter's report when the plan asks for both (the 6-month report is
 # the second quarter's, the annual report the fourth's).
 _COVERED_BY = {"q2": "h1", "q3": "9m", "q4": "year"}
@@ -58,7 +49,10 @@ _REPORT_WORDS = re.compile(r"bao cao|chot so lieu|gui bao cao")
 
 
 @dataclass
-class Period:
+class _Reading:
+    """What the paragraphs said so far about one report (`kind` is a `periods.REPORT_KINDS`
+    key): its window, due date, and where that was read."""
+
     kind: str
     year: int
     start: date | None = None
@@ -68,10 +62,8 @@ class Period:
     line: int = 0
 
     def as_dict(self) -> dict:
-        label, _ = KINDS[self.kind]
-        name = f"{label}/{self.year}" if self.kind != "year" else f"Năm {self.year}"
         return {
-            "name": name,
+            "name": report_name(self.kind, self.year),
             "from": self.start.isoformat() if self.start else None,
             "to": self.end.isoformat() if self.end else None,
             "due": self.due.isoformat() if self.due else None,
@@ -83,7 +75,7 @@ class Period:
 
 def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tuple[list, list]:
     """Periods (as dicts) and warnings from the paragraphs (text, line) outside tables."""
-    periods: dict[str, Period] = {}
+    periods: dict[str, _Reading] = {}
     rule_day: int | None = None
     rule_text = None
     warnings: list[str] = []
@@ -99,7 +91,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
         for kind, segment, seg_year in _segments(folded, year):
             if seg_year is None:
                 continue
-            period = periods.setdefault(kind, Period(kind, seg_year, line=line))
+            period = periods.setdefault(kind, _Reading(kind, seg_year, line=line))
             window = _WINDOW.search(segment)
             if window:
                 d = [int(g) for g in window.groups()]
@@ -114,14 +106,14 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
     if rule_day is not None:
         for period in periods.values():
             if period.due is None:
-                month = KINDS[period.kind][1]
+                month = report_last_month(period.kind)
                 period.due = safe_date(period.year, month, max(1, rule_day - 1))
                 period.due_rule = rule_text
         warnings.append(
             f"Hạn nộp báo cáo “{rule_text}” được hiểu là chậm nhất ngày {max(1, rule_day - 1)} "
             "của tháng cuối kỳ."
         )
-    ordered = sorted(periods.values(), key=lambda p: (p.year, KINDS[p.kind][1], p.kind))
+    ordered = sorted(periods.values(), key=lambda p: (p.year, report_last_month(p.kind), p.kind))
     if ordered and all(p.due is None and p.start is None for p in ordered):
         warnings.append(
             "Kế hoạch nêu các kỳ báo cáo nhưng không nêu hạn nộp và thời điểm chốt số liệu."
@@ -129,13 +121,13 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
     return [p.as_dict() for p in ordered], warnings
 
 
-def _due_date(match: re.Match[str], period: Period) -> date | None:
+def _due_date(match: re.Match[str], period: _Reading) -> date | None:
     """A report deadline; without a year it is the period's year, or the next one when the
     month comes well before the period ends (an annual report due 'trước ngày 10/01')."""
     day, month = int(match.group(1)), int(match.group(2))
     if match.group(3):
         return safe_date(int(match.group(3)), month, day)
-    late = month < KINDS[period.kind][1] - 3
+    late = month < report_last_month(period.kind) - 3
     return safe_date(period.year + (1 if late else 0), month, day)
 
 
@@ -168,7 +160,7 @@ def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]
     return out
 
 
-def _merge_quarters(periods: dict[str, Period]) -> None:
+def _merge_quarters(periods: dict[str, _Reading]) -> None:
     """Drop a quarter's report (from 'hằng quý') that a 6-month, 9-month or annual report the
     plan also names stands for."""
     for quarter, covering in _COVERED_BY.items():

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record, snapshot
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
+from cchc.plans.rules import ensure_open
 
 from .models import TargetFigure
 from .targets import figure_value_error
@@ -29,6 +30,7 @@ def _link_state(target) -> dict[str, object]:
 def link_target(target, *, indicator, owner_post, by):
     """Say what measures a target: an indicator (confirmed by a person) or none, so that its
     owner enters the figures by hand. The version linked is the one compared from now on."""
+    ensure_open(target.plan)
     before = _link_state(target)
     target.indicator = indicator
     target.indicator_confirmed = True
@@ -48,6 +50,7 @@ def link_target(target, *, indicator, owner_post, by):
 def add_figure(target, *, as_of, value, note="", document="", file=None, by) -> TargetFigure:
     """Record a hand-entered value of a target with its evidence (a new row, never an edit):
     the evidence document in words, its file checked by content, or both."""
+    ensure_open(target.plan)
     message = figure_value_error(target, value)
     if message:
         raise ValidationError({"value": message})

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from cchc import periods
 from cchc.dossiers import facts
 from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
@@ -108,8 +109,6 @@ def monthly(
     indicators: Sequence[IndicatorDefinition] | None = None,
 ) -> dict[str, dict[str, Value]]:
     """Values per calendar month of the window ('YYYY-MM'), each month clipped to the window."""
-    from .periods import window
-
     indicators = definitions() if indicators is None else indicators
     paths = scope_paths(unit)
     shared = {
@@ -119,7 +118,7 @@ def monthly(
     }
     return {
         key: values(unit, low, high, indicators, **shared)
-        for key, low, high in window(start, end).months()
+        for key, low, high in periods.window(start, end).months()
     }
 
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from cchc import periods
 from cchc.org.models import Unit
 
-from . import engine, periods
+from . import engine
 from .models import IndicatorDefinition
 
 
@@ -121,7 +122,7 @@ def report_windows(unit: Unit, year: int) -> list[periods.Period]:
     ).select_related("plan")
     result, seen = [], set()
     for item in found.order_by("end", "pk"):
-        window = periods.reporting_period(item)
+        window = periods.report_window(item)
         if window and (window.start, window.end) not in seen:
             seen.add((window.start, window.end))
             result.append(window)
@@ -158,13 +159,19 @@ def period_from(key: str, unit: Unit, today: dt.date, start: str = "", end: str 
     if not key:
         return default, ""
     try:
-        period = periods.parse(key)
+        period = periods.parse(key, find_report=_report_row)
     except ValueError:
         return default, _("“%(key)s” is not a period; the current year is shown.") % {"key": key}
     if period.kind == "report" and not _applies(period, unit):
         # a report window of another unit's plan is not this unit's to read
         return default, _("That report window is not one of this unit's plans.")
     return period, ""
+
+
+def _report_row(pk: int):
+    from cchc.plans.models import ReportingPeriod
+
+    return ReportingPeriod.objects.filter(pk=pk).first()
 
 
 def _applies(period: periods.Period, unit: Unit) -> bool:

@@ -14,7 +14,7 @@ from cchc.org.access import Action, access_for
 from cchc.plans.choices import PlanStatus
 from cchc.plans.history import target_history
 from cchc.plans.models import Plan, Target
-from cchc.plans.rules import require_open
+from cchc.plans.rules import ensure_open
 
 from . import actions
 from .forms import FigureForm, LinkForm
@@ -80,7 +80,7 @@ def target_detail(request, pk: int):
 def target_link(request, pk: int):
     target = _target_for(request, pk)
     access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
-    require_open(target.plan)
+    ensure_open(target.plan)
     form = LinkForm(request.POST, target=target)
     if not form.is_valid():
         return _page(request, target, link_form=form, status=400)
@@ -100,7 +100,7 @@ def target_figure(request, pk: int):
     target = _target_for(request, pk)
     access = access_for(request.user)
     access.require_report(target.plan.unit, [target.owner_post_id])
-    require_open(target.plan)
+    ensure_open(target.plan)
     form = FigureForm(request.POST, request.FILES, target=target)
     if target.indicator_id is not None:
         form.add_error(

@@ -17,6 +17,8 @@ from cchc.org.matching import match_post
 from . import measures
 from .choices import PartyRole
 from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
+from .rules import ensure_open
+from .signals import announce_tasks_changed
 
 
 def _party_snapshot(task: Task) -> dict:
@@ -60,6 +62,8 @@ def save_plan(plan: Plan, *, by, legal_bases: Sequence[dict] | None = None) -> P
     after = snapshot(plan)
     if legal_bases is not None:
         after["legal_bases"] = [lb["text"] for lb in legal_bases]
+    if before is not None and before.get("year") != after.get("year"):
+        announce_tasks_changed(plan_ids=[plan.pk])
     record(
         "plan.create" if creating else "plan.update",
         by=by,
@@ -107,6 +111,7 @@ def save_task(
     coordinators: Sequence[str] | None = None,
 ) -> Task:
     """Create or update a task; leads and coordinators are matched to the unit's posts."""
+    ensure_open(task.plan)
     creating = task.pk is None
     before = None if creating else task_snapshot(Task.objects.get(pk=task.pk))
     if creating and not task.order:
@@ -120,6 +125,7 @@ def save_task(
             leads if leads is not None else current["lead"],
             coordinators if coordinators is not None else current["coordinators"],
         )
+    announce_tasks_changed(task_ids=[task.pk])
     record(
         "task.create" if creating else "task.update",
         by=by,
@@ -133,6 +139,7 @@ def save_task(
 
 @transaction.atomic
 def delete_task(task: Task, *, by, reason: str = "") -> None:
+    ensure_open(task.plan)
     record(
         "task.delete",
         by=by,
@@ -146,6 +153,7 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
 
 @transaction.atomic
 def save_target(target: Target, *, by) -> Target:
+    ensure_open(target.plan)
     creating = target.pk is None
     before = None if creating else snapshot(Target.objects.get(pk=target.pk))
     if creating and not target.order:
@@ -169,6 +177,7 @@ def save_target(target: Target, *, by) -> Target:
 
 @transaction.atomic
 def delete_target(target: Target, *, by, reason: str = "") -> None:
+    ensure_open(target.plan)
     record(
         "target.delete",
         by=by,
@@ -292,6 +301,7 @@ def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
         period.end = _shift_year(period.end, years)
         period.due = _shift_year(period.due, years)
         period.save()
+    announce_tasks_changed(plan_ids=[plan.pk])
     record(
         "plan.copy",
         by=by,

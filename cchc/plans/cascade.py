@@ -20,6 +20,8 @@ from cchc.org.models import Membership
 
 from .actions import _next_order
 from .models import Plan, Section, Task, TaskParty
+from .rules import ensure_open
+from .signals import announce_tasks_changed
 
 # Ways plans name all the units below: "UBND các xã, phường", "các xã, phường, thị trấn",
 # "UBND cấp xã", "các phường, xã". Folded (no diacritics, lower case).
@@ -59,6 +61,7 @@ def tasks_from_above(plan: Plan) -> list[Task]:
 @transaction.atomic
 def adopt_task(upper: Task, plan: Plan, *, by) -> Task:
     """Copy an upper level's task into a commune's plan, linked to it by `origin`."""
+    ensure_open(plan)
     section = (
         Section.objects.filter(plan=plan, area=upper.area, parent=None).order_by("order").first()
     )
@@ -87,6 +90,7 @@ def adopt_task(upper: Task, plan: Plan, *, by) -> Task:
         TaskParty.objects.create(
             task=task, role="lead", order=0, text=focal.post.name, post=focal.post
         )
+    announce_tasks_changed(task_ids=[task.pk])
     record(
         "task.adopt",
         by=by,

@@ -10,13 +10,15 @@ recurrence engine all call `parse_deadline`.
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-Period = tuple[date, date]
+from cchc import periods as cal
+from cchc.periods import safe_date
+
+Period = cal.Span
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -61,24 +63,6 @@ class DeadlineSpec:
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def quarter(year: int, number: int) -> Period:
-    return date(year, 3 * number - 2, 1), month_end(year, 3 * number)
-
-
-def whole_year(year: int) -> Period:
-    return date(year, 1, 1), date(year, 12, 31)
-
-
-def safe_date(year: int, month: int, day: int) -> date | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 < year < 2200):
-        return None
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _year(text: str | None) -> int | None:
@@ -205,11 +189,11 @@ def _scan_ranges(s: str, periods: list[Period], take_year) -> str:
         start: date | None
         end: date | None
         if unit == "quy":
-            start = quarter(start_year, ROMAN.get(first, 1))[0]
-            end = quarter(end_year, ROMAN.get(last, 4))[1]
+            start = cal.quarter(start_year, ROMAN.get(first, 1)).start
+            end = cal.quarter(end_year, ROMAN.get(last, 4)).end
         else:
             start = date(start_year, int(first), 1) if 1 <= int(first) <= 12 else None
-            end = month_end(end_year, int(last)) if 1 <= int(last) <= 12 else None
+            end = cal.month_end(end_year, int(last)) if 1 <= int(last) <= 12 else None
         if start and end:
             periods.append((start, end))
             s = _blank(s, match)
@@ -224,7 +208,7 @@ def _scan_quarters(s: str, periods: list[Period], take_year) -> str:
         if not y:
             continue
         for number in numbers:
-            periods.append(quarter(y, ROMAN[number]))
+            periods.append(cal.quarter(y, ROMAN[number]).span)
         s = _blank(s, match)
     return s
 
@@ -241,14 +225,12 @@ def _scan_halves(s: str, periods: list[Period], take_year) -> str:
         if not y:
             continue
         second = match.group(2) == "cuoi"
-        periods.append(
-            (date(y, 7, 1), date(y, 12, 31)) if second else (date(y, 1, 1), date(y, 6, 30))
-        )
+        periods.append(cal.half(y, second).span)
         s = _blank(s, match)
     for match in list(_NINE.finditer(s)):
         y = take_year(match.group(1))
         if y:
-            periods.append((date(y, 1, 1), date(y, 9, 30)))
+            periods.append(cal.first_months(y, 9).span)
             s = _blank(s, match)
     return s
 
@@ -259,7 +241,7 @@ def _scan_months(s: str, periods: list[Period], take_year) -> str:
         y = take_year(match.group(2))
         if not y or not all(1 <= m <= 12 for m in months):
             continue
-        periods.extend((date(y, m, 1), month_end(y, m)) for m in months)
+        periods.extend(cal.month(y, m).span for m in months)
         s = _blank(s, match)
     return s
 
@@ -268,7 +250,7 @@ def _scan_month_years(s: str, periods: list[Period]) -> str:
     for match in list(_MONTH_YEAR.finditer(s)):
         month, y = int(match.group(1)), int(match.group(2))
         if 1 <= month <= 12 and 1900 < y < 2200:
-            periods.append((date(y, month, 1), month_end(y, month)))
+            periods.append(cal.month(y, month).span)
             s = _blank(s, match)
     return s
 
@@ -286,7 +268,7 @@ def _scan_years(
     for match in list(_YEAR.finditer(s)):
         value = int(match.group(1) or match.group(2))
         if 1900 < value < 2200:
-            periods.append(whole_year(value))
+            periods.append(cal.whole_year(value).span)
             s = _blank(s, match)
     if not periods and not dated:
         words = _PLAIN_YEAR_WORDS.search(s)
@@ -294,11 +276,11 @@ def _scan_years(
             y = take_year(None)
             if y:
                 if words.group(1) == "cuoi nam":
-                    periods.append(quarter(y, 4))
+                    periods.append(cal.quarter(y, 4).span)
                 elif words.group(1) == "dau nam":
-                    periods.append(quarter(y, 1))
+                    periods.append(cal.quarter(y, 1).span)
                 else:
-                    periods.append(whole_year(y))
+                    periods.append(cal.whole_year(y).span)
     return s
 
 

@@ -210,6 +210,11 @@ class Task(models.Model):
     def __str__(self) -> str:
         return f"{self.ref}. {self.title}" if self.ref else self.title
 
+    @property
+    def audit_subject(self):
+        """The audit history this row's events also belong to: its plan's."""
+        return self.plan
+
     def clean(self) -> None:
         if self.due and self.plan_id:
             first, last = self.plan.due_window()
@@ -305,6 +310,11 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return self.text[:120]
+
+    @property
+    def audit_subject(self):
+        """The audit history this row's events also belong to: its plan's."""
+        return self.plan
 
     def clean(self) -> None:
         errors = target_value_errors(self.comparator, self.value, self.unit)

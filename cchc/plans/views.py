@@ -22,7 +22,7 @@ from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
 from .history import plan_history
 from .layout import targets_by_area, task_rows
 from .models import Plan, Target, Task
-from .rules import require_open
+from .rules import ensure_open
 
 
 def _plan_for(request, pk: int, action: str = Action.VIEW) -> Plan:
@@ -168,7 +168,7 @@ def _task_for(request, pk: int, action: str = Action.EDIT_PLAN) -> Task:
     )
     access_for(request.user).require(action, task.plan.unit)
     if action == Action.EDIT_PLAN:
-        require_open(task.plan)
+        ensure_open(task.plan)
     return task
 
 
@@ -176,7 +176,7 @@ def _task_for(request, pk: int, action: str = Action.EDIT_PLAN) -> Task:
 @require_http_methods(["GET", "POST"])
 def task_create(request, plan_pk: int):
     plan = _plan_for(request, plan_pk, Action.EDIT_PLAN)
-    require_open(plan)
+    ensure_open(plan)
     return _task_form(request, plan, Task(plan=plan))
 
 
@@ -221,7 +221,7 @@ def _target_for(request, pk: int) -> Target:
         pk=pk,
     )
     access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
-    require_open(target.plan)
+    ensure_open(target.plan)
     return target
 
 
@@ -229,7 +229,7 @@ def _target_for(request, pk: int) -> Target:
 @require_http_methods(["GET", "POST"])
 def target_create(request, plan_pk: int):
     plan = _plan_for(request, plan_pk, Action.EDIT_PLAN)
-    require_open(plan)
+    ensure_open(plan)
     return _target_form(request, plan, Target(plan=plan))
 
 
@@ -266,7 +266,7 @@ def target_delete(request, pk: int):
 def task_adopt(request, pk: int, task_pk: int):
     """Take an upper level's task assigned to the communes into this plan."""
     plan = _plan_for(request, pk, Action.EDIT_PLAN)
-    require_open(plan)
+    ensure_open(plan)
     upper = next((t for t in cascade.tasks_from_above(plan) if t.pk == task_pk), None)
     if upper is None:
         raise Http404

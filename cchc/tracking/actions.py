@@ -19,6 +19,7 @@ from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 from cchc.plans.actions import save_task
 from cchc.plans.models import Task
+from cchc.plans.rules import ensure_open
 
 from .choices import NotificationKind, UpdateState
 from .models import (
@@ -70,6 +71,7 @@ def report_progress(
     report of the latest run of "completed" reports; a later report below 100% reopens it.
     Nothing is saved — no row, no file — when anything is invalid.
     """
+    ensure_open(occurrence.plan)
     state, percent = _normalise(state, percent)
     checked = [(item, check_upload(item.file)) for item in evidence]
     for item, _checked in checked:
@@ -97,6 +99,7 @@ def report_progress(
             by=by,
             obj=update,
             unit=occurrence.plan.unit,
+            subject=occurrence.task,
             after={
                 "task": occurrence.task_id,
                 "occurrence": occurrence.pk,
@@ -152,6 +155,7 @@ def set_due(task: Task, due, *, by) -> Task:
 @transaction.atomic
 def assign(task: Task, user, *, by) -> Assignment:
     """Ask `user` to carry `task`: they find it in "My tasks" and may report on it."""
+    ensure_open(task.plan)
     assignment, created = Assignment.objects.get_or_create(
         task=task, user=user, defaults={"assigned_by": by}
     )
@@ -180,6 +184,7 @@ def assign(task: Task, user, *, by) -> Assignment:
 @transaction.atomic
 def unassign(assignment: Assignment, *, by) -> None:
     task = assignment.task
+    ensure_open(task.plan)
     record(
         "task.unassign",
         by=by,

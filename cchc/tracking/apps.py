@@ -25,3 +25,9 @@ class TrackingConfig(AppConfig):
             },
             hidden={"occurrence"},
         )
+
+        from cchc.plans.signals import tasks_changed
+
+        from .schedule import resync_changed_tasks
+
+        tasks_changed.connect(resync_changed_tasks, dispatch_uid="tracking.resync_changed_tasks")

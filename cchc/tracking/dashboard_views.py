@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cchc.org.access import Action, access_for, unit_for
-from cchc.plans.models import Plan, Task
+from cchc.plans.models import Plan
 
 from . import actions
 from .choices import STATUS_COLOURS, STATUS_ORDER, Status
@@ -18,7 +18,6 @@ from .dashboards import comparison, unit_dashboard
 from .forms import ReminderPolicyForm
 from .models import ReminderPolicy, TaskSchedule
 from .reminders import policy_for
-from .schedule import sync_stale
 
 
 def _year(request, default: int) -> int:
@@ -32,7 +31,6 @@ def dashboard(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()
     year = _year(request, today.year)
-    sync_stale(Task.objects.filter(plan__unit=unit, plan__year=year))
     board = unit_dashboard(unit, year, today)
     access = access_for(request.user)
     context = {

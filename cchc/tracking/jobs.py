@@ -33,8 +33,9 @@ def deliver_emails() -> dict:
 @task()
 def resync_schedules() -> int:
     """Rebuild every task's occurrences, so that a calendar change (a day off declared by the
-    administrator) moves the due dates it affects. Tasks whose deadline text changed are
-    resynced on the spot by the pages and the reminder run; this catches the rest daily."""
+    administrator) moves the due dates it affects. Tasks whose deadline changed are resynced
+    on the spot by the action that changed them (`plans.signals.tasks_changed`) and again by
+    the reminder run; this catches the rest daily."""
     from cchc.plans.models import Task
 
     count = 0

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 
+from cchc import periods as cal
 from cchc.evidence.models import Evidence
 from cchc.plans import deadlines
 from cchc.plans.choices import Recurrence
@@ -54,15 +55,10 @@ class Schedule:
     unreadable: bool
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
 def _months(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
     result, year, month = [], first.year, first.month
     while (year, month) <= (last.year, last.month):
-        result.append((dt.date(year, month, 1), _month_end(year, month)))
+        result.append(cal.month(year, month).span)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return result
 
@@ -71,8 +67,7 @@ def _quarters(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
     result: list[tuple[dt.date, dt.date]] = []
     for start, _end in _months(first, last):
         if start.month % 3 == 1 or not result:
-            q_start = dt.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
-            result.append((q_start, _month_end(q_start.year, q_start.month + 2)))
+            result.append(cal.quarter(start.year, (start.month + 2) // 3).span)
     return result
 
 
@@ -136,7 +131,7 @@ def occurrence_label(start: dt.date | None, end: dt.date | None, due: dt.date | 
         return _("Due %(date)s") % {"date": due.strftime("%d/%m/%Y")}
     if start == end:
         return _("By %(date)s") % {"date": end.strftime("%d/%m/%Y")}
-    whole_months = start.day == 1 and end == _month_end(end.year, end.month)
+    whole_months = start.day == 1 and end == cal.month_end(end.year, end.month)
     if whole_months and start.year == end.year:
         months = end.month - start.month + 1
         if months == 1:
@@ -187,6 +182,12 @@ def sync_stale(tasks) -> int:
     if stale:
         sync_tasks(stale)
     return len(stale)
+
+
+def resync_changed_tasks(sender=None, *, plan_ids=(), task_ids=(), **kwargs) -> int:
+    """`plans.signals.tasks_changed`: the action that changed the tasks brings their
+    occurrences up to date, in its transaction (pages only read them)."""
+    return sync_stale(Task.objects.filter(Q(pk__in=list(task_ids)) | Q(plan_id__in=list(plan_ids))))
 
 
 @transaction.atomic

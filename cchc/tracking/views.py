@@ -16,14 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.org.access import Action, access_for
-from cchc.plans.choices import PartyRole
+from cchc.plans.choices import PartyRole, PlanStatus
 from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
 from . import actions
 from .forms import AssignForm, DueForm, ProgressForm
 from .models import Assignment, Occurrence, TaskSchedule
-from .schedule import sync_stale
 from .timeline import task_timeline
 
 LEADS = Prefetch(
@@ -75,7 +74,6 @@ def group_my_occurrences(occurrences, today: dt.date) -> dict[str, list]:
 def my_tasks(request):
     today = timezone.localdate()
     task_ids = my_task_ids(request.user)
-    sync_stale(Task.objects.filter(pk__in=task_ids))
     occurrences = (
         Occurrence.objects.live()
         .filter(task_id__in=task_ids)
@@ -111,7 +109,6 @@ def _can_report(user, task: Task) -> bool:
 @require_safe
 def task_detail(request, pk: int):
     task = _task_for(request, pk)
-    sync_stale(Task.objects.filter(pk=task.pk))
     return _render_task(request, task, selected_pk=request.GET.get("occ"))
 
 
@@ -125,7 +122,12 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     selected = next((o for o in occurrences if str(o.pk) == str(selected_pk)), None)
     if selected is None:
         selected = next((o for o in live if not o.done_on), live[-1] if live else None)
-    can_report = _can_report(request.user, task) and selected is not None and not selected.obsolete
+    can_report = (
+        _can_report(request.user, task)
+        and selected is not None
+        and not selected.obsolete
+        and task.plan.status != PlanStatus.CLOSED
+    )
     can_edit = access.can(Action.EDIT_PLAN, task.plan.unit)
     if can_report and form is None:
         form = ProgressForm(occurrence=selected)
@@ -199,7 +201,6 @@ def report(request, pk: int):
 def undated(request, code: str):
     unit = get_object_or_404(access_for(request.user).units(), code=code)
     tasks = Task.objects.filter(plan__unit=unit).exclude(plan__status="closed")
-    sync_stale(tasks)
     rows = list(
         tasks.filter(schedule__needs_date=True)
         .select_related("plan", "schedule")

@@ -44,3 +44,68 @@ def test_a_target_raised_from_90_to_100_percent_reads_so_in_the_history(world, l
     assert [(c.before, c.after) for c in row.changes] == [("90", "100")]
     page = client.get(plan.get_absolute_url() + "?history=1").content.decode()
     assert "E+" not in page
+
+
+def _plan_with_history(world):
+    from cchc.plans import actions
+    from cchc.plans.models import Target, Task
+
+    focal = world.people.focal
+    plan = PlanFactory(unit=world.commune)
+    task = actions.save_task(Task(plan=plan, title="Rà soát TTHC", area="procedures"), by=focal)
+    gone = actions.save_task(Task(plan=plan, title="Việc bỏ", area="direction"), by=focal)
+    actions.delete_task(gone, by=focal)
+    target = actions.save_target(
+        Target(plan=plan, text="100% TTHC công khai", comparator=">=", value=100, unit="%"),
+        by=focal,
+    )
+    other = PlanFactory(unit=world.commune, year=2025)
+    actions.save_task(Task(plan=other, title="Việc kế hoạch khác", area="direction"), by=focal)
+    return plan, task, target
+
+
+def test_a_plans_history_is_one_query_over_its_own_and_its_tasks_and_targets_events(
+    world, django_assert_num_queries
+):
+    plan, _task, target = _plan_with_history(world)
+    with django_assert_num_queries(1):
+        rows = plan_history(plan)
+    assert [(r.event.action, r.event.object_repr) for r in rows] == [
+        ("target.create", str(target)),
+        ("task.delete", "Việc bỏ"),
+        ("task.create", "Việc bỏ"),
+        ("task.create", "Rà soát TTHC"),
+    ]
+
+
+def test_a_tasks_history_holds_the_progress_reported_on_it_and_nothing_of_other_tasks(
+    world, django_assert_num_queries
+):
+    from cchc.plans.history import task_history
+    from cchc.tracking.actions import report_progress
+    from cchc.tracking.schedule import sync_plan
+
+    plan, task, _target = _plan_with_history(world)
+    plan.tasks.update(deadline_text="Tháng 03/2024")
+    sync_plan(plan)
+    report_progress(task.occurrences.get(), by=world.people.focal, state="working", percent=30)
+    with django_assert_num_queries(1):
+        rows = task_history(task)
+    assert [r.event.action for r in rows] == ["progress.report", "task.create"]
+    assert "progress.report" not in [r.event.action for r in plan_history(plan)]
+
+
+def test_events_recorded_before_subjects_existed_are_found_after_the_migration(world):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from cchc.audit.models import AuditEvent
+
+    plan, _task, _target = _plan_with_history(world)
+    AuditEvent.objects.update(subject_type=None, subject_id="")
+    assert [r.event.action for r in plan_history(plan)] == []
+    import_module("cchc.audit.migrations.0002_event_subject").fill_subjects(apps, None)
+    assert [r.event.action for r in plan_history(plan)] == [
+        "target.create", "task.delete", "task.create", "task.create",
+    ]  # fmt: skip

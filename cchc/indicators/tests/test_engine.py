@@ -11,10 +11,10 @@ from cchc.dossiers.models import DossierFact, Procedure
 from cchc.dossiers.records import DossierRecord, ProcedureRecord
 from cchc.dossiers.saving import import_dossiers, import_procedures
 from cchc.indicators import engine
-from cchc.indicators.periods import Period
 from cchc.indicators.tables import build_tables
 from cchc.org.choices import SuccessionKind
 from cchc.org.models import UnitSuccession
+from cchc.periods import Period
 from cchc.testing.factories import UnitFactory
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
