@@ -23,7 +23,7 @@ from cchc.dossiers import tokens
 from cchc.dossiers.models import ImportBatch
 from cchc.dossiers.reading import parse_dossier_dicts
 from cchc.dossiers.saving import import_dossiers
-from cchc.indicators import engine
+from cchc.indicators import engine, periods
 from cchc.org.access import with_predecessors
 from cchc.org.models import Unit
 
@@ -245,6 +245,10 @@ def indicators(
     first, last = _date(start, "from"), _date(end, "to")
     if last < first:
         raise HttpError(422, _("'to' is before 'from'."))
+    try:
+        periods.checked_window(first, last)
+    except periods.WindowError as exc:
+        raise HttpError(422, f"{exc}.") from None
     found = Unit.objects.filter(code=unit).first()
     if found is None:
         return Status(404, {"detail": _("No unit has the code '%(code)s'.") % {"code": unit}})

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from cchc.dossiers.facts import month_end
@@ -80,6 +81,43 @@ def whole_year(year: int) -> Period:
     )
 
 
+# The years figures may be asked for; outside them a window is refused before any work (a
+# window from year 1 read for 22 s; one reaching 9999-12-31 overflowed the date type).
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+class WindowError(ValueError):
+    """A window the pages and the API do not compute; the argument is the Vietnamese reason."""
+
+
+def max_window_years() -> int:
+    return int(getattr(settings, "MAX_WINDOW_YEARS", 5))
+
+
+def check_years(start: dt.date, end: dt.date) -> None:
+    """WindowError unless both dates are within FIRST_YEAR–LAST_YEAR."""
+    if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
+        raise WindowError(
+            _("Dates must be from year %(first)s to year %(last)s")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+
+
+def checked_window(start: dt.date, end: dt.date, label: str = "") -> Period:
+    """A window asked for on a page or through the API: ordered, within the years, and at
+    most `max_window_years()` calendar years long; WindowError otherwise."""
+    if end < start:
+        raise WindowError(_("The window ends before it starts"))
+    check_years(start, end)
+    limit, years = max_window_years(), end.year - start.year + 1
+    if years > limit:
+        raise WindowError(
+            _("A window spans at most %(limit)s calendar years; this one spans %(years)s")
+            % {"limit": limit, "years": years}
+        )
+    return window(start, end, label)
+
+
 def window(start: dt.date, end: dt.date, label: str = "") -> Period:
     return Period(
         f"{start:%Y-%m-%d}_{end:%Y-%m-%d}",
@@ -138,9 +176,7 @@ def parse(key: str) -> Period:
     if parts["start"]:
         start = dt.date.fromisoformat(parts["start"])
         end = dt.date.fromisoformat(parts["end"])
-        if end < start:
-            raise ValueError(key)
-        return window(start, end)
+        return checked_window(start, end)
     year = int(parts["year"])
     if not 1990 <= year <= 2100:
         raise ValueError(key)
