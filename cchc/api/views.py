@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema, Status
@@ -158,6 +159,24 @@ def _invalid(request: HttpRequest, exc: ValidationError):
         request,
         {"detail": _("The request does not match the documented format."), "errors": errors},
         status=422,
+    )
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig):
+    """Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE; the API says so in JSON
+    (Django's own answer is an HTML 400 page a one-stop system cannot read)."""
+    return api.create_response(
+        request,
+        {
+            "detail": _(
+                "The request body is too large: at most %(mb)s MB. Send the dossiers in "
+                "smaller batches."
+            )
+            % {"mb": settings.MAX_REQUEST_MB},
+            "errors": [{"field": "body", "message": _("Too large.")}],
+        },
+        status=413,
     )
 
 
