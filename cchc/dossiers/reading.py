@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from defusedxml.common import DefusedXmlException
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -319,6 +320,24 @@ _SHEET = "xl/worksheets/sheet"
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
 
 
+def _entities_refused(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused entities somewhere in the chain (openpyxl wraps errors)."""
+    while exc is not None:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _entities_error() -> DossierFileError:
+    return DossierFileError(
+        _(
+            "The Excel file declares XML entities (DOCTYPE/ENTITY), which Excel never writes: "
+            "it may have been altered to hang the server, so it is not read."
+        )
+    )
+
+
 def _check_workbook(stream: IO[bytes]) -> None:
     """Refuse a workbook before loading it: the parts read into memory unzip beyond the limit
     (sizes the archive declares; `zipfile` stops at them while reading), or a part declares a
@@ -345,13 +364,7 @@ def _check_workbook(stream: IO[bytes]) -> None:
                     with archive.open(member) as part:
                         head = part.read(65536)
                 if any(mark in head for mark in _DTD_MARKS):
-                    raise DossierFileError(
-                        _(
-                            "The Excel file declares XML entities (DOCTYPE/ENTITY), which Excel "
-                            "never writes: it may have been altered to hang the server, so it is "
-                            "not read."
-                        )
-                    )
+                    raise _entities_error()
     except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
         raise DossierFileError(
             _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
@@ -447,6 +460,8 @@ def _xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object
         book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError) as exc:
         # SyntaxError: XML that does not parse (lxml's and ElementTree's errors derive from it)
+        if _entities_refused(exc):  # openpyxl parses sheets with defusedxml
+            raise _entities_error() from None
         raise DossierFileError(
             _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
             % {"reason": exc.__class__.__name__}
@@ -466,9 +481,14 @@ def _xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object
             # one column past the limit is enough to see a file is too wide
             for values in worksheet.iter_rows(values_only=True, max_col=max_columns() + 1):
                 read += 1
-                yield list(values)
-        except (ValueError, KeyError, TypeError, SyntaxError, EOFError, OSError, zlib.error):
+                row = list(values)
+                while row and row[-1] is None:  # openpyxl pads every row to max_col
+                    row.pop()
+                yield row
+        except (ValueError, KeyError, TypeError, SyntaxError, EOFError, OSError, zlib.error) as exc:
             # a cell at a column Excel cannot have ("XFZZ2"), a sheet cut short, bad XML
+            if _entities_refused(exc):
+                raise _entities_error() from None
             raise DossierFileError(
                 _(
                     "Row %(row)s of the Excel file cannot be read (a damaged file, or one "
