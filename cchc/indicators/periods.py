@@ -106,6 +106,11 @@ def check_years(start: dt.date, end: dt.date) -> None:
 def checked_window(start: dt.date, end: dt.date, label: str = "") -> Period:
     """A window asked for on a page or through the API: ordered, within the years, and at
     most `max_window_years()` calendar years long; WindowError otherwise."""
+    check_window(start, end)
+    return window(start, end, label)
+
+
+def check_window(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise WindowError(_("The window ends before it starts"))
     check_years(start, end)
@@ -115,7 +120,6 @@ def checked_window(start: dt.date, end: dt.date, label: str = "") -> Period:
             _("A window spans at most %(limit)s calendar years; this one spans %(years)s")
             % {"limit": limit, "years": years}
         )
-    return window(start, end, label)
 
 
 def window(start: dt.date, end: dt.date, label: str = "") -> Period:
@@ -172,6 +176,7 @@ def parse(key: str) -> Period:
         result = reporting_period(found) if found else None
         if result is None:
             raise ValueError(key)
+        check_window(result.start, result.end)  # a plan's dates are typed by people too
         return result
     if parts["start"]:
         start = dt.date.fromisoformat(parts["start"])

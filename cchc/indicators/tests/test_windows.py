@@ -90,3 +90,21 @@ def test_the_api_answers_an_extreme_window_with_a_json_422(client, token, window
 def test_the_command_names_a_date_outside_the_years(world):
     with pytest.raises(CommandError, match="1990"):
         call_command("indicators", "--unit", "xa-a", "--from", "0001-01-01", "--to", "2024-12-31")
+
+
+def test_a_plan_report_window_typed_with_extreme_dates_is_refused_on_the_page(world, login):
+    from cchc.plans.choices import ReportKind
+    from cchc.plans.models import ReportingPeriod
+    from cchc.testing.factories import PlanFactory
+
+    window = ReportingPeriod.objects.create(
+        plan=PlanFactory(unit=world.commune, year=2024),
+        kind=ReportKind.Q1,
+        name="Báo cáo gõ nhầm",
+        start=dt.date(1, 1, 1),
+        end=dt.date(9999, 12, 31),
+    )
+    response = page(login(world.people.focal), world.commune, period=f"r{window.pk}")
+    assert response.status_code == 200
+    assert "từ năm 1990 đến năm 2100" in text_of(response)
+    assert response.context["period"].kind == "year"
