@@ -11,6 +11,7 @@ import codecs
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from . import errors
@@ -158,8 +159,9 @@ def read_docx(data: bytes, name: str = "") -> Document:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
-        # XMLSyntaxError: a part cut in the middle, or one lxml refuses to expand
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, EOFError, zlib.error) as exc:
+        # XMLSyntaxError: a part cut in the middle, or one lxml refuses to expand; zlib.error:
+        # damaged compressed data
         raise errors.bad_docx() from exc
     reader = _DocxReader(Numbering(document), max_blocks())
     reader.walk(document.element.body)

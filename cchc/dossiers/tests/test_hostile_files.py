@@ -169,3 +169,12 @@ def test_the_import_page_names_an_excel_file_with_an_impossible_column(login, wo
     response = upload_and_preview(login(world.people.focal), "hoso.xlsx", data)
     assert response.status_code == 200
     assert "không đọc được" in response.content.decode()
+
+
+def test_an_excel_file_whose_compressed_sheet_is_damaged_is_a_named_error():
+    rows = "".join(_cells(n, ROW) for n in range(2, 300))
+    whole = xlsx(_cells(1, HEADER) + rows)
+    name = b"xl/worksheets/sheet1.xml"
+    start = whole.index(name) + len(name)
+    damaged = whole[:start] + b"\xff" * 40 + whole[start + 40 :]
+    assert "tệp excel" in error_of(damaged, "hoso.xlsx").lower()

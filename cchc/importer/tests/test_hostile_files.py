@@ -149,3 +149,10 @@ def test_the_import_command_names_a_truncated_word_file(tmp_path, world):
     path.write_bytes(docx(whole[: len(whole) // 2]))
     with pytest.raises(CommandError, match="không phải là tệp Word hợp lệ"):
         call_command("import_plan", str(path), "--unit", world.commune.code)
+
+
+def test_a_word_file_whose_compressed_text_is_damaged_is_a_broken_file():
+    whole = docx(body(*(f"Nhiệm vụ {n}" for n in range(200))))
+    start = whole.index(b"word/document.xml") + len(b"word/document.xml")
+    damaged = whole[:start] + b"\xff" * 40 + whole[start + 40 :]
+    assert error_of(damaged).code == "bad_docx"
