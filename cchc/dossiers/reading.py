@@ -294,7 +294,6 @@ def parse_dossier_dicts(
     return records, errors
 
 
-# --- files ---------------------------------------------------------------------------------
 # --- limits --------------------------------------------------------------------------------
 # A small file must not tie the server up: these are checked before the work they bound
 # (settings documented in docs/configuration.md).
@@ -316,7 +315,8 @@ def _number(n: int) -> str:
 
 
 # Sheets are streamed row by row; every other part of a workbook is read whole into memory.
-_SHEET = "xl/worksheets/sheet"
+# openpyxl finds parts by their content type, so that is what tells a sheet (not its name).
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
 
 
@@ -338,34 +338,55 @@ def _entities_error() -> DossierFileError:
     )
 
 
+def _sheet_parts(content_types: bytes) -> set[str]:
+    """The names of the parts `[Content_Types].xml` declares as worksheets."""
+    from defusedxml.ElementTree import fromstring
+
+    if any(mark in content_types for mark in _DTD_MARKS):
+        raise _entities_error()
+    return {
+        str(node.get("PartName", "")).lstrip("/")
+        for node in fromstring(content_types)
+        if node.tag.endswith("Override") and node.get("ContentType") == _SHEET_TYPE
+    }
+
+
 def _check_workbook(stream: IO[bytes]) -> None:
     """Refuse a workbook before loading it: the parts read into memory unzip beyond the limit
     (sizes the archive declares; `zipfile` stops at them while reading), or a part declares a
     DTD (entities that expand a few bytes into gigabytes; Excel never writes one)."""
+    limit = max_unzipped_bytes()
+
+    def too_large(size: int) -> DossierFileError:
+        return DossierFileError(
+            _(
+                "The Excel file unzips to %(size)s MB besides its sheets, over the limit "
+                "of %(limit)s MB (an unusual archive). Open it in Excel and save it again."
+            )
+            % {"size": _number(round(size / 1_048_576)), "limit": limit // 1_048_576}
+        )
+
     try:
         with zipfile.ZipFile(stream) as archive:
+            types = archive.getinfo("[Content_Types].xml")
+            if types.file_size > limit:
+                raise too_large(types.file_size)
+            sheets = _sheet_parts(archive.read(types))
             members = archive.infolist()
-            loaded = [m for m in members if not m.filename.startswith(_SHEET)]
-            size, limit = sum(m.file_size for m in loaded), max_unzipped_bytes()
+            size = sum(m.file_size for m in members if m.filename not in sheets)
             if size > limit:
-                raise DossierFileError(
-                    _(
-                        "The Excel file unzips to %(size)s MB besides its sheets, over the limit "
-                        "of %(limit)s MB (an unusual archive). Open it in Excel and save it again."
-                    )
-                    % {"size": _number(round(size / 1_048_576)), "limit": limit // 1_048_576}
-                )
+                raise too_large(size)
             for member in members:
                 if not member.filename.endswith((".xml", ".rels")):
                     continue
-                if member in loaded:
+                if member.filename not in sheets:
                     head = archive.read(member)
                 else:  # a sheet: its prolog, where a DTD must stand (defusedxml guards the rest)
                     with archive.open(member) as part:
                         head = part.read(65536)
                 if any(mark in head for mark in _DTD_MARKS):
                     raise _entities_error()
-    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as exc:
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError) as exc:
         raise DossierFileError(
             _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
             % {"reason": exc.__class__.__name__}
@@ -374,6 +395,7 @@ def _check_workbook(stream: IO[bytes]) -> None:
         stream.seek(0)
 
 
+# --- files ---------------------------------------------------------------------------------
 @dataclass
 class Table:
     """An open file: its header and the data rows after it, as (row number, cells)."""

@@ -144,6 +144,29 @@ def test_shared_strings_that_unzip_beyond_the_limit_are_refused_before_loading(
     assert "giải nén" in message and "1 MB" in message
 
 
+def test_a_part_named_like_a_sheet_but_declared_otherwise_counts_too(settings, monkeypatch):
+    # openpyxl finds the shared strings by content type, whatever the part is called
+    settings.MAX_UNZIPPED_MB = 1
+    import openpyxl
+
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: pytest.fail("loaded"))
+    book = io.BytesIO(xlsx(_cells(1, HEADER)))
+    with zipfile.ZipFile(book) as archive:
+        types = archive.read("[Content_Types].xml").decode()
+    strings = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    types = types.replace(
+        "</Types>",
+        f'<Override PartName="/xl/worksheets/sheet9.xml" ContentType="{strings}"/></Types>',
+    )
+    padding = b"<sst>" + b" " * (2 * 1024 * 1024) + b"</sst>"
+    data = xlsx(
+        _cells(1, HEADER),
+        xl__worksheets__sheet9__xml=padding,
+        **{"[Content_Types].xml": types.encode()},
+    )
+    assert "giải nén" in error_of(data, "hoso.xlsx")
+
+
 def upload_and_preview(client, name: str, data: bytes):
     client.post(
         reverse("dossiers:import", args=["xa-a"]),
