@@ -474,10 +474,49 @@ def _chain_first(first: list[str], rest: IO[str]) -> Iterator[str]:
     yield from rest
 
 
+def _sheet_size_from_its_head(worksheet) -> None:
+    """`ReadOnlyWorksheet._get_size` without reading the whole sheet.
+
+    openpyxl looks for the sheet's <dimension> element by parsing until the *end* of
+    <sheetData>: a sheet without one (files from some exporters) is parsed whole, at load, only
+    to find nothing — a minute for 3 million empty rows, before the first row is read. The
+    dimension, when written, comes before <sheetData>, so looking stops where that starts;
+    the result is the same (the bounds, or None without them)."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    dimension, data = f"{{{SHEET_MAIN_NS}}}dimension", f"{{{SHEET_MAIN_NS}}}sheetData"
+    with worksheet._get_source() as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            if element.tag == data:
+                return
+            if event == "end" and element.tag == dimension:
+                bounds = SheetDimension.from_tree(element).boundaries
+                if bounds is not None:
+                    (
+                        worksheet._min_column,
+                        worksheet._min_row,
+                        worksheet._max_column,
+                        worksheet._max_row,
+                    ) = bounds
+                return
+
+
+def _bounded_sheets() -> None:
+    """Install `_sheet_size_from_its_head` on openpyxl's read-only sheets (openpyxl 3.1 names;
+    with another version the check is skipped and the empty-row limit still applies)."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_get_size", None) not in (None, _sheet_size_from_its_head):
+        ReadOnlyWorksheet._get_size = _sheet_size_from_its_head
+
+
 def _xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]]:
     import openpyxl
 
     _check_workbook(stream)
+    _bounded_sheets()
     try:
         book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError) as exc:
