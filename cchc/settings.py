@@ -207,6 +207,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_MB * 1024 * 1024
 # Dossier files (CSV/Excel) uploaded on the import page; the command line has no limit.
 MAX_IMPORT_MB = env_int("CCHC_MAX_IMPORT_MB", 200)
 API_MAX_BATCH = 10_000
+# Limits that stop a small hostile file or request from tying the server up (issue 18).
+# Unzipped size of a .docx (all parts) or of the parts of an .xlsx read into memory (not the
+# sheets, which are streamed).
+MAX_UNZIPPED_MB = env_int("CCHC_MAX_UNZIPPED_MB", 50)
+# Paragraphs + table rows (or text lines) of a plan document.
+MAX_DOCUMENT_BLOCKS = env_int("CCHC_MAX_DOCUMENT_BLOCKS", 5_000)
+# Columns of a dossier or catalogue file's header.
+MAX_COLUMNS = env_int("CCHC_MAX_COLUMNS", 200)
+# A run of this many empty rows ends a dossier or catalogue table.
+MAX_EMPTY_ROWS = env_int("CCHC_MAX_EMPTY_ROWS", 1_000)
+# Calendar years an indicator window may span on the pages and the API.
+MAX_WINDOW_YEARS = env_int("CCHC_MAX_WINDOW_YEARS", 5)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Email ------------------------------------------------------------------------------------

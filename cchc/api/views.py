@@ -13,12 +13,14 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.security import HttpBearer
 
+from cchc import periods
 from cchc.dossiers import tokens
 from cchc.dossiers.models import ImportBatch
 from cchc.dossiers.reading import parse_dossier_dicts
@@ -161,6 +163,24 @@ def _invalid(request: HttpRequest, exc: ValidationError):
     )
 
 
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request: HttpRequest, exc: RequestDataTooBig):
+    """Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE; the API says so in JSON
+    (Django's own answer is an HTML 400 page a one-stop system cannot read)."""
+    return api.create_response(
+        request,
+        {
+            "detail": _(
+                "The request body is too large: at most %(mb)s MB. Send the dossiers in "
+                "smaller batches."
+            )
+            % {"mb": settings.MAX_REQUEST_MB},
+            "errors": [{"field": "body", "message": _("Too large.")}],
+        },
+        status=413,
+    )
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
     if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
@@ -245,6 +265,10 @@ def indicators(
     first, last = _date(start, "from"), _date(end, "to")
     if last < first:
         raise HttpError(422, _("'to' is before 'from'."))
+    try:
+        periods.checked_window(first, last)
+    except periods.WindowError as exc:
+        raise HttpError(422, f"{exc}.") from None
     found = Unit.objects.filter(code=unit).first()
     if found is None:
         return Status(404, {"detail": _("No unit has the code '%(code)s'.") % {"code": unit}})

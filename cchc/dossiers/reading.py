@@ -18,12 +18,15 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from defusedxml.common import DefusedXmlException
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import columns as cols
@@ -291,6 +294,107 @@ def parse_dossier_dicts(
     return records, errors
 
 
+# --- limits --------------------------------------------------------------------------------
+# A small file must not tie the server up: these are checked before the work they bound
+# (settings documented in docs/configuration.md).
+def max_columns() -> int:
+    return int(getattr(settings, "MAX_COLUMNS", 200))
+
+
+def max_empty_rows() -> int:
+    """A run of this many empty rows ends the table: what follows is not read."""
+    return int(getattr(settings, "MAX_EMPTY_ROWS", 1000))
+
+
+def max_unzipped_bytes() -> int:
+    return int(getattr(settings, "MAX_UNZIPPED_MB", 50)) * 1024 * 1024
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# Sheets are streamed row by row; every other part of a workbook is read whole into memory.
+# openpyxl finds parts by their content type, so that is what tells a sheet (not its name).
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
+
+
+def _entities_refused(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused entities somewhere in the chain (openpyxl wraps errors)."""
+    while exc is not None:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _entities_error() -> DossierFileError:
+    return DossierFileError(
+        _(
+            "The Excel file declares XML entities (DOCTYPE/ENTITY), which Excel never writes: "
+            "it may have been altered to hang the server, so it is not read."
+        )
+    )
+
+
+def _sheet_parts(content_types: bytes) -> set[str]:
+    """The names of the parts `[Content_Types].xml` declares as worksheets."""
+    from defusedxml.ElementTree import fromstring
+
+    if any(mark in content_types for mark in _DTD_MARKS):
+        raise _entities_error()
+    return {
+        str(node.get("PartName", "")).lstrip("/")
+        for node in fromstring(content_types)
+        if node.tag.endswith("Override") and node.get("ContentType") == _SHEET_TYPE
+    }
+
+
+def _check_workbook(stream: IO[bytes]) -> None:
+    """Refuse a workbook before loading it: the parts read into memory unzip beyond the limit
+    (sizes the archive declares; `zipfile` stops at them while reading), or a part declares a
+    DTD (entities that expand a few bytes into gigabytes; Excel never writes one)."""
+    limit = max_unzipped_bytes()
+
+    def too_large(size: int) -> DossierFileError:
+        return DossierFileError(
+            _(
+                "The Excel file unzips to %(size)s MB besides its sheets, over the limit "
+                "of %(limit)s MB (an unusual archive). Open it in Excel and save it again."
+            )
+            % {"size": _number(round(size / 1_048_576)), "limit": limit // 1_048_576}
+        )
+
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            types = archive.getinfo("[Content_Types].xml")
+            if types.file_size > limit:
+                raise too_large(types.file_size)
+            sheets = _sheet_parts(archive.read(types))
+            members = archive.infolist()
+            size = sum(m.file_size for m in members if m.filename not in sheets)
+            if size > limit:
+                raise too_large(size)
+            for member in members:
+                if not member.filename.endswith((".xml", ".rels")):
+                    continue
+                if member.filename not in sheets:
+                    head = archive.read(member)
+                else:  # a sheet: its prolog, where a DTD must stand (defusedxml guards the rest)
+                    with archive.open(member) as part:
+                        head = part.read(65536)
+                if any(mark in head for mark in _DTD_MARKS):
+                    raise _entities_error()
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError) as exc:
+        raise DossierFileError(
+            _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
+            % {"reason": exc.__class__.__name__}
+        ) from None
+    finally:
+        stream.seek(0)
+
+
 # --- files ---------------------------------------------------------------------------------
 @dataclass
 class Table:
@@ -300,6 +404,7 @@ class Table:
     rows: Iterator[tuple[int, Sequence[object]]]
     kind: str  # "csv" or "xlsx"
     stream: IO[bytes] | None = None  # the file this module opened (closed by `close`)
+    rows_read: int = 0  # rows taken from the file so far, header rows and empty rows included
 
     def close(self) -> None:
         if self.stream is not None:
@@ -369,12 +474,55 @@ def _chain_first(first: list[str], rest: IO[str]) -> Iterator[str]:
     yield from rest
 
 
-def _xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]]:
-    from openpyxl import load_workbook
+def _sheet_size_from_its_head(worksheet) -> None:
+    """`ReadOnlyWorksheet._get_size` without reading the whole sheet.
 
+    openpyxl looks for the sheet's <dimension> element by parsing until the *end* of
+    <sheetData>: a sheet without one (files from some exporters) is parsed whole, at load, only
+    to find nothing — a minute for 3 million empty rows, before the first row is read. The
+    dimension, when written, comes before <sheetData>, so looking stops where that starts;
+    the result is the same (the bounds, or None without them)."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    dimension, data = f"{{{SHEET_MAIN_NS}}}dimension", f"{{{SHEET_MAIN_NS}}}sheetData"
+    with worksheet._get_source() as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            if element.tag == data:
+                return
+            if event == "end" and element.tag == dimension:
+                bounds = SheetDimension.from_tree(element).boundaries
+                if bounds is not None:
+                    (
+                        worksheet._min_column,
+                        worksheet._min_row,
+                        worksheet._max_column,
+                        worksheet._max_row,
+                    ) = bounds
+                return
+
+
+def _bounded_sheets() -> None:
+    """Install `_sheet_size_from_its_head` on openpyxl's read-only sheets (openpyxl 3.1 names;
+    with another version the check is skipped and the empty-row limit still applies)."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_get_size", None) not in (None, _sheet_size_from_its_head):
+        ReadOnlyWorksheet._get_size = _sheet_size_from_its_head
+
+
+def _xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]]:
+    import openpyxl
+
+    _check_workbook(stream)
+    _bounded_sheets()
     try:
-        book = load_workbook(stream, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError) as exc:
+        # SyntaxError: XML that does not parse (lxml's and ElementTree's errors derive from it)
+        if _entities_refused(exc):  # openpyxl parses sheets with defusedxml
+            raise _entities_error() from None
         raise DossierFileError(
             _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
             % {"reason": exc.__class__.__name__}
@@ -389,8 +537,26 @@ def _xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object
             worksheet = book[sheet]
         else:
             worksheet = book.worksheets[0]
-        for values in worksheet.iter_rows(values_only=True):
-            yield list(values)
+        read = 0
+        try:
+            # one column past the limit is enough to see a file is too wide
+            for values in worksheet.iter_rows(values_only=True, max_col=max_columns() + 1):
+                read += 1
+                row = list(values)
+                while row and row[-1] is None:  # openpyxl pads every row to max_col
+                    row.pop()
+                yield row
+        except (ValueError, KeyError, TypeError, SyntaxError, EOFError, OSError, zlib.error) as exc:
+            # a cell at a column Excel cannot have ("XFZZ2"), a sheet cut short, bad XML
+            if _entities_refused(exc):
+                raise _entities_error() from None
+            raise DossierFileError(
+                _(
+                    "Row %(row)s of the Excel file cannot be read (a damaged file, or one "
+                    "written by a faulty program). Open it in Excel and save it again."
+                )
+                % {"row": read + 1}
+            ) from None
     finally:
         book.close()
 
@@ -443,9 +609,12 @@ def _open(
     stream.seek(0)
     kind = _kind(head, filename)
     raw = _xlsx_rows(stream, sheet) if kind == "xlsx" else _csv_rows(stream)
+    limit = max_columns()
     top: list[Sequence[object]] = []
+    widths: list[int] = []
     for row in raw:
-        top.append(row)
+        widths.append(_width(row))
+        top.append(row[: limit + 1])  # the header is searched in at most limit + 1 columns
         if len(top) >= cols.HEADER_SEARCH_ROWS:
             break
     header = cols.find_header(top, columns)
@@ -457,6 +626,7 @@ def _open(
             )
             % {"names": ", ".join(required or list(columns)[:5])}
         )
+    _check_width(widths[header.row - 1], header.row, limit, kind)
     if mapping:
         header = cols.remap(header, mapping)
     missing = header.missing(required)
@@ -473,16 +643,61 @@ def _open(
             }
         )
 
-    def rows() -> Iterator[tuple[int, Sequence[object]]]:
-        number = header.row
-        for row in top[header.row :]:
-            number += 1
-            yield number, row
-        for row in raw:
-            number += 1
-            yield number, row
+    table = Table(header=header, rows=iter(()), kind=kind, stream=stream if owned else None)
+    table.rows_read = len(top)
+    table.rows = _data_rows(table, top[header.row :], raw, limit)
+    return table
 
-    return Table(header=header, rows=rows(), kind=kind, stream=stream if owned else None)
+
+def _width(row: Sequence[object]) -> int:
+    """The number of cells up to the last one that is not empty."""
+    width = len(row)
+    while width and _blank(row[width - 1 : width]):
+        width -= 1
+    return width
+
+
+def _check_width(width: int, number: int, limit: int, kind: str) -> None:
+    """A header wider than the limit stops the file: the preview would offer every column of
+    it for every field (100,000 columns made a 100 MB page)."""
+    if width <= limit:
+        return
+    if kind == "xlsx":  # the sheet was read one column past the limit
+        message = _(
+            "Row %(row)s has more than %(limit)s columns, the most a dossier or catalogue file "
+            "may have. Delete the unused columns and import the file again."
+        )
+    else:
+        message = _(
+            "Row %(row)s has %(n)s columns, more than the %(limit)s a dossier or catalogue file "
+            "may have. Delete the unused columns and import the file again."
+        )
+    raise DossierFileError(message % {"row": number, "n": _number(width), "limit": limit})
+
+
+def _data_rows(
+    table: Table, first: list[Sequence[object]], raw: Iterator[Sequence[object]], limit: int
+) -> Iterator[tuple[int, Sequence[object]]]:
+    """The rows after the header, numbered as in the file and cut to `limit` cells (nothing
+    past it is mapped). A run of `max_empty_rows()` empty rows ends the table: an Excel sheet
+    with millions of formatted empty rows is not read to its end."""
+    number, run, stop = table.header.row, 0, max_empty_rows()
+
+    def counted() -> Iterator[Sequence[object]]:
+        yield from first
+        for row in raw:
+            table.rows_read += 1
+            yield row
+
+    for row in counted():
+        number += 1
+        if _blank(row):
+            run += 1
+            if run >= stop:
+                return
+        else:
+            run = 0
+        yield number, row[:limit] if len(row) > limit else row
 
 
 def _blank(row: Sequence[object]) -> bool:

@@ -76,3 +76,30 @@ def not_a_plan() -> PlanImportError:
 
 def not_found(path: str) -> PlanImportError:
     return PlanImportError(f"Không tìm thấy tệp: {path}", "not_found")
+
+
+def too_expanded(size: int, limit: int) -> PlanImportError:
+    return PlanImportError(
+        f"Tệp Word khi giải nén lớn {size / 1_048_576:.1f} MB, vượt giới hạn "
+        f"{limit / 1_048_576:.0f} MB (tệp nén bất thường hoặc chứa quá nhiều hình ảnh). "
+        "Hãy mở bằng Word, bỏ bớt hình ảnh rồi lưu lại dưới dạng .docx.",
+        "too_expanded",
+    )
+
+
+def unsafe_xml() -> PlanImportError:
+    return PlanImportError(
+        "Tệp Word chứa khai báo thực thể XML (DOCTYPE/ENTITY), điều Word không bao giờ tạo ra: "
+        "tệp có thể đã bị sửa để làm treo máy chủ nên không được đọc. "
+        "Hãy mở bằng Word và lưu lại dưới dạng .docx.",
+        "unsafe_xml",
+    )
+
+
+def too_long(limit: int) -> PlanImportError:
+    count = f"{limit:,}".replace(",", ".")
+    return PlanImportError(
+        f"Văn bản quá dài: hơn {count} đoạn văn và dòng bảng, nhiều hơn mọi kế hoạch. "
+        "Hãy tách phụ lục, danh mục dài ra tệp riêng rồi nhập phần kế hoạch.",
+        "too_long",
+    )

@@ -11,6 +11,7 @@ import codecs
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from . import errors
@@ -90,6 +91,9 @@ def _checked(text: str) -> str:
 def read_text(text: str, name: str = "") -> Document:
     """One raw paragraph per physical line; `layout.py` joins them later."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    limit = max_blocks()
+    if text.count("\n") >= limit:
+        raise errors.too_long(limit)
     text, repaired = repair_diacritics(nfc(text))
     blocks: list[Block] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -104,28 +108,79 @@ def read_text(text: str, name: str = "") -> Document:
 # --- docx ------------------------------------------------------------------------------------
 
 
+def _limit(name: str, default: int) -> int:
+    from django.conf import settings
+
+    return int(getattr(settings, name, default))
+
+
+def max_unzipped_bytes() -> int:
+    """Largest unzipped size of a Word package (every part: python-docx loads them all)."""
+    return _limit("MAX_UNZIPPED_MB", 50) * 1024 * 1024
+
+
+def max_blocks() -> int:
+    """Most paragraphs + table rows (or lines of text) a plan document may have."""
+    return _limit("MAX_DOCUMENT_BLOCKS", 5_000)
+
+
+# A DTD can declare entities that expand a few bytes into gigabytes; Office never writes one.
+_DTD_MARKS = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
+)
+
+
+def check_package(archive: zipfile.ZipFile) -> None:
+    """Refuse a Word package before any parsing: unzipped size over the limit (the sizes the
+    archive declares, which `zipfile` enforces while reading), or a part declaring a DTD."""
+    members = archive.infolist()
+    total, limit = sum(info.file_size for info in members), max_unzipped_bytes()
+    if total > limit:
+        raise errors.too_expanded(total, limit)
+    for info in members:
+        if info.filename.lower().endswith((".xml", ".rels")):
+            data = archive.read(info)
+            if any(mark in data for mark in _DTD_MARKS):
+                raise errors.unsafe_xml()
+
+
 def read_docx(data: bytes, name: str = "") -> Document:
     """Paragraphs and tables of the body in document order (merged cells resolved)."""
+    from lxml.etree import XMLSyntaxError
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "word/document.xml" not in archive.namelist():
                 raise errors.bad_docx()
+            check_package(archive)
         import docx
 
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, EOFError, zlib.error) as exc:
+        # XMLSyntaxError: a part cut in the middle, or one lxml refuses to expand; zlib.error:
+        # damaged compressed data
         raise errors.bad_docx() from exc
-    reader = _DocxReader(Numbering(document))
+    reader = _DocxReader(Numbering(document), max_blocks())
     reader.walk(document.element.body)
     return Document(reader.blocks, "docx", name, repaired_words=reader.repaired)
 
 
 class _DocxReader:
-    def __init__(self, numbering: Numbering) -> None:
+    def __init__(self, numbering: Numbering, limit: int = 5_000) -> None:
         self.blocks: list[Block] = []
         self.counter = 0
         self.repaired = 0
         self.numbering = numbering
+        self.limit = limit
+
+    def count(self) -> None:
+        """One more paragraph or table row; past the limit, reading stops with an error."""
+        self.counter += 1
+        if self.counter > self.limit:
+            raise errors.too_long(self.limit)
 
     def text(self, p) -> str:
         """A paragraph's text with the number Word draws before it ('II.', '1.', '-')."""
@@ -158,7 +213,7 @@ class _DocxReader:
         return fixed
 
     def paragraph(self, p) -> None:
-        self.counter += 1
+        self.count()
         text = self.fix(self.text(p))
         level = _heading_level(p)
         self.blocks.append(Paragraph(text, self.counter, heading_level=level, bold=_is_bold(p)))
@@ -167,7 +222,7 @@ class _DocxReader:
         rows: list[Row] = []
         start = self.counter + 1
         for tr in tbl.iterchildren(_W + "tr"):
-            self.counter += 1
+            self.count()
             cells: list[Cell] = []
             for tc in tr.iterchildren(_W + "tc"):
                 span, merged = _cell_props(tc)

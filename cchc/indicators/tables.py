@@ -155,11 +155,16 @@ def period_from(key: str, unit: Unit, today: dt.date, start: str = "", end: str 
             return default, _("Give both dates of the window; the current year is shown.")
         if high < low:
             return default, _("The window ends before it starts; the current year is shown.")
-        return periods.window(low, high), ""
+        try:
+            return periods.checked_window(low, high), ""
+        except periods.WindowError as exc:
+            return default, _("%(reason)s; the current year is shown.") % {"reason": exc}
     if not key:
         return default, ""
     try:
         period = periods.parse(key, find_report=_report_row)
+    except periods.WindowError as exc:
+        return default, _("%(reason)s; the current year is shown.") % {"reason": exc}
     except ValueError:
         return default, _("“%(key)s” is not a period; the current year is shown.") % {"key": key}
     if period.kind == "report" and not _applies(period, unit):

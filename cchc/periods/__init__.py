@@ -25,9 +25,45 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 Span = tuple[dt.date, dt.date]
+
+# The years figures may be asked for; outside them a window is refused before any work (a
+# window from year 1 read for 22 s; one reaching 9999-12-31 overflowed the date type).
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+class WindowError(ValueError):
+    """A window the pages and the API do not compute; the argument is the Vietnamese reason."""
+
+
+def max_window_years() -> int:
+    return int(getattr(settings, "MAX_WINDOW_YEARS", 5))
+
+
+def check_years(start: dt.date, end: dt.date) -> None:
+    """WindowError unless both dates are within FIRST_YEAR–LAST_YEAR."""
+    if not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR):
+        raise WindowError(
+            _("Dates must be from year %(first)s to year %(last)s")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+
+
+def check_window(start: dt.date, end: dt.date) -> None:
+    """WindowError unless the window is ordered, within the years, and at most
+    `max_window_years()` calendar years long."""
+    if end < start:
+        raise WindowError(_("The window ends before it starts"))
+    check_years(start, end)
+    limit, years = max_window_years(), end.year - start.year + 1
+    if years > limit:
+        raise WindowError(
+            _("A window spans at most %(limit)s calendar years; this one spans %(years)s")
+            % {"limit": limit, "years": years}
+        )
 
 
 def month_end(year: int, number: int) -> dt.date:
@@ -126,6 +162,13 @@ def window(start: dt.date, end: dt.date, label: str = "") -> Period:
     )
 
 
+def checked_window(start: dt.date, end: dt.date, label: str = "") -> Period:
+    """A window asked for on a page or through the API; WindowError unless `check_window`
+    accepts it."""
+    check_window(start, end)
+    return window(start, end, label)
+
+
 def report_window(report) -> Period | None:
     """A plan's report window (anything with pk, name, start, end, due — a
     `plans.ReportingPeriod`) as a Period, when it has dates."""
@@ -195,15 +238,14 @@ def parse(key: str, find_report: Callable[[int], object | None] | None = None) -
         result = report_window(found) if found else None
         if result is None:
             raise ValueError(key)
+        check_window(result.start, result.end)  # a plan's dates are typed by people too
         return result
     if parts["start"]:
         start = dt.date.fromisoformat(parts["start"])
         end = dt.date.fromisoformat(parts["end"])
-        if end < start:
-            raise ValueError(key)
-        return window(start, end)
+        return checked_window(start, end)
     year = int(parts["year"])
-    if not 1990 <= year <= 2100:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(key)
     if parts["month"]:
         number = int(parts["month"])

@@ -8,6 +8,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from cchc import periods
 from cchc.indicators import engine
 from cchc.org.models import Unit
 
@@ -33,6 +34,10 @@ class Command(BaseCommand):
         start, end = _date(options["start"]), _date(options["end"])
         if end < start:
             raise CommandError(_("--to is before --from."))
+        try:
+            periods.check_years(start, end)
+        except periods.WindowError as exc:
+            raise CommandError(f"{exc}.") from None
         unit = Unit.objects.filter(code=options["unit"]).first()
         if unit is None:
             raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
