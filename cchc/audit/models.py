@@ -21,14 +21,17 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    """One recorded change. Rows are only ever added, never edited."""
+    """One recorded change. Rows are only ever added, never edited or deleted: the database
+    refuses both (cchc/audit/guard.py), and what an event names (its author, unit, kind of
+    object) cannot be deleted from under it (PROTECT, where SET_NULL would be an UPDATE)."""
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # people in the history are deactivated, never deleted (cchc/org/admin.py)
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("by"),
     )
@@ -36,13 +39,13 @@ class AuditEvent(models.Model):
         "org.Unit",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("unit"),
     )
     action = models.CharField(_("action"), max_length=60)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     object_id = models.CharField(max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
