@@ -26,6 +26,8 @@ ACTION_LABELS = {
     "task.create": _("Task added"),
     "task.update": _("Task changed"),
     "task.delete": _("Task deleted"),
+    "task.cancel": _("Task cancelled"),
+    "task.restore": _("Task restored"),
     "task.assign": _("Task assigned to a person"),
     "task.unassign": _("Assignment removed"),
     "target.create": _("Target added"),

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
 from cchc.org.matching import match_post
 
-from .choices import PartyRole
+from .choices import PartyRole, TaskState
 from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
 
 
@@ -132,6 +134,16 @@ def save_task(
 
 @transaction.atomic
 def delete_task(task: Task, *, by, reason: str = "") -> None:
+    """Delete a task nobody reported on. A task with progress reports or evidence is the
+    record of work done: it is refused here, whatever the caller, and can only be cancelled."""
+    if task.has_reports():
+        raise ValidationError(
+            _(
+                "Progress was reported on this task: it cannot be deleted, it can only be "
+                "cancelled (it is kept with its reports and history)."
+            ),
+            code="has_reports",
+        )
     record(
         "task.delete",
         by=by,
@@ -141,6 +153,51 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
         reason=reason,
     )
     task.delete()
+
+
+@transaction.atomic
+def cancel_task(task: Task, *, by, reason: str) -> Task:
+    """Cancel a task: it stays in the plan with its reports, evidence and history, marked as
+    cancelled, and is no longer due (no reminders, not counted in figures)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Enter the reason for cancelling the task.")})
+    task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
+    if task.state == TaskState.CANCELLED:
+        return task
+    before = task_snapshot(task)
+    task.state, task.cancel_reason = TaskState.CANCELLED, reason
+    task.save(update_fields=["state", "cancel_reason"])
+    record(
+        "task.cancel",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before={k: before[k] for k in ("plan", "state", "cancel_reason")},
+        after={"plan": task.plan_id, "state": task.state, "cancel_reason": reason},
+        reason=reason,
+    )
+    return task
+
+
+@transaction.atomic
+def restore_task(task: Task, *, by) -> Task:
+    """Undo a cancellation: the task is due again, with the reports it had."""
+    task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
+    if task.state == TaskState.ACTIVE:
+        return task
+    before = {"plan": task.plan_id, "state": task.state, "cancel_reason": task.cancel_reason}
+    task.state, task.cancel_reason = TaskState.ACTIVE, ""
+    task.save(update_fields=["state", "cancel_reason"])
+    record(
+        "task.restore",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before=before,
+        after={"plan": task.plan_id, "state": task.state, "cancel_reason": ""},
+    )
+    return task
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
 from cchc.plans.actions import save_task
+from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
 
 from .choices import NotificationKind, UpdateState
@@ -105,6 +106,15 @@ def report_progress(
 
 def _save_update(occurrence, by, state, percent, note, at) -> ProgressUpdate:
     occurrence = Occurrence.objects.select_for_update().get(pk=occurrence.pk)
+    if Task.objects.filter(pk=occurrence.task_id).exclude(state=TaskState.ACTIVE).exists():
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "This task was cancelled: no progress is reported on it "
+                    "(restore it on the plan page first)."
+                )
+            }
+        )
     update = ProgressUpdate.objects.create(
         occurrence=occurrence,
         by=by if getattr(by, "is_authenticated", False) else None,

@@ -128,7 +128,12 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     selected = next((o for o in occurrences if str(o.pk) == str(selected_pk)), None)
     if selected is None:
         selected = next((o for o in live if not o.done_on), live[-1] if live else None)
-    can_report = _can_report(request.user, task) and selected is not None and not selected.obsolete
+    can_report = (
+        not task.is_cancelled
+        and _can_report(request.user, task)
+        and selected is not None
+        and not selected.obsolete
+    )
     can_edit = access.can(Action.EDIT_PLAN, task.plan.unit)
     if can_report and form is None:
         form = ProgressForm(occurrence=selected)
