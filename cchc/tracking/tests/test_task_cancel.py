@@ -171,3 +171,29 @@ def test_the_task_page_says_it_was_cancelled_and_offers_no_report_form(reported,
     assert "Nhiệm vụ này đã bị hủy" in text and "Không còn phù hợp" in text
     assert page.context["form"] is None
     assert "Đã có dự thảo" in text  # the report made before is still shown
+
+
+def test_deleting_a_whole_plan_leaves_no_evidence_file_behind(
+    reported, follow, world, settings, django_capture_on_commit_callbacks
+):
+    # Deleting a plan (confirmed with the password) takes its tasks' reports with it; their
+    # files must not stay on disk, unreachable.
+    assert len(stored_files(settings)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_actions.delete_plan(follow.plan, by=world.people.focal, reason="Nhập nhầm")
+    assert stored_files(settings) == []
+    assert not Evidence.objects.exists()
+
+
+def test_files_stay_when_the_deletion_is_refused(reported, world, settings):
+    with pytest.raises(ValidationError):
+        plan_actions.delete_task(reported, by=world.people.focal)
+    assert len(stored_files(settings)) == 1
+
+
+def test_a_cancelled_task_is_not_carried_into_next_years_plan(reported, follow, world):
+    plan_actions.cancel_task(reported, by=world.people.focal, reason="Không còn phù hợp")
+    copy = plan_actions.copy_plan(follow.plan, year=follow.plan.year + 1, by=world.people.focal)
+    titles = set(copy.tasks.values_list("title", flat=True))
+    assert reported.title not in titles
+    assert follow.justice.title in titles
