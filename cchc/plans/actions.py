@@ -92,9 +92,14 @@ def _remove_files_on_commit(tasks, targets) -> None:
         *tasks.values_list("occurrences__evidence__file", flat=True),
         *targets.values_list("figures__file", flat=True),
     ]
-    names = sorted({n for n in names if n})
-    if names:
-        transaction.on_commit(lambda: [default_storage.delete(n) for n in names])
+    unique = sorted({n for n in names if n})
+
+    def remove() -> None:
+        for name in unique:
+            default_storage.delete(name)
+
+    if unique:
+        transaction.on_commit(remove)
 
 
 def _next_order(queryset) -> int:
