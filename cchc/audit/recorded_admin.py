@@ -28,12 +28,16 @@ def admin_snapshot(obj: models.Model) -> dict:
 def unit_of(obj: models.Model, *, deleting: bool = False):
     """The unit an event about `obj` is filed under: the unit itself (its parent when it is
     being deleted: the event outlives the row), the successor of a reorganisation, else the
-    object's own unit; none for people."""
+    object's own unit or its plan's unit; none for people."""
     if obj._meta.label == "org.Unit":
         return obj.parent if deleting else obj
     if obj._meta.label == "org.UnitSuccession":
         return obj.successor
-    return getattr(obj, "unit", None) if hasattr(obj, "unit_id") else None
+    if hasattr(obj, "unit_id"):
+        return obj.unit
+    if hasattr(obj, "plan_id"):
+        return obj.plan.unit
+    return None
 
 
 def action_name(obj: models.Model, before: dict | None, after: dict | None) -> str:

@@ -10,6 +10,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
+from cchc.audit.recorded_admin import RecordedAdmin
+
 from . import actions
 from .models import LegalBasis, Plan, ReportingPeriod, Section, Target, Task, TaskParty
 
@@ -123,6 +125,6 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ["ref", "title", "plan", "area"]
     raw_id_fields = ["plan", "parent"]

@@ -288,3 +288,21 @@ def test_the_admin_offers_no_way_to_edit_or_delete_a_change_record(admin_client,
     listing = admin_client.get(reverse("admin:audit_auditevent_changelist"))
     assert b"delete_selected" not in listing.content
     assert AuditEvent.objects.get(pk=event.pk).reason == ""
+
+
+def test_a_plan_section_renamed_in_the_admin_is_recorded_under_the_plans_unit(
+    admin_client, admin_user, world
+):
+    from cchc.plans.models import Section
+    from cchc.testing.factories import PlanFactory
+
+    plan = PlanFactory(unit=world.commune)
+    section = Section.objects.create(plan=plan, order=1, ref="I", title="Cũ", area="direction")
+    response = admin_client.post(
+        reverse("admin:plans_section_change", args=[section.pk]),
+        {"plan": plan.pk, "order": 1, "ref": "I", "title": "Mới", "area": "direction"},
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event = AuditEvent.objects.for_object(section).get()
+    assert (event.action, event.user, event.unit) == ("section.update", admin_user, world.commune)
+    assert (event.before["title"], event.after["title"]) == ("Cũ", "Mới")
