@@ -152,10 +152,9 @@ def save_task(
     return task
 
 
-@transaction.atomic
-def delete_task(task: Task, *, by, reason: str = "") -> None:
-    """Delete a task nobody reported on. A task with progress reports or evidence is the
-    record of work done: it is refused here, whatever the caller, and can only be cancelled."""
+def check_deletable(task: Task) -> None:
+    """A task with progress reports or evidence is the record of work done: it can only be
+    cancelled. Raises the refusal people read; nothing when the task may be deleted."""
     if task.has_reports():
         raise ValidationError(
             _(
@@ -164,6 +163,12 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
             ),
             code="has_reports",
         )
+
+
+@transaction.atomic
+def delete_task(task: Task, *, by, reason: str = "") -> None:
+    """Delete a task nobody reported on; refused otherwise, whatever the caller."""
+    check_deletable(task)
     record(
         "task.delete",
         by=by,

@@ -69,7 +69,7 @@ class TaskAdmin(admin.ModelAdmin):
 
     def _refuse(self, request, tasks) -> None:
         try:
-            actions.delete_task(tasks[0], by=request.user)
+            actions.check_deletable(tasks[0])
         except ValidationError as exc:
             names = ", ".join(str(t) for t in tasks)
             messages.error(request, f"{names}: {' '.join(exc.messages)}")

@@ -216,8 +216,7 @@ def task_delete(request, pk: int):
     task = _task_for(request, pk)
     plan = task.plan
     try:
-        if task.has_reports():
-            actions.delete_task(task, by=request.user)  # refused: says why
+        actions.check_deletable(task)
         if request.method == "POST":
             actions.delete_task(task, by=request.user)
             messages.success(request, _("The task was deleted."))
