@@ -7,13 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cchc.org.access import access_for
-
 
 class AuditEventQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("unit"))
-
     def for_object(self, obj):
         return self.filter(
             content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
@@ -29,14 +24,17 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    """One recorded change. Rows are only ever added, never edited."""
+    """One recorded change. Rows are only ever added, never edited or deleted: the database
+    refuses both (cchc/audit/guard.py), and what an event names (its author, unit, kind of
+    object) cannot be deleted from under it (PROTECT, where SET_NULL would be an UPDATE)."""
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # people in the history are deactivated, never deleted (cchc/org/admin.py)
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("by"),
     )
@@ -44,13 +42,13 @@ class AuditEvent(models.Model):
         "org.Unit",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("unit"),
     )
     action = models.CharField(_("action"), max_length=60)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     object_id = models.CharField(max_length=64, blank=True)
     # What holds the object, whose history the event is also part of: a task's or target's

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
+from cchc.audit.recorded_admin import RecordedAdmin
+
 from . import tokens
 from .models import ImportBatch, Procedure, UnitToken
 
@@ -55,7 +57,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitToken)
-class UnitTokenAdmin(admin.ModelAdmin):
+class UnitTokenAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ("name", "unit", "prefix", "is_active", "created_at", "last_used_at")
     list_filter = ("is_active",)
     fields = ("unit", "name", "is_active")
@@ -67,6 +69,7 @@ class UnitTokenAdmin(admin.ModelAdmin):
             return
         token, key = tokens.issue(obj.unit, obj.name, by=request.user)
         obj.pk, obj.key_hash, obj.prefix = token.pk, token.key_hash, token.prefix
+        obj._audit_recorded = True  # tokens.issue recorded "api_token.issue"
         messages.warning(
             request,
             _("Copy this token now, it will not be shown again: %(key)s") % {"key": key},

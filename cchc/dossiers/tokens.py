@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.db import transaction
 from django.utils import timezone
 
 from cchc.audit.log import record
@@ -18,8 +19,10 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+@transaction.atomic
 def issue(unit, name: str, *, by=None) -> tuple[UnitToken, str]:
-    """Create a token for `unit`; returns the row and the secret (never stored)."""
+    """Create a token for `unit`; returns the row and the secret (never stored).
+    The token and its audit event are saved together or not at all."""
     key = PREFIX + secrets.token_urlsafe(32)
     token = UnitToken.objects.create(unit=unit, name=name, key_hash=_hash(key), prefix=key[5:13])
     record("api_token.issue", by=by, obj=token, unit=unit, after={"name": name})

@@ -1,5 +1,23 @@
-from django.contrib import admin
+"""The organisation tables in Django's admin. Every write made here (people, roles, units,
+posts, reorganisations, through a page, an inline table or a bulk action) is recorded in the
+change history with the administrator, before and after, and the unit (RecordedAdmin).
+
+People named in the history are deactivated, never deleted: the history must keep its authors.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cchc.audit.log import record
+from cchc.audit.models import AuditEvent
+from cchc.audit.recorded_admin import RecordedAdmin, admin_snapshot, record_change
 
 from .models import Membership, Post, Unit, UnitSuccession, User
 
@@ -10,15 +28,68 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["unit", "post"]
 
 
+def _in_history(users) -> list[User]:
+    """Those of `users` who are the author of a change record."""
+    authors = set(
+        AuditEvent.objects.filter(user__in=[u.pk for u in users]).values_list("user", flat=True)
+    )
+    return [u for u in users if u.pk in authors]
+
+
+def _refuse_deletion(request, people) -> None:
+    messages.error(
+        request,
+        _(
+            "%(people)s cannot be deleted: the change history names them as the author of "
+            "changes. Lock the account instead (untick “Active”): they can no longer sign in "
+            "and the history keeps their name."
+        )
+        % {"people": ", ".join(str(p) for p in people)},
+    )
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(RecordedAdmin, BaseUserAdmin):
     list_display = ["username", "full_name", "email", "is_active", "is_staff", "last_login"]
     search_fields = ["username", "full_name", "email"]
     inlines = [MembershipInline]
+    actions = ["deactivate_selected", "delete_selected"]
     fieldsets = (
         *BaseUserAdmin.fieldsets,
         ("CCHC", {"fields": ("full_name", "phone")}),
     )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        person = self.get_object(request, unquote(object_id))
+        if person is not None and _in_history([person]):
+            _refuse_deletion(request, [person])
+            return redirect(reverse("admin:org_user_change", args=[person.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(description=gettext_lazy("Delete selected people"), permissions=["delete"])
+    def delete_selected(self, request, queryset):
+        named = _in_history(list(queryset))
+        if named:
+            _refuse_deletion(request, named)
+            return None
+        return django_delete_selected(self, request, queryset)
+
+    @admin.action(description=gettext_lazy("Lock selected accounts"), permissions=["change"])
+    def deactivate_selected(self, request, queryset):
+        with transaction.atomic():
+            for person in queryset.filter(is_active=True):
+                before = admin_snapshot(person)
+                person.is_active = False
+                person.save(update_fields=["is_active"])
+                record_change(person, by=request.user, before=before, after=admin_snapshot(person))
+
+    def user_change_password(self, request, id, form_url=""):
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            if request.method == "POST" and response.status_code == 302:
+                # the new password was saved; the history says so, never what it is
+                record("user.password", by=request.user, obj=self.get_object(request, unquote(id)))
+        return response
 
 
 class PostInline(admin.TabularInline):
@@ -35,7 +106,7 @@ class SuccessionInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ["indented_name", "code", "kind", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["name", "code"]
@@ -49,7 +120,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ["name", "unit", "kind", "order"]
     list_filter = ["kind"]
     search_fields = ["name", "unit__name", "aliases"]
@@ -57,7 +128,7 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ["user", "unit", "role", "post", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["user__username", "user__full_name", "unit__name"]
@@ -65,6 +136,6 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitSuccession)
-class UnitSuccessionAdmin(admin.ModelAdmin):
+class UnitSuccessionAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ["predecessor", "kind", "successor", "effective_on", "decision"]
     autocomplete_fields = ["predecessor", "successor"]

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
 from cchc.org.matching import match_post
 
 from . import measures
-from .choices import PartyRole
+from .choices import PartyRole, TaskState
 from .models import LegalBasis, Plan, Section, Target, Task, TaskParty
 from .rules import ensure_open
 from .signals import announce_tasks_changed
@@ -82,7 +85,26 @@ def delete_plan(plan: Plan, *, by, reason: str = "") -> None:
     before["tasks"] = plan.tasks.count()
     before["targets"] = plan.targets.count()
     record("plan.delete", by=by, obj=plan, unit=plan.unit, before=before, reason=reason)
+    _remove_files_on_commit(plan.tasks.all(), plan.targets.all())
     plan.delete()
+
+
+def _remove_files_on_commit(tasks, targets) -> None:
+    """The files attached to these tasks (evidence of their reports) and targets (evidence of
+    their figures) are removed from disk once their rows are deleted for good; kept if the
+    deletion rolls back."""
+    names = [
+        *tasks.values_list("occurrences__evidence__file", flat=True),
+        *targets.values_list("figures__file", flat=True),
+    ]
+    unique = sorted({n for n in names if n})
+
+    def remove() -> None:
+        for name in unique:
+            default_storage.delete(name)
+
+    if unique:
+        transaction.on_commit(remove)
 
 
 def _next_order(queryset) -> int:
@@ -137,9 +159,24 @@ def save_task(
     return task
 
 
+def check_deletable(task: Task) -> None:
+    """A task with progress reports or evidence is the record of work done: it can only be
+    cancelled. Raises the refusal people read; nothing when the task may be deleted."""
+    if task.has_reports():
+        raise ValidationError(
+            _(
+                "Progress was reported on this task: it cannot be deleted, it can only be "
+                "cancelled (it is kept with its reports and history)."
+            ),
+            code="has_reports",
+        )
+
+
 @transaction.atomic
 def delete_task(task: Task, *, by, reason: str = "") -> None:
+    """Delete a task nobody reported on; refused otherwise, whatever the caller."""
     ensure_open(task.plan)
+    check_deletable(task)
     record(
         "task.delete",
         by=by,
@@ -148,7 +185,55 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
         before=task_snapshot(task),
         reason=reason,
     )
+    _remove_files_on_commit(Task.objects.filter(pk=task.pk), Target.objects.none())
     task.delete()
+
+
+@transaction.atomic
+def cancel_task(task: Task, *, by, reason: str) -> Task:
+    """Cancel a task: it stays in the plan with its reports, evidence and history, marked as
+    cancelled, and is no longer due (no reminders, not counted in figures)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Enter the reason for cancelling the task.")})
+    ensure_open(task.plan)
+    task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
+    if task.state == TaskState.CANCELLED:
+        return task
+    before = task_snapshot(task)
+    task.state, task.cancel_reason = TaskState.CANCELLED, reason
+    task.save(update_fields=["state", "cancel_reason"])
+    record(
+        "task.cancel",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before={k: before[k] for k in ("plan", "state", "cancel_reason")},
+        after={"plan": task.plan_id, "state": task.state, "cancel_reason": reason},
+        reason=reason,
+    )
+    return task
+
+
+@transaction.atomic
+def restore_task(task: Task, *, by) -> Task:
+    """Undo a cancellation: the task is due again, with the reports it had."""
+    ensure_open(task.plan)
+    task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
+    if task.state == TaskState.ACTIVE:
+        return task
+    before = {"plan": task.plan_id, "state": task.state, "cancel_reason": task.cancel_reason}
+    task.state, task.cancel_reason = TaskState.ACTIVE, ""
+    task.save(update_fields=["state", "cancel_reason"])
+    record(
+        "task.restore",
+        by=by,
+        obj=task,
+        unit=task.plan.unit,
+        before=before,
+        after={"plan": task.plan_id, "state": task.state, "cancel_reason": ""},
+    )
+    return task
 
 
 @transaction.atomic
@@ -186,6 +271,7 @@ def delete_target(target: Target, *, by, reason: str = "") -> None:
         before=snapshot(target),
         reason=reason,
     )
+    _remove_files_on_commit(Task.objects.none(), Target.objects.filter(pk=target.pk))
     target.delete()
 
 
@@ -277,7 +363,7 @@ def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
         section.parent = section_map.get(parent_pk)
         section.save()
         section_map[old_pk] = section
-    for task in source.tasks.prefetch_related("parties"):
+    for task in source.tasks.active().prefetch_related("parties"):  # cancelled work stays behind
         parties = list(task.parties.all())
         task.pk, task.plan = None, plan
         task.section = section_map.get(task.section_id)

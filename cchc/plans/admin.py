@@ -2,7 +2,15 @@
 inline tables' changes are recorded after them, so a change made here is in the audit (who,
 when, before, after) like one made on the plan pages."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected as django_delete_selected
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+
+from cchc.audit.recorded_admin import RecordedAdmin
 
 from . import actions
 from .models import LegalBasis, Plan, ReportingPeriod, Section, Target, Task, TaskParty
@@ -50,11 +58,36 @@ class TaskPartyInline(admin.TabularInline):
 
 @admin.register(Task)
 class TaskAdmin(admin.ModelAdmin):
-    list_display = ["ref", "title", "plan", "area", "deadline_text", "due"]
-    list_filter = ["area", "recurrence", "plan__year"]
+    list_display = ["ref", "title", "plan", "area", "deadline_text", "due", "state"]
+    list_filter = ["state", "area", "recurrence", "plan__year"]
     search_fields = ["title", "plan__title"]
     inlines = [TaskPartyInline]
     raw_id_fields = ["plan", "section", "origin"]
+    # cancelling and restoring go through their actions on the plan page (with a reason)
+    readonly_fields = ["state", "cancel_reason"]
+    actions = ["delete_selected"]
+
+    def _refuse(self, request, tasks) -> None:
+        try:
+            actions.check_deletable(tasks[0])
+        except ValidationError as exc:
+            names = ", ".join(str(t) for t in tasks)
+            messages.error(request, f"{names}: {' '.join(exc.messages)}")
+
+    def delete_view(self, request, object_id, extra_context=None):
+        task = self.get_object(request, unquote(object_id))
+        if task is not None and task.has_reports():
+            self._refuse(request, [task])
+            return redirect(reverse("admin:plans_task_change", args=[task.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(description=gettext_lazy("Delete selected tasks"), permissions=["delete"])
+    def delete_selected(self, request, queryset):
+        reported = [t for t in queryset if t.has_reports()]
+        if reported:
+            self._refuse(request, reported)
+            return None
+        return django_delete_selected(self, request, queryset)
 
     def save_model(self, request, obj, form, change):
         actions.save_task(obj, by=request.user)
@@ -92,6 +125,6 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ["ref", "title", "plan", "area"]
     raw_id_fields = ["plan", "parent"]

@@ -48,7 +48,8 @@ def tasks_from_above(plan: Plan) -> list[Task]:
     if not ancestors:
         return []
     upper = (
-        Task.objects.filter(plan__unit__in=ancestors, plan__year=plan.year)
+        Task.objects.active()
+        .filter(plan__unit__in=ancestors, plan__year=plan.year)
         .exclude(plan__status="draft")
         .select_related("plan__unit")
         .prefetch_related("parties")

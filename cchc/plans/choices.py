@@ -64,3 +64,11 @@ class ReportKind(models.TextChoices):
     M9 = "m9", _("Nine months")
     YEAR = "year", _("Year")
     OTHER = "other", _("Other")
+
+
+class TaskState(models.TextChoices):
+    """Whether a task is still to be done. A cancelled task keeps its reports and history but
+    is no longer due: it leaves due lists, reminders and figures (tracking's `live()`)."""
+
+    ACTIVE = "active", _("Active")
+    CANCELLED = "cancelled", _("Cancelled")

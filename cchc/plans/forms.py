@@ -281,3 +281,20 @@ class TaskFilterForm(forms.Form):
 
 def unit_choices_for(user) -> list[Unit]:
     return list(access_for(user).units(Action.EDIT_PLAN).order_by("path"))
+
+
+class TaskCancelForm(forms.Form):
+    """Why a task is cancelled: kept in the task's history and shown on the plan page."""
+
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Enter the reason for cancelling the task.")},
+    )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Enter the reason for cancelling the task."))
+        return reason

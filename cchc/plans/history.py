@@ -16,6 +16,8 @@ ACTION_LABELS = {
     "task.create": _("Task added"),
     "task.update": _("Task changed"),
     "task.delete": _("Task deleted"),
+    "task.cancel": _("Task cancelled"),
+    "task.restore": _("Task restored"),
     "target.create": _("Target added"),
     "target.update": _("Target changed"),
     "target.delete": _("Target deleted"),

@@ -33,6 +33,7 @@ from .choices import (
     Recurrence,
     ReportKind,
     TargetUnit,
+    TaskState,
 )
 
 
@@ -155,6 +156,10 @@ class TaskQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(access_for(user).unit_q("plan__unit"))
 
+    def active(self):
+        """Tasks still to be done (not cancelled)."""
+        return self.filter(state=TaskState.ACTIVE)
+
 
 class Task(models.Model):
     """A row of the plan's task table: what, who leads, who helps, what it produces, by when."""
@@ -192,6 +197,10 @@ class Task(models.Model):
     )
     source_line = models.PositiveIntegerField(null=True, blank=True)
     source_text = models.TextField(blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=TaskState.choices, default=TaskState.ACTIVE
+    )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     objects = TaskQuerySet.as_manager()
 
@@ -233,6 +242,16 @@ class Task(models.Model):
                         }
                     }
                 )
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.state == TaskState.CANCELLED
+
+    def has_reports(self) -> bool:
+        """Progress or evidence was reported on the task: it is history, kept, never deleted."""
+        return self.occurrences.filter(
+            models.Q(updates__isnull=False) | models.Q(evidence__isnull=False)
+        ).exists()
 
     def party_names(self, role: str) -> list[str]:
         return [p.text for p in self.parties.all() if p.role == role]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,7 +18,7 @@ from cchc.org.access import Action, access_for
 from . import actions, cascade, measures
 from .choices import PlanStatus
 from .exports import plan_workbook
-from .forms import PlanForm, TargetForm, TaskFilterForm, TaskForm
+from .forms import PlanForm, TargetForm, TaskCancelForm, TaskFilterForm, TaskForm
 from .history import plan_history
 from .layout import targets_by_area, task_rows
 from .models import Plan, Target, Task
@@ -206,11 +206,38 @@ def _task_form(request, plan: Plan, task: Task):
 def task_delete(request, pk: int):
     task = _task_for(request, pk)
     plan = task.plan
-    if request.method == "POST":
-        actions.delete_task(task, by=request.user)
-        messages.success(request, _("The task was deleted."))
-        return redirect("plans:detail", pk=plan.pk)
+    try:
+        actions.check_deletable(task)
+        if request.method == "POST":
+            actions.delete_task(task, by=request.user)
+            messages.success(request, _("The task was deleted."))
+            return redirect("plans:detail", pk=plan.pk)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:task_cancel", pk=task.pk)
     return render(request, "plans/confirm_delete.html", {"object": task, "plan": plan})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_cancel(request, pk: int):
+    task = _task_for(request, pk)
+    form = TaskCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.cancel_task(task, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The task was cancelled; its reports and history are kept."))
+        return redirect(f"{task.plan.get_absolute_url()}#task-{task.pk}")
+    context = {"task": task, "plan": task.plan, "form": form}
+    return render(request, "plans/task_cancel.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def task_restore(request, pk: int):
+    task = _task_for(request, pk)
+    actions.restore_task(task, by=request.user)
+    messages.success(request, _("The task was restored: it is due again."))
+    return redirect(f"{task.plan.get_absolute_url()}#task-{task.pk}")
 
 
 def _target_for(request, pk: int) -> Target:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from cchc.audit.log import record, snapshot
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 from cchc.plans.actions import save_task
+from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
 from cchc.plans.rules import ensure_open
 
@@ -115,6 +116,15 @@ def report_progress(
 
 def _save_update(occurrence, by, state, percent, note, at) -> ProgressUpdate:
     occurrence = Occurrence.objects.select_for_update().get(pk=occurrence.pk)
+    if Task.objects.filter(pk=occurrence.task_id).exclude(state=TaskState.ACTIVE).exists():
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "This task was cancelled: no progress is reported on it "
+                    "(restore it on the plan page first)."
+                )
+            }
+        )
     update = ProgressUpdate.objects.create(
         occurrence=occurrence,
         by=by if getattr(by, "is_authenticated", False) else None,

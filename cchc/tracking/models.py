@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.evidence.models import evidence_relation
 from cchc.org.access import access_for
 from cchc.org.models import Unit
+from cchc.plans.choices import TaskState
 from cchc.plans.models import Plan, Task
 
 from .choices import DeliveryStatus, NotificationKind, UpdateState, Weekday
@@ -60,7 +61,8 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(access_for(user).unit_q("plan__unit"))
 
     def live(self):
-        return self.filter(obsolete=False)
+        """Occurrences still due: in the task's schedule, of a task that was not cancelled."""
+        return self.filter(obsolete=False, task__state=TaskState.ACTIVE)
 
     def with_status(self, today: dt.date):
         from .status import status_expression

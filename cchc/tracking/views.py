@@ -123,7 +123,8 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     if selected is None:
         selected = next((o for o in live if not o.done_on), live[-1] if live else None)
     can_report = (
-        _can_report(request.user, task)
+        not task.is_cancelled
+        and _can_report(request.user, task)
         and selected is not None
         and not selected.obsolete
         and task.plan.status != PlanStatus.CLOSED

@@ -1,0 +1,122 @@
+"""Admin pages whose writes are recorded in the change history.
+
+Django's admin keeps its own log (who, what, a message) but not the values before and after,
+and no unit. `RecordedAdmin` adds an audit event for every create, change, deactivation and
+deletion made through an admin page, its inline tables and its bulk actions, inside the
+admin's transaction: if the event cannot be written, the change is not saved either.
+"""
+
+from __future__ import annotations
+
+from django.db import models, transaction
+
+from .log import record, snapshot
+
+# never copied into the history: password and token hashes are secrets, a login or use time
+# is not a change
+SECRET_FIELDS = {"password", "last_login", "key_hash", "last_used_at"}
+
+
+def admin_snapshot(obj: models.Model) -> dict:
+    data = {k: v for k, v in snapshot(obj).items() if k not in SECRET_FIELDS}
+    if obj.pk is not None:
+        for field in obj._meta.many_to_many:
+            data[field.name] = sorted(str(o) for o in getattr(obj, field.name).all())
+    return data
+
+
+def unit_of(obj: models.Model, *, deleting: bool = False):
+    """The unit an event about `obj` is filed under: the unit itself (its parent when it is
+    being deleted: the event outlives the row), the successor of a reorganisation, else the
+    object's own unit or its plan's unit; none for people."""
+    if obj._meta.label == "org.Unit":
+        return obj.parent if deleting else obj
+    if obj._meta.label == "org.UnitSuccession":
+        return obj.successor
+    if hasattr(obj, "unit_id"):
+        return obj.unit
+    if hasattr(obj, "plan_id"):
+        return obj.plan.unit
+    return None
+
+
+def action_name(obj: models.Model, before: dict | None, after: dict | None) -> str:
+    kind = obj._meta.model_name
+    if before is None:
+        return f"{kind}.create"
+    if after is None:
+        return f"{kind}.delete"
+    if before.get("is_active") is True and after.get("is_active") is False:
+        return f"{kind}.deactivate"
+    if before.get("is_active") is False and after.get("is_active") is True:
+        return f"{kind}.reactivate"
+    return f"{kind}.update"
+
+
+def record_change(obj, *, by, before: dict | None, after: dict | None) -> None:
+    """One event for one admin write; nothing when an edit changed nothing."""
+    if before is not None and after is not None and before == after:
+        return
+    record(
+        action_name(obj, before, after),
+        by=by,
+        obj=obj,
+        unit=unit_of(obj, deleting=after is None),
+        before=before,
+        after=after,
+    )
+
+
+class RecordedAdmin:
+    """Mixin for a ModelAdmin: its writes and those of its inlines are audited."""
+
+    def save_model(self, request, obj, form, change):
+        before = None
+        if change:
+            before = admin_snapshot(type(obj)._default_manager.get(pk=obj.pk))
+        obj._audit_before = before
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # after the many-to-many fields and the inline tables, so `after` is complete
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        if getattr(obj, "_audit_recorded", False):
+            return  # the action that saved it recorded its own event
+        record_change(
+            obj,
+            by=request.user,
+            before=getattr(obj, "_audit_before", None),
+            after=admin_snapshot(obj),
+        )
+
+    def save_formset(self, request, form, formset, change):
+        model = formset.model
+        pks = [f.instance.pk for f in formset.initial_forms if f.instance.pk is not None]
+        before = {o.pk: admin_snapshot(o) for o in model._default_manager.filter(pk__in=pks)}
+        for deleted in formset.deleted_forms:
+            if deleted.instance.pk in before:
+                record_change(
+                    deleted.instance,
+                    by=request.user,
+                    before=before[deleted.instance.pk],
+                    after=None,
+                )
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            record_change(obj, by=request.user, before=None, after=admin_snapshot(obj))
+        for obj, _fields in formset.changed_objects:
+            record_change(
+                obj, by=request.user, before=before.get(obj.pk), after=admin_snapshot(obj)
+            )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            record_change(obj, by=request.user, before=admin_snapshot(obj), after=None)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                record_change(obj, by=request.user, before=admin_snapshot(obj), after=None)
+            super().delete_queryset(request, queryset)
