@@ -19,6 +19,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .files import CheckedFile, check_upload
@@ -35,6 +36,13 @@ def keeping_files() -> Iterator[list[str]]:
         for name in stored:
             default_storage.delete(name)
         raise
+
+
+def remove_file_on_commit(sender, instance: Evidence, **kwargs) -> None:
+    """An evidence row was deleted: its file leaves the disk when the transaction commits."""
+    name = instance.file.name if instance.file else ""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
 
 
 def attach(

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -85,26 +84,7 @@ def delete_plan(plan: Plan, *, by, reason: str = "") -> None:
     before["tasks"] = plan.tasks.count()
     before["targets"] = plan.targets.count()
     record("plan.delete", by=by, obj=plan, unit=plan.unit, before=before, reason=reason)
-    _remove_files_on_commit(plan.tasks.all(), plan.targets.all())
     plan.delete()
-
-
-def _remove_files_on_commit(tasks, targets) -> None:
-    """The files attached to these tasks (evidence of their reports) and targets (evidence of
-    their figures) are removed from disk once their rows are deleted for good; kept if the
-    deletion rolls back."""
-    names = [
-        *tasks.values_list("occurrences__evidence__file", flat=True),
-        *targets.values_list("figures__file", flat=True),
-    ]
-    unique = sorted({n for n in names if n})
-
-    def remove() -> None:
-        for name in unique:
-            default_storage.delete(name)
-
-    if unique:
-        transaction.on_commit(remove)
 
 
 def _next_order(queryset) -> int:
@@ -185,7 +165,6 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
         before=task_snapshot(task),
         reason=reason,
     )
-    _remove_files_on_commit(Task.objects.filter(pk=task.pk), Target.objects.none())
     task.delete()
 
 
@@ -271,7 +250,6 @@ def delete_target(target: Target, *, by, reason: str = "") -> None:
         before=snapshot(target),
         reason=reason,
     )
-    _remove_files_on_commit(Task.objects.none(), Target.objects.filter(pk=target.pk))
     target.delete()
 
 

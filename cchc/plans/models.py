@@ -250,7 +250,7 @@ class Task(models.Model):
     def has_reports(self) -> bool:
         """Progress or evidence was reported on the task: it is history, kept, never deleted."""
         return self.occurrences.filter(
-            models.Q(updates__isnull=False) | models.Q(evidence__isnull=False)
+            models.Q(updates__isnull=False) | models.Q(loose_evidence__isnull=False)
         ).exists()
 
     def party_names(self, role: str) -> list[str]:

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cchc.audit.models import AuditEvent
+from cchc.evidence.models import Evidence
 from cchc.plans import actions as plan_actions
 from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
 from cchc.testing.factories import UserFactory
 from cchc.tracking import actions, reminders
 from cchc.tracking.dashboards import unit_dashboard
-from cchc.tracking.models import Evidence, Notification, Occurrence, ProgressUpdate
+from cchc.tracking.models import Notification, Occurrence, ProgressUpdate
 
 from .conftest import pdf_bytes, stored_files, upload
 
@@ -49,7 +50,7 @@ def test_deleting_a_reported_task_on_the_page_is_refused_and_keeps_everything(
     assert "chỉ có thể hủy" in messages_of(response)
     assert Task.objects.filter(pk=reported.pk).exists()
     assert ProgressUpdate.objects.filter(occurrence__task=reported).count() == 1
-    assert Evidence.objects.filter(occurrence__task=reported).count() == 1
+    assert Evidence.objects.filter(progress_update__occurrence__task=reported).count() == 1
     assert stored_files(settings) == files
     assert not AuditEvent.objects.filter(action="task.delete").exists()
 
