@@ -27,6 +27,7 @@ urlpatterns = [
     path("plans/import/", include("cchc.importer.urls")),
     path("plans/", include("cchc.plans.urls")),
     path("", include("cchc.tracking.urls")),
+    path("", include("cchc.notifications.urls")),
     path("", include("cchc.dossiers.urls")),
     path("", include("cchc.indicators.urls")),
     path("api/", include("cchc.api.urls")),

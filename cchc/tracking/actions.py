@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
+from cchc.notifications.actions import clear, notify
 from cchc.plans.actions import save_task
 from cchc.plans.models import Task
 
@@ -24,7 +25,6 @@ from .files import check_upload
 from .models import (
     Assignment,
     Evidence,
-    Notification,
     Occurrence,
     ProgressUpdate,
     ReminderPolicy,
@@ -114,6 +114,8 @@ def _save_update(occurrence, by, state, percent, note, at) -> ProgressUpdate:
         note=note.strip(),
     )
     _summarise(occurrence)
+    if occurrence.is_done:  # its reminders are answered: off everyone's unread list
+        clear(occurrence)
     return update
 
 
@@ -177,16 +179,16 @@ def assign(task: Task, user, *, by) -> Assignment:
             unit=task.plan.unit,
             after={"task": task.pk, "assigned_to": user.username, "name": str(user)},
         )
-        Notification.objects.get_or_create(
-            user=user,
+        notify(
+            NotificationKind.ASSIGNED,
+            [user],
             key=f"assigned:{task.pk}:{assignment.pk}",
-            defaults={
-                "unit": task.plan.unit,
-                "kind": NotificationKind.ASSIGNED,
-                "title": _("You were asked to carry a task: %(task)s") % {"task": task.title[:200]},
-                "body": _("Assigned by %(who)s.") % {"who": str(by)},
-                "url": task_url(task),
-            },
+            title=_("You were asked to carry a task: %(task)s") % {"task": task.title[:200]},
+            body=_("Assigned by %(who)s.") % {"who": str(by)},
+            url=task_url(task),
+            about=task,
+            unit=task.plan.unit,
+            email=False,
         )
     return assignment
 
@@ -233,11 +235,6 @@ _POLICY_FIELDS = [
     "digest_weekday",
     "send_email",
 ]
-
-
-def mark_read(notifications, *, by) -> int:
-    """Mark the user's own notifications as read (no audit: it changes nothing shared)."""
-    return notifications.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def task_url(task: Task) -> str:

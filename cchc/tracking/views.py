@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.audit.history import task_history
+from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for
 from cchc.org.models import Unit
 from cchc.plans.choices import PartyRole
@@ -122,6 +123,7 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     today = timezone.localdate()
     access = access_for(request.user)
     occurrences = list(task.occurrences.order_by("obsolete", "due", "key"))
+    seen(request.user, task, *occurrences)  # its reminders and assignment are now read
     for occ in occurrences:
         occ.status = occ.status_on(today)
     live = [o for o in occurrences if not o.obsolete]

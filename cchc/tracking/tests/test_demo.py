@@ -6,9 +6,10 @@ import io
 import pytest
 
 from cchc.demo import load_demo
+from cchc.notifications.models import Notification
 from cchc.plans.models import Plan
 from cchc.tracking.choices import Status
-from cchc.tracking.models import Evidence, Notification, Occurrence, ProgressUpdate
+from cchc.tracking.models import Evidence, Occurrence, ProgressUpdate
 
 TODAY = dt.date(2025, 6, 11)
 
