@@ -75,7 +75,9 @@ def notify(
                     EmailDelivery.objects.create(notification=notification, to=user.email)
                     result.emails += 1
         except IntegrityError:
-            continue  # this person was already notified of this event
+            if Notification.objects.filter(user=user, key=key).exists():
+                continue  # this person was already notified of this event
+            raise
         result.notifications.append(notification)
     return result
 

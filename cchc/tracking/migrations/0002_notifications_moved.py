@@ -4,7 +4,7 @@ The rows are copied with their ids into the new tables (an email copy keeps poin
 notification; a person's read marks, keys and sending attempts are kept), the occurrence a
 reminder was about becomes its generic `about` (an assignment's task and a digest's unit are
 read from the key), and the old tables are dropped. Works the same on SQLite and PostgreSQL;
-going back copies the rows the other way.
+going back moves the rows the other way.
 """
 
 from django.core.management.color import no_style
@@ -109,6 +109,8 @@ def backwards(apps, schema_editor):
     _copy(New, Old, notification)
     _copy(NewEmail, OldEmail, email)
     _reset_sequences(schema_editor, Old, OldEmail)
+    NewEmail.objects.all().delete()  # moved back, not copied: forwards will move them again
+    New.objects.all().delete()
 
 
 class Migration(migrations.Migration):
