@@ -88,10 +88,18 @@ def mark_read(notifications, *, by) -> int:
 
 
 def seen(user, *objects) -> int:
-    """The user opened `objects`: their unread notifications about them are read."""
+    """The user opened `objects`: their unread notifications about them are read.
+
+    Called by the pages showing them: it looks first and writes only the reader's own read
+    marks, only when there are some to set (a page view otherwise writes nothing).
+    """
     if not objects or not getattr(user, "is_authenticated", False):
         return 0
-    return mark_read(Notification.objects.about(*objects), by=user)
+    about = Notification.objects.about(*objects).filter(user=user, read_at__isnull=True)
+    ids = list(about.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    return mark_read(Notification.objects.filter(pk__in=ids), by=user)
 
 
 def clear(*objects) -> int:

@@ -1,6 +1,7 @@
 """The kinds of notification, registered by the apps that send them.
 
-An app declares each kind it sends once, at start-up (its `AppConfig.ready`):
+An app declares each kind it sends in its `notices.py`, imported once at start-up by
+`NotificationsConfig.ready`:
 
     register_kind(Kind("due_soon", _("Due soon")))
 

@@ -90,3 +90,16 @@ def test_opening_the_units_dashboard_reads_its_weekly_digest(reminded, world, lo
 def test_a_reminder_cleared_by_done_work_is_not_sent_again(reminded, world, today):
     actions.report_progress(reminded.office_occ, by=world.people.focal, state="done", percent=100)
     assert reminders.run(today).total == 0
+
+
+def test_opening_a_task_with_nothing_unread_about_it_writes_nothing(reminded, world, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.people.leader)
+    url = reverse("tracking:task", args=[reminded.office.pk])
+    client.get(url)  # reads the leader's reminders about it
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).status_code == 200
+    writes = [q["sql"] for q in again.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+    assert writes == []
