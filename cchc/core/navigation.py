@@ -7,22 +7,25 @@ after signing in, says so in its own `menu.py`, imported once at start-up by
     from cchc.core.navigation import Landing, MenuEntry, register
 
     register(MenuEntry("reports", _("Reports"), "reports:list", order=60,
-                       visible=lambda viewer: viewer.unit(Role.FOCAL_POINT) is not None))
-    register(Landing("reports", order=25, url=lambda viewer: ...))
+                       visible=lambda viewer: viewer.access.can(...)))
+    register(Landing("reports", order=25, url=lambda viewer: ... or None))
 
-Menu: the entries a person may see, by `order`; each is shown when its `visible` predicate
-holds, and is marked active on pages whose context sets `nav` to the entry's key.
+Menu: the entries by `order`; one is shown to a person when its `visible` predicate holds and
+it gives a link (a URL name, or a function of the viewer returning the link or None), and is
+marked active on pages whose context sets `nav` to the entry's key.
 Landing: `/` sends a person to the first candidate, by `order`, that gives a link for them.
-Both are read from the person's access grants (`Viewer`), so a menu costs no query of its own
-beyond what an entry's predicate asks.
+Both read the person's access grants (`Viewer`), so a menu costs no query of its own beyond
+what an entry's predicate asks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.urls import reverse
+from django.utils.functional import Promise
 
 from cchc.org.access import Access, access_for
 
@@ -31,7 +34,7 @@ from cchc.org.access import Access, access_for
 class Viewer:
     """The person a menu is built for: their access and the unit of each role they hold."""
 
-    user: object
+    user: Any
     access: Access
     units: dict[str, str] = field(default_factory=dict)  # role → code of its first unit
 
@@ -57,12 +60,13 @@ class MenuEntry:
     """A link of the main menu."""
 
     key: str  # the `nav` value of the pages that mark this entry active
-    label: str  # a lazy translation
-    url: str | Callable[[Viewer], str]  # a URL name without arguments, or the link itself
+    label: str | Promise  # a lazy translation
+    # a URL name without arguments, or a function giving the link (None: not for this viewer)
+    url: str | Callable[[Viewer], str | None]
     visible: Callable[[Viewer], bool] = _always
     order: int = 100
 
-    def link(self, viewer: Viewer) -> str:
+    def link(self, viewer: Viewer) -> str | None:
         return reverse(self.url) if isinstance(self.url, str) else self.url(viewer)
 
 
@@ -80,7 +84,7 @@ class Link:
     """A menu entry as one person sees it."""
 
     key: str
-    label: str
+    label: str | Promise
     url: str
 
 
@@ -105,11 +109,12 @@ def entries() -> list[MenuEntry]:
 def menu_for(user) -> list[Link]:
     """The links of the main menu this person sees, in order."""
     viewer = Viewer.of(user)
-    return [
-        Link(entry.key, entry.label, entry.link(viewer))
-        for entry in entries()
-        if entry.visible(viewer)
-    ]
+    links = []
+    for entry in entries():
+        url = entry.link(viewer) if entry.visible(viewer) else None
+        if url:
+            links.append(Link(entry.key, entry.label, url))
+    return links
 
 
 def landing_url(user) -> str:

@@ -15,12 +15,4 @@ def _unit_indicators(viewer: Viewer) -> str | None:
     return reverse("indicators:unit", args=[code]) if code else None
 
 
-register(
-    MenuEntry(
-        "indicators",
-        _("Indicators"),
-        _unit_indicators,
-        visible=lambda v: v.unit(*_ROLES) is not None,
-        order=40,
-    )
-)
+register(MenuEntry("indicators", _("Indicators"), _unit_indicators, order=40))

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+
 
 @dataclass(frozen=True)
 class Kind:
     code: str  # stored in Notification.kind: at most 20 characters
-    label: str  # a lazy translation
+    label: str | Promise  # a lazy translation
     clears_when_done: bool = True
 
     def __post_init__(self):
@@ -47,6 +49,6 @@ def all_kinds() -> list[Kind]:
     return list(_kinds.values())
 
 
-def label_of(code: str) -> str:
+def label_of(code: str) -> str | Promise:
     kind = _kinds.get(code)
     return kind.label if kind else code

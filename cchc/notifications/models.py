@@ -89,7 +89,7 @@ class Notification(models.Model):
         return self.title
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self):
         return label_of(self.kind)
 
 

@@ -29,16 +29,8 @@ _follow_up = _unit_page("tracking:dashboard", Role.FOCAL_POINT, Role.LEADER, Rol
 _compare = _unit_page("tracking:compare", Role.REVIEWER)
 
 register(MenuEntry("mine", _("My tasks"), "tracking:mine", visible=_offers_my_tasks, order=10))
-register(
-    MenuEntry(
-        "dashboard", _("Follow-up"), _follow_up, visible=lambda v: bool(_follow_up(v)), order=20
-    )
-)
-register(
-    MenuEntry(
-        "compare", _("Units compared"), _compare, visible=lambda v: bool(_compare(v)), order=30
-    )
-)
+register(MenuEntry("dashboard", _("Follow-up"), _follow_up, order=20))
+register(MenuEntry("compare", _("Units compared"), _compare, order=30))
 
 # After signing in: a focal point, then a leader, lands on their unit's dashboard, an
 # upper-level reviewer on the comparison of the units below, an official on "My tasks".

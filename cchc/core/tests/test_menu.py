@@ -180,3 +180,31 @@ def test_a_focal_point_who_is_also_an_official_elsewhere_lands_on_the_focal_poin
 def test_a_visitor_who_is_not_signed_in_is_sent_to_sign_in(client, db):
     response = client.get("/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login, monkeypatch):
+    from cchc.core import navigation
+    from cchc.core.navigation import Landing, MenuEntry
+
+    reports = MenuEntry(
+        "reports",
+        "Báo cáo",
+        lambda viewer: f"/units/{viewer.unit(Role.FOCAL_POINT)}/reports/",
+        visible=lambda viewer: viewer.unit(Role.FOCAL_POINT) is not None,
+        order=45,
+    )
+    monkeypatch.setitem(navigation._entries, "reports", reports)
+    first = Landing("reports", 5, lambda viewer: "/reports/" if viewer.unit(Role.LEADER) else None)
+    monkeypatch.setitem(navigation._landings, "reports", first)
+    focal = world.people.focal
+    assert menu_of(login(focal)) == around(
+        focal,
+        ("Việc của tôi", "/my-tasks/"),
+        ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
+        ("Chỉ số", "/units/xa-a/indicators/"),
+        ("Báo cáo", "/units/xa-a/reports/"),
+        ("Kế hoạch", "/plans/"),
+    )
+    assert "Báo cáo" not in [label for label, _url in menu_of(login(world.people.district))]
+    assert login(world.people.leader).get("/")["Location"] == "/reports/"
+    assert login(focal).get("/")["Location"] == "/units/xa-a/dashboard/"
