@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.audit",
     "cchc.evidence",
+    "cchc.notifications",
     "cchc.plans",
     "cchc.importer",
     "cchc.workdays",
@@ -121,7 +122,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cchc.core.context_processors.site",
-                "cchc.tracking.context_processors.follow_up",
+                "cchc.core.context_processors.menu",
+                "cchc.notifications.context_processors.bell",
             ],
         },
     }

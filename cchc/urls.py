@@ -31,6 +31,7 @@ urlpatterns = [
     # a target's page and figures are indicators' views at the plan's addresses (plans:target)
     path("plans/", include((plan_urls.urlpatterns + target_urls.urlpatterns, plan_urls.app_name))),
     path("", include("cchc.tracking.urls")),
+    path("", include("cchc.notifications.urls")),
     path("", include("cchc.dossiers.urls")),
     path("", include("cchc.indicators.urls")),
     path("api/", include("cchc.api.urls")),

@@ -36,7 +36,7 @@ PERIODIC_JOBS: list[PeriodicJob] = [
     ),
     PeriodicJob(
         "deliver-emails",
-        "cchc.tracking.jobs.deliver_emails",
+        "cchc.notifications.jobs.deliver_emails",
         dt.timedelta(minutes=5),
         "send and retry the email copies of notifications",
     ),

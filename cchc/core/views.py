@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 
 from .forms import LoginForm
+from .navigation import landing_url
 
 
 class LoginView(auth_views.LoginView):
@@ -15,9 +16,7 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request):
-    """Land each person on the page that fits their role (tracking/landing.py)."""
-    from cchc.tracking.landing import landing_url
-
+    """Land each person on the page that fits their role (the apps' landing candidates)."""
     return redirect(landing_url(request.user))
 
 

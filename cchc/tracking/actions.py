@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record, snapshot
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
+from cchc.notifications.actions import clear, notify
 from cchc.plans.actions import save_task
 from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
@@ -25,7 +26,6 @@ from cchc.plans.rules import ensure_open
 from .choices import NotificationKind, UpdateState
 from .models import (
     Assignment,
-    Notification,
     Occurrence,
     ProgressUpdate,
     ReminderPolicy,
@@ -134,6 +134,8 @@ def _save_update(occurrence, by, state, percent, note, at) -> ProgressUpdate:
         note=note.strip(),
     )
     _summarise(occurrence)
+    if occurrence.is_done:  # its reminders are answered: off everyone's unread list
+        clear(occurrence)
     return update
 
 
@@ -177,16 +179,16 @@ def assign(task: Task, user, *, by) -> Assignment:
             unit=task.plan.unit,
             after={"task": task.pk, "assigned_to": user.username, "name": str(user)},
         )
-        Notification.objects.get_or_create(
-            user=user,
+        notify(
+            NotificationKind.ASSIGNED,
+            [user],
             key=f"assigned:{task.pk}:{assignment.pk}",
-            defaults={
-                "unit": task.plan.unit,
-                "kind": NotificationKind.ASSIGNED,
-                "title": _("You were asked to carry a task: %(task)s") % {"task": task.title[:200]},
-                "body": _("Assigned by %(who)s.") % {"who": str(by)},
-                "url": task_url(task),
-            },
+            title=_("You were asked to carry a task: %(task)s") % {"task": task.title[:200]},
+            body=_("Assigned by %(who)s.") % {"who": str(by)},
+            url=task_url(task),
+            about=task,
+            unit=task.plan.unit,
+            email=False,
         )
     return assignment
 
@@ -234,11 +236,6 @@ _POLICY_FIELDS = [
     "digest_weekday",
     "send_email",
 ]
-
-
-def mark_read(notifications, *, by) -> int:
-    """Mark the user's own notifications as read (no audit: it changes nothing shared)."""
-    return notifications.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
 
 
 def task_url(task: Task) -> str:

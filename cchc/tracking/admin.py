@@ -1,10 +1,7 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Assignment,
-    EmailDelivery,
-    Notification,
     Occurrence,
     ProgressUpdate,
     ReminderPolicy,
@@ -73,29 +70,3 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
         from .actions import save_policy
 
         save_policy(obj, by=request.user)
-
-
-@admin.register(Notification)
-class NotificationAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "user", "kind", "title", "read_at"]
-    list_filter = ["kind"]
-    search_fields = ["title", "user__username", "key"]
-    raw_id_fields = ["occurrence"]
-
-
-@admin.register(EmailDelivery)
-class EmailDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["to", "status", "attempts", "next_attempt_at", "sent_at", "last_error"]
-    list_filter = ["status"]
-    search_fields = ["to", "notification__title", "last_error"]
-    readonly_fields = ["notification", "to", "attempts", "last_error", "sent_at"]
-    actions = ["retry_now"]
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.action(description=_("Retry now"))
-    def retry_now(self, request, queryset):
-        from django.utils import timezone
-
-        queryset.exclude(status="sent").update(status="pending", next_attempt_at=timezone.now())

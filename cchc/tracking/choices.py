@@ -42,18 +42,14 @@ class UpdateState(models.TextChoices):
 
 
 class NotificationKind(models.TextChoices):
+    """The notifications the follow-up sends (registered with cchc.notifications in apps.py)."""
+
     DUE_SOON = "due_soon", _("Due soon")
     OVERDUE = "overdue", _("Overdue")
     ESCALATED_LEADER = "escalated_leader", _("Overdue, escalated to the leader")
     ESCALATED_UPPER = "escalated_upper", _("Overdue, escalated to the upper level")
     DIGEST = "digest", _("Weekly digest")
     ASSIGNED = "assigned", _("Task assigned")
-
-
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting to be sent")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
 
 
 class Weekday(models.IntegerChoices):

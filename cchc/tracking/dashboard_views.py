@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.plans.models import Plan
 
@@ -53,6 +54,7 @@ def dashboard(request, code: str):
         },
         "nav": "dashboard",
     }
+    seen(request.user, unit)  # the unit's weekly digest is now read
     return render(request, "dashboard/unit.html", context)
 
 

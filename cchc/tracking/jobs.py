@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from . import mail, reminders
+from cchc.notifications import mail
+
+from . import reminders
 from .schedule import sync_tasks
 
 
@@ -21,13 +23,6 @@ def send_reminders() -> dict:
         "emails_retrying": delivered.retrying,
         "emails_failed": delivered.failed,
     }
-
-
-@task()
-def deliver_emails() -> dict:
-    """Send (or retry) the emails whose time has come."""
-    delivered = mail.deliver_pending()
-    return {"sent": delivered.sent, "retrying": delivered.retrying, "failed": delivered.failed}
 
 
 @task()

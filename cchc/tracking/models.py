@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -23,7 +24,7 @@ from cchc.org.models import Unit
 from cchc.plans.choices import TaskState
 from cchc.plans.models import Plan, Task
 
-from .choices import DeliveryStatus, NotificationKind, UpdateState, Weekday
+from .choices import UpdateState, Weekday
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -100,6 +101,15 @@ class Occurrence(models.Model):
     # Evidence attached to the occurrence itself: only rows whose report was deleted before
     # evidence had its own app (the migration kept them here). New evidence goes on a report.
     loose_evidence = evidence_relation("occurrence")
+
+    # Reminders about this occurrence (deleted with it); `Notification.objects.filter(
+    # occurrence__task=...)` reads those of a task.
+    notifications = GenericRelation(
+        "notifications.Notification",
+        content_type_field="about_type",
+        object_id_field="about_id",
+        related_query_name="occurrence",
+    )
 
     objects = OccurrenceQuerySet.as_manager()
 
@@ -282,74 +292,3 @@ class ReminderPolicy(models.Model):
     @property
     def offsets(self) -> list[int]:
         return parse_days(self.days_before)
-
-
-class NotificationQuerySet(models.QuerySet):
-    def unread(self):
-        return self.filter(read_at__isnull=True)
-
-
-class Notification(models.Model):
-    """A message to one person (a reminder, an escalation, a weekly digest), shown in the bell
-    menu and, when the person has an email address, sent by email.
-
-    Invariant: (user, key) is unique, and the key names the event (the occurrence, the kind,
-    the due date, the week), so the same event never notifies the same person twice however
-    often the reminder job runs.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    occurrence = models.ForeignKey(
-        Occurrence, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
-    key = models.CharField(max_length=120)
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("message"), blank=True)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_event")
-        ]
-        indexes = [models.Index(fields=["user", "read_at"])]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class EmailDelivery(models.Model):
-    """The email copy of a notification. Sent by the worker; a failure is logged and retried
-    with growing pauses, and after the last attempt stays visible here as failed."""
-
-    notification = models.OneToOneField(
-        Notification, on_delete=models.CASCADE, related_name="email"
-    )
-    to = models.EmailField(_("to"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
-    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("email")
-        verbose_name_plural = _("emails")
-        ordering = ["-next_attempt_at"]
-
-    def __str__(self) -> str:
-        return f"{self.to}: {self.notification.title}"

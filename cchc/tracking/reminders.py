@@ -30,12 +30,13 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from cchc.notifications.actions import notify
+from cchc.notifications.models import Notification
 from cchc.org.choices import Role
 from cchc.org.models import Membership, Unit, User
 from cchc.plans.choices import PartyRole, PlanStatus
@@ -43,7 +44,7 @@ from cchc.plans.models import Task, TaskParty
 from cchc.workdays.calendar import working_days_between
 
 from .choices import NotificationKind
-from .models import Assignment, EmailDelivery, Notification, Occurrence, ReminderPolicy
+from .models import Assignment, Occurrence, ReminderPolicy
 from .schedule import sync_stale
 from .status import DUE_SOON_DAYS
 
@@ -106,13 +107,13 @@ class Outcome:
 
 @dataclass
 class _Candidate:
-    user_id: int
+    user: User
     key: str
     kind: str
     unit: Unit
     message: Callable[[], tuple[str, str]]  # (title, body), written only when it is sent
     url: str
-    occurrence_id: int | None
+    about: Occurrence | Unit
     email: bool
 
 
@@ -202,7 +203,7 @@ def _occurrence_candidates(today: dt.date) -> list[_Candidate]:
         def add(users, kind, key, message, occ=occ, unit=unit, url=url, policy=policy):
             for user in _unique(users):
                 result.append(
-                    _Candidate(user.pk, key, kind, unit, message, url, occ.pk, policy.send_email)
+                    _Candidate(user, key, kind, unit, message, url, occ, policy.send_email)
                 )
 
         if occ.due >= today:
@@ -335,7 +336,7 @@ def _digest_candidates(today: dt.date) -> list[_Candidate]:
     policies = _policies(units)
     people = _People(units)
     key_of = {unit.pk: f"digest:{unit.pk}:{year}-W{week:02d}" for unit in units}
-    sent = _existing(key_of.values())
+    sent = Notification.objects.already_sent(key_of.values())
     result = []
     for unit in units:
         policy = policies[unit.pk]
@@ -352,9 +353,7 @@ def _digest_candidates(today: dt.date) -> list[_Candidate]:
         url = reverse("tracking:dashboard", args=[unit.code])
         for user in recipients:
             kind = NotificationKind.DIGEST
-            result.append(
-                _Candidate(user.pk, key, kind, unit, message, url, None, policy.send_email)
-            )
+            result.append(_Candidate(user, key, kind, unit, message, url, unit, policy.send_email))
     return result
 
 
@@ -385,53 +384,33 @@ def _digest_text(unit: Unit, today: dt.date, year: int, week: int) -> tuple[str,
     return title, body
 
 
-def _existing(keys) -> set[tuple[int, str]]:
-    """(user, key) pairs already notified, looked up in chunks (databases cap parameters)."""
-    keys = list(set(keys))
-    found: set[tuple[int, str]] = set()
-    for start in range(0, len(keys), 2000):
-        chunk = keys[start : start + 2000]
-        found.update(Notification.objects.filter(key__in=chunk).values_list("user_id", "key"))
-    return found
-
-
 def _create(candidates: list[_Candidate]) -> Outcome:
+    """Notify each event's people who were not notified of it before (the key says which
+    event; `notify` refuses a second notification of the same key to the same person)."""
     outcome = Outcome()
     if not candidates:
         return outcome
-    existing = _existing(c.key for c in candidates)
-    texts: dict[str, tuple[str, str]] = {}
-    emails = dict(
-        User.objects.filter(pk__in={c.user_id for c in candidates}).values_list("pk", "email")
-    )
-    seen: set[tuple[int, str]] = set()
+    existing = Notification.objects.already_sent(c.key for c in candidates)
+    events: dict[str, list[_Candidate]] = defaultdict(list)
     for c in candidates:
-        if (c.user_id, c.key) in existing or (c.user_id, c.key) in seen:
-            continue
-        seen.add((c.user_id, c.key))
-        if c.key not in texts:  # one event, one text, however many people receive it
-            texts[c.key] = c.message()
-        title, body = texts[c.key]
-        try:
-            with transaction.atomic():
-                notification = Notification.objects.create(
-                    user_id=c.user_id,
-                    unit=c.unit,
-                    occurrence_id=c.occurrence_id,
-                    kind=c.kind,
-                    key=c.key,
-                    title=title[:300],
-                    body=body,
-                    url=c.url,
-                )
-                address = emails.get(c.user_id) or ""
-                if c.email and address:
-                    EmailDelivery.objects.create(notification=notification, to=address)
-                    outcome.emails_queued += 1
-        except IntegrityError:
-            # Another run created it a moment ago: the event was already notified.
-            continue
-        outcome.created[c.kind] += 1
+        if (c.user.pk, c.key) not in existing:
+            events[c.key].append(c)
+    for key, group in events.items():
+        first = group[0]
+        title, body = first.message()  # one event, one text, however many people receive it
+        notified = notify(
+            first.kind,
+            [c.user for c in group],
+            key=key,
+            title=title,
+            body=body,
+            url=first.url,
+            about=first.about,
+            unit=first.unit,
+            email=first.email,
+        )
+        outcome.created[first.kind] += len(notified.notifications)
+        outcome.emails_queued += notified.emails
     if outcome.total:
         logger.info("reminders: %s", {str(k): n for k, n in outcome.created.items()})
     return outcome

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from cchc.evidence.models import Evidence
+from cchc.notifications.models import Notification
 from cchc.plans.history import task_history
 
-from .models import Notification, ProgressUpdate
+from .models import ProgressUpdate
 
 
 @dataclass
@@ -61,7 +62,8 @@ def task_timeline(task, selected=None) -> list[Entry]:
     reminders: dict[str, Entry] = {}
     for note in (
         Notification.objects.filter(occurrence__task=task)
-        .select_related("user", "occurrence")
+        .select_related("user")
+        .prefetch_related("about")
         .order_by("created_at", "pk")
     ):
         entry = reminders.get(note.key)
@@ -70,7 +72,7 @@ def task_timeline(task, selected=None) -> list[Entry]:
                 at=note.created_at,
                 kind="reminder",
                 title=note.title,
-                period=note.occurrence.label if note.occurrence else "",
+                period=note.about.label if note.about else "",
             )
         entry.recipients.append(str(note.user))
     entries.extend(reminders.values())

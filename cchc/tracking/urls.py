@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import dashboard_views, notification_views, views
+from . import dashboard_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -15,16 +15,5 @@ urlpatterns = [
     path("units/<slug:code>/undated/", views.undated, name="undated"),
     path(
         "units/<slug:code>/reminders/", dashboard_views.reminder_settings, name="reminder_settings"
-    ),
-    path("notifications/", notification_views.notification_list, name="notifications"),
-    path(
-        "notifications/<int:pk>/read/",
-        notification_views.notification_read,
-        name="notification_read",
-    ),
-    path(
-        "notifications/read-all/",
-        notification_views.notification_read_all,
-        name="notifications_read_all",
     ),
 ]

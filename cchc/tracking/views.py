@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for
 from cchc.plans.choices import PartyRole, PlanStatus
 from cchc.plans.history import task_history
@@ -116,6 +117,7 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     today = timezone.localdate()
     access = access_for(request.user)
     occurrences = list(task.occurrences.order_by("obsolete", "due", "key"))
+    seen(request.user, task, *occurrences)  # its reminders and assignment are now read
     for occ in occurrences:
         occ.status = occ.status_on(today)
     live = [o for o in occurrences if not o.obsolete]

@@ -99,12 +99,10 @@ def test_events_recorded_before_subjects_existed_are_found_after_the_migration(w
     from importlib import import_module
 
     from django.apps import apps
-
-    from cchc.audit.models import AuditEvent
-
     from django.db import connection
 
     from cchc.audit import guard
+    from cchc.audit.models import AuditEvent
 
     plan, _task, _target = _plan_with_history(world)
     # Events as they were before 0002, which also ran before the append-only guard (0003).

@@ -1,12 +1,12 @@
 """Scope of every follow-up page, fragment, download and write: a user of one commune can
-neither read nor change another's tasks, updates, evidence or notifications; read-only roles
-get 403 on writes; writes refuse GET."""
+neither read nor change another's tasks, updates or evidence (notifications: cchc/notifications);
+read-only roles get 403 on writes; writes refuse GET."""
 
 import pytest
 from django.urls import reverse
 
 from cchc.tracking import actions
-from cchc.tracking.models import Assignment, Notification, ProgressUpdate
+from cchc.tracking.models import Assignment, ProgressUpdate
 
 from .conftest import pdf_bytes, upload
 
@@ -136,33 +136,3 @@ def test_pages_ask_an_anonymous_visitor_to_sign_in(urls, client):
     for name in PAGES:
         response = client.get(urls[name])
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
-
-
-@pytest.fixture
-def notification(world):
-    return Notification.objects.create(
-        user=world.people.official, kind="overdue", key="k1", title="Quá hạn: việc A"
-    )
-
-
-def test_nobody_reads_or_marks_another_persons_notifications(notification, world, login):
-    client = login(world.people.focal)
-    assert "Quá hạn: việc A" not in client.get(reverse("tracking:notifications")).content.decode()
-    url = reverse("tracking:notification_read", args=[notification.pk])
-    assert client.post(url).status_code == 404
-    client.post(reverse("tracking:notifications_read_all"))
-    notification.refresh_from_db()
-    assert notification.read_at is None
-
-
-def test_a_person_marks_their_own_notifications_read(notification, world, login):
-    client = login(world.people.official)
-    page = client.get(reverse("tracking:notifications")).content.decode()
-    assert "Quá hạn: việc A" in page
-    assert (
-        client.get(reverse("tracking:notification_read", args=[notification.pk])).status_code == 405
-    )
-    assert client.get(reverse("tracking:notifications_read_all")).status_code == 405
-    client.post(reverse("tracking:notification_read", args=[notification.pk]))
-    notification.refresh_from_db()
-    assert notification.read_at is not None

@@ -7,9 +7,10 @@ import pytest
 
 from cchc.demo import load_demo
 from cchc.evidence.models import Evidence
+from cchc.notifications.models import Notification
 from cchc.plans.models import Plan
 from cchc.tracking.choices import Status
-from cchc.tracking.models import Notification, Occurrence, ProgressUpdate
+from cchc.tracking.models import Occurrence, ProgressUpdate
 
 TODAY = dt.date(2025, 6, 11)
 

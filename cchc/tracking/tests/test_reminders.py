@@ -9,12 +9,14 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from cchc.notifications.choices import DeliveryStatus
+from cchc.notifications.mail import MAX_ATTEMPTS, deliver_pending
+from cchc.notifications.models import EmailDelivery, Notification
 from cchc.plans.choices import PlanStatus
 from cchc.testing.factories import PlanFactory, TaskFactory
 from cchc.tracking import actions, reminders
-from cchc.tracking.choices import DeliveryStatus, NotificationKind
-from cchc.tracking.mail import MAX_ATTEMPTS, deliver_pending
-from cchc.tracking.models import EmailDelivery, Notification, ReminderPolicy
+from cchc.tracking.choices import NotificationKind
+from cchc.tracking.models import ReminderPolicy
 from cchc.tracking.schedule import sync_plan
 
 WEDNESDAY = dt.date(2025, 6, 11)
@@ -146,7 +148,7 @@ def test_a_failed_email_is_logged_retried_and_finally_kept_as_failed(
         raise ConnectionRefusedError("SMTP server unreachable")
 
     monkeypatch.setattr(EmailMessage, "send", down)
-    caplog.set_level(logging.WARNING, logger="cchc.tracking.mail")
+    caplog.set_level(logging.WARNING, logger="cchc.notifications.mail")
     result = deliver_pending()
     assert result.retrying == 3 and result.sent == 0
     delivery = EmailDelivery.objects.first()

@@ -9,7 +9,8 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cchc.tracking import mail, reminders
+from cchc.notifications import mail
+from cchc.tracking import reminders
 
 
 class Command(BaseCommand):

@@ -25,7 +25,7 @@ def notification_list(request):
         "unread": Notification.objects.filter(user=request.user, read_at__isnull=True).count(),
         "nav": "notifications",
     }
-    return render(request, "tracking/notifications.html", context)
+    return render(request, "notifications/list.html", context)
 
 
 @login_required
@@ -36,12 +36,12 @@ def notification_read(request, pk: int):
     if request.POST.get("open") and url_has_allowed_host_and_scheme(
         notification.url, allowed_hosts={request.get_host()}
     ):
-        return redirect(notification.url or "tracking:notifications")
-    return redirect("tracking:notifications")
+        return redirect(notification.url or "notifications:list")
+    return redirect("notifications:list")
 
 
 @login_required
 @require_POST
 def notification_read_all(request):
     actions.mark_read(Notification.objects.all(), by=request.user)
-    return redirect("tracking:notifications")
+    return redirect("notifications:list")
