@@ -34,7 +34,7 @@ def pages(follow, world):
         reverse("tracking:undated", args=[code]),
         reverse("tracking:dashboard", args=[code]),
         reverse("tracking:compare", args=[world.district.code]),
-        reverse("tracking:notifications"),
+        reverse("notifications:list"),
         reverse("plans:list"),
         reverse("plans:detail", args=[follow.plan.pk]),
         reverse("plans:target", args=[target.pk]),

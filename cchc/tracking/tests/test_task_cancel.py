@@ -9,13 +9,14 @@ from django.urls import reverse
 
 from cchc.audit.models import AuditEvent
 from cchc.evidence.models import Evidence
+from cchc.notifications.models import Notification
 from cchc.plans import actions as plan_actions
 from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
 from cchc.testing.factories import UserFactory
 from cchc.tracking import actions, reminders
 from cchc.tracking.dashboards import unit_dashboard
-from cchc.tracking.models import Notification, Occurrence, ProgressUpdate
+from cchc.tracking.models import Occurrence, ProgressUpdate
 
 from .conftest import pdf_bytes, stored_files, upload
 
