@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "cchc.core",
     "cchc.org",
     "cchc.audit",
+    "axes",
+    "cchc.accounts",
     "cchc.plans",
     "cchc.importer",
     "cchc.workdays",
@@ -104,6 +106,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # last: turns a lockout flagged during authenticate() into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -157,10 +161,28 @@ AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Failed logins allowed per username+address in LOGIN_WINDOW_SECONDS before a pause.
+# Login lockout (django-axes, cchc/accounts/lockout.py): a login is refused while the account
+# has LOGIN_MAX_FAILURES failures, or the client address LOGIN_MAX_FAILURES_PER_ADDRESS, within
+# LOGIN_WINDOW_SECONDS. The address is REMOTE_ADDR unless TRUSTED_PROXY_HEADER names the header
+# our reverse proxy sets (e.g. X-Forwarded-For): never set it without such a proxy.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_MAX_FAILURES = env_int("CCHC_LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("CCHC_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
 LOGIN_WINDOW_SECONDS = env_int("CCHC_LOGIN_WINDOW_SECONDS", 900)
-SESSION_COOKIE_AGE = env_int("CCHC_SESSION_AGE_SECONDS", 8 * 3600)
+TRUSTED_PROXY_HEADER = env_str("CCHC_TRUSTED_PROXY_HEADER", "").strip()
+AXES_HANDLER = "cchc.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = "cchc.accounts.lockout.account_limit"
+AXES_COOLOFF_TIME = "cchc.accounts.lockout.lockout_window"
+AXES_LOCKOUT_CALLABLE = "cchc.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cchc.accounts.addresses.client_address"
+AXES_RESET_ON_SUCCESS = False
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins and sign-outs are audit events (accounts/events.py)
+AXES_ENABLE_ADMIN = False  # our admin (accounts/admin.py) unlocks with an audit event
+AXES_VERBOSE = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("CCHC_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
