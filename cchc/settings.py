@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cchc.accounts.sessions.SessionLimitsMiddleware",
+    "cchc.accounts.reauth.ReauthMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # last: turns a lockout flagged during authenticate() into the lockout page
@@ -152,10 +154,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -------------------------------------------------------------------------------------
+# Password rules (issue 17.3): length, Django's common-password list, not like the user's
+# names, not a place name or familiar word with digits (cchc/core/validators.py). `cchc demo`
+# sets the demo password "demo" without them; `cchc serve` refuses to run with it in production.
+PASSWORD_MIN_LENGTH = env_int("CCHC_PASSWORD_MIN_LENGTH", 10)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "cchc.core.validators.MinimumLengthValidator"},
+    {
+        "NAME": "cchc.core.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "cchc.core.validators.LocalWordValidator"},
 ]
 AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
@@ -183,6 +194,14 @@ AXES_RESET_ON_SUCCESS = False
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins and sign-outs are audit events (accounts/events.py)
 AXES_ENABLE_ADMIN = False  # our admin (accounts/admin.py) unlocks with an audit event
 AXES_VERBOSE = False
+# A login lasts at most SESSION_COOKIE_AGE whatever the activity, and ends after
+# SESSION_IDLE_SECONDS without a request (cchc/accounts/sessions.py).
+SESSION_COOKIE_AGE = env_int("CCHC_SESSION_AGE_SECONDS", 8 * 3600)
+SESSION_IDLE_SECONDS = env_int("CCHC_SESSION_IDLE_MINUTES", 30) * 60
+# Role changes and deletions in the admin ask for the password again, valid this long.
+REAUTH_SECONDS = env_int("CCHC_REAUTH_MINUTES", 10) * 60
+# Accounts without a login for this many days are disabled by the daily job.
+IDLE_ACCOUNT_DAYS = env_int("CCHC_IDLE_ACCOUNT_DAYS", 45)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("CCHC_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

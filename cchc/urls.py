@@ -24,6 +24,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(template_name="core/password_change_done.html"),
         name="password_change_done",
     ),
+    path("accounts/", include("cchc.accounts.urls")),
     path("plans/import/", include("cchc.importer.urls")),
     path("plans/", include("cchc.plans.urls")),
     path("", include("cchc.tracking.urls")),

@@ -7,11 +7,12 @@ triggers a lockout is already counted when it is recorded.
 
 from __future__ import annotations
 
+import time
+
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
-from django.utils import timezone
 
 from cchc.audit.log import record
 
@@ -30,7 +31,7 @@ def _where(request) -> dict:
 @receiver(user_logged_in, dispatch_uid="cchc-audit-login")
 def _logged_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        request.session[SESSION_LOGIN_AT] = timezone.now().timestamp()
+        request.session[SESSION_LOGIN_AT] = request.session["cchc_seen_at"] = time.time()
     record("login", by=user, obj=user, after={"username": user.get_username(), **_where(request)})
 
 

@@ -48,6 +48,7 @@ class NotificationKind(models.TextChoices):
     ESCALATED_UPPER = "escalated_upper", _("Overdue, escalated to the upper level")
     DIGEST = "digest", _("Weekly digest")
     ASSIGNED = "assigned", _("Task assigned")
+    ACCOUNT = "account", _("Account security")
 
 
 class DeliveryStatus(models.TextChoices):
