@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.audit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "cchc.accounts",
     "cchc.plans",
     "cchc.importer",
@@ -103,8 +106,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cchc.accounts.sessions.SessionLimitsMiddleware",
+    "cchc.accounts.two_step.TwoStepMiddleware",
     "cchc.accounts.reauth.ReauthMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -202,6 +207,10 @@ SESSION_IDLE_SECONDS = env_int("CCHC_SESSION_IDLE_MINUTES", 30) * 60
 REAUTH_SECONDS = env_int("CCHC_REAUTH_MINUTES", 10) * 60
 # Accounts without a login for this many days are disabled by the daily job.
 IDLE_ACCOUNT_DAYS = env_int("CCHC_IDLE_ACCOUNT_DAYS", 45)
+# Two-step login (django-otp, cchc/accounts/two_step.py): required for administrators and
+# upper-level roles when true (default: in production), offered to everyone.
+TWO_STEP_REQUIRED = env_bool("CCHC_TWO_STEP_REQUIRED", PRODUCTION)
+OTP_TOTP_ISSUER = env_str("CCHC_TWO_STEP_ISSUER", "CCHC")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("CCHC_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -27,3 +27,54 @@ def unlock(attempts, *, by, reason: str = "") -> int:
         )
     AccessAttempt.objects.filter(pk__in=[a.pk for a in rows]).delete()
     return len(rows)
+
+
+RECOVERY_CODES = 10
+
+
+@transaction.atomic
+def confirm_two_step(device, *, by) -> list[str]:
+    """Confirm a pending authenticator device and issue fresh recovery codes (returned once,
+    to be shown to the person; only they keep them)."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    StaticDevice.objects.filter(user=device.user).delete()
+    recovery = StaticDevice.objects.create(user=device.user, name="recovery")
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
+    record(
+        "two_step.enrolled",
+        by=by,
+        obj=device.user,
+        after={"username": device.user.get_username(), "recovery_codes": RECOVERY_CODES},
+    )
+    return codes
+
+
+@transaction.atomic
+def reset_two_step(users, *, by, reason: str = "") -> int:
+    """Remove every second factor of these people (a lost phone): they enrol again."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    count = 0
+    for user in users:
+        apps = TOTPDevice.objects.filter(user=user)
+        codes = StaticDevice.objects.filter(user=user)
+        record(
+            "two_step.reset",
+            by=by,
+            obj=user,
+            before={
+                "username": user.get_username(),
+                "authenticators": apps.count(),
+                "recovery_codes_left": sum(d.token_set.count() for d in codes),
+            },
+            reason=reason,
+        )
+        apps.delete()
+        codes.delete()
+        count += 1
+    return count

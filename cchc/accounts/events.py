@@ -13,6 +13,7 @@ from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils.functional import SimpleLazyObject, empty
 
 from cchc.audit.log import record
 
@@ -28,6 +29,16 @@ def _where(request) -> dict:
     }
 
 
+def _concrete(user):
+    """request.user is a lazy wrapper (two: auth's and django-otp's); the audit needs the
+    model instance."""
+    while isinstance(user, SimpleLazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
 @receiver(user_logged_in, dispatch_uid="cchc-audit-login")
 def _logged_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
@@ -40,7 +51,7 @@ def _logged_out(sender, request, user, **kwargs):
     if user is None:
         return
     username = user.get_username()
-    user = getattr(user, "_wrapped", user)  # request.user is a lazy wrapper; record the user
+    user = _concrete(user)
     reason = getattr(request, "cchc_logout_reason", "")
     record(
         "logout",

@@ -24,3 +24,17 @@ class ReauthForm(forms.Form):
         if found is None or found.pk != user.pk:
             raise forms.ValidationError(_("The password is not correct."))
         return password
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+        help_text=_("6 digits from your authenticator app, or one of your recovery codes."),
+    )
+
+    def clean_token(self):
+        return "".join(self.cleaned_data["token"].split()).lower()

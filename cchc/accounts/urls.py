@@ -6,4 +6,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("confirm-password/", views.confirm_password, name="confirm_password"),
+    path("two-step/", views.two_step_verify, name="two_step_verify"),
+    path("two-step/setup/", views.two_step_setup, name="two_step_setup"),
 ]
