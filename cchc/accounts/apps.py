@@ -9,4 +9,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Sign-in security")
 
     def ready(self) -> None:
-        from . import events  # noqa: F401  (connects the audit receivers)
+        from . import events, two_step  # noqa: F401  (connect their login receivers)

@@ -8,12 +8,17 @@ roles, and any role in a province or district — are sent to enrolment before a
 Everyone else may enrol (menu → Xác thực hai bước). A recovery code works once. Wrong codes are
 slowed by django-otp's throttling and recorded. An administrator resets a person's second
 factor in the admin (audited); the person then enrols again.
+
+What a login needs ("device": a code; "required": enrolment; "none") is worked out once, when
+the password is accepted, and kept in the session, so ordinary pages cost no query.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.db.models import Q
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -34,6 +39,24 @@ def must_use_two_step(user) -> bool:
         .filter(Q(role__in=UPPER_ROLES) | Q(unit__kind__in=UPPER_KINDS))
         .exists()
     )
+
+
+SESSION_TWO_STEP = "cchc_two_step"
+DEVICE, REQUIRED, NONE = "device", "required", "none"
+
+
+def two_step_state(user) -> str:
+    if user_has_device(user):
+        return DEVICE
+    if settings.TWO_STEP_REQUIRED and must_use_two_step(user):
+        return REQUIRED
+    return NONE
+
+
+@receiver(user_logged_in, dispatch_uid="cchc-two-step-state")
+def _remember_state(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_TWO_STEP] = two_step_state(user)
 
 
 def _exempt(path: str) -> bool:
@@ -60,11 +83,13 @@ class TwoStepMiddleware:
             and not user.is_verified()
             and not _exempt(request.path)
         ):
-            target = None
-            if user_has_device(user):
-                target = reverse("accounts:two_step_verify")
-            elif settings.TWO_STEP_REQUIRED and must_use_two_step(user):
-                target = reverse("accounts:two_step_setup")
+            state = request.session.get(SESSION_TWO_STEP)
+            if state is None:  # a session opened before this rule
+                state = request.session[SESSION_TWO_STEP] = two_step_state(user)
+            target = {
+                DEVICE: reverse("accounts:two_step_verify"),
+                REQUIRED: reverse("accounts:two_step_setup"),
+            }.get(state)
             if target:
                 return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

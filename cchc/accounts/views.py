@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -14,7 +14,7 @@ from . import actions
 from .addresses import client_address
 from .forms import ReauthForm, TokenForm
 from .reauth import mark_confirmed
-from .two_step import must_use_two_step
+from .two_step import DEVICE, SESSION_TWO_STEP, must_use_two_step, two_step_state
 
 
 def _next(request) -> str:
@@ -47,6 +47,9 @@ def two_step_verify(request):
     """The second step of a login: a code from the app or a recovery code (two_step.py)."""
     user = request.user
     if user.is_verified():
+        return redirect(_next(request) or "home")
+    if not user_has_device(user):  # reset by an administrator since this login
+        request.session[SESSION_TWO_STEP] = two_step_state(user)
         return redirect(_next(request) or "home")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,10 +87,12 @@ def two_step_setup(request):
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="app", confirmed=False)
     form = TokenForm(request.POST or None)
+    form.fields["token"].help_text = ""  # recovery codes do not exist yet
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             codes = actions.confirm_two_step(device, by=user)
             otp_login(request, device)
+            request.session[SESSION_TWO_STEP] = DEVICE
             context = {"codes": codes, "next": _next(request)}
             return render(request, "accounts/two_step_codes.html", context)
         form.add_error("token", WRONG_CODE)
