@@ -86,6 +86,11 @@ INSTALLED_APPS = [
     "cchc.audit",
     "cchc.evidence",
     "cchc.notifications",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "cchc.accounts",
     "cchc.plans",
     "cchc.importer",
     "cchc.workdays",
@@ -103,9 +108,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cchc.accounts.sessions.SessionLimitsMiddleware",
+    "cchc.accounts.two_step.TwoStepMiddleware",
+    "cchc.accounts.reauth.ReauthMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # last: turns a lockout flagged during authenticate() into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -151,19 +162,58 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -------------------------------------------------------------------------------------
+# Password rules (issue 17.3): length, Django's common-password list, not like the user's
+# names, not a place name or familiar word with digits (cchc/core/validators.py). `cchc demo`
+# sets the demo password "demo" without them; `cchc serve` refuses to run with it in production.
+PASSWORD_MIN_LENGTH = env_int("CCHC_PASSWORD_MIN_LENGTH", 10)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "cchc.core.validators.MinimumLengthValidator"},
+    {
+        "NAME": "cchc.core.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "cchc.core.validators.LocalWordValidator"},
 ]
 AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# Failed logins allowed per username+address in LOGIN_WINDOW_SECONDS before a pause.
+# Login lockout (django-axes, cchc/accounts/lockout.py): a login is refused while the account
+# has LOGIN_MAX_FAILURES failures, or the client address LOGIN_MAX_FAILURES_PER_ADDRESS, within
+# LOGIN_WINDOW_SECONDS. The address is REMOTE_ADDR unless TRUSTED_PROXY_HEADER names the header
+# our reverse proxy sets (e.g. X-Forwarded-For): never set it without such a proxy.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_MAX_FAILURES = env_int("CCHC_LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("CCHC_LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
 LOGIN_WINDOW_SECONDS = env_int("CCHC_LOGIN_WINDOW_SECONDS", 900)
+TRUSTED_PROXY_HEADER = env_str("CCHC_TRUSTED_PROXY_HEADER", "").strip()
+AXES_HANDLER = "cchc.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = "cchc.accounts.lockout.account_limit"
+AXES_COOLOFF_TIME = "cchc.accounts.lockout.lockout_window"
+AXES_LOCKOUT_CALLABLE = "cchc.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "cchc.accounts.addresses.client_address"
+AXES_RESET_ON_SUCCESS = False
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins and sign-outs are audit events (accounts/events.py)
+AXES_ENABLE_ADMIN = False  # our admin (accounts/admin.py) unlocks with an audit event
+AXES_VERBOSE = False
+# A login lasts at most SESSION_COOKIE_AGE whatever the activity, and ends after
+# SESSION_IDLE_SECONDS without a request (cchc/accounts/sessions.py).
 SESSION_COOKIE_AGE = env_int("CCHC_SESSION_AGE_SECONDS", 8 * 3600)
+SESSION_IDLE_SECONDS = env_int("CCHC_SESSION_IDLE_MINUTES", 30) * 60
+# Role changes and deletions in the admin ask for the password again, valid this long.
+REAUTH_SECONDS = env_int("CCHC_REAUTH_MINUTES", 10) * 60
+# Accounts without a login for this many days are disabled by the daily job.
+IDLE_ACCOUNT_DAYS = env_int("CCHC_IDLE_ACCOUNT_DAYS", 45)
+# Two-step login (django-otp, cchc/accounts/two_step.py): required for administrators and
+# upper-level roles when true (default: in production), offered to everyone.
+TWO_STEP_REQUIRED = env_bool("CCHC_TWO_STEP_REQUIRED", PRODUCTION)
+OTP_TOTP_ISSUER = env_str("CCHC_TWO_STEP_ISSUER", "CCHC")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("CCHC_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

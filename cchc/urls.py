@@ -27,6 +27,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("evidence/", include("cchc.evidence.urls")),
+    path("accounts/", include("cchc.accounts.urls")),
     path("plans/import/", include("cchc.importer.urls")),
     # a target's page and figures are indicators' views at the plan's addresses (plans:target)
     path("plans/", include((plan_urls.urlpatterns + target_urls.urlpatterns, plan_urls.app_name))),

@@ -2,32 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from .ratelimit import clear_failures, client_address, is_locked, note_failure
-
 
 class LoginForm(AuthenticationForm):
-    """Django's login form with a pause after repeated failures (per username and address)."""
-
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": _("Too many failed attempts. Wait %(minutes)s minutes and try again."),
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = client_address(self.request)
-        locked, minutes = is_locked(username, address)
-        if locked:
-            raise forms.ValidationError(
-                self.error_messages["locked"], code="locked", params={"minutes": minutes}
-            )
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            note_failure(username, address)
-            raise
-        clear_failures(username, address)
-        return cleaned
+    """Django's login form. Throttling and lockout happen in authenticate() (django-axes, see
+    cchc/accounts/lockout.py), so this form and the admin's are held by the same rule."""
 
 
 class PasswordConfirmForm(forms.Form):

@@ -3,20 +3,6 @@
 from django.db import models
 
 
-class LoginFailure(models.Model):
-    """A failed sign-in, kept to slow down password guessing (per username and address)."""
-
-    username = models.CharField(max_length=150, db_index=True)
-    address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = "login failure"
-
-    def __str__(self) -> str:
-        return f"{self.username} {self.address} {self.at:%d/%m/%Y %H:%M}"
-
-
 class PeriodicRun(models.Model):
     """When each periodic job (core/periodic.py) was last enqueued, so a restarted worker, or a
     second one, does not run it again within its interval."""

@@ -52,6 +52,12 @@ PERIODIC_JOBS: list[PeriodicJob] = [
         dt.timedelta(days=1),
         "delete the files of dossier uploads left unconfirmed for a day",
     ),
+    PeriodicJob(
+        "disable-idle-accounts",
+        "cchc.accounts.jobs.disable_idle_accounts",
+        dt.timedelta(days=1),
+        "disable accounts without a login for CCHC_IDLE_ACCOUNT_DAYS and tell their administrators",
+    ),
 ]
 
 

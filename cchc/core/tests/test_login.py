@@ -8,9 +8,13 @@ from cchc.testing.factories import UserFactory
 def test_login_pauses_after_repeated_failures_even_with_the_right_password(client, settings):
     settings.LOGIN_MAX_FAILURES = 3
     UserFactory(username="lan")
-    for _ in range(3):
+    for _ in range(2):
         response = client.post(reverse("login"), {"username": "lan", "password": "wrong"})
         assert "mật khẩu chính xác" in response.content.decode()
+    # the third failure reaches the limit: its answer already says sign-in is paused
+    response = client.post(reverse("login"), {"username": "lan", "password": "wrong"})
+    assert response.status_code == 429
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
     response = client.post(reverse("login"), {"username": "lan", "password": "secret-pass-1"})
     assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
     assert "_auth_user_id" not in client.session

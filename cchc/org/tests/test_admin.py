@@ -7,6 +7,7 @@ from django.urls import reverse
 from cchc.org.access import Action, access_for
 from cchc.org.choices import PostKind, Role, UnitKind
 from cchc.org.models import Membership, Post, Unit, User
+from cchc.testing.auth import admin_login
 from cchc.testing.factories import PlanFactory, UserFactory
 
 
@@ -21,7 +22,7 @@ def management(prefix: str) -> dict[str, str]:
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    admin_login(client, UserFactory(username="quantri", is_staff=True, is_superuser=True))
     return client
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cchc.audit.models import AuditEvent
 from cchc.plans.models import LegalBasis, Plan, ReportingPeriod, Target, Task
+from cchc.testing.auth import admin_login
 from cchc.testing.factories import PlanFactory, TargetFactory, TaskFactory, UserFactory
 
 
@@ -22,7 +23,7 @@ def plan(world):
 @pytest.fixture
 def admin_client(client, db):
     admin = UserFactory(username="quantri", is_staff=True, is_superuser=True)
-    client.force_login(admin)
+    admin_login(client, admin)
     client.admin = admin
     return client
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from cchc.evidence.models import Evidence
+from cchc.testing.auth import admin_login
 from cchc.testing.factories import UserFactory
 from cchc.tracking.actions import EvidenceInput, report_progress
 from cchc.tracking.models import ProgressUpdate
@@ -14,7 +15,7 @@ from .conftest import pdf_bytes, upload
 
 @pytest.fixture
 def staff(client, db):
-    client.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    admin_login(client, UserFactory(username="quantri", is_staff=True, is_superuser=True))
     return client
 
 

@@ -1,0 +1,102 @@
+"""The failed sign-ins that hold a lockout, in the Vietnamese admin, with an audited unlock."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from . import actions
+from .models import LockoutAttempt, TwoStepDevice
+
+
+@admin.register(LockoutAttempt)
+class LockoutAttemptAdmin(admin.ModelAdmin):
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "path_info"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "ip_address", "failures_since_start", "attempt_time", "path_info"]
+    readonly_fields = fields
+    actions = ["unlock_selected"]
+
+    def get_actions(self, request):
+        found = super().get_actions(request)
+        found.pop("delete_selected", None)  # removing records goes through the audited unlock
+        return found
+
+    def has_unlock_permission(self, request):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Unlock: clear these failed sign-ins"), permissions=["unlock"])
+    def unlock_selected(self, request, queryset):
+        count = actions.unlock(queryset, by=request.user, reason=_("unlocked in the admin"))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed sign-in record cleared.",
+                "%(count)d failed sign-in records cleared.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+@admin.register(TwoStepDevice)
+class TwoStepDeviceAdmin(admin.ModelAdmin):
+    list_display = ["user", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__full_name"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+    actions = ["reset_two_step"]
+
+    def get_actions(self, request):
+        found = super().get_actions(request)
+        found.pop("delete_selected", None)  # a reset goes through the audited action
+        return found
+
+    def has_reset_permission(self, request):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(
+        description=_("Reset two-step login (the person enrols again)"), permissions=["reset"]
+    )
+    def reset_two_step(self, request, queryset):
+        users = {device.user for device in queryset.select_related("user")}
+        count = actions.reset_two_step(users, by=request.user, reason=_("reset in the admin"))
+        self.message_user(
+            request,
+            ngettext(
+                "Two-step login reset for %(count)d person.",
+                "Two-step login reset for %(count)d people.",
+                count,
+            )
+            % {"count": count},
+        )
+
+
+# django-otp's own device pages would delete without an audit event: the page above replaces
+# them.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
