@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from cchc.audit.models import AuditEvent
+from cchc.notifications.models import EmailDelivery, Notification
 from cchc.org.choices import Role
 from cchc.org.models import User
 from cchc.testing.factories import UnitFactory, UserFactory, member
-from cchc.tracking.models import EmailDelivery, Notification
 
 
 def _days_ago(days):

@@ -4,12 +4,13 @@ import pytest
 from django.urls import reverse
 
 from cchc.notifications.models import EmailDelivery, Notification
+from cchc.testing.auth import admin_login
 from cchc.testing.factories import UserFactory
 
 
 @pytest.fixture
 def staff(client, db):
-    client.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    admin_login(client, UserFactory(username="quantri", is_staff=True, is_superuser=True))
     return client
 
 

@@ -10,6 +10,7 @@ from cchc.audit.log import record
 from cchc.audit.models import AuditEvent
 from cchc.org.choices import PostKind, Role
 from cchc.org.models import Membership, Post, Unit, User
+from cchc.testing.auth import admin_login
 from cchc.testing.factories import UserFactory
 
 from .test_admin import management
@@ -22,7 +23,7 @@ def admin_user(db):
 
 @pytest.fixture
 def admin_client(client, admin_user):
-    client.force_login(admin_user)
+    admin_login(client, admin_user)
     return client
 
 

@@ -13,6 +13,7 @@ from cchc.notifications.models import Notification
 from cchc.plans import actions as plan_actions
 from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
+from cchc.testing.auth import admin_login
 from cchc.testing.factories import UserFactory
 from cchc.tracking import actions, reminders
 from cchc.tracking.dashboards import unit_dashboard
@@ -69,7 +70,7 @@ def test_the_action_refuses_to_delete_a_reported_task(reported, world):
 
 
 def test_the_admin_refuses_to_delete_a_reported_task(reported, client, follow):
-    client.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    admin_login(client, UserFactory(username="quantri", is_staff=True, is_superuser=True))
     response = client.post(reverse("admin:plans_task_delete", args=[reported.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert "chỉ có thể hủy" in messages_of(response)
