@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
     "cchc.core",
     "cchc.org",
     "cchc.audit",
@@ -95,6 +96,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -167,6 +169,36 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- HTTPS and security headers (docs/deploy.md) ---------------------------------------------
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto; trusted only when said,
+# since a client could send the header itself to a server reached directly.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CCHC_HTTPS_PROXY", PRODUCTION) else None
+)
+SECURE_SSL_REDIRECT = env_bool("CCHC_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("CCHC_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CCHC_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("CCHC_HSTS_PRELOAD", False)
+# Preloading puts the whole domain in browsers' lists for good: the province's IT decides it for
+# its domain (CCHC_HSTS_PRELOAD=true), so Django's reminder about it is not shown.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Scripts only from this site's own files: no inline script, no eval, nothing from elsewhere.
+# Inline styles stay allowed (progress bars, chart sizes, htmx's indicator).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- Language, time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
