@@ -7,6 +7,8 @@ rather than guessing.
 from __future__ import annotations
 
 import os
+import re
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -255,11 +257,32 @@ SITE_URL = env_str("CCHC_SITE_URL", "http://127.0.0.1:8000")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Logging ----------------------------------------------------------------------------------
+# Logs go to the console (journald under systemd); with CCHC_LOG_DIR set, each command also
+# writes <dir>/<command>.log, turned over at midnight and kept CCHC_LOG_RETENTION_DAYS days.
+LOG_DIR = env_str("CCHC_LOG_DIR", "")
+LOG_RETENTION_DAYS = env_int("CCHC_LOG_RETENTION_DAYS", 365)
+if LOG_RETENTION_DAYS < 90:
+    raise ImproperlyConfigured("CCHC_LOG_RETENTION_DAYS must be at least 90 (3 months)")
+_log_handlers: dict[str, dict] = {
+    "console": {"class": "logging.StreamHandler", "formatter": "plain"}
+}
+if LOG_DIR:
+    Path(LOG_DIR).mkdir(parents=True, exist_ok=True)
+    # The command's name (serve, worker, send-reminders …), so processes never share a file.
+    _command = next((a for a in sys.argv[1:2] if re.fullmatch(r"[a-z][a-z0-9_-]{0,40}", a)), "cchc")
+    _log_handlers["file"] = {
+        "class": "logging.handlers.TimedRotatingFileHandler",
+        "formatter": "plain",
+        "filename": str(Path(LOG_DIR) / f"{_command.replace('-', '_')}.log"),
+        "when": "midnight",
+        "backupCount": LOG_RETENTION_DAYS,
+        "encoding": "utf-8",
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("CCHC_LOG_LEVEL", "WARNING")},
+    "handlers": _log_handlers,
+    "root": {"handlers": list(_log_handlers), "level": env_str("CCHC_LOG_LEVEL", "WARNING")},
     "loggers": {"cchc": {"level": env_str("CCHC_LOG_LEVEL", "INFO"), "propagate": True}},
 }
