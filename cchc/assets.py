@@ -15,12 +15,16 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
 
-# (file inside node_modules, name under static/vendor)
+# (file inside node_modules, name under static/vendor). The source maps come along: the files
+# name them, and `collectstatic` in production refuses a file that names a missing one.
 FILES = [
     ("bootstrap/dist/css/bootstrap.min.css", "bootstrap.min.css"),
+    ("bootstrap/dist/css/bootstrap.min.css.map", "bootstrap.min.css.map"),
     ("bootstrap/dist/js/bootstrap.bundle.min.js", "bootstrap.bundle.min.js"),
+    ("bootstrap/dist/js/bootstrap.bundle.min.js.map", "bootstrap.bundle.min.js.map"),
     ("htmx.org/dist/htmx.min.js", "htmx.min.js"),
     ("chart.js/dist/chart.umd.min.js", "chart.umd.min.js"),
+    ("chart.js/dist/chart.umd.min.js.map", "chart.umd.min.js.map"),
 ]
 
 

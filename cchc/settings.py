@@ -7,6 +7,8 @@ rather than guessing.
 from __future__ import annotations
 
 import os
+import re
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -81,6 +83,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "csp",
     "cchc.core",
     "cchc.org",
     "cchc.audit",
@@ -102,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -221,6 +225,36 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# --- HTTPS and security headers (docs/deploy.md) ---------------------------------------------
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto; trusted only when said,
+# since a client could send the header itself to a server reached directly.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("CCHC_HTTPS_PROXY", PRODUCTION) else None
+)
+SECURE_SSL_REDIRECT = env_bool("CCHC_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("CCHC_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CCHC_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("CCHC_HSTS_PRELOAD", False)
+# Preloading puts the whole domain in browsers' lists for good: the province's IT decides it for
+# its domain (CCHC_HSTS_PRELOAD=true), so Django's reminder about it is not shown.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Scripts only from this site's own files: no inline script, no eval, nothing from elsewhere.
+# Inline styles stay allowed (progress bars, chart sizes, htmx's indicator).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # --- Language, time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -288,11 +322,32 @@ SITE_URL = env_str("CCHC_SITE_URL", "http://127.0.0.1:8000")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Logging ----------------------------------------------------------------------------------
+# Logs go to the console (journald under systemd); with CCHC_LOG_DIR set, each command also
+# writes <dir>/<command>.log, turned over at midnight and kept CCHC_LOG_RETENTION_DAYS days.
+LOG_DIR = env_str("CCHC_LOG_DIR", "")
+LOG_RETENTION_DAYS = env_int("CCHC_LOG_RETENTION_DAYS", 365)
+if LOG_RETENTION_DAYS < 90:
+    raise ImproperlyConfigured("CCHC_LOG_RETENTION_DAYS must be at least 90 (3 months)")
+_log_handlers: dict[str, dict] = {
+    "console": {"class": "logging.StreamHandler", "formatter": "plain"}
+}
+if LOG_DIR:
+    Path(LOG_DIR).mkdir(parents=True, exist_ok=True)
+    # The command's name (serve, worker, send-reminders …), so processes never share a file.
+    _command = next((a for a in sys.argv[1:2] if re.fullmatch(r"[a-z][a-z0-9_-]{0,40}", a)), "cchc")
+    _log_handlers["file"] = {
+        "class": "logging.handlers.TimedRotatingFileHandler",
+        "formatter": "plain",
+        "filename": str(Path(LOG_DIR) / f"{_command.replace('-', '_')}.log"),
+        "when": "midnight",
+        "backupCount": LOG_RETENTION_DAYS,
+        "encoding": "utf-8",
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("CCHC_LOG_LEVEL", "WARNING")},
+    "handlers": _log_handlers,
+    "root": {"handlers": list(_log_handlers), "level": env_str("CCHC_LOG_LEVEL", "WARNING")},
     "loggers": {"cchc": {"level": env_str("CCHC_LOG_LEVEL", "INFO"), "propagate": True}},
 }

@@ -1,0 +1,319 @@
+"""Drive many people at once against a running CCHC site and report latency and errors.
+
+    .venv/bin/python bench/load/run.py --url https://127.0.0.1:8443 --users 50 --minutes 10 \
+        [--password PASSWORD] [--import-file dossiers.csv] [--out bench/load/RESULTS.md]
+
+Each virtual user logs in with its own session and loops over what its role does, with a short
+think time (0.5–1.5 s) between requests:
+
+- officials (the demo's `thanhtan.tuphap`, one session per virtual user): "Việc của tôi", a task
+  page, and a progress report with a PDF as evidence on one of their occurrences;
+- focal points and the chairman: their unit dashboard, the indicator page for the year, and
+  "Việc của tôi";
+- the upper level (`noivu.tayninh`, `kientuong`): the comparison page and a commune's dashboard;
+- one importer (`thanhtan`), when `--import-file` is given: uploads the dossier file, confirms
+  the mapping and waits for the result, again and again.
+
+Every request's time and status is kept; a status ≥ 400 other than an expected form error, or
+a connection error, counts as an error. The summary (per kind of request: count, errors, p50,
+p95, p99, max) is printed and, with --out, written as Markdown. Only addresses on this machine
+are allowed as targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import statistics
+import threading
+import time
+import urllib.parse
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import requests
+
+warnings.filterwarnings("ignore", message="Unverified HTTPS request")
+
+OFFICIALS = ["thanhtan.tuphap"]
+FOCALS = ["thanhtan", "phuong2", "longan", "tanduc", "thanhtan.chutich"]
+UPPER = ["noivu.tayninh", "kientuong"]
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+LOCAL = re.compile(r"^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$")
+
+
+@dataclass
+class Log:
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, kind: str, seconds: float, problem: str | None) -> None:
+        with self.lock:
+            self.times[kind].append(seconds)
+            if problem:
+                self.errors[kind].append(problem)
+
+
+class User:
+    def __init__(self, base: str, username: str, password: str, log: Log):
+        self.base, self.username, self.password, self.log = base, username, password, log
+        self.http = requests.Session()
+        self.http.verify = False
+        self.home = ""
+
+    def call(self, kind: str, method: str, path: str, **kwargs) -> requests.Response | None:
+        start = time.perf_counter()
+        try:
+            response = self.http.request(method, self.base + path, timeout=120, **kwargs)
+        except requests.RequestException as exc:
+            self.log.add(kind, time.perf_counter() - start, f"{type(exc).__name__}: {exc}")
+            return None
+        elapsed = time.perf_counter() - start
+        problem = None if response.status_code < 400 else f"{response.status_code} {path}"
+        self.log.add(kind, elapsed, problem)
+        return response
+
+    def csrf(self) -> str:
+        return self.http.cookies.get("csrftoken", "")
+
+    def login(self) -> bool:
+        page = self.call("login page", "GET", "/accounts/login/")
+        if page is None:
+            return False
+        done = self.call(
+            "login",
+            "POST",
+            "/accounts/login/",
+            data={
+                "username": self.username,
+                "password": self.password,
+                "csrfmiddlewaretoken": self.csrf(),
+            },
+            headers={"Referer": self.base + "/accounts/login/"},
+        )
+        if done is None or "/accounts/login/" in done.url:
+            return False
+        self.home = urllib.parse.urlparse(done.url).path
+        return True
+
+    def pause(self) -> None:
+        time.sleep(random.uniform(0.5, 1.5))
+
+
+def official(user: User, until: float) -> None:
+    while time.time() < until:
+        mine = user.call("my tasks", "GET", "/my-tasks/")
+        user.pause()
+        links = re.findall(r'href="(/follow-up/tasks/\d+/\?occ=\d+)"', mine.text if mine else "")
+        if not links:
+            continue
+        task = user.call("task page", "GET", random.choice(links).replace("&amp;", "&"))
+        user.pause()
+        form = re.search(
+            r'action="(/follow-up/occurrences/\d+/report/)"', task.text if task else ""
+        )
+        if form:
+            user.call(
+                "progress report with evidence",
+                "POST",
+                form.group(1),
+                data={
+                    "csrfmiddlewaretoken": user.csrf(),
+                    "state": "working",
+                    "percent": str(random.choice([20, 40, 60, 80])),
+                    "note": "Đang thực hiện (thử tải)",
+                    "evidence_title": "Báo cáo tiến độ",
+                    "evidence_number": f"{random.randint(1, 999)}/BC-UBND",
+                    "evidence_issued_on": dt.date.today().isoformat(),
+                    "evidence_issuer": "UBND xã",
+                },
+                files={"evidence_file": ("bao-cao.pdf", PDF, "application/pdf")},
+                headers={"Referer": user.base + form.group(1)},
+            )
+            user.pause()
+
+
+def focal(user: User, until: float) -> None:
+    code = _unit_code(user)
+    year = dt.date.today().year
+    while time.time() < until:
+        user.call("unit dashboard", "GET", f"/units/{code}/dashboard/")
+        user.pause()
+        user.call("indicator page", "GET", f"/units/{code}/indicators/?period={year}")
+        user.pause()
+        user.call("my tasks", "GET", "/my-tasks/")
+        user.pause()
+
+
+def upper(user: User, until: float) -> None:
+    code = _unit_code(user)
+    while time.time() < until:
+        compare = user.call("comparison", "GET", f"/units/{code}/compare/")
+        user.pause()
+        below = re.findall(r'href="/units/([\w-]+)/dashboard/"', compare.text if compare else "")
+        if below:
+            user.call("unit dashboard", "GET", f"/units/{random.choice(below)}/dashboard/")
+            user.pause()
+
+
+def importer(user: User, until: float, path: Path) -> None:
+    code = _unit_code(user)
+    url = f"/units/{code}/dossiers/import/"
+    while time.time() < until:
+        user.call("import page", "GET", url)
+        with path.open("rb") as handle:
+            preview = user.call(
+                "dossier import (upload)",
+                "POST",
+                url,
+                data={"csrfmiddlewaretoken": user.csrf()},
+                files={"file": (path.name, handle, "text/csv")},
+                headers={"Referer": user.base + url},
+            )
+        if preview is None:
+            continue
+        fields = first_form(preview.text)
+        if fields is not None:
+            fields.update(action="import", csrfmiddlewaretoken=user.csrf())
+            target = urllib.parse.urlparse(preview.url).path
+            user.call(
+                "dossier import (run)",
+                "POST",
+                target,
+                data=fields,
+                headers={"Referer": preview.url},
+            )
+        time.sleep(5)
+
+
+class _Form(HTMLParser):
+    """The fields of the first POST form of a page, with the values a browser would send."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: dict[str, str] | None = None
+        self.inside = self.done = False
+        self.select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and not self.done and (a.get("method") or "").lower() == "post":
+            self.inside, self.fields = True, {}
+        elif self.inside and self.fields is not None:
+            name = a.get("name")
+            if tag == "input" and name and a.get("type") not in {"submit", "file"}:
+                if a.get("type") in {"checkbox", "radio"} and "checked" not in a:
+                    return
+                self.fields[name] = a.get("value") or ""
+            elif tag == "select" and name:
+                self.select = name
+            elif (
+                tag == "option"
+                and self.select
+                and (self.select not in self.fields or "selected" in a)
+            ):
+                self.fields[self.select] = a.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "form" and self.inside:
+            self.inside, self.done = False, True
+
+
+def first_form(html: str) -> dict[str, str] | None:
+    parser = _Form()
+    parser.feed(html)
+    return parser.fields
+
+
+def _unit_code(user: User) -> str:
+    match = re.match(r"^/units/([\w-]+)/", user.home)
+    if match:
+        return match.group(1)
+    page = user.call("home", "GET", "/")
+    found = re.search(r'href="/units/([\w-]+)/dashboard/"', page.text if page else "")
+    return found.group(1) if found else "thanh-tan"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def summary(log: Log, users: int, minutes: float, note: str) -> str:
+    total = sum(len(v) for v in log.times.values())
+    errors = sum(len(v) for v in log.errors.values())
+    every = [t for v in log.times.values() for t in v]
+    lines = [
+        f"{users} users for {minutes:g} min: {total} requests, {errors} errors, "
+        f"{total / (minutes * 60):.1f} requests/s; all requests p50 "
+        f"{statistics.median(every) * 1000:.0f} ms, p95 {percentile(every, 95) * 1000:.0f} ms. "
+        + note,
+        "",
+        "| request | count | errors | p50 ms | p95 ms | p99 ms | max ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for kind in sorted(log.times):
+        values = log.times[kind]
+        lines.append(
+            f"| {kind} | {len(values)} | {len(log.errors.get(kind, []))} | "
+            f"{statistics.median(values) * 1000:.0f} | {percentile(values, 95) * 1000:.0f} | "
+            f"{percentile(values, 99) * 1000:.0f} | {max(values) * 1000:.0f} |"
+        )
+    shown = [e for v in log.errors.values() for e in v][:10]
+    if shown:
+        lines += ["", "First errors:", *[f"- {e}" for e in shown]]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="https://127.0.0.1:8443")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--password", default="demo")
+    parser.add_argument("--import-file", type=Path)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--note", default="")
+    args = parser.parse_args()
+    host = urllib.parse.urlparse(args.url).hostname or ""
+    if not LOCAL.match(host if host != "::1" else "[::1]"):
+        parser.error("only addresses on this machine may be load-tested")
+
+    log = Log()
+    until = time.time() + args.minutes * 60
+    roles = [(official, OFFICIALS), (focal, FOCALS), (upper, UPPER)]
+    threads = []
+    for i in range(args.users - (1 if args.import_file else 0)):
+        work, names = roles[i % len(roles)]
+        threads.append((work, names[(i // len(roles)) % len(names)]))
+    if args.import_file:
+        threads.append((lambda u, t: importer(u, t, args.import_file), "thanhtan"))
+
+    def run(work, name):
+        user = User(args.url.rstrip("/"), name, args.password, log)
+        if user.login():
+            work(user, until)
+
+    started = [threading.Thread(target=run, args=t, daemon=True) for t in threads]
+    for thread in started:
+        thread.start()
+        time.sleep(0.05)
+    for thread in started:
+        thread.join(timeout=args.minutes * 60 + 300)
+    text = summary(log, args.users, args.minutes, args.note)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""`cchc backup --to DIR`: a consistent copy of the database and the stored files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cchc.core.backup import BackupError, backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Sao lưu cơ sở dữ liệu và các tệp minh chứng vào một thư mục mới "
+        "cchc-backup-<ngày>-<giờ> trong DIR, kèm danh sách mã kiểm tra."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--to",
+            required=True,
+            type=Path,
+            metavar="DIR",
+            help="Thư mục chứa các bản sao lưu (nên ở ổ đĩa hoặc máy khác).",
+        )
+
+    def handle(self, *args, to: Path, **options):
+        try:
+            result = backup(to)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"Đã sao lưu vào {result.folder}: {result.tables} bảng, {result.rows} dòng, "
+            f"{result.files} tệp."
+        )

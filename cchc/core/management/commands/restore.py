@@ -1,0 +1,30 @@
+"""`cchc restore DIR`: restore a backup into an empty database, checking every checksum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cchc.core.backup import BackupError, restore
+
+
+class Command(BaseCommand):
+    help = (
+        "Khôi phục một bản sao lưu (thư mục cchc-backup-…) vào cơ sở dữ liệu trống: kiểm tra mã "
+        "kiểm tra của mọi tệp trước, so số dòng của mọi bảng sau."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder", type=Path, metavar="DIR")
+
+    def handle(self, *args, folder: Path, **options):
+        try:
+            result = restore(folder)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            f"Đã khôi phục từ {result.folder}: {result.tables} bảng, {result.rows} dòng, "
+            f"{result.files} tệp; số dòng mọi bảng khớp với bản sao lưu."
+        )
+        self.stdout.write("Chạy `cchc migrate` nếu phần mềm mới hơn bản sao lưu.")

@@ -1,0 +1,179 @@
+"""`cchc backup` and `cchc restore`, run as an operator would: separate processes, the demo
+database, another empty database to restore into, and the two compared table by table and file
+by file — read directly, not through the manifest the backup wrote."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+import cchc
+
+PROJECT = Path(cchc.__file__).resolve().parent.parent
+POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+
+class Site:
+    """One installation: a data folder and a database (a SQLite file, or a PostgreSQL db)."""
+
+    def __init__(self, root: Path, name: str):
+        self.data = root / name
+        self.data.mkdir()
+        if POSTGRES:
+            self.dbname = f"cchc_backup_test_{os.getpid()}_{name}"
+            _pg_admin(f'DROP DATABASE IF EXISTS "{self.dbname}"')
+            _pg_admin(f'CREATE DATABASE "{self.dbname}"')
+            self.url = _pg_url(self.dbname)
+        else:
+            self.url = f"sqlite:///{self.data / 'cchc.sqlite3'}"
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+        env.update(CCHC_DATA_DIR=str(self.data), DATABASE_URL=self.url, CCHC_ENV="demo")
+        return subprocess.run(
+            [sys.executable, "-m", "cchc.cli", *args],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+
+    def table_counts(self) -> dict[str, int]:
+        if POSTGRES:
+            import psycopg
+
+            with psycopg.connect(self.url) as con, con.cursor() as cur:
+                cur.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                tables = [r[0] for r in cur.fetchall()]
+                return {t: cur.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+        con = sqlite3.connect(self.data / "cchc.sqlite3")
+        try:
+            tables = [
+                r[0]
+                for r in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                )
+            ]
+            return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
+        finally:
+            con.close()
+
+    def files(self) -> dict[str, str]:
+        root = self.data / "files"
+        return (
+            {
+                p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in root.rglob("*")
+                if p.is_file()
+            }
+            if root.exists()
+            else {}
+        )
+
+    def drop(self) -> None:
+        if POSTGRES:
+            _pg_admin(f'DROP DATABASE IF EXISTS "{self.dbname}"')
+
+
+def _pg_url(dbname: str) -> str:
+    db = settings.DATABASES["default"]
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{dbname}"
+
+
+def _pg_admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_pg_url("postgres"), autocommit=True) as con:
+        con.execute(sql)
+
+
+@pytest.fixture(scope="module")
+def demo_backup(tmp_path_factory):
+    root = tmp_path_factory.mktemp("backup")
+    source = Site(root, "source")
+    loaded = source.run("demo", "--no-serve")
+    assert loaded.returncode == 0, loaded.stderr
+    made = source.run("backup", "--to", str(root / "copies"))
+    assert made.returncode == 0, made.stderr
+    folders = list((root / "copies").glob("cchc-backup-*"))
+    sites = [source]
+    yield root, source, folders, made.stdout, sites
+    for site in sites:
+        site.drop()
+
+
+def test_a_backup_of_the_demo_restores_into_an_empty_database_with_every_row_and_file(demo_backup):
+    root, source, folders, printed, sites = demo_backup
+    assert len(folders) == 1 and "Đã sao lưu vào" in printed
+    target = Site(root, "target")
+    sites.append(target)
+    assert target.run("migrate", "-v", "0").returncode == 0  # a migrated but unused database
+
+    restored = target.run("restore", str(folders[0]))
+
+    assert restored.returncode == 0, restored.stderr
+    assert "số dòng mọi bảng khớp" in restored.stdout
+    counts = source.table_counts()
+    assert counts["org_unit"] > 10 and counts["plans_task"] > 50
+    assert target.table_counts() == counts
+    assert source.files() and target.files() == source.files()
+    # The restored site works: its users log in with the demo password.
+    check = target.run(
+        "shell",
+        "-c",
+        "from cchc.org.models import User; print(User.objects.get(username='thanhtan')"
+        ".check_password('demo'))",
+    )
+    assert check.stdout.strip().splitlines()[-1] == "True", check.stderr
+
+
+def test_a_restore_into_a_database_in_use_is_refused_and_changes_nothing(demo_backup):
+    _root, source, folders, _printed, _sites = demo_backup
+    before = source.table_counts()
+
+    again = source.run("restore", str(folders[0]))
+
+    assert again.returncode != 0
+    assert "đã có dữ liệu" in again.stderr
+    assert source.table_counts() == before
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_written(demo_backup, tmp_path):
+    root, _source, folders, _printed, sites = demo_backup
+    damaged = tmp_path / "damaged"
+    subprocess.run(["cp", "-r", str(folders[0]), str(damaged)], check=True)
+    victim = next(p for p in (damaged / "files").rglob("*") if p.is_file())
+    victim.write_bytes(victim.read_bytes() + b"x")
+    target = Site(root, "damaged_target")
+    sites.append(target)
+
+    restored = target.run("restore", str(damaged))
+
+    assert restored.returncode != 0
+    assert "bị hỏng" in restored.stderr and victim.name in restored.stderr
+    assert target.table_counts().get("org_user", 0) == 0
+    assert target.files() == {}
+
+
+def test_a_backup_directory_that_cannot_be_written_is_refused_with_the_reason(
+    demo_backup, tmp_path
+):
+    _root, source, _folders, _printed, _sites = demo_backup
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    made = source.run("backup", "--to", str(blocker / "copies"))
+
+    assert made.returncode != 0
+    assert "Không ghi được vào thư mục sao lưu" in made.stderr
+    assert "không phải thư mục" in made.stderr

@@ -1,0 +1,91 @@
+"""Security headers on every page, and the production settings that `check --deploy` accepts."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cchc
+
+PROJECT = Path(cchc.__file__).resolve().parent.parent
+TEMPLATES = Path(cchc.__file__).resolve().parent / "templates"
+
+
+@pytest.mark.django_db
+def test_pages_forbid_inline_scripts_framing_and_foreign_sources(client):
+    response = client.get("/accounts/login/")
+
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert policy["default-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_no_template_carries_an_inline_script_or_event_handler():
+    offenders = []
+    for path in TEMPLATES.rglob("*.html"):
+        text = path.read_text()
+        for tag in re.findall(r"<script\b[^>]*>", text):
+            if "src=" not in tag and 'type="application/json"' not in tag:
+                offenders.append(f"{path.name}: {tag}")
+        offenders += [f"{path.name}: {m}" for m in re.findall(r"\son[a-z]+=\"", text)]
+    assert offenders == []
+
+
+def _production_env(**extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "CCHC_", "DJANGO_"))}
+    env.update(
+        CCHC_ENV="production",
+        CCHC_SECRET_KEY="k" * 20 + "a-long-random-production-secret-for-the-check",
+        CCHC_ALLOWED_HOSTS="cchc.tayninh.gov.vn",
+        **extra,
+    )
+    return env
+
+
+def test_the_deployment_check_is_clean_in_production(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "cchc.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env=_production_env(CCHC_DATA_DIR=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "no issues" in run.stdout
+
+
+def test_production_redirects_to_https_and_sends_hsts_behind_the_proxy(tmp_path):
+    script = (
+        "import django; django.setup();"
+        "from django.core.management import call_command;"
+        "call_command('collectstatic', interactive=False, verbosity=0);"
+        "from django.test import Client;"
+        "c = Client();"
+        "plain = c.get('/accounts/login/', HTTP_HOST='cchc.tayninh.gov.vn');"
+        "tls = c.get('/accounts/login/', HTTP_HOST='cchc.tayninh.gov.vn',"
+        " HTTP_X_FORWARDED_PROTO='https');"
+        "print(plain.status_code, plain['Location']);"
+        "print(tls.status_code, tls['Strict-Transport-Security'])"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT,
+        env=_production_env(CCHC_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="cchc.settings"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    plain, tls = run.stdout.strip().splitlines()[-2:]
+    assert plain == "301 https://cchc.tayninh.gov.vn/accounts/login/"
+    assert tls == "200 max-age=31536000; includeSubDomains"
