@@ -8,12 +8,14 @@ from django.utils.translation import ngettext
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cchc.audit.recorded_admin import ReadOnlyAdmin, without_bulk_delete
+
 from . import actions
 from .models import LockoutAttempt, TwoStepDevice
 
 
 @admin.register(LockoutAttempt)
-class LockoutAttemptAdmin(admin.ModelAdmin):
+class LockoutAttemptAdmin(ReadOnlyAdmin):
     list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "path_info"]
     search_fields = ["username", "ip_address"]
     date_hierarchy = "attempt_time"
@@ -22,21 +24,10 @@ class LockoutAttemptAdmin(admin.ModelAdmin):
     actions = ["unlock_selected"]
 
     def get_actions(self, request):
-        found = super().get_actions(request)
-        found.pop("delete_selected", None)  # removing records goes through the audited unlock
-        return found
+        return without_bulk_delete(super().get_actions(request))  # the audited unlock instead
 
     def has_unlock_permission(self, request):
         return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description=_("Unlock: clear these failed sign-ins"), permissions=["unlock"])
     def unlock_selected(self, request, queryset):
@@ -53,7 +44,7 @@ class LockoutAttemptAdmin(admin.ModelAdmin):
 
 
 @admin.register(TwoStepDevice)
-class TwoStepDeviceAdmin(admin.ModelAdmin):
+class TwoStepDeviceAdmin(ReadOnlyAdmin):
     list_display = ["user", "confirmed", "created_at", "last_used_at"]
     list_filter = ["confirmed"]
     search_fields = ["user__username", "user__full_name"]
@@ -62,21 +53,10 @@ class TwoStepDeviceAdmin(admin.ModelAdmin):
     actions = ["reset_two_step"]
 
     def get_actions(self, request):
-        found = super().get_actions(request)
-        found.pop("delete_selected", None)  # a reset goes through the audited action
-        return found
+        return without_bulk_delete(super().get_actions(request))  # the audited reset instead
 
     def has_reset_permission(self, request):
         return request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(
         description=_("Reset two-step login (the person enrols again)"), permissions=["reset"]

@@ -8,6 +8,7 @@ admin's transaction: if the event cannot be written, the change is not saved eit
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.db import models, transaction
 
 from .log import record, snapshot
@@ -120,3 +121,23 @@ class RecordedAdmin:
             for obj in queryset:
                 record_change(obj, by=request.user, before=admin_snapshot(obj), after=None)
             super().delete_queryset(request, queryset)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record kept as it was (the audit trail, evidence, notifications, progress reports,
+    lockouts): the admin lists and shows it but never adds, changes or deletes it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def without_bulk_delete(found: dict) -> dict:
+    """An admin's actions minus "delete selected": rows leave only through an audited action."""
+    found.pop("delete_selected", None)
+    return found

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from cchc.audit.recorded_admin import ReadOnlyAdmin
+
 from .models import Evidence
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ReadOnlyAdmin):
     """Listed, never edited nor deleted: evidence is part of the record of what was reported.
     The file is not offered here; it is served only through the scoped download view."""
 
@@ -23,12 +25,3 @@ class EvidenceAdmin(admin.ModelAdmin):
     search_fields = ["title", "number", "issuer", "original_name"]
     exclude = ["file"]
     raw_id_fields = ["unit", "uploaded_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

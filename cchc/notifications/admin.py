@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.recorded_admin import ReadOnlyAdmin
+
 from .choices import DeliveryStatus
 from .kinds import all_kinds
 from .models import EmailDelivery, Notification
@@ -19,7 +21,7 @@ class KindFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdmin):
     """Written by `actions.notify`; shown, never edited nor deleted here."""
 
     list_display = ["created_at", "user", "kind_label", "title", "read_at"]
@@ -30,15 +32,6 @@ class NotificationAdmin(admin.ModelAdmin):
     @admin.display(description=_("kind"))
     def kind_label(self, obj):
         return obj.kind_label
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(EmailDelivery)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from cchc.audit.recorded_admin import ReadOnlyAdmin
+
 from .models import (
     Assignment,
     Occurrence,
@@ -7,20 +9,6 @@ from .models import (
     ReminderPolicy,
     TaskSchedule,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Rows written by actions (with their audit event); the admin shows them, never edits
-    nor deletes them: a progress report and its evidence are the record of what was said."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Occurrence)
