@@ -22,6 +22,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.org.access import ScopedQuerySet
+
 ALWAYS = dt.date(9999, 12, 31)  # finished on time: on time for every window
 NEVER = dt.date(1, 1, 1)  # late whatever the window
 
@@ -202,11 +204,8 @@ class UnitToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
 
-class DossierUploadQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from cchc.org.access import access_for
-
-        return self.filter(access_for(user).unit_q("unit"))
+class DossierUploadQuerySet(ScopedQuerySet):
+    scope = "unit"
 
 
 class DossierUpload(models.Model):

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cchc.org.access import access_for
+from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 
 
@@ -29,10 +29,8 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{today:%Y/%m}/{uuid.uuid4().hex}{instance.extension}"
 
 
-class EvidenceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Evidence whose owner's unit the user may see (the same scope as the owner's page)."""
-        return self.filter(access_for(user).unit_q("unit"))
+class EvidenceQuerySet(ScopedQuerySet):
+    scope = "unit"
 
     def of(self, owner):
         return self.filter(

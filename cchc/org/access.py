@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -228,3 +228,14 @@ def unit_for(user, code: str, action: str = Action.VIEW) -> Unit:
     unit = get_object_or_404(Unit.objects.filter(access.unit_q("")), code=code)
     access.require(action, unit)
     return unit
+
+
+class ScopedQuerySet(QuerySet):
+    """Rows a person may see: those whose unit lies in their scope. `scope` is the lookup from
+    the row to its unit ("unit", "plan__unit" …); a model's queryset sets it and inherits
+    `visible_to`, so the scope rule is written once, here."""
+
+    scope = "unit"
+
+    def visible_to(self, user):
+        return self.filter(access_for(user).unit_q(self.scope))

@@ -137,9 +137,12 @@ class Unit(models.Model):
             )
         self.path, self.depth = new_path, new_depth
 
+    def lineage_ids(self) -> list[int]:
+        """The ids from the root down to this unit, itself included (read from its path)."""
+        return [int(part) for part in self.path.strip("/").split("/") if part]
+
     def ancestors(self):
-        ids = [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
-        return Unit.objects.filter(pk__in=ids).order_by("depth")
+        return Unit.objects.filter(pk__in=self.lineage_ids()[:-1]).order_by("depth")
 
     def is_within(self, other: Unit) -> bool:
         """True when this unit is `other` or lies below it."""

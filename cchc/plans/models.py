@@ -18,7 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cchc.org.access import access_for
+from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Post, Unit
 
 if TYPE_CHECKING:
@@ -37,9 +37,8 @@ from .choices import (
 )
 
 
-class PlanQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("unit"))
+class PlanQuerySet(ScopedQuerySet):
+    scope = "unit"
 
 
 class Plan(models.Model):
@@ -152,9 +151,8 @@ class Section(models.Model):
         return f"{self.ref}. {self.title}" if self.ref else self.title
 
 
-class TaskQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("plan__unit"))
+class TaskQuerySet(ScopedQuerySet):
+    scope = "plan__unit"
 
     def active(self):
         """Tasks still to be done (not cancelled)."""

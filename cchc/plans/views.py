@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cchc.core.forms import PasswordConfirmForm
 from cchc.org.access import Action, access_for
+from cchc.org.models import Unit
 
 from . import actions, cascade, measures
 from .choices import PlanStatus
@@ -41,7 +42,7 @@ def plan_list(request):
     unit_code, year = request.GET.get("unit", ""), request.GET.get("year", "")
     if unit_code:
         unit = get_object_or_404(units, code=unit_code)
-        plans = plans.filter(unit__path__startswith=unit.path)
+        plans = plans.filter(unit__in=Unit.objects.subtree(unit))
     if year.isdigit():
         plans = plans.filter(year=int(year))
     context = {

@@ -210,9 +210,7 @@ def comparison(unit: Unit, year: int, today: dt.date) -> list[UnitRow]:
     )
     for row in rows.values():
         row.has_children = row.unit.pk in parents
-    paths = dict(
-        Unit.objects.filter(path__startswith=unit.path).order_by().values_list("pk", "path")
-    )
+    paths = dict(Unit.objects.subtree(unit).order_by().values_list("pk", "path"))
     done = Q(done_on__isnull=False)
     stats = (
         Occurrence.objects.live()

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.models import evidence_relation
-from cchc.org.access import access_for
+from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 from cchc.plans.choices import TaskState
 from cchc.plans.models import Plan, Task
@@ -57,9 +57,8 @@ class TaskSchedule(models.Model):
         return f"{self.task_id}: {self.deadline_text}"
 
 
-class OccurrenceQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("plan__unit"))
+class OccurrenceQuerySet(ScopedQuerySet):
+    scope = "plan__unit"
 
     def live(self):
         """Occurrences still due: in the task's schedule, of a task that was not cancelled."""

@@ -82,13 +82,12 @@ DEFAULT_POLICY = Policy()
 def policy_for(unit: Unit, rows: list[ReminderPolicy] | None = None) -> Policy:
     """The unit's own settings, else those of the closest unit above with settings."""
     if rows is None:
-        ids = [int(p) for p in unit.path.strip("/").split("/") if p]
-        rows = list(ReminderPolicy.objects.filter(unit_id__in=ids).select_related("unit"))
+        rows = list(
+            ReminderPolicy.objects.filter(unit_id__in=unit.lineage_ids()).select_related("unit")
+        )
     best = None
     for row in rows:
-        if unit.path.startswith(row.unit.path) and (
-            best is None or len(row.unit.path) > len(best.unit.path)
-        ):
+        if unit.is_within(row.unit) and (best is None or row.unit.depth > best.unit.depth):
             best = row
     return Policy.from_row(best) if best else DEFAULT_POLICY
 
