@@ -2,8 +2,9 @@
 
 Authentication is a bearer token per unit (`cchc api-token --unit CODE`); a token acts for its
 unit and every unit below it. Errors are JSON with Vietnamese messages that name the field:
-401 without a valid token, 403 for a unit outside the token's, 422 for a body that is not the
-documented JSON or rows that do not validate (nothing is saved unless `skip_invalid`).
+401 without a valid token, 403 for a unit outside the token's (an unknown unit gets the same
+answer), 422 for a body that is not the documented JSON or rows that do not validate (nothing
+is saved unless `skip_invalid`).
 OpenAPI: /api/v1/openapi.json, browsable at /api/v1/docs (served locally, no CDN).
 """
 
@@ -193,8 +194,12 @@ def push_dossiers(request: HttpRequest, batch: DossierBatch):
     paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
     token = request.api_token  # type: ignore[attr-defined]
     allowed = tuple(with_predecessors([token.unit.path]))
+    # An unknown code is answered as one outside the token: the answer must not tell which
+    # codes exist elsewhere.
     outside = sorted(
-        {code for code, path in paths.items() if not any(path.startswith(p) for p in allowed)}
+        code
+        for code in codes
+        if code not in paths or not any(paths[code].startswith(p) for p in allowed)
     )
     if outside:
         return Status(
@@ -230,7 +235,7 @@ def _date(value: str, field: str) -> dt.date:
 
 @api.get(
     "/indicators",
-    response={200: IndicatorsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: IndicatorsOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
     summary="Chỉ số của một đơn vị trong một khoảng thời gian",
     by_alias=True,
 )
@@ -246,8 +251,7 @@ def indicators(
     if last < first:
         raise HttpError(422, _("'to' is before 'from'."))
     found = Unit.objects.filter(code=unit).first()
-    if found is None:
-        return Status(404, {"detail": _("No unit has the code '%(code)s'.") % {"code": unit}})
-    if not _in_scope(request, found):
+    if found is None or not _in_scope(request, found):
+        # the same answer for an unknown unit: which codes exist is not the token's business
         return Status(403, {"detail": _("This unit is outside the token's unit.")})
     return engine.contract_json(found, first, last, by_month=by == "month")
