@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from cchc.audit import log as audit
 from cchc.org.models import Unit
 
 from . import classify, facts
@@ -111,15 +112,19 @@ class DossierImport:
         allowed_paths: tuple[str, ...] | None,
         skip_invalid: bool,
         max_errors: int,
+        allow_move: bool = False,
     ) -> None:
         self.batch = batch
         self.allowed_paths = allowed_paths
+        self.allow_move = allow_move
         self.skip_invalid = skip_invalid
         self.max_errors = max_errors
         self.outcome = ImportOutcome(batch=batch)
         self.units = {
             code: (pk, path) for code, pk, path in Unit.objects.values_list("code", "pk", "path")
         }
+        self.unit_by_id = {pk: (code, path) for code, (pk, path) in self.units.items()}
+        self.moves: list[tuple[str, int, int]] = []  # (dossier code, from unit id, to unit id)
         self.procedures = dict(Procedure.objects.values_list("code", "pk"))
         self.buffer: list[DossierRecord] = []
         self.touched: set[tuple[int, dt.date]] = set()
@@ -156,9 +161,7 @@ class DossierImport:
                 self.max_errors,
             )
             return
-        if self.allowed_paths is not None and not any(
-            unit[1].startswith(path) for path in self.allowed_paths
-        ):
+        if not self.in_scope(unit[1]):
             self.error_rows.add(item.row)
             outcome.add_error(
                 RowError(
@@ -189,6 +192,35 @@ class DossierImport:
         if len(self.buffer) >= FLUSH_ROWS:
             self.flush()
 
+    def in_scope(self, path: str) -> bool:
+        return self.allowed_paths is None or any(path.startswith(p) for p in self.allowed_paths)
+
+    def held_elsewhere(self, record: DossierRecord, old_unit_id: int) -> RowError | None:
+        """The error for a row whose code another unit holds, unless this import may move it.
+
+        A user or token changes a dossier only when its scope holds the dossier's unit before
+        and after the change; the command line (the administrator) moves one only when told
+        to (`--allow-move`). The other unit is not named to a user: the code alone says enough.
+        """
+        old_path = self.unit_by_id.get(old_unit_id, ("", ""))[1]
+        if self.allowed_paths is not None:
+            if self.in_scope(old_path):
+                return None
+            message = _("This dossier code already belongs to another unit.")
+        elif self.allow_move:
+            return None
+        else:
+            message = _(
+                "This dossier code already belongs to another unit (%(unit)s); use "
+                "--allow-move to move the dossier to the unit named in this row."
+            ) % {"unit": self.unit_by_id.get(old_unit_id, ("?",))[0]}
+        return RowError(record.row, "MaHoSo", record.code, message)
+
+    def refuse(self, error: RowError) -> None:
+        """An error found when the row is stored (it was already counted as read)."""
+        self.error_rows.add(error.row)
+        self.outcome.add_error(error, self.max_errors)
+
     @property
     def failing(self) -> bool:
         return self.outcome.error_count > 0 and not self.skip_invalid
@@ -196,8 +228,7 @@ class DossierImport:
     # --- per batch of rows -------------------------------------------------------------------
     def flush(self) -> None:
         buffer, self.buffer = self.buffer, []
-        if not buffer or self.failing:
-            # Once the import is bound to be undone, only keep validating.
+        if not buffer:
             return
         by_code: dict[str, DossierRecord] = {}
         for record in buffer:
@@ -236,6 +267,12 @@ class DossierImport:
                 record.apology,
             )
             old = existing.get(code)
+            if old is not None and old[0] != unit_id:
+                refused = self.held_elsewhere(record, old[0])
+                if refused is not None:
+                    self.refuse(refused)
+                    continue
+                self.moves.append((code, old[0], unit_id))
             if old is not None:
                 if tuple(old[:-1]) == values:
                     self.outcome.unchanged += 1
@@ -276,6 +313,9 @@ class DossierImport:
                     code,
                 )
             )
+        if self.failing:
+            # Once the import is bound to be undone, only keep validating.
+            return
         with connection.cursor() as cursor:
             if replaced:
                 Dossier.objects.filter(code__in=replaced).delete()
@@ -291,12 +331,31 @@ class DossierImport:
     def finish(self) -> ImportOutcome:
         self.flush()
         outcome = self.outcome
+        outcome.errors.sort(key=lambda error: error.row)  # stored rows are checked last
         if self.failing:
             raise _Rollback
         outcome.skipped = len(self.error_rows)
         facts.rebuild(self.touched)
+        self.record_moves()
         outcome.saved = True
         return outcome
+
+    def record_moves(self) -> None:
+        """One change-history event per dossier moved to another unit, for the unit it left."""
+        if not self.moves:
+            return
+        moved = {d.code: d for d in Dossier.objects.filter(code__in=[m[0] for m in self.moves])}
+        units = Unit.objects.in_bulk({m[1] for m in self.moves})
+        for code, old, new in self.moves:
+            audit.record(
+                "dossier.move",
+                by=self.batch.user,
+                obj=moved[code],
+                unit=units.get(old),
+                before={"unit": self.unit_by_id[old][0]},
+                after={"unit": self.unit_by_id[new][0]},
+                reason=self.batch.file_name,
+            )
 
 
 def import_dossiers(
@@ -309,11 +368,14 @@ def import_dossiers(
     file_name: str = "",
     skip_invalid: bool = False,
     max_errors: int = DEFAULT_MAX_ERRORS,
+    allow_move: bool = False,
 ) -> ImportOutcome:
     """Validate and store dossiers, then rebuild the facts they touched.
 
-    `allowed_paths` limits the units rows may name (the importing user's or token's scope);
-    `None` means any unit (the command line, run by the operator).
+    `allowed_paths` limits the units rows may name, and the units whose dossiers rows may
+    change (the importing user's or token's scope); `None` means any unit (the command line,
+    run by the operator), where a dossier moves to another unit only with `allow_move`.
+    The import and its change-history event are saved together or not at all.
     """
     started = time.perf_counter()
     outcome: ImportOutcome
@@ -331,14 +393,17 @@ def import_dossiers(
                 allowed_paths=allowed_paths,
                 skip_invalid=skip_invalid,
                 max_errors=max_errors,
+                allow_move=allow_move,
             )
             for item in items:
                 run.add(item)
             outcome = run.finish()
             outcome.seconds = time.perf_counter() - started
             _close_batch(batch, outcome)
+            _record_import("dossier_import", batch, outcome)
     except _Rollback:
         outcome = run.outcome
+        outcome.created = outcome.updated = outcome.unchanged = 0
         outcome.saved = False
         outcome.batch = None
         outcome.seconds = time.perf_counter() - started
@@ -353,6 +418,24 @@ def _close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
     batch.warnings = outcome.warnings[:200]
     batch.seconds = outcome.seconds
     batch.save()
+
+
+def _record_import(action: str, batch: ImportBatch, outcome: ImportOutcome) -> None:
+    audit.record(
+        action,
+        by=batch.user,
+        obj=batch,
+        unit=batch.unit,
+        after={
+            "source": batch.source,
+            "file": batch.file_name,
+            "rows": outcome.rows,
+            "created": outcome.created,
+            "updated": outcome.updated,
+            "unchanged": outcome.unchanged,
+            "skipped": outcome.skipped,
+        },
+    )
 
 
 # --- procedure catalogue ---------------------------------------------------------------------
@@ -435,5 +518,6 @@ def import_procedures(
             file_name=file_name[:255],
         )
         _close_batch(batch, outcome)
+        _record_import("procedure_import", batch, outcome)
         outcome.batch, outcome.saved = batch, True
     return outcome

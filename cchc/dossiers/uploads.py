@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone
 
 from cchc.audit.log import record
@@ -56,18 +57,31 @@ def may_reclassify(user) -> bool:
 
 
 def store(file, *, unit, kind: str, sheet: str = "", by) -> DossierUpload:
+    """Keep the file until the user confirms; the upload and its event are saved together, and
+    a file whose upload could not be saved is deleted again."""
     suffix = PurePath(file.name or "").suffix.lower()
     name = default_storage.save(f"dossier-imports/{secrets.token_hex(16)}{suffix}", file)
-    upload = DossierUpload.objects.create(
-        unit=unit,
-        created_by=by,
-        kind=kind,
-        file_name=(file.name or "")[:255],
-        stored_name=name,
-        size=file.size or 0,
-        sheet=sheet,
-    )
-    record("dossier_upload.store", by=by, obj=upload, unit=unit, after={"file": upload.file_name})
+    try:
+        with transaction.atomic():
+            upload = DossierUpload.objects.create(
+                unit=unit,
+                created_by=by,
+                kind=kind,
+                file_name=(file.name or "")[:255],
+                stored_name=name,
+                size=file.size or 0,
+                sheet=sheet,
+            )
+            record(
+                "dossier_upload.store",
+                by=by,
+                obj=upload,
+                unit=unit,
+                after={"file": upload.file_name},
+            )
+    except BaseException:
+        default_storage.delete(name)
+        raise
     return upload
 
 
@@ -110,28 +124,35 @@ def run(
     upload: DossierUpload, *, by, mapping: dict[str, int | None], skip_invalid: bool
 ) -> DossierUpload:
     """Import a pending upload with the confirmed mapping; record its outcome; drop the file."""
+    """Import a pending upload with the confirmed mapping; record its outcome; drop the file.
+
+    The import, the upload's outcome and its event are saved together: when any of them fails,
+    nothing is saved and the upload stays pending, its file kept for another try.
+    """
     upload.mapping = {k: v for k, v in mapping.items() if v is not None}
     upload.skip_invalid = skip_invalid
-    try:
-        with _open(upload) as handle:
-            outcome = _import(upload, handle, by=by, mapping=mapping)
-    except DossierFileError as exc:
-        upload.result = {"file_error": exc.message}
-        upload.status = DossierUpload.Status.REFUSED
-    else:
-        upload.result = _summary(outcome)
-        upload.batch = outcome.batch
-        upload.status = (
-            DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
+    with transaction.atomic():
+        try:
+            with _open(upload) as handle:
+                outcome = _import(upload, handle, by=by, mapping=mapping)
+        except DossierFileError as exc:
+            upload.result = {"file_error": exc.message}
+            upload.status = DossierUpload.Status.REFUSED
+        else:
+            upload.result = _summary(outcome)
+            upload.batch = outcome.batch
+            upload.status = (
+                DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
+            )
+        name = _finish(upload)
+        record(
+            f"dossier_upload.{upload.status}",
+            by=by,
+            obj=upload,
+            unit=upload.unit,
+            after={k: v for k, v in upload.result.items() if k != "errors"},
         )
-    _finish(upload)
-    record(
-        f"dossier_upload.{upload.status}",
-        by=by,
-        obj=upload,
-        unit=upload.unit,
-        after={k: v for k, v in upload.result.items() if k != "errors"},
-    )
+    _delete(name)
     return upload
 
 
@@ -192,17 +213,24 @@ def _latest_year(outcome: ImportOutcome) -> int | None:
 
 
 def discard(upload: DossierUpload, *, by) -> None:
-    upload.status = DossierUpload.Status.DISCARDED
-    _finish(upload)
-    record("dossier_upload.discard", by=by, obj=upload, unit=upload.unit)
+    with transaction.atomic():
+        upload.status = DossierUpload.Status.DISCARDED
+        name = _finish(upload)
+        record("dossier_upload.discard", by=by, obj=upload, unit=upload.unit)
+    _delete(name)
 
 
-def _finish(upload: DossierUpload) -> None:
-    if upload.stored_name:
-        default_storage.delete(upload.stored_name)
-        upload.stored_name = ""
+def _finish(upload: DossierUpload) -> str:
+    """Close the upload; returns the file to delete once that is committed (kept if not)."""
+    name, upload.stored_name = upload.stored_name, ""
     upload.finished_at = timezone.now()
     upload.save()
+    return name
+
+
+def _delete(name: str) -> None:
+    if name:
+        default_storage.delete(name)
 
 
 def discard_stale(older_than_hours: int = 24) -> int:
