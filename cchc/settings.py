@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cchc.core.busy.BusyDatabaseMiddleware",  # a locked database: "try again" (503), not a 500
 ]
 
 ROOT_URLCONF = "cchc.urls"

@@ -14,12 +14,14 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.security import HttpBearer
 
+from cchc.core import busy
 from cchc.dossiers import tokens
 from cchc.dossiers.models import ImportBatch
 from cchc.dossiers.reading import parse_dossier_dicts
@@ -160,6 +162,13 @@ def _invalid(request: HttpRequest, exc: ValidationError):
         {"detail": _("The request does not match the documented format."), "errors": errors},
         status=422,
     )
+
+
+@api.exception_handler(OperationalError)
+def _database_error(request: HttpRequest, exc: OperationalError):
+    if busy.is_busy(exc):
+        return busy.busy_response(request)  # the same JSON 503 as the middleware's, in DEBUG too
+    raise exc
 
 
 @api.exception_handler(HttpError)
