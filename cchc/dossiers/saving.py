@@ -1,10 +1,12 @@
 """Storing read records: the procedure catalogue, and dossiers folded into monthly facts.
 
-One function per kind, shared by the command line, the web import and the API. Both are
-atomic: with any invalid row nothing is saved, unless the caller asked to keep the valid rows
-(`skip_invalid`). Re-importing a dossier with a known code replaces it when something changed
-and leaves it alone when nothing did; the facts of every (unit, month) a changed dossier left
-or entered are then rebuilt from the dossiers, so nothing is ever counted twice.
+One function per kind, shared by the command line, the web import and the API. Both are all
+or nothing: with any invalid row nothing is saved, unless the caller asked to keep the valid
+rows (`skip_invalid`); a dossier import reaches the database in short transactions and is
+seen only once complete (`staging.py`). Re-importing a dossier with a known code replaces it
+when something changed and leaves it alone when nothing did; the facts of every (unit, month)
+a changed dossier left or entered are then rebuilt from the dossiers, so nothing is ever
+counted twice.
 """
 
 from __future__ import annotations
@@ -15,16 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit import log as audit
 from cchc.org.models import Unit
 
-from . import classify, facts
-from .models import Dossier, ImportBatch, Procedure
+from . import classify, facts, staging
+from .models import Dossier, ImportBatch, Procedure, StagedDossier
 from .records import DossierRecord, ProcedureRecord, RowError
 
-FLUSH_ROWS = 5000
+STAGE_ROWS = 5000  # rows validated and staged per transaction
 DEFAULT_MAX_ERRORS = 1000
 
 # Stored fields in the order of the INSERT below; the first ones are compared on re-import.
@@ -49,10 +52,6 @@ _COMPARED = (
     "apology",
 )
 _DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
-
-
-class _Rollback(Exception):
-    """Raised inside the import transaction to undo it when the file had invalid rows."""
 
 
 @dataclass
@@ -114,6 +113,7 @@ class DossierImport:
         max_errors: int,
         allow_move: bool = False,
     ) -> None:
+        self.started = time.perf_counter()
         self.batch = batch
         self.allowed_paths = allowed_paths
         self.allow_move = allow_move
@@ -124,19 +124,19 @@ class DossierImport:
             code: (pk, path) for code, pk, path in Unit.objects.values_list("code", "pk", "path")
         }
         self.unit_by_id = {pk: (code, path) for code, (pk, path) in self.units.items()}
-        self.moves: list[tuple[str, int, int]] = []  # (dossier code, from unit id, to unit id)
-        self.procedures = dict(Procedure.objects.values_list("code", "pk"))
+        # procedure code -> id; None for a code the catalogue lacks (added when applied)
+        self.procedures: dict[str, int | None] = dict(Procedure.objects.values_list("code", "pk"))
         self.buffer: list[DossierRecord] = []
         self.touched: set[tuple[int, dt.date]] = set()
         self.error_rows: set[int] = set()
         self.when, self.day = _adapters()
-        self.table = connection.ops.quote_name(Dossier._meta.db_table)
-        columns = (*_COMPARED, *_DERIVED, "code")
+        table = connection.ops.quote_name(StagedDossier._meta.db_table)
+        columns = ("owner_id", "old", "procedure_code", *_COMPARED, *_DERIVED, "code")
         self.insert_sql = (
-            f"INSERT INTO {self.table} ({', '.join(columns)}) "
+            f"INSERT INTO {table} ({', '.join(columns)}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
-        self.copy_sql = f"COPY {self.table} ({', '.join(columns)}) FROM STDIN"
+        self.copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
 
     # --- per row -----------------------------------------------------------------------------
     def add(self, item: DossierRecord | RowError) -> None:
@@ -175,12 +175,7 @@ class DossierImport:
             )
             return
         if item.procedure_code not in self.procedures:
-            procedure = Procedure.objects.create(
-                code=item.procedure_code,
-                name=_("Procedure %(code)s (not in the catalogue)") % {"code": item.procedure_code},
-                unclassified=True,
-            )
-            self.procedures[item.procedure_code] = procedure.pk
+            self.procedures[item.procedure_code] = None
             outcome.warnings.append(
                 _(
                     "Row %(row)s: procedure code '%(code)s' is not in the catalogue; it was added "
@@ -189,13 +184,13 @@ class DossierImport:
                 % {"row": item.row, "code": item.procedure_code}
             )
         self.buffer.append(item)
-        if len(self.buffer) >= FLUSH_ROWS:
+        if len(self.buffer) >= STAGE_ROWS:
             self.flush()
 
     def in_scope(self, path: str) -> bool:
         return self.allowed_paths is None or any(path.startswith(p) for p in self.allowed_paths)
 
-    def held_elsewhere(self, record: DossierRecord, old_unit_id: int) -> RowError | None:
+    def held_elsewhere(self, item: DossierRecord, old_unit_id: int) -> RowError | None:
         """The error for a row whose code another unit holds, unless this import may move it.
 
         A user or token changes a dossier only when its scope holds the dossier's unit before
@@ -214,10 +209,10 @@ class DossierImport:
                 "This dossier code already belongs to another unit (%(unit)s); use "
                 "--allow-move to move the dossier to the unit named in this row."
             ) % {"unit": self.unit_by_id.get(old_unit_id, ("?",))[0]}
-        return RowError(record.row, "MaHoSo", record.code, message)
+        return RowError(item.row, "MaHoSo", item.code, message)
 
     def refuse(self, error: RowError) -> None:
-        """An error found when the row is stored (it was already counted as read)."""
+        """An error found when the row is staged (it was already counted as read)."""
         self.error_rows.add(error.row)
         self.outcome.add_error(error, self.max_errors)
 
@@ -225,137 +220,161 @@ class DossierImport:
     def failing(self) -> bool:
         return self.outcome.error_count > 0 and not self.skip_invalid
 
-    # --- per batch of rows -------------------------------------------------------------------
+    # --- per batch of rows: compared with the stored dossiers, then staged --------------------
     def flush(self) -> None:
         buffer, self.buffer = self.buffer, []
         if not buffer:
             return
         by_code: dict[str, DossierRecord] = {}
-        for record in buffer:
-            by_code[record.code] = record  # a later row of the same code wins (API batches)
+        for item in buffer:
+            by_code[item.code] = item  # a later row of the same code wins (API batches)
         existing = {
             row[0]: row[1:]
             for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
                 "code", *_COMPARED, "month"
             )
         }
-        inserts = []
-        replaced: list[str] = []
+        rows = []
         when, day = self.when, self.day
         batch_id = self.batch.pk
-        for code, record in by_code.items():
-            unit_id = self.units[record.unit_code][0]
-            procedure_id = self.procedures[record.procedure_code]
+        for code, item in by_code.items():
+            unit_id = self.units[item.unit_code][0]
+            procedure_id = self.procedures[item.procedure_code]
             values = (
                 unit_id,
                 procedure_id,
-                record.received,
-                record.due,
-                record.processing_ended,
-                record.returned,
-                record.status,
-                record.channel,
-                record.full_online,
-                record.paid_online,
-                record.has_fee,
-                record.digitised,
-                record.reused,
-                record.e_result,
-                record.supplements,
-                record.supplement_requested,
-                record.supplement_supplied,
-                record.apology,
+                item.received,
+                item.due,
+                item.processing_ended,
+                item.returned,
+                item.status,
+                item.channel,
+                item.full_online,
+                item.paid_online,
+                item.has_fee,
+                item.digitised,
+                item.reused,
+                item.e_result,
+                item.supplements,
+                item.supplement_requested,
+                item.supplement_supplied,
+                item.apology,
             )
             old = existing.get(code)
             if old is not None and old[0] != unit_id:
-                refused = self.held_elsewhere(record, old[0])
+                refused = self.held_elsewhere(item, old[0])
                 if refused is not None:
                     self.refuse(refused)
                     continue
-                self.moves.append((code, old[0], unit_id))
             if old is not None:
                 if tuple(old[:-1]) == values:
                     self.outcome.unchanged += 1
                     continue
-                replaced.append(code)
-                self.touched.add((old[0], old[-1]))
                 self.outcome.updated += 1
             else:
                 self.outcome.created += 1
-            received_on = classify.local_day(record.received)
+            received_on = classify.local_day(item.received)
             month = received_on.replace(day=1)
             self.touched.add((unit_id, month))
-            inserts.append(
+            rows.append(
                 (
+                    batch_id,
+                    False,
+                    item.procedure_code if procedure_id is None else "",
                     unit_id,
                     procedure_id,
-                    when(record.received),
-                    when(record.due),
-                    when(record.processing_ended),
-                    when(record.returned),
-                    record.status,
-                    record.channel,
-                    record.full_online,
-                    record.paid_online,
-                    record.has_fee,
-                    record.digitised,
-                    record.reused,
-                    record.e_result,
-                    record.supplements,
-                    when(record.supplement_requested),
-                    when(record.supplement_supplied),
-                    record.apology,
+                    when(item.received),
+                    when(item.due),
+                    when(item.processing_ended),
+                    when(item.returned),
+                    item.status,
+                    item.channel,
+                    item.full_online,
+                    item.paid_online,
+                    item.has_fee,
+                    item.digitised,
+                    item.reused,
+                    item.e_result,
+                    item.supplements,
+                    when(item.supplement_requested),
+                    when(item.supplement_supplied),
+                    item.apology,
                     day(received_on),
                     day(month),
-                    record.status != classify.REFUSED_AT_INTAKE,
-                    day(classify.on_time_until(record)),
+                    item.status != classify.REFUSED_AT_INTAKE,
+                    day(classify.on_time_until(item)),
                     batch_id,
                     code,
                 )
             )
-        if self.failing:
-            # Once the import is bound to be undone, only keep validating.
+        if self.failing or not rows:
+            # Once the import is bound to be dropped, only keep validating.
             return
-        with connection.cursor() as cursor:
-            if replaced:
-                Dossier.objects.filter(code__in=replaced).delete()
-            if inserts and connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
                 # COPY streams the rows in one command; an INSERT per row took half the time
                 # of a PostgreSQL import (bench/dossiers/RESULTS.md)
                 with cursor.cursor.copy(self.copy_sql) as copy:
-                    for row in inserts:
+                    for row in rows:
                         copy.write_row(row)
-            elif inserts:
-                cursor.executemany(self.insert_sql, inserts)
+            else:
+                cursor.executemany(self.insert_sql, rows)
+            staging.beat(batch_id)
+        staging.between_batches("staged", batch_id)
 
-    def finish(self) -> ImportOutcome:
-        self.flush()
+    # --- once every row is staged ------------------------------------------------------------
+    def finish(self, on_publish) -> None:
+        """Apply the staged rows, then publish them with their facts and events."""
         outcome = self.outcome
-        outcome.errors.sort(key=lambda error: error.row)  # stored rows are checked last
-        if self.failing:
-            raise _Rollback
         outcome.skipped = len(self.error_rows)
-        facts.rebuild(self.touched)
-        self.record_moves()
-        outcome.saved = True
-        return outcome
+        batch_id = self.batch.pk
+        staging.start_applying(batch_id)
+        staging.apply(batch_id)
+        replaced = staging.replaced(batch_id)
+        with transaction.atomic():
+            staging.beat(batch_id, state=ImportBatch.State.DONE)
+            for _code, unit_id, month in replaced:
+                self.touched.add((unit_id, month))
+            facts.rebuild(self.touched)
+            self.record_moves(replaced)
+            outcome.saved = True
+            outcome.seconds = time.perf_counter() - self.started
+            _close_batch(self.batch, outcome)
+            _record_import("dossier_import", self.batch, outcome)
+            if on_publish is not None:
+                on_publish(outcome)
 
-    def record_moves(self) -> None:
+    def record_moves(self, replaced: list[tuple[str, int, object]]) -> None:
         """One change-history event per dossier moved to another unit, for the unit it left."""
-        if not self.moves:
+        old_units = {code: unit_id for code, unit_id, _month in replaced}
+        if not old_units:
             return
-        moved = {d.code: d for d in Dossier.objects.filter(code__in=[m[0] for m in self.moves])}
-        units = Unit.objects.in_bulk({m[1] for m in self.moves})
-        for code, old, new in self.moves:
+        moved = [
+            dossier
+            for dossier in Dossier.objects.filter(code__in=list(old_units)).select_related("unit")
+            if dossier.unit_id != old_units[dossier.code]
+        ]
+        if not moved:
+            return
+        units = Unit.objects.in_bulk({old_units[d.code] for d in moved})
+        for dossier in moved:
+            if not (self.allowed_paths is not None or self.allow_move):
+                raise DataChanged
+            if not self.in_scope(units[old_units[dossier.code]].path):
+                raise DataChanged  # another import moved it since it was checked
             audit.record(
                 "dossier.move",
                 by=self.batch.user,
-                obj=moved[code],
-                unit=units.get(old),
-                before={"unit": self.unit_by_id[old][0]},
-                after={"unit": self.unit_by_id[new][0]},
+                obj=dossier,
+                unit=units[old_units[dossier.code]],
+                before={"unit": units[old_units[dossier.code]].code},
+                after={"unit": dossier.unit.code},
                 reason=self.batch.file_name,
             )
+
+
+class DataChanged(Exception):
+    """Another import changed the same dossiers between this one's check and its saving."""
 
 
 def import_dossiers(
@@ -369,44 +388,73 @@ def import_dossiers(
     skip_invalid: bool = False,
     max_errors: int = DEFAULT_MAX_ERRORS,
     allow_move: bool = False,
+    on_publish=None,
 ) -> ImportOutcome:
     """Validate and store dossiers, then rebuild the facts they touched.
 
     `allowed_paths` limits the units rows may name, and the units whose dossiers rows may
     change (the importing user's or token's scope); `None` means any unit (the command line,
     run by the operator), where a dossier moves to another unit only with `allow_move`.
-    The import and its change-history event are saved together or not at all.
+
+    All or nothing for the user, without holding the database for the whole file: rows are
+    staged and applied in short transactions, and the import is seen only once it is
+    published, with its change-history event (`staging.py`, decision 0031). `on_publish`
+    (given the outcome) runs in that last transaction, for the caller's own records. On any
+    error the import is rolled back and the error passed on.
     """
     started = time.perf_counter()
-    outcome: ImportOutcome
+    staging.recover_abandoned()
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS,
+        source=source,
+        unit=unit,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        file_name=file_name[:255],
+        state=ImportBatch.State.STAGING,
+        heartbeat=timezone.now(),
+    )
+    published = False
     try:
-        with transaction.atomic():
-            batch = ImportBatch.objects.create(
-                kind=ImportBatch.Kind.DOSSIERS,
-                source=source,
-                unit=unit,
-                user=user if getattr(user, "is_authenticated", False) else None,
-                file_name=file_name[:255],
-            )
-            run = DossierImport(
-                batch=batch,
-                allowed_paths=allowed_paths,
-                skip_invalid=skip_invalid,
-                max_errors=max_errors,
-                allow_move=allow_move,
-            )
-            for item in items:
-                run.add(item)
-            outcome = run.finish()
-            outcome.seconds = time.perf_counter() - started
-            _close_batch(batch, outcome)
-            _record_import("dossier_import", batch, outcome)
-    except _Rollback:
+        run = DossierImport(
+            batch=batch,
+            allowed_paths=allowed_paths,
+            skip_invalid=skip_invalid,
+            max_errors=max_errors,
+            allow_move=allow_move,
+        )
+        for item in items:
+            run.add(item)
+        run.flush()
         outcome = run.outcome
-        outcome.created = outcome.updated = outcome.unchanged = 0
-        outcome.saved = False
-        outcome.batch = None
-        outcome.seconds = time.perf_counter() - started
+        outcome.errors.sort(key=lambda error: error.row)  # staged rows are checked last
+        if not run.failing:
+            run.finish(on_publish)
+            published = True
+    except DataChanged:
+        outcome = run.outcome
+        outcome.add_error(
+            RowError(
+                0,
+                "",
+                "",
+                _(
+                    "Another import changed the same dossiers while this one was being saved. "
+                    "Nothing was saved: import the file again."
+                ),
+            ),
+            max_errors,
+        )
+    except BaseException:
+        staging.roll_back(batch.pk)
+        raise
+    if published:
+        staging.discard(batch.pk)  # the old versions and the staged rows are not needed now
+        return outcome
+    staging.roll_back(batch.pk)  # the rows staged before an invalid one are dropped
+    outcome.created = outcome.updated = outcome.unchanged = 0
+    outcome.saved = False
+    outcome.batch = None
+    outcome.seconds = time.perf_counter() - started
     return outcome
 
 

@@ -123,20 +123,19 @@ def _procedure_preview(handle, upload, mapping, columns) -> Preview:
 def run(
     upload: DossierUpload, *, by, mapping: dict[str, int | None], skip_invalid: bool
 ) -> DossierUpload:
-    """Import a pending upload with the confirmed mapping; record its outcome; drop the file."""
     """Import a pending upload with the confirmed mapping; record its outcome; drop the file.
 
-    The import, the upload's outcome and its event are saved together: when any of them fails,
-    nothing is saved and the upload stays pending, its file kept for another try.
+    The import, the upload's outcome and its event are saved together (the outcome in the
+    transaction that publishes the import): when any of them fails, nothing is saved and the
+    upload stays pending, its file kept for another try.
     """
     upload.mapping = {k: v for k, v in mapping.items() if v is not None}
     upload.skip_invalid = skip_invalid
-    with transaction.atomic():
-        try:
-            with _open(upload) as handle:
-                outcome = _import(upload, handle, by=by, mapping=mapping)
-        except DossierFileError as exc:
-            upload.result = {"file_error": exc.message}
+    closed: list[str] = []
+
+    def conclude(outcome: ImportOutcome | None = None, file_error: str = "") -> None:
+        if outcome is None:
+            upload.result = {"file_error": file_error}
             upload.status = DossierUpload.Status.REFUSED
         else:
             upload.result = _summary(outcome)
@@ -144,7 +143,7 @@ def run(
             upload.status = (
                 DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
             )
-        name = _finish(upload)
+        closed.append(_finish(upload))
         record(
             f"dossier_upload.{upload.status}",
             by=by,
@@ -152,24 +151,40 @@ def run(
             unit=upload.unit,
             after={k: v for k, v in upload.result.items() if k != "errors"},
         )
-    _delete(name)
+
+    try:
+        with _open(upload) as handle:
+            if upload.kind == ImportBatch.Kind.PROCEDURES:
+                with transaction.atomic():
+                    conclude(_import_procedures(upload, handle, by=by, mapping=mapping))
+            else:
+                outcome = _import_dossiers(upload, handle, by=by, mapping=mapping, then=conclude)
+                if not outcome.saved:
+                    with transaction.atomic():
+                        conclude(outcome)
+    except DossierFileError as exc:
+        with transaction.atomic():
+            conclude(file_error=exc.message)
+    _delete(*closed)
     return upload
 
 
-def _import(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
-    if upload.kind == ImportBatch.Kind.PROCEDURES:
-        records, errors, _header = read_procedures(
-            handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
-        )
-        return import_procedures(
-            records,
-            errors,
-            source=ImportBatch.Source.WEB,
-            user=by,
-            file_name=upload.file_name,
-            skip_invalid=upload.skip_invalid,
-            protect_classified=not may_reclassify(by),
-        )
+def _import_procedures(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
+    records, errors, _header = read_procedures(
+        handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
+    )
+    return import_procedures(
+        records,
+        errors,
+        source=ImportBatch.Source.WEB,
+        user=by,
+        file_name=upload.file_name,
+        skip_invalid=upload.skip_invalid,
+        protect_classified=not may_reclassify(by),
+    )
+
+
+def _import_dossiers(upload: DossierUpload, handle, *, by, mapping, then) -> ImportOutcome:
     return import_dossiers(
         iter_dossiers(
             handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
@@ -181,6 +196,7 @@ def _import(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
         file_name=upload.file_name,
         skip_invalid=upload.skip_invalid,
         max_errors=MAX_STORED_ERRORS,
+        on_publish=then,
     )
 
 
@@ -228,9 +244,10 @@ def _finish(upload: DossierUpload) -> str:
     return name
 
 
-def _delete(name: str) -> None:
-    if name:
-        default_storage.delete(name)
+def _delete(*names: str) -> None:
+    for name in names:
+        if name:
+            default_storage.delete(name)
 
 
 def discard_stale(older_than_hours: int = 24) -> int:
