@@ -52,6 +52,12 @@ PERIODIC_JOBS: list[PeriodicJob] = [
         dt.timedelta(days=1),
         "delete the files of dossier uploads left unconfirmed for a day",
     ),
+    PeriodicJob(
+        "recover-imports",
+        "cchc.dossiers.jobs.recover_imports",
+        dt.timedelta(minutes=15),
+        "roll back dossier imports a dead process left half-saved (never seen by pages)",
+    ),
 ]
 
 
