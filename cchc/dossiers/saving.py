@@ -308,7 +308,9 @@ class DossierImport:
                 )
             )
         if self.failing or not rows:
-            # Once the import is bound to be dropped, only keep validating.
+            # Once the import is bound to be dropped, only keep validating (and show that it
+            # is alive, so that it is not taken for abandoned).
+            staging.beat(batch_id)
             return
         with transaction.atomic(), connection.cursor() as cursor:
             if connection.vendor == "postgresql":

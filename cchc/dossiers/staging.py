@@ -117,6 +117,7 @@ def start_applying(batch_id: int) -> None:
                 beat(batch_id, state=ImportBatch.State.APPLYING)
                 _fill_procedures(batch_id)
                 return
+        recover_abandoned()  # the one applying may be a dead process's
         if time.monotonic() > deadline:
             # answered as any busy database: "try again" (cchc.core.busy)
             raise OperationalError("database is locked: another dossier import is being saved")
