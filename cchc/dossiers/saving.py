@@ -335,6 +335,7 @@ class DossierImport:
         replaced = staging.replaced(batch_id)
         with transaction.atomic():
             staging.beat(batch_id, state=ImportBatch.State.DONE)
+            self.batch.state = ImportBatch.State.DONE
             for _code, unit_id, month in replaced:
                 self.touched.add((unit_id, month))
             facts.rebuild(self.touched)
@@ -467,7 +468,19 @@ def _close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
     batch.errors = [e.as_dict() for e in outcome.errors]
     batch.warnings = outcome.warnings[:200]
     batch.seconds = outcome.seconds
-    batch.save()
+    # only these: the state is moved by `staging`, never from this (possibly stale) object
+    batch.save(
+        update_fields=[
+            "rows",
+            "created",
+            "updated",
+            "unchanged",
+            "skipped",
+            "errors",
+            "warnings",
+            "seconds",
+        ]
+    )
 
 
 def _record_import(action: str, batch: ImportBatch, outcome: ImportOutcome) -> None:

@@ -142,6 +142,10 @@ def test_a_half_applied_import_is_not_seen(stored, small_chunks, monkeypatch):
     assert dossiers()["HS-2"] == rows_before["HS-2"]
     assert not StagedDossier.objects.exists()
     assert facts_are_exact()
+    # published for good: not taken for an abandoned import, however old it gets
+    assert ImportBatch.objects.get(pk=outcome.batch.pk).state == ImportBatch.State.DONE
+    assert staging.recover_abandoned(older_than=dt.timedelta(0)) == 0
+    assert figures(stored) == (4, 3, 4, 3)
 
 
 def test_an_import_failing_while_applying_is_rolled_back_whole(stored, small_chunks, monkeypatch):
