@@ -332,14 +332,14 @@ class DossierImport:
         batch_id = self.batch.pk
         staging.start_applying(batch_id)
         staging.apply(batch_id)
-        replaced = staging.replaced(batch_id)
         with transaction.atomic():
             staging.beat(batch_id, state=ImportBatch.State.DONE)
             self.batch.state = ImportBatch.State.DONE
-            for _code, unit_id, month in replaced:
-                self.touched.add((unit_id, month))
+            # the months a dossier left, as stored when it was replaced (another import may
+            # have changed it since this one compared)
+            self.touched |= staging.left_months(batch_id)
             facts.rebuild(self.touched)
-            self.record_moves(replaced)
+            self.record_moves(staging.moves(batch_id))
             outcome.saved = True
             outcome.seconds = time.perf_counter() - self.started
             _close_batch(self.batch, outcome)
@@ -347,31 +347,26 @@ class DossierImport:
             if on_publish is not None:
                 on_publish(outcome)
 
-    def record_moves(self, replaced: list[tuple[str, int, object]]) -> None:
+    def record_moves(self, moves: list[tuple[str, int, int]]) -> None:
         """One change-history event per dossier moved to another unit, for the unit it left."""
-        old_units = {code: unit_id for code, unit_id, _month in replaced}
-        if not old_units:
+        if not moves:
             return
-        moved = [
-            dossier
-            for dossier in Dossier.objects.filter(code__in=list(old_units)).select_related("unit")
-            if dossier.unit_id != old_units[dossier.code]
-        ]
-        if not moved:
-            return
-        units = Unit.objects.in_bulk({old_units[d.code] for d in moved})
-        for dossier in moved:
-            if not (self.allowed_paths is not None or self.allow_move):
-                raise DataChanged
-            if not self.in_scope(units[old_units[dossier.code]].path):
-                raise DataChanged  # another import moved it since it was checked
+        if self.allowed_paths is None and not self.allow_move:
+            raise DataChanged  # every move was refused when compared: another import's
+        dossiers = Dossier.objects.in_bulk(
+            [code for code, _before, _now in moves], field_name="code"
+        )
+        units = Unit.objects.in_bulk({unit for _code, *pair in moves for unit in pair})
+        for code, before, now in moves:
+            if not self.in_scope(units[before].path):
+                raise DataChanged  # another import moved it here since it was compared
             audit.record(
                 "dossier.move",
                 by=self.batch.user,
-                obj=dossier,
-                unit=units[old_units[dossier.code]],
-                before={"unit": units[old_units[dossier.code]].code},
-                after={"unit": dossier.unit.code},
+                obj=dossiers[code],
+                unit=units[before],
+                before={"unit": units[before].code},
+                after={"unit": units[now].code},
                 reason=self.batch.file_name,
             )
 

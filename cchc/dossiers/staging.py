@@ -193,13 +193,25 @@ def apply(batch_id: int) -> None:
         between_batches("applied", batch_id)
 
 
-def replaced(batch_id: int) -> list[tuple[str, int, object]]:
-    """(code, unit id, month) of the dossier versions the import replaced."""
-    return list(
-        StagedDossier.objects.filter(owner_id=batch_id, old=True).values_list(
-            "code", "unit_id", "month"
-        )
+def left_months(batch_id: int) -> set[tuple[int, dt.date]]:
+    """The (unit id, month) pairs the dossier versions this import replaced were counted in."""
+    return set(
+        StagedDossier.objects.filter(owner_id=batch_id, old=True)
+        .values_list("unit_id", "month")
+        .distinct()
     )
+
+
+def moves(batch_id: int) -> list[tuple[str, int, int]]:
+    """(code, unit id before, unit id now) of the dossiers this import moved to another unit."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT o.code, o.unit_id, d.unit_id FROM {_q(StagedDossier)} o "
+            f"JOIN {_q(Dossier)} d ON d.code = o.code "
+            "WHERE o.owner_id = %s AND o.old AND o.unit_id <> d.unit_id ORDER BY o.code",
+            [batch_id],
+        )
+        return [(code, before, now) for code, before, now in cursor.fetchall()]
 
 
 def discard(batch_id: int) -> None:
