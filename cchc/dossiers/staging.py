@@ -29,6 +29,7 @@ import time
 
 from django.db import OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Dossier, ImportBatch, Procedure, StagedDossier
 
@@ -129,8 +130,6 @@ def _fill_procedures(batch_id: int) -> None:
     codes = set(staged.values_list("procedure_code", flat=True).distinct())
     if not codes:
         return
-    from django.utils.translation import gettext as _
-
     known = set(Procedure.objects.filter(code__in=codes).values_list("code", flat=True))
     Procedure.objects.bulk_create(
         [

@@ -201,3 +201,23 @@ def test_an_import_abandoned_by_a_dead_process_stays_unseen_until_rolled_back(
     assert dossiers()["HS-2"] == rows_before["HS-2"]
     assert not StagedDossier.objects.exists()
     assert facts_are_exact()
+
+
+def test_an_import_waits_for_another_being_applied_then_asks_to_retry(stored, monkeypatch):
+    from django.utils import timezone
+
+    from cchc.core.busy import is_busy
+
+    rows_before, batches = dossiers(), ImportBatch.objects.count()
+    ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS,
+        source=ImportBatch.Source.API,
+        state=ImportBatch.State.APPLYING,
+        heartbeat=timezone.now(),  # alive: not to be rolled back
+    )
+    monkeypatch.setattr(staging, "APPLY_WAIT_SECONDS", 0)
+    with pytest.raises(Exception) as refused:
+        import_dossiers(records(*CHANGES))
+    assert is_busy(refused.value)  # the user gets "busy, try again", not a server error
+    assert dossiers() == rows_before and not StagedDossier.objects.exists()
+    assert ImportBatch.objects.count() == batches + 1  # only the other import's
