@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "cchc.accounts.reauth.ReauthMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "cchc.core.busy.BusyDatabaseMiddleware",  # a locked database: "try again" (503), not a 500
     # last: turns a lockout flagged during authenticate() into the lockout page
     "axes.middleware.AxesMiddleware",
 ]

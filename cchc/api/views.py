@@ -2,8 +2,9 @@
 
 Authentication is a bearer token per unit (`cchc api-token --unit CODE`); a token acts for its
 unit and every unit below it. Errors are JSON with Vietnamese messages that name the field:
-401 without a valid token, 403 for a unit outside the token's, 422 for a body that is not the
-documented JSON or rows that do not validate (nothing is saved unless `skip_invalid`).
+401 without a valid token, 403 for a unit outside the token's (an unknown unit gets the same
+answer), 422 for a body that is not the documented JSON or rows that do not validate (nothing
+is saved unless `skip_invalid`).
 OpenAPI: /api/v1/openapi.json, browsable at /api/v1/docs (served locally, no CDN).
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import OperationalError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Query, Schema, Status
@@ -21,6 +23,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.security import HttpBearer
 
 from cchc import periods
+from cchc.core import busy
 from cchc.dossiers import tokens
 from cchc.dossiers.models import ImportBatch
 from cchc.dossiers.reading import parse_dossier_dicts
@@ -181,6 +184,13 @@ def _too_big(request: HttpRequest, exc: RequestDataTooBig):
     )
 
 
+@api.exception_handler(OperationalError)
+def _database_error(request: HttpRequest, exc: OperationalError):
+    if busy.is_busy(exc):
+        return busy.busy_response(request)  # the same JSON 503 as the middleware's, in DEBUG too
+    raise exc
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
     if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
@@ -213,8 +223,12 @@ def push_dossiers(request: HttpRequest, batch: DossierBatch):
     paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
     token = request.api_token  # type: ignore[attr-defined]
     allowed = tuple(with_predecessors([token.unit.path]))
+    # An unknown code is answered as one outside the token: the answer must not tell which
+    # codes exist elsewhere.
     outside = sorted(
-        {code for code, path in paths.items() if not any(path.startswith(p) for p in allowed)}
+        code
+        for code in codes
+        if code not in paths or not any(paths[code].startswith(p) for p in allowed)
     )
     if outside:
         return Status(
@@ -250,7 +264,7 @@ def _date(value: str, field: str) -> dt.date:
 
 @api.get(
     "/indicators",
-    response={200: IndicatorsOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: IndicatorsOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
     summary="Chỉ số của một đơn vị trong một khoảng thời gian",
     by_alias=True,
 )
@@ -270,8 +284,7 @@ def indicators(
     except periods.WindowError as exc:
         raise HttpError(422, f"{exc}.") from None
     found = Unit.objects.filter(code=unit).first()
-    if found is None:
-        return Status(404, {"detail": _("No unit has the code '%(code)s'.") % {"code": unit}})
-    if not _in_scope(request, found):
+    if found is None or not _in_scope(request, found):
+        # the same answer for an unknown unit: which codes exist is not the token's business
         return Status(403, {"detail": _("This unit is outside the token's unit.")})
     return engine.contract_json(found, first, last, by_month=by == "month")

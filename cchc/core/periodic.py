@@ -58,6 +58,12 @@ PERIODIC_JOBS: list[PeriodicJob] = [
         dt.timedelta(days=1),
         "disable accounts without a login for CCHC_IDLE_ACCOUNT_DAYS and tell their administrators",
     ),
+    PeriodicJob(
+        "recover-imports",
+        "cchc.dossiers.jobs.recover_imports",
+        dt.timedelta(minutes=15),
+        "roll back dossier imports a dead process left half-saved (never seen by pages)",
+    ),
 ]
 
 

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 
 from cchc.org.models import Unit
 
+from . import staging
 from .models import Dossier, DossierFact, Procedure
 
 # counter -> SQL over one dossier row (1 or 0). The keys are DossierFact's counter columns.
@@ -88,7 +89,7 @@ def rebuild(keys: Iterable[tuple[int, dt.date]]) -> int:
         months_by_unit[unit_id].add(month)
     if not months_by_unit:
         return 0
-    fact_table, dossier_table = _table(DossierFact), _table(Dossier)
+    fact_table, dossier_table = _table(DossierFact), staging.visible_dossiers()
     columns = ", ".join((*KEY, *COUNTERS))
     sums = ", ".join(f"SUM({expr})" for expr in SOURCE_COLUMNS.values())
     written = 0
@@ -159,10 +160,11 @@ def _sources(start: dt.date, end: dt.date, units: list[int]) -> tuple[str, list[
     else:
         edges = [(start, end)]
     row_counters = ", ".join(f"{expr} AS {name}" for name, expr in SOURCE_COLUMNS.items())
+    dossiers = staging.visible_dossiers() if edges else ""
     for low, high in edges:
         parts.append(
             f"SELECT d.unit_id, d.procedure_id, d.on_time_until, {row_counters} "
-            f"FROM {_table(Dossier)} d WHERE d.counted AND d.unit_id IN ({marks}) "
+            f"FROM {dossiers} d WHERE d.counted AND d.unit_id IN ({marks}) "
             "AND d.received_on >= %s AND d.received_on <= %s"
         )
         params += [*units, low, high]

@@ -69,8 +69,19 @@ class ImportBatch(models.Model):
         WEB = "web", _("web")
         API = "api", _("API")
 
+    class State(models.TextChoices):
+        STAGING = "staging", _("reading the file")
+        APPLYING = "applying", _("being saved")
+        DONE = "done", _("saved")
+
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     source = models.CharField(_("source"), max_length=4, choices=Source.choices)
+    # A dossier import is staged, then applied in short transactions (saving.py): until it is
+    # DONE its dossiers are not counted anywhere, and an abandoned one is rolled back.
+    state = models.CharField(
+        _("state"), max_length=8, choices=State.choices, default=State.DONE, editable=False
+    )
+    heartbeat = models.DateTimeField(null=True, blank=True, editable=False)
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -139,6 +150,54 @@ class Dossier(models.Model):
             models.Index(fields=["unit", "received_on"], name="dossier_unit_day"),
             models.Index(fields=["unit", "month"], name="dossier_unit_month"),
         ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class StagedDossier(models.Model):
+    """A dossier row of an import that is not finished yet (see `saving.py`).
+
+    New rows (`old` false) wait here, validated, until the import is applied; while it is
+    applied, the version of each dossier it replaces is kept here (`old` true), so that pages
+    still count the dossiers as they were and an interrupted import can be put back. Columns
+    carry the names of `Dossier`'s, so rows move between the tables in one INSERT … SELECT;
+    `batch_id` of an old row is the import that had stored it.
+    """
+
+    # indexed by the (owner, old) index below: one index less to write per staged row
+    owner = models.ForeignKey(
+        ImportBatch, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    old = models.BooleanField(default=False)
+    code = models.CharField(max_length=80)
+    procedure_code = models.CharField(max_length=40, blank=True)
+    unit_id = models.BigIntegerField()
+    procedure_id = models.BigIntegerField(null=True)  # set when an unknown code is added
+    received = models.DateTimeField()
+    due = models.DateTimeField()
+    processing_ended = models.DateTimeField(null=True)
+    returned = models.DateTimeField(null=True)
+    status = models.PositiveSmallIntegerField(null=True)
+    channel = models.PositiveSmallIntegerField(default=1)
+    full_online = models.BooleanField(default=False)
+    paid_online = models.PositiveSmallIntegerField(default=0)
+    has_fee = models.BooleanField(default=False)
+    digitised = models.BooleanField(default=False)
+    reused = models.BooleanField(default=False)
+    e_result = models.BooleanField(default=False)
+    supplements = models.PositiveSmallIntegerField(default=0)
+    supplement_requested = models.DateTimeField(null=True)
+    supplement_supplied = models.DateTimeField(null=True)
+    apology = models.BooleanField(default=False)
+    received_on = models.DateField()
+    month = models.DateField()
+    counted = models.BooleanField(default=True)
+    on_time_until = models.DateField()
+    batch_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "old"], name="staged_owner_old")]
 
     def __str__(self) -> str:
         return self.code

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -152,6 +153,9 @@ def _code(value: object, limit: int) -> str:
     text = _as_text(value)
     if len(text) > limit:
         raise CellError(_("Longer than %(n)s characters.") % {"n": limit})
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        # a NUL byte is refused by PostgreSQL and hides the rest of a code in most tools
+        raise CellError(_("Contains a control character (NUL, tab, line break, …)."))
     return text
 
 

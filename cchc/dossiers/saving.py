@@ -1,10 +1,12 @@
 """Storing read records: the procedure catalogue, and dossiers folded into monthly facts.
 
-One function per kind, shared by the command line, the web import and the API. Both are
-atomic: with any invalid row nothing is saved, unless the caller asked to keep the valid rows
-(`skip_invalid`). Re-importing a dossier with a known code replaces it when something changed
-and leaves it alone when nothing did; the facts of every (unit, month) a changed dossier left
-or entered are then rebuilt from the dossiers, so nothing is ever counted twice.
+One function per kind, shared by the command line, the web import and the API. Both are all
+or nothing: with any invalid row nothing is saved, unless the caller asked to keep the valid
+rows (`skip_invalid`); a dossier import reaches the database in short transactions and is
+seen only once complete (`staging.py`). Re-importing a dossier with a known code replaces it
+when something changed and leaves it alone when nothing did; the facts of every (unit, month)
+a changed dossier left or entered are then rebuilt from the dossiers, so nothing is ever
+counted twice.
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cchc.audit import log as audit
 from cchc.org.models import Unit
 
-from . import classify, facts
-from .models import Dossier, ImportBatch, Procedure
+from . import classify, facts, staging
+from .models import Dossier, ImportBatch, Procedure, StagedDossier
 from .records import DossierRecord, ProcedureRecord, RowError
 
-FLUSH_ROWS = 5000
+STAGE_ROWS = 5000  # rows validated and staged per transaction
 DEFAULT_MAX_ERRORS = 1000
 
 # Stored fields in the order of the INSERT below; the first ones are compared on re-import.
@@ -48,10 +52,6 @@ _COMPARED = (
     "apology",
 )
 _DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
-
-
-class _Rollback(Exception):
-    """Raised inside the import transaction to undo it when the file had invalid rows."""
 
 
 @dataclass
@@ -111,27 +111,32 @@ class DossierImport:
         allowed_paths: tuple[str, ...] | None,
         skip_invalid: bool,
         max_errors: int,
+        allow_move: bool = False,
     ) -> None:
+        self.started = time.perf_counter()
         self.batch = batch
         self.allowed_paths = allowed_paths
+        self.allow_move = allow_move
         self.skip_invalid = skip_invalid
         self.max_errors = max_errors
         self.outcome = ImportOutcome(batch=batch)
         self.units = {
             code: (pk, path) for code, pk, path in Unit.objects.values_list("code", "pk", "path")
         }
-        self.procedures = dict(Procedure.objects.values_list("code", "pk"))
+        self.unit_by_id = {pk: (code, path) for code, (pk, path) in self.units.items()}
+        # procedure code -> id; None for a code the catalogue lacks (added when applied)
+        self.procedures: dict[str, int | None] = dict(Procedure.objects.values_list("code", "pk"))
         self.buffer: list[DossierRecord] = []
         self.touched: set[tuple[int, dt.date]] = set()
         self.error_rows: set[int] = set()
         self.when, self.day = _adapters()
-        self.table = connection.ops.quote_name(Dossier._meta.db_table)
-        columns = (*_COMPARED, *_DERIVED, "code")
+        table = connection.ops.quote_name(StagedDossier._meta.db_table)
+        columns = ("owner_id", "old", "procedure_code", *_COMPARED, *_DERIVED, "code")
         self.insert_sql = (
-            f"INSERT INTO {self.table} ({', '.join(columns)}) "
+            f"INSERT INTO {table} ({', '.join(columns)}) "
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
-        self.copy_sql = f"COPY {self.table} ({', '.join(columns)}) FROM STDIN"
+        self.copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
 
     # --- per row -----------------------------------------------------------------------------
     def add(self, item: DossierRecord | RowError) -> None:
@@ -156,9 +161,7 @@ class DossierImport:
                 self.max_errors,
             )
             return
-        if self.allowed_paths is not None and not any(
-            unit[1].startswith(path) for path in self.allowed_paths
-        ):
+        if not self.in_scope(unit[1]):
             self.error_rows.add(item.row)
             outcome.add_error(
                 RowError(
@@ -172,12 +175,7 @@ class DossierImport:
             )
             return
         if item.procedure_code not in self.procedures:
-            procedure = Procedure.objects.create(
-                code=item.procedure_code,
-                name=_("Procedure %(code)s (not in the catalogue)") % {"code": item.procedure_code},
-                unclassified=True,
-            )
-            self.procedures[item.procedure_code] = procedure.pk
+            self.procedures[item.procedure_code] = None
             outcome.warnings.append(
                 _(
                     "Row %(row)s: procedure code '%(code)s' is not in the catalogue; it was added "
@@ -186,117 +184,195 @@ class DossierImport:
                 % {"row": item.row, "code": item.procedure_code}
             )
         self.buffer.append(item)
-        if len(self.buffer) >= FLUSH_ROWS:
+        if len(self.buffer) >= STAGE_ROWS:
             self.flush()
+
+    def in_scope(self, path: str) -> bool:
+        return self.allowed_paths is None or any(path.startswith(p) for p in self.allowed_paths)
+
+    def held_elsewhere(self, item: DossierRecord, old_unit_id: int) -> RowError | None:
+        """The error for a row whose code another unit holds, unless this import may move it.
+
+        A user or token changes a dossier only when its scope holds the dossier's unit before
+        and after the change; the command line (the administrator) moves one only when told
+        to (`--allow-move`). The other unit is not named to a user: the code alone says enough.
+        """
+        old_path = self.unit_by_id.get(old_unit_id, ("", ""))[1]
+        if self.allowed_paths is not None:
+            if self.in_scope(old_path):
+                return None
+            message = _("This dossier code already belongs to another unit.")
+        elif self.allow_move:
+            return None
+        else:
+            message = _(
+                "This dossier code already belongs to another unit (%(unit)s); use "
+                "--allow-move to move the dossier to the unit named in this row."
+            ) % {"unit": self.unit_by_id.get(old_unit_id, ("?",))[0]}
+        return RowError(item.row, "MaHoSo", item.code, message)
+
+    def refuse(self, error: RowError) -> None:
+        """An error found when the row is staged (it was already counted as read)."""
+        self.error_rows.add(error.row)
+        self.outcome.add_error(error, self.max_errors)
 
     @property
     def failing(self) -> bool:
         return self.outcome.error_count > 0 and not self.skip_invalid
 
-    # --- per batch of rows -------------------------------------------------------------------
+    # --- per batch of rows: compared with the stored dossiers, then staged --------------------
     def flush(self) -> None:
         buffer, self.buffer = self.buffer, []
-        if not buffer or self.failing:
-            # Once the import is bound to be undone, only keep validating.
+        if not buffer:
             return
         by_code: dict[str, DossierRecord] = {}
-        for record in buffer:
-            by_code[record.code] = record  # a later row of the same code wins (API batches)
+        for item in buffer:
+            by_code[item.code] = item  # a later row of the same code wins (API batches)
         existing = {
             row[0]: row[1:]
             for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
                 "code", *_COMPARED, "month"
             )
         }
-        inserts = []
-        replaced: list[str] = []
+        rows = []
         when, day = self.when, self.day
         batch_id = self.batch.pk
-        for code, record in by_code.items():
-            unit_id = self.units[record.unit_code][0]
-            procedure_id = self.procedures[record.procedure_code]
+        for code, item in by_code.items():
+            unit_id = self.units[item.unit_code][0]
+            procedure_id = self.procedures[item.procedure_code]
             values = (
                 unit_id,
                 procedure_id,
-                record.received,
-                record.due,
-                record.processing_ended,
-                record.returned,
-                record.status,
-                record.channel,
-                record.full_online,
-                record.paid_online,
-                record.has_fee,
-                record.digitised,
-                record.reused,
-                record.e_result,
-                record.supplements,
-                record.supplement_requested,
-                record.supplement_supplied,
-                record.apology,
+                item.received,
+                item.due,
+                item.processing_ended,
+                item.returned,
+                item.status,
+                item.channel,
+                item.full_online,
+                item.paid_online,
+                item.has_fee,
+                item.digitised,
+                item.reused,
+                item.e_result,
+                item.supplements,
+                item.supplement_requested,
+                item.supplement_supplied,
+                item.apology,
             )
             old = existing.get(code)
+            if old is not None and old[0] != unit_id:
+                refused = self.held_elsewhere(item, old[0])
+                if refused is not None:
+                    self.refuse(refused)
+                    continue
             if old is not None:
                 if tuple(old[:-1]) == values:
                     self.outcome.unchanged += 1
                     continue
-                replaced.append(code)
-                self.touched.add((old[0], old[-1]))
                 self.outcome.updated += 1
             else:
                 self.outcome.created += 1
-            received_on = classify.local_day(record.received)
+            received_on = classify.local_day(item.received)
             month = received_on.replace(day=1)
             self.touched.add((unit_id, month))
-            inserts.append(
+            rows.append(
                 (
+                    batch_id,
+                    False,
+                    item.procedure_code if procedure_id is None else "",
                     unit_id,
                     procedure_id,
-                    when(record.received),
-                    when(record.due),
-                    when(record.processing_ended),
-                    when(record.returned),
-                    record.status,
-                    record.channel,
-                    record.full_online,
-                    record.paid_online,
-                    record.has_fee,
-                    record.digitised,
-                    record.reused,
-                    record.e_result,
-                    record.supplements,
-                    when(record.supplement_requested),
-                    when(record.supplement_supplied),
-                    record.apology,
+                    when(item.received),
+                    when(item.due),
+                    when(item.processing_ended),
+                    when(item.returned),
+                    item.status,
+                    item.channel,
+                    item.full_online,
+                    item.paid_online,
+                    item.has_fee,
+                    item.digitised,
+                    item.reused,
+                    item.e_result,
+                    item.supplements,
+                    when(item.supplement_requested),
+                    when(item.supplement_supplied),
+                    item.apology,
                     day(received_on),
                     day(month),
-                    record.status != classify.REFUSED_AT_INTAKE,
-                    day(classify.on_time_until(record)),
+                    item.status != classify.REFUSED_AT_INTAKE,
+                    day(classify.on_time_until(item)),
                     batch_id,
                     code,
                 )
             )
-        with connection.cursor() as cursor:
-            if replaced:
-                Dossier.objects.filter(code__in=replaced).delete()
-            if inserts and connection.vendor == "postgresql":
+        if self.failing or not rows:
+            # Once the import is bound to be dropped, only keep validating (and show that it
+            # is alive, so that it is not taken for abandoned).
+            staging.beat(batch_id)
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
                 # COPY streams the rows in one command; an INSERT per row took half the time
                 # of a PostgreSQL import (bench/dossiers/RESULTS.md)
                 with cursor.cursor.copy(self.copy_sql) as copy:
-                    for row in inserts:
+                    for row in rows:
                         copy.write_row(row)
-            elif inserts:
-                cursor.executemany(self.insert_sql, inserts)
+            else:
+                cursor.executemany(self.insert_sql, rows)
+            staging.beat(batch_id)
+        staging.between_batches("staged", batch_id)
 
-    def finish(self) -> ImportOutcome:
-        self.flush()
+    # --- once every row is staged ------------------------------------------------------------
+    def finish(self, on_publish) -> None:
+        """Apply the staged rows, then publish them with their facts and events."""
         outcome = self.outcome
-        if self.failing:
-            raise _Rollback
         outcome.skipped = len(self.error_rows)
-        facts.rebuild(self.touched)
-        outcome.saved = True
-        return outcome
+        batch_id = self.batch.pk
+        staging.start_applying(batch_id)
+        staging.apply(batch_id)
+        with transaction.atomic():
+            staging.beat(batch_id, state=ImportBatch.State.DONE)
+            self.batch.state = ImportBatch.State.DONE
+            # the months a dossier left, as stored when it was replaced (another import may
+            # have changed it since this one compared)
+            self.touched |= staging.left_months(batch_id)
+            facts.rebuild(self.touched)
+            self.record_moves(staging.moves(batch_id))
+            outcome.saved = True
+            outcome.seconds = time.perf_counter() - self.started
+            _close_batch(self.batch, outcome)
+            _record_import("dossier_import", self.batch, outcome)
+            if on_publish is not None:
+                on_publish(outcome)
+
+    def record_moves(self, moves: list[tuple[str, int, int]]) -> None:
+        """One change-history event per dossier moved to another unit, for the unit it left."""
+        if not moves:
+            return
+        if self.allowed_paths is None and not self.allow_move:
+            raise DataChanged  # every move was refused when compared: another import's
+        dossiers = Dossier.objects.in_bulk(
+            [code for code, _before, _now in moves], field_name="code"
+        )
+        units = Unit.objects.in_bulk({unit for _code, *pair in moves for unit in pair})
+        for code, before, now in moves:
+            if not self.in_scope(units[before].path):
+                raise DataChanged  # another import moved it here since it was compared
+            audit.record(
+                "dossier.move",
+                by=self.batch.user,
+                obj=dossiers[code],
+                unit=units[before],
+                before={"unit": units[before].code},
+                after={"unit": units[now].code},
+                reason=self.batch.file_name,
+            )
+
+
+class DataChanged(Exception):
+    """Another import changed the same dossiers between this one's check and its saving."""
 
 
 def import_dossiers(
@@ -309,39 +385,74 @@ def import_dossiers(
     file_name: str = "",
     skip_invalid: bool = False,
     max_errors: int = DEFAULT_MAX_ERRORS,
+    allow_move: bool = False,
+    on_publish=None,
 ) -> ImportOutcome:
     """Validate and store dossiers, then rebuild the facts they touched.
 
-    `allowed_paths` limits the units rows may name (the importing user's or token's scope);
-    `None` means any unit (the command line, run by the operator).
+    `allowed_paths` limits the units rows may name, and the units whose dossiers rows may
+    change (the importing user's or token's scope); `None` means any unit (the command line,
+    run by the operator), where a dossier moves to another unit only with `allow_move`.
+
+    All or nothing for the user, without holding the database for the whole file: rows are
+    staged and applied in short transactions, and the import is seen only once it is
+    published, with its change-history event (`staging.py`, decision 0031). `on_publish`
+    (given the outcome) runs in that last transaction, for the caller's own records. On any
+    error the import is rolled back and the error passed on.
     """
     started = time.perf_counter()
-    outcome: ImportOutcome
+    staging.recover_abandoned()
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS,
+        source=source,
+        unit=unit,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        file_name=file_name[:255],
+        state=ImportBatch.State.STAGING,
+        heartbeat=timezone.now(),
+    )
+    published = False
     try:
-        with transaction.atomic():
-            batch = ImportBatch.objects.create(
-                kind=ImportBatch.Kind.DOSSIERS,
-                source=source,
-                unit=unit,
-                user=user if getattr(user, "is_authenticated", False) else None,
-                file_name=file_name[:255],
-            )
-            run = DossierImport(
-                batch=batch,
-                allowed_paths=allowed_paths,
-                skip_invalid=skip_invalid,
-                max_errors=max_errors,
-            )
-            for item in items:
-                run.add(item)
-            outcome = run.finish()
-            outcome.seconds = time.perf_counter() - started
-            _close_batch(batch, outcome)
-    except _Rollback:
+        run = DossierImport(
+            batch=batch,
+            allowed_paths=allowed_paths,
+            skip_invalid=skip_invalid,
+            max_errors=max_errors,
+            allow_move=allow_move,
+        )
+        for item in items:
+            run.add(item)
+        run.flush()
         outcome = run.outcome
-        outcome.saved = False
-        outcome.batch = None
-        outcome.seconds = time.perf_counter() - started
+        outcome.errors.sort(key=lambda error: error.row)  # staged rows are checked last
+        if not run.failing:
+            run.finish(on_publish)
+            published = True
+    except DataChanged:
+        outcome = run.outcome
+        outcome.add_error(
+            RowError(
+                0,
+                "",
+                "",
+                _(
+                    "Another import changed the same dossiers while this one was being saved. "
+                    "Nothing was saved: import the file again."
+                ),
+            ),
+            max_errors,
+        )
+    except BaseException:
+        staging.roll_back(batch.pk)
+        raise
+    if published:
+        staging.discard(batch.pk)  # the old versions and the staged rows are not needed now
+        return outcome
+    staging.roll_back(batch.pk)  # the rows staged before an invalid one are dropped
+    outcome.created = outcome.updated = outcome.unchanged = 0
+    outcome.saved = False
+    outcome.batch = None
+    outcome.seconds = time.perf_counter() - started
     return outcome
 
 
@@ -352,7 +463,37 @@ def _close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
     batch.errors = [e.as_dict() for e in outcome.errors]
     batch.warnings = outcome.warnings[:200]
     batch.seconds = outcome.seconds
-    batch.save()
+    # only these: the state is moved by `staging`, never from this (possibly stale) object
+    batch.save(
+        update_fields=[
+            "rows",
+            "created",
+            "updated",
+            "unchanged",
+            "skipped",
+            "errors",
+            "warnings",
+            "seconds",
+        ]
+    )
+
+
+def _record_import(action: str, batch: ImportBatch, outcome: ImportOutcome) -> None:
+    audit.record(
+        action,
+        by=batch.user,
+        obj=batch,
+        unit=batch.unit,
+        after={
+            "source": batch.source,
+            "file": batch.file_name,
+            "rows": outcome.rows,
+            "created": outcome.created,
+            "updated": outcome.updated,
+            "unchanged": outcome.unchanged,
+            "skipped": outcome.skipped,
+        },
+    )
 
 
 # --- procedure catalogue ---------------------------------------------------------------------
@@ -435,5 +576,6 @@ def import_procedures(
             file_name=file_name[:255],
         )
         _close_batch(batch, outcome)
+        _record_import("procedure_import", batch, outcome)
         outcome.batch, outcome.saved = batch, True
     return outcome

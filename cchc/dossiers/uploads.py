@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone
 
 from cchc.audit.log import record
@@ -56,18 +57,31 @@ def may_reclassify(user) -> bool:
 
 
 def store(file, *, unit, kind: str, sheet: str = "", by) -> DossierUpload:
+    """Keep the file until the user confirms; the upload and its event are saved together, and
+    a file whose upload could not be saved is deleted again."""
     suffix = PurePath(file.name or "").suffix.lower()
     name = default_storage.save(f"dossier-imports/{secrets.token_hex(16)}{suffix}", file)
-    upload = DossierUpload.objects.create(
-        unit=unit,
-        created_by=by,
-        kind=kind,
-        file_name=(file.name or "")[:255],
-        stored_name=name,
-        size=file.size or 0,
-        sheet=sheet,
-    )
-    record("dossier_upload.store", by=by, obj=upload, unit=unit, after={"file": upload.file_name})
+    try:
+        with transaction.atomic():
+            upload = DossierUpload.objects.create(
+                unit=unit,
+                created_by=by,
+                kind=kind,
+                file_name=(file.name or "")[:255],
+                stored_name=name,
+                size=file.size or 0,
+                sheet=sheet,
+            )
+            record(
+                "dossier_upload.store",
+                by=by,
+                obj=upload,
+                unit=unit,
+                after={"file": upload.file_name},
+            )
+    except BaseException:
+        default_storage.delete(name)
+        raise
     return upload
 
 
@@ -109,46 +123,68 @@ def _procedure_preview(handle, upload, mapping, columns) -> Preview:
 def run(
     upload: DossierUpload, *, by, mapping: dict[str, int | None], skip_invalid: bool
 ) -> DossierUpload:
-    """Import a pending upload with the confirmed mapping; record its outcome; drop the file."""
+    """Import a pending upload with the confirmed mapping; record its outcome; drop the file.
+
+    The import, the upload's outcome and its event are saved together (the outcome in the
+    transaction that publishes the import): when any of them fails, nothing is saved and the
+    upload stays pending, its file kept for another try.
+    """
     upload.mapping = {k: v for k, v in mapping.items() if v is not None}
     upload.skip_invalid = skip_invalid
+    closed: list[str] = []
+
+    def conclude(outcome: ImportOutcome | None = None, file_error: str = "") -> None:
+        if outcome is None:
+            upload.result = {"file_error": file_error}
+            upload.status = DossierUpload.Status.REFUSED
+        else:
+            upload.result = _summary(outcome)
+            upload.batch = outcome.batch
+            upload.status = (
+                DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
+            )
+        closed.append(_finish(upload))
+        record(
+            f"dossier_upload.{upload.status}",
+            by=by,
+            obj=upload,
+            unit=upload.unit,
+            after={k: v for k, v in upload.result.items() if k != "errors"},
+        )
+
     try:
         with _open(upload) as handle:
-            outcome = _import(upload, handle, by=by, mapping=mapping)
+            if upload.kind == ImportBatch.Kind.PROCEDURES:
+                with transaction.atomic():
+                    conclude(_import_procedures(upload, handle, by=by, mapping=mapping))
+            else:
+                outcome = _import_dossiers(upload, handle, by=by, mapping=mapping, then=conclude)
+                if not outcome.saved:
+                    with transaction.atomic():
+                        conclude(outcome)
     except DossierFileError as exc:
-        upload.result = {"file_error": exc.message}
-        upload.status = DossierUpload.Status.REFUSED
-    else:
-        upload.result = _summary(outcome)
-        upload.batch = outcome.batch
-        upload.status = (
-            DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
-        )
-    _finish(upload)
-    record(
-        f"dossier_upload.{upload.status}",
-        by=by,
-        obj=upload,
-        unit=upload.unit,
-        after={k: v for k, v in upload.result.items() if k != "errors"},
-    )
+        with transaction.atomic():
+            conclude(file_error=exc.message)
+    _delete(*closed)
     return upload
 
 
-def _import(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
-    if upload.kind == ImportBatch.Kind.PROCEDURES:
-        records, errors, _header = read_procedures(
-            handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
-        )
-        return import_procedures(
-            records,
-            errors,
-            source=ImportBatch.Source.WEB,
-            user=by,
-            file_name=upload.file_name,
-            skip_invalid=upload.skip_invalid,
-            protect_classified=not may_reclassify(by),
-        )
+def _import_procedures(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
+    records, errors, _header = read_procedures(
+        handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
+    )
+    return import_procedures(
+        records,
+        errors,
+        source=ImportBatch.Source.WEB,
+        user=by,
+        file_name=upload.file_name,
+        skip_invalid=upload.skip_invalid,
+        protect_classified=not may_reclassify(by),
+    )
+
+
+def _import_dossiers(upload: DossierUpload, handle, *, by, mapping, then) -> ImportOutcome:
     return import_dossiers(
         iter_dossiers(
             handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
@@ -160,6 +196,7 @@ def _import(upload: DossierUpload, handle, *, by, mapping) -> ImportOutcome:
         file_name=upload.file_name,
         skip_invalid=upload.skip_invalid,
         max_errors=MAX_STORED_ERRORS,
+        on_publish=then,
     )
 
 
@@ -192,17 +229,25 @@ def _latest_year(outcome: ImportOutcome) -> int | None:
 
 
 def discard(upload: DossierUpload, *, by) -> None:
-    upload.status = DossierUpload.Status.DISCARDED
-    _finish(upload)
-    record("dossier_upload.discard", by=by, obj=upload, unit=upload.unit)
+    with transaction.atomic():
+        upload.status = DossierUpload.Status.DISCARDED
+        name = _finish(upload)
+        record("dossier_upload.discard", by=by, obj=upload, unit=upload.unit)
+    _delete(name)
 
 
-def _finish(upload: DossierUpload) -> None:
-    if upload.stored_name:
-        default_storage.delete(upload.stored_name)
-        upload.stored_name = ""
+def _finish(upload: DossierUpload) -> str:
+    """Close the upload; returns the file to delete once that is committed (kept if not)."""
+    name, upload.stored_name = upload.stored_name, ""
     upload.finished_at = timezone.now()
     upload.save()
+    return name
+
+
+def _delete(*names: str) -> None:
+    for name in names:
+        if name:
+            default_storage.delete(name)
 
 
 def discard_stale(older_than_hours: int = 24) -> int:

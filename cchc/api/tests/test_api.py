@@ -122,3 +122,36 @@ def test_the_openapi_document_describes_the_push(client):
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200
     assert b"cdn." not in docs.content
+
+
+# --- issue 18, finding 11 ----------------------------------------------------------------------
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x1b", "\n", "\x7f"])
+def test_a_control_character_in_a_code_is_refused_naming_the_field(client, token, character):
+    response = push(client, token, {"dossiers": [row(f"HS{character}1")]})
+    assert response.status_code == 422
+    body = response.json()
+    assert [(e["row"], e["column"]) for e in body["errors"]] == [(1, "MaHoSo")]
+    assert "ký tự điều khiển" in body["errors"][0]["message"]
+    assert not Dossier.objects.exists()
+
+
+def test_an_unknown_unit_and_a_unit_outside_the_token_get_the_same_403(client, token):
+    def indicators(unit: str):
+        return client.get(
+            "/api/v1/indicators",
+            {"unit": unit, "from": "2024-01-01", "to": "2024-12-31"},
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+
+    outside, unknown = indicators("xa-b"), indicators("khong-co")
+    assert (outside.status_code, unknown.status_code) == (403, 403)
+    assert outside.json() == unknown.json()
+    assert "xa-b" not in outside.content.decode()
+
+    outside = push(client, token, {"dossiers": [row("HS-1", unit="xa-b")]})
+    unknown = push(client, token, {"dossiers": [row("HS-1", unit="khong-co")]})
+    assert (outside.status_code, unknown.status_code) == (403, 403)
+    assert outside.json()["detail"].replace("xa-b", "X") == unknown.json()["detail"].replace(
+        "khong-co", "X"
+    )
+    assert not Dossier.objects.exists()

@@ -1,4 +1,5 @@
-"""`cchc import-dossiers FILE [--format json] [--skip-invalid] [--sheet NAME]` (the contract)."""
+"""`cchc import-dossiers FILE [--format json] [--skip-invalid] [--sheet NAME] [--allow-move]`
+(the contract)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ class Command(BaseCommand):
             help="save the valid rows and report the others (default: save nothing)",
         )
         parser.add_argument("--max-errors", type=int, default=1000)
+        parser.add_argument(
+            "--allow-move",
+            action="store_true",
+            help=(
+                "move a dossier whose code another unit holds to the unit named in the row "
+                "(each move is recorded in the change history; default: refuse the row)"
+            ),
+        )
 
     def handle(self, *args, **options) -> None:
         path = options["file"]
@@ -34,6 +43,7 @@ class Command(BaseCommand):
                 file_name=path,
                 skip_invalid=options["skip_invalid"],
                 max_errors=options["max_errors"],
+                allow_move=options["allow_move"],
             )
         except FileNotFoundError as exc:
             raise CommandError(_("File not found: %(path)s") % {"path": path}) from exc

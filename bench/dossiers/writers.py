@@ -1,0 +1,89 @@
+"""Time `cchc import-dossiers` on SQLite while another writer saves every 0.2 s.
+
+Usage: `.venv/bin/python bench/dossiers/writers.py DB.sqlite3 DATA_DIR` (DATA_DIR from
+`generate.py`); the database file is deleted and rebuilt. Prints the fresh import's time, how
+many of the other writer's saves went through or failed (`database is locked` after the
+20 s busy timeout) and its longest wait, then the time of an identical re-import. Run with
+`PYTHONPATH=<another checkout>` to measure other code with the same virtualenv.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CCHC = str(ROOT / ".venv" / "bin" / "cchc")
+
+
+def main() -> None:
+    db, data = sys.argv[1], Path(sys.argv[2])
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+
+    def run(*args: str) -> tuple[float, str]:
+        started = time.perf_counter()
+        done = subprocess.run([CCHC, *args], env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(done.stdout[-2000:] + done.stderr[-2000:])
+        return time.perf_counter() - started, done.stdout
+
+    run("migrate", "-v", "0")
+    units = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'bench' / 'dossiers')!r}); import django; "
+        "django.setup(); from pathlib import Path; from measure import create_units; "
+        f"create_units(Path({str(data)!r}))"
+    )
+    subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "-c", units],
+        env={**env, "DJANGO_SETTINGS_MODULE": "cchc.settings"},
+        check=True,
+    )
+    run("import-procedures", str(data / "procedures.csv"))
+    with open(data / "dossiers.csv", "rb") as handle:
+        rows = sum(1 for _ in handle) - 1
+
+    stop = threading.Event()
+    waits: list[float] = []
+    failures: list[str] = []
+
+    def writer() -> None:
+        con = sqlite3.connect(db, timeout=20, isolation_level=None)
+        con.execute("CREATE TABLE IF NOT EXISTS bench_writes (at REAL)")
+        while not stop.is_set():
+            started = time.perf_counter()
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("INSERT INTO bench_writes VALUES (?)", (started,))
+                con.execute("COMMIT")
+                waits.append(time.perf_counter() - started)
+            except sqlite3.OperationalError as exc:
+                failures.append(str(exc))
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+            time.sleep(0.2)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    seconds, out = run("import-dossiers", str(data / "dossiers.csv"), "--format", "json")
+    stop.set()
+    thread.join()
+    print(f"fresh import: {rows} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s")
+    print(f"  {out.strip()[:150]}")
+    longest = max(waits) if waits else 0.0
+    print(
+        f"  other writer: {len(waits)} saves went through, {len(failures)} failed; "
+        f"longest wait {longest:.2f} s"
+    )
+    seconds, out = run("import-dossiers", str(data / "dossiers.csv"), "--format", "json")
+    print(f"identical re-import: {seconds:.1f} s = {rows / seconds:,.0f} rows/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,284 @@
+"""How a dossier import reaches the dossier table without holding the database for its length.
+
+An import used to be one transaction: on SQLite, whose single writer it kept for the whole
+file (55 s for a province's year), every other save waited 20 s and failed. Now (decision
+0031):
+
+1. **Stage.** Rows are read, validated and written to `StagedDossier` in short
+   transactions (`saving.py`). Nothing reads that table but the import: a file with an
+   invalid row is dropped from it and nothing else was touched.
+2. **Apply**, one import at a time, in short transactions of `APPLY_ROWS` rows: each moves
+   the current version of its dossiers into `StagedDossier` (`old`), then moves the staged
+   rows into `Dossier`. While the import is APPLYING, `visible_dossiers()` — what the facts
+   are built from and what pages read for the days of a month cut in two — hides its new
+   rows and shows the old versions instead, and the facts are not rebuilt: no one sees a
+   half-applied import.
+3. **Publish**: one transaction marks the import DONE and rebuilds the facts of the (unit,
+   month) pairs it touched, with its change-history events. From then on it is seen whole.
+
+An import that fails while applying is rolled back (`roll_back`): its rows leave `Dossier`
+and the old versions return, a chunk at a time, each chunk invisible to readers. An import
+abandoned by a process that died (no heartbeat for `STALE_AFTER`) is rolled back the same
+way by the next import or the worker (`recover_abandoned`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Dossier, ImportBatch, Procedure, StagedDossier
+
+APPLY_ROWS = 20000  # rows per apply (and roll-back) transaction: well under a second each
+APPLY_WAIT_SECONDS = 120  # how long an import waits for another one to finish applying
+STALE_AFTER = dt.timedelta(minutes=10)
+_APPLY_LOCK = 0x43434843  # PostgreSQL advisory lock serialising the start of applies
+
+# Columns a dossier row has in both tables (StagedDossier names them as Dossier does).
+COLUMNS = (
+    "code",
+    "unit_id",
+    "procedure_id",
+    "received",
+    "due",
+    "processing_ended",
+    "returned",
+    "status",
+    "channel",
+    "full_online",
+    "paid_online",
+    "has_fee",
+    "digitised",
+    "reused",
+    "e_result",
+    "supplements",
+    "supplement_requested",
+    "supplement_supplied",
+    "apology",
+    "received_on",
+    "month",
+    "counted",
+    "on_time_until",
+    "batch_id",
+)
+
+
+def between_batches(phase: str, batch_id: int) -> None:
+    """Called after each committed chunk ("staged", "applied"); tests hook into it."""
+
+
+def _q(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def visible_dossiers() -> str:
+    """SQL for the dossiers as readers must see them: `FROM {visible_dossiers()} d`.
+
+    Without an import being applied this is the dossier table itself. During one, the rows
+    it has already stored are left out and the versions they replaced are read instead.
+    """
+    pending = list(
+        ImportBatch.objects.filter(state=ImportBatch.State.APPLYING).values_list("pk", flat=True)
+    )
+    if not pending:
+        return _q(Dossier)
+    ids = ", ".join(str(int(pk)) for pk in pending)
+    columns = ", ".join(COLUMNS)
+    return (
+        f"(SELECT {columns} FROM {_q(Dossier)} "
+        f"WHERE batch_id IS NULL OR batch_id NOT IN ({ids}) "
+        f"UNION ALL SELECT {columns} FROM {_q(StagedDossier)} "
+        f"WHERE old AND owner_id IN ({ids}))"
+    )
+
+
+def beat(batch_id: int, **fields) -> None:
+    ImportBatch.objects.filter(pk=batch_id).update(heartbeat=timezone.now(), **fields)
+
+
+def start_applying(batch_id: int) -> None:
+    """Wait until no other import is being applied, then mark this one APPLYING and give its
+    rows the procedures added for codes the catalogue did not have."""
+    deadline = time.monotonic() + APPLY_WAIT_SECONDS
+    while True:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPLY_LOCK])
+            other = (
+                ImportBatch.objects.filter(state=ImportBatch.State.APPLYING)
+                .exclude(pk=batch_id)
+                .exists()
+            )
+            if not other:
+                beat(batch_id, state=ImportBatch.State.APPLYING)
+                _fill_procedures(batch_id)
+                return
+        recover_abandoned()  # the one applying may be a dead process's
+        if time.monotonic() > deadline:
+            # answered as any busy database: "try again" (cchc.core.busy)
+            raise OperationalError("database is locked: another dossier import is being saved")
+        time.sleep(0.5)
+
+
+def _fill_procedures(batch_id: int) -> None:
+    staged = StagedDossier.objects.filter(owner_id=batch_id, procedure_id__isnull=True)
+    codes = set(staged.values_list("procedure_code", flat=True).distinct())
+    if not codes:
+        return
+    known = set(Procedure.objects.filter(code__in=codes).values_list("code", flat=True))
+    Procedure.objects.bulk_create(
+        [
+            Procedure(
+                code=code,
+                name=_("Procedure %(code)s (not in the catalogue)") % {"code": code},
+                unclassified=True,
+            )
+            for code in sorted(codes - known)
+        ]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {_q(StagedDossier)} SET procedure_id = (SELECT p.id FROM {_q(Procedure)} p "
+            f"WHERE p.code = {_q(StagedDossier)}.procedure_code) "
+            "WHERE owner_id = %s AND procedure_id IS NULL",
+            [batch_id],
+        )
+
+
+def _chunk_end(cursor, batch_id: int, old: bool, after: int) -> int | None:
+    """The id that ends the next chunk of at most APPLY_ROWS staged rows after `after`."""
+    cursor.execute(
+        f"SELECT MAX(id) FROM (SELECT id FROM {_q(StagedDossier)} "
+        "WHERE owner_id = %s AND old = %s AND id > %s ORDER BY id LIMIT %s) chunk",
+        [batch_id, old, after, APPLY_ROWS],
+    )
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def apply(batch_id: int) -> None:
+    """Move the staged rows into `Dossier`, APPLY_ROWS per transaction (the import is APPLYING,
+    so readers keep seeing the dossiers as they were)."""
+    staged, dossiers, columns = _q(StagedDossier), _q(Dossier), ", ".join(COLUMNS)
+    after = 0
+    while True:
+        with transaction.atomic(), connection.cursor() as cursor:
+            end = _chunk_end(cursor, batch_id, False, after)
+            if end is None:
+                return
+            codes = (
+                f"SELECT code FROM {staged} WHERE owner_id = %s AND NOT old AND id > %s "
+                "AND id <= %s"
+            )
+            bounds = [batch_id, after, end]
+            cursor.execute(
+                f"INSERT INTO {staged} (owner_id, old, procedure_code, {columns}) "
+                f"SELECT %s, %s, '', {columns} FROM {dossiers} WHERE code IN ({codes})",
+                [batch_id, True, *bounds],
+            )
+            cursor.execute(f"DELETE FROM {dossiers} WHERE code IN ({codes})", bounds)
+            cursor.execute(
+                f"INSERT INTO {dossiers} ({columns}) SELECT {columns} FROM {staged} "
+                "WHERE owner_id = %s AND NOT old AND id > %s AND id <= %s",
+                bounds,
+            )
+            beat(batch_id)
+        after = end
+        between_batches("applied", batch_id)
+
+
+def left_months(batch_id: int) -> set[tuple[int, dt.date]]:
+    """The (unit id, month) pairs the dossier versions this import replaced were counted in."""
+    return set(
+        StagedDossier.objects.filter(owner_id=batch_id, old=True)
+        .values_list("unit_id", "month")
+        .distinct()
+    )
+
+
+def moves(batch_id: int) -> list[tuple[str, int, int]]:
+    """(code, unit id before, unit id now) of the dossiers this import moved to another unit."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT o.code, o.unit_id, d.unit_id FROM {_q(StagedDossier)} o "
+            f"JOIN {_q(Dossier)} d ON d.code = o.code "
+            "WHERE o.owner_id = %s AND o.old AND o.unit_id <> d.unit_id ORDER BY o.code",
+            [batch_id],
+        )
+        return [(code, before, now) for code, before, now in cursor.fetchall()]
+
+
+def discard(batch_id: int) -> None:
+    """Drop an import's staged rows, a chunk per transaction (nothing else was touched)."""
+    with connection.cursor() as cursor:
+        for old in (True, False):
+            while True:
+                with transaction.atomic():
+                    end = _chunk_end(cursor, batch_id, old, 0)
+                    if end is None:
+                        break
+                    cursor.execute(
+                        f"DELETE FROM {_q(StagedDossier)} WHERE owner_id = %s AND old = %s "
+                        "AND id <= %s",
+                        [batch_id, old, end],
+                    )
+
+
+def roll_back(batch_id: int) -> None:
+    """Undo an import that was not published: its rows leave `Dossier`, the versions they
+    replaced come back, then its staged rows and the batch itself are deleted."""
+    staged, dossiers, columns = _q(StagedDossier), _q(Dossier), ", ".join(COLUMNS)
+    with connection.cursor() as cursor:
+        while True:  # its own rows are not seen while it is APPLYING: any order will do
+            with transaction.atomic():
+                ids = list(
+                    Dossier.objects.filter(batch_id=batch_id).values_list("pk", flat=True)[
+                        :APPLY_ROWS
+                    ]
+                )
+                if not ids:
+                    break
+                Dossier.objects.filter(pk__in=ids).delete()
+        while True:  # each old version moves back in one transaction: seen once, always
+            with transaction.atomic():
+                end = _chunk_end(cursor, batch_id, True, 0)
+                if end is None:
+                    break
+                cursor.execute(
+                    f"INSERT INTO {dossiers} ({columns}) SELECT {columns} FROM {staged} "
+                    "WHERE owner_id = %s AND old AND id <= %s",
+                    [batch_id, end],
+                )
+                cursor.execute(
+                    f"DELETE FROM {staged} WHERE owner_id = %s AND old AND id <= %s",
+                    [batch_id, end],
+                )
+    discard(batch_id)
+    ImportBatch.objects.filter(pk=batch_id).delete()
+
+
+def recover_abandoned(older_than: dt.timedelta = STALE_AFTER) -> int:
+    """Roll back the imports a dead process left half-done; drop the staged rows a finished
+    import left behind. Returns the number of imports rolled back."""
+    limit = timezone.now() - older_than
+    abandoned = list(
+        ImportBatch.objects.filter(
+            state__in=[ImportBatch.State.STAGING, ImportBatch.State.APPLYING],
+            heartbeat__lt=limit,
+        ).values_list("pk", flat=True)
+    )
+    for batch_id in abandoned:
+        roll_back(batch_id)
+    leftovers = (
+        StagedDossier.objects.filter(owner__state=ImportBatch.State.DONE)
+        .values_list("owner_id", flat=True)
+        .distinct()
+    )
+    for batch_id in list(leftovers):
+        discard(batch_id)
+    return len(abandoned)

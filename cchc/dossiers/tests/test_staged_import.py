@@ -1,0 +1,223 @@
+"""A large import leaves room for other writers and is never seen half-done (issue 18,
+finding 3; decision 0031).
+
+Rows are staged, then applied a few at a time, each chunk its own transaction; until the
+import is published, readers see the dossiers and the figures as they were. The chunk sizes
+are set to one row here so that a three-row import has several chunks to look between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from cchc.dossiers import facts, saving, staging
+from cchc.dossiers.models import Dossier, DossierFact, ImportBatch, Procedure, StagedDossier
+from cchc.dossiers.reading import parse_dossier_dicts
+from cchc.dossiers.saving import import_dossiers
+from cchc.org.models import Post
+
+
+def item(code: str, **fields) -> dict:
+    data = {
+        "MaHoSo": code,
+        "MaTTHC": "1.001",
+        "MaDonVi": "xa-a",
+        "NgayTiepNhan": "2024-03-04 08:00",
+        "NgayHenTra": "2024-03-08 17:00",
+        "NgayKetThucXuLy": "2024-03-07 09:00",
+        "TrangThaiHoSo": 10,
+        "KenhThucHien": 2,
+    }
+    data.update(fields)
+    return data
+
+
+def records(*items: dict):
+    found, errors = parse_dossier_dicts(items)
+    assert not errors
+    return found
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(saving, "STAGE_ROWS", 1)
+    monkeypatch.setattr(staging, "APPLY_ROWS", 1)
+
+
+@pytest.fixture
+def stored(world):
+    """Thạnh Tân holds two dossiers received in March 2024, both online."""
+    Procedure.objects.create(code="1.001", name="Đăng ký khai sinh", returns_document=True)
+    assert import_dossiers(records(item("HS-1"), item("HS-2", NgayTiepNhan="2024-03-05"))).saved
+    return world
+
+
+# the import under test: one dossier changed (now in person), two new ones
+CHANGES = (
+    item("HS-1", KenhThucHien=1),
+    item("HS-3", NgayTiepNhan="2024-03-06 08:00"),
+    item("HS-4", NgayTiepNhan="2024-03-07 08:00", MaTTHC="9.999"),
+)
+
+
+def figures(world) -> tuple[int, int, int, int]:
+    """What a page shows: the month (from the facts) and some days (from the dossiers)."""
+    paths = [world.commune.path]
+    month = facts.window_sums(paths, dt.date(2024, 3, 1), dt.date(2024, 3, 31)).total
+    days = facts.window_sums(paths, dt.date(2024, 3, 2), dt.date(2024, 3, 20)).total
+    return month["received"], month["online"], days["received"], days["online"]
+
+
+def dossiers() -> dict[str, tuple]:
+    return {
+        d.code: (d.unit_id, d.channel, d.received, d.batch_id)
+        for d in Dossier.objects.order_by("code")
+    }
+
+
+def fact_rows() -> list[tuple]:
+    return sorted(
+        DossierFact.objects.values_list(
+            "unit_id", "month", "procedure_id", "on_time_until", "received", "online"
+        )
+    )
+
+
+def facts_are_exact() -> bool:
+    """The facts equal what a rebuild from the dossiers gives."""
+    kept = fact_rows()
+    facts.rebuild_all()
+    return fact_rows() == kept
+
+
+@pytest.mark.django_db(transaction=True)
+def test_another_writer_commits_between_the_batches_of_an_import(world, small_chunks, monkeypatch):
+    Procedure.objects.create(code="1.001", name="Đăng ký khai sinh")
+    phases: list[str] = []
+    saved: list[str] = []
+
+    def official_saves_a_report(phase: str, batch_id: int) -> None:
+        # the import holds no transaction between its batches ...
+        assert not connection.in_atomic_block
+        phases.append(phase)
+
+        def write() -> None:  # ... so another connection's write goes through
+            try:
+                Post.objects.filter(pk=world.justice.pk).update(name=f"Tư pháp {len(phases)}")
+                saved.append(phase)
+            finally:
+                connections.close_all()
+
+        thread = threading.Thread(target=write)
+        thread.start()
+        thread.join()
+
+    monkeypatch.setattr(staging, "between_batches", official_saves_a_report)
+    outcome = import_dossiers(records(*CHANGES))
+    assert outcome.saved and outcome.created == 3
+    assert phases.count("staged") == 3 and phases.count("applied") == 3
+    assert saved == phases  # every write between batches was committed
+    assert Post.objects.get(pk=world.justice.pk).name == "Tư pháp 6"
+
+
+def test_a_half_applied_import_is_not_seen(stored, small_chunks, monkeypatch):
+    before, rows_before = figures(stored), dossiers()
+    assert before == (2, 2, 2, 2)
+    seen: list[tuple] = []
+
+    def look(phase: str, batch_id: int) -> None:
+        if phase == "applied":
+            seen.append(figures(stored))
+
+    monkeypatch.setattr(staging, "between_batches", look)
+    outcome = import_dossiers(records(*CHANGES))
+    assert (outcome.saved, outcome.created, outcome.updated) == (True, 2, 1)
+    assert seen == [before] * 3  # while applying, pages read the figures as they were
+    assert figures(stored) == (4, 3, 4, 3)  # then the whole import at once: HS-1 now in person
+    assert set(dossiers()) == {"HS-1", "HS-2", "HS-3", "HS-4"}
+    assert dossiers()["HS-2"] == rows_before["HS-2"]
+    assert not StagedDossier.objects.exists()
+    assert facts_are_exact()
+    # published for good: not taken for an abandoned import, however old it gets
+    assert ImportBatch.objects.get(pk=outcome.batch.pk).state == ImportBatch.State.DONE
+    assert staging.recover_abandoned(older_than=dt.timedelta(0)) == 0
+    assert figures(stored) == (4, 3, 4, 3)
+
+
+def test_an_import_failing_while_applying_is_rolled_back_whole(stored, small_chunks, monkeypatch):
+    before, rows_before, facts_before = figures(stored), dossiers(), fact_rows()
+    batches = ImportBatch.objects.count()
+
+    def crash(phase: str, batch_id: int) -> None:
+        if phase == "applied" and Dossier.objects.filter(batch_id=batch_id).count() == 2:
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(staging, "between_batches", crash)
+    with pytest.raises(RuntimeError):
+        import_dossiers(records(*CHANGES))
+    assert dossiers() == rows_before  # HS-1 is back as it was, HS-3 is gone
+    assert (figures(stored), fact_rows()) == (before, facts_before)
+    assert not StagedDossier.objects.exists() and ImportBatch.objects.count() == batches
+
+    monkeypatch.setattr(staging, "between_batches", lambda phase, batch_id: None)
+    assert import_dossiers(records(*CHANGES)).saved  # and the same file goes in afterwards
+    assert figures(stored) == (4, 3, 4, 3)
+
+
+def test_an_import_abandoned_by_a_dead_process_stays_unseen_until_rolled_back(
+    stored, small_chunks, monkeypatch
+):
+    before, rows_before = figures(stored), dossiers()
+
+    class Killed(BaseException):
+        """The process dies: nothing of the import's own clean-up runs."""
+
+    def die(phase: str, batch_id: int) -> None:
+        if phase == "applied":
+            raise Killed
+
+    monkeypatch.setattr(staging, "between_batches", die)
+    monkeypatch.setattr(staging, "roll_back", lambda batch_id: None)
+    with pytest.raises(Killed):
+        import_dossiers(records(*CHANGES))
+    monkeypatch.undo()
+
+    abandoned = ImportBatch.objects.get(state=ImportBatch.State.APPLYING)
+    assert Dossier.objects.filter(batch=abandoned).exists()  # one chunk went in ...
+    assert figures(stored) == before  # ... and no page counts it
+
+    assert staging.recover_abandoned() == 0  # a live import is left alone
+    ImportBatch.objects.filter(pk=abandoned.pk).update(
+        heartbeat=abandoned.heartbeat - staging.STALE_AFTER - dt.timedelta(seconds=1)
+    )
+    outcome = import_dossiers(records(*CHANGES))  # the next import rolls it back first
+    assert outcome.saved and (outcome.created, outcome.updated) == (2, 1)
+    assert not ImportBatch.objects.filter(pk=abandoned.pk).exists()
+    assert figures(stored) == (4, 3, 4, 3)
+    assert dossiers()["HS-2"] == rows_before["HS-2"]
+    assert not StagedDossier.objects.exists()
+    assert facts_are_exact()
+
+
+def test_an_import_waits_for_another_being_applied_then_asks_to_retry(stored, monkeypatch):
+    from django.utils import timezone
+
+    from cchc.core.busy import is_busy
+
+    rows_before, batches = dossiers(), ImportBatch.objects.count()
+    ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS,
+        source=ImportBatch.Source.API,
+        state=ImportBatch.State.APPLYING,
+        heartbeat=timezone.now(),  # alive: not to be rolled back
+    )
+    monkeypatch.setattr(staging, "APPLY_WAIT_SECONDS", 0)
+    with pytest.raises(Exception) as refused:
+        import_dossiers(records(*CHANGES))
+    assert is_busy(refused.value)  # the user gets "busy, try again", not a server error
+    assert dossiers() == rows_before and not StagedDossier.objects.exists()
+    assert ImportBatch.objects.count() == batches + 1  # only the other import's
