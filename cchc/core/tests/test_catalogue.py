@@ -1,7 +1,9 @@
 """Every interface string has its Vietnamese translation."""
 
+import gettext
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 from django.conf import settings
@@ -38,4 +40,19 @@ def test_the_vietnamese_catalogue_has_no_untranslated_entry(tmp_path, monkeypatc
     missing = _untranslated((target / "django.po").read_text(encoding="utf-8"))
     assert missing == [], "Add Vietnamese translations (make messages):\n" + "\n\n".join(
         missing[:10]
+    )
+
+
+def test_the_shipped_compiled_catalogue_is_the_vietnamese_catalogue(tmp_path):
+    # django.mo is committed so that a plain `pip install` serves Vietnamese; it must say
+    # exactly what django.po says (make messages compiles it).
+    fresh = tmp_path / "django.mo"
+    subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(PO)], check=True)
+    with fresh.open("rb") as handle:
+        expected = gettext.GNUTranslations(handle)._catalog
+    with PO.with_suffix(".mo").open("rb") as handle:
+        shipped = gettext.GNUTranslations(handle)._catalog
+    stale = sorted(k for k in expected.keys() | shipped.keys() if expected.get(k) != shipped.get(k))
+    assert stale == [], "Run make messages: the compiled catalogue differs:\n" + "\n".join(
+        map(str, stale[:10])
     )
