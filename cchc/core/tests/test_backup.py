@@ -4,97 +4,11 @@ by file — read directly, not through the manifest the backup wrote."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import sqlite3
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-import cchc
-
-PROJECT = Path(cchc.__file__).resolve().parent.parent
-POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
-
-
-class Site:
-    """One installation: a data folder and a database (a SQLite file, or a PostgreSQL db)."""
-
-    def __init__(self, root: Path, name: str):
-        self.data = root / name
-        self.data.mkdir()
-        if POSTGRES:
-            self.dbname = f"cchc_backup_test_{os.getpid()}_{name}"
-            _pg_admin(f'DROP DATABASE IF EXISTS "{self.dbname}"')
-            _pg_admin(f'CREATE DATABASE "{self.dbname}"')
-            self.url = _pg_url(self.dbname)
-        else:
-            self.url = f"sqlite:///{self.data / 'cchc.sqlite3'}"
-
-    def run(self, *args: str) -> subprocess.CompletedProcess:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-        env.update(CCHC_DATA_DIR=str(self.data), DATABASE_URL=self.url, CCHC_ENV="demo")
-        return subprocess.run(
-            [sys.executable, "-m", "cchc.cli", *args],
-            cwd=PROJECT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-
-    def table_counts(self) -> dict[str, int]:
-        if POSTGRES:
-            import psycopg
-
-            with psycopg.connect(self.url) as con, con.cursor() as cur:
-                cur.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
-                tables = [r[0] for r in cur.fetchall()]
-                return {t: cur.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
-        con = sqlite3.connect(self.data / "cchc.sqlite3")
-        try:
-            tables = [
-                r[0]
-                for r in con.execute(
-                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-                )
-            ]
-            return {t: con.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables}
-        finally:
-            con.close()
-
-    def files(self) -> dict[str, str]:
-        root = self.data / "files"
-        return (
-            {
-                p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in root.rglob("*")
-                if p.is_file()
-            }
-            if root.exists()
-            else {}
-        )
-
-    def drop(self) -> None:
-        if POSTGRES:
-            _pg_admin(f'DROP DATABASE IF EXISTS "{self.dbname}"')
-
-
-def _pg_url(dbname: str) -> str:
-    db = settings.DATABASES["default"]
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{dbname}"
-
-
-def _pg_admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_pg_url("postgres"), autocommit=True) as con:
-        con.execute(sql)
+from cchc.testing.sites import Site
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,118 @@
+"""A server killed with kill -9 in the middle of an import (issue 17, "load held"): the import
+runs as `cchc import-dossiers` in its own process on a demo installation, is killed while its
+rows are being applied, and the dossiers and facts readers see stay as they were; the worker's
+recovery then rolls it back, and the same file imports whole afterwards."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import signal
+import time
+
+import pytest
+
+from cchc.dossiers.demo import PROCEDURES
+from cchc.testing.sites import Site
+
+NEW_ROWS = 60_000
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    installed = Site(tmp_path_factory.mktemp("kill"), "site")
+    loaded = installed.run("demo", "--no-serve")
+    assert loaded.returncode == 0, loaded.stderr
+    yield installed
+    installed.drop()
+
+
+def _dossiers(site: Site) -> list[tuple]:
+    return site.query(
+        "SELECT code, unit_id, status, due, processing_ended FROM dossiers_dossier ORDER BY code"
+    )
+
+
+def _facts(site: Site) -> list[tuple]:
+    """Every fact row without its id (a rebuild numbers them anew)."""
+    return sorted(row[1:] for row in site.query("SELECT * FROM dossiers_dossierfact"))
+
+
+def _write_file(site: Site, path) -> list[str]:
+    """New dossiers of Thạnh Tân, and the existing ones changed (finished late)."""
+    existing = [
+        row[0]
+        for row in site.query(
+            "SELECT d.code FROM dossiers_dossier d JOIN org_unit u ON u.id = d.unit_id "
+            "WHERE u.code = 'thanh-tan' ORDER BY d.code"
+        )
+    ]
+    assert existing, "the demo gives Thạnh Tân dossiers"
+    start = dt.datetime(2026, 3, 2, 8, 0)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["MaHoSo", "MaTTHC", "MaDonVi", "NgayTiepNhan", "NgayHenTra",
+                      "NgayKetThucXuLy", "TrangThaiHoSo"])  # fmt: skip
+        codes = existing + [f"KILL-{i:06d}" for i in range(NEW_ROWS)]
+        for i, code in enumerate(codes):
+            received = start + dt.timedelta(minutes=i % 40_000)
+            out.writerow([
+                code, PROCEDURES[i % len(PROCEDURES)][0], "thanh-tan",
+                f"{received:%Y-%m-%d %H:%M}", f"{received + dt.timedelta(days=3):%Y-%m-%d %H:%M}",
+                f"{received + dt.timedelta(days=5):%Y-%m-%d %H:%M}", "10",
+            ])  # fmt: skip
+    return existing
+
+
+def _kill_while_applying(site: Site, path) -> None:
+    process = site.start("import-dossiers", str(path))
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline:
+            applied = site.query(
+                "SELECT COUNT(*) FROM dossiers_dossier d JOIN dossiers_importbatch b "
+                "ON b.id = d.batch_id WHERE b.state = 'applying'"
+            )[0][0]
+            if applied:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
+                return
+            assert process.poll() is None, "the import ended before it could be killed"
+            time.sleep(0.05)
+        pytest.fail("the import never reached the applying stage")
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def test_a_kill_9_in_the_middle_of_an_import_leaves_dossiers_and_facts_as_they_were(site, tmp_path):
+    path = tmp_path / "hoso.csv"
+    existing = _write_file(site, path)
+    dossiers_before, facts_before = _dossiers(site), _facts(site)
+
+    _kill_while_applying(site, path)
+
+    # What the figures are made of did not move: the half-applied rows count nowhere.
+    assert _facts(site) == facts_before
+    recovered = site.run(
+        "shell", "-c",
+        "import datetime; from cchc.dossiers.staging import recover_abandoned;"
+        "print(recover_abandoned(datetime.timedelta(0)))",
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    assert recovered.stdout.strip().splitlines()[-1] == "1"
+    assert _dossiers(site) == dossiers_before
+    assert _facts(site) == facts_before
+    rebuilt = site.run("shell", "-c", "from cchc.dossiers import facts; facts.rebuild_all()")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert _facts(site) == facts_before
+
+    again = site.run("import-dossiers", str(path))
+    assert again.returncode == 0, again.stderr
+    assert len(_dossiers(site)) == len(dossiers_before) + NEW_ROWS
+    late = site.query(
+        "SELECT COUNT(*) FROM dossiers_dossier WHERE code IN ('" + "','".join(existing[:50]) + "')"
+        " AND processing_ended IS NOT NULL"
+    )[0][0]
+    assert late == min(50, len(existing))
