@@ -15,6 +15,7 @@ from pathlib import Path
 from . import errors
 from .areas import guess_area
 from .document import Document, Paragraph, Table
+from .duties import duties_from_prose
 from .header import read_header
 from .layout import build_blocks
 from .legal import basis_paragraphs, legal_bases
@@ -49,11 +50,19 @@ def parse_document(document: Document) -> dict:
     placed, headings = place(paragraphs[preamble_end:])
     tasks, table_targets, table_sections = _read_tables(tables, header.year, warnings)
     targets = _prose_targets(placed, warnings) + table_targets
+    table_tasks = tasks
+    if not tasks:
+        tasks, duty_targets = duties_from_prose(placed)
+        targets += duty_targets
     periods, period_warnings = reporting_periods(
         [(p.paragraph.text, p.paragraph.line) for p in placed], header.year
     )
     warnings += period_warnings
-    _check_structure(header, tasks, targets, headings, bases, texts, warnings)
+    prose_tasks = [] if table_tasks else tasks
+    _check_structure(
+        header, table_tasks, targets, headings, bases, texts, warnings, prose_tasks=len(prose_tasks)
+    )
+    _prose_task_warnings(prose_tasks, targets, warnings)
     result = {
         "plan": header.contract(),
         "legal_bases": bases,
@@ -206,6 +215,24 @@ def _deadline_warnings(tasks: list[dict], year: int | None, warnings: list[str])
         )
 
 
+def _prose_task_warnings(tasks: list[dict], targets: list[dict], warnings: list[str]) -> None:
+    if not tasks:
+        return
+    offices = list(dict.fromkeys(t["lead"][0] for t in tasks))
+    warnings.append(
+        f"{len(tasks)} nhiệm vụ được đọc từ văn bản (phần phân công "
+        f"cho {len(offices)} cơ quan, bộ phận), đánh dấu “đọc từ văn bản”: hãy kiểm tra từng "
+        "nhiệm vụ, người chủ trì và nhập thời hạn."
+    )
+    targets = [t for t in targets if t.get("from_prose")]
+    if targets:
+        refs = ", ".join(t["task_ref"] for t in targets)
+        warnings.append(
+            f"{len(targets)} chỉ tiêu được đọc từ con số trong nhiệm vụ (nhiệm vụ {refs}); "
+            "hãy kiểm tra."
+        )
+
+
 # --- prose targets ----------------------------------------------------------------------------
 
 
@@ -251,8 +278,11 @@ def _prose_targets(placed, warnings: list[str]) -> list[dict]:
 # --- checks -----------------------------------------------------------------------------------
 
 
-def _check_structure(header, tasks, targets, headings: list[Heading], bases, texts, warnings):
-    """Refuse text with no plan in it; warn about a plan with no task table."""
+def _check_structure(
+    header, tasks, targets, headings: list[Heading], bases, texts, warnings, *, prose_tasks=0
+):
+    """Refuse text with no plan in it; warn about a plan with no task table (whose tasks,
+    when `prose_tasks`, were read from the offices' duties instead)."""
     areas = [h for h in headings if h.area]
     if not header.title and not tasks and not targets and not bases and len(areas) < 2:
         raise errors.not_a_plan()
@@ -260,6 +290,13 @@ def _check_structure(header, tasks, targets, headings: list[Heading], bases, tex
         _check_totals(tasks, texts, warnings)
         return
     mention = next((t for t in texts if re.search(r"phụ lục|biểu phân công", t, re.I)), None)
+    if prose_tasks:
+        if mention:
+            warnings.append(
+                "Không có bảng nhiệm vụ trong tệp, dù kế hoạch nhắc tới phụ lục "
+                f"(“{mention[:80]}”)."
+            )
+        return
     if mention:
         warnings.append(
             "Không có bảng nhiệm vụ trong tệp, dù kế hoạch nhắc tới phụ lục "
