@@ -24,7 +24,7 @@ from .schedule import reporting_periods
 from .sections import Heading, heading_of, place
 from .tables import ParsedTable, continue_table, parse_table
 from .targets import find_quantities, split_sentences
-from .tasks import build_tasks, targets_from_rows
+from .tasks import build_tasks, qualitative_rows, targets_from_rows
 from .vietnamese import fold
 
 
@@ -48,7 +48,7 @@ def parse_document(document: Document) -> dict:
     warnings = list(header.warnings)
     bases = legal_bases(basis_paragraphs(texts[:preamble_end]))
     placed, headings = place(paragraphs[preamble_end:])
-    tasks, table_targets, table_sections = _read_tables(tables, header.year, warnings)
+    tasks, table_targets, table_sections, qualitative = _read_tables(tables, header.year, warnings)
     targets = _prose_targets(placed, warnings) + table_targets
     table_tasks = tasks
     if not tasks:
@@ -69,6 +69,7 @@ def parse_document(document: Document) -> dict:
         "tasks": tasks,
         "targets": targets,
         "reporting_periods": periods,
+        "qualitative_targets": qualitative,
         "warnings": warnings,
         "sections": [_section_dict(h) for h in headings if h.ref or h.area] + table_sections,
         "source": {
@@ -163,6 +164,7 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
     tasks: list[dict] = []
     targets: list[dict] = []
     sections: list[dict] = []
+    qualitative: list[dict] = []
     for parsed, caption, area in tables:
         for section in parsed.sections:
             sections.append(
@@ -177,6 +179,8 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
         if _is_targets_table(caption, parsed):
             found = targets_from_rows(parsed, "title")
             targets += found
+            if "value" not in parsed.roles:
+                qualitative += qualitative_rows(parsed, found)
             continue
         table_tasks = build_tasks(parsed, year, warnings, area)
         tasks += table_tasks
@@ -189,7 +193,14 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
             f"{guessed} chỉ tiêu trong bảng không thuộc nhóm lĩnh vực nào; lĩnh vực được đoán "
             "theo tên chỉ tiêu."
         )
-    return tasks, targets, sections
+    if qualitative:
+        warnings.append(
+            f"{len(qualitative)} mục tiêu không nêu con số được giữ làm mục tiêu định tính "
+            "(không có so sánh, giá trị): "
+            + ", ".join(t["task_ref"] or str(t["source_line"]) for t in qualitative)
+            + "."
+        )
+    return tasks, targets, sections, qualitative
 
 
 def _is_targets_table(caption: str, parsed: ParsedTable) -> bool:

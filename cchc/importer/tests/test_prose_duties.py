@@ -69,3 +69,41 @@ def test_seed_002_office_duties_and_the_figure_inside_a_duty(seed):
 def test_a_plan_with_a_task_table_gets_no_tasks_from_its_prose(seed):
     for prefix in ("000", "003", "004"):
         assert not any(t.get("from_prose") for t in seed(prefix)["tasks"])
+
+
+# Seed 004 Phụ lục 1 "MỤC TIÊU, CHỈ TIÊU": the rows a reader finds no figure in.
+SEED_004_QUALITATIVE = [
+    ("1", "institutions"),
+    ("2", "procedures"),
+    ("9", "organisation"),
+    ("10", "organisation"),
+    ("12", "civil_service"),
+    ("13", "public_finance"),
+    ("16", "digital_government"),
+    ("17", "digital_government"),
+    ("19", "digital_government"),
+]
+
+
+def test_seed_004_objectives_without_a_figure_are_qualitative_targets(seed):
+    result = seed("004")
+    qualitative = result["qualitative_targets"]
+    assert [(t["task_ref"], t["area"]) for t in qualitative] == SEED_004_QUALITATIVE
+    assert all(t["comparator"] is None and t["value"] is None for t in qualitative)
+    first = qualitative[0]
+    assert first["text"].startswith("Tiếp tục rà soát hoàn thiện hệ thống thể chế")
+    assert first["lead"] == ["Phòng Tư pháp thị xã"]
+    # row 13 is cut by a page break; its text is whole
+    row_13 = next(t for t in qualitative if t["task_ref"] == "13")
+    assert "tự bảo đảm chi thường xuyên" in row_13["text"]
+    # the 10 rows with a figure are still quantified targets, not qualitative ones
+    assert not any(t["comparator"] is None for t in result["targets"])
+    assert any("9 mục tiêu không nêu con số" in w for w in result["warnings"])
+
+
+def test_seed_004_a_bulleted_product_cell_lists_each_product(seed):
+    task = next(t for t in seed("004")["tasks"] if t["ref"] == "1.3")
+    assert task["products"] == [
+        "Quyết định phê duyệt Chỉ số CCHC năm 2023 của UBND thị xã",
+        "Khen thưởng công tác CCHC năm 2023",
+    ]
