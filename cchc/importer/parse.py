@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import errors
 from .areas import guess_area
+from .checks import deadlines_before_plan
 from .document import Document, Paragraph, Table
 from .duties import duties_from_prose
 from .header import read_header
@@ -50,10 +51,13 @@ def parse_document(document: Document) -> dict:
     placed, headings = place(paragraphs[preamble_end:])
     tasks, table_targets, table_sections, qualitative = _read_tables(tables, header.year, warnings)
     targets = _prose_targets(placed, warnings) + table_targets
+    if document.source_format == "xlsx" and not tasks and not table_targets:
+        raise errors.xlsx_no_task_table()
     table_tasks = tasks
     if not tasks:
         tasks, duty_targets = duties_from_prose(placed)
         targets += duty_targets
+    deadlines_before_plan(tasks, header.issued_on, warnings)
     periods, period_warnings = reporting_periods(
         [(p.paragraph.text, p.paragraph.line) for p in placed], header.year
     )
