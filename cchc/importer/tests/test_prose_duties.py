@@ -107,3 +107,18 @@ def test_seed_004_a_bulleted_product_cell_lists_each_product(seed):
         "Quyết định phê duyệt Chỉ số CCHC năm 2023 của UBND thị xã",
         "Khen thưởng công tác CCHC năm 2023",
     ]
+
+
+def test_tasks_due_before_the_plan_was_issued_are_flagged_and_warned(seed):
+    # seed 000 is dated 08/03/2024; tasks 10 and 34 are due "Tháng 01 năm 2024"
+    result = seed("000")
+    early = [t["ref"] for t in result["tasks"] if "due_before_plan" in t["flags"]]
+    assert early == ["10", "34"]
+    assert "2 nhiệm vụ có hạn trước ngày ban hành kế hoạch (08/03/2024): 10, 34" in " ".join(
+        result["warnings"]
+    )
+    # seed 004 is dated 28/12/2023; task 1.2 is due "Quý I/2023"
+    later = seed("004")
+    assert [t["ref"] for t in later["tasks"] if "due_before_plan" in t["flags"]] == ["1.2"]
+    # a plan with no date (seed 003) warns nothing of the kind
+    assert not any("trước ngày ban hành" in w for w in seed("003")["warnings"])
