@@ -57,3 +57,14 @@ def test_the_review_page_lists_objectives_without_a_figure(world, login):
     page = client.get(response["Location"]).content.decode()
     assert "Mục tiêu không nêu con số" in page
     assert "Tiếp tục rà soát sắp xếp giảm số lượng đơn vị sự nghiệp công lập" in page
+
+
+def test_a_plan_written_as_prose_is_saved_with_its_duties_as_tasks(world):
+    out = io.StringIO()
+    call_command(
+        "import_plan", str(seed_path("002")), "--unit", world.commune.code, "--format", "json",
+        stdout=out,
+    )  # fmt: skip
+    summary = json.loads(out.getvalue())
+    assert (summary["tasks"], summary["targets"]) == (41, 1)
+    assert any(w.startswith("Kế hoạch do “UBND phường 2” ban hành") for w in summary["warnings"])
