@@ -107,3 +107,40 @@ def test_a_workbook_over_the_unzipped_limit_is_refused_before_loading(settings):
     settings.MAX_UNZIPPED_MB = 0
     with pytest.raises(PlanImportError, match="Tệp Excel khi giải nén"):
         parse_bytes(workbook([HEADER, *ROWS]), "lon.xlsx")
+
+
+def test_a_workbook_declaring_xml_entities_is_refused_before_loading():
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(workbook([HEADER, *ROWS])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data
+            target.writestr(item, data)
+    assert b"<!DOCTYPE" in zipfile.ZipFile(out).read("xl/workbook.xml")
+    with pytest.raises(PlanImportError, match="khai báo thực thể XML"):
+        parse_bytes(out.getvalue(), "the.xlsx")
+
+
+def test_an_excel_task_table_uploaded_on_the_web_opens_the_review_page(world, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from cchc.importer.models import PlanImport
+
+    client = login(world.people.focal)
+    response = client.post(
+        reverse("importer:upload"),
+        {
+            "unit": world.commune.pk,
+            "file": SimpleUploadedFile("phu-luc.xlsx", workbook([HEADER, *ROWS])),
+        },
+    )
+    draft = PlanImport.objects.get()
+    assert response["Location"] == reverse("importer:review", args=[draft.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Kiểm tra kế hoạch vừa nhập" in page
+    assert "Rà soát, đơn giản hóa TTHC" in page and "Cập nhật cổng thông tin điện tử" in page
