@@ -211,7 +211,11 @@ def _split_inline_bullets(text: str, kind: str) -> list[str]:
     merged: list[str] = []
     for part in parts:
         starter = PRODUCT_START if kind == "products" else UNIT_START
-        if merged and not (starter.match(part) or starts_deadline(part)):
+        if kind == "products":
+            opens = part[:1].isupper()  # a bulleted product list: every "- " opens a product
+        else:
+            opens = bool(starter.match(part) or starts_deadline(part))
+        if merged and not opens:
             merged[-1] = f"{merged[-1]} - {part}"
         else:
             merged.append(part)
@@ -222,6 +226,14 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
     bulleted = bool(lines) and bool(_BULLET.match(lines[0]))
     items: list[str] = []
     for line in lines:
+        if (
+            kind == "products"
+            and items
+            and _BULLET.match(line)
+            and _BULLET.sub("", line)[:1].isupper()
+        ):
+            items.append(line)  # a "- " line of a product cell is a product of its own
+            continue
         continues = bool(items) and (
             (wrapped and not _BULLET.match(line) and not _opens_unit(items[-1], line, kind))
             or line[0].islower()

@@ -103,3 +103,43 @@ def too_long(limit: int) -> PlanImportError:
         "Hãy tách phụ lục, danh mục dài ra tệp riêng rồi nhập phần kế hoạch.",
         "too_long",
     )
+
+
+def bad_xlsx() -> PlanImportError:
+    return PlanImportError(
+        "Tệp Excel bị hỏng hoặc không phải là bảng tính .xlsx hợp lệ. "
+        "Hãy mở bằng Excel và lưu lại dưới dạng .xlsx.",
+        "bad_xlsx",
+    )
+
+
+def xlsx_too_large(size: int, limit: int) -> PlanImportError:
+    extra = f" lớn {size / 1_048_576:.1f} MB" if size else ""
+    return PlanImportError(
+        f"Tệp Excel khi giải nén{extra} vượt giới hạn {limit / 1_048_576:.0f} MB hoặc có quá "
+        "nhiều dòng. Hãy chỉ giữ trang tính bảng nhiệm vụ rồi lưu lại dưới dạng .xlsx.",
+        "too_expanded",
+    )
+
+
+def xlsx_unsafe() -> PlanImportError:
+    return PlanImportError(
+        "Tệp Excel chứa khai báo thực thể XML (DOCTYPE/ENTITY), điều Excel không bao giờ tạo "
+        "ra: tệp có thể đã bị sửa để làm treo máy chủ nên không được đọc.",
+        "unsafe_xml",
+    )
+
+
+def xlsx_empty() -> PlanImportError:
+    return PlanImportError(
+        "Bảng tính Excel không có dữ liệu: mọi trang tính đều trống.", "xlsx_empty"
+    )
+
+
+def xlsx_no_task_table() -> PlanImportError:
+    return PlanImportError(
+        "Không tìm thấy bảng nhiệm vụ trong tệp Excel: cần một dòng tiêu đề có các cột như "
+        "“Nhiệm vụ” (hoặc “Nội dung”), “Chủ trì”, “Phối hợp”, “Thời gian”, “Sản phẩm” "
+        "(thứ tự cột tùy ý).",
+        "xlsx_no_task_table",
+    )

@@ -12,14 +12,16 @@ from cchc.plans.choices import Area, Comparator, PlanKind, Recurrence, TargetUni
 from cchc.plans.forms import DateInput, LinesField, TargetValueCheck, split_lines_keep
 from cchc.plans.legal import parse_citation
 
-ACCEPTED = ".docx,.pdf,.txt,.md"
+ACCEPTED = ".docx,.pdf,.txt,.md,.xlsx"
 
 
 class UploadForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     file = forms.FileField(
         label=_("Plan file"),
-        help_text=_("Word (.docx), PDF with text, or text (.txt, .md)."),
+        help_text=_(
+            "Word (.docx), PDF with text, text (.txt, .md), or an Excel task table (.xlsx)."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),
     )
 

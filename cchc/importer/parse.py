@@ -14,7 +14,9 @@ from pathlib import Path
 
 from . import errors
 from .areas import guess_area
+from .checks import deadlines_before_plan
 from .document import Document, Paragraph, Table
+from .duties import duties_from_prose
 from .header import read_header
 from .layout import build_blocks
 from .legal import basis_paragraphs, legal_bases
@@ -23,7 +25,7 @@ from .schedule import reporting_periods
 from .sections import Heading, heading_of, place
 from .tables import ParsedTable, continue_table, parse_table
 from .targets import find_quantities, split_sentences
-from .tasks import build_tasks, targets_from_rows
+from .tasks import build_tasks, qualitative_rows, targets_from_rows
 from .vietnamese import fold
 
 
@@ -47,19 +49,31 @@ def parse_document(document: Document) -> dict:
     warnings = list(header.warnings)
     bases = legal_bases(basis_paragraphs(texts[:preamble_end]))
     placed, headings = place(paragraphs[preamble_end:])
-    tasks, table_targets, table_sections = _read_tables(tables, header.year, warnings)
+    tasks, table_targets, table_sections, qualitative = _read_tables(tables, header.year, warnings)
     targets = _prose_targets(placed, warnings) + table_targets
+    if document.source_format == "xlsx" and not tasks and not table_targets:
+        raise errors.xlsx_no_task_table()
+    table_tasks = tasks
+    if not tasks:
+        tasks, duty_targets = duties_from_prose(placed)
+        targets += duty_targets
+    deadlines_before_plan(tasks, header.issued_on, warnings)
     periods, period_warnings = reporting_periods(
         [(p.paragraph.text, p.paragraph.line) for p in placed], header.year
     )
     warnings += period_warnings
-    _check_structure(header, tasks, targets, headings, bases, texts, warnings)
+    prose_tasks = [] if table_tasks else tasks
+    _check_structure(
+        header, table_tasks, targets, headings, bases, texts, warnings, prose_tasks=len(prose_tasks)
+    )
+    _prose_task_warnings(prose_tasks, targets, warnings)
     result = {
         "plan": header.contract(),
         "legal_bases": bases,
         "tasks": tasks,
         "targets": targets,
         "reporting_periods": periods,
+        "qualitative_targets": qualitative,
         "warnings": warnings,
         "sections": [_section_dict(h) for h in headings if h.ref or h.area] + table_sections,
         "source": {
@@ -154,6 +168,7 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
     tasks: list[dict] = []
     targets: list[dict] = []
     sections: list[dict] = []
+    qualitative: list[dict] = []
     for parsed, caption, area in tables:
         for section in parsed.sections:
             sections.append(
@@ -168,6 +183,8 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
         if _is_targets_table(caption, parsed):
             found = targets_from_rows(parsed, "title")
             targets += found
+            if "value" not in parsed.roles:
+                qualitative += qualitative_rows(parsed, found)
             continue
         table_tasks = build_tasks(parsed, year, warnings, area)
         tasks += table_tasks
@@ -180,7 +197,14 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
             f"{guessed} chỉ tiêu trong bảng không thuộc nhóm lĩnh vực nào; lĩnh vực được đoán "
             "theo tên chỉ tiêu."
         )
-    return tasks, targets, sections
+    if qualitative:
+        warnings.append(
+            f"{len(qualitative)} mục tiêu không nêu con số được giữ làm mục tiêu định tính "
+            "(không có so sánh, giá trị): "
+            + ", ".join(t["task_ref"] or str(t["source_line"]) for t in qualitative)
+            + "."
+        )
+    return tasks, targets, sections, qualitative
 
 
 def _is_targets_table(caption: str, parsed: ParsedTable) -> bool:
@@ -203,6 +227,24 @@ def _deadline_warnings(tasks: list[dict], year: int | None, warnings: list[str])
             f"Thời hạn không ghi năm, lấy năm của kế hoạch ({year}): nhiệm vụ "
             + ", ".join(assumed)
             + "."
+        )
+
+
+def _prose_task_warnings(tasks: list[dict], targets: list[dict], warnings: list[str]) -> None:
+    if not tasks:
+        return
+    offices = list(dict.fromkeys(t["lead"][0] for t in tasks))
+    warnings.append(
+        f"{len(tasks)} nhiệm vụ được đọc từ văn bản (phần phân công "
+        f"cho {len(offices)} cơ quan, bộ phận), đánh dấu “đọc từ văn bản”: hãy kiểm tra từng "
+        "nhiệm vụ, người chủ trì và nhập thời hạn."
+    )
+    targets = [t for t in targets if t.get("from_prose")]
+    if targets:
+        refs = ", ".join(t["task_ref"] for t in targets)
+        warnings.append(
+            f"{len(targets)} chỉ tiêu được đọc từ con số trong nhiệm vụ (nhiệm vụ {refs}); "
+            "hãy kiểm tra."
         )
 
 
@@ -251,8 +293,11 @@ def _prose_targets(placed, warnings: list[str]) -> list[dict]:
 # --- checks -----------------------------------------------------------------------------------
 
 
-def _check_structure(header, tasks, targets, headings: list[Heading], bases, texts, warnings):
-    """Refuse text with no plan in it; warn about a plan with no task table."""
+def _check_structure(
+    header, tasks, targets, headings: list[Heading], bases, texts, warnings, *, prose_tasks=0
+):
+    """Refuse text with no plan in it; warn about a plan with no task table (whose tasks,
+    when `prose_tasks`, were read from the offices' duties instead)."""
     areas = [h for h in headings if h.area]
     if not header.title and not tasks and not targets and not bases and len(areas) < 2:
         raise errors.not_a_plan()
@@ -260,6 +305,13 @@ def _check_structure(header, tasks, targets, headings: list[Heading], bases, tex
         _check_totals(tasks, texts, warnings)
         return
     mention = next((t for t in texts if re.search(r"phụ lục|biểu phân công", t, re.I)), None)
+    if prose_tasks:
+        if mention:
+            warnings.append(
+                "Không có bảng nhiệm vụ trong tệp, dù kế hoạch nhắc tới phụ lục "
+                f"(“{mention[:80]}”)."
+            )
+        return
     if mention:
         warnings.append(
             "Không có bảng nhiệm vụ trong tệp, dù kế hoạch nhắc tới phụ lục "

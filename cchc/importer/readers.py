@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from cchc.documents import workbook
+
 from . import errors
 from .document import Block, Cell, Document, Paragraph, Row, Table
 from .docx_numbering import Numbering
@@ -35,6 +37,8 @@ def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTE
     if data.startswith(b"%PDF"):
         return read_pdf(data, name)
     if data.startswith(b"PK\x03\x04"):
+        if suffix in (".xlsx", ".xlsm") or workbook.is_workbook(data):
+            return read_xlsx(data, name)
         return read_docx(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise errors.legacy_doc()
@@ -103,6 +107,44 @@ def read_text(text: str, name: str = "") -> Document:
             blocks.append(Paragraph("\f", number, raw=True))
     fmt = "md" if name.lower().endswith(".md") else "txt"
     return Document(blocks, fmt, name, repaired_words=repaired)
+
+
+# --- xlsx ------------------------------------------------------------------------------------
+
+
+def read_xlsx(data: bytes, name: str = "") -> Document:
+    """A task appendix kept in a workbook: each sheet's rows as one table, the lines above its
+    header (a title such as 'PHỤ LỤC NHIỆM VỤ CCHC NĂM 2024') as paragraphs. Read with the
+    shared hardened reader (`cchc.documents.workbook`): size and entity checks, read-only."""
+    blocks: list[Block] = []
+    line = 0
+    try:
+        for sheet in workbook.read_sheets(data, max_rows=max_blocks()):
+            rows = sheet.rows
+            start = next((i for i, (_, cells) in enumerate(rows) if _filled(cells) >= 2), None)
+            for number, cells in rows[: len(rows) if start is None else start]:
+                text = " ".join(c for c in cells if c)
+                blocks.append(Paragraph(nfc(" ".join(text.split())), line + number))
+            if start is not None:
+                table_rows = [
+                    Row([Cell(nfc(c)) for c in cells], line + number)
+                    for number, cells in rows[start:]
+                ]
+                blocks.append(Table(table_rows, line + rows[start][0]))
+            line += (rows[-1][0] if rows else 0) + 1
+    except workbook.WorkbookError as exc:
+        if exc.code == "too_large":
+            raise errors.xlsx_too_large(exc.size, workbook.max_unzipped_bytes()) from None
+        if exc.code == "entities":
+            raise errors.xlsx_unsafe() from None
+        raise errors.bad_xlsx() from None
+    if not blocks:
+        raise errors.xlsx_empty()
+    return Document(blocks, "xlsx", name)
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(1 for c in cells if c.strip())
 
 
 # --- docx ------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ FLAG_LABELS = {
     "due_year_assumed": _("The deadline has no year: the plan's year was used"),
     "budget_not_a_number": _("The budget cell is not a number"),
     "area_guessed": _("Area guessed from the wording"),
+    "from_prose": _("Read from the text"),
+    "due_before_plan": _("Due before the plan's own date"),
 }
 
 

@@ -146,6 +146,35 @@ def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
     return out
 
 
+def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:
+    """Rows of a targets appendix that state an objective without a figure ("Tiếp tục rà soát
+    …"): qualitative targets, kept with their text and no comparator or value, so that the plan
+    still lists every objective it sets."""
+    quantified = {(t["source_line"], t.get("task_ref")) for t in found}
+    out: list[dict] = []
+    for row in table.rows:
+        text = " ".join(row.cells.get("title", "").split())
+        ref = row.cells.get("ref") or None
+        if not text or (row.line, ref) in quantified:
+            continue
+        area = row.section.area if row.section else None
+        out.append(
+            {
+                "area": area or guess_area(text),
+                "text": text,
+                "comparator": None,
+                "value": None,
+                "unit": None,
+                "source_line": row.line,
+                "task_ref": ref,
+                "lead": split_items(row.cells.get("lead", ""), kind="units"),
+                "source_text": " | ".join(t for t in row.raw if t),
+                "area_guessed": area is None,
+            }
+        )
+    return out
+
+
 def _with_unit(value: str, unit: str) -> str:
     """A bare figure with its 'Đơn vị tính': '98' + '%' → '98%', '85' + 'điểm' → '85 điểm',
     '2' + 'sáng kiến' → '2 sáng kiến'."""

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.org.access import Action, access_for
 
+from .checks import with_unit_warnings
 from .errors import PlanImportError
 from .forms import (
     DuplicateForm,
@@ -50,7 +51,7 @@ def upload(request):
                 unit=form.cleaned_data["unit"],
                 created_by=request.user,
                 file_name=form.cleaned_data["file"].name[:255],
-                parsed=parsed,
+                parsed=with_unit_warnings(parsed, form.cleaned_data["unit"]),
             )
             return redirect("importer:review", pk=draft.pk)
     recent = PlanImport.objects.editable_by(request.user).filter(status=PlanImport.Status.PENDING)[
@@ -96,6 +97,7 @@ def review(request, pk: int):
         "duplicates": duplicates,
         "duplicate_form": duplicate_form,
         "warnings": parsed.get("warnings") or [],
+        "qualitative": parsed.get("qualitative_targets") or [],
         "sections": {s.get("ref"): s for s in parsed.get("sections") or []},
     }
     return render(request, "importer/review.html", context)

@@ -72,6 +72,13 @@ def _year(text: str | None) -> int | None:
     return value + 2000 if value < 100 else value
 
 
+def before_day(year: int, month: int, day: int) -> date | None:
+    """The due date of "trước ngày N/M" (and "chậm nhất ngày N", "trước ngày N của tháng cuối
+    kỳ"): day N itself, the last day the work is on time (decision 0054). Every reader of such
+    a phrase — task deadlines, report schedules, monthly days — goes through here."""
+    return safe_date(year, month, day)
+
+
 # --- the parser -------------------------------------------------------------------------------
 
 _DOC = re.compile(
@@ -160,7 +167,7 @@ def _scan_dates(s: str, points: list[date], take_year) -> str:
             if pattern is _DATE_NUM and not _looks_like_day(s, match):
                 continue
             y = take_year(yr)
-            found = safe_date(y, int(month), int(day)) if y else None
+            found = before_day(y, int(month), int(day)) if y else None
             if found:
                 points.append(found)
                 s = s[: match.start()] + " " * (match.end() - match.start()) + s[match.end() :]

@@ -3,7 +3,8 @@
 `--dry-run --format json` prints the parsed plan (specs/plan-import.md) and saves nothing.
 `--unit CODE` saves it as a draft plan of that unit and prints a short Vietnamese summary. A
 plan that already exists in the unit (same year and number) is never duplicated silently:
-the command stops unless told `--replace` or `--keep-both`.
+the command stops unless told `--replace` or `--keep-both`. With `--unit`, a plan issued by
+another unit is warned (also with `--dry-run`, where the unit is only checked).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cchc.importer.checks import with_unit_warnings
 from cchc.importer.errors import PlanImportError
 from cchc.importer.parse import parse_file
 from cchc.importer.readers import DEFAULT_MAX_BYTES
@@ -42,12 +44,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         unit = None
-        if not options["dry_run"]:
+        if not options["dry_run"] or options["unit"]:
             unit = self._unit(options["unit"])
         try:
             result = parse_file(options["file"], max_bytes=options["max_mb"] * 1024 * 1024)
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
+        if unit is not None:
+            result = with_unit_warnings(result, unit)  # issued by another unit: said
         if options["dry_run"]:
             if (options["format"] or "json") == "json":
                 self._write_utf8(json.dumps(result, ensure_ascii=False, indent=2))
