@@ -4,9 +4,10 @@ Plans state it in two ways: a rule plus a list of cut-off windows ("… báo cá
 tháng, 9 tháng và năm … trước ngày 12 của tháng cuối kỳ báo cáo", then "- Báo cáo Quý I/2024:
 … từ ngày 15/12/2023 đến ngày 29/02/2024"), or one sentence of deadlines ("quý I trước ngày
 28/02/2023; báo cáo 6 tháng trước ngày 31/5/2023 …"). A due date "before day N of the last
-month" is read as day N of the period's last month, and an explicit date ("trước ngày
-28/02/2023") as that day, as for task deadlines: one reading everywhere,
-`cchc.plans.deadlines.before_day` (decision 0054); a warning says which reading was used.
+month" is read as day N − 1 of the period's last month (the report must be in before day N;
+the contract's own example reads "trước ngày 12 của tháng cuối kỳ" for Q1 2024 as 2024-03-11),
+while an explicit date ("trước ngày 28/02/2023") is kept as written, as for task deadlines; a
+warning says which reading was used.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from cchc.periods import report_last_month, report_name, safe_date
-from cchc.plans.deadlines import before_day
 
 from .vietnamese import fold
 
@@ -107,10 +107,10 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
         for period in periods.values():
             if period.due is None:
                 month = report_last_month(period.kind)
-                period.due = before_day(period.year, month, rule_day)
+                period.due = safe_date(period.year, month, max(1, rule_day - 1))
                 period.due_rule = rule_text
         warnings.append(
-            f"Hạn nộp báo cáo “{rule_text}” được hiểu là chậm nhất ngày {rule_day} "
+            f"Hạn nộp báo cáo “{rule_text}” được hiểu là chậm nhất ngày {max(1, rule_day - 1)} "
             "của tháng cuối kỳ."
         )
     ordered = sorted(periods.values(), key=lambda p: (p.year, report_last_month(p.kind), p.kind))
@@ -126,9 +126,9 @@ def _due_date(match: re.Match[str], period: _Reading) -> date | None:
     month comes well before the period ends (an annual report due 'trước ngày 10/01')."""
     day, month = int(match.group(1)), int(match.group(2))
     if match.group(3):
-        return before_day(int(match.group(3)), month, day)
+        return safe_date(int(match.group(3)), month, day)
     late = month < report_last_month(period.kind) - 3
-    return before_day(period.year + (1 if late else 0), month, day)
+    return safe_date(period.year + (1 if late else 0), month, day)
 
 
 def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]]:

@@ -66,7 +66,7 @@ def test_a_word_plan_multi_line_deadline_and_heading_rows_spanning_the_table():
     targets = [(t["comparator"], t["value"]) for t in result["targets"]]
     assert targets == [(">=", 92), ("<=", 2), (">=", 90)]
     assert [p["due"] for p in result["reporting_periods"]] == [
-        "2025-03-15", "2025-06-15", "2025-09-15", "2025-12-15",
+        "2025-03-14", "2025-06-14", "2025-09-14", "2025-12-14",
     ]  # fmt: skip
 
 

@@ -80,9 +80,9 @@ def test_bar_targets_table_with_a_second_target_in_the_notes(pipes):
 
 def test_bar_quarterly_rule_and_dated_reports(pipes):
     assert periods(pipes) == [
-        ("Quý I/2025", None, None, "2025-03-20"),
+        ("Quý I/2025", None, None, "2025-03-19"),
         ("6 tháng/2025", None, None, "2025-06-20"),
-        ("Quý III/2025", None, None, "2025-09-20"),
+        ("Quý III/2025", None, None, "2025-09-19"),
         ("Năm 2025", None, None, "2025-11-20"),
     ]
 
@@ -212,8 +212,8 @@ def test_pdf_targets_and_quarterly_reports(pdf):
     got = [(t["comparator"], t["value"], t["unit"]) for t in pdf["targets"]]
     assert got == [(">=", 95, "%"), ("=", 100, "%")]
     assert [(p["name"], p["due"]) for p in pdf["reporting_periods"]] == [
-        ("Quý I/2025", "2025-03-10"), ("Quý II/2025", "2025-06-10"),
-        ("Quý III/2025", "2025-09-10"), ("Quý IV/2025", "2025-12-10"),
+        ("Quý I/2025", "2025-03-09"), ("Quý II/2025", "2025-06-09"),
+        ("Quý III/2025", "2025-09-09"), ("Quý IV/2025", "2025-12-09"),
     ]  # fmt: skip
 
 

@@ -143,10 +143,10 @@ def test_commune_targets_appendix_reads_indicator_and_planned_value(commune):
 
 def test_commune_report_windows_and_rule(commune):
     assert periods(commune) == [
-        ("Quý I/2026", "2025-12-15", "2026-03-14", "2026-03-18"),
-        ("6 tháng/2026", "2025-12-15", "2026-06-14", "2026-06-18"),
-        ("9 tháng/2026", "2025-12-15", "2026-09-14", "2026-09-18"),
-        ("Năm 2026", "2025-12-15", "2026-12-14", "2026-12-18"),
+        ("Quý I/2026", "2025-12-15", "2026-03-14", "2026-03-17"),
+        ("6 tháng/2026", "2025-12-15", "2026-06-14", "2026-06-17"),
+        ("9 tháng/2026", "2025-12-15", "2026-09-14", "2026-09-17"),
+        ("Năm 2026", "2025-12-15", "2026-12-14", "2026-12-17"),
     ]
 
 
@@ -249,9 +249,9 @@ def test_ward_targets_two_per_sentence_where_it_holds_two(ward):
 
 def test_ward_quarterly_reports_and_a_dated_annual_report(ward):
     assert periods(ward) == [
-        ("Quý I/2026", None, None, "2026-03-15"),
-        ("Quý II/2026", None, None, "2026-06-15"),
-        ("Quý III/2026", None, None, "2026-09-15"),
+        ("Quý I/2026", None, None, "2026-03-14"),
+        ("Quý II/2026", None, None, "2026-06-14"),
+        ("Quý III/2026", None, None, "2026-09-14"),
         ("Năm 2026", None, None, "2026-12-10"),
     ]
 

@@ -80,8 +80,8 @@ def test_the_importer_names_reports_as_plans_write_them_and_dates_them_in_their_
         2024,
     )
     assert [(p["name"], p["due"]) for p in found] == [
-        ("Quý I/2024", "2024-03-12"),
-        ("6 tháng/2024", "2024-06-12"),
-        ("9 tháng/2024", "2024-09-12"),
-        ("Năm 2024", "2024-12-12"),
+        ("Quý I/2024", "2024-03-11"),
+        ("6 tháng/2024", "2024-06-11"),
+        ("9 tháng/2024", "2024-09-11"),
+        ("Năm 2024", "2024-12-11"),
     ]
