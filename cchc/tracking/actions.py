@@ -6,11 +6,10 @@ evidence file, an assignment or a reminder setting another way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -26,9 +25,8 @@ from cchc.notifications.actions import clear, notify
 from cchc.org.access import Action, access_for
 from cchc.org.choices import Role
 from cchc.org.models import Membership, Unit
-from cchc.plans.choices import PartyRole, PlanStatus
 from cchc.plans.actions import save_task
-from cchc.plans.choices import TaskState
+from cchc.plans.choices import PartyRole, PlanStatus, TaskState
 from cchc.plans.models import Task
 from cchc.plans.rules import ensure_open
 
@@ -100,8 +98,8 @@ def _check_product_document(occurrence: Occurrence, state: str, evidence) -> Non
     complete = [e for e in evidence if e.file and (e.number or "").strip() and e.issued_on]
     if complete:
         return
-    on_file = occurrence.evidence().exclude(file="").exclude(number="").filter(
-        issued_on__isnull=False
+    on_file = (
+        occurrence.evidence().exclude(file="").exclude(number="").filter(issued_on__isnull=False)
     )
     if on_file.exists():
         return
@@ -318,9 +316,9 @@ def lead_holders(task: Task):
         post_id__in=posts, unit=task.plan.unit, is_active=True
     ).values("user_id")
     assigned = task.assignments.values("user_id")
-    return User.objects.filter(
-        Q(pk__in=holders) | Q(pk__in=assigned), is_active=True
-    ).order_by("pk")
+    return User.objects.filter(Q(pk__in=holders) | Q(pk__in=assigned), is_active=True).order_by(
+        "pk"
+    )
 
 
 def give_direction(task: Task, *, by, text: str, occurrence: Occurrence | None = None) -> Direction:
@@ -356,7 +354,8 @@ def give_direction(task: Task, *, by, text: str, occurrence: Occurrence | None =
             NotificationKind.DIRECTION,
             lead_holders(task),
             key=f"direction:{direction.pk}",
-            title=_("Direction from %(who)s: %(task)s") % {"who": str(by), "task": task.title[:150]},
+            title=_("Direction from %(who)s: %(task)s")
+            % {"who": str(by), "task": task.title[:150]},
             body=text[:1000],
             url=task_url(task) + "#directions",
             about=direction,
@@ -439,13 +438,16 @@ def send_nudge(unit: Unit, *, by, today: dt.date | None = None, note: str = "") 
     items = list(overdue_items(unit, today).select_related("task"))
     if not items:
         raise ValidationError(
-            {NON_FIELD_ERRORS: _("%(unit)s has no overdue items: there is nothing to nudge.")
-             % {"unit": unit.name}}
+            {
+                NON_FIELD_ERRORS: _("%(unit)s has no overdue items: there is nothing to nudge.")
+                % {"unit": unit.name}
+            }
         )
     key = items_key(o.pk for o in items)
-    already = _(
-        "%(unit)s was already nudged today about these %(n)s overdue items."
-    ) % {"unit": unit.name, "n": len(items)}
+    already = _("%(unit)s was already nudged today about these %(n)s overdue items.") % {
+        "unit": unit.name,
+        "n": len(items),
+    }
     if Nudge.objects.filter(unit=unit, day=today, items_key=key).exists():
         raise ValidationError({NON_FIELD_ERRORS: already}, code="already_nudged")
     try:

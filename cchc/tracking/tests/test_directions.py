@@ -55,9 +55,7 @@ def test_the_answer_takes_the_direction_off_the_dashboard(follow, world, login):
     assert direction.answered_by == world.people.focal
     assert not Notification.objects.filter(kind="direction", read_at__isnull=True).exists()
     assert Notification.objects.get(kind="direction_answered").user == world.people.leader
-    board = login(world.people.leader).get(
-        reverse("tracking:dashboard", args=[world.commune.code])
-    )
+    board = login(world.people.leader).get(reverse("tracking:dashboard", args=[world.commune.code]))
     assert "Báo cáo ngay" not in board.content.decode()
     timeline = login(world.people.leader).get(reverse("tracking:task", args=[follow.office.pk]))
     assert "Đã ban hành kế hoạch, đang trình ký" in timeline.content.decode()

@@ -38,9 +38,7 @@ def test_reviewer_nudges_a_lagging_commune_from_the_comparison(follow, world, lo
     told = {n.user for n in Notification.objects.filter(kind="nudge")}
     assert told == {world.people.focal, world.people.leader}
     assert AuditEvent.objects.get(action="nudge.send").after["overdue"] == len(late)
-    board = login(world.people.leader).get(
-        reverse("tracking:dashboard", args=[world.commune.code])
-    )
+    board = login(world.people.leader).get(reverse("tracking:dashboard", args=[world.commune.code]))
     assert "Đôn đốc của cấp trên" in board.content.decode()
 
 
@@ -61,7 +59,9 @@ def test_a_second_nudge_through_the_page_saves_nothing(follow, world, login):
     client.post(nudge_url(world.commune))
     response = client.post(nudge_url(world.commune), follow=True)
     assert "đã được đôn đốc hôm nay" in response.content.decode()
-    assert Nudge.objects.count() == 1 and AuditEvent.objects.filter(action="nudge.send").count() == 1
+    assert (
+        Nudge.objects.count() == 1 and AuditEvent.objects.filter(action="nudge.send").count() == 1
+    )
 
 
 def test_other_items_make_another_nudge_the_same_day(follow, world, today):

@@ -99,12 +99,19 @@ def test_an_optional_product_document_may_be_left_out(follow, world):
 
 def test_focal_point_sets_the_rule_and_others_may_not(follow, world, login):
     url = reverse("tracking:plan_rule", args=[follow.plan.pk])
-    assert login(world.people.outsider).post(url, {"product_document_required": "on"}).status_code == 404
-    assert login(world.people.leader).post(url, {"product_document_required": "on"}).status_code == 403
+    assert (
+        login(world.people.outsider).post(url, {"product_document_required": "on"}).status_code
+        == 404
+    )
+    assert (
+        login(world.people.leader).post(url, {"product_document_required": "on"}).status_code == 403
+    )
     assert login(world.people.focal).get(url).status_code == 405
     follow.plan.refresh_from_db()
     assert follow.plan.product_document_required is False
-    assert login(world.people.focal).post(url, {"product_document_required": "on"}).status_code == 302
+    assert (
+        login(world.people.focal).post(url, {"product_document_required": "on"}).status_code == 302
+    )
     follow.plan.refresh_from_db()
     assert follow.plan.product_document_required is True
     assert AuditEvent.objects.filter(action="plan.product_rule").count() == 1
