@@ -75,6 +75,8 @@ def load(ctx: DemoContext) -> None:
 def _direct_and_nudge(plan: Plan, ctx: DemoContext) -> None:
     """The chairman's direction on the oldest overdue item of Thạnh Tân (once), and the city
     office's nudge to the most lagging neighbour (once a day)."""
+    from contextlib import suppress
+
     from django.core.exceptions import ValidationError
 
     from .models import Direction
@@ -92,15 +94,13 @@ def _direct_and_nudge(plan: Plan, ctx: DemoContext) -> None:
         )
     reviewer = ctx.units.get("phuong-3") and ctx.users.get("noivu.tayninh")
     if reviewer:
-        try:
+        with suppress(ValidationError):  # nothing overdue, or already nudged today
             actions.send_nudge(
                 ctx.units["phuong-3"],
                 by=reviewer,
                 today=ctx.today,
                 note="Đề nghị Phường 3 khẩn trương hoàn thành các nhiệm vụ quá hạn.",
             )
-        except ValidationError:
-            pass  # nothing overdue, or already nudged today
 
 
 # --- plans --------------------------------------------------------------------------------------
