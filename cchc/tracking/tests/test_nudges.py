@@ -94,3 +94,12 @@ def test_nothing_overdue_nothing_to_nudge(world, login):
     response = login(world.people.district).post(nudge_url(world.other), follow=True)
     assert "không có việc quá hạn" in response.content.decode()
     assert not Nudge.objects.exists()
+
+
+def test_the_database_keeps_one_nudge_per_unit_day_and_items(follow, world, today):
+    from django.db import IntegrityError, transaction
+
+    first = actions.send_nudge(world.commune, by=world.people.district, today=today)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Nudge.objects.create(unit=world.commune, day=today, items_key=first.items_key)
+    assert Nudge.objects.count() == 1
