@@ -115,3 +115,9 @@ def test_focal_point_sets_the_rule_and_others_may_not(follow, world, login):
     follow.plan.refresh_from_db()
     assert follow.plan.product_document_required is True
     assert AuditEvent.objects.filter(action="plan.product_rule").count() == 1
+
+
+def test_the_rule_is_offered_on_the_plan_page_to_the_focal_point_only(follow, world, login):
+    url = reverse("plans:detail", args=[follow.plan.pk])
+    assert "Lưu quy tắc báo cáo" in login(world.people.focal).get(url).content.decode()
+    assert "Lưu quy tắc báo cáo" not in login(world.people.leader).get(url).content.decode()
