@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "cchc.dossiers",
     "cchc.indicators",
     "cchc.api",
+    "cchc.basics",
 ]
 
 MIDDLEWARE = [
@@ -125,6 +126,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "cchc.urls"
+
+# The Vietnamese user guide the site serves at /huong-dan/ (cchc.basics.guide).
+GUIDE_DIR = Path(env_str("CCHC_GUIDE_DIR", str(PROJECT_DIR / "docs" / "huong-dan")))
 WSGI_APPLICATION = "cchc.wsgi.application"
 
 TEMPLATES = [

@@ -27,6 +27,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("evidence/", include("cchc.evidence.urls")),
+    path("", include("cchc.basics.urls")),
     path("accounts/", include("cchc.accounts.urls")),
     path("plans/import/", include("cchc.importer.urls")),
     # a target's page and figures are indicators' views at the plan's addresses (plans:target)

@@ -69,6 +69,11 @@ class Plan(models.Model):
         verbose_name=_("implements plans"),
     )
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
+    # Set by the focal point (tracking's plan rules): whether "completed" on a task listing
+    # products must carry the product document (number, date, file), or only invites it.
+    product_document_required = models.BooleanField(
+        _("completed tasks must carry their product document"), default=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -50,6 +50,9 @@ class NotificationKind(models.TextChoices):
     ESCALATED_UPPER = "escalated_upper", _("Overdue, escalated to the upper level")
     DIGEST = "digest", _("Weekly digest")
     ASSIGNED = "assigned", _("Task assigned")
+    DIRECTION = "direction", _("Direction from the leader")
+    DIRECTION_ANSWERED = "direction_answered", _("Direction answered")
+    NUDGE = "nudge", _("Nudge from the upper level")
 
 
 class Weekday(models.IntegerChoices):

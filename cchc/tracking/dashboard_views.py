@@ -17,7 +17,7 @@ from . import actions
 from .choices import STATUS_COLOURS, STATUS_ORDER, Status
 from .dashboards import comparison, unit_dashboard
 from .forms import ReminderPolicyForm
-from .models import ReminderPolicy, TaskSchedule
+from .models import Direction, Nudge, ReminderPolicy, TaskSchedule
 from .reminders import policy_for
 
 
@@ -53,9 +53,30 @@ def dashboard(request, code: str):
             "done": [p.done_percent for p in board.months],
         },
         "nav": "dashboard",
+        **leader_panels(unit, today),
     }
     seen(request.user, unit)  # the unit's weekly digest is now read
     return render(request, "dashboard/unit.html", context)
+
+
+def leader_panels(unit, today) -> dict:
+    """Directions of the unit still awaiting an answer, and the upper level's nudges of the
+    last 30 days, for the unit's dashboard."""
+    import datetime as dt
+
+    return {
+        "open_directions": list(
+            Direction.objects.open()
+            .filter(task__plan__unit__path__startswith=unit.path)
+            .select_related("task", "by")
+            .order_by("at")[:50]
+        ),
+        "nudges": list(
+            Nudge.objects.filter(unit=unit, day__gte=today - dt.timedelta(days=30))
+            .select_related("by")
+            .prefetch_related("occurrences")[:10]
+        ),
+    }
 
 
 def _targets_overview(plans, today) -> dict:
@@ -92,6 +113,7 @@ def compare(request, code: str):
             "completion": [r.completion.percent for r in rows],
             "overdue": [r.overdue for r in rows],
         },
+        "can_nudge": access_for(request.user).can(Action.APPRAISE, unit),
         "nav": "compare",
     }
     return render(request, "dashboard/compare.html", context)

@@ -65,10 +65,42 @@ def load(ctx: DemoContext) -> None:
         sync_plan(plan)
         _simulate(plan, ctx, rate, evidence_share=0.25)
     outcome = reminders.run(ctx.today)
+    _direct_and_nudge(current, ctx)
     ctx.say(
         f"Theo dõi thực hiện: {Occurrence.objects.count()} kỳ việc, "
         f"{ProgressUpdate.objects.count()} báo cáo tiến độ, {outcome.total} nhắc việc mới"
     )
+
+
+def _direct_and_nudge(plan: Plan, ctx: DemoContext) -> None:
+    """The chairman's direction on the oldest overdue item of Thạnh Tân (once), and the city
+    office's nudge to the most lagging neighbour (once a day)."""
+    from contextlib import suppress
+
+    from django.core.exceptions import ValidationError
+
+    from .models import Direction
+
+    chairman = ctx.users.get("thanhtan.chutich")
+    late = (
+        actions.overdue_items(plan.unit, ctx.today).filter(plan=plan).select_related("task").first()
+    )
+    if chairman and late and not Direction.objects.filter(task__plan=plan).exists():
+        actions.give_direction(
+            late.task,
+            by=chairman,
+            occurrence=late,
+            text="Đề nghị bộ phận chủ trì hoàn thành ngay và báo cáo lý do chậm trước thứ Sáu.",
+        )
+    reviewer = ctx.units.get("phuong-3") and ctx.users.get("noivu.tayninh")
+    if reviewer:
+        with suppress(ValidationError):  # nothing overdue, or already nudged today
+            actions.send_nudge(
+                ctx.units["phuong-3"],
+                by=reviewer,
+                today=ctx.today,
+                note="Đề nghị Phường 3 khẩn trương hoàn thành các nhiệm vụ quá hạn.",
+            )
 
 
 # --- plans --------------------------------------------------------------------------------------

@@ -69,6 +69,15 @@ class ProgressForm(forms.Form):
 
     def __init__(self, *args, occurrence=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.product_rule = ""
+        if occurrence is not None and occurrence.task.products:
+            from .actions import product_document_needed
+
+            if product_document_needed(occurrence):
+                self.product_rule = "required"
+                self.fields["evidence_file"].label = _("Product document file (required)")
+            else:
+                self.product_rule = "optional"
         if occurrence is not None and not self.is_bound:
             self.initial.setdefault("percent", occurrence.percent)
             if occurrence.state:
@@ -98,8 +107,14 @@ class ProgressForm(forms.Form):
         if described and not has_file and "evidence_file" not in self.errors:
             self.add_error("evidence_file", _("Choose the evidence file for this document."))
         percent, state = cleaned.get("percent"), cleaned.get("state")
-        if state == UpdateState.DONE and percent is not None and percent < 100:
-            cleaned["percent"] = 100
+        if state and percent is not None:
+            from .actions import check_state_and_percent
+
+            try:  # the action's rule, shown beside the field before anything is sent
+                check_state_and_percent(state, percent)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    self.add_error(field, errors)
         return cleaned
 
 
@@ -122,17 +137,66 @@ class DueForm(forms.Form):
         return due
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """People shown as "Name — their posts", so two namesakes are told apart."""
+
+    posts: dict[int, list[str]] = {}
+
+    def label_from_instance(self, obj):
+        posts = self.posts.get(obj.pk)
+        return f"{obj} — {', '.join(posts)}" if posts else str(obj)
+
+
 class AssignForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+    user = PersonChoiceField(label=_("Person"), queryset=User.objects.none())
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)
-        members = Membership.objects.filter(unit=task.plan.unit, is_active=True).values("user_id")
+        members = Membership.objects.filter(unit=task.plan.unit, is_active=True)
         self.fields["user"].queryset = (
-            User.objects.filter(pk__in=members, is_active=True)
+            User.objects.filter(pk__in=members.values("user_id"), is_active=True)
             .exclude(task_assignments__task=task)
             .order_by("full_name", "username")
         )
+        posts: dict[int, list[str]] = {}
+        for user_id, post in members.filter(post__isnull=False).values_list(
+            "user_id", "post__name"
+        ):
+            posts.setdefault(user_id, []).append(post)
+        self.fields["user"].posts = posts
+
+
+class DirectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Direction"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the direction.")},
+    )
+    occurrence = forms.ModelChoiceField(
+        label=_("Period"), queryset=None, required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, task, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurrence"].queryset = task.occurrences.all()
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class PlanRuleForm(forms.Form):
+    product_document_required = forms.BooleanField(
+        label=_("A task listing products is completed only with its product document"),
+        required=False,
+        help_text=_(
+            "When ticked, reporting such a task completed asks for the document's number, "
+            "date and file; otherwise the form only invites it."
+        ),
+    )
 
 
 class ReminderPolicyForm(forms.ModelForm):

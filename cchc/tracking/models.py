@@ -291,3 +291,86 @@ class ReminderPolicy(models.Model):
     @property
     def offsets(self) -> list[int]:
         return parse_days(self.days_before)
+
+
+class DirectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(access_for(user).unit_q("task__plan__unit"))
+
+    def open(self):
+        return self.filter(answered_at__isnull=True)
+
+
+class Direction(models.Model):
+    """A leader's direction (ý kiến chỉ đạo) on a task, or on one time it is due, and the
+    answer of the people carrying it.
+
+    Invariant: written and answered only by `actions.give_direction` / `actions.answer_direction`;
+    an answered direction keeps its answer (answered_at is set once).
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="directions")
+    occurrence = models.ForeignKey(
+        Occurrence, null=True, blank=True, on_delete=models.SET_NULL, related_name="directions"
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("directed by"),
+    )
+    at = models.DateTimeField(_("directed at"), default=timezone.now)
+    text = models.TextField(_("direction"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = DirectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("direction")
+        verbose_name_plural = _("directions")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Nudge(models.Model):
+    """The upper level's reminder (đôn đốc) to a lagging unit about its overdue items.
+
+    Invariant: one nudge per unit, day and set of items (`items_key`, a digest of the overdue
+    occurrences it covers): `actions.send_nudge` refuses a second, and the database too.
+    """
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="nudges", verbose_name=_("unit")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    at = models.DateTimeField(_("sent at"), default=timezone.now)
+    day = models.DateField(_("day"))
+    items_key = models.CharField(max_length=64)
+    note = models.TextField(_("message"), blank=True)
+    occurrences = models.ManyToManyField(Occurrence, related_name="nudges", blank=True)
+
+    class Meta:
+        verbose_name = _("nudge")
+        verbose_name_plural = _("nudges")
+        ordering = ["-at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "day", "items_key"], name="nudge_once_a_day_per_items"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.day:%d/%m/%Y}"

@@ -9,7 +9,14 @@ from cchc.notifications.kinds import Kind, register_kind
 
 from .choices import NotificationKind
 
-_LASTING = {NotificationKind.DIGEST, NotificationKind.ASSIGNED}
+# A direction clears when it is answered (`clear(direction)`); a nudge, an answer, a digest or
+# an assignment when its reader opens the page it is about.
+_LASTING = {
+    NotificationKind.DIGEST,
+    NotificationKind.ASSIGNED,
+    NotificationKind.DIRECTION_ANSWERED,
+    NotificationKind.NUDGE,
+}
 
 for _kind in NotificationKind:
     register_kind(Kind(_kind.value, _kind.label, clears_when_done=_kind not in _LASTING))

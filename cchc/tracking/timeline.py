@@ -18,7 +18,7 @@ from .models import ProgressUpdate
 @dataclass
 class Entry:
     at: dt.datetime
-    kind: str  # "update", "evidence", "reminder", "change"
+    kind: str  # "update", "evidence", "reminder", "change", "direction", "answer"
     who: str = ""
     title: str = ""
     text: str = ""
@@ -28,9 +28,38 @@ class Entry:
     recipients: list = field(default_factory=list)
 
 
-def task_timeline(task, selected=None) -> list[Entry]:
-    """Newest first. Every occurrence of the task is included; entries name their period."""
+def task_timeline(task, selected=None, directions=None) -> list[Entry]:
+    """Newest first. Every occurrence of the task is included; entries name their period.
+    `directions`: the task's directions when the caller already fetched them."""
+    from .models import Direction
+
     entries: list[Entry] = []
+    if directions is None:
+        directions = Direction.objects.filter(task=task).select_related(
+            "by", "answered_by", "occurrence"
+        )
+    for direction in directions:
+        period = direction.occurrence.label if direction.occurrence else ""
+        entries.append(
+            Entry(
+                at=direction.at,
+                kind="direction",
+                who=str(direction.by or ""),
+                text=direction.text,
+                period=period,
+            )
+        )
+        if direction.answered_at:
+            entries.append(
+                Entry(
+                    at=direction.answered_at,
+                    kind="answer",
+                    who=str(direction.answered_by or ""),
+                    title=direction.text[:120],
+                    text=direction.answer,
+                    period=period,
+                )
+            )
     updates = (
         ProgressUpdate.objects.filter(occurrence__task=task)
         .select_related("by", "occurrence")
@@ -77,8 +106,8 @@ def task_timeline(task, selected=None) -> list[Entry]:
         entry.recipients.append(str(note.user))
     entries.extend(reminders.values())
     for row in task_history(task):
-        if row.event.action.startswith("progress."):
-            continue  # shown as the update itself
+        if row.event.action.startswith(("progress.", "direction.")):
+            continue  # shown as the update or the direction itself
         if row.event.before is None:  # a creation: what was created, not every field
             text = row.event.object_repr
         else:

@@ -22,8 +22,8 @@ from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
 from . import actions
-from .forms import AssignForm, DueForm, ProgressForm
-from .models import Assignment, Occurrence, TaskSchedule
+from .forms import AnswerForm, AssignForm, DirectionForm, DueForm, ProgressForm
+from .models import Assignment, Direction, Occurrence, TaskSchedule
 from .timeline import task_timeline
 
 LEADS = Prefetch(
@@ -135,6 +135,12 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     if can_report and form is None:
         form = ProgressForm(occurrence=selected)
     schedule = TaskSchedule.objects.filter(task=task).first()
+    directions = list(
+        Direction.objects.filter(task=task).select_related("by", "answered_by", "occurrence")
+    )
+    seen(request.user, *directions)
+    can_direct = access.can(Action.APPROVE, task.plan.unit) and task.plan.status != "closed"
+    can_answer = _can_report(request.user, task)
     context = {
         "task": task,
         "plan": task.plan,
@@ -146,7 +152,14 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "assign_form": AssignForm(task=task) if can_edit else None,
         "due_form": DueForm(task=task) if can_edit and schedule and schedule.needs_date else None,
         "schedule": schedule,
-        "timeline": task_timeline(task, selected),
+        "timeline": task_timeline(task, selected, directions=directions),
+        "directions": directions,
+        "direction_form": DirectionForm(
+            task=task, initial={"occurrence": selected.pk if selected else None}
+        )
+        if can_direct
+        else None,
+        "answer_form": AnswerForm() if can_answer else None,
         "history": task_history(task),
         "today": today,
     }

@@ -56,10 +56,12 @@ def menu_of(client, url="/plans/") -> list[tuple[str, str]]:
 
 
 def around(user, *entries) -> list[tuple[str, str]]:
-    """The brand, the person's entries, the bell and their name: what frames every menu."""
+    """The brand, the person's entries, the help link (to the guide's page on plans, the page
+    these menus are read on), the bell and their name: what frames every menu."""
     return [
         ("CCHC", "/"),
         *entries,
+        ("Trợ giúp", "/huong-dan/nhap-ke-hoach/"),
         ("Thông báo", "/notifications/"),
         (str(user), "/accounts/password/"),
     ]
@@ -131,6 +133,7 @@ def test_an_administrator_sees_the_indicators_the_plans_and_the_administration(a
         admin,
         ("Chỉ số", "/units/tinh/indicators/"),
         ("Kế hoạch", "/plans/"),
+        ("Người dùng", "/units/tinh/people/"),
         ("Quản trị", "/admin/"),
     )
 

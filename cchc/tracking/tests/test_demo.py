@@ -72,3 +72,14 @@ def test_loading_the_demo_again_adds_nothing(demo):
         ProgressUpdate.objects.count(),
         Notification.objects.count(),
     ) == counts
+
+
+def test_the_demo_shows_a_direction_and_a_nudge_once(demo):
+    from cchc.tracking.models import Direction, Nudge
+
+    direction = Direction.objects.get()
+    assert direction.task.plan == demo.plans["current"] and direction.answered_at is None
+    nudge = Nudge.objects.get()
+    assert nudge.unit.code == "phuong-3" and nudge.occurrences.exists()
+    load_demo(io.StringIO(), today=TODAY)
+    assert Direction.objects.count() == 1 and Nudge.objects.count() == 1

@@ -41,6 +41,9 @@ def pages(follow, world):
         reverse("indicators:unit", args=[code]),
         reverse("importer:upload"),
         reverse("dossiers:import", args=[code]),
+        reverse("basics:search") + "?q=rà soát",
+        reverse("basics:guide_index"),
+        reverse("basics:guide", args=["theo-doi-thuc-hien"]),
     ]
 
 

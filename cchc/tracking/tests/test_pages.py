@@ -195,3 +195,11 @@ def test_a_deadline_text_fills_in_the_due_date_and_recurrence(follow, world, log
     assert Task.objects.get(title="Việc quý").due.month == 6
     assert Task.objects.get(title="Việc tháng").recurrence == "monthly"
     assert Task.objects.get(title="Việc chờ").due is None
+
+
+def test_the_assign_list_shows_names_with_their_posts(follow, world, login):
+    from django.urls import reverse
+
+    page = login(world.people.focal).get(reverse("tracking:task", args=[follow.office.pk]))
+    text = page.content.decode()
+    assert f"{world.people.official} — Tư pháp – Hộ tịch" in text

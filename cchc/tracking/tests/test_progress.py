@@ -85,11 +85,12 @@ def test_completed_after_the_due_date_is_done_late(follow, world, login, today):
     assert follow.office_occ.status_on(today) == Status.DONE_LATE
 
 
-def test_choosing_completed_means_100_percent_and_a_lower_report_reopens_it(
-    follow, world, login, today
-):
+def test_completed_is_100_percent_and_a_lower_report_reopens_it(follow, world, login, today):
     client = login(world.people.official)
-    client.post(report_url(follow.justice_occ), {"state": "done", "percent": "70"})
+    # "completed" with 70% contradicts itself: refused, not turned into 100% behind one's back
+    refused = client.post(report_url(follow.justice_occ), {"state": "done", "percent": "70"})
+    assert refused.status_code == 400
+    client.post(report_url(follow.justice_occ), {"state": "done", "percent": "100"})
     occ = follow.justice_occ
     occ.refresh_from_db()
     assert occ.percent == 100 and occ.done_on == today

@@ -1,0 +1,41 @@
+"""The Vietnamese guide served by the site, and the help link of every page."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+
+def test_the_guide_index_lists_the_guide_files(client, settings):
+    page = client.get(reverse("basics:guide_index")).content.decode()
+    assert reverse("basics:guide", args=["theo-doi-thuc-hien"]) in page
+    assert reverse("basics:guide", args=["tim-kiem-va-tro-giup"]) in page
+
+
+def test_a_guide_page_is_markdown_rendered_as_html(client):
+    page = client.get(reverse("basics:guide", args=["theo-doi-thuc-hien"])).content.decode()
+    assert "<h1" in page and "Ý kiến chỉ đạo" in page
+    assert "## " not in page
+
+
+def test_links_between_guide_files_become_pages(client, tmp_path, settings):
+    (tmp_path / "a.md").write_text("# Trang A\n\nXem [trang B](b.md#muc).\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Trang B\n", encoding="utf-8")
+    settings.GUIDE_DIR = tmp_path
+    page = client.get(reverse("basics:guide", args=["a"])).content.decode()
+    assert f'href="{reverse("basics:guide", args=["b"])}#muc"' in page
+
+
+def test_unknown_or_crafted_page_names_are_404(client):
+    assert client.get(reverse("basics:guide", args=["khong-co"])).status_code == 404
+    assert client.get("/huong-dan/..%2F..%2FREADME/").status_code == 404
+    assert client.post(reverse("basics:guide_index")).status_code == 405
+
+
+def test_every_page_has_a_help_link_to_its_section(follow, world, login):
+    client = login(world.people.official)
+    task_page = client.get(reverse("tracking:task", args=[follow.office.pk])).content.decode()
+    assert f'href="{reverse("basics:guide", args=["theo-doi-thuc-hien"])}"' in task_page
+    plans = client.get(reverse("plans:list")).content.decode()
+    assert f'href="{reverse("basics:guide", args=["nhap-ke-hoach"])}"' in plans
+    notices = client.get(reverse("notifications:list")).content.decode()
+    assert "help-link" in notices
