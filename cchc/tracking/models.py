@@ -293,9 +293,8 @@ class ReminderPolicy(models.Model):
         return parse_days(self.days_before)
 
 
-class DirectionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("task__plan__unit"))
+class DirectionQuerySet(ScopedQuerySet):
+    scope = "task__plan__unit"
 
     def open(self):
         return self.filter(answered_at__isnull=True)
