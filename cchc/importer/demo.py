@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cchc.demo import DemoContext, seeds_dir
 from cchc.plans.actions import copy_plan
+from cchc.plans.demo_life import show as show_life
 from cchc.plans.models import Plan
 
 from .saving import import_plan_file
@@ -61,4 +62,5 @@ def load(ctx: DemoContext) -> None:
             current.issued_on = ctx.today.replace(month=1, day=15)
             current.save()
         ctx.plans["current"] = current
+        show_life(ctx, current)  # an amendment, next year's draft appraised (decision 0050)
     ctx.say(f"Kế hoạch: {Plan.objects.count()}")

@@ -39,7 +39,6 @@ from .models import (
 from .rules import ensure_changeable, ensure_open
 from .signals import announce_tasks_changed
 
-
 # What an amendment lists of a changed row: the fields people read, not the bookkeeping.
 _NOTED_FIELDS = {
     "task": ("ref", "title", "lead", "coordinators", "products", "deadline_text", "due", "state"),
@@ -512,9 +511,7 @@ def _task_holders(plan: Plan) -> list:
     ).values("post_id")
     return [
         m.user
-        for m in Membership.objects.filter(
-            post_id__in=posts, is_active=True, user__is_active=True
-        )
+        for m in Membership.objects.filter(post_id__in=posts, is_active=True, user__is_active=True)
         .select_related("user")
         .order_by("user_id")
     ]
@@ -862,9 +859,7 @@ def appraise_plan(
         )
     reviewer_unit = None
     if by is not None:
-        grant = next(
-            (g for g in access_for(by).grants if Action.APPRAISE in g.actions), None
-        )
+        grant = next((g for g in access_for(by).grants if Action.APPRAISE in g.actions), None)
         reviewer_unit = Unit.objects.filter(pk=grant.unit_id).first() if grant else None
     appraisal = Appraisal.objects.create(
         plan=plan,
@@ -875,7 +870,9 @@ def appraise_plan(
     )
     AppraisalComment.objects.bulk_create(
         [
-            AppraisalComment(appraisal=appraisal, task=tasks[pk], row_text=str(tasks[pk]), text=text)
+            AppraisalComment(
+                appraisal=appraisal, task=tasks[pk], row_text=str(tasks[pk]), text=text
+            )
             for pk, text in task_comments.items()
         ]
         + [

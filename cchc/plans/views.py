@@ -499,9 +499,7 @@ def amendment_issue(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def plan_appraise(request, pk: int):
     plan = _plan_for(request, pk, Action.APPRAISE)
-    form = AppraisalForm(
-        request.POST or None, tasks=plan.tasks.all(), targets=plan.targets.all()
-    )
+    form = AppraisalForm(request.POST or None, tasks=plan.tasks.all(), targets=plan.targets.all())
     if request.method == "POST" and form.is_valid():
         try:
             actions.appraise_plan(

@@ -13,7 +13,7 @@ from cchc.notifications.models import Notification
 from cchc.org.choices import Role
 from cchc.plans import actions
 from cchc.plans.choices import AmendmentStatus, PlanStatus, Verdict
-from cchc.plans.models import Amendment, Appraisal, AppraisalComment, Plan, Target, Task
+from cchc.plans.models import Amendment, Appraisal, AppraisalComment, Plan, Task
 from cchc.plans.rules import PlanLocked
 from cchc.testing.factories import (
     PlanFactory,
@@ -58,7 +58,9 @@ def test_submit_notifies_the_leaders_and_issue_the_focal_point_and_the_task_lead
     plan.refresh_from_db()
     assert (plan.status, plan.number, plan.signer) == ("issued", "12/KH-UBND", "Nguyễn Văn A")
     assert plan.evidence.get().number == "12/KH-UBND"
-    issued = Notification.objects.filter(kind="plan_issued").values_list("user__username", flat=True)
+    issued = Notification.objects.filter(kind="plan_issued").values_list(
+        "user__username", flat=True
+    )
     assert set(issued) == {"focal", "tuphap"}
     # the leader's "awaiting approval" notice is done
     assert Notification.objects.get(user=world.people.leader, kind="plan_submitted").read_at
@@ -178,7 +180,9 @@ def test_an_amendment_lists_what_it_adds_removes_and_changes(issued, world):
     assert amendment.changed[0]["before"] == {"title": "Rà soát thủ tục hành chính"}
     assert amendment.changed[0]["after"] == {"title": "Rà soát, đơn giản hóa thủ tục"}
     with pytest.raises(ValidationError):
-        actions.issue_amendment(amendment, by=world.people.leader, number="", issued_on=None, signer="")
+        actions.issue_amendment(
+            amendment, by=world.people.leader, number="", issued_on=None, signer=""
+        )
     actions.issue_amendment(
         amendment,
         by=world.people.leader,
@@ -287,7 +291,17 @@ def scoped(world):
 
 @pytest.mark.parametrize(
     "name",
-    ["submit", "return", "issue", "close", "reopen", "amend", "amendment_issue", "appraise", "answer"],
+    [
+        "submit",
+        "return",
+        "issue",
+        "close",
+        "reopen",
+        "amend",
+        "amendment_issue",
+        "appraise",
+        "answer",
+    ],
 )
 def test_outsiders_get_404_and_nothing_changes(scoped, world, login, name):
     plan, comment = scoped
@@ -301,7 +315,17 @@ def test_outsiders_get_404_and_nothing_changes(scoped, world, login, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["submit", "return", "issue", "close", "reopen", "amend", "amendment_issue", "appraise", "answer"],
+    [
+        "submit",
+        "return",
+        "issue",
+        "close",
+        "reopen",
+        "amend",
+        "amendment_issue",
+        "appraise",
+        "answer",
+    ],
 )
 def test_read_only_people_get_403_and_nothing_changes(scoped, world, login, name):
     plan, comment = scoped
@@ -329,7 +353,9 @@ def test_the_form_pages_refuse_other_methods(scoped, world, login, name):
     assert client.put(_urls(plan, comment.pk)[name]).status_code == 405
 
 
-def test_the_plan_page_shows_each_person_their_buttons(draft, world, login, django_assert_max_num_queries):
+def test_the_plan_page_shows_each_person_their_buttons(
+    draft, world, login, django_assert_max_num_queries
+):
     focal = login(world.people.focal).get(draft.get_absolute_url()).content.decode()
     assert "Trình phê duyệt" in focal and "Dự thảo" in focal
     _submitted(draft, world)
