@@ -28,7 +28,7 @@ from .forms import (
     TaskFilterForm,
     TaskForm,
 )
-from .history import plan_history
+from .history import amendment_rows, plan_history
 from .layout import targets_by_area, task_rows
 from .models import AppraisalComment, Plan, Target, Task
 from .rules import ensure_open
@@ -96,7 +96,11 @@ def plan_detail(request, pk: int):
     access = access_for(request.user)
     can_edit = access.can(Action.EDIT_PLAN, plan.unit)
     targets = list(plan.targets.select_related("indicator"))
-    amendment = plan.open_amendment() if plan.status == PlanStatus.ISSUED else None
+    all_amendments = list(plan.amendments.all())
+    amendment = next(
+        (a for a in all_amendments if a.status == "draft" and plan.status == PlanStatus.ISSUED),
+        None,
+    )
     can_change = can_edit and (plan.status == PlanStatus.DRAFT or amendment is not None)
     if not (request.htmx and request.htmx.target == "task-table"):
         progress = measures.progress_of_plan(plan, timezone.localdate(), targets)
@@ -115,7 +119,7 @@ def plan_detail(request, pk: int):
         "can_change": can_change,
         "query": request.GET.urlencode(),
         "from_above": cascade.tasks_from_above(plan) if can_change else [],
-        **_life_context(request.user, plan, amendment),
+        **_life_context(request.user, plan, amendment, all_amendments),
         "adoptions": cascade.adoption_counts(plan),
         # The change history is loaded on demand (htmx), or inline with ?history=1 (no JS).
         "history": plan_history(plan) if request.GET.get("history") == "1" else None,
@@ -126,7 +130,7 @@ def plan_detail(request, pk: int):
     return render(request, template, context)
 
 
-def _life_context(user, plan: Plan, amendment) -> dict:
+def _life_context(user, plan: Plan, amendment, all_amendments: list) -> dict:
     """What the plan page shows of the plan's life, and the buttons this viewer may press."""
     access = access_for(user)
     edit = access.can(Action.EDIT_PLAN, plan.unit)
@@ -146,9 +150,12 @@ def _life_context(user, plan: Plan, amendment) -> dict:
             if comment.target_id:
                 comments_by_target.setdefault(comment.target_id, []).append(comment)
     own_submission = plan.submitted_by_id == user.pk and not user.is_superuser
+    amendments = [a for a in all_amendments if a.status == "issued"]
+    for a in [*amendments, *([amendment] if amendment else [])]:
+        a.rows = amendment_rows(a)
     return {
         "amendment": amendment,
-        "amendments": [a for a in plan.amendments.all() if a.status == "issued"],
+        "amendments": amendments,
         "appraisals": appraisals,
         "comments_by_task": comments_by_task,
         "comments_by_target": comments_by_target,
@@ -162,7 +169,7 @@ def _life_context(user, plan: Plan, amendment) -> dict:
         "can_issue_amendment": approve and amendment is not None,
         "can_close": (edit or approve) and status == PlanStatus.ISSUED and amendment is None,
         "can_reopen": (edit or approve) and status == PlanStatus.CLOSED,
-        "evidence": list(plan.evidence.all()),
+        "evidence": list(plan.evidence.all()) if not plan.is_draft else [],
     }
 
 
@@ -477,6 +484,7 @@ def amendment_issue(request, pk: int):
     amendment = plan.open_amendment()
     if amendment is None:
         raise Http404
+    amendment.rows = amendment_rows(amendment)
 
     def issue(data):
         actions.issue_amendment(

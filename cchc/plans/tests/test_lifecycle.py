@@ -365,3 +365,15 @@ def test_the_plan_page_shows_each_person_their_buttons(
         reviewer = login(world.people.district).get(draft.get_absolute_url())
     assert reverse("plans:appraise", args=[draft.pk]) in reviewer.content.decode()
     assert reverse("plans:issue", args=[draft.pk]) not in reviewer.content.decode()
+
+
+def test_the_open_amendment_shows_each_change_with_its_field_name(issued, world, login):
+    focal = world.people.focal
+    actions.open_amendment(issued, by=focal, reason="Đổi tên nhiệm vụ")
+    task = issued.tasks.get()
+    task.title = "Rà soát, đơn giản hóa thủ tục"
+    actions.save_task(task, by=focal)
+    page = login(world.people.leader).get(issued.get_absolute_url()).content.decode()
+    box = page[page.index('id="open-amendment"') :]
+    assert "nhiệm vụ: Rà soát thủ tục hành chính → Rà soát, đơn giản hóa thủ tục" in box
+    assert reverse("plans:amendment_issue", args=[issued.pk]) in page
