@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from cchc.demo import DemoContext, seeds_dir
 from cchc.plans.actions import copy_plan
+from cchc.plans.demo_life import show as show_life
 from cchc.plans.models import Plan
 
 from .saving import import_plan_file
+
+# Seed 003 carries no number ("Số: /KH-UBND"): it stays a draft, as the focal point would
+# leave it until the leader issues it (decision 0050); the others are issued.
+DRAFT_SEEDS = {"003"}
 
 # seed file prefix → (unit code, login that imports it)
 SEED_UNITS = {
@@ -35,10 +40,11 @@ def load(ctx: DemoContext) -> None:
         unit = ctx.units[unit_code]
         existing = Plan.objects.filter(unit=unit, source_name=path.name).first()
         if existing is None:
+            draft = prefix in DRAFT_SEEDS
             existing = import_plan_file(
-                path, unit=unit, by=ctx.users.get(username), status="issued"
+                path, unit=unit, by=ctx.users.get(username), status="draft" if draft else "issued"
             )
-            if existing.year < ctx.today.year:
+            if not draft and existing.year < ctx.today.year:
                 # Last years' plans are finished business: kept to read, not to chase.
                 existing.status = "closed"
                 existing.save(update_fields=["status"])
@@ -56,4 +62,5 @@ def load(ctx: DemoContext) -> None:
             current.issued_on = ctx.today.replace(month=1, day=15)
             current.save()
         ctx.plans["current"] = current
+        show_life(ctx, current)  # an amendment, next year's draft appraised (decision 0050)
     ctx.say(f"Kế hoạch: {Plan.objects.count()}")

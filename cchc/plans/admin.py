@@ -33,6 +33,8 @@ class PlanAdmin(admin.ModelAdmin):
     search_fields = ["title", "number", "unit__name"]
     autocomplete_fields = ["unit"]
     inlines = [LegalBasisInline, ReportingPeriodInline]
+    # The status moves only through the plan's life (plan page buttons, decision 0050).
+    readonly_fields = ["status", "submitted_by", "submitted_at", "closing_note"]
 
     def save_model(self, request, obj, form, change):
         actions.save_plan(obj, by=request.user)

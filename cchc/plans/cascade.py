@@ -18,9 +18,10 @@ from cchc.org.choices import Role
 from cchc.org.matching import fold
 from cchc.org.models import Membership
 
-from .actions import _next_order
+from .actions import _next_order, _note_change, task_snapshot
+from .choices import PlanStatus
 from .models import Plan, Section, Task, TaskParty
-from .rules import ensure_open
+from .rules import ensure_changeable
 from .signals import announce_tasks_changed
 
 # Ways plans name all the units below: "UBND các xã, phường", "các xã, phường, thị trấn",
@@ -50,7 +51,7 @@ def tasks_from_above(plan: Plan) -> list[Task]:
     upper = (
         Task.objects.active()
         .filter(plan__unit__in=ancestors, plan__year=plan.year)
-        .exclude(plan__status="draft")
+        .exclude(plan__status__in=[PlanStatus.DRAFT, PlanStatus.SUBMITTED])
         .select_related("plan__unit")
         .prefetch_related("parties")
         .order_by("plan__unit__depth", "plan_id", "order")
@@ -62,7 +63,7 @@ def tasks_from_above(plan: Plan) -> list[Task]:
 @transaction.atomic
 def adopt_task(upper: Task, plan: Plan, *, by) -> Task:
     """Copy an upper level's task into a commune's plan, linked to it by `origin`."""
-    ensure_open(plan)
+    amendment = ensure_changeable(plan)
     section = (
         Section.objects.filter(plan=plan, area=upper.area, parent=None).order_by("order").first()
     )
@@ -92,6 +93,7 @@ def adopt_task(upper: Task, plan: Plan, *, by) -> Task:
             task=task, role="lead", order=0, text=focal.post.name, post=focal.post
         )
     announce_tasks_changed(task_ids=[task.pk])
+    _note_change(amendment, "task", task, None, task_snapshot(task))
     record(
         "task.adopt",
         by=by,

@@ -28,9 +28,28 @@ class PlanKind(models.TextChoices):
 
 
 class PlanStatus(models.TextChoices):
+    """A plan's life (docs/decisions/0050): draft → submitted → issued (in force) → closed,
+    reopened to issued with a reason. Only an issued or closed plan's tasks are work."""
+
     DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
     ISSUED = "issued", _("Issued")
     CLOSED = "closed", _("Closed")
+
+
+# Statuses whose tasks are work: occurrences, reminders, figures, "Việc của tôi" (tracking's
+# `Occurrence.objects.live()`). A closed plan keeps its year's record; a draft is nobody's work.
+WORKING_STATUSES = (PlanStatus.ISSUED, PlanStatus.CLOSED)
+
+
+class AmendmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Amendment being prepared")
+    ISSUED = "issued", _("Amendment issued")
+
+
+class Verdict(models.TextChoices):
+    PASS = "pass", _("Satisfactory")
+    REVISE = "revise", _("Needs revision")
 
 
 class Recurrence(models.TextChoices):

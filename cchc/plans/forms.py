@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.org.access import Action, access_for
 from cchc.org.models import Unit
 
-from .choices import Area
+from .choices import Area, Verdict
 from .deadline_check import is_unreadable
 from .deadlines import parse_deadline
 from .legal import parse_citation
@@ -298,3 +298,63 @@ class TaskCancelForm(forms.Form):
         if not reason:
             raise forms.ValidationError(_("Enter the reason for cancelling the task."))
         return reason
+
+
+class IssueForm(forms.Form):
+    """The signed document that issues a plan or an amendment. The fields are checked by the
+    action (actions.issue_plan), so the same message reaches pages, commands and the API."""
+
+    number = forms.CharField(label=_("Number"), max_length=60, required=False)
+    issued_on = forms.DateField(
+        label=_("Signed on"), required=False, widget=DateInput(), input_formats=["%d/%m/%Y"]
+    )
+    signer = forms.CharField(label=_("Signed by"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("Signed scan (PDF)"),
+        required=False,
+        help_text=_("Kept as the evidence of the issued document."),
+    )
+
+
+class ReasonForm(forms.Form):
+    """A reason or note a step of the plan's life asks for (return, close, reopen, amend)."""
+
+    text = forms.CharField(
+        label=_("Reason"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AppraisalForm(forms.Form):
+    """The upper level's verdict, a general comment, and one comment box per task and target."""
+
+    verdict = forms.ChoiceField(
+        label=_("Verdict"), choices=Verdict.choices, widget=forms.RadioSelect, required=False
+    )
+    note = forms.CharField(
+        label=_("General comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, tasks, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tasks, self.targets = list(tasks), list(targets)
+        for task in self.tasks:
+            self.fields[f"task_{task.pk}"] = forms.CharField(
+                label=str(task), required=False, widget=forms.Textarea(attrs={"rows": 1})
+            )
+        for target in self.targets:
+            self.fields[f"target_{target.pk}"] = forms.CharField(
+                label=target.text, required=False, widget=forms.Textarea(attrs={"rows": 1})
+            )
+
+    def task_rows(self):
+        return [(task, self[f"task_{task.pk}"]) for task in self.tasks]
+
+    def target_rows(self):
+        return [(target, self[f"target_{target.pk}"]) for target in self.targets]
+
+    def comments(self, prefix: str) -> dict[int, str]:
+        return {
+            int(name.removeprefix(prefix)): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(prefix) and value
+        }

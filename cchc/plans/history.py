@@ -21,6 +21,15 @@ ACTION_LABELS = {
     "target.create": _("Target added"),
     "target.update": _("Target changed"),
     "target.delete": _("Target deleted"),
+    "plan.submit": _("Plan submitted for approval"),
+    "plan.return": _("Plan returned to draft"),
+    "plan.issue": _("Plan approved and issued"),
+    "plan.close": _("Plan closed"),
+    "plan.reopen": _("Plan reopened"),
+    "plan.appraise": _("Plan appraised by the upper level"),
+    "amendment.open": _("Amendment opened"),
+    "amendment.issue": _("Amendment issued"),
+    "appraisal.answer": _("Appraisal comment answered"),
 }
 FIELD_LABELS = {
     "lead": _("Lead"),
@@ -30,6 +39,15 @@ FIELD_LABELS = {
     "tasks": _("Tasks"),
     "targets": _("Targets"),
     "from_plan": _("Copied from plan"),
+    "status": _("Status"),
+    "signer": _("Signed by"),
+    "closing_note": _("Closing note"),
+    "verdict": _("Verdict"),
+    "comments": _("Comments"),
+    "answer": _("Answer"),
+    "added": _("Added"),
+    "removed": _("Removed"),
+    "changed": _("Changed"),
 }
 HIDDEN = {"plan", "task", "order", "source_line", "source_text", "section"}
 
@@ -47,3 +65,24 @@ def task_history(task: Task, limit: int = 100) -> list[HistoryRow]:
 def target_history(target: Target, limit: int = 100) -> list[HistoryRow]:
     """Changes to the target, what measures it and the figures entered for it, newest first."""
     return history_about(target, limit)
+
+
+def amendment_rows(amendment) -> list[dict]:
+    """An amendment's changes as people read them: what, which row, and for a change each
+    field's name with its value before and after."""
+    models = {"task": Task, "target": Target}
+    rows = []
+    for change in amendment.changes:
+        model = models[change["kind"]]
+        fields = []
+        for name, after in (change.get("after") or {}).items():
+            if change["op"] != "change":
+                break
+            try:
+                label = FIELD_LABELS.get(name) or model._meta.get_field(name).verbose_name
+            except Exception:  # a field since renamed: its code is still readable
+                label = name
+            before = (change.get("before") or {}).get(name)
+            fields.append({"label": label, "before": before, "after": after})
+        rows.append({**change, "fields": fields})
+    return rows

@@ -24,7 +24,10 @@ from cchc.org.models import Post, Unit
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
+from cchc.evidence.models import evidence_relation
+
 from .choices import (
+    AmendmentStatus,
     Area,
     Comparator,
     PartyRole,
@@ -34,6 +37,7 @@ from .choices import (
     ReportKind,
     TargetUnit,
     TaskState,
+    Verdict,
 )
 
 
@@ -68,6 +72,18 @@ class Plan(models.Model):
         related_name="implemented_by",
         verbose_name=_("implements plans"),
     )
+    signer = models.CharField(_("signed by"), max_length=200, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    closing_note = models.TextField(_("closing note"), blank=True)
+    evidence = evidence_relation("plan")
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
     # Set by the focal point (tracking's plan rules): whether "completed" on a task listing
     # products must carry the product document (number, date, file), or only invites it.
@@ -110,6 +126,15 @@ class Plan(models.Model):
     @property
     def year_end(self) -> dt.date:
         return dt.date(self.year, 12, 31)
+
+    @property
+    def is_draft(self) -> bool:
+        """Not yet in force (draft or awaiting approval): its tasks are nobody's work yet."""
+        return self.status in {PlanStatus.DRAFT, PlanStatus.SUBMITTED}
+
+    def open_amendment(self):
+        """The amendment being prepared, if any (at most one at a time)."""
+        return self.amendments.filter(status=AmendmentStatus.DRAFT).first()
 
     def due_window(self) -> tuple[dt.date, dt.date]:
         """Due dates a task of this plan may take: the year before (carried-over work, such as
@@ -400,3 +425,121 @@ class ReportingPeriod(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Amendment(models.Model):
+    """An amendment (điều chỉnh kế hoạch) of an issued plan: its own number, date and reason,
+    and the list of what it added, removed and changed (`changes`, written by the actions
+    while it is being prepared)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="amendments")
+    status = models.CharField(
+        _("status"), max_length=10, choices=AmendmentStatus.choices, default=AmendmentStatus.DRAFT
+    )
+    number = models.CharField(_("number"), max_length=60, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    signer = models.CharField(_("signed by"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"))
+    changes = models.JSONField(_("changes"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    evidence = evidence_relation("plan_amendment")
+
+    class Meta:
+        verbose_name = _("plan amendment")
+        verbose_name_plural = _("plan amendments")
+        ordering = ["plan", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=models.Q(status="draft"),
+                name="one_open_amendment_per_plan",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.number or str(_("Amendment being prepared"))
+
+    @property
+    def audit_subject(self):
+        return self.plan
+
+    def changes_of(self, op: str) -> list[dict]:
+        return [c for c in self.changes if c.get("op") == op]
+
+    @property
+    def added(self) -> list[dict]:
+        return self.changes_of("add")
+
+    @property
+    def removed(self) -> list[dict]:
+        return self.changes_of("remove")
+
+    @property
+    def changed(self) -> list[dict]:
+        return self.changes_of("change")
+
+
+class Appraisal(models.Model):
+    """The upper level's appraisal (thẩm định) of a submitted plan: a verdict and comments on
+    its tasks and targets. Kept on the plan after it is issued."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="appraisals")
+    verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
+    note = models.TextField(_("general comment"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer_unit = models.ForeignKey(
+        Unit, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by unit")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("appraisal")
+        verbose_name_plural = _("appraisals")
+        ordering = ["plan", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_verdict_display()} ({self.created_at:%d/%m/%Y})"
+
+    @property
+    def audit_subject(self):
+        return self.plan
+
+
+class AppraisalComment(models.Model):
+    """A comment of an appraisal on one task or one target, and the unit's answer."""
+
+    appraisal = models.ForeignKey(Appraisal, on_delete=models.CASCADE, related_name="comments")
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="appraisal_comments"
+    )
+    target = models.ForeignKey(
+        Target,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appraisal_comments",
+    )
+    row_text = models.TextField(_("row as appraised"), blank=True)
+    text = models.TextField(_("comment"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("appraisal comment")
+        verbose_name_plural = _("appraisal comments")
+        ordering = ["appraisal", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def audit_subject(self):
+        return self.appraisal.plan

@@ -1,10 +1,16 @@
 """Rules about what may be written to a plan, enforced by the actions whatever calls them.
 
-A closed plan is the record of a finished year: nothing is written to it — no task or target
-added, edited or deleted, no progress reported, no figure entered, no indicator linked — until
-it is reopened through its status (`save_plan` stays allowed, so reopening is possible). The
-actions call `ensure_open` before writing; pages, the API and commands get `PlanClosed`, a
-refusal Django renders as the Vietnamese 403 page with the reason.
+A plan's tasks and targets are written freely while it is a draft. Once submitted for
+approval they are frozen until the leader issues it or it is returned to draft. Once issued,
+a plan changes only through an amendment: while one is being prepared ("Tạo điều chỉnh"),
+every task or target written is recorded in it; without one, the write is refused. A closed
+plan is the record of a finished year: nothing is written to it — no task or target added,
+edited or deleted, no progress reported, no figure entered, no indicator linked — until it
+is reopened with the "Mở lại kế hoạch" button on its page (a reason is asked).
+
+The actions call `ensure_open` (closed plans) or `ensure_changeable` (the plan's own rows)
+before writing; pages, the API and commands get `PlanClosed`/`PlanLocked`, refusals Django
+renders as the Vietnamese 403 page with the reason. See docs/decisions/0050.
 """
 
 from __future__ import annotations
@@ -19,18 +25,58 @@ class PlanClosed(PermissionDenied):
     """A write to a closed plan was refused."""
 
 
-def is_open(plan) -> bool:
-    """Whether `plan` may be written to, as the database has it now (the object in hand may
-    be stale: a page loaded before the plan was closed)."""
+class PlanLocked(PermissionDenied):
+    """A write to a plan awaiting approval, or to an issued plan outside an amendment."""
+
+
+def current_status(plan) -> str:
+    """The plan's status as the database has it now (the object in hand may be stale: a page
+    loaded before the plan was closed)."""
     if plan.pk is None:
-        return plan.status != PlanStatus.CLOSED
+        return plan.status
     status = type(plan).objects.filter(pk=plan.pk).values_list("status", flat=True).first()
-    return (status or plan.status) != PlanStatus.CLOSED
+    return status or plan.status
+
+
+def is_open(plan) -> bool:
+    """Whether `plan` may be written to (not closed)."""
+    return current_status(plan) != PlanStatus.CLOSED
+
+
+def closed_message() -> str:
+    return _(
+        "This plan is closed: to change it, reopen it with the “Reopen plan” button on the "
+        "plan's page (a reason is asked)."
+    )
 
 
 def ensure_open(plan) -> None:
     """Refuse (PlanClosed, with the Vietnamese reason) any write to a closed plan."""
     if not is_open(plan):
-        raise PlanClosed(
-            _("This plan is closed: reopen it (Edit plan → status) to change its tasks or targets.")
+        raise PlanClosed(closed_message())
+
+
+def ensure_changeable(plan):
+    """Refuse a write to the plan's own tasks and targets unless the plan is a draft or an
+    amendment of it is being prepared; return that amendment (None for a draft)."""
+    status = current_status(plan)
+    if status == PlanStatus.CLOSED:
+        raise PlanClosed(closed_message())
+    if status == PlanStatus.SUBMITTED:
+        raise PlanLocked(
+            _(
+                "This plan is awaiting approval: its tasks and targets cannot change until the "
+                "leader issues it or returns it to draft."
+            )
         )
+    if status == PlanStatus.ISSUED:
+        amendment = plan.open_amendment()
+        if amendment is None:
+            raise PlanLocked(
+                _(
+                    "This plan is issued: change it through an amendment (“Create amendment” "
+                    "on the plan's page)."
+                )
+            )
+        return amendment
+    return None

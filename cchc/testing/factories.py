@@ -8,8 +8,8 @@ import factory
 
 from cchc.org.choices import PostKind, Role, UnitKind
 from cchc.org.models import Membership, Post, Unit, User
-from cchc.plans.choices import Area, Comparator, TargetUnit
-from cchc.plans.models import Plan, Target, Task, TaskParty
+from cchc.plans.choices import Area, Comparator, PlanStatus, TargetUnit
+from cchc.plans.models import Amendment, Plan, Target, Task, TaskParty
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -50,12 +50,24 @@ def member(user: User, unit: Unit, role: str = Role.FOCAL_POINT, post: Post | No
 class PlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Plan
+        skip_postgeneration_save = True
 
     unit = factory.SubFactory(UnitFactory)
     year = 2024
     title = factory.LazyAttribute(lambda o: f"Kế hoạch cải cách hành chính năm {o.year}")
     number = factory.Sequence(lambda n: f"{n + 1}/KH-UBND")
     issued_on = dt.date(2024, 1, 15)
+    # Plans made by tests are issued (in force: their tasks are work) unless a test says
+    # otherwise, e.g. PlanFactory(status=PlanStatus.DRAFT) — decision 0050.
+    status = PlanStatus.ISSUED
+
+    @factory.post_generation
+    def amending(self, create, extracted, **kwargs):
+        """An issued plan's tasks and targets change only within an amendment: the plans
+        tests make come with one being prepared, so a test may write them as the focal point
+        would; `PlanFactory(amending=False)` makes a plan without one."""
+        if create and self.status == PlanStatus.ISSUED and extracted is not False:
+            Amendment.objects.create(plan=self, reason="Điều chỉnh (kiểm thử)")
 
 
 class TaskFactory(factory.django.DjangoModelFactory):

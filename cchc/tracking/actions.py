@@ -221,7 +221,7 @@ def _summarise(occurrence: Occurrence) -> None:
 def set_due(task: Task, due, *, by) -> Task:
     """Give a task that named no date a due date (the "tasks without a date" list)."""
     task.due = due
-    save_task(task, by=by)
+    save_task(task, by=by, reading_only=True)
     sync_tasks([Task.objects.select_related("plan__unit").get(pk=task.pk)])
     return task
 

@@ -140,7 +140,7 @@ def _fallback_plan(ctx: DemoContext) -> Plan:
             issuer="UBND xã Thạnh Tân",
             number="15/KH-UBND",
             issued_on=dt.date(year, 1, 15),
-            status=PlanStatus.ISSUED,
+            status=PlanStatus.DRAFT,  # written as a draft, issued below (decision 0050)
             source_name=FALLBACK_SOURCE,
         ),
         by=by,
@@ -163,6 +163,8 @@ def _fallback_plan(ctx: DemoContext) -> Plan:
         )
     for task in plan.tasks.all():
         _date_from_text(task, by)
+    plan.status = PlanStatus.ISSUED
+    plan.save(update_fields=["status"])
     return plan
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.evidence.models import evidence_relation
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
-from cchc.plans.choices import TaskState
+from cchc.plans.choices import WORKING_STATUSES, TaskState
 from cchc.plans.models import Plan, Task
 
 from .choices import UpdateState, Weekday
@@ -61,8 +61,12 @@ class OccurrenceQuerySet(ScopedQuerySet):
     scope = "plan__unit"
 
     def live(self):
-        """Occurrences still due: in the task's schedule, of a task that was not cancelled."""
-        return self.filter(obsolete=False, task__state=TaskState.ACTIVE)
+        """Occurrences still due: in the task's schedule, of a task that was not cancelled, of
+        a plan that was issued (a draft or a plan awaiting approval is nobody's work yet: it
+        makes no reminder, no figure, no entry in "My tasks"; decision 0050)."""
+        return self.filter(
+            obsolete=False, task__state=TaskState.ACTIVE, plan__status__in=WORKING_STATUSES
+        )
 
     def with_status(self, today: dt.date):
         from .status import status_expression

@@ -80,7 +80,9 @@ def test_the_demo_logins_see_exactly_their_scope(client):
 
     call_command("demo", no_serve=True, stdout=io.StringIO())
     thanh_tan = Plan.objects.filter(unit__code="thanh-tan")
-    assert thanh_tan.count() == 2  # the 2024 seed and the current year's plan
+    # the 2024 seed, the current year's plan and next year's draft (appraised, decision 0050)
+    assert thanh_tan.count() == 3
+    assert thanh_tan.get(status="draft").appraisals.filter(verdict="revise").exists()
     seed = thanh_tan.get(source_name__startswith="000_")
     assert seed.tasks.count() == 44 and seed.targets.exists()
     assert Plan.objects.filter(unit__code="kien-tuong").get().tasks.count() == 30
