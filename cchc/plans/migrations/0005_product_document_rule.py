@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0003_task_cancellation"),
+        ("plans", "0004_plan_lifecycle_amendments_appraisal"),
     ]
 
     operations = [
