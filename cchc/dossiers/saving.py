@@ -30,28 +30,19 @@ from .records import DossierRecord, ProcedureRecord, RowError
 STAGE_ROWS = 5000  # rows validated and staged per transaction
 DEFAULT_MAX_ERRORS = 1000
 
-# Stored fields in the order of the INSERT below; the first ones are compared on re-import.
-_COMPARED = (
-    "unit_id",
-    "procedure_id",
-    "received",
-    "due",
-    "processing_ended",
-    "returned",
-    "status",
-    "channel",
-    "full_online",
-    "paid_online",
-    "has_fee",
-    "digitised",
-    "reused",
-    "e_result",
-    "supplements",
-    "supplement_requested",
-    "supplement_supplied",
-    "apology",
+_COMPARED, _DERIVED = staging.COMPARED, staging.DERIVED
+# Compared fields a DossierRecord holds under the same name, and those of them that are moments.
+_FROM_RECORD = _COMPARED[2:]
+_MOMENTS = frozenset(
+    (
+        "received",
+        "due",
+        "processing_ended",
+        "returned",
+        "supplement_requested",
+        "supplement_supplied",
+    )
 )
-_DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
 
 
 @dataclass
@@ -225,88 +216,8 @@ class DossierImport:
         buffer, self.buffer = self.buffer, []
         if not buffer:
             return
-        by_code: dict[str, DossierRecord] = {}
-        for item in buffer:
-            by_code[item.code] = item  # a later row of the same code wins (API batches)
-        existing = {
-            row[0]: row[1:]
-            for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
-                "code", *_COMPARED, "month"
-            )
-        }
-        rows = []
-        when, day = self.when, self.day
+        rows = self.compare(buffer)
         batch_id = self.batch.pk
-        for code, item in by_code.items():
-            unit_id = self.units[item.unit_code][0]
-            procedure_id = self.procedures[item.procedure_code]
-            values = (
-                unit_id,
-                procedure_id,
-                item.received,
-                item.due,
-                item.processing_ended,
-                item.returned,
-                item.status,
-                item.channel,
-                item.full_online,
-                item.paid_online,
-                item.has_fee,
-                item.digitised,
-                item.reused,
-                item.e_result,
-                item.supplements,
-                item.supplement_requested,
-                item.supplement_supplied,
-                item.apology,
-            )
-            old = existing.get(code)
-            if old is not None and old[0] != unit_id:
-                refused = self.held_elsewhere(item, old[0])
-                if refused is not None:
-                    self.refuse(refused)
-                    continue
-            if old is not None:
-                if tuple(old[:-1]) == values:
-                    self.outcome.unchanged += 1
-                    continue
-                self.outcome.updated += 1
-            else:
-                self.outcome.created += 1
-            received_on = classify.local_day(item.received)
-            month = received_on.replace(day=1)
-            self.touched.add((unit_id, month))
-            rows.append(
-                (
-                    batch_id,
-                    False,
-                    item.procedure_code if procedure_id is None else "",
-                    unit_id,
-                    procedure_id,
-                    when(item.received),
-                    when(item.due),
-                    when(item.processing_ended),
-                    when(item.returned),
-                    item.status,
-                    item.channel,
-                    item.full_online,
-                    item.paid_online,
-                    item.has_fee,
-                    item.digitised,
-                    item.reused,
-                    item.e_result,
-                    item.supplements,
-                    when(item.supplement_requested),
-                    when(item.supplement_supplied),
-                    item.apology,
-                    day(received_on),
-                    day(month),
-                    item.status != classify.REFUSED_AT_INTAKE,
-                    day(classify.on_time_until(item)),
-                    batch_id,
-                    code,
-                )
-            )
         if self.failing or not rows:
             # Once the import is bound to be dropped, only keep validating (and show that it
             # is alive, so that it is not taken for abandoned).
@@ -323,6 +234,58 @@ class DossierImport:
                 cursor.executemany(self.insert_sql, rows)
             staging.beat(batch_id)
         staging.between_batches("staged", batch_id)
+
+    def compare(self, buffer: list[DossierRecord]) -> list[tuple]:
+        """The rows to stage: new dossiers and changed ones (counted in the outcome)."""
+        by_code: dict[str, DossierRecord] = {}
+        for item in buffer:
+            by_code[item.code] = item  # a later row of the same code wins (API batches)
+        existing = {
+            row[0]: row[1:]
+            for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
+                "code", *_COMPARED, "month"
+            )
+        }
+        rows = []
+        for code, item in by_code.items():
+            unit_id = self.units[item.unit_code][0]
+            procedure_id = self.procedures[item.procedure_code]
+            values = (unit_id, procedure_id, *(getattr(item, name) for name in _FROM_RECORD))
+            old = existing.get(code)
+            if old is not None and old[0] != unit_id:
+                refused = self.held_elsewhere(item, old[0])
+                if refused is not None:
+                    self.refuse(refused)
+                    continue
+            if old is not None:
+                if tuple(old[:-1]) == values:
+                    self.outcome.unchanged += 1
+                    continue
+                self.outcome.updated += 1
+            else:
+                self.outcome.created += 1
+            rows.append(self.staged_row(item, values))
+        return rows
+
+    def staged_row(self, item: DossierRecord, values: tuple) -> tuple:
+        """A row for the INSERT or COPY: owner, compared values as stored, derived fields, code."""
+        when, day, batch_id = self.when, self.day, self.batch.pk
+        received_on = classify.local_day(item.received)
+        month = received_on.replace(day=1)
+        self.touched.add((values[0], month))
+        stored = (when(v) if n in _MOMENTS else v for n, v in zip(_COMPARED, values, strict=True))
+        return (
+            batch_id,
+            False,
+            item.procedure_code if values[1] is None else "",
+            *stored,
+            day(received_on),
+            day(month),
+            item.status != classify.REFUSED_AT_INTAKE,
+            day(classify.on_time_until(item)),
+            batch_id,
+            item.code,
+        )
 
     # --- once every row is staged ------------------------------------------------------------
     def finish(self, on_publish) -> None:
@@ -537,33 +500,7 @@ def import_procedures(
         outcome.seconds = time.perf_counter() - started
         return outcome
     with transaction.atomic():
-        existing = {p.code: p for p in Procedure.objects.filter(code__in=[r.code for r in records])}
-        new: list[Procedure] = []
-        changed: list[Procedure] = []
-        for record in records:
-            values = {name: getattr(record, name) for name in _PROCEDURE_FIELDS}
-            procedure = existing.get(record.code)
-            if procedure is None:
-                new.append(Procedure(code=record.code, **values))
-                continue
-            differs = any(getattr(procedure, name) != value for name, value in values.items())
-            if differs and protect_classified and not procedure.unclassified:
-                outcome.unchanged += 1
-                outcome.warnings.append(
-                    _(
-                        "Row %(row)s: procedure %(code)s is already classified; only the "
-                        "province changes it. It was left as it is."
-                    )
-                    % {"row": record.row, "code": record.code}
-                )
-                continue
-            if procedure.unclassified or differs:
-                for name, value in values.items():
-                    setattr(procedure, name, value)
-                procedure.unclassified = False
-                changed.append(procedure)
-            else:
-                outcome.unchanged += 1
+        new, changed = _catalogue_changes(records, outcome, protect_classified)
         Procedure.objects.bulk_create(new, batch_size=1000)
         Procedure.objects.bulk_update(changed, [*_PROCEDURE_FIELDS, "unclassified"], batch_size=500)
         outcome.created, outcome.updated = len(new), len(changed)
@@ -579,3 +516,38 @@ def import_procedures(
         _record_import("procedure_import", batch, outcome)
         outcome.batch, outcome.saved = batch, True
     return outcome
+
+
+def _catalogue_changes(
+    records: list[ProcedureRecord], outcome: ImportOutcome, protect_classified: bool
+) -> tuple[list[Procedure], list[Procedure]]:
+    """The procedures to create and those to update (changed in place); the ones left as
+    they are counted as unchanged, with a warning when a classified one was protected."""
+    existing = {p.code: p for p in Procedure.objects.filter(code__in=[r.code for r in records])}
+    new: list[Procedure] = []
+    changed: list[Procedure] = []
+    for record in records:
+        values = {name: getattr(record, name) for name in _PROCEDURE_FIELDS}
+        procedure = existing.get(record.code)
+        if procedure is None:
+            new.append(Procedure(code=record.code, **values))
+            continue
+        differs = any(getattr(procedure, name) != value for name, value in values.items())
+        if differs and protect_classified and not procedure.unclassified:
+            outcome.unchanged += 1
+            outcome.warnings.append(
+                _(
+                    "Row %(row)s: procedure %(code)s is already classified; only the "
+                    "province changes it. It was left as it is."
+                )
+                % {"row": record.row, "code": record.code}
+            )
+            continue
+        if procedure.unclassified or differs:
+            for name, value in values.items():
+                setattr(procedure, name, value)
+            procedure.unclassified = False
+            changed.append(procedure)
+        else:
+            outcome.unchanged += 1
+    return new, changed
