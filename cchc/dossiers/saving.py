@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit import log as audit
+from cchc.org.access import path_within
 from cchc.org.models import Unit
 
 from . import classify, facts, staging
@@ -179,7 +180,7 @@ class DossierImport:
             self.flush()
 
     def in_scope(self, path: str) -> bool:
-        return self.allowed_paths is None or any(path.startswith(p) for p in self.allowed_paths)
+        return self.allowed_paths is None or path_within(path, self.allowed_paths)
 
     def held_elsewhere(self, item: DossierRecord, old_unit_id: int) -> RowError | None:
         """The error for a row whose code another unit holds, unless this import may move it.
