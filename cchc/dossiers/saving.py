@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -26,10 +25,19 @@ from cchc.org.models import Unit
 
 from . import classify, facts, staging
 from .models import Dossier, ImportBatch, Procedure, StagedDossier
+from .outcome import DEFAULT_MAX_ERRORS, ImportOutcome, close_batch, record_import
 from .records import DossierRecord, ProcedureRecord, RowError
 
+__all__ = [
+    "DEFAULT_MAX_ERRORS",
+    "DataChanged",
+    "DossierImport",
+    "ImportOutcome",
+    "import_dossiers",
+    "import_procedures",
+]
+
 STAGE_ROWS = 5000  # rows validated and staged per transaction
-DEFAULT_MAX_ERRORS = 1000
 
 _COMPARED, _DERIVED = staging.COMPARED, staging.DERIVED
 # Compared fields a DossierRecord holds under the same name, and those of them that are moments.
@@ -44,36 +52,6 @@ _MOMENTS = frozenset(
         "supplement_supplied",
     )
 )
-
-
-@dataclass
-class ImportOutcome:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    error_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    saved: bool = False
-    batch: ImportBatch | None = None
-    seconds: float = 0.0
-
-    def as_dict(self) -> dict[str, object]:
-        """The contract's JSON shape (`cchc import-dossiers --format json`)."""
-        return {
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "errors": [e.as_dict() for e in self.errors],
-        }
-
-    def add_error(self, error: RowError, max_errors: int) -> None:
-        self.error_count += 1
-        if len(self.errors) < max_errors:
-            self.errors.append(error)
 
 
 def _adapters():
@@ -306,8 +284,8 @@ class DossierImport:
             self.record_moves(staging.moves(batch_id))
             outcome.saved = True
             outcome.seconds = time.perf_counter() - self.started
-            _close_batch(self.batch, outcome)
-            _record_import("dossier_import", self.batch, outcome)
+            close_batch(self.batch, outcome)
+            record_import("dossier_import", self.batch, outcome)
             if on_publish is not None:
                 on_publish(outcome)
 
@@ -370,7 +348,7 @@ def import_dossiers(
         kind=ImportBatch.Kind.DOSSIERS,
         source=source,
         unit=unit,
-        user=user if getattr(user, "is_authenticated", False) else None,
+        user=_person(user),
         file_name=file_name[:255],
         state=ImportBatch.State.STAGING,
         heartbeat=timezone.now(),
@@ -394,18 +372,7 @@ def import_dossiers(
             published = True
     except DataChanged:
         outcome = run.outcome
-        outcome.add_error(
-            RowError(
-                0,
-                "",
-                "",
-                _(
-                    "Another import changed the same dossiers while this one was being saved. "
-                    "Nothing was saved: import the file again."
-                ),
-            ),
-            max_errors,
-        )
+        outcome.add_error(_changed_meanwhile(), max_errors)
     except BaseException:
         staging.roll_back(batch.pk)
         raise
@@ -414,53 +381,28 @@ def import_dossiers(
         return outcome
     staging.roll_back(batch.pk)  # the rows staged before an invalid one are dropped
     outcome.created = outcome.updated = outcome.unchanged = 0
-    outcome.saved = False
-    outcome.batch = None
+    outcome.saved, outcome.batch = False, None
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def _close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
-    batch.rows = outcome.rows
-    batch.created, batch.updated = outcome.created, outcome.updated
-    batch.unchanged, batch.skipped = outcome.unchanged, outcome.skipped
-    batch.errors = [e.as_dict() for e in outcome.errors]
-    batch.warnings = outcome.warnings[:200]
-    batch.seconds = outcome.seconds
-    # only these: the state is moved by `staging`, never from this (possibly stale) object
-    batch.save(
-        update_fields=[
-            "rows",
-            "created",
-            "updated",
-            "unchanged",
-            "skipped",
-            "errors",
-            "warnings",
-            "seconds",
-        ]
+def _changed_meanwhile() -> RowError:
+    return RowError(
+        0,
+        "",
+        "",
+        _(
+            "Another import changed the same dossiers while this one was being saved. "
+            "Nothing was saved: import the file again."
+        ),
     )
 
 
-def _record_import(action: str, batch: ImportBatch, outcome: ImportOutcome) -> None:
-    audit.record(
-        action,
-        by=batch.user,
-        obj=batch,
-        unit=batch.unit,
-        after={
-            "source": batch.source,
-            "file": batch.file_name,
-            "rows": outcome.rows,
-            "created": outcome.created,
-            "updated": outcome.updated,
-            "unchanged": outcome.unchanged,
-            "skipped": outcome.skipped,
-        },
-    )
+def _person(user):
+    """The signed-in user an import is recorded for (None for a token or the command line)."""
+    return user if getattr(user, "is_authenticated", False) else None
 
 
-# --- procedure catalogue ---------------------------------------------------------------------
 _PROCEDURE_FIELDS = (
     "name",
     "field",
@@ -510,11 +452,11 @@ def import_procedures(
         batch = ImportBatch.objects.create(
             kind=ImportBatch.Kind.PROCEDURES,
             source=source,
-            user=user if getattr(user, "is_authenticated", False) else None,
+            user=_person(user),
             file_name=file_name[:255],
         )
-        _close_batch(batch, outcome)
-        _record_import("procedure_import", batch, outcome)
+        close_batch(batch, outcome)
+        record_import("procedure_import", batch, outcome)
         outcome.batch, outcome.saved = batch, True
     return outcome
 
