@@ -119,29 +119,13 @@ class DossierImport:
             return
         outcome.rows += 1
         unit = self.units.get(item.unit_code)
-        if unit is None:
-            self.error_rows.add(item.row)
-            outcome.add_error(
-                RowError(
-                    item.row,
-                    "MaDonVi",
-                    item.unit_code,
-                    _("No unit has the code '%(code)s' in the system.") % {"code": item.unit_code},
-                ),
-                self.max_errors,
-            )
-            return
-        if not self.in_scope(unit[1]):
-            self.error_rows.add(item.row)
-            outcome.add_error(
-                RowError(
-                    item.row,
-                    "MaDonVi",
-                    item.unit_code,
-                    _("Unit '%(code)s' is outside the units you may import for.")
-                    % {"code": item.unit_code},
-                ),
-                self.max_errors,
+        if unit is None or not self.in_scope(unit[1]):
+            if unit is None:
+                reason = _("No unit has the code '%(code)s' in the system.")
+            else:
+                reason = _("Unit '%(code)s' is outside the units you may import for.")
+            self.refuse(
+                RowError(item.row, "MaDonVi", item.unit_code, reason % {"code": item.unit_code})
             )
             return
         if item.procedure_code not in self.procedures:
@@ -182,7 +166,7 @@ class DossierImport:
         return RowError(item.row, "MaHoSo", item.code, message)
 
     def refuse(self, error: RowError) -> None:
-        """An error found when the row is staged (it was already counted as read)."""
+        """An error found once the row was read and counted (its unit, or when staged)."""
         self.error_rows.add(error.row)
         self.outcome.add_error(error, self.max_errors)
 
