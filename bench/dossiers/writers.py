@@ -21,6 +21,41 @@ ROOT = Path(__file__).resolve().parents[2]
 CCHC = str(ROOT / ".venv" / "bin" / "cchc")
 
 
+class OtherWriter:
+    """Another process's small saves, one every 0.2 s, while the import runs: how long each
+    waits for the database, and which fail."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self.waits: list[float] = []
+        self.failures: list[str] = []
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self.run)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join()
+
+    def run(self) -> None:
+        con = sqlite3.connect(self.db, timeout=20, isolation_level=None)
+        con.execute("CREATE TABLE IF NOT EXISTS bench_writes (at REAL)")
+        while not self.stopping.is_set():
+            started = time.perf_counter()
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("INSERT INTO bench_writes VALUES (?)", (started,))
+                con.execute("COMMIT")
+                self.waits.append(time.perf_counter() - started)
+            except sqlite3.OperationalError as exc:
+                self.failures.append(str(exc))
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+            time.sleep(0.2)
+
+
 def main() -> None:
     db, data = sys.argv[1], Path(sys.argv[2])
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
@@ -49,33 +84,13 @@ def main() -> None:
     with open(data / "dossiers.csv", "rb") as handle:
         rows = sum(1 for _ in handle) - 1
 
-    stop = threading.Event()
-    waits: list[float] = []
-    failures: list[str] = []
-
-    def writer() -> None:
-        con = sqlite3.connect(db, timeout=20, isolation_level=None)
-        con.execute("CREATE TABLE IF NOT EXISTS bench_writes (at REAL)")
-        while not stop.is_set():
-            started = time.perf_counter()
-            try:
-                con.execute("BEGIN IMMEDIATE")
-                con.execute("INSERT INTO bench_writes VALUES (?)", (started,))
-                con.execute("COMMIT")
-                waits.append(time.perf_counter() - started)
-            except sqlite3.OperationalError as exc:
-                failures.append(str(exc))
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
-            time.sleep(0.2)
-
-    thread = threading.Thread(target=writer)
-    thread.start()
+    writer = OtherWriter(db)
+    writer.start()
     seconds, out = run("import-dossiers", str(data / "dossiers.csv"), "--format", "json")
-    stop.set()
-    thread.join()
+    writer.stop()
     print(f"fresh import: {rows} rows in {seconds:.1f} s = {rows / seconds:,.0f} rows/s")
     print(f"  {out.strip()[:150]}")
+    waits, failures = writer.waits, writer.failures
     longest = max(waits) if waits else 0.0
     print(
         f"  other writer: {len(waits)} saves went through, {len(failures)} failed; "

@@ -14,9 +14,9 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
+
+from .detour import DetourMiddleware
 
 SESSION_REAUTH_AT = "cchc_reauth_at"
 ROLE_MODELS = {("org", "user"), ("org", "membership"), ("auth", "group")}
@@ -46,21 +46,10 @@ def mark_confirmed(request) -> None:
     request.session[SESSION_REAUTH_AT] = time.time()
 
 
-class ReauthMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and user.is_staff
-            and needs_reauth(request)
-            and not is_fresh(request)
-        ):
+class ReauthMiddleware(DetourMiddleware):
+    def detour(self, request, user) -> str | None:
+        if user.is_staff and needs_reauth(request) and not is_fresh(request):
             # A form posted without a fresh confirmation is not applied: the administrator
             # confirms, comes back to the page and submits again.
-            target = reverse("accounts:confirm_password")
-            return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-        return self.get_response(request)
+            return reverse("accounts:confirm_password")
+        return None

@@ -19,12 +19,12 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db.models import Q
 from django.dispatch import receiver
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
 from django_otp import user_has_device
 
 from cchc.org.choices import Role, UnitKind
+
+from .detour import DetourMiddleware
 
 UPPER_KINDS = [UnitKind.PROVINCE, UnitKind.DISTRICT]
 UPPER_ROLES = [Role.ADMIN, Role.REVIEWER]
@@ -71,25 +71,14 @@ def _exempt(path: str) -> bool:
     return any(path.startswith(p) for p in open_paths)
 
 
-class TwoStepMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not user.is_verified()
-            and not _exempt(request.path)
-        ):
-            state = request.session.get(SESSION_TWO_STEP)
-            if state is None:  # a session opened before this rule
-                state = request.session[SESSION_TWO_STEP] = two_step_state(user)
-            target = {
-                DEVICE: reverse("accounts:two_step_verify"),
-                REQUIRED: reverse("accounts:two_step_setup"),
-            }.get(state)
-            if target:
-                return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
-        return self.get_response(request)
+class TwoStepMiddleware(DetourMiddleware):
+    def detour(self, request, user) -> str | None:
+        if user.is_verified() or _exempt(request.path):
+            return None
+        state = request.session.get(SESSION_TWO_STEP)
+        if state is None:  # a session opened before this rule
+            state = request.session[SESSION_TWO_STEP] = two_step_state(user)
+        return {
+            DEVICE: reverse("accounts:two_step_verify"),
+            REQUIRED: reverse("accounts:two_step_setup"),
+        }.get(state)

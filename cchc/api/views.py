@@ -29,7 +29,7 @@ from cchc.dossiers.models import ImportBatch
 from cchc.dossiers.reading import parse_dossier_dicts
 from cchc.dossiers.saving import import_dossiers
 from cchc.indicators import engine
-from cchc.org.access import with_predecessors
+from cchc.org.access import path_within, unit_scope
 from cchc.org.models import Unit
 
 Scalar = str | int | float | bool | None
@@ -131,7 +131,7 @@ class IndicatorsOut(Schema):
 
 def _in_scope(request: HttpRequest, unit: Unit) -> bool:
     token = request.api_token  # type: ignore[attr-defined]
-    return any(unit.path.startswith(p) for p in with_predecessors([token.unit.path]))
+    return path_within(unit.path, unit_scope(token.unit))
 
 
 # Pydantic names the member of a union it tried last ("NgayTiepNhan.str"): not a field.
@@ -222,13 +222,11 @@ def push_dossiers(request: HttpRequest, batch: DossierBatch):
     codes = {r.unit_code for r in records}
     paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
     token = request.api_token  # type: ignore[attr-defined]
-    allowed = tuple(with_predecessors([token.unit.path]))
+    allowed = unit_scope(token.unit)
     # An unknown code is answered as one outside the token: the answer must not tell which
     # codes exist elsewhere.
     outside = sorted(
-        code
-        for code in codes
-        if code not in paths or not any(paths[code].startswith(p) for p in allowed)
+        code for code in codes if code not in paths or not path_within(paths[code], allowed)
     )
     if outside:
         return Status(

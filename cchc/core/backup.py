@@ -89,6 +89,13 @@ def _is_sqlite() -> bool:
     return connection.vendor == "sqlite"
 
 
+def _pg_tool(*args: str, failed: str) -> None:
+    """Run a PostgreSQL client program; `failed` (Vietnamese) leads its error if it fails."""
+    run = subprocess.run(args, env=_pg_env(), capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        raise BackupError(f"{failed}: {run.stderr.strip()}")
+
+
 def _pg_env() -> dict[str, str]:
     db = settings.DATABASES["default"]
     env = dict(os.environ)
@@ -209,22 +216,15 @@ def _backup_postgresql(work: Path):
         tables = [r[0] for r in cur.fetchall()]
         counts = _count_tables(cur, tables)
         applied = _migrations(cur)
-        run = subprocess.run(
-            [
-                "pg_dump",
-                "--format=custom",
-                "--no-owner",
-                "--no-privileges",
-                f"--snapshot={snapshot}",
-                f"--file={work / PG_NAME}",
-            ],
-            env=_pg_env(),
-            capture_output=True,
-            text=True,
-            check=False,
+        _pg_tool(
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--no-privileges",
+            f"--snapshot={snapshot}",
+            f"--file={work / PG_NAME}",
+            failed="pg_dump thất bại",
         )
-        if run.returncode != 0:
-            raise BackupError(f"pg_dump thất bại: {run.stderr.strip()}")
     return PG_NAME, counts, applied
 
 
@@ -348,25 +348,18 @@ def _restore_postgresql(dump: Path) -> None:
     if shutil.which("pg_restore") is None:
         raise BackupError("Không tìm thấy lệnh pg_restore (gói postgresql-client).")
     connection.close()
-    run = subprocess.run(
-        [
-            "pg_restore",
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--no-privileges",
-            "--single-transaction",
-            "--exit-on-error",
-            f"--dbname={connection.settings_dict['NAME']}",
-            str(dump),
-        ],
-        env=_pg_env(),
-        capture_output=True,
-        text=True,
-        check=False,
+    _pg_tool(
+        "pg_restore",
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        "--exit-on-error",
+        f"--dbname={connection.settings_dict['NAME']}",
+        str(dump),
+        failed="pg_restore thất bại, không có gì thay đổi",
     )
-    if run.returncode != 0:
-        raise BackupError(f"pg_restore thất bại, không có gì thay đổi: {run.stderr.strip()}")
 
 
 def _restore_files(source: Path, entries: list[dict]) -> int:

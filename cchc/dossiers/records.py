@@ -11,6 +11,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 
+class DossierFileError(Exception):
+    """A file that cannot be read as a dossier or catalogue table; `message` is Vietnamese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
 @dataclass(slots=True)
 class RowError:
     """One problem in one cell (or a whole row when `column` is empty), said in Vietnamese."""

@@ -14,74 +14,44 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit import log as audit
+from cchc.org.access import path_within
 from cchc.org.models import Unit
 
 from . import classify, facts, staging
 from .models import Dossier, ImportBatch, Procedure, StagedDossier
+from .outcome import DEFAULT_MAX_ERRORS, ImportOutcome, close_batch, record_import
 from .records import DossierRecord, ProcedureRecord, RowError
 
+__all__ = [
+    "DEFAULT_MAX_ERRORS",
+    "DataChanged",
+    "DossierImport",
+    "ImportOutcome",
+    "import_dossiers",
+    "import_procedures",
+]
+
 STAGE_ROWS = 5000  # rows validated and staged per transaction
-DEFAULT_MAX_ERRORS = 1000
 
-# Stored fields in the order of the INSERT below; the first ones are compared on re-import.
-_COMPARED = (
-    "unit_id",
-    "procedure_id",
-    "received",
-    "due",
-    "processing_ended",
-    "returned",
-    "status",
-    "channel",
-    "full_online",
-    "paid_online",
-    "has_fee",
-    "digitised",
-    "reused",
-    "e_result",
-    "supplements",
-    "supplement_requested",
-    "supplement_supplied",
-    "apology",
+_COMPARED, _DERIVED = staging.COMPARED, staging.DERIVED
+# Compared fields a DossierRecord holds under the same name, and those of them that are moments.
+_FROM_RECORD = _COMPARED[2:]
+_MOMENTS = frozenset(
+    (
+        "received",
+        "due",
+        "processing_ended",
+        "returned",
+        "supplement_requested",
+        "supplement_supplied",
+    )
 )
-_DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
-
-
-@dataclass
-class ImportOutcome:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    error_count: int = 0
-    warnings: list[str] = field(default_factory=list)
-    saved: bool = False
-    batch: ImportBatch | None = None
-    seconds: float = 0.0
-
-    def as_dict(self) -> dict[str, object]:
-        """The contract's JSON shape (`cchc import-dossiers --format json`)."""
-        return {
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "errors": [e.as_dict() for e in self.errors],
-        }
-
-    def add_error(self, error: RowError, max_errors: int) -> None:
-        self.error_count += 1
-        if len(self.errors) < max_errors:
-            self.errors.append(error)
 
 
 def _adapters():
@@ -149,29 +119,13 @@ class DossierImport:
             return
         outcome.rows += 1
         unit = self.units.get(item.unit_code)
-        if unit is None:
-            self.error_rows.add(item.row)
-            outcome.add_error(
-                RowError(
-                    item.row,
-                    "MaDonVi",
-                    item.unit_code,
-                    _("No unit has the code '%(code)s' in the system.") % {"code": item.unit_code},
-                ),
-                self.max_errors,
-            )
-            return
-        if not self.in_scope(unit[1]):
-            self.error_rows.add(item.row)
-            outcome.add_error(
-                RowError(
-                    item.row,
-                    "MaDonVi",
-                    item.unit_code,
-                    _("Unit '%(code)s' is outside the units you may import for.")
-                    % {"code": item.unit_code},
-                ),
-                self.max_errors,
+        if unit is None or not self.in_scope(unit[1]):
+            if unit is None:
+                reason = _("No unit has the code '%(code)s' in the system.")
+            else:
+                reason = _("Unit '%(code)s' is outside the units you may import for.")
+            self.refuse(
+                RowError(item.row, "MaDonVi", item.unit_code, reason % {"code": item.unit_code})
             )
             return
         if item.procedure_code not in self.procedures:
@@ -188,7 +142,7 @@ class DossierImport:
             self.flush()
 
     def in_scope(self, path: str) -> bool:
-        return self.allowed_paths is None or any(path.startswith(p) for p in self.allowed_paths)
+        return self.allowed_paths is None or path_within(path, self.allowed_paths)
 
     def held_elsewhere(self, item: DossierRecord, old_unit_id: int) -> RowError | None:
         """The error for a row whose code another unit holds, unless this import may move it.
@@ -212,7 +166,7 @@ class DossierImport:
         return RowError(item.row, "MaHoSo", item.code, message)
 
     def refuse(self, error: RowError) -> None:
-        """An error found when the row is staged (it was already counted as read)."""
+        """An error found once the row was read and counted (its unit, or when staged)."""
         self.error_rows.add(error.row)
         self.outcome.add_error(error, self.max_errors)
 
@@ -225,88 +179,8 @@ class DossierImport:
         buffer, self.buffer = self.buffer, []
         if not buffer:
             return
-        by_code: dict[str, DossierRecord] = {}
-        for item in buffer:
-            by_code[item.code] = item  # a later row of the same code wins (API batches)
-        existing = {
-            row[0]: row[1:]
-            for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
-                "code", *_COMPARED, "month"
-            )
-        }
-        rows = []
-        when, day = self.when, self.day
+        rows = self.compare(buffer)
         batch_id = self.batch.pk
-        for code, item in by_code.items():
-            unit_id = self.units[item.unit_code][0]
-            procedure_id = self.procedures[item.procedure_code]
-            values = (
-                unit_id,
-                procedure_id,
-                item.received,
-                item.due,
-                item.processing_ended,
-                item.returned,
-                item.status,
-                item.channel,
-                item.full_online,
-                item.paid_online,
-                item.has_fee,
-                item.digitised,
-                item.reused,
-                item.e_result,
-                item.supplements,
-                item.supplement_requested,
-                item.supplement_supplied,
-                item.apology,
-            )
-            old = existing.get(code)
-            if old is not None and old[0] != unit_id:
-                refused = self.held_elsewhere(item, old[0])
-                if refused is not None:
-                    self.refuse(refused)
-                    continue
-            if old is not None:
-                if tuple(old[:-1]) == values:
-                    self.outcome.unchanged += 1
-                    continue
-                self.outcome.updated += 1
-            else:
-                self.outcome.created += 1
-            received_on = classify.local_day(item.received)
-            month = received_on.replace(day=1)
-            self.touched.add((unit_id, month))
-            rows.append(
-                (
-                    batch_id,
-                    False,
-                    item.procedure_code if procedure_id is None else "",
-                    unit_id,
-                    procedure_id,
-                    when(item.received),
-                    when(item.due),
-                    when(item.processing_ended),
-                    when(item.returned),
-                    item.status,
-                    item.channel,
-                    item.full_online,
-                    item.paid_online,
-                    item.has_fee,
-                    item.digitised,
-                    item.reused,
-                    item.e_result,
-                    item.supplements,
-                    when(item.supplement_requested),
-                    when(item.supplement_supplied),
-                    item.apology,
-                    day(received_on),
-                    day(month),
-                    item.status != classify.REFUSED_AT_INTAKE,
-                    day(classify.on_time_until(item)),
-                    batch_id,
-                    code,
-                )
-            )
         if self.failing or not rows:
             # Once the import is bound to be dropped, only keep validating (and show that it
             # is alive, so that it is not taken for abandoned).
@@ -323,6 +197,58 @@ class DossierImport:
                 cursor.executemany(self.insert_sql, rows)
             staging.beat(batch_id)
         staging.between_batches("staged", batch_id)
+
+    def compare(self, buffer: list[DossierRecord]) -> list[tuple]:
+        """The rows to stage: new dossiers and changed ones (counted in the outcome)."""
+        by_code: dict[str, DossierRecord] = {}
+        for item in buffer:
+            by_code[item.code] = item  # a later row of the same code wins (API batches)
+        existing = {
+            row[0]: row[1:]
+            for row in Dossier.objects.filter(code__in=list(by_code)).values_list(
+                "code", *_COMPARED, "month"
+            )
+        }
+        rows = []
+        for code, item in by_code.items():
+            unit_id = self.units[item.unit_code][0]
+            procedure_id = self.procedures[item.procedure_code]
+            values = (unit_id, procedure_id, *(getattr(item, name) for name in _FROM_RECORD))
+            old = existing.get(code)
+            if old is not None and old[0] != unit_id:
+                refused = self.held_elsewhere(item, old[0])
+                if refused is not None:
+                    self.refuse(refused)
+                    continue
+            if old is not None:
+                if tuple(old[:-1]) == values:
+                    self.outcome.unchanged += 1
+                    continue
+                self.outcome.updated += 1
+            else:
+                self.outcome.created += 1
+            rows.append(self.staged_row(item, values))
+        return rows
+
+    def staged_row(self, item: DossierRecord, values: tuple) -> tuple:
+        """A row for the INSERT or COPY: owner, compared values as stored, derived fields, code."""
+        when, day, batch_id = self.when, self.day, self.batch.pk
+        received_on = classify.local_day(item.received)
+        month = received_on.replace(day=1)
+        self.touched.add((values[0], month))
+        stored = (when(v) if n in _MOMENTS else v for n, v in zip(_COMPARED, values, strict=True))
+        return (
+            batch_id,
+            False,
+            item.procedure_code if values[1] is None else "",
+            *stored,
+            day(received_on),
+            day(month),
+            item.status != classify.REFUSED_AT_INTAKE,
+            day(classify.on_time_until(item)),
+            batch_id,
+            item.code,
+        )
 
     # --- once every row is staged ------------------------------------------------------------
     def finish(self, on_publish) -> None:
@@ -342,8 +268,8 @@ class DossierImport:
             self.record_moves(staging.moves(batch_id))
             outcome.saved = True
             outcome.seconds = time.perf_counter() - self.started
-            _close_batch(self.batch, outcome)
-            _record_import("dossier_import", self.batch, outcome)
+            close_batch(self.batch, outcome)
+            record_import("dossier_import", self.batch, outcome)
             if on_publish is not None:
                 on_publish(outcome)
 
@@ -406,7 +332,7 @@ def import_dossiers(
         kind=ImportBatch.Kind.DOSSIERS,
         source=source,
         unit=unit,
-        user=user if getattr(user, "is_authenticated", False) else None,
+        user=_person(user),
         file_name=file_name[:255],
         state=ImportBatch.State.STAGING,
         heartbeat=timezone.now(),
@@ -430,18 +356,7 @@ def import_dossiers(
             published = True
     except DataChanged:
         outcome = run.outcome
-        outcome.add_error(
-            RowError(
-                0,
-                "",
-                "",
-                _(
-                    "Another import changed the same dossiers while this one was being saved. "
-                    "Nothing was saved: import the file again."
-                ),
-            ),
-            max_errors,
-        )
+        outcome.add_error(_changed_meanwhile(), max_errors)
     except BaseException:
         staging.roll_back(batch.pk)
         raise
@@ -450,53 +365,28 @@ def import_dossiers(
         return outcome
     staging.roll_back(batch.pk)  # the rows staged before an invalid one are dropped
     outcome.created = outcome.updated = outcome.unchanged = 0
-    outcome.saved = False
-    outcome.batch = None
+    outcome.saved, outcome.batch = False, None
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def _close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
-    batch.rows = outcome.rows
-    batch.created, batch.updated = outcome.created, outcome.updated
-    batch.unchanged, batch.skipped = outcome.unchanged, outcome.skipped
-    batch.errors = [e.as_dict() for e in outcome.errors]
-    batch.warnings = outcome.warnings[:200]
-    batch.seconds = outcome.seconds
-    # only these: the state is moved by `staging`, never from this (possibly stale) object
-    batch.save(
-        update_fields=[
-            "rows",
-            "created",
-            "updated",
-            "unchanged",
-            "skipped",
-            "errors",
-            "warnings",
-            "seconds",
-        ]
+def _changed_meanwhile() -> RowError:
+    return RowError(
+        0,
+        "",
+        "",
+        _(
+            "Another import changed the same dossiers while this one was being saved. "
+            "Nothing was saved: import the file again."
+        ),
     )
 
 
-def _record_import(action: str, batch: ImportBatch, outcome: ImportOutcome) -> None:
-    audit.record(
-        action,
-        by=batch.user,
-        obj=batch,
-        unit=batch.unit,
-        after={
-            "source": batch.source,
-            "file": batch.file_name,
-            "rows": outcome.rows,
-            "created": outcome.created,
-            "updated": outcome.updated,
-            "unchanged": outcome.unchanged,
-            "skipped": outcome.skipped,
-        },
-    )
+def _person(user):
+    """The signed-in user an import is recorded for (None for a token or the command line)."""
+    return user if getattr(user, "is_authenticated", False) else None
 
 
-# --- procedure catalogue ---------------------------------------------------------------------
 _PROCEDURE_FIELDS = (
     "name",
     "field",
@@ -537,33 +427,7 @@ def import_procedures(
         outcome.seconds = time.perf_counter() - started
         return outcome
     with transaction.atomic():
-        existing = {p.code: p for p in Procedure.objects.filter(code__in=[r.code for r in records])}
-        new: list[Procedure] = []
-        changed: list[Procedure] = []
-        for record in records:
-            values = {name: getattr(record, name) for name in _PROCEDURE_FIELDS}
-            procedure = existing.get(record.code)
-            if procedure is None:
-                new.append(Procedure(code=record.code, **values))
-                continue
-            differs = any(getattr(procedure, name) != value for name, value in values.items())
-            if differs and protect_classified and not procedure.unclassified:
-                outcome.unchanged += 1
-                outcome.warnings.append(
-                    _(
-                        "Row %(row)s: procedure %(code)s is already classified; only the "
-                        "province changes it. It was left as it is."
-                    )
-                    % {"row": record.row, "code": record.code}
-                )
-                continue
-            if procedure.unclassified or differs:
-                for name, value in values.items():
-                    setattr(procedure, name, value)
-                procedure.unclassified = False
-                changed.append(procedure)
-            else:
-                outcome.unchanged += 1
+        new, changed = _catalogue_changes(records, outcome, protect_classified)
         Procedure.objects.bulk_create(new, batch_size=1000)
         Procedure.objects.bulk_update(changed, [*_PROCEDURE_FIELDS, "unclassified"], batch_size=500)
         outcome.created, outcome.updated = len(new), len(changed)
@@ -572,10 +436,45 @@ def import_procedures(
         batch = ImportBatch.objects.create(
             kind=ImportBatch.Kind.PROCEDURES,
             source=source,
-            user=user if getattr(user, "is_authenticated", False) else None,
+            user=_person(user),
             file_name=file_name[:255],
         )
-        _close_batch(batch, outcome)
-        _record_import("procedure_import", batch, outcome)
+        close_batch(batch, outcome)
+        record_import("procedure_import", batch, outcome)
         outcome.batch, outcome.saved = batch, True
     return outcome
+
+
+def _catalogue_changes(
+    records: list[ProcedureRecord], outcome: ImportOutcome, protect_classified: bool
+) -> tuple[list[Procedure], list[Procedure]]:
+    """The procedures to create and those to update (changed in place); the ones left as
+    they are counted as unchanged, with a warning when a classified one was protected."""
+    existing = {p.code: p for p in Procedure.objects.filter(code__in=[r.code for r in records])}
+    new: list[Procedure] = []
+    changed: list[Procedure] = []
+    for record in records:
+        values = {name: getattr(record, name) for name in _PROCEDURE_FIELDS}
+        procedure = existing.get(record.code)
+        if procedure is None:
+            new.append(Procedure(code=record.code, **values))
+            continue
+        differs = any(getattr(procedure, name) != value for name, value in values.items())
+        if differs and protect_classified and not procedure.unclassified:
+            outcome.unchanged += 1
+            outcome.warnings.append(
+                _(
+                    "Row %(row)s: procedure %(code)s is already classified; only the "
+                    "province changes it. It was left as it is."
+                )
+                % {"row": record.row, "code": record.code}
+            )
+            continue
+        if procedure.unclassified or differs:
+            for name, value in values.items():
+                setattr(procedure, name, value)
+            procedure.unclassified = False
+            changed.append(procedure)
+        else:
+            outcome.unchanged += 1
+    return new, changed

@@ -38,9 +38,9 @@ APPLY_WAIT_SECONDS = 120  # how long an import waits for another one to finish a
 STALE_AFTER = dt.timedelta(minutes=10)
 _APPLY_LOCK = 0x43434843  # PostgreSQL advisory lock serialising the start of applies
 
-# Columns a dossier row has in both tables (StagedDossier names them as Dossier does).
-COLUMNS = (
-    "code",
+# Stored fields a re-import compares with what it brings (the INSERT of `saving.py` follows
+# this order), then the fields derived from them.
+COMPARED = (
     "unit_id",
     "procedure_id",
     "received",
@@ -59,12 +59,10 @@ COLUMNS = (
     "supplement_requested",
     "supplement_supplied",
     "apology",
-    "received_on",
-    "month",
-    "counted",
-    "on_time_until",
-    "batch_id",
 )
+DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
+# Columns a dossier row has in both tables (StagedDossier names them as Dossier does).
+COLUMNS = ("code", *COMPARED, *DERIVED)
 
 
 def between_batches(phase: str, batch_id: int) -> None:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cchc.audit.log import record
-from cchc.org.access import Action, access_for, with_predecessors
+from cchc.org.access import Action, access_for, unit_scope
 from cchc.org.choices import UnitKind
 
 from . import columns as cols
@@ -192,7 +192,7 @@ def _import_dossiers(upload: DossierUpload, handle, *, by, mapping, then) -> Imp
         source=ImportBatch.Source.WEB,
         user=by,
         unit=upload.unit,
-        allowed_paths=tuple(with_predecessors([upload.unit.path])),
+        allowed_paths=unit_scope(upload.unit),
         file_name=upload.file_name,
         skip_invalid=upload.skip_invalid,
         max_errors=MAX_STORED_ERRORS,

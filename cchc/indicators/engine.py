@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from cchc import periods
 from cchc.dossiers import facts
-from cchc.org.access import succession_links, with_predecessors
+from cchc.org.access import path_within, succession_links, with_predecessors
 from cchc.org.models import Unit
 
 from .models import IndicatorDefinition, parse_formula
@@ -163,7 +163,7 @@ def breakdown(
     for unit_id, unit_sums in sums.by_unit.items():
         path = paths.get(unit_id, "")
         owner = next(
-            (child_id for child_id, ps in scopes.items() if any(path.startswith(p) for p in ps)),
+            (child_id for child_id, ps in scopes.items() if path_within(path, ps)),
             own,
         )
         target = grouped[owner]

@@ -27,9 +27,21 @@ def indicators_workbook(tables: IndicatorTables) -> bytes:
     book = Workbook()
     unit, period = tables.unit, tables.period
     heading = _("Indicators of %(unit)s, %(period)s") % {"unit": unit.name, "period": period.label}
-
     sheet = book.active
     sheet.title = sheet_title(_("Indicators"))
+    _totals_sheet(sheet, heading, tables)
+    _months_sheet(book.create_sheet(sheet_title(_("By month"))), heading, tables)
+    if tables.below:
+        _below_sheet(book.create_sheet(sheet_title(_("Units below"))), heading, tables)
+    return workbook_bytes(book)
+
+
+def _ratio(value) -> str:
+    return f"{value.numerator}/{value.denominator}"
+
+
+def _totals_sheet(sheet, heading: str, tables: IndicatorTables) -> None:
+    """One row per indicator: its value for the whole period, with numerator and denominator."""
     write_table(
         sheet,
         heading,
@@ -51,52 +63,42 @@ def indicators_workbook(tables: IndicatorTables) -> bytes:
         ],
     )
 
-    months = book.create_sheet(sheet_title(_("By month")))
+
+def _months_sheet(sheet, heading: str, tables: IndicatorTables) -> None:
+    """One column per month; a rate is followed by its numerator / denominator row."""
     labels = [f"{key[5:]}/{key[:4]}" for key in tables.month_keys]
-    month_rows = []
+    rows = []
     for row in tables.rows:
-        month_rows.append(
+        rows.append(
             ([row.definition.name, *(_figure(row.definition, v) for v in row.months)], False)
         )
         if row.definition.is_rate:
-            month_rows.append(
-                (
-                    [
-                        "   " + _("numerator / denominator"),
-                        *(f"{v.numerator}/{v.denominator}" for v in row.months),
-                    ],
-                    False,
-                )
+            rows.append(
+                (["   " + _("numerator / denominator"), *(_ratio(v) for v in row.months)], False)
             )
-    write_table(months, heading, [_("Indicator"), *labels], [60, *([11] * len(labels))], month_rows)
+    write_table(sheet, heading, [_("Indicator"), *labels], [60, *([11] * len(labels))], rows)
 
-    if tables.below:
-        below = book.create_sheet(sheet_title(_("Units below")))
-        headers = [_("Unit")]
-        widths = [34]
+
+def _below_sheet(sheet, heading: str, tables: IndicatorTables) -> None:
+    """One row per unit below (and the unit itself when it has dossiers), then the total."""
+    headers = [_("Unit")]
+    widths = [34]
+    for definition in tables.definitions:
+        headers += [definition.name, _("numerator / denominator")]
+        widths += [16, 14]
+
+    def line(label: str, values) -> list:
+        cells = [label]
         for definition in tables.definitions:
-            headers += [definition.name, _("numerator / denominator")]
-            widths += [16, 14]
-        rows = []
-        for item in tables.below:
-            values = [item.unit.name]
-            for definition in tables.definitions:
-                value = item.values[definition.code]
-                values += [_figure(definition, value), f"{value.numerator}/{value.denominator}"]
-            rows.append((values, False))
-        if tables.own is not None:
-            values = [_("%(unit)s itself") % {"unit": unit.name}]
-            for definition in tables.definitions:
-                value = tables.own[definition.code]
-                values += [_figure(definition, value), f"{value.numerator}/{value.denominator}"]
-            rows.append((values, False))
-        total = [_("Total, %(unit)s") % {"unit": unit.name}]
-        for row in tables.rows:
-            total += [
-                _figure(row.definition, row.total),
-                f"{row.total.numerator}/{row.total.denominator}",
-            ]
-        rows.append((total, True))
-        write_table(below, heading, headers, widths, rows)
+            value = values[definition.code]
+            cells += [_figure(definition, value), _ratio(value)]
+        return cells
 
-    return workbook_bytes(book)
+    rows = [(line(item.unit.name, item.values), False) for item in tables.below]
+    if tables.own is not None:
+        rows.append((line(_("%(unit)s itself") % {"unit": tables.unit.name}, tables.own), False))
+    total = [_("Total, %(unit)s") % {"unit": tables.unit.name}]
+    for row in tables.rows:
+        total += [_figure(row.definition, row.total), _ratio(row.total)]
+    rows.append((total, True))
+    write_table(sheet, heading, headers, widths, rows)

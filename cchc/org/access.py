@@ -108,7 +108,7 @@ class Access:
     def can(self, action: str, unit: Unit) -> bool:
         if self.is_superuser:
             return True
-        return any(unit.path.startswith(path) for path in self._paths_for(action))
+        return path_within(unit.path, self._paths_for(action))
 
     def require(self, action: str, unit: Unit) -> None:
         """Raise 404 when the unit is outside the user's sight, 403 when only the action is."""
@@ -150,7 +150,7 @@ class Access:
         """Roles whose scope includes `unit`."""
         if self.is_superuser:
             return {Role.ADMIN}
-        return {g.role for g in self.grants if any(unit.path.startswith(p) for p in g.paths)}
+        return {g.role for g in self.grants if path_within(unit.path, g.paths)}
 
     def home_units(self) -> list[int]:
         return [g.unit_id for g in self.grants]
@@ -159,11 +159,23 @@ class Access:
         return [p for g in self.grants if action in g.actions for p in g.paths]
 
 
+def path_within(path: str, roots: Iterable[str]) -> bool:
+    """Whether the unit at `path` lies in one of the subtrees rooted at `roots` (a scope's
+    paths): the one place a unit path is compared with a scope outside querysets."""
+    return any(path.startswith(root) for root in roots)
+
+
+def unit_scope(unit: Unit) -> tuple[str, ...]:
+    """The paths a unit's own scope covers: its subtree and those of the units it succeeded
+    (a token's or an upload's unit, which acts for that unit alone)."""
+    return tuple(_with_predecessors([unit.path]))
+
+
 def _outermost(paths: Iterable[str]) -> list[str]:
     """Drop paths already covered by a shorter one, so queries carry no redundant terms."""
     result: list[str] = []
     for path in sorted(set(paths), key=len):
-        if not any(path.startswith(kept) for kept in result):
+        if not path_within(path, result):
             result.append(path)
     return result
 

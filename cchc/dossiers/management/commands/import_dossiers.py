@@ -17,14 +17,7 @@ class Command(BaseCommand):
     help = "Import a dossier export (CSV or Excel) and update the monthly facts."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file")
-        parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
-        parser.add_argument(
-            "--skip-invalid",
-            action="store_true",
-            help="save the valid rows and report the others (default: save nothing)",
-        )
+        add_file_options(parser)
         parser.add_argument("--max-errors", type=int, default=1000)
         parser.add_argument(
             "--allow-move",
@@ -68,6 +61,19 @@ class Command(BaseCommand):
         report(self, outcome, options["format"])
         if outcome.error_count:
             sys.exit(1)
+
+
+def add_file_options(parser) -> None:
+    """The options every import command takes: the file, the output format, the sheet and
+    whether the valid rows are saved when others are not."""
+    parser.add_argument("file")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="save the valid rows and report the others (default: save nothing)",
+    )
 
 
 def report(command: BaseCommand, outcome, fmt: str) -> None:

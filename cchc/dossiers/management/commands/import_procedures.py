@@ -10,17 +10,14 @@ from django.utils.translation import gettext as _
 from cchc.dossiers.reading import DossierFileError, read_procedures
 from cchc.dossiers.saving import import_procedures
 
-from .import_dossiers import report
+from .import_dossiers import add_file_options, report
 
 
 class Command(BaseCommand):
     help = "Import the procedure catalogue (CSV or Excel)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file")
-        parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
-        parser.add_argument("--skip-invalid", action="store_true")
+        add_file_options(parser)
 
     def handle(self, *args, **options) -> None:
         path = options["file"]

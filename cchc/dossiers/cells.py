@@ -1,0 +1,129 @@
+"""The contract's cell rules: what a dossier or catalogue cell may hold, as Python values.
+
+Dates `YYYY-MM-DD[ HH:MM[:SS]]`, `YYYY-MM-DDTHH:MM[:SS]`, `dd/mm/yyyy[ HH:MM[:SS]]` in local
+time (a date without a time is that day at 00:00, as written); booleans `1/0`, `true/false`,
+`có/không`, `x`/empty. A cell that does not fit raises `CellError` with the Vietnamese reason
+(`specs/dossiers-and-indicators.md`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from zoneinfo import ZoneInfo
+
+from django.utils.translation import gettext as _
+
+LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class CellError(ValueError):
+    """A cell that does not hold what its column needs; the argument is the Vietnamese reason."""
+
+
+def as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _date_error() -> CellError:
+    return CellError(
+        _("Not a valid date (expected dd/mm/yyyy or yyyy-mm-dd, optionally with hh:mm[:ss]).")
+    )
+
+
+def _clock(text: str) -> tuple[int, int, int]:
+    parts = text.split(".", 1)[0].split(":")  # milliseconds, when written, are dropped
+    if len(parts) not in (2, 3) or not all(p.isdigit() and len(p) <= 2 for p in parts):
+        raise _date_error()
+    hour, minute = int(parts[0]), int(parts[1])
+    second = int(parts[2]) if len(parts) == 3 else 0
+    return hour, minute, second
+
+
+def parse_moment(value: object) -> dt.datetime | None:
+    """A cell as an aware local date-time; None when empty; CellError when not a date."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=LOCAL)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=LOCAL)
+    text = as_text(value)
+    if not text:
+        return None
+    day_part, _sep, time_part = text.replace("T", " ", 1).partition(" ")
+    time_part = time_part.strip()
+    try:
+        if len(day_part) == 10 and day_part[4] == "-" and day_part[7] == "-":
+            year, month, day = int(day_part[:4]), int(day_part[5:7]), int(day_part[8:])
+        else:
+            pieces = day_part.split("/")
+            if len(pieces) != 3 or len(pieces[2]) != 4 or not all(p.isdigit() for p in pieces):
+                raise _date_error()
+            day, month, year = int(pieces[0]), int(pieces[1]), int(pieces[2])
+        hour, minute, second = _clock(time_part) if time_part else (0, 0, 0)
+        return dt.datetime(year, month, day, hour, minute, second, tzinfo=LOCAL)
+    except ValueError as exc:
+        if isinstance(exc, CellError):
+            raise
+        raise _date_error() from None
+
+
+_TRUE = frozenset({"1", "true", "có", "co", "x", "yes"})
+_FALSE = frozenset({"", "0", "false", "không", "khong", "no"})
+
+
+def parse_bool(value: object) -> bool:
+    text = as_text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError(_("Expected 1/0, có/không, true/false or x/empty."))
+
+
+def small_int(value: object, low: int, high: int, default: int | None) -> int | None:
+    text = as_text(value)
+    if not text:
+        return default
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise CellError(
+            _("Expected a whole number from %(low)s to %(high)s.") % {"low": low, "high": high}
+        )
+    return int(text)
+
+
+def channel(value: object) -> int:
+    text = as_text(value)
+    if text in ("", "1"):
+        return 1
+    if text in ("2", "3"):
+        return int(text)
+    raise CellError(_("Expected 1 (in person), 2 (online), 3 (postal) or empty."))
+
+
+def paid(value: object) -> int:
+    text = as_text(value).lower()
+    if text in ("1", "2"):
+        return int(text)
+    if text in _FALSE:
+        return 0
+    if text in _TRUE:
+        return 1
+    raise CellError(_("Expected 1 (national portal), 2 (local gateway), 0 or empty."))
+
+
+def code_cell(value: object, limit: int) -> str:
+    text = as_text(value)
+    if len(text) > limit:
+        raise CellError(_("Longer than %(n)s characters.") % {"n": limit})
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        # a NUL byte is refused by PostgreSQL and hides the rest of a code in most tools
+        raise CellError(_("Contains a control character (NUL, tab, line break, …)."))
+    return text

@@ -1,0 +1,187 @@
+"""Excel workbooks read without letting a hostile file hang the server.
+
+Before openpyxl loads a workbook, its archive is checked: the parts read whole into memory must
+unzip within `MAX_UNZIPPED_MB`, and no part may declare a DTD (entities that expand a few bytes
+into gigabytes; Excel never writes one). Sheets are then streamed row by row, one column past
+`MAX_COLUMNS` at most, and a sheet's size is looked for only in its head.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from collections.abc import Iterator, Sequence
+from typing import IO
+
+from defusedxml.common import DefusedXmlException
+from django.utils.translation import gettext as _
+
+from .limits import max_columns, max_unzipped_bytes, thousands
+from .records import DossierFileError
+
+# Sheets are streamed row by row; every other part of a workbook is read whole into memory.
+# openpyxl finds parts by their content type, so that is what tells a sheet (not its name).
+_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
+
+
+def _entities_refused(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused entities somewhere in the chain (openpyxl wraps errors)."""
+    while exc is not None:
+        if isinstance(exc, DefusedXmlException):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _entities_error() -> DossierFileError:
+    return DossierFileError(
+        _(
+            "The Excel file declares XML entities (DOCTYPE/ENTITY), which Excel never writes: "
+            "it may have been altered to hang the server, so it is not read."
+        )
+    )
+
+
+def _sheet_parts(content_types: bytes) -> set[str]:
+    """The names of the parts `[Content_Types].xml` declares as worksheets."""
+    from defusedxml.ElementTree import fromstring
+
+    if any(mark in content_types for mark in _DTD_MARKS):
+        raise _entities_error()
+    return {
+        str(node.get("PartName", "")).lstrip("/")
+        for node in fromstring(content_types)
+        if node.tag.endswith("Override") and node.get("ContentType") == _SHEET_TYPE
+    }
+
+
+def _check_workbook(stream: IO[bytes]) -> None:
+    """Refuse a workbook before loading it: the parts read into memory unzip beyond the limit
+    (sizes the archive declares; `zipfile` stops at them while reading), or a part declares a
+    DTD (entities that expand a few bytes into gigabytes; Excel never writes one)."""
+    limit = max_unzipped_bytes()
+
+    def too_large(size: int) -> DossierFileError:
+        return DossierFileError(
+            _(
+                "The Excel file unzips to %(size)s MB besides its sheets, over the limit "
+                "of %(limit)s MB (an unusual archive). Open it in Excel and save it again."
+            )
+            % {"size": thousands(round(size / 1_048_576)), "limit": limit // 1_048_576}
+        )
+
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            types = archive.getinfo("[Content_Types].xml")
+            if types.file_size > limit:
+                raise too_large(types.file_size)
+            sheets = _sheet_parts(archive.read(types))
+            members = archive.infolist()
+            size = sum(m.file_size for m in members if m.filename not in sheets)
+            if size > limit:
+                raise too_large(size)
+            for member in members:
+                if not member.filename.endswith((".xml", ".rels")):
+                    continue
+                if member.filename not in sheets:
+                    head = archive.read(member)
+                else:  # a sheet: its prolog, where a DTD must stand (defusedxml guards the rest)
+                    with archive.open(member) as part:
+                        head = part.read(65536)
+                if any(mark in head for mark in _DTD_MARKS):
+                    raise _entities_error()
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError) as exc:
+        raise DossierFileError(
+            _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
+            % {"reason": exc.__class__.__name__}
+        ) from None
+    finally:
+        stream.seek(0)
+
+
+def _sheet_size_from_its_head(worksheet) -> None:
+    """`ReadOnlyWorksheet._get_size` without reading the whole sheet.
+
+    openpyxl looks for the sheet's <dimension> element by parsing until the *end* of
+    <sheetData>: a sheet without one (files from some exporters) is parsed whole, at load, only
+    to find nothing — a minute for 3 million empty rows, before the first row is read. The
+    dimension, when written, comes before <sheetData>, so looking stops where that starts;
+    the result is the same (the bounds, or None without them)."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    dimension, data = f"{{{SHEET_MAIN_NS}}}dimension", f"{{{SHEET_MAIN_NS}}}sheetData"
+    with worksheet._get_source() as source:
+        for event, element in iterparse(source, events=("start", "end")):
+            if element.tag == data:
+                return
+            if event == "end" and element.tag == dimension:
+                bounds = SheetDimension.from_tree(element).boundaries
+                if bounds is not None:
+                    (
+                        worksheet._min_column,
+                        worksheet._min_row,
+                        worksheet._max_column,
+                        worksheet._max_row,
+                    ) = bounds
+                return
+
+
+def _bounded_sheets() -> None:
+    """Install `_sheet_size_from_its_head` on openpyxl's read-only sheets (openpyxl 3.1 names;
+    with another version the check is skipped and the empty-row limit still applies)."""
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    if getattr(ReadOnlyWorksheet, "_get_size", None) not in (None, _sheet_size_from_its_head):
+        ReadOnlyWorksheet._get_size = _sheet_size_from_its_head
+
+
+def xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]]:
+    import openpyxl
+
+    _check_workbook(stream)
+    _bounded_sheets()
+    try:
+        book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError) as exc:
+        # SyntaxError: XML that does not parse (lxml's and ElementTree's errors derive from it)
+        if _entities_refused(exc):  # openpyxl parses sheets with defusedxml
+            raise _entities_error() from None
+        raise DossierFileError(
+            _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
+            % {"reason": exc.__class__.__name__}
+        ) from None
+    try:
+        if sheet:
+            if sheet not in book.sheetnames:
+                raise DossierFileError(
+                    _("The workbook has no sheet named '%(name)s' (sheets: %(names)s).")
+                    % {"name": sheet, "names": ", ".join(book.sheetnames)}
+                )
+            worksheet = book[sheet]
+        else:
+            worksheet = book.worksheets[0]
+        read = 0
+        try:
+            # one column past the limit is enough to see a file is too wide
+            for values in worksheet.iter_rows(values_only=True, max_col=max_columns() + 1):
+                read += 1
+                row = list(values)
+                while row and row[-1] is None:  # openpyxl pads every row to max_col
+                    row.pop()
+                yield row
+        except (ValueError, KeyError, TypeError, SyntaxError, EOFError, OSError, zlib.error) as exc:
+            # a cell at a column Excel cannot have ("XFZZ2"), a sheet cut short, bad XML
+            if _entities_refused(exc):
+                raise _entities_error() from None
+            raise DossierFileError(
+                _(
+                    "Row %(row)s of the Excel file cannot be read (a damaged file, or one "
+                    "written by a faulty program). Open it in Excel and save it again."
+                )
+                % {"row": read + 1}
+            ) from None
+    finally:
+        book.close()
