@@ -21,7 +21,7 @@ from cchc.plans.choices import PartyRole, PlanStatus
 from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
-from . import actions
+from . import actions, due_items
 from .forms import AssignForm, DueForm, ProgressForm
 from .models import Assignment, Occurrence, TaskSchedule
 from .timeline import task_timeline
@@ -85,7 +85,12 @@ def my_tasks(request):
         .order_by("due", "task__order", "pk")
     )
     groups = group_my_occurrences(occurrences, today)
-    context = {"groups": groups, "today": today, "nav": "mine"}
+    context = {
+        "groups": groups,
+        "today": today,
+        "nav": "mine",
+        "other_items": due_items.items_for(request.user, today),
+    }
     return render(request, "tracking/my_tasks.html", context)
 
 
