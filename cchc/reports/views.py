@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -251,7 +251,7 @@ def submit(request, pk: int):
 def accept(request, pk: int):
     report = _report_for(request, pk)
     if not _can_review(request.user, report):
-        access_for(request.user).require(Action.APPRAISE, report.unit.parent or report.unit)
+        raise PermissionDenied
     try:
         actions.accept(report, by=request.user)
     except ValidationError as exc:
@@ -265,7 +265,7 @@ def accept(request, pk: int):
 def return_report(request, pk: int):
     report = _report_for(request, pk)
     if not _can_review(request.user, report):
-        access_for(request.user).require(Action.APPRAISE, report.unit.parent or report.unit)
+        raise PermissionDenied
     form = ReturnForm(request.POST)
     if not form.is_valid():
         return _render(request, report, return_form=form, status=400)
