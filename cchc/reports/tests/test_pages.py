@@ -96,7 +96,7 @@ def test_unit_pages_and_the_compiled_report_are_scoped(world, draft, login, djan
     district = login(world.people.district)
     assert district.post("/units/thanh-pho/reports/").status_code == 405
     assert district.get("/units/thanh-pho/reports/2024-Q7/").status_code == 404
-    assert district.post("/units/xa-a/reports/2024-Q1/").status_code == 403
+    assert district.post("/units/xa-a/reports/2024-H1/").status_code == 403
 
 
 def test_opening_a_report_is_a_post_and_the_preview_writes_nothing(world, login):
@@ -135,7 +135,9 @@ def test_the_focal_point_sees_the_due_report_in_my_tasks_and_is_reminded(world):
         ("Báo cáo công tác cải cách hành chính quý I năm 2024", dt.date(2024, 3, 11))
     ]
     assert _items(world.people.outsider, today) == []
-    assert reminders.run(today) == 1
+    # Thạnh Tân's report is overdue (11/3); Phường 2's, national, is due on 20/3
+    assert reminders.run(today) == 2
+    assert Notification.objects.get(user=world.people.outsider).title.startswith("Sắp đến hạn")
     assert reminders.run(today) == 0  # idempotent
     report = Report.objects.get(unit=world.commune, kind="q1", year=2024)
     notice = Notification.objects.get(user=world.people.focal)
