@@ -29,8 +29,9 @@ EDITABLE_TEXT = [key for key, _h in content.NARRATIVE_PARTS] + [
 
 def _require_own(report: Report, by) -> None:
     if not access_for(by).can(Action.EDIT_PLAN, report.unit):
-        raise PermissionDenied(_("Only %(unit)s prepares and submits this report.")
-                               % {"unit": report.unit.name})
+        raise PermissionDenied(
+            _("Only %(unit)s prepares and submits this report.") % {"unit": report.unit.name}
+        )
 
 
 def _require_editable(report: Report) -> None:

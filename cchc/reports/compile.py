@@ -30,12 +30,15 @@ def _figures_of(report: Report | None, unit: Unit, kind: str, year: int, definit
     if report is not None and report.is_frozen and report.frozen is not None:
         frozen = report.frozen
         return (
-            {"tasks": frozen["tasks"], "indicators": frozen["indicators"],
-             "figures": frozen.get("figures", {})},
+            {
+                "tasks": frozen["tasks"],
+                "indicators": frozen["indicators"],
+                "figures": frozen.get("figures", {}),
+            },
             dt.date.fromisoformat(frozen["window"]["from"]),
             dt.date.fromisoformat(frozen["window"]["to"]),
             report.due,
-        )  # fmt: skip
+        )
     if report is not None:
         start, end, due = report.start, report.end, report.due
     else:
@@ -88,10 +91,15 @@ def cascade(unit: Unit, year: int, end: dt.date) -> list[dict]:
         done[origin_id].add(unit_id)
     below = Unit.objects.filter(parent=unit).count()
     return [
-        {"ref": t.ref, "title": t.title, "units": below,
-         "adopted": len(adopted[t.pk]), "done": len(done[t.pk])}
+        {
+            "ref": t.ref,
+            "title": t.title,
+            "units": below,
+            "adopted": len(adopted[t.pk]),
+            "done": len(done[t.pk]),
+        }
         for t in down
-    ]  # fmt: skip
+    ]
 
 
 def compiled(unit: Unit, kind: str, year: int, today: dt.date | None = None) -> dict:
@@ -99,9 +107,7 @@ def compiled(unit: Unit, kind: str, year: int, today: dt.date | None = None) -> 
     today = today or timezone.localdate()
     definitions = engine.definitions()
     children = list(Unit.objects.filter(parent=unit).order_by("name"))
-    reports = {
-        r.unit_id: r for r in Report.objects.filter(unit__in=children, kind=kind, year=year)
-    }
+    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, kind=kind, year=year)}
     own = schedule.window_for(unit, kind, year)
     total: dict = {"tasks": {}, "indicators": {}, "figures": {}}
     rows = []

@@ -197,7 +197,9 @@ def _targets(plan: Plan | None, end: dt.date, indicators: dict[str, dict]) -> li
 def _area_order(plan: Plan | None) -> list[str]:
     order: list[str] = []
     if plan is not None:
-        for area in plan.sections.filter(parent=None).order_by("order").values_list("area", flat=True):
+        for area in (
+            plan.sections.filter(parent=None).order_by("order").values_list("area", flat=True)
+        ):
             if area not in order:
                 order.append(area)
     return order + [a for a in AREA_ORDER if a not in order]
@@ -209,7 +211,9 @@ def _header(report, plan: Plan | None) -> dict:
     signed = report.signed_on
     return {
         "parent": parent.upper(),
-        "issuer": f"UBND {unit.name}".upper() if not unit.name.upper().startswith("UBND") else unit.name.upper(),
+        "issuer": f"UBND {unit.name}".upper()
+        if not unit.name.upper().startswith("UBND")
+        else unit.name.upper(),
         "number": report.number or "    /BC-UBND",
         "place": report.place or unit.name.replace("Xã ", "").replace("Phường ", "Phường "),
         "date": signed.isoformat() if signed else None,
@@ -263,10 +267,14 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         "due": report.due.isoformat(),
         "header": _header(report, plan),
         "plan": (
-            {"number": plan.number, "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
-             "title": plan.title}
-            if plan else None
-        ),  # fmt: skip
+            {
+                "number": plan.number,
+                "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
+                "title": plan.title,
+            }
+            if plan
+            else None
+        ),
         "legal_bases": legal_bases(unit, plan),
         "direction": {"tasks": direction},
         "areas": areas,
@@ -279,7 +287,8 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         "narrative": narrative,
         "recipients": recipients,
         "signer": {
-            "title": (report.narrative or {}).get("signer_title") or "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+            "title": (report.narrative or {}).get("signer_title")
+            or "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
             "name": (report.narrative or {}).get("signer_name", ""),
         },
         "assembled_on": today.isoformat(),
@@ -287,7 +296,9 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
 
 
 def _default_recipients(unit) -> list[str]:
-    upper = [f"UBND {unit.parent.name}", f"Phòng Nội vụ {unit.parent.name}"] if unit.parent_id else []
+    upper = (
+        [f"UBND {unit.parent.name}", f"Phòng Nội vụ {unit.parent.name}"] if unit.parent_id else []
+    )
     return [*upper, "Lưu: VT."]
 
 
@@ -323,7 +334,13 @@ def figure_tables(content: dict) -> list[dict]:
             "title": "Biểu 2. Chỉ số kết quả giải quyết thủ tục hành chính",
             "columns": ["Mã", "Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ"],
             "rows": [
-                [code, names.get(code, code), str(v["numerator"]), str(v["denominator"]), _percent(v)]
+                [
+                    code,
+                    names.get(code, code),
+                    str(v["numerator"]),
+                    str(v["denominator"]),
+                    _percent(v),
+                ]
                 for code, v in content["indicators"].items()
             ],
         },
@@ -369,9 +386,7 @@ def document_content(report) -> dict:
     direction = paragraphs("direction")
     plan = content.get("plan")
     if plan and plan.get("number"):
-        direction.insert(
-            0, f"Ban hành Kế hoạch số {plan['number']} về {plan['title']}."
-        )
+        direction.insert(0, f"Ban hành Kế hoạch số {plan['number']} về {plan['title']}.")
     for row in content["direction"]["tasks"]:
         direction.append(f"- {row['title']}: {row['status_label']}.")
     sections = [{"heading": NARRATIVE_PARTS[0][1], "paragraphs": direction, "tables": []}]
@@ -390,22 +405,35 @@ def document_content(report) -> dict:
                 line += " (" + "; ".join(row["evidence"]) + ")"
             lines.append(line + ".")
         sections.append({"heading": f"{index}. {area['label']}", "paragraphs": lines, "tables": []})
+    assessment: list[str] = []
+    for key, lead in (
+        ("achievements", "Ưu điểm:"),
+        ("shortcomings", "Tồn tại, hạn chế:"),
+        ("causes", "Nguyên nhân:"),
+    ):
+        if paragraphs(key):
+            assessment += [lead, *paragraphs(key)]
     sections.append(
         {
             "heading": "III. Đánh giá chung",
-            "paragraphs": [
-                *(["Ưu điểm:"] + paragraphs("achievements") if paragraphs("achievements") else []),
-                *(["Tồn tại, hạn chế:"] + paragraphs("shortcomings") if paragraphs("shortcomings") else []),
-                *(["Nguyên nhân:"] + paragraphs("causes") if paragraphs("causes") else []),
-            ],
+            "paragraphs": assessment,
             "tables": [],
         }
     )
-    upcoming = [f"- {row['title']} (hạn {row['due'][8:10]}/{row['due'][5:7]}/{row['due'][:4]})." for row in content["next_tasks"]]
+    upcoming = [
+        f"- {row['title']} (hạn {row['due'][8:10]}/{row['due'][5:7]}/{row['due'][:4]})."
+        for row in content["next_tasks"]
+    ]
     sections.append(
-        {"heading": NARRATIVE_PARTS[5][1], "paragraphs": [*paragraphs("next_period"), *upcoming], "tables": []}
+        {
+            "heading": NARRATIVE_PARTS[5][1],
+            "paragraphs": [*paragraphs("next_period"), *upcoming],
+            "tables": [],
+        }
     )
-    sections.append({"heading": NARRATIVE_PARTS[6][1], "paragraphs": paragraphs("proposals"), "tables": []})
+    sections.append(
+        {"heading": NARRATIVE_PARTS[6][1], "paragraphs": paragraphs("proposals"), "tables": []}
+    )
     sections.append({"heading": "PHỤ LỤC", "paragraphs": [], "tables": figure_tables(content)})
     return {
         "header": {

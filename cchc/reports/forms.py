@@ -11,21 +11,27 @@ class ReportTextForm(forms.Form):
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     recipients = forms.CharField(
-        label=_("Recipients (one per line)"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Recipients (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     signer_title = forms.CharField(
-        label=_("Signing authority and position"), required=False, max_length=200,
+        label=_("Signing authority and position"),
+        required=False,
+        max_length=200,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
     signer_name = forms.CharField(label=_("Signer's name"), required=False, max_length=120)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, heading in NARRATIVE_PARTS:
             self.fields[key] = forms.CharField(
-                label=heading, required=False, max_length=20000,
+                label=heading,
+                required=False,
+                max_length=20000,
                 widget=forms.Textarea(attrs={"rows": 4}),
-            )  # fmt: skip
+            )
 
     def text(self) -> dict:
         data = self.cleaned_data

@@ -29,7 +29,9 @@ class ReportQuerySet(models.QuerySet):
 
 class Report(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="reports")
-    kind = models.CharField(_("report"), max_length=8, choices=[(k, v[0]) for k, v in KINDS.items()])
+    kind = models.CharField(
+        _("report"), max_length=8, choices=[(k, v[0]) for k, v in KINDS.items()]
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
@@ -73,6 +75,9 @@ class Report(models.Model):
     def __str__(self) -> str:
         return f"{self.title} – {self.unit.name}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", kwargs={"pk": self.pk})
+
     @property
     def title(self) -> str:
         return KINDS[self.kind][1](self.year)
@@ -94,6 +99,3 @@ class Report(models.Model):
         if self.submitted_at is not None:
             return self.submitted_at.date() > self.due
         return today > self.due
-
-    def get_absolute_url(self) -> str:
-        return reverse("reports:detail", kwargs={"pk": self.pk})

@@ -20,7 +20,9 @@ from .models import Report
 AHEAD_DAYS = 30
 
 
-def owed(unit, today: dt.date, ahead: int = AHEAD_DAYS) -> list[tuple[str, int, object, Report | None]]:
+def owed(
+    unit, today: dt.date, ahead: int = AHEAD_DAYS
+) -> list[tuple[str, int, object, Report | None]]:
     """(kind, year, period, report or None) of the unit's reports due within `ahead` days or
     overdue and not yet submitted; this year's and, in January, last year's annual report."""
     saved = {
@@ -35,16 +37,16 @@ def owed(unit, today: dt.date, ahead: int = AHEAD_DAYS) -> list[tuple[str, int, 
                 continue
             period = schedule.window_for(unit, kind, year) if report is None else None
             due = report.due if report else period.due
-            if due - dt.timedelta(days=ahead) <= today and (year == today.year or today <= due + dt.timedelta(days=60)):
+            if due - dt.timedelta(days=ahead) <= today and (
+                year == today.year or today <= due + dt.timedelta(days=60)
+            ):
                 result.append((kind, year, period, report))
     return result
 
 
 def _items(user, today: dt.date) -> list[DueItem]:
     access = access_for(user)
-    unit_ids = {
-        g.unit_id for g in access.grants if Action.EDIT_PLAN in g.actions and g.post_id
-    }
+    unit_ids = {g.unit_id for g in access.grants if Action.EDIT_PLAN in g.actions and g.post_id}
     items = []
     for unit in Unit.objects.filter(pk__in=unit_ids):
         for kind, year, period, report in owed(unit, today):

@@ -22,21 +22,37 @@ from cchc.periods import Period, WindowError
 
 # kind → (name as plans write it, title for a year, period key for a year, last month)
 KINDS: dict[str, tuple[str, Callable[[int], str], Callable[[int], str], int]] = {
-    "q1": ("Quý I", lambda y: f"Báo cáo công tác cải cách hành chính quý I năm {y}",
-           lambda y: f"{y}-Q1", 3),
-    "h1": ("6 tháng", lambda y: f"Báo cáo công tác cải cách hành chính 6 tháng đầu năm {y}",
-           lambda y: f"{y}-H1", 6),
-    "m9": ("9 tháng", lambda y: f"Báo cáo công tác cải cách hành chính 9 tháng năm {y}",
-           lambda y: f"{y}-9M", 9),
-    "year": ("Năm", lambda y: f"Báo cáo công tác cải cách hành chính năm {y}",
-             lambda y: f"{y}", 12),
-}  # fmt: skip
+    "q1": (
+        "Quý I",
+        lambda y: f"Báo cáo công tác cải cách hành chính quý I năm {y}",
+        lambda y: f"{y}-Q1",
+        3,
+    ),
+    "h1": (
+        "6 tháng",
+        lambda y: f"Báo cáo công tác cải cách hành chính 6 tháng đầu năm {y}",
+        lambda y: f"{y}-H1",
+        6,
+    ),
+    "m9": (
+        "9 tháng",
+        lambda y: f"Báo cáo công tác cải cách hành chính 9 tháng năm {y}",
+        lambda y: f"{y}-9M",
+        9,
+    ),
+    "year": (
+        "Năm",
+        lambda y: f"Báo cáo công tác cải cách hành chính năm {y}",
+        lambda y: f"{y}",
+        12,
+    ),
+}
 
 NATIONAL_DUE_DAY = 20
 
 
 def parse_key(key: str) -> tuple[str, int]:
-    """"2024-Q1" → ("q1", 2024); also YYYY-H1, YYYY-9M and YYYY. ValueError otherwise."""
+    """ "2024-Q1" → ("q1", 2024); also YYYY-H1, YYYY-9M and YYYY. ValueError otherwise."""
     text = key.strip().upper()
     year_text, _sep, suffix = text.partition("-")
     kind = {"Q1": "q1", "H1": "h1", "9M": "m9", "": "year"}.get(suffix)

@@ -47,9 +47,7 @@ def unit_reports(request, code: str):
     own = []
     for key in schedule.KINDS:
         report = saved.get(key)
-        period = (
-            schedule.window_for(unit, key, year) if report is None else None
-        )
+        period = schedule.window_for(unit, key, year) if report is None else None
         own.append(
             {
                 "kind": key,
@@ -120,8 +118,9 @@ def period(request, code: str, key: str):
             return redirect("reports:unit", code=unit.code)
         return redirect(report)
     window = schedule.window_for(unit, kind, year)
-    preview = Report(unit=unit, kind=kind, year=year, start=window.start, end=window.end,
-                     due=window.due)  # fmt: skip
+    preview = Report(
+        unit=unit, kind=kind, year=year, start=window.start, end=window.end, due=window.due
+    )
     context = {
         "unit": unit,
         "report": preview,
@@ -155,13 +154,17 @@ def _render(request, report: Report, *, form=None, window_form=None, return_form
             number=report.number,
             place=report.place,
             signed_on=report.signed_on,
-            recipients="\n".join(narrative.get("recipients") or content._default_recipients(report.unit)),
+            recipients="\n".join(
+                narrative.get("recipients") or content._default_recipients(report.unit)
+            ),
             signer_title=narrative.get("signer_title", ""),
             signer_name=narrative.get("signer_name", ""),
         )
         form = ReportTextForm(initial=initial)
     if window_form is None and can_edit and report.is_editable:
-        window_form = WindowForm(initial={"start": report.start, "end": report.end, "due": report.due})
+        window_form = WindowForm(
+            initial={"start": report.start, "end": report.end, "due": report.due}
+        )
     context = {
         "unit": report.unit,
         "report": report,
@@ -222,8 +225,9 @@ def window(request, pk: int):
         return _render(request, report, window_form=form, status=400)
     data = form.cleaned_data
     try:
-        actions.set_window(report, by=request.user, start=data["start"], end=data["end"],
-                           due=data["due"])  # fmt: skip
+        actions.set_window(
+            report, by=request.user, start=data["start"], end=data["end"], due=data["due"]
+        )
     except ValidationError as exc:
         if hasattr(exc, "error_dict"):
             for field, errors in exc.message_dict.items():
@@ -285,10 +289,12 @@ def tables_workbook(tables: list[dict]) -> bytes:
     book.remove(book.active)
     for number, table in enumerate(tables, start=1):
         sheet = book.create_sheet(sheet_title(f"Bieu {number}"))
-        widths = [40 if i == 1 or len(table["columns"]) < 4 else 14
-                  for i in range(len(table["columns"]))]  # fmt: skip
-        write_table(sheet, table["title"], table["columns"], widths,
-                    [(row, False) for row in table["rows"]])  # fmt: skip
+        widths = [
+            40 if i == 1 or len(table["columns"]) < 4 else 14 for i in range(len(table["columns"]))
+        ]
+        write_table(
+            sheet, table["title"], table["columns"], widths, [(row, False) for row in table["rows"]]
+        )
     return workbook_bytes(book)
 
 

@@ -51,8 +51,12 @@ def test_the_compiled_city_report_equals_the_sum_of_its_communes(thanh_tan):
 
 def test_the_compiled_report_says_how_many_communes_did_the_task_given_to_all(world):
     upper = PlanFactory(unit=world.district, year=2024, status="issued")
-    given = TaskFactory(plan=upper, title="Số hóa kết quả giải quyết TTHC",
-                        leads=["UBND các xã, phường"], due=dt.date(2024, 2, 20))  # fmt: skip
+    given = TaskFactory(
+        plan=upper,
+        title="Số hóa kết quả giải quyết TTHC",
+        leads=["UBND các xã, phường"],
+        due=dt.date(2024, 2, 20),
+    )
     TaskFactory(plan=upper, title="Tham mưu kế hoạch", leads=["Phòng Nội vụ"])
     own = PlanFactory(unit=world.commune, year=2024, status="issued")
     other = PlanFactory(unit=world.other, year=2024, status="issued")

@@ -23,7 +23,9 @@ def run(*args) -> dict:
 
 
 def test_q1_2024_takes_the_window_and_due_date_of_seed_000(thanh_tan):
-    report = actions.open_report(thanh_tan.world.commune, "q1", 2024, by=thanh_tan.world.people.focal)
+    report = actions.open_report(
+        thanh_tan.world.commune, "q1", 2024, by=thanh_tan.world.people.focal
+    )
     assert (report.start, report.end, report.due) == (
         dt.date(2023, 12, 15),
         dt.date(2024, 2, 29),
@@ -36,9 +38,16 @@ def test_every_figure_equals_cchc_indicators_and_the_task_counts_of_the_window(t
     assert report["window"] == {"from": "2023-12-15", "to": "2024-02-29"}
     assert report["due"] == "2024-03-11"
     indicators = run(
-        "indicators", "--unit", "xa-a", "--from", "2023-12-15", "--to", "2024-02-29",
-        "--format", "json",
-    )  # fmt: skip
+        "indicators",
+        "--unit",
+        "xa-a",
+        "--from",
+        "2023-12-15",
+        "--to",
+        "2024-02-29",
+        "--format",
+        "json",
+    )
     assert report["indicators"] == indicators["indicators"]
     received = next(v for k, v in report["indicators"].items() if v["denominator"] == 3)
     assert received  # A1, A2, A3: three dossiers of Thạnh Tân in the window
@@ -73,17 +82,27 @@ def test_the_draft_has_the_parts_of_a_report(thanh_tan):
     headings = [s["heading"] for s in document["sections"]]
     assert headings[0].startswith("I.") and any(h.startswith("V.") for h in headings)
     appendix = document["sections"][-1]["tables"]
-    assert appendix[0]["rows"] == [["%d" % data["tasks"]["planned"], "1",
-                                    str(data["tasks"]["in_progress"]), str(data["tasks"]["late"])]]  # fmt: skip
+    assert appendix[0]["rows"] == [
+        [
+            str(data["tasks"]["planned"]),
+            "1",
+            str(data["tasks"]["in_progress"]),
+            str(data["tasks"]["late"]),
+        ]
+    ]
 
 
 def test_regenerating_the_figures_keeps_what_people_wrote(thanh_tan):
     world = thanh_tan.world
     report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
     actions.edit(
-        report, by=world.people.focal, number="12/BC-UBND", place="Thạnh Tân",
-        signed_on=dt.date(2024, 3, 8), text={"achievements": "Hoàn thành đúng hạn."},
-    )  # fmt: skip
+        report,
+        by=world.people.focal,
+        number="12/BC-UBND",
+        place="Thạnh Tân",
+        signed_on=dt.date(2024, 3, 8),
+        text={"achievements": "Hoàn thành đúng hạn."},
+    )
     before = content.content_of(Report.objects.get(pk=report.pk))
     done(thanh_tan.in_window[2], world.people.focal, "2024-02-01")
     after = content.content_of(Report.objects.get(pk=report.pk))

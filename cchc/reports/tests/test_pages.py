@@ -25,13 +25,17 @@ def draft(world):
     return actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
 
 
-def test_the_focal_point_reads_edits_and_submits_the_report(world, draft, login, django_assert_max_num_queries):
+def test_the_focal_point_reads_edits_and_submits_the_report(
+    world, draft, login, django_assert_max_num_queries
+):
     client = login(world.people.focal)
     with django_assert_max_num_queries(40):
         page = client.get(f"/reports/{draft.pk}/")
     assert page.status_code == 200
     assert "BÁO CÁO" in page.content.decode() and "Nơi nhận" in page.content.decode()
-    response = client.post(f"/reports/{draft.pk}/edit", {"number": "5/BC-UBND", "proposals": "Đề nghị cấp máy scan."})
+    response = client.post(
+        f"/reports/{draft.pk}/edit", {"number": "5/BC-UBND", "proposals": "Đề nghị cấp máy scan."}
+    )
     assert response.status_code == 302
     assert Report.objects.get(pk=draft.pk).narrative["proposals"] == "Đề nghị cấp máy scan."
     assert client.post(f"/reports/{draft.pk}/submit").status_code == 302
@@ -61,17 +65,25 @@ def test_writing_is_for_the_unit_only(world, draft, login, action):
 def test_reviewing_is_for_the_level_above_only(world, draft, login, action):
     actions.submit(draft, by=world.people.focal)
     data = {"comment": "Bổ sung."}
-    assert login(world.people.outsider).post(f"/reports/{draft.pk}/{action}", data).status_code == 404
+    assert (
+        login(world.people.outsider).post(f"/reports/{draft.pk}/{action}", data).status_code == 404
+    )
     assert login(world.people.focal).post(f"/reports/{draft.pk}/{action}", data).status_code == 403
     assert login(world.people.district).get(f"/reports/{draft.pk}/{action}").status_code == 405
     assert Report.objects.get(pk=draft.pk).status == "submitted"
-    assert login(world.people.district).post(f"/reports/{draft.pk}/{action}", data).status_code == 302
-    assert Report.objects.get(pk=draft.pk).status == {"accept": "accepted", "return": "returned"}[action]
+    assert (
+        login(world.people.district).post(f"/reports/{draft.pk}/{action}", data).status_code == 302
+    )
+    assert (
+        Report.objects.get(pk=draft.pk).status
+        == {"accept": "accepted", "return": "returned"}[action]
+    )
 
 
 def test_the_xlsx_holds_the_figure_tables(world, draft, login):
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     response = login(world.people.focal).get(f"/reports/{draft.pk}/tables.xlsx")
     book = load_workbook(io.BytesIO(response.content))
@@ -80,7 +92,9 @@ def test_the_xlsx_holds_the_figure_tables(world, draft, login):
     assert [c.value for c in sheet[4]] == ["1", "0", "0", "1"]  # one task due 10/2, not done
 
 
-def test_unit_pages_and_the_compiled_report_are_scoped(world, draft, login, django_assert_max_num_queries):
+def test_unit_pages_and_the_compiled_report_are_scoped(
+    world, draft, login, django_assert_max_num_queries
+):
     district = login(world.people.district)
     with django_assert_max_num_queries(40):
         page = district.get("/units/thanh-pho/reports/?year=2024&kind=q1")
@@ -110,24 +124,36 @@ def test_opening_a_report_is_a_post_and_the_preview_writes_nothing(world, login)
     report = Report.objects.get(kind="h1", unit=world.commune)
     assert response.status_code == 302 and response["Location"] == f"/reports/{report.pk}/"
     assert (report.start, report.end, report.due) == (
-        dt.date(2023, 12, 15), dt.date(2024, 6, 14), dt.date(2024, 6, 20)
-    )  # fmt: skip
+        dt.date(2023, 12, 15),
+        dt.date(2024, 6, 14),
+        dt.date(2024, 6, 20),
+    )
 
 
 def test_a_plan_with_a_due_date_only_ends_the_window_before_it(world):
     plan = PlanFactory(unit=world.commune, year=2023, status="issued")
-    ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I/2023", due=dt.date(2023, 2, 28))
+    ReportingPeriod.objects.create(
+        plan=plan, kind="q1", name="Quý I/2023", due=dt.date(2023, 2, 28)
+    )
     report = actions.open_report(world.commune, "q1", 2023, by=world.people.focal)
     assert (report.start, report.end, report.due) == (
-        dt.date(2022, 12, 15), dt.date(2023, 2, 27), dt.date(2023, 2, 28)
-    )  # fmt: skip
+        dt.date(2022, 12, 15),
+        dt.date(2023, 2, 27),
+        dt.date(2023, 2, 28),
+    )
 
 
 def test_the_focal_point_sees_the_due_report_in_my_tasks_and_is_reminded(world):
     today = dt.date(2024, 3, 15)
     plan = PlanFactory(unit=world.commune, year=2024, status="issued")
-    ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I/2024", start=dt.date(2023, 12, 15),
-                                   end=dt.date(2024, 2, 29), due=dt.date(2024, 3, 11))  # fmt: skip
+    ReportingPeriod.objects.create(
+        plan=plan,
+        kind="q1",
+        name="Quý I/2024",
+        start=dt.date(2023, 12, 15),
+        end=dt.date(2024, 2, 29),
+        due=dt.date(2024, 3, 11),
+    )
     from cchc.reports.my_work import _items
 
     items = _items(world.people.focal, today)
@@ -152,8 +178,9 @@ def test_my_tasks_lists_the_reports_due(world, login):
     from django.utils import timezone
 
     today = timezone.localdate()
-    Report.objects.create(unit=world.commune, kind="q1", year=today.year, start=today,
-                          end=today, due=today)  # fmt: skip
+    Report.objects.create(
+        unit=world.commune, kind="q1", year=today.year, start=today, end=today, due=today
+    )
     text = login(world.people.focal).get("/my-tasks/").content.decode()
     assert "Báo cáo đến hạn" in text
     assert f"Báo cáo công tác cải cách hành chính quý I năm {today.year}" in text

@@ -37,8 +37,14 @@ def test_editing_a_submitted_report_is_refused_and_nothing_is_saved(thanh_tan, d
     world = thanh_tan.world
     actions.submit(draft, by=world.people.focal)
     with pytest.raises(ValidationError) as refused:
-        actions.edit(draft, by=world.people.focal, number="99/BC", place="X", signed_on=None,
-                     text={"proposals": "sửa"})  # fmt: skip
+        actions.edit(
+            draft,
+            by=world.people.focal,
+            number="99/BC",
+            place="X",
+            signed_on=None,
+            text={"proposals": "sửa"},
+        )
     assert "đã được gửi" in " ".join(refused.value.messages)
     report = Report.objects.get(pk=draft.pk)
     assert report.number == "" and "proposals" not in report.narrative
@@ -61,8 +67,14 @@ def test_returned_with_comments_then_resubmitted_then_accepted(thanh_tan, draft)
     actions.return_report(draft, by=people.district, comment="Bổ sung số liệu kiểm tra.")
     report = Report.objects.get(pk=draft.pk)
     assert report.status == "returned" and report.is_editable
-    actions.edit(report, by=people.focal, number="", place="", signed_on=None,
-                 text={"results": "Đã bổ sung."})  # fmt: skip
+    actions.edit(
+        report,
+        by=people.focal,
+        number="",
+        place="",
+        signed_on=None,
+        text={"results": "Đã bổ sung."},
+    )
     actions.submit(report, by=people.focal)
     actions.accept(report, by=people.district)
     report = Report.objects.get(pk=draft.pk)
@@ -85,5 +97,7 @@ def test_a_bad_window_is_refused_with_a_message_and_nothing_saved(
     assert words in response.content.decode()
     report = Report.objects.get(pk=draft.pk)
     assert (report.start, report.end, report.due) == (
-        dt.date(2023, 12, 15), dt.date(2024, 2, 29), dt.date(2024, 3, 11)
-    )  # fmt: skip
+        dt.date(2023, 12, 15),
+        dt.date(2024, 2, 29),
+        dt.date(2024, 3, 11),
+    )

@@ -20,8 +20,9 @@ def report_json(unit: Unit, kind: str, year: int) -> dict:
     report = Report.objects.filter(unit=unit, kind=kind, year=year).first()
     if report is None:
         period = schedule.window_for(unit, kind, year)
-        report = Report(unit=unit, kind=kind, year=year, start=period.start, end=period.end,
-                        due=period.due)  # fmt: skip
+        report = Report(
+            unit=unit, kind=kind, year=year, start=period.start, end=period.end, due=period.due
+        )
         status = "not_started"
     else:
         status = report.status
