@@ -20,7 +20,7 @@ from cchc.indicators import engine
 from cchc.org.models import Unit
 from cchc.plans.cascade import assigned_down
 from cchc.plans.models import Task, TaskParty
-from cchc.tracking.models import Occurrence
+from cchc.tracking.cascade import done_below
 
 from . import content, schedule
 from .models import Report
@@ -77,26 +77,15 @@ def cascade(unit: Unit, year: int, end: dt.date) -> list[dict]:
     down = assigned_down(tasks)
     if not down:
         return []
-    adopted: dict[int, set[int]] = {t.pk: set() for t in down}
-    done: dict[int, set[int]] = {t.pk: set() for t in down}
-    for origin_id, unit_id in Task.objects.filter(origin__in=down).values_list(
-        "origin_id", "plan__unit_id"
-    ):
-        adopted[origin_id].add(unit_id)
-    for origin_id, unit_id in (
-        Occurrence.objects.live()
-        .filter(task__origin__in=down, done_on__isnull=False, done_on__lte=end)
-        .values_list("task__origin_id", "plan__unit_id")
-    ):
-        done[origin_id].add(unit_id)
+    progress = done_below([t.pk for t in down], until=end)
     below = Unit.objects.filter(parent=unit).count()
     return [
         {
             "ref": t.ref,
             "title": t.title,
             "units": below,
-            "adopted": len(adopted[t.pk]),
-            "done": len(done[t.pk]),
+            "adopted": len(progress[t.pk][0]),
+            "done": len(progress[t.pk][1]),
         }
         for t in down
     ]

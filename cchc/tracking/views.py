@@ -24,6 +24,7 @@ from cchc.plans.models import Task, TaskParty
 from . import actions, due_items
 from .forms import AssignForm, DueForm, ProgressForm
 from .models import Assignment, Occurrence, TaskSchedule
+from .cascade import done_below
 from .timeline import task_timeline
 
 LEADS = Prefetch(
@@ -140,7 +141,9 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     if can_report and form is None:
         form = ProgressForm(occurrence=selected)
     schedule = TaskSchedule.objects.filter(task=task).first()
+    adopted, done = done_below([task.pk])[task.pk]
     context = {
+        "below": {"adopted": len(adopted), "done": len(done)} if adopted else None,
         "task": task,
         "plan": task.plan,
         "occurrences": occurrences,

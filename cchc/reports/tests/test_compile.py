@@ -68,3 +68,16 @@ def test_the_compiled_report_says_how_many_communes_did_the_task_given_to_all(wo
     assert [(r["title"], r["units"], r["adopted"], r["done"]) for r in data["cascade"]] == [
         ("Số hóa kết quả giải quyết TTHC", 2, 2, 1)
     ]
+
+
+def test_the_upper_task_page_shows_how_many_communes_did_theirs(world, login):
+    upper = PlanFactory(unit=world.district, year=2024, status="issued")
+    given = TaskFactory(plan=upper, leads=["UBND các xã, phường"], due=dt.date(2024, 2, 20))
+    own = PlanFactory(unit=world.commune, year=2024, status="issued")
+    other = PlanFactory(unit=world.other, year=2024, status="issued")
+    mine = adopt_task(given, own, by=world.people.focal)
+    adopt_task(given, other, by=world.people.outsider)
+    sync_tasks([mine])
+    done(Occurrence.objects.get(task=mine), world.people.focal, "2024-02-10")
+    page = login(world.people.district).get(f"/follow-up/tasks/{given.pk}/")
+    assert "1/2 đơn vị đã nhận nhiệm vụ đã hoàn thành" in page.content.decode()
