@@ -22,9 +22,9 @@ from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
 from . import actions, due_items
+from .cascade import done_below
 from .forms import AssignForm, DueForm, ProgressForm
 from .models import Assignment, Occurrence, TaskSchedule
-from .cascade import done_below
 from .timeline import task_timeline
 
 LEADS = Prefetch(
