@@ -251,7 +251,13 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         .order_by("due", "task__order")
     )
     next_tasks = [
-        {"ref": o.task.ref, "title": o.task.title, "due": o.due.isoformat()} for o in upcoming
+        {
+            "ref": o.task.ref,
+            "title": o.task.title,
+            "due": o.due.isoformat(),
+            "due_text": f"{o.due:%d/%m/%Y}",
+        }
+        for o in upcoming
     ]
     direction = [t for t in tasks if t["area"] == Area.DIRECTION]
     narrative = {key: (report.narrative or {}).get(key, "") for key, _h in NARRATIVE_PARTS}

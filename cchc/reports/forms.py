@@ -8,7 +8,9 @@ class ReportTextForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
     place = forms.CharField(label=_("Place"), max_length=120, required=False)
     signed_on = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     recipients = forms.CharField(
         label=_("Recipients (one per line)"),
@@ -43,9 +45,15 @@ class ReportTextForm(forms.Form):
 
 
 class WindowForm(forms.Form):
-    start = forms.DateField(label=_("Data from"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Data until"), widget=forms.DateInput(attrs={"type": "date"}))
-    due = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(
+        label=_("Data from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("Data until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    due = forms.DateField(
+        label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class ReturnForm(forms.Form):
