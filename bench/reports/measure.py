@@ -45,8 +45,16 @@ from cchc.tracking.models import Occurrence  # noqa: E402
 from cchc.tracking.schedule import sync_tasks  # noqa: E402
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-DEADLINES = ["Tháng 01/2024", "Tháng 02/2024", "Quý I/2024", "Hàng tháng", "Hàng quý",
-             "Tháng 6/2024", "Năm 2024", "Thường xuyên"]  # fmt: skip
+DEADLINES = [
+    "Tháng 01/2024",
+    "Tháng 02/2024",
+    "Quý I/2024",
+    "Hàng tháng",
+    "Hàng quý",
+    "Tháng 6/2024",
+    "Năm 2024",
+    "Thường xuyên",
+]
 
 
 def build(communes: int, dossiers: int) -> Unit:
@@ -63,15 +71,28 @@ def build(communes: int, dossiers: int) -> Unit:
         unit = Unit.objects.create(
             code=f"bench-xa-{n}", name=f"Xã Bench {n:03d}", kind=UnitKind.COMMUNE, parent=district
         )
-        plan = Plan.objects.create(unit=unit, year=2024, title="Kế hoạch CCHC 2024", status="issued")
-        ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I/2024",
-                                       start=dt.date(2023, 12, 15), end=dt.date(2024, 2, 29),
-                                       due=dt.date(2024, 3, 11))  # fmt: skip
+        plan = Plan.objects.create(
+            unit=unit, year=2024, title="Kế hoạch CCHC 2024", status="issued"
+        )
+        ReportingPeriod.objects.create(
+            plan=plan,
+            kind="q1",
+            name="Quý I/2024",
+            start=dt.date(2023, 12, 15),
+            end=dt.date(2024, 2, 29),
+            due=dt.date(2024, 3, 11),
+        )
         Task.objects.bulk_create(
-            Task(plan=plan, order=i, ref=str(i + 1), area=AREA_ORDER[i % len(AREA_ORDER)],
-                 title=f"Nhiệm vụ {i + 1}", deadline_text=DEADLINES[i % len(DEADLINES)])
+            Task(
+                plan=plan,
+                order=i,
+                ref=str(i + 1),
+                area=AREA_ORDER[i % len(AREA_ORDER)],
+                title=f"Nhiệm vụ {i + 1}",
+                deadline_text=DEADLINES[i % len(DEADLINES)],
+            )
             for i in range(60)
-        )  # fmt: skip
+        )
         sync_tasks(Task.objects.filter(plan=plan))
         due = Occurrence.objects.filter(plan=plan, due__lte=today).order_by("pk")
         Occurrence.objects.filter(pk__in=[o.pk for o in due[::2]]).update(
@@ -83,12 +104,16 @@ def build(communes: int, dossiers: int) -> Unit:
             ended = received + dt.timedelta(days=(i % 5) + 1)
             records.append(
                 DossierRecord(
-                    row=i, code=f"{unit.code}-{i}", procedure_code="1.001", unit_code=unit.code,
+                    row=i,
+                    code=f"{unit.code}-{i}",
+                    procedure_code="1.001",
+                    unit_code=unit.code,
                     received=dt.datetime.combine(received, dt.time(9), VN),
                     due=dt.datetime.combine(received + dt.timedelta(days=3), dt.time(17), VN),
-                    processing_ended=dt.datetime.combine(ended, dt.time(10), VN), status=10,
+                    processing_ended=dt.datetime.combine(ended, dt.time(10), VN),
+                    status=10,
                 )
-            )  # fmt: skip
+            )
         import_dossiers(records)
         print(f"  commune {n + 1}/{communes}", end="\r", flush=True)
     print()
@@ -116,8 +141,9 @@ def main() -> None:
     print(f"data ready in {time.perf_counter() - started:.1f} s")
     commune = Unit.objects.filter(parent=district).order_by("code").first()
     period = schedule.window_for(commune, "q1", 2024)
-    report = Report(unit=commune, kind="q1", year=2024, start=period.start, end=period.end,
-                    due=period.due)  # fmt: skip
+    report = Report(
+        unit=commune, kind="q1", year=2024, start=period.start, end=period.end, due=period.due
+    )
     one, one_max = median(args.runs, lambda: content.assemble(report))
     many, many_max = median(args.runs, lambda: compile.compiled(district, "q1", 2024))
     count = Unit.objects.filter(parent=district).count()
