@@ -12,4 +12,4 @@ def _reports(viewer: Viewer) -> str | None:
     return reverse("reports:unit", args=[code]) if code else None
 
 
-register(MenuEntry("reports", _("Reports"), _reports, order=40))
+register(MenuEntry("reports", _("Reports"), _reports, order=45))
