@@ -27,6 +27,15 @@ EDITABLE_TEXT = [key for key, _h in content.NARRATIVE_PARTS] + [
 ]
 
 
+def _locked(report: Report) -> Report:
+    """The report row locked for this transaction (its unit and parent read along)."""
+    return (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("unit__parent")
+        .get(pk=report.pk)
+    )
+
+
 def _require_own(report: Report, by) -> None:
     if not access_for(by).can(Action.EDIT_PLAN, report.unit):
         raise PermissionDenied(
@@ -79,7 +88,7 @@ def open_report(unit, kind: str, year: int, *, by) -> Report:
 @transaction.atomic
 def edit(report: Report, *, by, number: str, place: str, signed_on, text: dict) -> Report:
     """Save the header fields and the narrative parts; the figures are not stored."""
-    report = Report.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    report = _locked(report)
     _require_own(report, by)
     _require_editable(report)
     before = {"number": report.number, "place": report.place, "narrative": report.narrative}
@@ -105,7 +114,7 @@ def edit(report: Report, *, by, number: str, place: str, signed_on, text: dict) 
 @transaction.atomic
 def set_window(report: Report, *, by, start: dt.date, end: dt.date, due: dt.date) -> Report:
     """Change a draft's window and due date (a plan's schedule that changed, a late notice)."""
-    report = Report.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    report = _locked(report)
     _require_own(report, by)
     _require_editable(report)
     errors = schedule.check(start, end, due)
@@ -128,7 +137,7 @@ def set_window(report: Report, *, by, start: dt.date, end: dt.date, due: dt.date
 @transaction.atomic
 def submit(report: Report, *, by, today: dt.date | None = None) -> Report:
     """Freeze the text and figures (the content JSON and its sha256) and send it up."""
-    report = Report.objects.select_for_update(of=("self",)).select_related("unit__parent").get(pk=report.pk)
+    report = _locked(report)
     _require_own(report, by)
     if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
         raise ValidationError(_("This report was already submitted."))
@@ -158,7 +167,7 @@ def _require_upper(report: Report, by) -> None:
 
 @transaction.atomic
 def accept(report: Report, *, by) -> Report:
-    report = Report.objects.select_for_update(of=("self",)).select_related("unit__parent").get(pk=report.pk)
+    report = _locked(report)
     _require_upper(report, by)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be accepted."))
@@ -172,7 +181,7 @@ def accept(report: Report, *, by) -> Report:
 @transaction.atomic
 def return_report(report: Report, *, by, comment: str) -> Report:
     """Send a submitted report back with comments; the unit edits and resubmits it."""
-    report = Report.objects.select_for_update(of=("self",)).select_related("unit__parent").get(pk=report.pk)
+    report = _locked(report)
     _require_upper(report, by)
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Only a submitted report can be returned."))
