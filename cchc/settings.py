@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "cchc.tracking",
     "cchc.dossiers",
     "cchc.indicators",
+    "cchc.reports",
     "cchc.api",
     "cchc.basics",
 ]

@@ -35,6 +35,12 @@ PERIODIC_JOBS: list[PeriodicJob] = [
         "reminders before due dates, overdue notices, escalations, weekly digests; then emails",
     ),
     PeriodicJob(
+        "remind-reports",
+        "cchc.reports.jobs.remind_reports",
+        dt.timedelta(hours=6),
+        "periodic reports due within a week or overdue: remind the units' focal points",
+    ),
+    PeriodicJob(
         "deliver-emails",
         "cchc.notifications.jobs.deliver_emails",
         dt.timedelta(minutes=5),

@@ -21,7 +21,8 @@ from cchc.plans.choices import PartyRole, PlanStatus
 from cchc.plans.history import task_history
 from cchc.plans.models import Task, TaskParty
 
-from . import actions
+from . import actions, due_items
+from .cascade import done_below
 from .forms import AnswerForm, AssignForm, DirectionForm, DueForm, ProgressForm
 from .models import Assignment, Direction, Occurrence, TaskSchedule
 from .timeline import task_timeline
@@ -85,7 +86,12 @@ def my_tasks(request):
         .order_by("due", "task__order", "pk")
     )
     groups = group_my_occurrences(occurrences, today)
-    context = {"groups": groups, "today": today, "nav": "mine"}
+    context = {
+        "groups": groups,
+        "today": today,
+        "nav": "mine",
+        "other_items": due_items.items_for(request.user, today),
+    }
     return render(request, "tracking/my_tasks.html", context)
 
 
@@ -141,7 +147,9 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     seen(request.user, *directions)
     can_direct = access.can(Action.APPROVE, task.plan.unit) and task.plan.status != "closed"
     can_answer = _can_report(request.user, task)
+    adopted, done = done_below([task.pk])[task.pk]
     context = {
+        "below": {"adopted": len(adopted), "done": len(done)} if adopted else None,
         "task": task,
         "plan": task.plan,
         "occurrences": occurrences,

@@ -80,6 +80,7 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
 
@@ -91,6 +92,7 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
 
@@ -101,6 +103,7 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
         user,
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
 
@@ -114,6 +117,7 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
 
@@ -124,6 +128,7 @@ def test_an_upper_level_reviewer_sees_the_comparison_of_the_units_below(world, l
         user,
         ("So sánh đơn vị", "/units/thanh-pho/compare/"),
         ("Chỉ số", "/units/thanh-pho/indicators/"),
+        ("Báo cáo", "/units/thanh-pho/reports/"),
         ("Kế hoạch", "/plans/"),
     )
 

@@ -1,0 +1,68 @@
+"""`cchc report --unit CODE --period 2024-Q1 [--format json] [-o FILE]`: a unit's periodic
+report, the same content as its page (the frozen one once submitted)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from cchc.org.models import Unit
+from cchc.reports import content, schedule
+from cchc.reports.models import Report
+
+
+def report_json(unit: Unit, kind: str, year: int) -> dict:
+    """The contract object: unit, period, window, due, status, tasks, indicators, figures,
+    then the rest of the content."""
+    report = Report.objects.filter(unit=unit, kind=kind, year=year).first()
+    if report is None:
+        period = schedule.window_for(unit, kind, year)
+        report = Report(
+            unit=unit, kind=kind, year=year, start=period.start, end=period.end, due=period.due
+        )
+        status = "not_started"
+    else:
+        status = report.status
+    data = content.content_of(report)
+    return {
+        "unit": unit.code,
+        "period": schedule.KINDS[kind][2](year),
+        "window": data["window"],
+        "due": data["due"],
+        "status": status,
+        "checksum": report.checksum or None,
+        "tasks": data["tasks"],
+        "indicators": data["indicators"],
+        "figures": data["figures"],
+        "content": data,
+    }
+
+
+class Command(BaseCommand):
+    help = "Print a unit's periodic report (periods YYYY-Q1, YYYY-H1, YYYY-9M, YYYY)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--unit", required=True, help="unit code")
+        parser.add_argument("--period", required=True, help="YYYY-Q1, YYYY-H1, YYYY-9M or YYYY")
+        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("-o", "--output", help="write to this file instead of the screen")
+
+    def handle(self, *args, **options) -> None:
+        try:
+            kind, year = schedule.parse_key(options["period"])
+        except ValueError:
+            raise CommandError(
+                _("'%(value)s' is not a report period (YYYY-Q1, YYYY-H1, YYYY-9M or YYYY).")
+                % {"value": options["period"]}
+            ) from None
+        unit = Unit.objects.filter(code=options["unit"]).first()
+        if unit is None:
+            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        text = json.dumps(report_json(unit, kind, year), ensure_ascii=False, indent=1)
+        if options["output"]:
+            Path(options["output"]).write_text(text, encoding="utf-8")
+        else:
+            self.stdout.write(text)

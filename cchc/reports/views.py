@@ -1,0 +1,323 @@
+"""Report pages: a unit's reports (and, for an upper level, its units' reports and the
+compiled report), one report (read, edit, submit, review), its figure tables as .xlsx.
+Each view fetches through the access gate first and calls one action."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from cchc.documents.excel import sheet_title, workbook_bytes, write_table
+from cchc.notifications.actions import seen
+from cchc.org.access import Action, access_for, unit_for
+from cchc.org.models import Unit
+
+from . import actions, compile, content, schedule
+from .forms import ReportTextForm, ReturnForm, WindowForm
+from .models import Report
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def _kind(request) -> str:
+    kind = request.GET.get("kind", "q1")
+    return kind if kind in schedule.KINDS else "q1"
+
+
+@login_required
+@require_safe
+def unit_reports(request, code: str):
+    """The unit's four reports of the year; for an upper level, its units' reports of one
+    kind with status and lateness."""
+    unit = unit_for(request.user, code)
+    year, kind, today = _year(request), _kind(request), timezone.localdate()
+    saved = {r.kind: r for r in Report.objects.filter(unit=unit, year=year)}
+    own = []
+    for key in schedule.KINDS:
+        report = saved.get(key)
+        period = schedule.window_for(unit, key, year) if report is None else None
+        own.append(
+            {
+                "kind": key,
+                "title": schedule.KINDS[key][1](year),
+                "period_key": schedule.KINDS[key][2](year),
+                "report": report,
+                "start": report.start if report else period.start,
+                "end": report.end if report else period.end,
+                "due": report.due if report else period.due,
+                "late": report.is_late(today) if report else today > period.due,
+            }
+        )
+    children = Unit.objects.filter(parent=unit).order_by("name")
+    below = []
+    if children.exists():
+        reports = {
+            r.unit_id: r for r in Report.objects.filter(unit__parent=unit, kind=kind, year=year)
+        }
+        for child in children:
+            report = reports.get(child.pk)
+            due = report.due if report else schedule.window_for(child, kind, year).due
+            below.append(
+                {
+                    "unit": child,
+                    "report": report,
+                    "due": due,
+                    "late": report.is_late(today) if report else today > due,
+                }
+            )
+    context = {
+        "unit": unit,
+        "year": year,
+        "kind": kind,
+        "kinds": [(k, v[0]) for k, v in schedule.KINDS.items()],
+        "own": own,
+        "below": below,
+        "compiled_key": schedule.KINDS[kind][2](year),
+        "can_edit": access_for(request.user).can(Action.EDIT_PLAN, unit),
+        "nav": "reports",
+    }
+    return render(request, "reports/unit_reports.html", context)
+
+
+def _period(code: str, key: str) -> tuple[str, int]:
+    try:
+        return schedule.parse_key(key)
+    except ValueError:
+        raise Http404 from None
+
+
+@login_required
+def period(request, code: str, key: str):
+    """GET: the unit's report of the period, or a preview of its draft before it is opened;
+    POST: open it (create the draft) and go to it."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405)
+    unit = unit_for(request.user, code)
+    kind, year = _period(code, key)
+    report = Report.objects.filter(unit=unit, kind=kind, year=year).first()
+    if report is not None:
+        return redirect(report)
+    if request.method == "POST":
+        access_for(request.user).require(Action.EDIT_PLAN, unit)
+        try:
+            report = actions.open_report(unit, kind, year, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("reports:unit", code=unit.code)
+        return redirect(report)
+    window = schedule.window_for(unit, kind, year)
+    preview = Report(
+        unit=unit, kind=kind, year=year, start=window.start, end=window.end, due=window.due
+    )
+    context = {
+        "unit": unit,
+        "report": preview,
+        "preview": True,
+        "content": content.assemble(preview),
+        "can_edit": access_for(request.user).can(Action.EDIT_PLAN, unit),
+        "nav": "reports",
+    }
+    return render(request, "reports/detail.html", context)
+
+
+def _report_for(request, pk: int, action: str = Action.VIEW) -> Report:
+    report = get_object_or_404(
+        Report.objects.visible_to(request.user).select_related("unit__parent"), pk=pk
+    )
+    access_for(request.user).require(action, report.unit)
+    return report
+
+
+def _can_review(user, report: Report) -> bool:
+    parent = report.unit.parent
+    return parent is not None and access_for(user).can(Action.APPRAISE, parent)
+
+
+def _render(request, report: Report, *, form=None, window_form=None, return_form=None, status=200):
+    can_edit = access_for(request.user).can(Action.EDIT_PLAN, report.unit)
+    narrative = report.narrative or {}
+    if form is None and can_edit and report.is_editable:
+        initial = {key: narrative.get(key, "") for key, _h in content.NARRATIVE_PARTS}
+        initial.update(
+            number=report.number,
+            place=report.place,
+            signed_on=report.signed_on,
+            recipients="\n".join(
+                narrative.get("recipients") or content._default_recipients(report.unit)
+            ),
+            signer_title=narrative.get("signer_title", ""),
+            signer_name=narrative.get("signer_name", ""),
+        )
+        form = ReportTextForm(initial=initial)
+    if window_form is None and can_edit and report.is_editable:
+        window_form = WindowForm(
+            initial={"start": report.start, "end": report.end, "due": report.due}
+        )
+    context = {
+        "unit": report.unit,
+        "report": report,
+        "content": content.content_of(report),
+        "can_edit": can_edit and report.is_editable,
+        "can_submit": can_edit and report.status in ("draft", "returned"),
+        "can_review": _can_review(request.user, report) and report.status == "submitted",
+        "form": form,
+        "window_form": window_form,
+        "return_form": return_form or ReturnForm(),
+        "late": report.is_late(timezone.localdate()),
+        "nav": "reports",
+    }
+    return render(request, "reports/detail.html", context, status=status)
+
+
+@login_required
+@require_safe
+def detail(request, pk: int):
+    report = _report_for(request, pk)
+    seen(request.user, report)
+    return _render(request, report)
+
+
+def _failed(request, report, exc: ValidationError, **forms):
+    messages.error(request, " ".join(exc.messages))
+    return _render(request, report, status=400, **forms)
+
+
+@login_required
+@require_POST
+def edit(request, pk: int):
+    report = _report_for(request, pk, Action.EDIT_PLAN)
+    form = ReportTextForm(request.POST)
+    if not form.is_valid():
+        return _render(request, report, form=form, status=400)
+    try:
+        actions.edit(
+            report,
+            by=request.user,
+            number=form.cleaned_data["number"],
+            place=form.cleaned_data["place"],
+            signed_on=form.cleaned_data["signed_on"],
+            text=form.text(),
+        )
+    except ValidationError as exc:
+        return _failed(request, report, exc, form=form)
+    messages.success(request, _("The report's text was saved; the figures are recomputed."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def window(request, pk: int):
+    report = _report_for(request, pk, Action.EDIT_PLAN)
+    form = WindowForm(request.POST)
+    if not form.is_valid():
+        return _render(request, report, window_form=form, status=400)
+    data = form.cleaned_data
+    try:
+        actions.set_window(
+            report, by=request.user, start=data["start"], end=data["end"], due=data["due"]
+        )
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field, error)
+        return _failed(request, report, exc, window_form=form)
+    messages.success(request, _("The report's window was changed."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def submit(request, pk: int):
+    report = _report_for(request, pk, Action.EDIT_PLAN)
+    try:
+        actions.submit(report, by=request.user)
+    except ValidationError as exc:
+        return _failed(request, report, exc)
+    messages.success(request, _("The report was submitted to the level above."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def accept(request, pk: int):
+    report = _report_for(request, pk)
+    if not _can_review(request.user, report):
+        raise PermissionDenied
+    try:
+        actions.accept(report, by=request.user)
+    except ValidationError as exc:
+        return _failed(request, report, exc)
+    messages.success(request, _("The report was accepted."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def return_report(request, pk: int):
+    report = _report_for(request, pk)
+    if not _can_review(request.user, report):
+        raise PermissionDenied
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        return _render(request, report, return_form=form, status=400)
+    try:
+        actions.return_report(report, by=request.user, comment=form.cleaned_data["comment"])
+    except ValidationError as exc:
+        return _failed(request, report, exc, return_form=form)
+    messages.success(request, _("The report was returned with your comments."))
+    return redirect(report)
+
+
+def tables_workbook(tables: list[dict]) -> bytes:
+    """One sheet per figure table (cchc.documents.excel's layout)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for number, table in enumerate(tables, start=1):
+        sheet = book.create_sheet(sheet_title(f"Bieu {number}"))
+        widths = [
+            40 if i == 1 or len(table["columns"]) < 4 else 14 for i in range(len(table["columns"]))
+        ]
+        write_table(
+            sheet, table["title"], table["columns"], widths, [(row, False) for row in table["rows"]]
+        )
+    return workbook_bytes(book)
+
+
+@login_required
+@require_safe
+def tables_xlsx(request, pk: int):
+    report = _report_for(request, pk)
+    data = content.content_of(report)
+    body = tables_workbook(content.figure_tables(data))
+    response = HttpResponse(
+        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"bao-cao-{report.unit.code}-{report.period_key}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_safe
+def compiled_view(request, code: str, key: str):
+    """The upper level's report compiled from its units' reports."""
+    unit = unit_for(request.user, code)
+    kind, year = _period(code, key)
+    data = compile.compiled(unit, kind, year)
+    context = {"unit": unit, "data": data, "nav": "reports"}
+    return render(request, "reports/compiled.html", context)
