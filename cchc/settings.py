@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "cchc.dossiers",
     "cchc.indicators",
     "cchc.api",
+    "cchc.parindex",
 ]
 
 MIDDLEWARE = [
