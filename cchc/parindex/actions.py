@@ -52,7 +52,9 @@ def import_criteria(
     if current is not None and not current.assessments.exists():
         version = current.version
         groups = current.groups
+        submit_by = current.submit_by
         current.delete()
+        current = CriteriaSet(submit_by=submit_by)
     else:
         version = current.version + 1 if current else 1
         groups = current.groups if current else None
@@ -68,6 +70,8 @@ def import_criteria(
     )
     if groups is not None:
         criteria_set.groups = groups
+    if current is not None:
+        criteria_set.submit_by = current.submit_by
     criteria_set.save()
     saved: dict[str, Criterion] = {}
     for order, row in enumerate(parsed.rows, start=1):
@@ -121,7 +125,7 @@ def open_assessment(unit, year: int, *, by, deadline: dt.date | None = None) -> 
             _("No PAR criteria set has been issued for %(year)s.") % {"year": year}
         )
     assessment = Assessment.objects.create(
-        unit=unit, year=year, criteria_set=criteria_set, deadline=deadline
+        unit=unit, year=year, criteria_set=criteria_set, deadline=deadline or criteria_set.submit_by
     )
     Score.objects.bulk_create(
         Score(assessment=assessment, criterion=c) for c in leaves(criteria_set)

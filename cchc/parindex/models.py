@@ -50,6 +50,12 @@ class CriteriaSet(models.Model):
     )
     title_rows = models.JSONField(default=list, blank=True)
     groups = models.JSONField(_("ranking groups"), default=default_groups)
+    submit_by = models.DateField(
+        _("self-assessments due"),
+        null=True,
+        blank=True,
+        help_text=_("The day units must submit their self-assessment by."),
+    )
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
