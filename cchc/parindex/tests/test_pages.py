@@ -218,7 +218,7 @@ def test_the_ranking_groups_units_and_compares_with_last_year(world, criteria_se
         .content.decode()
     )
     assert page.index("Phường 2") < page.index("Xã Thạnh Tân")
-    assert "86,00" in page and "78,50" in page
+    assert "89,00" in page and "78,50" in page  # 62 + 28 − 1 and 54.5 + 25 − 1
     mine = (
         login(world.people.focal)
         .get(reverse("parindex:assessment", args=["xa-a", 2026]))
