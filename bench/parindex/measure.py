@@ -61,7 +61,14 @@ def criteria_rows() -> layout.ParsedSet:
                 3: "Ban hành trước ngày 31/01. Có: 1 điểm; Không: 0 điểm [nguồn: plan_issued]",
             }.get(c, "Có: 1 điểm; Không: 0 điểm")
             rows.append(
-                layout.Row(line=line, stt=f"{a}.{c}", name=f"Tiêu chí {a}.{c}", max_points=Decimal(1), guidance=guidance, evidence_required="Văn bản")
+                layout.Row(
+                    line=line,
+                    stt=f"{a}.{c}",
+                    name=f"Tiêu chí {a}.{c}",
+                    max_points=Decimal(1),
+                    guidance=guidance,
+                    evidence_required="Văn bản",
+                )
             )
             line += 1
     problems: list[str] = []
@@ -75,9 +82,16 @@ def generate():
     if Unit.objects.filter(code="bench-par-tinh").exists():
         return
     province = Unit.objects.create(code="bench-par-tinh", name="Tỉnh Bench", kind=UnitKind.PROVINCE)
-    district = Unit.objects.create(code="bench-par-huyen", name="Huyện Bench", kind=UnitKind.DISTRICT, parent=province)
+    district = Unit.objects.create(
+        code="bench-par-huyen", name="Huyện Bench", kind=UnitKind.DISTRICT, parent=province
+    )
     communes = [
-        Unit.objects.create(code=f"bench-par-xa-{n:03d}", name=f"Xã Bench {n:03d}", kind=UnitKind.COMMUNE, parent=district)
+        Unit.objects.create(
+            code=f"bench-par-xa-{n:03d}",
+            name=f"Xã Bench {n:03d}",
+            kind=UnitKind.COMMUNE,
+            parent=district,
+        )
         for n in range(1, COMMUNES + 1)
     ]
     focal = User.objects.create_user("bench-par-focal", password="x")
@@ -89,19 +103,44 @@ def generate():
     criteria = list(criteria_set.criteria.all())
     rng = random.Random(7)
     for unit in communes[1:]:
-        found = Assessment.objects.create(unit=unit, year=YEAR, criteria_set=criteria_set, stage=Stage.FINAL)
+        found = Assessment.objects.create(
+            unit=unit, year=YEAR, criteria_set=criteria_set, stage=Stage.FINAL
+        )
         scores = []
         for c in leaves:
             p = Decimal(1) if rng.random() < 0.85 else Decimal(0)
-            scores.append(Score(assessment=found, criterion=c, self_points=p, appraised_points=p, final_points=p))
+            scores.append(
+                Score(
+                    assessment=found, criterion=c, self_points=p, appraised_points=p, final_points=p
+                )
+            )
         Score.objects.bulk_create(scores)
-        found.final_total = rules.totals(criteria, {s.criterion_id: s.final_points for s in scores}, None).total
+        found.final_total = rules.totals(
+            criteria, {s.criterion_id: s.final_points for s in scores}, None
+        ).total
         found.save(update_fields=["final_total"])
-    plan = Plan.objects.create(unit=communes[0], year=YEAR, title="Kế hoạch CCHC", number="1/KH-UBND", issued_on=dt.date(YEAR, 1, 10), status=PlanStatus.ISSUED)
+    plan = Plan.objects.create(
+        unit=communes[0],
+        year=YEAR,
+        title="Kế hoạch CCHC",
+        number="1/KH-UBND",
+        issued_on=dt.date(YEAR, 1, 10),
+        status=PlanStatus.ISSUED,
+    )
     for n in range(60):
-        Task.objects.create(plan=plan, order=n, ref=str(n + 1), title=f"Nhiệm vụ {n + 1}", due=dt.date(YEAR, 1 + n % 12, 20), deadline_text=f"Tháng {1 + n % 12}/{YEAR}")
+        Task.objects.create(
+            plan=plan,
+            order=n,
+            ref=str(n + 1),
+            title=f"Nhiệm vụ {n + 1}",
+            due=dt.date(YEAR, 1 + n % 12, 20),
+            deadline_text=f"Tháng {1 + n % 12}/{YEAR}",
+        )
     sync_plan(plan)
-    Occurrence.objects.filter(plan=plan, pk__in=list(Occurrence.objects.filter(plan=plan).values_list("pk", flat=True)[:30])).update(done_on=dt.date(YEAR, 3, 1), percent=100)
+    Occurrence.objects.filter(
+        plan=plan,
+        pk__in=list(Occurrence.objects.filter(plan=plan).values_list("pk", flat=True)[:30]),
+    ).update(done_on=dt.date(YEAR, 3, 1), percent=100)
     found = actions.open_assessment(communes[0], YEAR, by=focal)
     actions.save_self_scores(found, {c.id: (Decimal(1), "") for c in leaves[:50]}, by=focal)
 

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -118,9 +119,15 @@ def assessment(request, code: str, year: int):
             for score in Score.objects.filter(assessment=found).prefetch_related("evidence"):
                 evidence[score.criterion_id] = list(score.evidence.all())
         offered = _offered_evidence(unit, year, [n.criterion.stt for n in data.nodes if n.is_leaf])
+        # one reverse per page, not two per criterion
+        evidence_url = reverse("parindex:evidence", args=[unit.code, year, 0])[:-2]
+        explain_url = reverse("parindex:explain", args=[unit.code, year, 0])[:-2]
         for node in data.nodes:
+            pk = node.score.pk if node.score else 0
             rows.append(
                 {
+                    "evidence_url": f"{evidence_url}{pk}/",
+                    "explain_url": f"{explain_url}{pk}/",
                     "node": node,
                     "suggestion": suggest(node.criterion, figures) if node.is_leaf else None,
                     "evidence": evidence.get(node.criterion.id, []),

@@ -225,3 +225,33 @@ def test_the_ranking_groups_units_and_compares_with_last_year(world, criteria_se
         .content.decode()
     )
     assert 'id="par-rank">2/2<' in mine and 'id="par-group">C<' in mine
+
+
+def test_more_evidence_is_attached_from_the_page_and_offered_evidence_is_shown(
+    world, started, login
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cchc.evidence.models import Evidence
+    from cchc.tracking.tests.conftest import pdf_bytes
+
+    plan = PlanFactory(unit=world.commune, year=2026, issued_on=dt.date(2026, 1, 5))
+    Task.objects.create(
+        plan=plan,
+        ref="3.1",
+        title="Công khai TTHC",
+        products=["Ảnh niêm yết TTHC"],
+        due=dt.date(2026, 3, 1),
+    )
+    client = login(world.people.focal)
+    page = client.get(reverse("parindex:assessment", args=["xa-a", 2026])).content.decode()
+    assert "Có trên hệ thống: Sản phẩm: Ảnh niêm yết TTHC" in page
+    score = _by_stt(started)["3.1"]
+    action = f'action="/par/xa-a/2026/evidence/{score.pk}/"'
+    assert action in page
+    upload = SimpleUploadedFile("bien-ban.pdf", pdf_bytes(), content_type="application/pdf")
+    client.post(f"/par/xa-a/2026/evidence/{score.pk}/", {"file": upload, "title": "Biên bản"})
+    evidence = Evidence.objects.of(score).get()
+    assert evidence.unit == world.commune and evidence.extension == ".pdf"
+    page = client.get(reverse("parindex:assessment", args=["xa-a", 2026])).content.decode()
+    assert reverse("evidence:download", args=[evidence.pk]) in page
