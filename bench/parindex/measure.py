@@ -38,7 +38,7 @@ from cchc.org.choices import Role, UnitKind  # noqa: E402
 from cchc.org.models import Membership, Unit, User  # noqa: E402
 from cchc.parindex import actions, layout, rules  # noqa: E402
 from cchc.parindex.choices import Stage  # noqa: E402
-from cchc.parindex.models import Assessment, CriteriaSet, Score  # noqa: E402
+from cchc.parindex.models import Assessment, Score  # noqa: E402
 from cchc.plans.choices import PlanStatus  # noqa: E402
 from cchc.plans.models import Plan, Task  # noqa: E402
 from cchc.tracking.models import Occurrence  # noqa: E402
