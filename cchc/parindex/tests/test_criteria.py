@@ -147,3 +147,30 @@ def test_the_rule_is_read_from_the_guidance(guidance, rule, spec_part):
     found, spec = parse_rule(guidance)
     assert found == rule
     assert spec_part.items() <= spec.items()
+
+
+def test_the_admin_edits_the_deadline_and_groups_and_the_change_is_audited(client, criteria_set):
+    from cchc.audit.models import AuditEvent
+    from cchc.testing.auth import admin_login
+    from cchc.testing.factories import UserFactory
+
+    admin = UserFactory(username="quantri", is_staff=True, is_superuser=True)
+    admin_login(client, admin)
+    url = f"/admin/parindex/criteriaset/{criteria_set.pk}/change/"
+    assert client.get(url).status_code == 200
+    data = {
+        "name": criteria_set.name,
+        "is_sample": "",
+        "submit_by": "2026-12-10",
+        "groups": '[{"name": "A", "min": 90}, {"name": "B", "min": 75}]',
+        "criteria-TOTAL_FORMS": "0",
+        "criteria-INITIAL_FORMS": "0",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    criteria_set.refresh_from_db()
+    assert (
+        criteria_set.submit_by == dt.date(2026, 12, 10)
+        and criteria_set.group_for(Decimal(76)) == "B"
+    )
+    assert AuditEvent.objects.filter(object_id=str(criteria_set.pk), user=admin).exists()
