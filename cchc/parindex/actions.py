@@ -347,30 +347,40 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
     return assessment
 
 
-@transaction.atomic
-def explain(score: Score, text: str, *, by, today: dt.date | None = None) -> Score:
+def explain(
+    score: Score, text: str, *, by, today: dt.date | None = None, file=None, title: str = ""
+) -> Score:
+    """The unit's explanation of an adjusted criterion, with a file of proof if given: both
+    saved or neither."""
     today = today or timezone.localdate()
-    assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
-    _require_stage(assessment, Stage.EXPLAINING)
-    if assessment.explanation_deadline and today > assessment.explanation_deadline:
-        raise ValidationError(
-            _("The explanation round closed on %(day)s.")
-            % {"day": assessment.explanation_deadline.strftime("%d/%m/%Y")}
-        )
-    if not (text or "").strip():
-        raise ValidationError(_("Write the explanation."))
-    score = Score.objects.get(pk=score.pk)
-    before = {"explanation": score.explanation}
-    score.explanation = text.strip()
-    score.save(update_fields=["explanation"])
-    record(
-        "par.explain",
-        by=by,
-        obj=score,
-        unit=assessment.unit,
-        before=before,
-        after={"explanation": score.explanation},
-    )
+    checked = check_upload(file) if file is not None else None
+    with keeping_files() as stored, transaction.atomic():
+        assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
+        _require_stage(assessment, Stage.EXPLAINING)
+        if assessment.explanation_deadline and today > assessment.explanation_deadline:
+            raise ValidationError(
+                _("The explanation round closed on %(day)s.")
+                % {"day": assessment.explanation_deadline.strftime("%d/%m/%Y")}
+            )
+        if not (text or "").strip():
+            raise ValidationError(_("Write the explanation."))
+        score = Score.objects.get(pk=score.pk)
+        before = {"explanation": score.explanation}
+        score.explanation = text.strip()
+        score.save(update_fields=["explanation"])
+        after = {"explanation": score.explanation}
+        if file is not None:
+            evidence = attach(
+                score,
+                unit=assessment.unit,
+                by=by,
+                file=file,
+                checked=checked,
+                title=title,
+                stored=stored,
+            )
+            after["evidence"] = str(evidence)
+        record("par.explain", by=by, obj=score, unit=assessment.unit, before=before, after=after)
     return score
 
 

@@ -279,14 +279,13 @@ def explain(request, code: str, year: int, score_id: int):
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
     score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
     try:
-        actions.explain(score, request.POST.get("explanation", ""), by=request.user)
-        if request.FILES.get("file"):
-            actions.add_evidence(
-                score,
-                by=request.user,
-                file=request.FILES["file"],
-                title=request.POST.get("title", ""),
-            )
+        actions.explain(
+            score,
+            request.POST.get("explanation", ""),
+            by=request.user,
+            file=request.FILES.get("file"),
+            title=request.POST.get("title", ""),
+        )
         messages.success(
             request, _("Explanation saved for criterion %(stt)s.") % {"stt": score.criterion.stt}
         )

@@ -233,3 +233,22 @@ def test_par_score_for_a_year_without_an_assessment_gives_the_tree_with_null_poi
         n["self"] is None and n["appraised"] is None and n["final"] is None for n in result["tree"]
     )
     assert result["total"] is None and result["survey"] is None and result["rank"] is None
+
+
+def test_an_explanation_with_a_refused_file_saves_neither(world, criteria_set):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cchc.evidence.models import Evidence
+
+    found = _through_appraisal(world, criteria_set)
+    actions.open_explanation(found, by=world.people.district, deadline=dt.date(2026, 12, 30))
+    score = _by_stt(found)["3.10"]
+    bad = SimpleUploadedFile(
+        "bien-ban.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    with pytest.raises(ValidationError):
+        actions.explain(
+            score, "Đã bổ sung", by=world.people.focal, today=dt.date(2026, 12, 28), file=bad
+        )
+    assert Score.objects.get(pk=score.pk).explanation == ""
+    assert not Evidence.objects.exists()
