@@ -10,10 +10,15 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import timezone
 
 from cchc.org.choices import Role
 from cchc.testing.factories import PlanFactory, TaskFactory, UserFactory, member
 from cchc.tracking.models import Assignment
+
+# the PAR Index entry (parindex/menu.py): a unit's assessment of this year, or the ranking
+YEAR = timezone.localdate().year
+PAR_COMMUNE = ("Chỉ số CCHC", f"/par/xa-a/{YEAR}/")
 
 
 class _NavLinks(HTMLParser):
@@ -78,6 +83,7 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Kế hoạch", "/plans/"),
     )
 
@@ -89,6 +95,7 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Kế hoạch", "/plans/"),
     )
 
@@ -99,6 +106,7 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
         user,
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Kế hoạch", "/plans/"),
     )
 
@@ -112,6 +120,7 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Kế hoạch", "/plans/"),
     )
 
@@ -122,6 +131,7 @@ def test_an_upper_level_reviewer_sees_the_comparison_of_the_units_below(world, l
         user,
         ("So sánh đơn vị", "/units/thanh-pho/compare/"),
         ("Chỉ số", "/units/thanh-pho/indicators/"),
+        ("Chỉ số CCHC", f"/par/ranking/thanh-pho/{YEAR}/"),
         ("Kế hoạch", "/plans/"),
     )
 
@@ -130,6 +140,7 @@ def test_an_administrator_sees_the_indicators_the_plans_and_the_administration(a
     assert menu_of(login(admin)) == around(
         admin,
         ("Chỉ số", "/units/tinh/indicators/"),
+        ("Chỉ số CCHC", f"/par/ranking/tinh/{YEAR}/"),
         ("Kế hoạch", "/plans/"),
         ("Quản trị", "/admin/"),
     )
@@ -202,6 +213,7 @@ def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
