@@ -27,6 +27,7 @@ def test_self_assessment_appraisal_explanation_final_and_ranking(page):
     year = today.year
     url = f"{page.base_url}/par/thanh-tan/{year}/"
     page.set_viewport_size({"width": 1366, "height": 768})
+    page.set_default_timeout(60000)  # the demo and several logins on a shared, loaded machine
 
     _as(page, "thanhtan")
     page.goto(url)
