@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "cchc.reports",
     "cchc.api",
     "cchc.basics",
+    "cchc.parindex",
 ]
 
 MIDDLEWARE = [

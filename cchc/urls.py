@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("cchc.dossiers.urls")),
     path("", include("cchc.indicators.urls")),
     path("", include("cchc.reports.urls")),
+    path("", include("cchc.parindex.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]

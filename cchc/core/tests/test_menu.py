@@ -10,10 +10,15 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import timezone
 
 from cchc.org.choices import Role
 from cchc.testing.factories import PlanFactory, TaskFactory, UserFactory, member
 from cchc.tracking.models import Assignment
+
+# the PAR Index entry (parindex/menu.py): a unit's assessment of this year, or the ranking
+YEAR = timezone.localdate().year
+PAR_COMMUNE = ("Chỉ số CCHC", f"/par/xa-a/{YEAR}/")
 
 
 class _NavLinks(HTMLParser):
@@ -80,6 +85,7 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
@@ -92,6 +98,7 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
@@ -103,6 +110,7 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
         user,
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
@@ -117,6 +125,7 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )
@@ -128,6 +137,7 @@ def test_an_upper_level_reviewer_sees_the_comparison_of_the_units_below(world, l
         user,
         ("So sánh đơn vị", "/units/thanh-pho/compare/"),
         ("Chỉ số", "/units/thanh-pho/indicators/"),
+        ("Chỉ số CCHC", f"/par/ranking/thanh-pho/{YEAR}/"),
         ("Báo cáo", "/units/thanh-pho/reports/"),
         ("Kế hoạch", "/plans/"),
     )
@@ -137,6 +147,7 @@ def test_an_administrator_sees_the_indicators_the_plans_and_the_administration(a
     assert menu_of(login(admin)) == around(
         admin,
         ("Chỉ số", "/units/tinh/indicators/"),
+        ("Chỉ số CCHC", f"/par/ranking/tinh/{YEAR}/"),
         ("Kế hoạch", "/plans/"),
         ("Người dùng", "/units/tinh/people/"),
         ("Quản trị", "/admin/"),
@@ -210,6 +221,7 @@ def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
+        PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
     )

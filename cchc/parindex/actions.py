@@ -1,0 +1,433 @@
+"""Every write of the PAR Index: atomic, audited, and the one place its rules are enforced.
+
+Views check who may act (the access gate); these functions check what the assessment's stage,
+deadlines and the criteria allow, and refuse with a Vietnamese message, saving nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cchc.audit.log import record
+from cchc.evidence.actions import attach, keeping_files
+from cchc.evidence.files import check_upload
+
+from . import rules
+from .choices import AreaRole, Stage
+from .layout import ParsedSet
+from .models import Assessment, CriteriaSet, Criterion, Score
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value.normalize():f}"
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- criteria sets -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_criteria(
+    parsed: ParsedSet,
+    *,
+    year: int,
+    by=None,
+    name: str = "",
+    source_name: str = "",
+    is_sample: bool = False,
+) -> CriteriaSet:
+    """Save a checked set for `year`. The year's current version is replaced while no
+    assessment uses it; once one does, the set becomes a new version and the assessments
+    keep theirs."""
+    current = CriteriaSet.objects.select_for_update().filter(year=year).order_by("-version").first()
+    if current is not None and not current.assessments.exists():
+        version = current.version
+        groups = current.groups
+        submit_by = current.submit_by
+        current.delete()
+        current = CriteriaSet(submit_by=submit_by)
+    else:
+        version = current.version + 1 if current else 1
+        groups = current.groups if current else None
+    title = next((" ".join(r).strip() for r in parsed.title_rows if any(r)), "")
+    criteria_set = CriteriaSet(
+        year=year,
+        version=version,
+        name=(name or title or _("PAR criteria %(year)s") % {"year": year})[:300],
+        is_sample=is_sample,
+        title_rows=parsed.title_rows,
+        source_name=source_name[:255],
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    if groups is not None:
+        criteria_set.groups = groups
+    if current is not None:
+        criteria_set.submit_by = current.submit_by
+    criteria_set.save()
+    saved: dict[str, Criterion] = {}
+    for order, row in enumerate(parsed.rows, start=1):
+        rule, spec = rules.parse_rule(row.guidance)
+        saved[row.stt] = Criterion.objects.create(
+            criteria_set=criteria_set,
+            parent=saved.get(row.parent_stt) if row.parent_stt else None,
+            order=order,
+            stt=row.stt,
+            kind=row.kind,
+            area_role=row.area_role,
+            name=row.name,
+            max_points=row.max_points,
+            rule=rule,
+            rule_spec=spec,
+            guidance=row.guidance,
+            evidence_required=row.evidence_required,
+        )
+    record(
+        "par.criteria_import",
+        by=by,
+        obj=criteria_set,
+        after={"year": year, "version": version, "criteria": len(parsed.rows), "file": source_name},
+    )
+    return criteria_set
+
+
+# --- self-assessment -----------------------------------------------------------------------
+
+
+def leaves(criteria_set: CriteriaSet) -> list[Criterion]:
+    """The criteria a unit scores: leaves outside the survey area (the survey has one score)."""
+    criteria = list(criteria_set.criteria.all())
+    parents = {c.parent_id for c in criteria}
+    return [
+        c
+        for c in criteria
+        if c.id not in parents and c.area_role != AreaRole.SURVEY and c.parent_id is not None
+    ]
+
+
+@transaction.atomic
+def open_assessment(unit, year: int, *, by, deadline: dt.date | None = None) -> Assessment:
+    """The unit's assessment of `year` on the year's current criteria set (created once)."""
+    existing = Assessment.objects.filter(unit=unit, year=year).first()
+    if existing is not None:
+        return existing
+    criteria_set = CriteriaSet.current(year)
+    if criteria_set is None:
+        raise ValidationError(
+            _("No PAR criteria set has been issued for %(year)s.") % {"year": year}
+        )
+    assessment = Assessment.objects.create(
+        unit=unit, year=year, criteria_set=criteria_set, deadline=deadline or criteria_set.submit_by
+    )
+    Score.objects.bulk_create(
+        Score(assessment=assessment, criterion=c) for c in leaves(criteria_set)
+    )
+    record(
+        "par.assessment_open",
+        by=by,
+        obj=assessment,
+        unit=unit,
+        after={"year": year, "criteria_set": str(criteria_set), "deadline": _day(deadline)},
+    )
+    return assessment
+
+
+def _require_stage(assessment: Assessment, *stages: str) -> None:
+    if assessment.stage not in stages:
+        raise ValidationError(
+            _("This step is not open: the assessment is at “%(stage)s”.")
+            % {"stage": assessment.get_stage_display()}
+        )
+
+
+@transaction.atomic
+def save_self_scores(
+    assessment: Assessment, entries: dict[int, tuple[Decimal | None, str]], *, by
+) -> int:
+    """Enter self-scores {criterion id: (points, note)}; every entry is checked before any is
+    saved. Returns how many changed."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_stage(assessment, Stage.SELF)
+    scores = {s.criterion_id: s for s in assessment.scores.select_related("criterion")}
+    for criterion_id, (points, _note) in entries.items():
+        score = scores.get(criterion_id)
+        if score is None:
+            raise ValidationError(_("A criterion does not belong to this assessment."))
+        rules.check_points(score.criterion, points)
+    changed = 0
+    for criterion_id, (points, note) in entries.items():
+        score = scores[criterion_id]
+        if score.self_points == points and score.self_note == note:
+            continue
+        before = {"self_points": _num(score.self_points), "self_note": score.self_note}
+        score.self_points, score.self_note = points, note
+        score.save(update_fields=["self_points", "self_note"])
+        record(
+            "par.self_score",
+            by=by,
+            obj=score,
+            unit=assessment.unit,
+            before=before,
+            after={"self_points": _num(points), "self_note": note},
+        )
+        changed += 1
+    return changed
+
+
+def add_evidence(score: Score, *, by, file=None, title: str = "") -> None:
+    """More proof for a criterion: while the unit self-assesses or explains."""
+    checked = check_upload(file) if file is not None else None
+    with keeping_files() as stored, transaction.atomic():
+        assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
+        _require_stage(assessment, Stage.SELF, Stage.EXPLAINING)
+        evidence = attach(
+            score,
+            unit=assessment.unit,
+            by=by,
+            file=file,
+            checked=checked,
+            title=title,
+            stored=stored,
+        )
+        record(
+            "par.evidence",
+            by=by,
+            obj=score,
+            unit=assessment.unit,
+            after={"evidence": str(evidence)},
+        )
+
+
+def _may_submit(assessment: Assessment, today: dt.date) -> bool:
+    if assessment.deadline is None or today <= assessment.deadline:
+        return True
+    return assessment.reopened_until is not None and today <= assessment.reopened_until
+
+
+@transaction.atomic
+def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Assessment:
+    """The leader approves and submits; refused after the deadline unless reopened."""
+    today = today or timezone.localdate()
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_stage(assessment, Stage.SELF)
+    if not _may_submit(assessment, today):
+        raise ValidationError(
+            _("The deadline (%(day)s) has passed: only the upper level can reopen the assessment.")
+            % {"day": assessment.deadline.strftime("%d/%m/%Y")}
+        )
+    missing = assessment.scores.filter(self_points__isnull=True).select_related("criterion").first()
+    if missing is not None:
+        raise ValidationError(
+            _("Criterion %(stt)s has no self-score yet.") % {"stt": missing.criterion.stt}
+        )
+    assessment.stage = Stage.SUBMITTED
+    assessment.approved_by = by
+    assessment.submitted_at = timezone.now()
+    assessment.save(update_fields=["stage", "approved_by", "submitted_at"])
+    record(
+        "par.submit",
+        by=by,
+        obj=assessment,
+        unit=assessment.unit,
+        before={"stage": Stage.SELF},
+        after={"stage": Stage.SUBMITTED},
+    )
+    return assessment
+
+
+@transaction.atomic
+def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assessment:
+    """The upper level gives the unit until `until` to finish and submit."""
+    if not (reason or "").strip():
+        raise ValidationError(_("Give the reason for reopening."))
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_stage(assessment, Stage.SELF, Stage.SUBMITTED)
+    before = {"stage": assessment.stage, "reopened_until": _day(assessment.reopened_until)}
+    assessment.stage = Stage.SELF
+    assessment.reopened_until = until
+    assessment.save(update_fields=["stage", "reopened_until"])
+    record(
+        "par.reopen",
+        by=by,
+        obj=assessment,
+        unit=assessment.unit,
+        before=before,
+        after={"stage": Stage.SELF, "reopened_until": _day(until)},
+        reason=reason.strip(),
+    )
+    return assessment
+
+
+# --- appraisal -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def appraise(
+    assessment: Assessment,
+    entries: dict[int, tuple[Decimal | None, str]],
+    *,
+    by,
+    final: bool = False,
+) -> int:
+    """The upper level accepts (points equal to the unit's) or adjusts each criterion; an
+    adjustment needs its reason. `final` writes the final points (after the explanation
+    round) instead of the appraised ones. All entries are checked before any is saved."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if final:
+        _require_stage(assessment, Stage.SUBMITTED, Stage.EXPLAINING)
+    else:
+        _require_stage(assessment, Stage.SUBMITTED)
+    scores = {s.criterion_id: s for s in assessment.scores.select_related("criterion")}
+    for criterion_id, (points, reason) in entries.items():
+        score = scores.get(criterion_id)
+        if score is None:
+            raise ValidationError(_("A criterion does not belong to this assessment."))
+        rules.check_points(score.criterion, points)
+        reference = (
+            score.appraised_points
+            if final and score.appraised_points is not None
+            else score.self_points
+        )
+        if points is not None and points != reference and not (reason or "").strip():
+            raise ValidationError(
+                _("Criterion %(stt)s: an adjustment needs its reason.")
+                % {"stt": score.criterion.stt}
+            )
+    field = "final_points" if final else "appraised_points"
+    changed = 0
+    for criterion_id, (points, reason) in entries.items():
+        score = scores[criterion_id]
+        reason = (reason or "").strip()
+        if getattr(score, field) == points and (final or score.appraisal_reason == reason):
+            continue
+        before = {field: _num(getattr(score, field)), "appraisal_reason": score.appraisal_reason}
+        setattr(score, field, points)
+        if reason:
+            score.appraisal_reason = reason
+        score.save(update_fields=[field, "appraisal_reason"])
+        record(
+            "par.appraise",
+            by=by,
+            obj=score,
+            unit=assessment.unit,
+            before=before,
+            after={field: _num(points), "appraisal_reason": score.appraisal_reason},
+            reason=reason,
+        )
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assessment:
+    """The unit is asked to explain the adjusted criteria by `deadline`."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_stage(assessment, Stage.SUBMITTED)
+    if assessment.scores.filter(appraised_points__isnull=True).exists():
+        raise ValidationError(_("Appraise every criterion before the explanation round."))
+    assessment.stage = Stage.EXPLAINING
+    assessment.explanation_deadline = deadline
+    assessment.save(update_fields=["stage", "explanation_deadline"])
+    record(
+        "par.explanation_round",
+        by=by,
+        obj=assessment,
+        unit=assessment.unit,
+        before={"stage": Stage.SUBMITTED},
+        after={"stage": Stage.EXPLAINING, "explanation_deadline": _day(deadline)},
+    )
+    return assessment
+
+
+def explain(
+    score: Score, text: str, *, by, today: dt.date | None = None, file=None, title: str = ""
+) -> Score:
+    """The unit's explanation of an adjusted criterion, with a file of proof if given: both
+    saved or neither."""
+    today = today or timezone.localdate()
+    checked = check_upload(file) if file is not None else None
+    with keeping_files() as stored, transaction.atomic():
+        assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
+        _require_stage(assessment, Stage.EXPLAINING)
+        if assessment.explanation_deadline and today > assessment.explanation_deadline:
+            raise ValidationError(
+                _("The explanation round closed on %(day)s.")
+                % {"day": assessment.explanation_deadline.strftime("%d/%m/%Y")}
+            )
+        if not (text or "").strip():
+            raise ValidationError(_("Write the explanation."))
+        score = Score.objects.get(pk=score.pk)
+        before = {"explanation": score.explanation}
+        score.explanation = text.strip()
+        score.save(update_fields=["explanation"])
+        after = {"explanation": score.explanation}
+        if file is not None:
+            evidence = attach(
+                score,
+                unit=assessment.unit,
+                by=by,
+                file=file,
+                checked=checked,
+                title=title,
+                stored=stored,
+            )
+            after["evidence"] = str(evidence)
+        record("par.explain", by=by, obj=score, unit=assessment.unit, before=before, after=after)
+    return score
+
+
+@transaction.atomic
+def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None) -> Assessment:
+    """Publish the final score: each criterion's final points (the appraised ones where the
+    upper level did not change them after the explanation), the survey, the total."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_stage(assessment, Stage.SUBMITTED, Stage.EXPLAINING)
+    criteria = list(assessment.criteria_set.criteria.all())
+    weight = sum(
+        (
+            c.max_points or Decimal(0)
+            for c in criteria
+            if c.parent_id is None and c.area_role == AreaRole.SURVEY
+        ),
+        Decimal(0),
+    )
+    if survey_points is not None and not Decimal(0) <= survey_points <= weight:
+        raise ValidationError(
+            _("The survey's points must lie between 0 and its weight %(weight)s.")
+            % {"weight": f"{weight.normalize():f}"}
+        )
+    scores = list(assessment.scores.all())
+    for score in scores:
+        if score.final_points is None:
+            if score.appraised_points is None:
+                raise ValidationError(_("Appraise every criterion before the final score."))
+            score.final_points = score.appraised_points
+            score.save(update_fields=["final_points"])
+    result = rules.totals(criteria, {s.criterion_id: s.final_points for s in scores}, survey_points)
+    before = {"stage": assessment.stage, "final_total": _num(assessment.final_total)}
+    assessment.stage = Stage.FINAL
+    assessment.survey_points = survey_points
+    assessment.final_total = result.total
+    assessment.finalised_at = timezone.now()
+    assessment.save(update_fields=["stage", "survey_points", "final_total", "finalised_at"])
+    record(
+        "par.finalise",
+        by=by,
+        obj=assessment,
+        unit=assessment.unit,
+        before=before,
+        after={
+            "stage": Stage.FINAL,
+            "final_total": _num(result.total),
+            "survey_points": _num(survey_points),
+        },
+    )
+    return assessment

@@ -1,0 +1,374 @@
+"""PAR Index pages: a unit's assessment of a year (self-assessment, appraisal, explanation,
+final score), its points to win back, its Excel table, and the ranking of the units below a
+unit. Every page fetches its unit through the access gate: another unit's assessment is a 404,
+a role without the right is a 403; every write is one action."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from cchc.documents.excel import workbook_bytes
+from cchc.evidence.models import Evidence
+from cchc.org.access import Action, access_for, unit_for
+from cchc.plans.models import Task
+
+from . import actions, board, exports, winback
+from .choices import Stage
+from .models import Assessment, Score
+from .ranking import rank_under
+from .suggest import Figures, suggest
+
+
+def _page(code: str, year: int):
+    return redirect("parindex:assessment", code=code, year=year)
+
+
+def _assessment(unit, year: int) -> Assessment:
+    found = Assessment.objects.filter(unit=unit, year=year).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def _appraiser_unit(request, code: str):
+    """The unit, for someone who may appraise it: the upper level (scope over its parent)."""
+    unit = unit_for(request.user, code, Action.APPRAISE)
+    if unit.parent is None or not access_for(request.user).can(Action.APPRAISE, unit.parent):
+        raise PermissionDenied(_("Only the upper level appraises a unit's PAR assessment."))
+    return unit
+
+
+def _points(raw: str, label: str) -> Decimal | None:
+    raw = (raw or "").strip().replace(",", ".")
+    if not raw:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValidationError(
+            _("Criterion %(stt)s: “%(value)s” is not a number.") % {"stt": label, "value": raw}
+        ) from None
+    if not value.is_finite():
+        raise ValidationError(
+            _("Criterion %(stt)s: “%(value)s” is not a number.") % {"stt": label, "value": raw}
+        )
+    return value.quantize(Decimal("0.01"))
+
+
+def _date(raw: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat((raw or "").strip())
+    except ValueError:
+        raise ValidationError(_("Give a date.")) from None
+
+
+def _fail(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _offered_evidence(unit, year: int, stts: list[str]) -> dict[str, list]:
+    """Evidence already in the system for each criterion: the reports and products of the
+    unit's tasks of the year numbered like the criterion (the index-improvement plan's rows)."""
+    offered: dict[str, list] = {}
+    tasks = Task.objects.filter(plan__unit=unit, plan__year=year, ref__in=stts).only(
+        "ref", "products", "title"
+    )
+    for task in tasks:
+        for product in task.products or []:
+            offered.setdefault(task.ref, []).append({"title": _("Product: %(p)s") % {"p": product}})
+    files = (
+        Evidence.objects.filter(
+            progress_update__occurrence__task__plan__unit=unit,
+            progress_update__occurrence__task__plan__year=year,
+            progress_update__occurrence__task__ref__in=stts,
+        )
+        .annotate(ref=F("progress_update__occurrence__task__ref"))
+        .only("pk", "title", "number", "original_name", "file")
+    )
+    for evidence in files:
+        offered.setdefault(evidence.ref, []).append({"title": str(evidence), "evidence": evidence})
+    return offered
+
+
+@login_required
+@require_safe
+def assessment(request, code: str, year: int):
+    unit = unit_for(request.user, code)
+    access = access_for(request.user)
+    today = timezone.localdate()
+    data = board.load(unit, year)
+    found = data.assessment
+    rows = []
+    if data.criteria_set is not None:
+        figures = Figures(unit, year, today)
+        evidence = {}
+        if found is not None:
+            for score in Score.objects.filter(assessment=found).prefetch_related("evidence"):
+                evidence[score.criterion_id] = list(score.evidence.all())
+        offered = _offered_evidence(unit, year, [n.criterion.stt for n in data.nodes if n.is_leaf])
+        # one reverse per page, not two per criterion
+        evidence_url = reverse("parindex:evidence", args=[unit.code, year, 0])[:-2]
+        explain_url = reverse("parindex:explain", args=[unit.code, year, 0])[:-2]
+        for node in data.nodes:
+            pk = node.score.pk if node.score else 0
+            rows.append(
+                {
+                    "evidence_url": f"{evidence_url}{pk}/",
+                    "explain_url": f"{explain_url}{pk}/",
+                    "node": node,
+                    "suggestion": suggest(node.criterion, figures) if node.is_leaf else None,
+                    "evidence": evidence.get(node.criterion.id, []),
+                    "offered": offered.get(node.criterion.stt, []) if node.is_leaf else [],
+                }
+            )
+    stage = found.stage if found else None
+    upper = unit.parent is not None and access.can(Action.APPRAISE, unit.parent)
+    context = {
+        "unit": unit,
+        "year": year,
+        "board": data,
+        "rows": rows,
+        "today": today,
+        "can_open": found is None
+        and data.criteria_set is not None
+        and access.can(Action.EDIT_PLAN, unit),
+        "can_self": stage == Stage.SELF and access.can(Action.EDIT_PLAN, unit),
+        "can_submit": stage == Stage.SELF and access.can(Action.APPROVE, unit),
+        "can_appraise": stage == Stage.SUBMITTED and upper,
+        "can_final": stage in (Stage.SUBMITTED, Stage.EXPLAINING) and upper,
+        "can_explain": stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
+        "can_reopen": stage in (Stage.SELF, Stage.SUBMITTED) and upper,
+        "nav": "parindex",
+    }
+    return render(request, "parindex/assessment.html", context)
+
+
+@login_required
+@require_POST
+def open_assessment(request, code: str, year: int):
+    unit = unit_for(request.user, code, Action.EDIT_PLAN)
+    try:
+        actions.open_assessment(unit, year, by=request.user)
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+def _entries(request, found: Assessment, text_field: str):
+    entries = {}
+    for score in found.scores.select_related("criterion"):
+        key = f"points_{score.criterion_id}"
+        if key not in request.POST:
+            continue
+        entries[score.criterion_id] = (
+            _points(request.POST[key], score.criterion.stt),
+            request.POST.get(f"{text_field}_{score.criterion_id}", "").strip(),
+        )
+    return entries
+
+
+@login_required
+@require_POST
+def self_scores(request, code: str, year: int):
+    unit = unit_for(request.user, code, Action.EDIT_PLAN)
+    found = _assessment(unit, year)
+    try:
+        changed = actions.save_self_scores(found, _entries(request, found, "note"), by=request.user)
+        messages.success(request, _("%(n)s criteria saved.") % {"n": changed})
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def add_evidence(request, code: str, year: int, score_id: int):
+    unit = unit_for(request.user, code, Action.EDIT_PLAN)
+    score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
+    try:
+        actions.add_evidence(
+            score,
+            by=request.user,
+            file=request.FILES.get("file"),
+            title=request.POST.get("title", ""),
+        )
+        messages.success(
+            request, _("Evidence attached to criterion %(stt)s.") % {"stt": score.criterion.stt}
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def submit(request, code: str, year: int):
+    unit = unit_for(request.user, code, Action.APPROVE)
+    try:
+        actions.submit(_assessment(unit, year), by=request.user)
+        messages.success(request, _("The self-assessment was submitted to the upper level."))
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def reopen(request, code: str, year: int):
+    unit = _appraiser_unit(request, code)
+    try:
+        actions.reopen(
+            _assessment(unit, year),
+            by=request.user,
+            until=_date(request.POST.get("until", "")),
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def appraise(request, code: str, year: int):
+    unit = _appraiser_unit(request, code)
+    found = _assessment(unit, year)
+    final = request.POST.get("final") == "1"
+    try:
+        changed = actions.appraise(
+            found, _entries(request, found, "reason"), by=request.user, final=final
+        )
+        messages.success(request, _("%(n)s criteria saved.") % {"n": changed})
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def explanation_round(request, code: str, year: int):
+    unit = _appraiser_unit(request, code)
+    try:
+        actions.open_explanation(
+            _assessment(unit, year),
+            by=request.user,
+            deadline=_date(request.POST.get("deadline", "")),
+        )
+        messages.success(request, _("The unit was asked to explain by the deadline."))
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def explain(request, code: str, year: int, score_id: int):
+    unit = unit_for(request.user, code, Action.EDIT_PLAN)
+    score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
+    try:
+        actions.explain(
+            score,
+            request.POST.get("explanation", ""),
+            by=request.user,
+            file=request.FILES.get("file"),
+            title=request.POST.get("title", ""),
+        )
+        messages.success(
+            request, _("Explanation saved for criterion %(stt)s.") % {"stt": score.criterion.stt}
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_POST
+def finalise(request, code: str, year: int):
+    unit = _appraiser_unit(request, code)
+    try:
+        survey = _points(request.POST.get("survey", ""), _("survey"))
+        actions.finalise(_assessment(unit, year), by=request.user, survey_points=survey)
+        messages.success(request, _("The final score was published."))
+    except ValidationError as error:
+        _fail(request, error)
+    return _page(code, year)
+
+
+@login_required
+@require_safe
+def export(request, code: str, year: int):
+    unit = unit_for(request.user, code)
+    data = board.load(unit, year)
+    if data.criteria_set is None:
+        raise Http404
+    response = HttpResponse(
+        workbook_bytes(exports.assessment_book(unit, year, data)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="chi-so-cchc-{unit.code}-{year}.xlsx"'
+    return response
+
+
+@login_required
+@require_safe
+def win_back(request, code: str, year: int):
+    unit = unit_for(request.user, code)
+    found = _assessment(unit, year)
+    context = {
+        "unit": unit,
+        "year": year,
+        "assessment": found,
+        "losses": winback.losses(found),
+        "next_plan": winback.next_plan(unit, year),
+        "can_add": access_for(request.user).can(Action.EDIT_PLAN, unit),
+        "nav": "parindex",
+    }
+    return render(request, "parindex/win_back.html", context)
+
+
+@login_required
+@require_POST
+def add_task(request, code: str, year: int, score_id: int):
+    unit = unit_for(request.user, code, Action.EDIT_PLAN)
+    score = get_object_or_404(
+        Score.objects.select_related("criterion", "assessment__unit"),
+        pk=score_id,
+        assessment=_assessment(unit, year),
+    )
+    try:
+        task = winback.add_to_next_plan(score, by=request.user)
+        messages.success(
+            request,
+            _("Added to the %(year)s plan: %(title)s") % {"year": year + 1, "title": task.title},
+        )
+    except ValidationError as error:
+        _fail(request, error)
+    return redirect("parindex:win_back", code=code, year=year)
+
+
+@login_required
+@require_safe
+def ranking(request, code: str, year: int):
+    unit = unit_for(request.user, code)
+    rows = rank_under(unit, year, compare=True)
+    context = {
+        "unit": unit,
+        "year": year,
+        "rows": rows,
+        "years": list(range(timezone.localdate().year, timezone.localdate().year - 4, -1)),
+        "nav": "parindex",
+    }
+    return render(request, "parindex/ranking.html", context)
