@@ -197,7 +197,12 @@ def set_targets(campaign: Campaign, targets: Mapping, *, by) -> None:
             t.unit.code: t.target for t in campaign.targets.select_related("unit").order_by("pk")
         }
         record(
-            "survey.targets_set", by=by, obj=campaign, unit=campaign.unit, before=before, after=after
+            "survey.targets_set",
+            by=by,
+            obj=campaign,
+            unit=campaign.unit,
+            before=before,
+            after=after,
         )
 
 

@@ -112,7 +112,9 @@ def install(Questionnaire, QuestionnaireVersion, Element, Item) -> None:
             questionnaire=questionnaire, number=1, published=True, intro=intro
         )
         for e_order, (e_code, title, items) in enumerate(elements, start=1):
-            element = Element.objects.create(version=version, code=e_code, title=title, order=e_order)
+            element = Element.objects.create(
+                version=version, code=e_code, title=title, order=e_order
+            )
             for i_order, (i_code, text, item_kind) in enumerate(items, start=1):
                 Item.objects.create(
                     element=element, code=i_code, text=text, kind=item_kind, order=i_order

@@ -130,9 +130,7 @@ class Campaign(models.Model):
     """A survey period run by a unit for itself and its units below, with one questionnaire
     version; answers are taken only while it is open (dates inclusive, not closed)."""
 
-    unit = models.ForeignKey(
-        "org.Unit", on_delete=models.PROTECT, verbose_name=_("đơn vị tổ chức")
-    )
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, verbose_name=_("đơn vị tổ chức"))
     name = models.CharField(_("tên đợt khảo sát"), max_length=200)
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.PROTECT, verbose_name=_("phiếu")

@@ -40,6 +40,10 @@ class Figure:
     element: str = ""
     kind: str = ItemKind.SATISFACTION
 
+    @property
+    def kind_label(self) -> str:
+        return str(ItemKind(self.kind).label)
+
     def as_json(self) -> dict:
         data = {
             "title": self.title,
@@ -145,7 +149,9 @@ def compute(
     if questionnaire is None:
         return results
     answers = answers_of(unit, start, end, questionnaire)
-    counts = answers.aggregate(v=Count("pk", filter=Q(verified=True)), u=Count("pk", filter=Q(verified=False)))
+    counts = answers.aggregate(
+        v=Count("pk", filter=Q(verified=True)), u=Count("pk", filter=Q(verified=False))
+    )
     results.verified, results.unverified = counts["v"], counts["u"]
     if verified is not None:
         answers = answers.filter(verified=verified)
@@ -160,7 +166,9 @@ def compute(
     ):
         key = (item.element.code, item.code)
         element_titles.setdefault(item.element.code, item.element.title)
-        layout.setdefault(key, Figure(item.code, item.text, element=item.element.code, kind=item.kind))
+        layout.setdefault(
+            key, Figure(item.code, item.text, element=item.element.code, kind=item.kind)
+        )
     sums: dict[tuple[str, str], tuple[int, int]] = {}
     for row in (
         Rating.objects.filter(response__in=answers, value__isnull=False)
