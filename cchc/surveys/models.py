@@ -183,6 +183,9 @@ class SampleTarget(models.Model):
             models.UniqueConstraint(fields=["campaign", "unit"], name="survey_target_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.target}"
+
 
 class KioskDevice(models.Model):
     """A tablet at a one-stop office allowed to take answers for its unit. The token is shown
@@ -224,6 +227,9 @@ class Response(models.Model):
         verbose_name_plural = _("phiếu trả lời")
         indexes = [models.Index(fields=["unit", "answered_on"])]
 
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.answered_on:%d/%m/%Y}"
+
 
 class Rating(models.Model):
     """The value one answer gave one item: 1–5, or empty for "no opinion"."""
@@ -241,6 +247,9 @@ class Rating(models.Model):
             models.UniqueConstraint(fields=["response", "item"], name="survey_rating_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.value}"
+
 
 class UsedCode(models.Model):
     """A dossier code that has answered, as HMAC(CCHC_SURVEY_KEY, code). The hash is the
@@ -248,3 +257,6 @@ class UsedCode(models.Model):
     to the answer, no date."""
 
     hash = models.CharField(max_length=64, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.hash[:12]

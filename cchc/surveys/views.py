@@ -34,7 +34,7 @@ def open_campaigns(unit: Unit, today: dt.date):
     return (
         Campaign.objects.select_related("unit", "version", "version__questionnaire")
         .filter(closed=False, starts_on__lte=today, ends_on__gte=today)
-        .filter(unit__path__in=ancestors + [unit.path])
+        .filter(unit__path__in=[*ancestors, unit.path])
         .order_by("-starts_on", "-pk")
     )
 

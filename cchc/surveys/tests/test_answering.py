@@ -104,7 +104,7 @@ def test_a_flood_from_one_address_is_refused_and_logged_without_the_address(
     settings.SURVEY_RATE_PER_ADDRESS = 3
     codes = []
     with caplog.at_level(logging.INFO):
-        for n in range(5):
+        for _n in range(5):
             r = client.post(
                 url(campaign, world.commune), form_data(campaign), REMOTE_ADDR="203.0.113.7"
             )
