@@ -10,7 +10,9 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from cchc.audit.history import register
 
-        from . import menu  # noqa: F401
+        from . import measures, menu  # noqa: F401
+
+        measures.install()
 
         register(
             actions={
