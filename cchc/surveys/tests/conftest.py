@@ -17,6 +17,9 @@ def _fresh_rate_limits():
 @pytest.fixture
 def campaign(world):
     """An open SIPAS-style campaign run by the district for its communes."""
+    from cchc.surveys.builtin import install_now
+
+    install_now()  # a live-server test runs on a flushed database
     today = timezone.localdate()
     version = Questionnaire.objects.get(code="sipas-5").current()
     return Campaign.objects.create(

@@ -93,7 +93,7 @@ def test_the_satisfaction_figure_for_the_par_index_and_the_plans(world, campaign
 
 def test_survey_results_command_prints_numerators_denominators_and_counts(world, campaign):
     items, raw = _answers(campaign, world.commune, 40, seed=11)
-    per_item, elements, overall, _ = _expected(items, raw)
+    _per_item, elements, overall, _ = _expected(items, raw)
     today = timezone.localdate()
     out = StringIO()
     call_command(
