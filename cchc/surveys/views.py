@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cchc.accounts.addresses import client_address
 from cchc.org.access import Action, unit_for
 from cchc.org.models import Unit
 
@@ -66,7 +67,7 @@ def _take(request, campaign, unit, *, channel, device=None, template_args=None):
     """The POST of a public form: rate limit, one action, thanks page or the form again."""
     code = (request.POST.get("ma") or "")[:100]
     if not allow(
-        address=request.META.get("REMOTE_ADDR", ""),
+        address=client_address(request) or "",
         device_id=device.pk if device else None,
         campaign_id=campaign.pk,
     ):
