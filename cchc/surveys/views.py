@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cchc.accounts.addresses import client_address
-from cchc.org.access import Action, unit_for
+from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Unit
 
 from . import actions, exports, results
@@ -314,15 +314,34 @@ def devices(request, code: str):
     )
 
 
+def _units_below(campaign):
+    return Unit.objects.filter(path__startswith=campaign.unit.path).exclude(pk=campaign.unit_id)
+
+
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def campaign_page(request, pk: int):
-    """A campaign's progress: answers per unit against the sample the upper level set, and
-    the posters of all its units to print."""
-    campaign = get_object_or_404(Campaign.objects.select_related("unit", "version"), pk=pk)
-    unit_for(request.user, campaign.unit.code, Action.VIEW)
+    """A campaign's progress: answers per unit against the sample the organising level set
+    (it edits the targets here), and the posters of all its units to print."""
     from django.db.models import Count
 
+    campaign = get_object_or_404(Campaign.objects.select_related("unit", "version"), pk=pk)
+    access_unit = unit_for(request.user, campaign.unit.code, Action.VIEW)
+    access = access_for(request.user)
+    may_set = access.can(Action.APPRAISE, access_unit) or access.can(Action.MANAGE, access_unit)
+    error = ""
+    if request.method == "POST":
+        unit_for(request.user, campaign.unit.code, Action.APPRAISE)
+        wanted = {}
+        for unit in _units_below(campaign):
+            raw = (request.POST.get(f"t{unit.pk}") or "").strip()
+            if raw and not raw.isdigit():
+                error = f"{unit.name}: số phiếu cần thu phải là số nguyên không âm."
+                break
+            wanted[unit] = int(raw or 0)
+        if not error:
+            actions.set_targets(campaign, wanted, by=request.user)
+            return redirect("surveys:campaign", campaign.pk)
     counts = dict(
         campaign.responses.values_list("unit").annotate(n=Count("pk")).values_list("unit", "n")
     )
@@ -333,21 +352,24 @@ def campaign_page(request, pk: int):
     if request.GET.get("in") == "poster":
         units = [t[0] for t in rows] or [campaign.unit]
         site = settings.SITE_URL.rstrip("/")
-        return render(
-            request,
-            "surveys/poster.html",
-            {
-                "campaign": campaign,
-                "units": [
-                    (u, site + answer_path(campaign, u), qr_svg(site + answer_path(campaign, u)))
-                    for u in units
-                ],
-            },
-        )
+        posters = []
+        for unit in units:
+            url = site + answer_path(campaign, unit)
+            posters.append((unit, url, qr_svg(url)))
+        return render(request, "surveys/poster.html", {"campaign": campaign, "units": posters})
+    targets = {t.unit_id: t.target for t in campaign.targets.all()}
+    editable = [(u, targets.get(u.pk, "")) for u in _units_below(campaign)] if may_set else []
     return render(
         request,
         "surveys/campaign.html",
-        {"nav": "surveys", "campaign": campaign, "rows": rows, "today": _today()},
+        {
+            "nav": "surveys",
+            "campaign": campaign,
+            "rows": rows,
+            "editable": editable,
+            "error": error,
+        },
+        status=400 if error else 200,
     )
 
 

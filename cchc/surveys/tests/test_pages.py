@@ -83,3 +83,22 @@ def test_targets_only_for_units_the_campaign_covers(world, campaign):
     with pytest.raises(actions.Refused):
         actions.set_targets(campaign, {stranger: 5}, by=world.people.district)
     assert campaign.targets.count() == 0
+
+
+def test_the_upper_level_sets_sample_targets_for_its_communes(client, world, campaign, login):
+    from cchc.audit.models import AuditEvent
+
+    address = f"/khao-sat/dot/{campaign.pk}/"
+    login(world.people.district)
+    page = client.get(address)
+    assert f'name="t{world.commune.pk}"' in page.content.decode()
+    bad = client.post(address, {f"t{world.commune.pk}": "90", f"t{world.other.pk}": "-5"})
+    assert bad.status_code == 400
+    assert "Phường 2: số phiếu cần thu phải là số nguyên không âm." in bad.content.decode()
+    assert campaign.targets.count() == 0
+    client.post(address, {f"t{world.commune.pk}": "90", f"t{world.other.pk}": "60"})
+    assert dict(campaign.targets.values_list("unit__code", "target")) == {"xa-a": 90, "xa-b": 60}
+    assert AuditEvent.objects.filter(action="survey.targets_set").exists()
+    login(world.people.focal)  # a commune does not set its own target
+    assert client.post(address, {f"t{world.commune.pk}": "1"}).status_code == 404
+    assert campaign.targets.get(unit=world.commune).target == 90
