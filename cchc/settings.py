@@ -5,8 +5,8 @@ rather than guessing.
 """
 
 from __future__ import annotations
-import hashlib
 
+import hashlib
 import os
 import re
 import sys
@@ -357,9 +357,10 @@ LOGGING = {
 # --- Satisfaction surveys ---------------------------------------------------------------------
 # Key of the HMAC that keeps used dossier codes and, briefly, answering addresses (decision
 # 0063). Defaults to a key derived from SECRET_KEY; changing it lets a code answer again.
-SURVEY_KEY = env_str("CCHC_SURVEY_KEY", "") or hashlib.sha256(
-    ("cchc-survey:" + SECRET_KEY).encode()
-).hexdigest()
+SURVEY_KEY = (
+    env_str("CCHC_SURVEY_KEY", "")
+    or hashlib.sha256(("cchc-survey:" + SECRET_KEY).encode()).hexdigest()
+)
 # Answers accepted per address and per kiosk device in a minute (then refused for the minute).
 SURVEY_RATE_PER_ADDRESS = env_int("CCHC_SURVEY_RATE_PER_ADDRESS", 20)
 SURVEY_RATE_PER_DEVICE = env_int("CCHC_SURVEY_RATE_PER_DEVICE", 60)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "cchc.surveys"
     label = "surveys"
-    verbose_name = _("Satisfaction surveys")
+    verbose_name = _("Khảo sát hài lòng")
 
     def ready(self) -> None:
         from cchc.audit.history import register
@@ -16,10 +16,10 @@ class SurveysConfig(AppConfig):
 
         register(
             actions={
-                "survey.device_issue": _("Kiosk device issued"),
-                "survey.device_revoke": _("Kiosk device revoked"),
-                "survey.campaign_create": _("Survey campaign created"),
-                "survey.campaign_close": _("Survey campaign closed"),
-                "survey.targets_set": _("Survey sample targets set"),
+                "survey.device_issue": _("Cấp thiết bị kiosk"),
+                "survey.device_revoke": _("Thu hồi thiết bị kiosk"),
+                "survey.campaign_create": _("Tạo đợt khảo sát"),
+                "survey.campaign_close": _("Đóng đợt khảo sát"),
+                "survey.targets_set": _("Đặt chỉ tiêu số phiếu khảo sát"),
             }
         )
