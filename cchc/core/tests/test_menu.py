@@ -79,6 +79,7 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -90,6 +91,7 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -100,6 +102,7 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -113,6 +116,7 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
         ("Chỉ số", "/units/xa-a/indicators/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -123,6 +127,7 @@ def test_an_upper_level_reviewer_sees_the_comparison_of_the_units_below(world, l
         ("So sánh đơn vị", "/units/thanh-pho/compare/"),
         ("Chỉ số", "/units/thanh-pho/indicators/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/thanh-pho/"),
     )
 
 
@@ -204,6 +209,7 @@ def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login
         ("Chỉ số", "/units/xa-a/indicators/"),
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
     assert "Báo cáo" not in [label for label, _url in menu_of(login(world.people.district))]
     assert login(world.people.leader).get("/")["Location"] == "/reports/"

@@ -47,3 +47,21 @@ def test_the_administrator_rewords_an_item_and_the_change_is_recorded(client):
     assert (item.text, item.order) == ("Câu mới", 9)
     event = AuditEvent.objects.filter(action="item.update").latest("pk")
     assert event.after["text"] == "Câu mới"
+
+
+def test_copying_a_version_keeps_the_wording_and_is_not_in_use_until_published(client):
+    admin = UserFactory(username="root2", is_staff=True, is_superuser=True)
+    admin_login(client, admin)
+    version = Questionnaire.objects.get(code="sipas-5").current()
+    reply = client.post(
+        "/admin/surveys/questionnaireversion/",
+        {"action": "copy_as_new_version", "_selected_action": [version.pk]},
+    )
+    assert reply.status_code == 302
+    copy = version.questionnaire.versions.get(number=version.number + 1)
+    assert not copy.published
+    assert version.questionnaire.current() == version
+    old = list(Item.objects.filter(element__version=version).values_list("code", "text"))
+    new = list(Item.objects.filter(element__version=copy).values_list("code", "text"))
+    assert old == new
+    assert AuditEvent.objects.filter(action="questionnaireversion.create").exists()
