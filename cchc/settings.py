@@ -6,6 +6,7 @@ rather than guessing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -104,6 +105,7 @@ INSTALLED_APPS = [
     "cchc.api",
     "cchc.basics",
     "cchc.parindex",
+    "cchc.surveys",
 ]
 
 MIDDLEWARE = [
@@ -358,3 +360,16 @@ LOGGING = {
     "root": {"handlers": list(_log_handlers), "level": env_str("CCHC_LOG_LEVEL", "WARNING")},
     "loggers": {"cchc": {"level": env_str("CCHC_LOG_LEVEL", "INFO"), "propagate": True}},
 }
+
+# --- Satisfaction surveys ---------------------------------------------------------------------
+# Key of the HMAC that keeps used dossier codes and, briefly, answering addresses (decision
+# 0063). Defaults to a key derived from SECRET_KEY; changing it lets a code answer again.
+SURVEY_KEY = (
+    env_str("CCHC_SURVEY_KEY", "")
+    or hashlib.sha256(("cchc-survey:" + SECRET_KEY).encode()).hexdigest()
+)
+# Answers accepted per address and per kiosk device in a minute (then refused for the minute).
+SURVEY_RATE_PER_ADDRESS = env_int("CCHC_SURVEY_RATE_PER_ADDRESS", 20)
+SURVEY_RATE_PER_DEVICE = env_int("CCHC_SURVEY_RATE_PER_DEVICE", 60)
+# Seconds of inactivity after which a kiosk page returns to its empty form.
+SURVEY_KIOSK_IDLE_SECONDS = env_int("CCHC_SURVEY_KIOSK_IDLE_SECONDS", 90)

@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("cchc.indicators.urls")),
     path("", include("cchc.reports.urls")),
     path("", include("cchc.parindex.urls")),
+    path("", include("cchc.surveys.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]

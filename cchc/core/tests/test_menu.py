@@ -88,6 +88,7 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -101,6 +102,7 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -113,6 +115,7 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -128,6 +131,7 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -140,6 +144,7 @@ def test_an_upper_level_reviewer_sees_the_comparison_of_the_units_below(world, l
         ("Chỉ số CCHC", f"/par/ranking/thanh-pho/{YEAR}/"),
         ("Báo cáo", "/units/thanh-pho/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/thanh-pho/"),
     )
 
 
@@ -224,6 +229,7 @@ def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
     assert "Báo cáo" not in [label for label, _url in menu_of(login(world.people.district))]
     assert login(world.people.leader).get("/")["Location"] == "/reports/"

@@ -1,0 +1,223 @@
+"""The survey writes: taking an answer, kiosk devices, campaigns and their sample targets.
+
+Taking an answer is the one rule that matters most (decision 0063): one answer per dossier
+code, kept by the primary key of `UsedCode`; the answer and the used code are written in one
+transaction, so a refusal leaves nothing behind. Answers are not audited: an audit event
+carries a time and the answer's id, which would undo the anonymity; the devices, campaigns
+and targets are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from cchc.audit.log import record
+from cchc.dossiers.models import Dossier
+
+from .choices import Channel
+from .keys import code_hash, new_token, normalise_code, token_hash
+from .models import Campaign, Item, KioskDevice, Rating, Response, SampleTarget, UsedCode
+
+log = logging.getLogger("cchc.surveys")
+
+
+class Refused(Exception):
+    """An answer that is not taken; `message` is what the person is told (Vietnamese)."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+ALREADY_ANSWERED = "already"
+CLOSED = "closed"
+INVALID = "invalid"
+
+
+def read_values(items: list[Item], data: Mapping[str, str]) -> dict[int, int | None]:
+    """The value per item from the form (`q<item id>`): 1–5, or empty for no opinion. A value
+    outside the scale names its question; at least one question must be answered."""
+    values: dict[int, int | None] = {}
+    for item in items:
+        raw = (data.get(f"q{item.pk}") or "").strip()
+        if raw in ("", "0"):
+            values[item.pk] = None
+            continue
+        if raw not in {"1", "2", "3", "4", "5"}:
+            raise Refused(
+                INVALID,
+                _("Câu “%(text)s”: chỉ chọn một mức từ 1 đến 5.") % {"text": item.text},
+            )
+        values[item.pk] = int(raw)
+    if not any(v is not None for v in values.values()):
+        raise Refused(INVALID, _("Xin chọn câu trả lời cho ít nhất một câu hỏi."))
+    return values
+
+
+def _verified(code: str, unit) -> bool:
+    """Whether the code is a dossier of the unit or a unit below it."""
+    return Dossier.objects.filter(
+        code__iexact=normalise_code(code), unit__path__startswith=unit.path
+    ).exists()
+
+
+def submit(
+    campaign: Campaign,
+    unit,
+    data: Mapping[str, str],
+    *,
+    today: dt.date,
+    code: str = "",
+    channel: str = Channel.QR,
+) -> Response:
+    """Take one answer. Raises `Refused` (nothing saved) for a closed campaign, a unit the
+    campaign does not cover, a value outside the scale, or a code that has answered already.
+
+    A code that matches no dossier is treated exactly like one that does (its hash is kept,
+    a second answer with it is refused with the same words): the replies never tell whether
+    a dossier code exists. Only the answer's `verified` flag differs, and nobody sees it
+    beside the code."""
+    if not campaign.is_open(today) or not campaign.covers(unit):
+        raise Refused(CLOSED, _("Đợt khảo sát này đã kết thúc hoặc không nhận ý kiến nữa."))
+    items = list(Item.objects.filter(element__version=campaign.version_id))
+    values = read_values(items, data)
+    code = normalise_code(code or "")
+    if len(code) > 80:
+        raise Refused(INVALID, _("Mã hồ sơ quá dài."))
+    with transaction.atomic():
+        verified = False
+        if code:
+            try:
+                with transaction.atomic():
+                    UsedCode.objects.create(hash=code_hash(code))
+            except IntegrityError:
+                log.info("survey answer refused: code already used, campaign %s", campaign.pk)
+                raise Refused(
+                    ALREADY_ANSWERED,
+                    _(
+                        "Mã hồ sơ này đã được dùng để trả lời. Mỗi hồ sơ chỉ trả lời một lần; "
+                        "ý kiến trước đó vẫn được giữ nguyên."
+                    ),
+                ) from None
+            verified = _verified(code, unit)
+        response = Response.objects.create(
+            campaign=campaign,
+            unit=unit,
+            version_id=campaign.version_id,
+            answered_on=today,
+            channel=channel,
+            verified=verified,
+        )
+        Rating.objects.bulk_create(
+            Rating(response=response, item_id=item_id, value=value)
+            for item_id, value in values.items()
+        )
+    return response
+
+
+# --- kiosk devices ---------------------------------------------------------------------------
+
+
+def issue_device(unit, name: str, *, by, today: dt.date, days: int = 365):
+    """A new kiosk device for the unit; returns (device, token). The token is shown once."""
+    token = new_token()
+    with transaction.atomic():
+        device = KioskDevice.objects.create(
+            unit=unit,
+            name=name.strip()[:100] or _("Máy kiosk"),
+            key_hash=token_hash(token),
+            issued_on=today,
+            expires_on=today + dt.timedelta(days=days),
+        )
+        record(
+            "survey.device_issue",
+            by=by,
+            obj=device,
+            unit=unit,
+            after={"name": device.name, "expires_on": device.expires_on.isoformat()},
+        )
+    return device, token
+
+
+def revoke_device(device: KioskDevice, *, by) -> None:
+    with transaction.atomic():
+        device = KioskDevice.objects.select_for_update().get(pk=device.pk)
+        if device.revoked:
+            return
+        device.revoked = True
+        device.save(update_fields=["revoked"])
+        record(
+            "survey.device_revoke",
+            by=by,
+            obj=device,
+            unit=device.unit,
+            before={"revoked": False},
+            after={"revoked": True},
+        )
+
+
+def device_for(token: str, today: dt.date) -> KioskDevice | None:
+    """The usable device holding this token, or None (unknown, revoked or expired alike)."""
+    if not token or len(token) > 100:
+        return None
+    device = KioskDevice.objects.select_related("unit").filter(key_hash=token_hash(token)).first()
+    if device is None or not device.usable(today):
+        return None
+    return device
+
+
+# --- campaigns -------------------------------------------------------------------------------
+
+
+def set_targets(campaign: Campaign, targets: Mapping, *, by) -> None:
+    """The sample wanted from each unit (unit → number; 0 removes the target)."""
+    with transaction.atomic():
+        before = {
+            t.unit.code: t.target for t in campaign.targets.select_related("unit").order_by("pk")
+        }
+        for unit, number in targets.items():
+            if not campaign.covers(unit):
+                raise Refused(
+                    INVALID,
+                    _("Đơn vị %(unit)s không thuộc phạm vi đợt khảo sát.") % {"unit": unit.name},
+                )
+            if number:
+                SampleTarget.objects.update_or_create(
+                    campaign=campaign, unit=unit, defaults={"target": number}
+                )
+            else:
+                SampleTarget.objects.filter(campaign=campaign, unit=unit).delete()
+        after = {
+            t.unit.code: t.target for t in campaign.targets.select_related("unit").order_by("pk")
+        }
+        record(
+            "survey.targets_set",
+            by=by,
+            obj=campaign,
+            unit=campaign.unit,
+            before=before,
+            after=after,
+        )
+
+
+def close_campaign(campaign: Campaign, *, by) -> None:
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if campaign.closed:
+            return
+        campaign.closed = True
+        campaign.save(update_fields=["closed"])
+        record(
+            "survey.campaign_close",
+            by=by,
+            obj=campaign,
+            unit=campaign.unit,
+            before={"closed": False},
+            after={"closed": True},
+        )

@@ -1,0 +1,55 @@
+"""A phone answers by the QR link, a kiosk answers and resets, the focal point reads the result."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from cchc.conftest import browser_login, screenshot
+from cchc.surveys import actions
+from cchc.surveys.models import Response
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _choose_all(tab, label: str) -> None:
+    for fieldset in tab.locator("fieldset").all():
+        fieldset.get_by_text(label, exact=False).first.click()
+
+
+def test_phone_and_kiosk_answers_then_the_results_page(page, world, campaign):
+    focal = world.people.focal
+    focal.set_password("secret-pass-1")
+    focal.save()
+    _device, token = actions.issue_device(
+        world.commune, "Quầy 1", by=focal, today=timezone.localdate()
+    )
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + f"/y-kien/{campaign.pk}/{world.commune.code}/?ma=H01.1-QR-0001")
+    assert page.locator("input[name=ma]").input_value() == "H01.1-QR-0001"
+    _choose_all(page, "5 · Rất hài lòng")
+    screenshot(page, "surveys-phone-form")
+    page.get_by_role("button", name="Gửi ý kiến").click()
+    page.get_by_text("Cảm ơn Ông/Bà đã góp ý!").wait_for()
+    screenshot(page, "surveys-phone-thanks")
+
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(page.base_url + f"/y-kien/kiosk/{token}/")
+    _choose_all(page, "2 · Không hài lòng")
+    screenshot(page, "surveys-kiosk-form")
+    page.get_by_role("button", name="Gửi ý kiến").click()
+    page.get_by_text("Cảm ơn Ông/Bà đã góp ý!").wait_for()
+    # the thanks page returns to an empty form by itself
+    page.wait_for_url(re.compile(rf"/y-kien/kiosk/{token}/$"), timeout=15000)
+    assert page.locator("input[type=radio]:checked").count() == 0
+    assert Response.objects.count() == 2
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    browser_login(page, "focal")
+    page.goto(page.base_url + f"/khao-sat/don-vi/{world.commune.code}/")
+    assert page.get_by_test_id("overall").inner_text() == "50,00%"
+    page.get_by_text("0 đã xác thực bằng mã hồ sơ · 2 chưa xác thực").wait_for()
+    screenshot(page, "surveys-results")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "surveys-results-phone")

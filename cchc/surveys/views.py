@@ -1,0 +1,382 @@
+"""Public answering pages (no login) and the staff pages: results, kiosk devices, posters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import segno
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cchc.accounts.addresses import client_address
+from cchc.org.access import Action, access_for, unit_for
+from cchc.org.models import Unit
+
+from . import actions, exports, results
+from .choices import Channel
+from .limits import allow
+from .models import Campaign, KioskDevice, Questionnaire
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def open_campaigns(unit: Unit, today: dt.date):
+    """The campaigns taking answers for the unit today (its own or an upper level's), newest
+    first."""
+    ancestors = [unit.path[:i] for i in range(len(unit.path), 0, -1) if unit.path[i - 1] == "/"]
+    return (
+        Campaign.objects.select_related("unit", "version", "version__questionnaire")
+        .filter(closed=False, starts_on__lte=today, ends_on__gte=today)
+        .filter(unit__path__in=[*ancestors, unit.path])
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def answer_path(campaign: Campaign, unit: Unit) -> str:
+    return reverse("surveys:answer", args=[campaign.pk, unit.code])
+
+
+def _form_context(campaign, unit, *, code="", error="", values=None, kiosk=None):
+    elements = []
+    for element in campaign.version.elements.all():
+        chosen = [(i, (values or {}).get(f"q{i.pk}", "")) for i in element.items.all()]
+        elements.append((element, chosen))
+    return {
+        "campaign": campaign,
+        "unit": unit,
+        "version": campaign.version,
+        "elements": elements,
+        "scale": list(enumerate(campaign.version.scale, start=1)),
+        "code": code,
+        "error": error,
+        "values": values or {},
+        "kiosk": kiosk,
+        "idle": settings.SURVEY_KIOSK_IDLE_SECONDS,
+    }
+
+
+def _take(request, campaign, unit, *, channel, device=None, template_args=None):
+    """The POST of a public form: rate limit, one action, thanks page or the form again."""
+    code = (request.POST.get("ma") or "")[:100]
+    if not allow(
+        address=client_address(request) or "",
+        device_id=device.pk if device else None,
+        campaign_id=campaign.pk,
+    ):
+        return render(
+            request,
+            "surveys/public/refused.html",
+            {"message": "Có quá nhiều phiếu gửi từ thiết bị này trong ít phút. Xin thử lại sau."},
+            status=429,
+        )
+    if code and channel == Channel.QR:
+        channel = Channel.DOSSIER
+    try:
+        actions.submit(campaign, unit, request.POST, today=_today(), code=code, channel=channel)
+    except actions.Refused as refusal:
+        status = 409 if refusal.reason == actions.ALREADY_ANSWERED else 400
+        if refusal.reason == actions.CLOSED:
+            status = 410
+        values = {k: v for k, v in request.POST.items() if k.startswith("q")}
+        context = _form_context(
+            campaign, unit, code=code, error=refusal.message, values=values, kiosk=device
+        )
+        context.update(template_args or {})
+        return render(request, "surveys/public/form.html", context, status=status)
+    if device is not None:
+        return redirect(
+            reverse("surveys:kiosk_thanks", args=[request.resolver_match.kwargs["token"]])
+        )
+    return redirect("surveys:thanks")
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request, campaign: int, unit: str):
+    """The public form of one campaign for one unit (the address its QR code carries);
+    `?ma=CODE` fills in the dossier code for a per-dossier link."""
+    campaign = get_object_or_404(Campaign.objects.select_related("unit", "version"), pk=campaign)
+    unit = get_object_or_404(Unit, code=unit)
+    if not campaign.covers(unit):
+        raise Http404
+    if not campaign.is_open(_today()):
+        return render(
+            request,
+            "surveys/public/refused.html",
+            {"message": "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm."},
+            status=410,
+        )
+    if request.method == "POST":
+        return _take(request, campaign, unit, channel=Channel.QR)
+    code = (request.GET.get("ma") or "")[:80]
+    return render(request, "surveys/public/form.html", _form_context(campaign, unit, code=code))
+
+
+@require_GET
+def thanks(request):
+    return render(request, "surveys/public/thanks.html", {})
+
+
+def _device(token: str) -> KioskDevice:
+    device = actions.device_for(token, _today())
+    if device is None:
+        raise _Refused()
+    return device
+
+
+class _Refused(Exception):
+    pass
+
+
+def _kiosk_refused(request):
+    return render(
+        request,
+        "surveys/public/refused.html",
+        {"message": "Thiết bị này chưa được cấp quyền hoặc quyền đã hết hạn."},
+        status=403,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk(request, token: str):
+    """The kiosk form: bound to a device token, it empties itself after each answer and
+    after a while without a touch (static/js/survey-kiosk.js)."""
+    try:
+        device = _device(token)
+    except _Refused:
+        return _kiosk_refused(request)
+    campaign = open_campaigns(device.unit, _today()).first()
+    if campaign is None:
+        return render(
+            request,
+            "surveys/public/refused.html",
+            {"message": "Hiện không có đợt khảo sát nào đang mở."},
+            status=410,
+        )
+    if request.method == "POST":
+        return _take(request, campaign, device.unit, channel=Channel.KIOSK, device=device)
+    return render(
+        request, "surveys/public/form.html", _form_context(campaign, device.unit, kiosk=device)
+    )
+
+
+@require_GET
+def kiosk_thanks(request, token: str):
+    try:
+        _device(token)
+    except _Refused:
+        return _kiosk_refused(request)
+    return render(
+        request,
+        "surveys/public/thanks.html",
+        {
+            "back": reverse("surveys:kiosk", args=[token]),
+            "home": reverse("surveys:kiosk", args=[token]),
+            "kiosk": True,
+            "idle": 5,
+        },
+    )
+
+
+# --- staff pages -----------------------------------------------------------------------------
+
+
+def _window(request) -> tuple[dt.date, dt.date]:
+    today = _today()
+    try:
+        start = dt.date.fromisoformat(request.GET.get("from", ""))
+    except ValueError:
+        start = dt.date(today.year, 1, 1)
+    try:
+        end = dt.date.fromisoformat(request.GET.get("to", ""))
+    except ValueError:
+        end = dt.date(today.year, 12, 31)
+    if end < start:
+        start, end = end, start
+    if (end - start).days > 366 * settings.MAX_WINDOW_YEARS:
+        start = end - dt.timedelta(days=366)
+    return start, end
+
+
+def _results_for(request, unit):
+    start, end = _window(request)
+    code = request.GET.get("mau") or results.DEFAULT_QUESTIONNAIRE
+    questionnaire = Questionnaire.objects.filter(code=code).first()
+    if questionnaire is None:
+        raise Http404
+    args = dict(questionnaire=questionnaire)
+    return (
+        results.compute(unit, start, end, **args),
+        results.compute(unit, start, end, verified=True, **args),
+        results.compute(unit, start, end, verified=False, **args),
+    )
+
+
+@login_required
+@require_GET
+def results_page(request, code: str):
+    unit = unit_for(request.user, code, Action.VIEW)
+    everything, verified, unverified = _results_for(request, unit)
+    campaigns = open_campaigns(unit, _today())
+    chart = {
+        "labels": [e.title for e in everything.elements],
+        "values": [None if e.value is None else round(e.value, 2) for e in everything.elements],
+    }
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "nav": "surveys",
+            "unit": unit,
+            "r": everything,
+            "verified": verified,
+            "unverified": unverified,
+            "questionnaires": Questionnaire.objects.all(),
+            "campaigns": campaigns,
+            "chart": chart,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def results_excel(request, code: str):
+    unit = unit_for(request.user, code, Action.VIEW)
+    everything, verified, unverified = _results_for(request, unit)
+    response = HttpResponse(
+        exports.results_workbook(everything, unverified, verified),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"khao-sat-{unit.code}-{everything.start:%Y%m%d}-{everything.end:%Y%m%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def qr_svg(url: str) -> str:
+    """The QR code of `url` as inline SVG markup, drawn on the server."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True)
+    return out.getvalue().decode()
+
+
+@login_required
+@require_GET
+def poster(request, code: str, campaign: int):
+    """An A4 page for the counter: the unit's QR code and its address, ready to print."""
+    unit = unit_for(request.user, code, Action.VIEW)
+    campaign = get_object_or_404(Campaign, pk=campaign)
+    if not campaign.covers(unit):
+        raise Http404
+    url = settings.SITE_URL.rstrip("/") + answer_path(campaign, unit)
+    return render(
+        request,
+        "surveys/poster.html",
+        {"units": [(unit, url, qr_svg(url))], "campaign": campaign},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def devices(request, code: str):
+    """The unit's kiosk devices: issue one (its token shown once), revoke one."""
+    unit = unit_for(request.user, code, Action.VIEW)
+    token = None
+    if request.method == "POST":
+        unit = unit_for(request.user, code, Action.ENTER_DATA)
+        if "revoke" in request.POST:
+            device = get_object_or_404(KioskDevice, pk=request.POST.get("revoke"), unit=unit)
+            actions.revoke_device(device, by=request.user)
+            return redirect("surveys:devices", unit.code)
+        _device_obj, token = actions.issue_device(
+            unit, request.POST.get("name", ""), by=request.user, today=_today()
+        )
+    kiosk_url = (
+        settings.SITE_URL.rstrip("/") + reverse("surveys:kiosk", args=[token]) if token else None
+    )
+    return render(
+        request,
+        "surveys/devices.html",
+        {
+            "nav": "surveys",
+            "unit": unit,
+            "devices": KioskDevice.objects.filter(unit=unit).order_by("-issued_on", "name"),
+            "kiosk_url": kiosk_url,
+            "today": _today(),
+        },
+    )
+
+
+def _units_below(campaign):
+    return Unit.objects.filter(path__startswith=campaign.unit.path).exclude(pk=campaign.unit_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_page(request, pk: int):
+    """A campaign's progress: answers per unit against the sample the organising level set
+    (it edits the targets here), and the posters of all its units to print."""
+    from django.db.models import Count
+
+    campaign = get_object_or_404(Campaign.objects.select_related("unit", "version"), pk=pk)
+    access_unit = unit_for(request.user, campaign.unit.code, Action.VIEW)
+    access = access_for(request.user)
+    may_set = access.can(Action.APPRAISE, access_unit) or access.can(Action.MANAGE, access_unit)
+    error = ""
+    if request.method == "POST":
+        unit_for(request.user, campaign.unit.code, Action.APPRAISE)
+        wanted = {}
+        for unit in _units_below(campaign):
+            raw = (request.POST.get(f"t{unit.pk}") or "").strip()
+            if raw and not raw.isdigit():
+                error = f"{unit.name}: số phiếu cần thu phải là số nguyên không âm."
+                break
+            wanted[unit] = int(raw or 0)
+        if not error:
+            actions.set_targets(campaign, wanted, by=request.user)
+            return redirect("surveys:campaign", campaign.pk)
+    counts = dict(
+        campaign.responses.values_list("unit").annotate(n=Count("pk")).values_list("unit", "n")
+    )
+    rows = [
+        (t.unit, t.target, counts.get(t.unit_id, 0))
+        for t in campaign.targets.select_related("unit").order_by("unit__path")
+    ]
+    if request.GET.get("in") == "poster":
+        units = [t[0] for t in rows] or [campaign.unit]
+        site = settings.SITE_URL.rstrip("/")
+        posters = []
+        for unit in units:
+            url = site + answer_path(campaign, unit)
+            posters.append((unit, url, qr_svg(url)))
+        return render(request, "surveys/poster.html", {"campaign": campaign, "units": posters})
+    targets = {t.unit_id: t.target for t in campaign.targets.all()}
+    editable = [(u, targets.get(u.pk, "")) for u in _units_below(campaign)] if may_set else []
+    return render(
+        request,
+        "surveys/campaign.html",
+        {
+            "nav": "surveys",
+            "campaign": campaign,
+            "rows": rows,
+            "editable": editable,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+@require_POST
+def close(request, pk: int):
+    campaign = get_object_or_404(Campaign.objects.select_related("unit"), pk=pk)
+    unit_for(request.user, campaign.unit.code, Action.MANAGE)
+    actions.close_campaign(campaign, by=request.user)
+    return redirect("surveys:campaign", campaign.pk)
