@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "cchc.org",
     "cchc.audit",
     "cchc.evidence",
+    "cchc.documents",
     "cchc.notifications",
     "axes",
     "django_otp",
