@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "cchc.tracking",
     "cchc.dossiers",
     "cchc.indicators",
+    "cchc.figures",
     "cchc.api",
 ]
 

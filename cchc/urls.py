@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("cchc.notifications.urls")),
     path("", include("cchc.dossiers.urls")),
     path("", include("cchc.indicators.urls")),
+    path("", include("cchc.figures.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]
