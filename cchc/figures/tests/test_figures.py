@@ -254,3 +254,19 @@ def test_changing_what_a_used_figure_counts_makes_a_new_version(world, client):
     assert (old.active, old.name, new.active) == (False, "Tin, bài tuyên truyền CCHC", True)
     assert FigureEntry.objects.get().definition == old
     assert [d.version for d in rollup.current_definitions() if d.code == "news_items"] == [2]
+
+
+def test_the_demo_enters_a_few_figures_for_thanh_tan_once(world):
+    import io
+
+    from cchc.demo import DemoContext
+    from cchc.figures import demo
+
+    ctx = DemoContext(today=dt.date(2024, 5, 10), out=io.StringIO())
+    ctx.units["thanh-tan"], ctx.users["thanhtan"] = world.commune, world.people.focal
+    demo.load(ctx)
+    demo.load(ctx)
+    entries = FigureEntry.objects.filter(unit=world.commune)
+    assert entries.count() == len(demo.ENTRIES)
+    assert set(entries.values_list("period_key", flat=True)) == {"2024-q1", "2023-q4"}
+    assert rollup.totals(world.district, Q1.start, Q1.end)["legal_docs_issued"].numerator == 2
