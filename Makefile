@@ -31,10 +31,12 @@ MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/pl
 	cchc/importer/saving.py cchc/importer/parse.py cchc/plans/deadlines.py cchc/plans/cascade.py \
 	cchc/demo/__init__.py cchc/dossiers/reading.py cchc/dossiers/columns.py \
 	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/indicators/engine.py \
-	cchc/indicators/models.py cchc/indicators/periods.py cchc/indicators/targets.py \
+	cchc/indicators/models.py cchc/indicators/targets.py \
 	cchc/indicators/actions.py cchc/dossiers/uploads.py cchc/indicators/tables.py \
 	cchc/documents/excel.py cchc/documents/word.py cchc/plans/measures.py cchc/plans/rules.py \
-	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py
+	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py \
+	cchc/figures/actions.py cchc/figures/rollup.py cchc/figures/models.py cchc/figures/targets.py \
+	cchc/documents/actions.py cchc/documents/models.py
 
 lint:
 	$(BIN)/ruff check .

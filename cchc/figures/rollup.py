@@ -47,7 +47,7 @@ def totals(
     }
     result = {}
     for definition in definitions:
-        row = sums.get(definition.pk, {})
+        row: dict = sums.get(definition.pk, {})
         numerator = row.get("n") or 0
         denominator = row.get("d") or 0 if definition.is_ratio else numerator
         result[definition.code] = Value(numerator, denominator)
