@@ -37,8 +37,8 @@ def totals(
     scope = Q()
     for path in engine.scope_paths(unit):
         scope |= Q(unit__path__startswith=path)
-    sums = {
-        row["definition_id"]: row
+    sums: dict[int, tuple[int, int]] = {
+        row["definition_id"]: (row["n"] or 0, row["d"] or 0)
         for row in FigureEntry.objects.filter(
             scope, definition__in=definitions, end__gte=start, end__lte=end
         )
@@ -47,9 +47,9 @@ def totals(
     }
     result = {}
     for definition in definitions:
-        row: dict = sums.get(definition.pk, {})
-        numerator = row.get("n") or 0
-        denominator = row.get("d") or 0 if definition.is_ratio else numerator
+        numerator, denominator = sums.get(definition.pk, (0, 0))
+        if not definition.is_ratio:
+            denominator = numerator
         result[definition.code] = Value(numerator, denominator)
     return result
 
