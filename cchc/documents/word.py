@@ -14,7 +14,8 @@ headings, paragraphs and tables follow one style whatever the template, so a pro
 template decides the frame and the product the figures. Without a template the one shipped
 with the product is used (`templates/bao-cao.docx`, built by `scripts/build_report_template.py`).
 
-A template is checked before it is kept (`check_template`): it must name every placeholder
+Templates are rendered in Jinja's sandbox: an uploaded one can show the values it is given,
+nothing else. A template is checked before it is kept (`check_template`): it must name every placeholder
 above and render the sample report; otherwise a Vietnamese message names what is missing or
 what failed.
 """
@@ -34,6 +35,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
 
 SHIPPED_TEMPLATE = Path(__file__).resolve().parent / "templates" / "bao-cao.docx"
 FONT = "Times New Roman"
@@ -214,7 +216,9 @@ def render_report(content: dict[str, Any], template: bytes | None = None) -> byt
     source = io.BytesIO(template) if template is not None else SHIPPED_TEMPLATE.open("rb")
     with source:
         tpl = DocxTemplate(source)
-        tpl.render(_context(tpl, content), autoescape=True)
+        # an uploaded template is Jinja written by someone else: sandboxed, so it can read the
+        # report's values but not reach Python's internals (`{{ x.__class__.__mro__ }}`)
+        tpl.render(_context(tpl, content), SandboxedEnvironment(autoescape=True))
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

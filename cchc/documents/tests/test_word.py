@@ -223,3 +223,20 @@ def test_libreoffice_opens_the_report_and_its_first_page_is_kept_as_an_image(tmp
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, timeout=60
     ).stdout.decode()
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Trần Văn Bình" in text
+
+
+def test_a_template_reaching_for_python_internals_is_refused():
+    hostile = word.SHIPPED_TEMPLATE.read_bytes()
+    source, out = io.BytesIO(hostile), io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    b"{{ subtitle }}",
+                    b"{{ subtitle }}{{ header.__class__.__mro__[1].__subclasses__() }}",
+                )
+            new.writestr(item, data)
+    with pytest.raises(ValidationError) as refused:
+        word.check_template(out.getvalue())
+    assert "Mẫu báo cáo không tạo được báo cáo thử" in refused.value.messages[0]
