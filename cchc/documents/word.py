@@ -15,9 +15,9 @@ template decides the frame and the product the figures. Without a template the o
 with the product is used (`templates/bao-cao.docx`, built by `scripts/build_report_template.py`).
 
 Templates are rendered in Jinja's sandbox: an uploaded one can show the values it is given,
-nothing else. A template is checked before it is kept (`check_template`): it must name every placeholder
-above and render the sample report; otherwise a Vietnamese message names what is missing or
-what failed.
+nothing else. A template is checked before it is kept (`check_template`): it must name every
+placeholder above and render the sample report; otherwise a Vietnamese message names what is
+missing or what failed.
 """
 
 from __future__ import annotations
