@@ -73,7 +73,7 @@ def unit_figures(request, code: str):
         "form": form if can_enter else None,
         "late_without_apology": rollup.late_without_apology(unit, period.start, period.end),
         "periods": _choices(period.year),
-        "nav": "figures",
+        "nav": "indicators",
     }
     return render(request, "figures/unit.html", context, status=400 if form.errors else 200)
 
@@ -106,6 +106,6 @@ def unit_table(request, code: str):
         "columns": columns,
         "rows": rows,
         "title": _("Figures by period"),
-        "nav": "figures",
+        "nav": "indicators",
     }
     return render(request, "figures/table.html", context)
