@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cchc
 
-.PHONY: install demo test lint typecheck format test-sqlite test-pg browser-deps assets messages
+.PHONY: install demo test lint typecheck format test-sqlite test-pg browser-deps doc-deps assets messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,10 @@ MYPY_PATHS ?= cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/pl
 	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/dossiers/outcome.py cchc/indicators/engine.py \
 	cchc/indicators/models.py cchc/periods/__init__.py cchc/indicators/targets.py \
 	cchc/indicators/actions.py cchc/dossiers/uploads.py cchc/indicators/tables.py \
-	cchc/documents/excel.py cchc/plans/measures.py cchc/plans/rules.py \
-	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py
+	cchc/documents/excel.py cchc/documents/word.py cchc/plans/measures.py cchc/plans/rules.py \
+	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py \
+	cchc/figures/actions.py cchc/figures/rollup.py cchc/figures/models.py cchc/figures/targets.py \
+	cchc/documents/actions.py cchc/documents/models.py
 
 lint:
 	$(BIN)/ruff check .
@@ -55,13 +57,17 @@ format:
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
+# Word reports are converted to PDF in the tests (LibreOffice) and their first page drawn (poppler)
+doc-deps:
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null)
+
 test-sqlite:
 	$(BIN)/pytest -n 2 --create-db
 
 test-pg:
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db
 
-test: install browser-deps lint typecheck
+test: install browser-deps doc-deps lint typecheck
 	$(BIN)/cchc makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-pg

@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("cchc.reports.urls")),
     path("", include("cchc.parindex.urls")),
     path("", include("cchc.surveys.urls")),
+    path("", include("cchc.figures.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]

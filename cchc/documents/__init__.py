@@ -1,2 +1,3 @@
-"""Document output shared by every app: Excel tables today (`excel.py`); the Word writer of the
-reports lands beside it. Nothing here knows a plan, a dossier or an indicator."""
+"""Document output shared by every app: Excel tables (`excel.py`) and Word reports in the
+Decree 30 layout (`word.py`, from the shipped template or a unit's uploaded `ReportTemplate`).
+Nothing here knows a plan, a dossier or an indicator."""

@@ -151,6 +151,11 @@ def _status(progress: Progress, target, definition) -> str:
     return AT_RISK if now or later else NOT_MET
 
 
+def status_of(progress: Progress, target, definition=None) -> str:
+    """Met, at risk, not met or no data: the rule above, for any app measuring a target."""
+    return _status(progress, target, definition)
+
+
 def _months_left(end: dt.date) -> float:
     """The months of the year after `end`: the whole ones and the rest of `end`'s month."""
     days = calendar.monthrange(end.year, end.month)[1]

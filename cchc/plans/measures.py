@@ -16,11 +16,20 @@ from typing import Any
 _suggest: Callable[[str, str], Any] | None = None
 # (plan, today, targets) → {target id: progress}
 _progress: Callable[[Any, dt.date, Sequence], dict[int, Any]] | None = None
+# more measuring apps (figures entered by hand): their answers override for the targets they
+# measure
+_more: list[Callable[[Any, dt.date, Sequence], dict[int, Any]]] = []
 
 
 def register(*, suggest: Callable[[str, str], Any], progress: Callable[..., dict]) -> None:
     global _suggest, _progress
     _suggest, _progress = suggest, progress
+
+
+def register_more(*, progress: Callable[..., dict]) -> None:
+    """Another app measuring some targets (figures): called after the indicators' answer."""
+    if progress not in _more:
+        _more.append(progress)
 
 
 def suggest_indicator(text: str, unit: str):
@@ -30,4 +39,7 @@ def suggest_indicator(text: str, unit: str):
 
 def progress_of_plan(plan, today: dt.date, targets: Sequence) -> dict[int, Any]:
     """Each target's progress by id (targets without one are left out)."""
-    return _progress(plan, today, targets) if _progress is not None else {}
+    result = _progress(plan, today, targets) if _progress is not None else {}
+    for more in _more:
+        result.update(more(plan, today, targets))
+    return result

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "figures"
+
+urlpatterns = [
+    path("units/<slug:code>/figures/", views.unit_figures, name="unit"),
+    path("units/<slug:code>/figures/table/", views.unit_table, name="table"),
+]

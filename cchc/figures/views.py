@@ -1,0 +1,111 @@
+"""A unit's figures: the entry page for a period, and the table by period over its tree."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from cchc import periods
+from cchc.org.access import Action, access_for, unit_for
+
+from . import rollup
+from .actions import enter_figure
+from .forms import EntryForm
+from .models import FigureEntry
+
+
+def _period(request, today) -> periods.Period:
+    try:
+        chosen = periods.parse(request.GET.get("period", ""))
+    except ValueError:
+        chosen = None
+    if chosen is None or chosen.kind not in ("month", "quarter"):
+        chosen = periods.quarter(today.year, (today.month - 1) // 3 + 1)
+    return chosen
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def unit_figures(request, code: str):
+    unit = unit_for(request.user, code)
+    definitions = rollup.current_definitions()
+    can_enter = access_for(request.user).can(Action.ENTER_DATA, unit)
+    period = _period(request, timezone.localdate())
+    form = EntryForm(definitions=definitions, initial={"period": period.key})
+    if request.method == "POST":
+        unit = unit_for(request.user, code, Action.ENTER_DATA)
+        form = EntryForm(request.POST, request.FILES, definitions=definitions)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                enter_figure(
+                    data["definition"],
+                    unit,
+                    data["period"],
+                    numerator=data["numerator"],
+                    denominator=data["denominator"],
+                    by=request.user,
+                    note=data["note"],
+                    file=data["file"],
+                    document=data["document"],
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, messages)
+            else:
+                return redirect(f"{request.path}?period={data['period'].key}")
+        period = form.cleaned_data.get("period") or period
+    entries = {
+        e.definition_id: e
+        for e in FigureEntry.objects.filter(unit=unit, period_key=period.key)
+        .select_related("entered_by")
+        .prefetch_related("evidence")
+    }
+    rows = [(d, entries.get(d.pk)) for d in definitions]
+    context = {
+        "unit": unit,
+        "period": period,
+        "rows": rows,
+        "form": form if can_enter else None,
+        "late_without_apology": rollup.late_without_apology(unit, period.start, period.end),
+        "periods": _choices(period.year),
+        "nav": "indicators",
+    }
+    return render(request, "figures/unit.html", context, status=400 if form.errors else 200)
+
+
+def _choices(year: int) -> list[periods.Period]:
+    return [periods.quarter(year, q) for q in range(1, 5)] + [
+        periods.month(year, m) for m in range(1, 13)
+    ]
+
+
+@login_required
+@require_safe
+def unit_table(request, code: str):
+    unit = unit_for(request.user, code)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    if not periods.FIRST_YEAR <= year <= periods.LAST_YEAR:
+        year = today.year
+    columns = [periods.quarter(year, q) for q in range(1, 5)] + [periods.whole_year(year)]
+    definitions = rollup.current_definitions()
+    values = [rollup.totals(unit, p.start, p.end, definitions) for p in columns]
+    rows = [(d, [v[d.code] for v in values]) for d in definitions]
+    context = {
+        "unit": unit,
+        "year": year,
+        "years": range(today.year - 2, today.year + 1),
+        "columns": columns,
+        "rows": rows,
+        "title": _("Figures by period"),
+        "nav": "indicators",
+    }
+    return render(request, "figures/table.html", context)
