@@ -457,3 +457,12 @@ def document_content(report) -> dict:
         "recipients": content["recipients"],
         "signer": content["signer"],
     }
+
+
+def report_docx(report) -> bytes:
+    """The report as a Word file in the Decree 30 layout, on the unit's (or the nearest upper
+    unit's) template, else the one shipped with the product."""
+    from cchc.documents.actions import template_for
+    from cchc.documents.word import render_report
+
+    return render_report(document_content(report), template_for(report.unit))

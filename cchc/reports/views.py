@@ -314,6 +314,20 @@ def tables_xlsx(request, pk: int):
 
 @login_required
 @require_safe
+def report_docx(request, pk: int):
+    """The report as the Word file to sign and send (the draft as it stands, or as submitted)."""
+    report = _report_for(request, pk)
+    response = HttpResponse(
+        content.report_docx(report),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = f"bao-cao-{report.unit.code}-{report.period_key}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_safe
 def compiled_view(request, code: str, key: str):
     """The upper level's report compiled from its units' reports."""
     unit = unit_for(request.user, code)

@@ -192,3 +192,28 @@ def test_the_command_refuses_a_period_it_does_not_know(world):
         call_command("report", "--unit", "xa-a", "--period", "2024-Q5")
     with pytest.raises(CommandError):
         call_command("report", "--unit", "nowhere", "--period", "2024-Q1")
+
+
+def test_the_report_downloads_as_a_word_file_in_the_official_layout(world, draft, login, tmp_path):
+    import io
+
+    from django.core.management import call_command
+    from docx import Document
+
+    response = login(world.people.focal).get(f"/reports/{draft.pk}/report.docx")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.docx"')
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    header = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header
+    assert "THẠNH TÂN" in header.upper()
+    assert "nhiệm vụ đến hạn" in text
+    assert round(document.sections[0].page_width.mm) == 210
+
+    assert login(world.people.outsider).get(f"/reports/{draft.pk}/report.docx").status_code == 404
+    assert login(world.people.focal).post(f"/reports/{draft.pk}/report.docx").status_code == 405
+
+    out = tmp_path / "bao-cao.docx"
+    call_command("report", unit="xa-a", period="2024-Q1", format="docx", output=str(out))
+    assert "nhiệm vụ đến hạn" in "\n".join(p.text for p in Document(out).paragraphs)

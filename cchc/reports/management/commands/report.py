@@ -1,4 +1,4 @@
-"""`cchc report --unit CODE --period 2024-Q1 [--format json] [-o FILE]`: a unit's periodic
+"""`cchc report --unit CODE --period 2024-Q1 [--format json|docx] [-o FILE]`: a unit's periodic
 report, the same content as its page (the frozen one once submitted)."""
 
 from __future__ import annotations
@@ -14,18 +14,22 @@ from cchc.reports import content, schedule
 from cchc.reports.models import Report
 
 
+def report_of(unit: Unit, kind: str, year: int) -> tuple[Report, str]:
+    """The unit's report of the period and its status; an unsaved draft when none was opened."""
+    report = Report.objects.filter(unit=unit, kind=kind, year=year).first()
+    if report is not None:
+        return report, report.status
+    period = schedule.window_for(unit, kind, year)
+    draft = Report(
+        unit=unit, kind=kind, year=year, start=period.start, end=period.end, due=period.due
+    )
+    return draft, "not_started"
+
+
 def report_json(unit: Unit, kind: str, year: int) -> dict:
     """The contract object: unit, period, window, due, status, tasks, indicators, figures,
     then the rest of the content."""
-    report = Report.objects.filter(unit=unit, kind=kind, year=year).first()
-    if report is None:
-        period = schedule.window_for(unit, kind, year)
-        report = Report(
-            unit=unit, kind=kind, year=year, start=period.start, end=period.end, due=period.due
-        )
-        status = "not_started"
-    else:
-        status = report.status
+    report, status = report_of(unit, kind, year)
     data = content.content_of(report)
     return {
         "unit": unit.code,
@@ -47,7 +51,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--unit", required=True, help="unit code")
         parser.add_argument("--period", required=True, help="YYYY-Q1, YYYY-H1, YYYY-9M or YYYY")
-        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("--format", choices=["json", "docx"], default="json")
         parser.add_argument("-o", "--output", help="write to this file instead of the screen")
 
     def handle(self, *args, **options) -> None:
@@ -61,6 +65,11 @@ class Command(BaseCommand):
         unit = Unit.objects.filter(code=options["unit"]).first()
         if unit is None:
             raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        if options["format"] == "docx":
+            if not options["output"]:
+                raise CommandError(_("A Word file needs -o FILE.docx."))
+            Path(options["output"]).write_bytes(content.report_docx(report_of(unit, kind, year)[0]))
+            return
         text = json.dumps(report_json(unit, kind, year), ensure_ascii=False, indent=1)
         if options["output"]:
             Path(options["output"]).write_text(text, encoding="utf-8")
