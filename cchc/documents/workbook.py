@@ -110,7 +110,7 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")  # type: ignore[union-attr]
+        return value.strftime("%d/%m/%Y")
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 

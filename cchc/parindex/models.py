@@ -11,6 +11,7 @@ assessments have begun adds a new version; an assessment keeps the version it be
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -22,7 +23,7 @@ from cchc.org.models import Unit
 
 from .choices import AreaRole, NodeKind, Rule, Stage
 
-POINTS = {"max_digits": 7, "decimal_places": 2}
+POINTS: dict[str, Any] = {"max_digits": 7, "decimal_places": 2}
 DEFAULT_GROUPS = [
     {"name": "A", "min": 90},
     {"name": "B", "min": 80},
