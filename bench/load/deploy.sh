@@ -25,12 +25,12 @@ say() { printf '\n== %s\n' "$*"; }
 say "1. Packages and a user"
 command -v nginx >/dev/null || (apt-get update -qq && apt-get install -y -qq nginx >/dev/null)
 id cchc >/dev/null 2>&1 || useradd --system --home "$DEST" --shell /usr/sbin/nologin cchc
-pkill -f "$DEST/.venv/bin/cchc" 2>/dev/null || true
+for pidfile in /run/cchc-load-*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; rm -f "$pidfile"; done
 rm -rf "$DEST" "$DATA" "$ETC" "$LOGS"
 mkdir -p "$DATA" "$ETC" "$LOGS" /tmp/cchc-load
 
 say "2. The database"
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS cchc_load" postgres
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS cchc_load WITH (FORCE)" postgres
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE cchc_load" postgres
 
 say "3. The application (fresh clone, make install)"
@@ -62,7 +62,9 @@ print(User.objects.count(), 'accounts')"
 
 say "4. Services (as background processes instead of systemd units)"
 nohup .venv/bin/cchc serve > "$LOGS/serve.out" 2>&1 &
+echo $! > /run/cchc-load-serve.pid
 nohup .venv/bin/cchc worker > "$LOGS/worker.out" 2>&1 &
+echo $! > /run/cchc-load-worker.pid
 
 say "5. nginx and TLS (self-signed)"
 mkdir -p /etc/ssl/cchc
@@ -90,5 +92,5 @@ say "7. Load: $USERS users for $MINUTES minutes, with a dossier import running"
 grep -c " 500 \| ERROR " "$LOGS"/*.log 2>/dev/null || true
 
 say "8. Stop"
-pkill -f "$DEST/.venv/bin/cchc" || true
+for pidfile in /run/cchc-load-*.pid; do kill "$(cat "$pidfile")" 2>/dev/null; rm -f "$pidfile"; done
 nginx -s stop || true
