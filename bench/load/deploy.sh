@@ -77,7 +77,7 @@ nginx -t -q
 (nginx -s reload 2>/dev/null || nginx)
 
 say "6. Check"
-for _ in $(seq 60); do curl -sk https://127.0.0.1/healthz >/dev/null && break; sleep 1; done
+for _ in $(seq 180); do curl -skf https://127.0.0.1/healthz >/dev/null && break; sleep 1; done
 curl -sI http://127.0.0.1/ | head -2
 curl -skI https://127.0.0.1/accounts/login/ | grep -iE "^HTTP|strict-transport|content-security"
 curl -sk https://127.0.0.1/healthz; echo
