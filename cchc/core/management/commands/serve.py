@@ -24,6 +24,19 @@ def users_with_demo_password() -> list[str]:
     return sorted(u.username for u in candidates.distinct() if u.check_password(DEMO_PASSWORD))
 
 
+def proxy_options() -> dict:
+    """Behind the TLS proxy on this machine (docs/deploy.md), waitress takes the scheme from its
+    X-Forwarded-Proto; otherwise waitress drops that header and every HTTPS request looked like
+    plain HTTP to Django, which redirected it to HTTPS again, for ever."""
+    if not settings.SECURE_PROXY_SSL_HEADER:
+        return {}
+    return {
+        "trusted_proxy": os.environ.get("CCHC_PROXY_ADDRESS", "127.0.0.1"),
+        "trusted_proxy_headers": {"x-forwarded-proto"},
+        "clear_untrusted_proxy_headers": True,
+    }
+
+
 class Command(BaseCommand):
     help = "Chạy máy chủ web (HOST, PORT từ biến môi trường)."
 
@@ -48,4 +61,4 @@ class Command(BaseCommand):
         host = os.environ.get("HOST", "127.0.0.1")
         port = int(os.environ.get("PORT", "8000"))
         self.stdout.write(f"Đang phục vụ tại http://{host}:{port}/ (Ctrl+C để dừng)")
-        serve(application, host=host, port=port, threads=threads, ident="cchc")
+        serve(application, host=host, port=port, threads=threads, ident="cchc", **proxy_options())
