@@ -89,3 +89,14 @@ def test_production_redirects_to_https_and_sends_hsts_behind_the_proxy(tmp_path)
     plain, tls = run.stdout.strip().splitlines()[-2:]
     assert plain == "301 https://cchc.tayninh.gov.vn/accounts/login/"
     assert tls == "200 max-age=31536000; includeSubDomains"
+
+
+def test_behind_the_proxy_the_server_trusts_only_its_forwarded_scheme(settings):
+    from cchc.core.management.commands.serve import proxy_options
+
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    options = proxy_options()
+    assert options["trusted_proxy"] == "127.0.0.1"
+    assert options["trusted_proxy_headers"] == {"x-forwarded-proto"}
+    settings.SECURE_PROXY_SSL_HEADER = None
+    assert proxy_options() == {}
