@@ -6,11 +6,13 @@ says only when and where to (`detour`).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from django.shortcuts import redirect
 from django.utils.http import urlencode
 
 
-class DetourMiddleware:
+class DetourMiddleware(ABC):
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -22,6 +24,6 @@ class DetourMiddleware:
                 return redirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
+    @abstractmethod
     def detour(self, request, user) -> str | None:
-        """The page to pass first, or None to serve the request."""
-        raise NotImplementedError
+        """The page to pass first, or None to serve the request (each middleware says)."""

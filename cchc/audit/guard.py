@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.core.exceptions import ImproperlyConfigured
+
 TABLE = "audit_auditevent"
 MESSAGE = "audit events are only ever added: UPDATE and DELETE are refused"
 
@@ -50,7 +52,12 @@ def _statements(connection, install: bool) -> list[str]:
         return _SQLITE_INSTALL if install else _SQLITE_REMOVE
     if connection.vendor == "postgresql":
         return _POSTGRES_INSTALL if install else _POSTGRES_REMOVE
-    raise NotImplementedError(f"no audit guard for the {connection.vendor} database")
+    # The product runs on SQLite and PostgreSQL only (decision 0001): another database would
+    # keep an audit table anyone can rewrite, so it is refused rather than left unguarded.
+    raise ImproperlyConfigured(
+        f"The audit table cannot be made append-only on {connection.vendor}: use SQLite or "
+        "PostgreSQL."
+    )
 
 
 def _run(connection, statements: list[str]) -> None:
