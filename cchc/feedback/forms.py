@@ -1,0 +1,45 @@
+"""Input validation of the feedback pages (the rules themselves live in `actions.py`)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Feedback
+
+
+class FeedbackForm(forms.ModelForm):
+    class Meta:
+        model = Feedback
+        fields = [
+            "code",
+            "received",
+            "answered",
+            "published",
+            "channel",
+            "field",
+            "content",
+            "unsatisfied",
+            "repeated",
+            "sender_name",
+            "sender_address",
+            "sender_phone",
+        ]
+        widgets = {
+            "received": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "answered": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "published": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "content": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+
+    def validate_unique(self) -> None:
+        """The code's uniqueness is the action's rule (it says so in Vietnamese)."""
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or Excel)"))
