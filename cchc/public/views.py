@@ -1,0 +1,99 @@
+"""The public pages of a unit, without login: `/cong-khai/<code>/`, the dossier lookup and the
+open data. Nothing here reads a person: only `figures.py` aggregates and `lookup.py`'s
+procedure, status and dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cchc.accounts.addresses import client_address
+from cchc.org.models import Unit
+from cchc.surveys.limits import hit
+
+from . import cache, lookup, sections
+from .opendata import csv_rows
+
+
+def _unit(code: str) -> Unit | None:
+    return Unit.objects.filter(code=code).only("pk", "code", "name", "kind", "path").first()
+
+
+def _no_unit(request) -> HttpResponse:
+    context = {"message": _("No unit has this code.")}
+    return render(request, "public/message.html", context, status=404)
+
+
+@require_safe
+def unit_page(request, code: str):
+    unit = _unit(code)
+    if unit is None:
+        return _no_unit(request)
+    today = timezone.localdate()
+
+    def page() -> str:
+        context = {
+            "unit": unit,
+            "data": cache.unit_figures(unit, today),
+            "published_index": sections.published_index(unit),
+        }
+        return render_to_string("public/unit.html", context)
+
+    return HttpResponse(cache.remembered(cache.key("page", unit, today), page))
+
+
+@require_safe
+def dossier_lookup(request, code: str):
+    unit = _unit(code)
+    if unit is None:
+        return _no_unit(request)
+    context: dict[str, object] = {"unit": unit, "code": (request.GET.get("ma") or "")[:80]}
+    address = client_address(request) or "-"
+    if not hit("public-lookup", address, settings.PUBLIC_LOOKUPS_PER_MINUTE):
+        context["message"] = _(
+            "Too many lookups from your address in the last minute. Please wait a minute and "
+            "try again."
+        )
+        return render(request, "public/lookup.html", context, status=429)
+    try:
+        context["found"] = lookup.find(unit, str(context["code"]), timezone.localdate())
+    except lookup.Refused as refusal:
+        context["message"] = refusal.message
+        return render(request, "public/lookup.html", context, status=refusal.status)
+    return render(request, "public/lookup.html", context)
+
+
+@require_safe
+def open_data_json(request, code: str):
+    unit = _unit(code)
+    if unit is None:
+        return _no_unit(request)
+    data = cache.unit_figures(unit, timezone.localdate())
+    body = json.dumps(data, ensure_ascii=False, indent=1)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def open_data_csv(request, code: str):
+    unit = _unit(code)
+    if unit is None:
+        return _no_unit(request)
+    data = cache.unit_figures(unit, timezone.localdate())
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerows(csv_rows(data))
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cong-khai-{unit.code}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
