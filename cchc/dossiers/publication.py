@@ -218,7 +218,9 @@ def within_competence(unit: Unit):
     a procedure without a level counts at every level, as does every procedure for a unit of
     another kind (an agency)."""
     top = _KIND_LEVEL.get(unit.kind, 3)
-    procedures = Procedure.objects.filter(unclassified=False).only("code", "name", "field", "level", *FIELDS)
+    procedures = Procedure.objects.filter(unclassified=False).only(
+        "code", "name", "field", "level", *FIELDS
+    )
     result = []
     for procedure in procedures:
         levels = _levels(procedure.level)

@@ -42,7 +42,7 @@ def test_the_open_data_carries_the_same_figures_with_a_licence(published, client
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == ["phan", "ma", "ten", "tu_so", "mau_so", "gia_tri", "ghi_chu"]
     assert rows[1][0] == "giay_phep" and rows[1][2] == data["licence"]
-    assert ["chi_so", "on_time_rate"] == rows[[r[1] for r in rows].index("on_time_rate")][:2]
+    assert rows[[r[1] for r in rows].index("on_time_rate")][:2] == ["chi_so", "on_time_rate"]
     assert next(r for r in rows if r[1] == "on_time_rate")[3:6] == ["1", "2", "50.0"]
 
 
