@@ -77,9 +77,13 @@ def open_data_json(request, code: str):
     unit = _unit(code)
     if unit is None:
         return _no_unit(request)
-    data = cache.unit_figures(unit, timezone.localdate())
-    body = json.dumps(data, ensure_ascii=False, indent=1)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    today = timezone.localdate()
+
+    def as_json() -> str:
+        return json.dumps(cache.unit_figures(unit, today), ensure_ascii=False, indent=1)
+
+    content = cache.remembered(cache.key("json", unit, today), as_json)
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -89,11 +93,15 @@ def open_data_csv(request, code: str):
     unit = _unit(code)
     if unit is None:
         return _no_unit(request)
-    data = cache.unit_figures(unit, timezone.localdate())
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerows(csv_rows(data))
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    today = timezone.localdate()
+
+    def as_csv() -> str:
+        out = io.StringIO()
+        csv.writer(out).writerows(csv_rows(cache.unit_figures(unit, today)))
+        return "\ufeff" + out.getvalue()
+
+    content = cache.remembered(cache.key("csv", unit, today), as_csv)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cong-khai-{unit.code}.csv"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
