@@ -90,7 +90,8 @@ def check(values: dict[str, object]) -> dict[str, str]:
             "Published on the national database (%(on)s) before the "
             "publication decision (%(decided)s)."
         ) % {"on": f"{db_on:%d/%m/%Y}", "decided": f"{decided:%d/%m/%Y}"}
-    unknown = set(values.get("parts") or ()) - set(PART_CODES)  # type: ignore[arg-type]
+    parts: list[str] = values.get("parts") or []  # type: ignore[assignment]
+    unknown = set(parts) - set(PART_CODES)
     if unknown:
         errors["parts"] = _("Unknown parts: %(parts)s.") % {"parts": ", ".join(sorted(unknown))}
     return errors
@@ -217,7 +218,7 @@ def within_competence(unit: Unit):
     ("Cấp tỉnh", "Cấp huyện", "Cấp xã", several separated by , or ;) is the unit's or lower;
     a procedure without a level counts at every level, as does every procedure for a unit of
     another kind (an agency)."""
-    top = _KIND_LEVEL.get(unit.kind, 3)
+    top = _KIND_LEVEL.get(UnitKind(unit.kind), 3) if unit.kind in UnitKind.values else 3
     procedures = Procedure.objects.filter(unclassified=False).only(
         "code", "name", "field", "level", *FIELDS
     )

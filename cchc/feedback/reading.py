@@ -112,7 +112,8 @@ class FeedbackRows:
             received=received,
             answered=days["NgayTraLoi"],
             published=days["NgayCongKhai"],
-            **flags,
+            unsatisfied=flags.get("unsatisfied", False),
+            repeated=flags.get("repeated", False),
             **texts,
         )
 
