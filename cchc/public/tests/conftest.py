@@ -32,28 +32,9 @@ def moment(day: dt.date, hour: int = 9) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=LOCAL)
 
 
-@pytest.fixture
-def published(world):
-    today = timezone.localdate()
-    plan = PlanFactory(unit=world.commune, year=today.year, status=PlanStatus.ISSUED)
-    TaskFactory(
-        plan=plan, area=Area.INSTITUTIONS, title="Rà soát văn bản", due=today + dt.timedelta(days=3)
-    )
-    TaskFactory(
-        plan=plan, area=Area.DIRECTION, title="Tuyên truyền", due=today - dt.timedelta(days=5)
-    )
-    sync_plan(plan)
-    Procedure.objects.create(
-        code="1.001612",
-        name="Đăng ký khai sinh",
-        level="Cấp xã",
-        publication_decided=dt.date(today.year, 1, 10),
-        on_national_db=True,
-        parts=["name"],
-    )
-    jan = dt.date(today.year, 1, 2) if today > dt.date(today.year, 1, 20) else today
-    records = [
-        # finished on time, finished late, unfinished and past due
+def dossiers(jan: dt.date) -> list[DossierRecord]:
+    """Xã a: one finished on time, one finished late; xã b: one unfinished and past due."""
+    return [
         DossierRecord(
             1,
             "000.31.35.H55-260102-0001",
@@ -84,7 +65,29 @@ def published(world):
             status=4,
         ),
     ]
-    outcome = import_dossiers(records)
+
+
+@pytest.fixture
+def published(world):
+    today = timezone.localdate()
+    plan = PlanFactory(unit=world.commune, year=today.year, status=PlanStatus.ISSUED)
+    TaskFactory(
+        plan=plan, area=Area.INSTITUTIONS, title="Rà soát văn bản", due=today + dt.timedelta(days=3)
+    )
+    TaskFactory(
+        plan=plan, area=Area.DIRECTION, title="Tuyên truyền", due=today - dt.timedelta(days=5)
+    )
+    sync_plan(plan)
+    Procedure.objects.create(
+        code="1.001612",
+        name="Đăng ký khai sinh",
+        level="Cấp xã",
+        publication_decided=dt.date(today.year, 1, 10),
+        on_national_db=True,
+        parts=["name"],
+    )
+    jan = dt.date(today.year, 1, 2) if today > dt.date(today.year, 1, 20) else today
+    outcome = import_dossiers(dossiers(jan))
     assert outcome.saved, outcome.errors
     Feedback.objects.create(
         code="PA-1",
