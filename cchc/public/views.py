@@ -5,6 +5,7 @@ procedure, status and dates."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 
@@ -24,20 +25,23 @@ from . import cache, lookup, sections
 from .opendata import csv_rows
 
 
-def _unit(code: str) -> Unit | None:
-    return Unit.objects.filter(code=code).only("pk", "code", "name", "kind", "path").first()
+def by_unit(view):
+    """The view gets the unit of the address's code; an unknown code gets a clear 404 page."""
 
+    @functools.wraps(view)
+    def wrapped(request, code: str):
+        unit = Unit.objects.filter(code=code).only("pk", "code", "name", "kind", "path").first()
+        if unit is None:
+            context = {"message": _("No unit has this code.")}
+            return render(request, "public/message.html", context, status=404)
+        return view(request, unit)
 
-def _no_unit(request) -> HttpResponse:
-    context = {"message": _("No unit has this code.")}
-    return render(request, "public/message.html", context, status=404)
+    return wrapped
 
 
 @require_safe
-def unit_page(request, code: str):
-    unit = _unit(code)
-    if unit is None:
-        return _no_unit(request)
+@by_unit
+def unit_page(request, unit: Unit):
     today = timezone.localdate()
 
     def page() -> str:
@@ -52,10 +56,8 @@ def unit_page(request, code: str):
 
 
 @require_safe
-def dossier_lookup(request, code: str):
-    unit = _unit(code)
-    if unit is None:
-        return _no_unit(request)
+@by_unit
+def dossier_lookup(request, unit: Unit):
     context: dict[str, object] = {"unit": unit, "code": (request.GET.get("ma") or "")[:80]}
     address = client_address(request) or "-"
     if not hit("public-lookup", address, settings.PUBLIC_LOOKUPS_PER_MINUTE):
@@ -73,10 +75,8 @@ def dossier_lookup(request, code: str):
 
 
 @require_safe
-def open_data_json(request, code: str):
-    unit = _unit(code)
-    if unit is None:
-        return _no_unit(request)
+@by_unit
+def open_data_json(request, unit: Unit):
     today = timezone.localdate()
 
     def as_json() -> str:
@@ -89,10 +89,8 @@ def open_data_json(request, code: str):
 
 
 @require_safe
-def open_data_csv(request, code: str):
-    unit = _unit(code)
-    if unit is None:
-        return _no_unit(request)
+@by_unit
+def open_data_csv(request, unit: Unit):
     today = timezone.localdate()
 
     def as_csv() -> str:
