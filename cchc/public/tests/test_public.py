@@ -10,8 +10,11 @@ import json
 from django.urls import reverse
 
 from cchc.dossiers.models import Dossier, Procedure
+from cchc.dossiers.saving import import_dossiers
 from cchc.feedback.models import Feedback
 from cchc.org.models import User
+
+from .conftest import dossiers
 
 
 def page(client, code="xa-a"):
@@ -97,6 +100,25 @@ def test_the_page_is_served_from_the_cache_until_the_data_changes(
         code="1.000656", name="Cấp giấy khai tử", level="Cấp xã", publication_decided=published.jan
     )
     assert "Cấp giấy khai tử" in page(client).content.decode()
+
+
+def test_an_import_refreshes_the_open_data(published, client):
+    url = reverse("public:json", args=["xa-a"])
+    received = next(
+        i
+        for i in json.loads(client.get(url).content)["indicators"]["items"]
+        if i["code"] == "dossiers_received"
+    )
+    assert received["numerator"] == 2
+    extra = dossiers(published.jan)[0]
+    extra.code = "000.31.35.H55-260102-0009"
+    assert import_dossiers([extra]).saved
+    received = next(
+        i
+        for i in json.loads(client.get(url).content)["indicators"]["items"]
+        if i["code"] == "dossiers_received"
+    )
+    assert received["numerator"] == 3
 
 
 def test_no_name_address_or_phone_held_in_the_database_appears(published, client):
