@@ -64,9 +64,10 @@ def indicators(unit: Unit, today: dt.date) -> dict[str, object]:
             {
                 "code": d.code,
                 "name": d.name,
+                "kind": d.kind,
                 "numerator": values[d.code].numerator,
                 "denominator": values[d.code].denominator,
-                "value": values[d.code].value,
+                "value": values[d.code].value if d.kind == d.Kind.RATE else None,
             }
             for d in definitions
         ],
