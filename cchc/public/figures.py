@@ -52,14 +52,21 @@ def progress(unit: Unit, today: dt.date) -> dict[str, object]:
     }
 
 
+def last_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last complete calendar month before `today`: what a commune publishes each month,
+    and a window the monthly facts answer whole (no dossier is scanned)."""
+    end = today.replace(day=1) - dt.timedelta(days=1)
+    return end.replace(day=1), end
+
+
 def indicators(unit: Unit, today: dt.date) -> dict[str, object]:
-    """The dossier indicators from 1 January to today, summed over the units below."""
-    start = dt.date(today.year, 1, 1)
+    """The dossier indicators of the last complete month, summed over the units below."""
+    start, end = last_month(today)
     definitions = engine.definitions()
-    values = engine.values(unit, start, today, definitions)
+    values = engine.values(unit, start, end, definitions)
     return {
         "from": start.isoformat(),
-        "to": today.isoformat(),
+        "to": end.isoformat(),
         "items": [
             {
                 "code": d.code,

@@ -15,6 +15,7 @@ from cchc.dossiers.saving import import_dossiers
 from cchc.feedback.deadlines import answer_due
 from cchc.feedback.models import Feedback
 from cchc.plans.choices import Area, PlanStatus
+from cchc.public.figures import last_month
 from cchc.testing.factories import PlanFactory, TaskFactory
 from cchc.tracking.schedule import sync_plan
 
@@ -86,7 +87,7 @@ def published(world):
         on_national_db=True,
         parts=["name"],
     )
-    jan = dt.date(today.year, 1, 2) if today > dt.date(today.year, 1, 20) else today
+    jan = last_month(today)[0] + dt.timedelta(days=1)  # the month the page publishes
     outcome = import_dossiers(dossiers(jan))
     assert outcome.saved, outcome.errors
     Feedback.objects.create(
