@@ -111,6 +111,7 @@ def _confirm(request, draft, header, tasks, targets, periods, duplicates, duplic
         "sections": draft.parsed.get("sections") or [],
         "tasks": [f.to_parsed() for f in tasks.forms if not _deleted(f)],
         "targets": [f.to_parsed() for f in targets.forms if not _deleted(f)],
+        "qualitative_targets": draft.parsed.get("qualitative_targets") or [],
         "reporting_periods": [f.to_parsed() for f in periods.forms if not _deleted(f)],
         "warnings": draft.parsed.get("warnings") or [],
     }
