@@ -64,6 +64,7 @@ def life_context(user, plan: Plan, amendment, all_amendments: list) -> dict:
         "can_appraise": appraise and status == PlanStatus.SUBMITTED,
         "can_amend": edit and status == PlanStatus.ISSUED and amendment is None,
         "can_issue_amendment": approve and amendment is not None,
+        "can_discard_amendment": (edit or approve) and amendment is not None,
         "can_close": (edit or approve) and status == PlanStatus.ISSUED and amendment is None,
         "can_reopen": (edit or approve) and status == PlanStatus.CLOSED,
         "evidence": list(plan.evidence.all()) if not plan.is_draft else [],
