@@ -44,7 +44,8 @@ def _merge(earlier: dict | None, before, after):
         return before, after
     if earlier["op"] == "add":
         return (None, None) if after is None else (None, after)
-    return earlier["before"], after
+    # the earlier entry kept only the fields it changed; the others were as they are now
+    return {**(before or {}), **earlier["before"]}, after
 
 
 def note_change(amendment, kind: str, obj, before: dict | None, after: dict | None) -> None:

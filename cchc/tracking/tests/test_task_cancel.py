@@ -183,7 +183,7 @@ def test_deleting_a_whole_plan_with_reported_tasks_is_refused_and_keeps_every_fi
     # reports and their files stay.
     files = stored_files(settings)
     assert len(files) == 1
-    with pytest.raises(ValidationError, match="Close it instead"):
+    with pytest.raises(ValidationError, match="hãy đóng kế hoạch"):
         plan_actions.delete_plan(follow.plan, by=world.people.focal, reason="Nhập nhầm")
     assert stored_files(settings) == files
     assert Evidence.objects.count() == 1
