@@ -21,6 +21,7 @@ from .lifecycle import (
     may,
     notify_unit,
     plan_label,
+    record_step,
     refuse,
     required_text,
 )
@@ -177,13 +178,7 @@ def discard_amendment(amendment: Amendment, *, by, reason: str) -> Amendment:
         )
     amendment.status = AmendmentStatus.DISCARDED
     amendment.save(update_fields=["status"])
-    record(
-        "amendment.discard",
-        by=by,
-        obj=amendment,
-        unit=plan.unit,
-        before={"status": AmendmentStatus.DRAFT},
-        after={"status": amendment.status},
-        reason=reason,
-    )
+    after = {"status": amendment.status}
+    was = AmendmentStatus.DRAFT
+    record_step("amendment.discard", amendment, plan, by=by, was=was, after=after, reason=reason)
     return amendment

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.org.access import Action, access_for
@@ -107,83 +108,65 @@ def plan_submit(request, pk: int):
     return redirect(plan)
 
 
-def _step(request, pk: int, action, done: str):
-    """A step that asks for a reason or note: the plan in scope, the action, its message."""
-    plan = plan_for(request, pk)
-    try:
-        action(plan, request.user, _reason(request))
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, done)
-    return redirect(plan)
-
-
-@login_required
-@require_POST
-def plan_return(request, pk: int):
-    return _step(
-        request,
-        pk,
-        lambda plan, by, text: actions.return_plan(plan, by=by, reason=text),
-        _("The plan was returned to draft."),
-    )
-
-
-@login_required
-@require_POST
-def plan_close(request, pk: int):
-    return _step(
-        request,
-        pk,
-        lambda plan, by, text: actions.close_plan(plan, by=by, note=text),
-        _("The plan was closed."),
-    )
-
-
-@login_required
-@require_POST
-def plan_reopen(request, pk: int):
-    return _step(
-        request,
-        pk,
-        lambda plan, by, text: actions.reopen_plan(plan, by=by, reason=text),
-        _("The plan was reopened: it is in force again."),
-    )
-
-
-@login_required
-@require_POST
-def amendment_open(request, pk: int):
-    return _step(
-        request,
-        pk,
-        lambda plan, by, text: actions.open_amendment(plan, by=by, reason=text),
-        _("The amendment was opened: the tasks and targets you change now are listed in it."),
-    )
-
-
-@login_required
-@require_POST
-def amendment_discard(request, pk: int):
-    plan = plan_for(request, pk)
+def _open_amendment(plan: Plan):
     amendment = plan.open_amendment()
     if amendment is None:
         raise Http404
-    try:
-        actions.discard_amendment(amendment, by=request.user, reason=_reason(request))
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
-        messages.success(request, _("The amendment was discarded: the plan stays as issued."))
-    return redirect(plan)
+    return amendment
 
 
-def _issue_page(request, plan: Plan, issue, template_context: dict):
+def _text_step(action, field: str, done, of=lambda plan: plan):
+    """A POST-only step asking for a text (a reason or a note): the plan in scope, then
+    `action` on it (or on what `of` finds of it) with the text as `field`; a refusal of the
+    rules (PermissionDenied) is a 403, a missing text a message on the plan's page."""
+
+    @login_required
+    @require_POST
+    def view(request, pk: int):
+        plan = plan_for(request, pk)
+        try:
+            action(of(plan), by=request.user, **{field: _reason(request)})
+        except ValidationError as exc:
+            _refusal(request, exc)
+        else:
+            messages.success(request, done)
+        return redirect(plan)
+
+    return view
+
+
+plan_return = _text_step(
+    actions.return_plan, "reason", gettext_lazy("The plan was returned to draft.")
+)
+plan_close = _text_step(actions.close_plan, "note", gettext_lazy("The plan was closed."))
+plan_reopen = _text_step(
+    actions.reopen_plan, "reason", gettext_lazy("The plan was reopened: it is in force again.")
+)
+amendment_open = _text_step(
+    actions.open_amendment,
+    "reason",
+    gettext_lazy(
+        "The amendment was opened: the tasks and targets you change now are listed in it."
+    ),
+)
+amendment_discard = _text_step(
+    actions.discard_amendment,
+    "reason",
+    gettext_lazy("The amendment was discarded: the plan stays as issued."),
+    of=_open_amendment,
+)
+
+
+def _issue_page(request, plan: Plan, action, obj, *, amendment, done):
+    """The signing form of the plan or of its amendment: number, date, signer and scan go to
+    `action(obj, …)`; back to the plan with `done` once issued."""
     form = IssueForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and _done(form, issue, form.cleaned_data):
-        return None
-    context = {"plan": plan, "form": form, **template_context}
+    if request.method == "POST" and form.is_valid():
+        signed = {k: form.cleaned_data[k] for k in ("number", "issued_on", "signer", "file")}
+        if _done(form, action, obj, by=request.user, **signed):
+            messages.success(request, done)
+            return redirect(plan)
+    context = {"plan": plan, "form": form, "amendment": amendment}
     return render(request, "plans/plan_issue.html", context, status=400 if form.errors else 200)
 
 
@@ -191,48 +174,20 @@ def _issue_page(request, plan: Plan, issue, template_context: dict):
 @require_http_methods(["GET", "POST"])
 def plan_issue(request, pk: int):
     plan = plan_for(request, pk, Action.APPROVE)
-
-    def issue(data):
-        actions.issue_plan(
-            plan,
-            by=request.user,
-            number=data["number"],
-            issued_on=data["issued_on"],
-            signer=data["signer"],
-            file=data["file"],
-        )
-
-    response = _issue_page(request, plan, issue, {"amendment": None})
-    if response is not None:
-        return response
-    messages.success(request, _("The plan was issued: its tasks are now work to follow up."))
-    return redirect(plan)
+    done = _("The plan was issued: its tasks are now work to follow up.")
+    return _issue_page(request, plan, actions.issue_plan, plan, amendment=None, done=done)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def amendment_issue(request, pk: int):
     plan = plan_for(request, pk, Action.APPROVE)
-    amendment = plan.open_amendment()
-    if amendment is None:
-        raise Http404
+    amendment = _open_amendment(plan)
     amendment.rows = amendment_rows(amendment)
-
-    def issue(data):
-        actions.issue_amendment(
-            amendment,
-            by=request.user,
-            number=data["number"],
-            issued_on=data["issued_on"],
-            signer=data["signer"],
-            file=data["file"],
-        )
-
-    response = _issue_page(request, plan, issue, {"amendment": amendment})
-    if response is not None:
-        return response
-    messages.success(request, _("The amendment was issued."))
-    return redirect(plan)
+    done = _("The amendment was issued.")
+    return _issue_page(
+        request, plan, actions.issue_amendment, amendment, amendment=amendment, done=done
+    )
 
 
 @login_required

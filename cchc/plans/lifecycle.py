@@ -149,25 +149,42 @@ def issuing(number: str, issued_on, signer: str, file):
         yield signed, (file, checked, stored)
 
 
+def guarded(plan: Plan, by, actions_: tuple[str, ...], who: str, status: str, when: str) -> Plan:
+    """The plan locked for a step: refused (PermissionDenied, with `who`) unless `by` holds one
+    of `actions_` on its unit, and (with `when`) unless it has `status`."""
+    plan = locked_plan(plan)
+    if not may(by, plan.unit, *actions_):
+        refuse(who)
+    if plan.status != status:
+        refuse(when)
+    return plan
+
+
+def record_step(action: str, obj, plan: Plan, *, by, was: str, after: dict, reason: str = ""):
+    """The audit event of a step of the plan's (or an amendment's) life: the status it had,
+    what it has now."""
+    return record(
+        action, by=by, obj=obj, unit=plan.unit, before={"status": was}, after=after, reason=reason
+    )
+
+
 @transaction.atomic
 def submit_plan(plan: Plan, *, by) -> Plan:
     """The focal point submits the draft for approval; the unit's leaders are notified."""
-    plan = locked_plan(plan)
-    if not may(by, plan.unit, Action.EDIT_PLAN):
-        refuse(_("Only the unit's CCHC focal point may submit its plan for approval."))
-    if plan.status != PlanStatus.DRAFT:
-        refuse(_("Only a draft plan can be submitted for approval."))
+    plan = guarded(
+        plan,
+        by,
+        (Action.EDIT_PLAN,),
+        _("Only the unit's CCHC focal point may submit its plan for approval."),
+        PlanStatus.DRAFT,
+        _("Only a draft plan can be submitted for approval."),
+    )
     plan.status = PlanStatus.SUBMITTED
     plan.submitted_by = acting(by)
     plan.submitted_at = timezone.now()
     plan.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
-    event = record(
-        "plan.submit",
-        by=by,
-        obj=plan,
-        unit=plan.unit,
-        before={"status": PlanStatus.DRAFT},
-        after={"status": plan.status},
+    event = record_step(
+        "plan.submit", plan, plan, by=by, was=PlanStatus.DRAFT, after={"status": plan.status}
     )
     notify_unit(
         "plan_submitted",
@@ -184,11 +201,14 @@ def return_plan(plan: Plan, *, by, reason: str) -> Plan:
     """A leader returns a submitted plan to draft (or the focal point withdraws it), with the
     reason; the focal point is notified."""
     reason = required_text(reason, "reason", _("Enter why the plan is returned to draft."))
-    plan = locked_plan(plan)
-    if not may(by, plan.unit, Action.APPROVE, Action.EDIT_PLAN):
-        refuse(_("Only the unit's leader or focal point may return the plan to draft."))
-    if plan.status != PlanStatus.SUBMITTED:
-        refuse(_("Only a plan awaiting approval can be returned to draft."))
+    plan = guarded(
+        plan,
+        by,
+        (Action.APPROVE, Action.EDIT_PLAN),
+        _("Only the unit's leader or focal point may return the plan to draft."),
+        PlanStatus.SUBMITTED,
+        _("Only a plan awaiting approval can be returned to draft."),
+    )
     back_to_draft(plan, by=by, reason=reason)
     return plan
 
@@ -197,12 +217,12 @@ def back_to_draft(plan: Plan, *, by, reason: str, action: str = "plan.return") -
     plan.status = PlanStatus.DRAFT
     plan.save(update_fields=["status", "updated_at"])
     clear(plan)
-    event = record(
+    event = record_step(
         action,
+        plan,
+        plan,
         by=by,
-        obj=plan,
-        unit=plan.unit,
-        before={"status": PlanStatus.SUBMITTED},
+        was=PlanStatus.SUBMITTED,
         after={"status": plan.status},
         reason=reason,
     )
@@ -219,11 +239,15 @@ def back_to_draft(plan: Plan, *, by, reason: str, action: str = "plan.return") -
     )
 
 
-def _check_may_issue(plan: Plan, by) -> None:
-    if not may(by, plan.unit, Action.APPROVE):
-        refuse(_("Only the unit's leader may approve and issue its plan."))
-    if plan.status != PlanStatus.SUBMITTED:
-        refuse(_("Only a plan submitted for approval can be issued: submit it first."))
+def _to_issue(plan: Plan, by) -> Plan:
+    plan = guarded(
+        plan,
+        by,
+        (Action.APPROVE,),
+        _("Only the unit's leader may approve and issue its plan."),
+        PlanStatus.SUBMITTED,
+        _("Only a plan submitted for approval can be issued: submit it first."),
+    )
     own = by is not None and not by.is_superuser and plan.submitted_by_id == by.pk
     if own and plan.submitted_by_id is not None:
         refuse(
@@ -232,6 +256,7 @@ def _check_may_issue(plan: Plan, by) -> None:
                 "(nobody approves their own submission)."
             )
         )
+    return plan
 
 
 def issue_plan(plan: Plan, *, by, number: str, issued_on, signer: str, file=None) -> Plan:
@@ -239,8 +264,7 @@ def issue_plan(plan: Plan, *, by, number: str, issued_on, signer: str, file=None
     signed scan as evidence. From then on its tasks are work: due lists, reminders, figures.
     The person who submitted it may not issue it (another leader signs it off)."""
     with issuing(number, issued_on, signer, file) as (signed, upload):
-        plan = locked_plan(plan)
-        _check_may_issue(plan, by)
+        plan = _to_issue(plan, by)
         before = {"status": plan.status, "number": plan.number, "signer": plan.signer}
         plan.status = PlanStatus.ISSUED
         plan.number, plan.issued_on, plan.signer = signed["number"], issued_on, signed["signer"]
@@ -271,23 +295,20 @@ def issue_plan(plan: Plan, *, by, number: str, issued_on, signer: str, file=None
 def close_plan(plan: Plan, *, by, note: str) -> Plan:
     """Close an issued plan at the year's end, with the closing note."""
     note = required_text(note, "note", _("Write the closing note."))
-    plan = locked_plan(plan)
-    if not may(by, plan.unit, Action.APPROVE, Action.EDIT_PLAN):
-        refuse(_("Only the unit's leader or focal point may close its plan."))
-    if plan.status != PlanStatus.ISSUED:
-        refuse(_("Only an issued plan can be closed."))
+    plan = guarded(
+        plan,
+        by,
+        (Action.APPROVE, Action.EDIT_PLAN),
+        _("Only the unit's leader or focal point may close its plan."),
+        PlanStatus.ISSUED,
+        _("Only an issued plan can be closed."),
+    )
     if plan.open_amendment() is not None:
         refuse(_("An amendment of this plan is being prepared: issue it before closing."))
     plan.status, plan.closing_note = PlanStatus.CLOSED, note
     plan.save(update_fields=["status", "closing_note", "updated_at"])
-    record(
-        "plan.close",
-        by=by,
-        obj=plan,
-        unit=plan.unit,
-        before={"status": PlanStatus.ISSUED},
-        after={"status": plan.status, "closing_note": note},
-    )
+    after = {"status": plan.status, "closing_note": note}
+    record_step("plan.close", plan, plan, by=by, was=PlanStatus.ISSUED, after=after)
     return plan
 
 
@@ -295,20 +316,16 @@ def close_plan(plan: Plan, *, by, note: str) -> Plan:
 def reopen_plan(plan: Plan, *, by, reason: str) -> Plan:
     """Reopen a closed plan (it is in force again), only with a reason."""
     reason = required_text(reason, "reason", _("Enter why the plan is reopened."))
-    plan = locked_plan(plan)
-    if not may(by, plan.unit, Action.APPROVE, Action.EDIT_PLAN):
-        refuse(_("Only the unit's leader or focal point may reopen its plan."))
-    if plan.status != PlanStatus.CLOSED:
-        refuse(_("Only a closed plan can be reopened."))
+    plan = guarded(
+        plan,
+        by,
+        (Action.APPROVE, Action.EDIT_PLAN),
+        _("Only the unit's leader or focal point may reopen its plan."),
+        PlanStatus.CLOSED,
+        _("Only a closed plan can be reopened."),
+    )
     plan.status = PlanStatus.ISSUED
     plan.save(update_fields=["status", "updated_at"])
-    record(
-        "plan.reopen",
-        by=by,
-        obj=plan,
-        unit=plan.unit,
-        before={"status": PlanStatus.CLOSED},
-        after={"status": plan.status},
-        reason=reason,
-    )
+    after = {"status": plan.status}
+    record_step("plan.reopen", plan, plan, by=by, was=PlanStatus.CLOSED, after=after, reason=reason)
     return plan
