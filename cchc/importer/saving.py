@@ -193,7 +193,7 @@ def _target(plan: Plan, order: int, item: dict, **fields) -> Target:
 def _save_targets(plan: Plan, data: dict) -> int:
     """The quantified targets, then the objectives the plan states without a figure, kept as
     targets judged achieved or not (decision 0070)."""
-    targets = []
+    targets: list[Target] = []
     for item in data.get("targets") or []:
         value = _decimal(item.get("value"))
         if value is None:

@@ -8,7 +8,7 @@ from cchc.audit.log import record
 
 from .choices import PlanStatus
 from .lifecycle import acting
-from .models import LegalBasis, Plan, TaskParty
+from .models import LegalBasis, Plan, Section, TaskParty
 from .signals import announce_tasks_changed
 
 
@@ -52,7 +52,7 @@ def _new_draft(source: Plan, *, year: int, by, unit) -> Plan:
 
 
 def _copy_sections(source: Plan, plan: Plan) -> dict:
-    section_map: dict[int | None, object] = {}
+    section_map: dict[int | None, Section] = {}
     for section in source.sections.order_by("parent_id", "order"):
         old_pk, parent_pk = section.pk, section.parent_id
         section.pk, section.plan = None, plan
