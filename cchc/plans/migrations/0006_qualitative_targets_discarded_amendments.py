@@ -5,9 +5,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
+    # Only the plans' own tables change (targets stated in words, decision 0070; discarded
+    # amendments, decision 0072).
     dependencies = [
-        ('indicators', '0005_drop_figure_evidence_fields'),
-        ('org', '0001_initial'),
         ('plans', '0005_product_document_rule'),
     ]
 

@@ -104,3 +104,24 @@ def test_a_plan_nobody_reported_on_is_still_deleted_with_the_password(world, log
     assert not Plan.objects.filter(pk=plan.pk).exists()
     assert not Task.objects.filter(pk=task.pk).exists()
     assert AuditEvent.objects.filter(action="plan.delete").count() == 1
+
+
+def test_the_import_review_refuses_to_replace_a_reported_plan_on_the_choice(world, login):
+    from cchc.importer.tests.test_review import draft_for, form_data
+
+    client = login(world.people.focal)
+    first = draft_for(world)
+    client.post(reverse("importer:review", args=[first.pk]), form_data(first))
+    existing = Plan.objects.get()
+    existing.status = PlanStatus.ISSUED
+    existing.save(update_fields=["status"])
+    sync_plan(existing)
+    occurrence = existing.tasks.filter(occurrences__isnull=False).first().occurrences.first()
+    tracking_actions.report_progress(occurrence, by=world.people.focal, state="working", percent=10)
+    again = draft_for(world)
+    url = reverse("importer:review", args=[again.pk])
+    response = client.post(url, form_data(again, **{"dup-choice": "replace"}))
+    assert response.status_code == 200
+    assert CLOSE_INSTEAD in response.content.decode()
+    assert list(Plan.objects.all()) == [existing]
+    assert _kept(existing)
