@@ -127,6 +127,8 @@ def _amend_and_close(page, plan, plan_url):
     page.get_by_label("Lý do điều chỉnh").fill("Bổ sung nhiệm vụ theo chỉ đạo của UBND Thành phố")
     page.get_by_role("button", name="Mở điều chỉnh").click()
     page.locator("#open-amendment").wait_for()
+    page.locator("summary", has_text="Hủy điều chỉnh").click()  # the way back, while it is empty
+    screenshot(page, "whole-life-amendment-open-1366")
     page.goto(page.base_url + reverse("plans:task_create", args=[plan.pk]))
     page.locator("#id_title").fill("Tổ chức đối thoại với người dân về thủ tục hành chính")
     page.locator("#id_leads").fill("Công chức Tư pháp – Hộ tịch")
