@@ -50,7 +50,7 @@ def _page(request, target: Target, *, link_form=None, figure_form=None, status: 
         "chart": {
             "labels": [key[5:] + "/" + key[:4] for key, _v in months],
             "values": [v.value for _k, v in months],
-            "goal": float(target.value),
+            "goal": None if target.value is None else float(target.value),
             "percent": bool(target.indicator_id and target.indicator.is_rate),
         },
         "can_link": access.can(Action.EDIT_PLAN, unit) and not closed,

@@ -185,7 +185,7 @@ def _targets(plan: Plan | None, end: dt.date, indicators: dict[str, dict]) -> li
                 "area": t.area,
                 "text": t.text,
                 "comparator": t.comparator,
-                "target": float(t.value),
+                "target": None if t.value is None else float(t.value),
                 "unit": t.unit,
                 "indicator": t.indicator.code if t.indicator_id else None,
                 "value": value,
@@ -359,7 +359,9 @@ def figure_tables(content: dict) -> list[dict]:
                 "rows": [
                     [
                         row["text"],
-                        f"{row['comparator']} {row['target']:g}",
+                        f"{row['comparator']} {row['target']:g}"
+                        if row["target"] is not None
+                        else row["comparator"],
                         "—" if row["value"] is None else f"{row['value']:g}",
                     ]
                     for row in content["targets"]
