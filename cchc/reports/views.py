@@ -18,9 +18,12 @@ from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Unit
 
-from . import actions, compile, content, schedule
+from . import actions, compile, content, document, schedule
 from .forms import ReportTextForm, ReturnForm, WindowForm
 from .models import Report
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _year(request) -> int:
@@ -155,7 +158,7 @@ def _render(request, report: Report, *, form=None, window_form=None, return_form
             place=report.place,
             signed_on=report.signed_on,
             recipients="\n".join(
-                narrative.get("recipients") or content._default_recipients(report.unit)
+                narrative.get("recipients") or content.default_recipients(report.unit)
             ),
             signer_title=narrative.get("signer_title", ""),
             signer_name=narrative.get("signer_name", ""),
@@ -250,12 +253,18 @@ def submit(request, pk: int):
     return redirect(report)
 
 
-@login_required
-@require_POST
-def accept(request, pk: int):
+def _to_review(request, pk: int) -> Report:
+    """The report, for the level above only (the unit itself and others: 403)."""
     report = _report_for(request, pk)
     if not _can_review(request.user, report):
         raise PermissionDenied
+    return report
+
+
+@login_required
+@require_POST
+def accept(request, pk: int):
+    report = _to_review(request, pk)
     try:
         actions.accept(report, by=request.user)
     except ValidationError as exc:
@@ -267,9 +276,7 @@ def accept(request, pk: int):
 @login_required
 @require_POST
 def return_report(request, pk: int):
-    report = _report_for(request, pk)
-    if not _can_review(request.user, report):
-        raise PermissionDenied
+    report = _to_review(request, pk)
     form = ReturnForm(request.POST)
     if not form.is_valid():
         return _render(request, report, return_form=form, status=400)
@@ -298,32 +305,33 @@ def tables_workbook(tables: list[dict]) -> bytes:
     return workbook_bytes(book)
 
 
+def _attachment(report: Report, body: bytes, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    name = f"bao-cao-{report.unit.code}-{report.period_key}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @login_required
 @require_safe
 def tables_xlsx(request, pk: int):
     report = _report_for(request, pk)
-    data = content.content_of(report)
-    body = tables_workbook(content.figure_tables(data))
-    response = HttpResponse(
-        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    name = f"bao-cao-{report.unit.code}-{report.period_key}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    body = tables_workbook(document.figure_tables(content.content_of(report)))
+    return _attachment(report, body, "xlsx", XLSX)
 
 
 @login_required
 @require_safe
 def report_docx(request, pk: int):
-    """The report as the Word file to sign and send (the draft as it stands, or as submitted)."""
+    """The report as the Word file to sign and send: the draft as it stands, or, once
+    submitted, exactly the file frozen at submission."""
     report = _report_for(request, pk)
-    response = HttpResponse(
-        content.report_docx(report),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    name = f"bao-cao-{report.unit.code}-{report.period_key}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    try:
+        body = document.word_file(report)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(report)
+    return _attachment(report, body, "docx", DOCX)
 
 
 @login_required

@@ -10,6 +10,7 @@ import json
 from django.core.management import call_command
 
 from cchc.reports import actions, content
+from cchc.reports import document as word
 from cchc.reports.models import Report
 from cchc.tracking.models import Occurrence
 
@@ -77,7 +78,7 @@ def test_the_draft_has_the_parts_of_a_report(thanh_tan):
     assert [t["title"] for t in done_rows] == [thanh_tan.in_window[0].task.title]
     assert all(t["due"] > "2024-02-29" for t in data["next_tasks"])
     assert data["recipients"][-1].startswith("Lưu")
-    document = content.document_content(report)
+    document = word.document_content(content.content_of(report))
     assert set(document) == {"header", "legal_bases", "sections", "recipients", "signer"}
     headings = [s["heading"] for s in document["sections"]]
     assert headings[0].startswith("I.") and any(h.startswith("V.") for h in headings)
