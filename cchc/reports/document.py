@@ -80,6 +80,11 @@ def figure_rows(content: dict) -> list[list[str]]:
     return rows
 
 
+def page_figure_rows(content: dict) -> list[tuple[str, list[str]]]:
+    """(code, row) for the report page's figure table: the appendix's rows, with their codes."""
+    return list(zip(content.get("figures", {}), figure_rows(content), strict=True))
+
+
 def _figure_table(content: dict) -> dict:
     return {
         "title": "Biểu 4. Số liệu công tác cải cách hành chính khác",

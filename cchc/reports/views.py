@@ -124,11 +124,13 @@ def period(request, code: str, key: str):
     preview = Report(
         unit=unit, kind=kind, year=year, start=window.start, end=window.end, due=window.due
     )
+    data = content.assemble(preview)
     context = {
         "unit": unit,
         "report": preview,
         "preview": True,
-        "content": content.assemble(preview),
+        "content": data,
+        "figure_rows": document.page_figure_rows(data),
         "can_edit": access_for(request.user).can(Action.EDIT_PLAN, unit),
         "nav": "reports",
     }
@@ -168,10 +170,12 @@ def _render(request, report: Report, *, form=None, window_form=None, return_form
         window_form = WindowForm(
             initial={"start": report.start, "end": report.end, "due": report.due}
         )
+    data = content.content_of(report)
     context = {
         "unit": report.unit,
         "report": report,
-        "content": content.content_of(report),
+        "content": data,
+        "figure_rows": document.page_figure_rows(data),
         "can_edit": can_edit and report.is_editable,
         "can_submit": can_edit and report.status in ("draft", "returned"),
         "can_review": _can_review(request.user, report) and report.status == "submitted",
