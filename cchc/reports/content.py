@@ -32,7 +32,7 @@ from cchc.evidence.models import Evidence
 from cchc.figures import rollup
 from cchc.indicators import engine
 from cchc.indicators.models import TargetFigure
-from cchc.plans.choices import AREA_ORDER, Area, PlanStatus
+from cchc.plans.choices import AREA_ORDER, Area, PlanStatus, TargetUnit
 from cchc.plans.models import Plan, Target
 from cchc.tracking.models import Occurrence
 
@@ -194,7 +194,7 @@ def _target_value(target, indicators: dict[str, dict], figures: dict[str, dict])
         item = figures.get(link.definition.code)
         if item is None or not item["denominator"]:
             return None
-        return item["value"] if link.definition.is_ratio else item["numerator"]
+        return item["value"] if target.unit == TargetUnit.PERCENT else item["numerator"]
     return float(target.known[0].value) if target.known else None
 
 
