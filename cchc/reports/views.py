@@ -196,65 +196,74 @@ def detail(request, pk: int):
     return _render(request, report)
 
 
-def _failed(request, report, exc: ValidationError, **forms):
-    messages.error(request, " ".join(exc.messages))
-    return _render(request, report, status=400, **forms)
+def _perform(request, report: Report, call, success: str, **forms):
+    """Run one action: refused, the page again with the message (and each field's problem
+    on its form), status 400; done, the message and back to the report."""
+    try:
+        call()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for form in forms.values():
+                for field, errors in exc.message_dict.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+        messages.error(request, " ".join(exc.messages))
+        return _render(request, report, status=400, **forms)
+    messages.success(request, success)
+    return redirect(report)
+
+
+def _posted(request, report: Report, form_class, key: str, call, success: str):
+    """A form posted to the report: invalid, the page again with it (400); else `call(form)`
+    through `_perform`. `key` is the form's name in the page's context."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _render(request, report, status=400, **{key: form})
+    return _perform(request, report, lambda: call(form), success, **{key: form})
 
 
 @login_required
 @require_POST
 def edit(request, pk: int):
     report = _report_for(request, pk, Action.EDIT_PLAN)
-    form = ReportTextForm(request.POST)
-    if not form.is_valid():
-        return _render(request, report, form=form, status=400)
-    try:
+
+    def call(form):
+        data = form.cleaned_data
         actions.edit(
             report,
             by=request.user,
-            number=form.cleaned_data["number"],
-            place=form.cleaned_data["place"],
-            signed_on=form.cleaned_data["signed_on"],
+            number=data["number"],
+            place=data["place"],
+            signed_on=data["signed_on"],
             text=form.text(),
         )
-    except ValidationError as exc:
-        return _failed(request, report, exc, form=form)
-    messages.success(request, _("The report's text was saved; the figures are recomputed."))
-    return redirect(report)
+
+    saved = _("The report's text was saved; the figures are recomputed.")
+    return _posted(request, report, ReportTextForm, "form", call, saved)
 
 
 @login_required
 @require_POST
 def window(request, pk: int):
     report = _report_for(request, pk, Action.EDIT_PLAN)
-    form = WindowForm(request.POST)
-    if not form.is_valid():
-        return _render(request, report, window_form=form, status=400)
-    data = form.cleaned_data
-    try:
-        actions.set_window(
-            report, by=request.user, start=data["start"], end=data["end"], due=data["due"]
-        )
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field, error)
-        return _failed(request, report, exc, window_form=form)
-    messages.success(request, _("The report's window was changed."))
-    return redirect(report)
+
+    changed = _("The report's window was changed.")
+    return _posted(
+        request,
+        report,
+        WindowForm,
+        "window_form",
+        lambda form: actions.set_window(report, by=request.user, **form.cleaned_data),
+        changed,
+    )
 
 
 @login_required
 @require_POST
 def submit(request, pk: int):
     report = _report_for(request, pk, Action.EDIT_PLAN)
-    try:
-        actions.submit(report, by=request.user)
-    except ValidationError as exc:
-        return _failed(request, report, exc)
-    messages.success(request, _("The report was submitted to the level above."))
-    return redirect(report)
+    sent = _("The report was submitted to the level above.")
+    return _perform(request, report, lambda: actions.submit(report, by=request.user), sent)
 
 
 def _to_review(request, pk: int) -> Report:
@@ -269,27 +278,20 @@ def _to_review(request, pk: int) -> Report:
 @require_POST
 def accept(request, pk: int):
     report = _to_review(request, pk)
-    try:
-        actions.accept(report, by=request.user)
-    except ValidationError as exc:
-        return _failed(request, report, exc)
-    messages.success(request, _("The report was accepted."))
-    return redirect(report)
+    accepted = _("The report was accepted.")
+    return _perform(request, report, lambda: actions.accept(report, by=request.user), accepted)
 
 
 @login_required
 @require_POST
 def return_report(request, pk: int):
     report = _to_review(request, pk)
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        return _render(request, report, return_form=form, status=400)
-    try:
+
+    def call(form):
         actions.return_report(report, by=request.user, comment=form.cleaned_data["comment"])
-    except ValidationError as exc:
-        return _failed(request, report, exc, return_form=form)
-    messages.success(request, _("The report was returned with your comments."))
-    return redirect(report)
+
+    returned = _("The report was returned with your comments.")
+    return _posted(request, report, ReturnForm, "return_form", call, returned)
 
 
 def tables_workbook(tables: list[dict]) -> bytes:

@@ -19,16 +19,16 @@ def figure(code: str) -> FigureDefinition:
     return FigureDefinition.objects.get(code=code, version=1)
 
 
-@pytest.fixture
-def target(world):
+def make_target(world, text: str, value: int, unit: str):
     plan = PlanFactory(unit=world.commune, year=2024, status="issued")
     return TargetFactory(
-        plan=plan,
-        text="100% văn bản QPPL được rà soát",
-        comparator=Comparator.AT_LEAST,
-        value=100,
-        unit=TargetUnit.PERCENT,
+        plan=plan, text=text, comparator=Comparator.AT_LEAST, value=value, unit=unit
     )
+
+
+@pytest.fixture
+def target(world):
+    return make_target(world, "100% văn bản QPPL được rà soát", 100, TargetUnit.PERCENT)
 
 
 def page(target) -> str:
@@ -103,14 +103,7 @@ def test_a_percentage_target_refuses_a_plain_count_and_saves_nothing(world, targ
 
 
 def test_a_count_target_is_measured_by_the_sum_of_a_count(world, login):
-    plan = PlanFactory(unit=world.commune, year=2024, status="issued")
-    target = TargetFactory(
-        plan=plan,
-        text="Tổ chức ít nhất 4 hội nghị, đối thoại",
-        comparator=Comparator.AT_LEAST,
-        value=4,
-        unit=TargetUnit.COUNT,
-    )
+    target = make_target(world, "Tổ chức ít nhất 4 hội nghị, đối thoại", 4, TargetUnit.COUNT)
     client = login(world.people.focal)
     client.post(page(target), {"definition": figure("meetings_dialogues").pk})
     enter(world, "meetings_dialogues", 2)
