@@ -14,6 +14,7 @@ without them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.core.exceptions import ValidationError
@@ -103,6 +104,11 @@ def figure_tables(content: dict) -> list[dict]:
     return tables
 
 
+def _plain(title: str) -> str:
+    """A task's title without the full stop it may end with (a status or a date follows)."""
+    return title.rstrip(" .;")
+
+
 def _lines(content: dict, key: str) -> list[str]:
     text = content["narrative"].get(key) or ""
     return [line for line in text.splitlines() if line.strip()]
@@ -121,7 +127,7 @@ def _direction(content: dict) -> dict:
         paragraphs.append(f"Ban hành Kế hoạch số {plan['number']} về {plan['title']}.")
     paragraphs += content["direction"].get("sentences", [])
     for row in content["direction"]["tasks"]:
-        paragraphs.append(f"- {row['title']}: {row['status_label']}.")
+        paragraphs.append(f"- {_plain(row['title'])}: {row['status_label']}.")
     return _section(NARRATIVE_PARTS[0][1], paragraphs + _lines(content, "direction"))
 
 
@@ -136,7 +142,7 @@ def _results(content: dict) -> list[dict]:
     for index, area in enumerate(content["areas"], start=1):
         lines = []
         for row in area["tasks"]:
-            line = f"- {row['title']}: {row['status_label']}"
+            line = f"- {_plain(row['title'])}: {row['status_label']}"
             if row["evidence"]:
                 line += " (" + "; ".join(row["evidence"]) + ")"
             lines.append(line + ".")
@@ -158,30 +164,51 @@ def _assessment(content: dict) -> dict:
 
 def _next_period(content: dict) -> dict:
     upcoming = [
-        f"- {row['title']} (hạn {row['due'][8:10]}/{row['due'][5:7]}/{row['due'][:4]})."
+        f"- {_plain(row['title'])} (hạn {row['due'][8:10]}/{row['due'][5:7]}/{row['due'][:4]})."
         for row in content["next_tasks"]
     ]
     return _section(NARRATIVE_PARTS[5][1], [*_lines(content, "next_period"), *upcoming])
 
 
+def _header(content: dict) -> dict:
+    """The header's parts under the names the template uses; without a signing date the
+    place is followed by the blank "ngày … tháng … năm" to fill by hand."""
+    header = content["header"]
+    signed = header.get("date")
+    return {
+        "issuer_upper": header["parent"],
+        "issuer": header["issuer"],
+        "number": header["number"],
+        "place": header["place"],
+        "date": dt.date.fromisoformat(signed) if signed else None,
+        "date_text": header["date_text"],
+    }
+
+
+def _subject(title: str) -> str:
+    """ "Báo cáo công tác … quý I năm 2024" → "Công tác … quý I năm 2024" (under BÁO CÁO)."""
+    subject = title[len("Báo cáo ") :] if title.startswith("Báo cáo ") else title
+    return subject[:1].upper() + subject[1:]
+
+
 def document_content(content: dict) -> dict:
     """The plain dict `cchc.documents.word.render_report` takes, from the report's content."""
-    header = content["header"]
     sections = [
         _direction(content),
         *_results(content),
         _assessment(content),
         _next_period(content),
         _section(NARRATIVE_PARTS[6][1], _lines(content, "proposals")),
-        _section("PHỤ LỤC", [], figure_tables(content)),
     ]
-    keys = ("parent", "issuer", "number", "place", "date", "date_text", "title")
     return {
-        "header": {**{key: header[key] for key in keys}, "unit": content["unit_name"]},
-        "legal_bases": content["legal_bases"],
+        "header": _header(content),
+        "title": "Báo cáo",
+        "subtitle": _subject(content["header"]["title"]),
+        "legal_bases": [f"Căn cứ {basis};" for basis in content["legal_bases"]],
         "sections": sections,
         "recipients": content["recipients"],
         "signer": content["signer"],
+        "appendix": figure_tables(content),
     }
 
 

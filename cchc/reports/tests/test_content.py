@@ -79,10 +79,21 @@ def test_the_draft_has_the_parts_of_a_report(thanh_tan):
     assert all(t["due"] > "2024-02-29" for t in data["next_tasks"])
     assert data["recipients"][-1].startswith("Lưu")
     document = word.document_content(content.content_of(report))
-    assert set(document) == {"header", "legal_bases", "sections", "recipients", "signer"}
+    assert set(document) == {
+        "header",
+        "title",
+        "subtitle",
+        "legal_bases",
+        "sections",
+        "recipients",
+        "signer",
+        "appendix",
+    }
+    assert document["subtitle"] == "Công tác cải cách hành chính quý I năm 2024"
+    assert all(b.startswith("Căn cứ ") and b.endswith(";") for b in document["legal_bases"])
     headings = [s["heading"] for s in document["sections"]]
     assert headings[0].startswith("I.") and any(h.startswith("V.") for h in headings)
-    appendix = document["sections"][-1]["tables"]
+    appendix = document["appendix"]
     assert appendix[0]["rows"] == [
         [
             str(data["tasks"]["planned"]),

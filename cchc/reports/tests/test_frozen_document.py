@@ -3,6 +3,7 @@ later download (page and command line) returns exactly that file though the data
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 
@@ -45,6 +46,37 @@ def test_submitting_stores_the_word_file_with_its_checksum(submitted, thanh_tan)
     assert "nhiệm vụ đến hạn" in text_of(data)
     event = AuditEvent.objects.filter(action="report.submit").get()
     assert event.after["document_sha256"] == stored.sha256
+
+
+def test_the_word_file_has_the_official_header_title_and_date(thanh_tan):
+    world = thanh_tan.world
+    draft = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    actions.edit(
+        draft,
+        by=world.people.focal,
+        number="31/BC-UBND",
+        place="Thạnh Tân",
+        signed_on=dt.date(2024, 3, 8),
+        text={},
+    )
+    data = word.word_file(actions.submit(draft, by=world.people.focal))
+    document = Document(io.BytesIO(data))
+    header = "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
+    assert "THÀNH PHỐ TÂY NINH" in header and "UBND XÃ THẠNH TÂN" in header
+    assert "Số: 31/BC-UBND" in header
+    assert "Thạnh Tân, ngày 08 tháng 3 năm 2024" in header
+    text = text_of(data)
+    assert "BÁO CÁO\nCông tác cải cách hành chính quý I năm 2024" in text
+    assert "Căn cứ Kế hoạch" in text
+    assert "PHỤ LỤC" in text and "2024-03-08" not in text + header
+
+
+def test_a_drafts_date_is_left_blank_to_fill_by_hand(thanh_tan):
+    world = thanh_tan.world
+    draft = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    document = Document(io.BytesIO(word.word_file(draft)))
+    header = "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
+    assert "ngày      tháng      năm 2024" in header
 
 
 def test_downloads_after_submission_return_the_frozen_file_though_the_data_change(
