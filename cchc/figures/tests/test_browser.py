@@ -41,18 +41,12 @@ def test_enter_a_figure_and_see_it_in_the_table(page, world, tmp_path):
 def test_choose_the_figure_measuring_a_target_and_see_its_value(page, world):
     from cchc import periods
     from cchc.figures.actions import enter_figure
-    from cchc.plans.choices import Comparator, TargetUnit
-    from cchc.testing.factories import PlanFactory, TargetFactory
+    from cchc.plans.choices import TargetUnit
+
+    from .test_target_measure import make_target
 
     install(FigureDefinition)
-    plan = PlanFactory(unit=world.commune, year=2024, status="issued")
-    target = TargetFactory(
-        plan=plan,
-        text="100% văn bản QPPL được rà soát",
-        comparator=Comparator.AT_LEAST,
-        value=100,
-        unit=TargetUnit.PERCENT,
-    )
+    target = make_target(world, "100% văn bản QPPL được rà soát", 100, TargetUnit.PERCENT)
     enter_figure(
         FigureDefinition.objects.get(code="legal_docs_reviewed"),
         world.commune,

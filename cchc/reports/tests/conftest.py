@@ -58,6 +58,21 @@ def q1_window_of_seed_000(plan) -> ReportingPeriod:
     )
 
 
+def signed_draft(world, number: str, text: dict):
+    """Thạnh Tân's Q1/2024 report opened and given its number, place and date (8/3/2024)."""
+    from cchc.reports import actions
+
+    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    return actions.edit(
+        report,
+        by=world.people.focal,
+        number=number,
+        place="Thạnh Tân",
+        signed_on=dt.date(2024, 3, 8),
+        text=text,
+    )
+
+
 def done(occurrence: Occurrence, by, day: str) -> None:
     report_progress(occurrence, by=by, state="done", percent=100, at=at(day))
 

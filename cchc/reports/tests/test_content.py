@@ -14,7 +14,7 @@ from cchc.reports import document as word
 from cchc.reports.models import Report
 from cchc.tracking.models import Occurrence
 
-from .conftest import done
+from .conftest import done, signed_draft
 
 
 def run(*args) -> dict:
@@ -106,15 +106,7 @@ def test_the_draft_has_the_parts_of_a_report(thanh_tan):
 
 def test_regenerating_the_figures_keeps_what_people_wrote(thanh_tan):
     world = thanh_tan.world
-    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
-    actions.edit(
-        report,
-        by=world.people.focal,
-        number="12/BC-UBND",
-        place="Thạnh Tân",
-        signed_on=dt.date(2024, 3, 8),
-        text={"achievements": "Hoàn thành đúng hạn."},
-    )
+    report = signed_draft(world, "12/BC-UBND", {"achievements": "Hoàn thành đúng hạn."})
     before = content.content_of(Report.objects.get(pk=report.pk))
     done(thanh_tan.in_window[2], world.people.focal, "2024-02-01")
     after = content.content_of(Report.objects.get(pk=report.pk))

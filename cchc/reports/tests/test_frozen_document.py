@@ -3,7 +3,6 @@ later download (page and command line) returns exactly that file though the data
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import io
 
@@ -21,7 +20,7 @@ from cchc.reports import actions, content
 from cchc.reports import document as word
 from cchc.reports.models import Report
 
-from .conftest import done
+from .conftest import done, signed_draft
 
 
 def text_of(data: bytes) -> str:
@@ -50,15 +49,7 @@ def test_submitting_stores_the_word_file_with_its_checksum(submitted, thanh_tan)
 
 def test_the_word_file_has_the_official_header_title_and_date(thanh_tan):
     world = thanh_tan.world
-    draft = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
-    actions.edit(
-        draft,
-        by=world.people.focal,
-        number="31/BC-UBND",
-        place="Thạnh Tân",
-        signed_on=dt.date(2024, 3, 8),
-        text={},
-    )
+    draft = signed_draft(world, "31/BC-UBND", {})
     data = word.word_file(actions.submit(draft, by=world.people.focal))
     document = Document(io.BytesIO(data))
     header = "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
