@@ -347,5 +347,11 @@ def compiled_view(request, code: str, key: str):
     unit = unit_for(request.user, code)
     kind, year = _period(code, key)
     data = compile.compiled(unit, kind, year)
-    context = {"unit": unit, "data": data, "nav": "reports"}
+    summed = {"figures": data["total"]["figures"], **data}
+    context = {
+        "unit": unit,
+        "data": data,
+        "figure_rows": document.page_figure_rows(summed),
+        "nav": "reports",
+    }
     return render(request, "reports/compiled.html", context)

@@ -82,12 +82,19 @@ def test_a_units_figures_include_the_units_below_it(thanh_tan):
     }
 
 
-def test_the_compiled_report_sums_the_communes_figures(thanh_tan):
+def test_the_compiled_report_sums_the_communes_figures(thanh_tan, login):
     world = thanh_tan.world
     enter(world, "news_items", periods.month(2024, 1), 4)
     enter(world, "news_items", periods.month(2024, 2), 3, unit=world.other)
     data = compiled(world.district, "q1", 2024, today=dt.date(2024, 3, 15))
     assert data["total"]["figures"]["news_items"]["numerator"] == 7
+    page = login(world.people.district).get(
+        f"/units/{world.district.code}/reports/2024-Q1/compiled"
+    )
+    row = page.content.decode().split('data-code="news_items">')[1].split("</tr>")[0]
+    assert (
+        row == "<td>Tin, bài tuyên truyền CCHC</td><td>tin, bài</td><td>7</td><td>—</td><td>—</td>"
+    )
 
 
 def test_section_one_is_written_from_the_figures_with_the_numbers(thanh_tan):
