@@ -136,7 +136,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "cchc.urls"
 
 # The Vietnamese user guide the site serves at /huong-dan/ (cchc.basics.guide).
-GUIDE_DIR = Path(env_str("CCHC_GUIDE_DIR", str(PROJECT_DIR / "docs" / "huong-dan")))
+# It ships inside the package (package data), so an installed wheel serves it too.
+GUIDE_DIR = Path(env_str("CCHC_GUIDE_DIR", str(BASE_DIR / "basics" / "huong-dan")))
 WSGI_APPLICATION = "cchc.wsgi.application"
 
 TEMPLATES = [
