@@ -5,26 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .actions import ENTRY_FIELDS
 from .models import Feedback
 
 
 class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Feedback
-        fields = [
-            "code",
-            "received",
-            "answered",
-            "published",
-            "channel",
-            "field",
-            "content",
-            "unsatisfied",
-            "repeated",
-            "sender_name",
-            "sender_address",
-            "sender_phone",
-        ]
+        fields = list(ENTRY_FIELDS.values())  # the columns of a file, in its order
         widgets = {
             "received": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "answered": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
