@@ -16,7 +16,7 @@ from cchc.org.choices import UnitKind
 from cchc.org.models import Unit
 
 PROVINCE, DISTRICT, COMMUNE = "tinh", "huyen", "xa"
-LEVEL_OF_KIND = {
+LEVEL_OF_KIND: dict[str, str] = {
     UnitKind.PROVINCE: PROVINCE,
     UnitKind.DISTRICT: DISTRICT,
     UnitKind.COMMUNE: COMMUNE,

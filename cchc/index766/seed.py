@@ -18,7 +18,8 @@ VERSION_1 = {
     "note": "Quyết định 766/QĐ-TTg ngày 23/6/2022; 6 nhóm như Cổng Dịch vụ công quốc gia.",
 }
 
-GROUPS = [
+Criterion = tuple[str, str, int, int | None, str, bool, str]
+GROUPS: list[tuple[str, str, int, list[Criterion]]] = [
     (
         "transparency",
         "Công khai, minh bạch",

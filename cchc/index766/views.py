@@ -77,7 +77,7 @@ def publish_month(request, code: str):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(target)
     month = form.cleaned_data["month"]
     try:
