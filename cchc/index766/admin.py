@@ -4,6 +4,8 @@ change is a new version, and versions are never compared."""
 
 from django.contrib import admin
 
+from cchc.audit.recorded_admin import ReadOnlyAdmin, RecordedAdmin
+
 from .models import IndexCriterion, IndexGroup, IndexVersion, Publication
 
 
@@ -23,7 +25,7 @@ class GroupInline(admin.TabularInline):
 
 
 @admin.register(IndexVersion)
-class IndexVersionAdmin(admin.ModelAdmin):
+class IndexVersionAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ("number", "name", "valid_from")
     inlines = [GroupInline]
 
@@ -35,7 +37,7 @@ class IndexVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndexCriterion)
-class IndexCriterionAdmin(admin.ModelAdmin):
+class IndexCriterionAdmin(RecordedAdmin, admin.ModelAdmin):
     list_display = ("code", "name", "group", "max_points", "target", "indicator")
     list_filter = ("group__version",)
     search_fields = ("code", "name")
@@ -50,17 +52,8 @@ class IndexCriterionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
-    """Read-only: publications are made by the monthly job or the unit page, never edited."""
+class PublicationAdmin(ReadOnlyAdmin):
+    """Publications are made by the monthly job or the unit page, never edited."""
 
     list_display = ("unit", "month", "revision", "total", "max_points", "published_at")
     list_filter = ("month",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -19,6 +19,21 @@ from .conftest import at
 MARCH = dt.date(2024, 3, 1)
 
 
+def import_late_dossier() -> None:
+    """A March dossier the one-stop system sends after the month was published."""
+    late = DossierRecord(
+        0,
+        "LATE-1",
+        "1.001",
+        "xa-a",
+        received=at("2024-03-20"),
+        due=at("2024-03-22", 17),
+        processing_ended=at("2024-03-25"),
+        status=10,
+    )
+    import_dossiers([late])
+
+
 def test_nothing_is_published_before_the_publication_day(march):
     assert publish_due(dt.date(2024, 4, 4)) == 0
     assert not Publication.objects.exists()
@@ -44,17 +59,7 @@ def test_the_publication_day_is_a_setting(march, settings):
 
 def test_a_published_month_stays_as_published_when_data_arrive_later(march):
     first = publish(march.commune, MARCH, dt.date(2024, 4, 5))
-    late = DossierRecord(
-        0,
-        "LATE-1",
-        "1.001",
-        "xa-a",
-        received=at("2024-03-20"),
-        due=at("2024-03-22", 17),
-        processing_ended=at("2024-03-25"),
-        status=10,
-    )
-    import_dossiers([late])
+    import_late_dossier()
     first.refresh_from_db()
     progress = next(g for g in first.snapshot["groups"] if g["code"] == "progress")
     assert (progress["criteria"][0]["numerator"], progress["criteria"][0]["denominator"]) == (
@@ -68,17 +73,7 @@ def test_a_correction_needs_its_reason_and_the_old_version_stays_visible(march, 
     with pytest.raises(ValidationError, match="lý do"):
         publish(march.commune, MARCH, dt.date(2024, 4, 8), by=march.people.focal, reason="  ")
     assert Publication.objects.filter(unit=march.commune).count() == 1
-    late = DossierRecord(
-        0,
-        "LATE-1",
-        "1.001",
-        "xa-a",
-        received=at("2024-03-20"),
-        due=at("2024-03-22", 17),
-        processing_ended=at("2024-03-25"),
-        status=10,
-    )
-    import_dossiers([late])
+    import_late_dossier()
     second = publish(
         march.commune,
         MARCH,

@@ -5,26 +5,16 @@ handled in the period. Expected numbers are worked out by hand in each test."""
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from cchc.dossiers.records import DossierRecord, ProcedureRecord
+from cchc.dossiers.records import ProcedureRecord
 from cchc.dossiers.saving import import_dossiers, import_procedures
 from cchc.indicators import engine
 
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
+from .test_engine import VN, at, dossier
+
 MARCH = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
-
-
-def at(day: str, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour), VN)
-
-
-def dossier(code: str, unit: str = "xa-a", procedure: str = "1.001", **fields) -> DossierRecord:
-    fields.setdefault("received", at("2024-03-04"))
-    fields.setdefault("due", at("2024-03-08", 17))
-    return DossierRecord(row=0, code=code, procedure_code=procedure, unit_code=unit, **fields)
 
 
 def pair(value: engine.Value) -> tuple[int, int]:

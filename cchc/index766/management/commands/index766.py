@@ -9,31 +9,21 @@ from django.utils.translation import gettext as _
 
 from cchc import periods
 from cchc.index766.board import build
-from cchc.indicators.management.commands.indicators import _date
-from cchc.org.models import Unit
+from cchc.indicators.management.commands.indicators import add_window_arguments, window_of
 
 
 class Command(BaseCommand):
     help = "Print a unit's service index (766) over a window: groups, criteria, points."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="unit code")
-        parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
-        parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
-        parser.add_argument("--by", choices=["month"], help="also give each month")
-        parser.add_argument("--format", choices=["json", "table"], default="table")
+        add_window_arguments(parser)
 
     def handle(self, *args, **options) -> None:
-        start, end = _date(options["start"]), _date(options["end"])
-        if end < start:
-            raise CommandError(_("--to is before --from."))
+        unit, start, end = window_of(options)
         try:
             period = periods.checked_window(start, end)
         except periods.WindowError as exc:
             raise CommandError(f"{exc}.") from None
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
         board = build(unit, period)
         result = board.score.as_dict()
         if options["by"] == "month":
