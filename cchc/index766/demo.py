@@ -5,12 +5,15 @@ from __future__ import annotations
 from cchc.demo import DemoContext
 from cchc.org.models import Unit
 
+from . import seed
 from .actions import publish
-from .models import Publication
+from .models import IndexCriterion, IndexGroup, IndexVersion, Publication
 from .publication import previous_month
 
 
 def load(ctx: DemoContext) -> None:
+    # a database flushed by a browser test has lost what the data migration wrote
+    seed.install(IndexVersion, IndexGroup, IndexCriterion)
     month = previous_month(ctx.today)
     done = set(Publication.objects.filter(month=month).values_list("unit_id", flat=True))
     count = 0
