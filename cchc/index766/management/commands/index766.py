@@ -34,7 +34,7 @@ class Command(BaseCommand):
         self._table(result)
 
     def _table(self, result: dict) -> None:
-        no_data = _("no data")
+        no_data = _("no data yet")
         total = result["total"]
         self.stdout.write(
             f"{result['unit']} {result['from']} – {result['to']} (v{result['version']}): "
