@@ -247,30 +247,47 @@ def carried(
     """Per window, per unit id: the dossiers carried over into [start, end] — received before
     `start` (refused at intake excluded), unfinished or finished at a known moment on or after
     `start` 00:00 — and how many of them are on time at the window's end (the rule of
-    `on_time`). One query for every window."""
+    `on_time`).
+
+    One pass over the dossiers for every window: with the windows ordered by start, those a
+    dossier is carried into run from the first that starts after its reception to the last
+    that starts on or before its end (the last of all when unfinished), so each dossier is
+    grouped by those two window numbers and by `on_time_until`, then spread over the windows
+    here."""
     found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
     if not units or not windows:
         return found
-    rows, params = [], []
-    for index, (start, end) in enumerate(windows):
-        rows.append(f"SELECT {index} AS i, %s AS s, %s AS e, %s AS o")
-        opening = dt.datetime.combine(start, dt.time(0, 0), LOCAL)
-        params += [start, end, connection.ops.adapt_datetimefield_value(opening)]
+    order = sorted(range(len(windows)), key=lambda i: windows[i][0])
+    starts = [windows[i][0] for i in order]
+    openings = [
+        connection.ops.adapt_datetimefield_value(dt.datetime.combine(day, dt.time(0), LOCAL))
+        for day in starts
+    ]
+    ended = "COALESCE(d.processing_ended, d.returned)"
+    first = " ".join(f"WHEN d.received_on < %s THEN {n}" for n in range(len(starts)))
+    last = " ".join(f"WHEN {ended} >= %s THEN {n}" for n in reversed(range(len(starts))))
     marks = ", ".join(["%s"] * len(units))
     sql = (
-        "SELECT w.i, d.unit_id, COUNT(*), SUM(CASE WHEN d.on_time_until >= w.e THEN 1 ELSE 0 "
-        f"END) FROM ({' UNION ALL '.join(rows)}) w JOIN {staging.visible_dossiers()} d "
-        f"ON d.received_on < w.s AND (NOT {_FINISHED} "
-        "OR COALESCE(d.processing_ended, d.returned) >= w.o) "
-        f"WHERE d.counted AND d.unit_id IN ({marks}) GROUP BY w.i, d.unit_id"
+        f"SELECT d.unit_id, CASE {first} ELSE {len(starts)} END AS first_window, "
+        f"CASE WHEN NOT {_FINISHED} THEN {len(starts) - 1} {last} ELSE -1 END AS last_window, "
+        f"d.on_time_until, COUNT(*) FROM {staging.visible_dossiers()} d "
+        f"WHERE d.counted AND d.unit_id IN ({marks}) AND d.received_on < %s "
+        f"AND (NOT {_FINISHED} OR {ended} >= %s) "
+        "GROUP BY d.unit_id, first_window, last_window, d.on_time_until"
     )
+    params = [*starts, *reversed(openings), *units, starts[-1], openings[0]]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *units])
-        for index, unit_id, count, on_time in cursor.fetchall():
-            found[int(index)][unit_id] = {
-                "carried": int(count or 0),
-                "carried_on_time": int(on_time or 0),
-            }
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for unit_id, low, high, on_time_until, count in rows:
+        if isinstance(on_time_until, str):  # SQLite returns a raw date from a grouped column
+            on_time_until = dt.date.fromisoformat(on_time_until)
+        for position in range(int(low), int(high) + 1):
+            index = order[position]
+            counts = found[index].setdefault(unit_id, {"carried": 0, "carried_on_time": 0})
+            counts["carried"] += count
+            if on_time_until >= windows[index][1]:
+                counts["carried_on_time"] += count
     return found
 
 
