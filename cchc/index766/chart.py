@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-WIDTH, HEIGHT = 720, 240
+HEIGHT = 240
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 14, 34
 
 
@@ -20,18 +20,20 @@ def _number(value: float) -> str:
 
 
 def monthly_svg(bars: list[tuple[str, float | None]], label: str) -> SafeString:
-    """`bars`: (month key YYYY-MM, share in % or None) in order."""
-    inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    """`bars`: (month key YYYY-MM, share in % or None) in order. The drawing is as wide as
+    its bars need (a quarter stays legible on a phone)."""
+    width = min(720, max(360, 60 * len(bars)))
+    inner_w, inner_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = inner_w / max(len(bars), 1)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" '
         f'class="index-chart" role="img" aria-labelledby="index-chart-title">'
         f'<title id="index-chart-title">{escape(label)}</title>'
     ]
     for tick in (0, 25, 50, 75, 100):
         y = TOP + inner_h * (1 - tick / 100)
         parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'<line x1="{LEFT}" x2="{width - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#dee2e6" stroke-width="1"/>'
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
             f'fill="#6c757d">{tick}</text>'
