@@ -52,10 +52,10 @@ def monthly_svg(bars: list[tuple[str, float | None]], label: str) -> SafeString:
             )
             continue
         height = inner_h * min(max(share, 0), 100) / 100
-        width = max(slot * 0.6, 4)
+        bar = max(slot * 0.6, 4)
         parts.append(
-            f'<rect x="{x + (slot - width) / 2:.1f}" y="{TOP + inner_h - height:.1f}" '
-            f'width="{width:.1f}" height="{height:.1f}" fill="#0d6efd">'
+            f'<rect x="{x + (slot - bar) / 2:.1f}" y="{TOP + inner_h - height:.1f}" '
+            f'width="{bar:.1f}" height="{height:.1f}" fill="#0d6efd">'
             f"<title>{escape(month)}: {_number(share)}%</title></rect>"
         )
         if slot >= 34:
