@@ -99,6 +99,17 @@ def measure(
     return _finish(total, fee_used, fee_paid, catalogue)
 
 
+def uses_carried(indicators: Iterable[IndicatorDefinition]) -> bool:
+    """Whether any of the indicators counts dossiers carried over into the window: reading
+    them scans the dossiers received before it, so it is done only when needed."""
+    return any(
+        name in facts.CARRIED_MEASURES
+        for d in indicators
+        for formula in (d.numerator, d.denominator)
+        for _sign, name in parse_formula(formula)
+    )
+
+
 def values(
     unit: Unit,
     start: dt.date,
@@ -107,6 +118,8 @@ def values(
     **shared,
 ) -> dict[str, Value]:
     indicators = definitions() if indicators is None else indicators
+    if "carried" not in shared and not uses_carried(indicators):
+        shared["carried"] = {}
     measures = measure(unit, start, end, **shared)
     return {d.code: evaluate(d, measures) for d in indicators}
 
@@ -123,7 +136,8 @@ def monthly(
     units = facts.unit_ids(paths)
     catalogue = facts.catalogue_counts(competence.unit_levels(unit))
     months = list(periods.window(start, end).months())
-    carried = facts.carried(units, [(low, high) for _key, low, high in months])
+    windows = [(low, high) for _key, low, high in months]
+    carried = facts.carried(units, windows) if uses_carried(indicators) else [{} for _w in windows]
     return {
         key: values(
             unit,
@@ -168,7 +182,9 @@ def breakdown(
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
     links = succession_links()
-    sums = facts.window_sums(scope_paths(unit, links), start, end, per_unit=True)
+    sums = facts.window_sums(
+        scope_paths(unit, links), start, end, per_unit=True, with_carried=uses_carried(indicators)
+    )
     paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
     scopes = {child.pk: scope_paths(child, links) for child in below}
     fee_catalogue = facts.fee_catalogue()

@@ -129,3 +129,18 @@ def test_processing_progress_counts_the_dossiers_carried_over_from_before_the_pe
     # time at 29/2), F6 (no end date: late); J1 carried over from January, finished on time
     assert pair(months["2024-02"]["processing_progress_rate"]) == (4, 6)
     assert pair(months["2024-03"]["processing_progress_rate"]) == (4, 7)
+
+
+def test_dossiers_received_before_the_window_are_read_only_for_the_indicators_that_count_them(
+    world,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def scans_old_dossiers(codes: list[str]) -> bool:
+        with CaptureQueriesContext(connection) as queries:
+            engine.monthly(world.commune, *MARCH, engine.definitions(codes))
+        return any("first_window" in q["sql"] for q in queries.captured_queries)
+
+    assert not scans_old_dossiers(["on_time_rate", "reuse_rate"])
+    assert scans_old_dossiers(["on_time_rate", "processing_progress_rate"])
