@@ -111,11 +111,14 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     # A browser test runs against a live server on a flushed database, which loses what the
-    # data migrations wrote; put the built-in indicators back.
+    # data migrations wrote; put the built-in indicators and the index's version 1 back.
+    from cchc.index766 import seed
+    from cchc.index766.models import IndexCriterion, IndexGroup, IndexVersion
     from cchc.indicators.builtins import install
     from cchc.indicators.models import IndicatorDefinition
 
     install(IndicatorDefinition)
+    seed.install(IndexVersion, IndexGroup, IndexCriterion)
     context = browser.new_context(
         locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", viewport={"width": 1280, "height": 900}
     )

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "cchc.surveys",
     "cchc.feedback",
     "cchc.public",
+    "cchc.index766",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,8 @@ SESSION_IDLE_SECONDS = env_int("CCHC_SESSION_IDLE_MINUTES", 30) * 60
 REAUTH_SECONDS = env_int("CCHC_REAUTH_MINUTES", 10) * 60
 # Accounts without a login for this many days are disabled by the daily job.
 IDLE_ACCOUNT_DAYS = env_int("CCHC_IDLE_ACCOUNT_DAYS", 45)
+# the day of the month on which the previous month's service index (766) is frozen and published
+INDEX766_PUBLISH_DAY = min(max(env_int("CCHC_INDEX766_PUBLISH_DAY", 5), 1), 28)
 # Two-step login (django-otp, cchc/accounts/two_step.py): required for administrators and
 # upper-level roles when true (default: in production), offered to everyone.
 TWO_STEP_REQUIRED = env_bool("CCHC_TWO_STEP_REQUIRED", PRODUCTION)

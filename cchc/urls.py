@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("cchc.notifications.urls")),
     path("", include("cchc.dossiers.urls")),
     path("", include("cchc.indicators.urls")),
+    path("", include("cchc.index766.urls")),
     path("", include("cchc.reports.urls")),
     path("", include("cchc.parindex.urls")),
     path("", include("cchc.surveys.urls")),

@@ -44,8 +44,20 @@ WITH
 raw AS (SELECT * FROM read_csv('{dossiers}', header = true, all_varchar = true)),
 proc AS (
   SELECT MaTTHC AS code, {t("DuDieuKienToanTrinh")} AS eligible, {t("CoPhiLePhi")} AS fee,
-         {t("TichHopThanhToan")} AS integrated, {t("TraKetQuaGiayTo")} AS document
+         {t("TichHopThanhToan")} AS integrated, {t("TraKetQuaGiayTo")} AS document,
+         coalesce(CapThucHien, '') AS level_text
   FROM read_csv('{procedures}', header = true, all_varchar = true)
+),
+-- version 2: the levels a procedure's CapThucHien names (none: every level)
+proc_level AS (
+  SELECT DISTINCT code, CASE
+    WHEN part IN ('xã', 'phường', 'thị trấn', 'đặc khu') THEN 'xa'
+    WHEN part = 'huyện' THEN 'huyen' WHEN part = 'tỉnh' THEN 'tinh' END AS level
+  FROM (
+    SELECT code, regexp_replace(lower(trim(unnest(regexp_split_to_array(level_text, '[,;]')))),
+                                '^cấp ', '') AS part
+    FROM proc
+  )
 ),
 tree AS (SELECT * FROM read_csv('{units}', header = true, all_varchar = true)),
 -- (unit, ancestor-or-self): a dossier counts for every unit on its path to the root
@@ -116,10 +128,52 @@ sums AS (
     count(DISTINCT procedure) FILTER (WHERE procedure_fee AND paid) AS fee_used_paid_n
   FROM r GROUP BY unit, month
 ),
+-- the levels of each unit and of the units below it
+unit_level AS (
+  SELECT DISTINCT up.ancestor AS unit, CASE
+    WHEN tree.kind IN ('commune', 'ward', 'township', 'special_zone') THEN 'xa'
+    WHEN tree.kind = 'district' THEN 'huyen' WHEN tree.kind = 'province' THEN 'tinh' END AS level
+  FROM up JOIN tree ON tree.code = up.unit
+),
+-- the fee procedures within each unit's competence
+competent AS (
+  SELECT DISTINCT u.code AS unit, proc.code, proc.integrated
+  FROM tree u CROSS JOIN proc
+  WHERE proc.fee AND (
+    NOT EXISTS (SELECT 1 FROM proc_level pl WHERE pl.code = proc.code AND pl.level IS NOT NULL)
+    OR EXISTS (SELECT 1 FROM proc_level pl JOIN unit_level ul ON ul.level = pl.level
+               WHERE pl.code = proc.code AND ul.unit = u.code))
+),
 catalogue AS (
-  SELECT count(*) FILTER (WHERE fee) AS fee_procedures,
-         count(*) FILTER (WHERE fee AND integrated) AS integrated_procedures
-  FROM proc
+  SELECT unit, count(*) AS fee_procedures,
+         count(*) FILTER (WHERE integrated) AS integrated_procedures
+  FROM competent GROUP BY unit
+),
+-- version 2: dossiers received before a month and still handled in it (carried over)
+months AS (
+  SELECT range::DATE AS month,
+         (range + INTERVAL 1 MONTH - INTERVAL 1 SECOND) AS window_end
+  FROM range(DATE '2024-01-01', DATE '2025-01-01', INTERVAL 1 MONTH)
+),
+carried AS (
+  SELECT up.ancestor AS unit, months.month,
+    count(*) AS carried_n,
+    count(*) FILTER (WHERE d.supplements <= 1 AND ce.e IS NOT NULL AND ce.e - ce.s <= d.due)
+      AS carried_on_time_n
+  FROM d JOIN months ON d.received < months.month
+  CROSS JOIN LATERAL (
+    SELECT (d.status IN (7, 8, 9, 10) OR d.ended IS NOT NULL) AS finished,
+           CASE WHEN d.requested IS NOT NULL AND d.supplied IS NOT NULL
+                THEN d.supplied - d.requested ELSE INTERVAL 0 SECOND END AS s,
+           CASE WHEN d.status IN (7, 8, 9, 10) OR d.ended IS NOT NULL
+                THEN coalesce(d.ended, d.returned)
+                WHEN d.requested IS NOT NULL AND d.supplied IS NULL THEN d.requested
+                ELSE months.window_end END AS e
+  ) ce
+  JOIN up ON up.unit = d.unit
+  WHERE d.status IS DISTINCT FROM 3
+    AND (NOT ce.finished OR coalesce(d.ended, d.returned) >= months.month)
+  GROUP BY up.ancestor, months.month
 )
 SELECT tree.code AS unit, strftime(months.month, '%Y-%m') AS month,
   coalesce(received_n, 0), coalesce(on_time_n, 0), coalesce(late_n, 0),
@@ -127,12 +181,13 @@ SELECT tree.code AS unit, strftime(months.month, '%Y-%m') AS month,
   coalesce(full_online_n, 0), coalesce(fee_n, 0), coalesce(fee_paid_n, 0),
   coalesce(document_n, 0), coalesce(e_result_n, 0), coalesce(digitised_n, 0),
   coalesce(reused_n, 0), coalesce(fee_used_n, 0), coalesce(fee_used_paid_n, 0),
-  catalogue.fee_procedures, catalogue.integrated_procedures
+  coalesce(catalogue.fee_procedures, 0), coalesce(catalogue.integrated_procedures, 0),
+  coalesce(carried_n, 0), coalesce(carried_on_time_n, 0)
 FROM tree
-CROSS JOIN (SELECT range::DATE AS month FROM range(DATE '2024-01-01', DATE '2025-01-01',
-            INTERVAL 1 MONTH)) months
-CROSS JOIN catalogue
+CROSS JOIN months
+LEFT JOIN catalogue ON catalogue.unit = tree.code
 LEFT JOIN sums ON sums.unit = tree.code AND sums.month = months.month
+LEFT JOIN carried ON carried.unit = tree.code AND carried.month = months.month
 """
 
 
@@ -162,10 +217,13 @@ def compute(directory: Path, threads: int | None = None) -> dict[tuple[str, str,
             used_paid,
             fee_procs,
             integrated,
+            carried,
+            carried_on_time,
         ) = row[2:]
         for code, pair in (
             ("dossiers_received", (received, received)),
             ("on_time_rate", (on_time, received)),
+            ("processing_progress_rate", (on_time + carried_on_time, received + carried)),
             ("late_apology_rate", (late_apology, late)),
             ("online_submission_rate", (online, received)),
             ("full_online_rate", (full_online, eligible)),

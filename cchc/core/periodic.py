@@ -70,6 +70,12 @@ PERIODIC_JOBS: list[PeriodicJob] = [
         dt.timedelta(minutes=15),
         "roll back dossier imports a dead process left half-saved (never seen by pages)",
     ),
+    PeriodicJob(
+        "publish-index766",
+        "cchc.index766.jobs.publish_index766",
+        dt.timedelta(hours=6),
+        "from CCHC_INDEX766_PUBLISH_DAY on, freeze and publish last month's service index",
+    ),
 ]
 
 

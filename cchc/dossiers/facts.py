@@ -17,7 +17,8 @@ from django.db import connection, transaction
 
 from cchc.org.models import Unit
 
-from . import staging
+from . import competence, staging
+from .classify import LOCAL
 from .models import Dossier, DossierFact, Procedure
 
 # counter -> SQL over one dossier row (1 or 0). The keys are DossierFact's counter columns.
@@ -64,7 +65,11 @@ PROCEDURE_MEASURES = (
     "fee_procedures_used",
     "fee_procedures_paid_online",
 )
-MEASURES = (*MEASURE_SQL, "in_person", *PROCEDURE_MEASURES)
+# Dossiers received before the window and still being handled in it (version 2 of the contract:
+# the service index's progress criterion counts them), and those of them on time at its end.
+CARRIED_MEASURES = ("carried", "carried_on_time")
+MEASURES = (*MEASURE_SQL, "in_person", *PROCEDURE_MEASURES, *CARRIED_MEASURES)
+_FINISHED = "(COALESCE(d.status, 0) IN (7, 8, 9, 10) OR d.processing_ended IS NOT NULL)"
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -178,10 +183,12 @@ def window_sums(
     *,
     per_unit: bool = False,
     units: list[int] | None = None,
+    with_carried: bool = True,
 ) -> WindowSums:
-    """Sum the measures of the dossiers received in [start, end] by units under `paths`.
-    `units`, the ids `unit_ids(paths)` returns, may be given by a caller summing several
-    windows of the same scope."""
+    """Sum the measures of the dossiers received in [start, end] by units under `paths`, and
+    (unless `with_carried` is false: the caller reads them with `carried()`) those carried
+    over into it. `units`, the ids `unit_ids(paths)` returns, may be given by a caller summing
+    several windows of the same scope."""
     result = WindowSums()
     if end < start:
         return result
@@ -218,12 +225,84 @@ def window_sums(
             if paid:
                 result.fee_paid.setdefault(unit_id, set()).add(procedure_id)
     result.total = total
+    if with_carried:
+        _add_carried(result, units, start, end, per_unit=per_unit)
     return result
 
 
-def catalogue_counts() -> dict[str, int]:
-    fee = Procedure.objects.filter(has_fee=True)
-    return {
-        "fee_procedures": fee.count(),
-        "payment_integrated_procedures": fee.filter(payment_integrated=True).count(),
-    }
+def _add_carried(
+    result: WindowSums, units: list[int], start: dt.date, end: dt.date, *, per_unit: bool
+) -> None:
+    result.total.update(dict.fromkeys(CARRIED_MEASURES, 0))
+    for unit_id, counts in carried(units, [(start, end)])[0].items():
+        for name, value in counts.items():
+            result.total[name] += value
+        if per_unit:
+            result.by_unit.setdefault(unit_id, dict.fromkeys(MEASURE_SQL, 0)).update(counts)
+
+
+def carried(
+    units: list[int], windows: list[tuple[dt.date, dt.date]]
+) -> list[dict[int, dict[str, int]]]:
+    """Per window, per unit id: the dossiers carried over into [start, end] — received before
+    `start` (refused at intake excluded), unfinished or finished at a known moment on or after
+    `start` 00:00 — and how many of them are on time at the window's end (the rule of
+    `on_time`).
+
+    One pass over the dossiers for every window: with the windows ordered by start, those a
+    dossier is carried into run from the first that starts after its reception to the last
+    that starts on or before its end (the last of all when unfinished), so each dossier is
+    grouped by those two window numbers and by `on_time_until`, then spread over the windows
+    here."""
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    if not units or not windows:
+        return found
+    order = sorted(range(len(windows)), key=lambda i: windows[i][0])
+    starts = [windows[i][0] for i in order]
+    openings = [
+        connection.ops.adapt_datetimefield_value(dt.datetime.combine(day, dt.time(0), LOCAL))
+        for day in starts
+    ]
+    ended = "COALESCE(d.processing_ended, d.returned)"
+    first = " ".join(f"WHEN d.received_on < %s THEN {n}" for n in range(len(starts)))
+    last = " ".join(f"WHEN {ended} >= %s THEN {n}" for n in reversed(range(len(starts))))
+    marks = ", ".join(["%s"] * len(units))
+    sql = (
+        f"SELECT d.unit_id, CASE {first} ELSE {len(starts)} END AS first_window, "
+        f"CASE WHEN NOT {_FINISHED} THEN {len(starts) - 1} {last} ELSE -1 END AS last_window, "
+        f"d.on_time_until, COUNT(*) FROM {staging.visible_dossiers()} d "
+        f"WHERE d.counted AND d.unit_id IN ({marks}) AND d.received_on < %s "
+        f"AND (NOT {_FINISHED} OR {ended} >= %s) "
+        "GROUP BY d.unit_id, first_window, last_window, d.on_time_until"
+    )
+    params = [*starts, *reversed(openings), *units, starts[-1], openings[0]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for unit_id, low, high, on_time_until, count in rows:
+        if isinstance(on_time_until, str):  # SQLite returns a raw date from a grouped column
+            on_time_until = dt.date.fromisoformat(on_time_until)
+        for position in range(int(low), int(high) + 1):
+            index = order[position]
+            counts = found[index].setdefault(unit_id, {"carried": 0, "carried_on_time": 0})
+            counts["carried"] += count
+            if on_time_until >= windows[index][1]:
+                counts["carried_on_time"] += count
+    return found
+
+
+def fee_catalogue() -> list[tuple[str, bool]]:
+    """(level, payment integrated) of every fee-charging procedure of the catalogue."""
+    return list(Procedure.objects.filter(has_fee=True).values_list("level", "payment_integrated"))
+
+
+def catalogue_counts(
+    levels: frozenset[str], catalogue: list[tuple[str, bool]] | None = None
+) -> dict[str, int]:
+    """The fee-charging procedures within the competence of a unit whose levels (its own and
+    those below it, `competence.unit_levels`) are `levels`, and how many are integrated for
+    online payment. `catalogue` (`fee_catalogue()`) may be given when several units are
+    counted."""
+    catalogue = fee_catalogue() if catalogue is None else catalogue
+    mine = [integrated for level, integrated in catalogue if competence.within(level, levels)]
+    return {"fee_procedures": len(mine), "payment_integrated_procedures": sum(mine)}

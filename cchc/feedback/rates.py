@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cchc.org.access import with_predecessors
+from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
 
 from .deadlines import handled_on_time
@@ -28,24 +28,61 @@ def received_in(unit: Unit, start: dt.date, end: dt.date):
     )
 
 
-def on_time(unit: Unit, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+def received_by_unit(units: list[Unit], start: dt.date, end: dt.date) -> dict[int, list]:
+    """`received_in` of several units in two queries whatever their number: each unit's
+    feedback (its subtree and the units it succeeded) received in [start, end]."""
+    links = succession_links()
+    scopes = {unit.pk: with_predecessors([unit.path], links) for unit in units}
+    every = sorted({path for paths in scopes.values() for path in paths})
+    query = Feedback.objects.none()
+    for path in every:
+        query |= Feedback.objects.filter(unit__path__startswith=path)
+    items = list(
+        query.filter(received__gte=start, received__lte=end)
+        .select_related("unit")
+        .only(
+            "unit__path",
+            "received",
+            "answered",
+            "published",
+            "answer_due",
+            "publish_due",
+            "unsatisfied",
+            "repeated",
+        )
+    )
+    return {
+        pk: [i for i in items if any(i.unit.path.startswith(p) for p in paths)]
+        for pk, paths in scopes.items()
+    }
+
+
+def on_time_of(items: list, end: dt.date) -> tuple[int, int] | None:
     """Index criterion "feedback handled on time" (group satisfaction, 6 points; the index
-    gives full points when this returns None, nothing to handle): feedback answered within
-    the legal time and its answer published within its own, ÷ feedback received."""
-    items = list(received_in(unit, start, end))
+    gives full points when this is None, nothing to handle): feedback answered within the
+    legal time and its answer published within its own, ÷ feedback received."""
     if not items:
         return None
     return sum(handled_on_time(item, end) for item in items), len(items)
 
 
-def satisfaction(unit: Unit, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+def satisfaction_of(items: list, end: dt.date) -> tuple[int, int] | None:
     """Index criterion "satisfaction with feedback handling" (group satisfaction, 6 points):
     (feedback − rated unsatisfactory − handled late − repeated with a complaint) ÷ feedback
     received; a piece that is several of these is taken away once."""
-    items = list(received_in(unit, start, end))
     if not items:
         return None
     good = sum(
         not item.unsatisfied and not item.repeated and handled_on_time(item, end) for item in items
     )
     return good, len(items)
+
+
+def on_time(unit: Unit, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+    """`on_time_of` the feedback the unit received in [start, end]."""
+    return on_time_of(list(received_in(unit, start, end)), end)
+
+
+def satisfaction(unit: Unit, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+    """`satisfaction_of` the feedback the unit received in [start, end]."""
+    return satisfaction_of(list(received_in(unit, start, end)), end)

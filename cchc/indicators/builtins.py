@@ -31,6 +31,19 @@ BUILTINS: list[dict[str, object]] = [
         "source": "766/QĐ-TTg, nhóm Tiến độ giải quyết",
     },
     {
+        "code": "processing_progress_rate",
+        "name": "Tỷ lệ hồ sơ xử lý đúng hạn trong kỳ (tiến độ giải quyết)",
+        "numerator": "on_time + carried_on_time",
+        "denominator": "received + carried",
+        "keywords": "",
+        "description": (
+            "Hồ sơ giải quyết trước hạn, đúng hạn hoặc còn trong hạn ÷ hồ sơ xử lý trong kỳ: hồ "
+            "sơ tiếp nhận trong kỳ và hồ sơ kỳ trước chuyển sang (chưa giải quyết xong trước "
+            "ngày đầu kỳ)."
+        ),
+        "source": "766/QĐ-TTg, nhóm Tiến độ giải quyết",
+    },
+    {
         "code": "late_apology_rate",
         "name": "Tỷ lệ hồ sơ trễ hạn có văn bản xin lỗi",
         "numerator": "late_apology",

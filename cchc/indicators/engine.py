@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cchc import periods
-from cchc.dossiers import facts
+from cchc.dossiers import competence, facts
+from cchc.formats.rounding import percent
 from cchc.org.access import path_within, succession_links, with_predecessors
 from cchc.org.models import Unit
 
@@ -28,10 +29,8 @@ class Value:
 
     @property
     def value(self) -> float | None:
-        """100 × numerator ÷ denominator to two decimals; None without data."""
-        if not self.denominator:
-            return None
-        return round(100 * self.numerator / self.denominator, 2)
+        """100 × numerator ÷ denominator rounded half up to two decimals; None without data."""
+        return percent(self.numerator, self.denominator)
 
     @property
     def has_data(self) -> bool:
@@ -81,13 +80,34 @@ def measure(
     paths: list[str] | None = None,
     units: list[int] | None = None,
     catalogue: dict[str, int] | None = None,
+    carried: dict[int, dict[str, int]] | None = None,
 ) -> dict[str, int]:
-    """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids)
-    and `catalogue` may be given when the caller computes several windows of the same unit."""
-    sums = facts.window_sums(paths or scope_paths(unit), start, end, units=units)
+    """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids),
+    `catalogue` and `carried` (what `facts.carried` found for this window) may be given when
+    the caller computes several windows of the same unit."""
+    sums = facts.window_sums(
+        paths or scope_paths(unit), start, end, units=units, with_carried=carried is None
+    )
     fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
     fee_paid = set().union(*sums.fee_paid.values()) if sums.fee_paid else set()
-    return _finish(sums.total or {}, fee_used, fee_paid, catalogue or facts.catalogue_counts())
+    if catalogue is None:
+        catalogue = facts.catalogue_counts(competence.unit_levels(unit))
+    total = dict(sums.total or {})
+    for counts in (carried or {}).values():
+        for name, value in counts.items():
+            total[name] = total.get(name, 0) + value
+    return _finish(total, fee_used, fee_paid, catalogue)
+
+
+def uses_carried(indicators: Iterable[IndicatorDefinition]) -> bool:
+    """Whether any of the indicators counts dossiers carried over into the window: reading
+    them scans the dossiers received before it, so it is done only when needed."""
+    return any(
+        name in facts.CARRIED_MEASURES
+        for d in indicators
+        for formula in (d.numerator, d.denominator)
+        for _sign, name in parse_formula(formula)
+    )
 
 
 def values(
@@ -98,6 +118,8 @@ def values(
     **shared,
 ) -> dict[str, Value]:
     indicators = definitions() if indicators is None else indicators
+    if "carried" not in shared and not uses_carried(indicators):
+        shared["carried"] = {}
     measures = measure(unit, start, end, **shared)
     return {d.code: evaluate(d, measures) for d in indicators}
 
@@ -111,14 +133,23 @@ def monthly(
     """Values per calendar month of the window ('YYYY-MM'), each month clipped to the window."""
     indicators = definitions() if indicators is None else indicators
     paths = scope_paths(unit)
-    shared = {
-        "paths": paths,
-        "units": facts.unit_ids(paths),
-        "catalogue": facts.catalogue_counts(),
-    }
+    units = facts.unit_ids(paths)
+    catalogue = facts.catalogue_counts(competence.unit_levels(unit))
+    months = list(periods.window(start, end).months())
+    windows = [(low, high) for _key, low, high in months]
+    carried = facts.carried(units, windows) if uses_carried(indicators) else [{} for _w in windows]
     return {
-        key: values(unit, low, high, indicators, **shared)
-        for key, low, high in periods.window(start, end).months()
+        key: values(
+            unit,
+            low,
+            high,
+            indicators,
+            paths=paths,
+            units=units,
+            catalogue=catalogue,
+            carried=carried[index],
+        )
+        for index, (key, low, high) in enumerate(months)
     }
 
 
@@ -151,10 +182,16 @@ def breakdown(
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
     links = succession_links()
-    sums = facts.window_sums(scope_paths(unit, links), start, end, per_unit=True)
+    sums = facts.window_sums(
+        scope_paths(unit, links), start, end, per_unit=True, with_carried=uses_carried(indicators)
+    )
     paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
     scopes = {child.pk: scope_paths(child, links) for child in below}
-    catalogue = facts.catalogue_counts()
+    fee_catalogue = facts.fee_catalogue()
+    levels = competence.levels_of([unit, *below])
+    catalogues = {
+        child.pk: facts.catalogue_counts(levels[child.pk], fee_catalogue) for child in below
+    }
     own = 0  # the key of the unit's own dossiers (no child has pk 0)
     grouped: dict[int, dict[str, int]] = {child.pk: {} for child in below}
     used: dict[int, set[int]] = {child.pk: set() for child in below}
@@ -172,19 +209,23 @@ def breakdown(
         used[owner] |= sums.fee_used.get(unit_id, set())
         paid[owner] |= sums.fee_paid.get(unit_id, set())
 
-    def evaluated(measured: dict[str, int], fee_used: set[int], fee_paid: set[int]):
-        measures = _finish(measured, fee_used, fee_paid, catalogue)
+    catalogues[own] = facts.catalogue_counts(levels[unit.pk], fee_catalogue)
+
+    def evaluated(key: int, measured: dict[str, int], fee_used: set[int], fee_paid: set[int]):
+        measures = _finish(measured, fee_used, fee_paid, catalogues[key])
         return {d.code: evaluate(d, measures) for d in indicators}
 
     rows = [
-        (child, evaluated(grouped[child.pk], used[child.pk], paid[child.pk])) for child in below
+        (child, evaluated(child.pk, grouped[child.pk], used[child.pk], paid[child.pk]))
+        for child in below
     ]
     all_used = set().union(*used.values())
     all_paid = set().union(*paid.values())
+    has_own = grouped[own].get("received") or grouped[own].get("carried")
     return Breakdown(
         rows,
-        evaluated(grouped[own], used[own], paid[own]) if grouped[own].get("received") else None,
-        evaluated(sums.total, all_used, all_paid),
+        evaluated(own, grouped[own], used[own], paid[own]) if has_own else None,
+        evaluated(own, sums.total, all_used, all_paid),
     )
 
 

@@ -23,9 +23,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats.rounding import half_up
 from cchc.org.matching import fold
 from cchc.plans.choices import Comparator, TargetUnit
 
@@ -204,7 +206,7 @@ def project_rate(
         numerator += rate / 100 * per_month * share
         denominator += per_month * share
         remaining -= share
-    return round(100 * numerator / denominator, 2)
+    return float(half_up(Fraction(100 * numerator) / Fraction(denominator)))
 
 
 def progress_of(target, today: dt.date) -> Progress:

@@ -30,6 +30,10 @@ CATALOGUE = [
     ("1.006", False, True, True, True),
 ]
 UNITS = ["xa-a", "xa-b"]
+# CapThucHien of the catalogue (none: every level); the levels within each unit's competence,
+# its own and those of the units below it (the fixture's district holds a commune and a ward)
+LEVELS = {"1.002": "Cấp xã", "1.003": "Cấp tỉnh", "1.005": "Cấp huyện; Cấp xã", "1.006": "Cấp Tỉnh"}
+UNIT_LEVELS = {"xa-a": {"Cấp xã"}, "xa-b": {"Cấp xã"}, "thanh-pho": {"Cấp huyện", "Cấp xã"}}
 
 
 def _moment(rng: random.Random, start: dt.datetime, hours: float) -> dt.datetime:
@@ -107,8 +111,15 @@ def _write_csv(path, rows: list[dict[str, object]]) -> None:
             writer.writerow([_cell(value, n) for value in row.values()])
 
 
+def half_up(numerator: int, denominator: int) -> float:
+    """numerator ÷ denominator to two decimals, halves rounded up (as officials do)."""
+    return (numerator * 100 * 2 + denominator) // (2 * denominator) / 100
+
+
 # --- the reference: the contract's definitions, read literally ------------------------------
-def reference(rows, units: set[str], start: dt.date, end: dt.date) -> dict[str, tuple[int, int]]:
+def reference(
+    rows, unit: str, units: set[str], start: dt.date, end: dt.date
+) -> dict[str, tuple[int, int]]:
     low = dt.datetime.combine(start, dt.time(0, 0), VN)
     high = dt.datetime.combine(end, dt.time(23, 59, 59), VN)
     procedures = {code: (full, fee, paid, doc) for code, full, fee, paid, doc in CATALOGUE}
@@ -137,11 +148,34 @@ def reference(rows, units: set[str], start: dt.date, end: dt.date) -> dict[str, 
             pause = row["NgayBoSung"] - row["NgayYeuCauBoSung"]
         return row["SoLanBoSung"] <= 1 and end_moment - pause <= row["NgayHenTra"]
 
+    def finished(row) -> bool:
+        return row["TrangThaiHoSo"] in {7, 8, 9, 10} or row["NgayKetThucXuLy"] is not None
+
+    # version 2: dossiers received before the window, not refused, still being handled in it
+    carried = [
+        r
+        for r in rows
+        if r["MaDonVi"] in units
+        and r["NgayTiepNhan"] < low
+        and r["TrangThaiHoSo"] != 3
+        and (
+            not finished(r)
+            or (
+                (r["NgayKetThucXuLy"] or r["NgayTraKetQua"]) is not None
+                and (r["NgayKetThucXuLy"] or r["NgayTraKetQua"]) >= low
+            )
+        )
+    ]
     late = [r for r in population if not on_time(r)]
     eligible = [r for r in population if attributes(r)[0]]
     fee_dossiers = [r for r in population if r["CoPhiLePhi"]]
     documents = [r for r in population if attributes(r)[3]]
-    fee_procedures = [code for code, _f, fee, _p, _d in CATALOGUE if fee]
+
+    def competent(code: str) -> bool:
+        named = {part.strip().capitalize() for part in LEVELS.get(code, "").split(";")} - {""}
+        return not named or bool(named & UNIT_LEVELS[unit])
+
+    fee_procedures = [code for code, _f, fee, _p, _d in CATALOGUE if fee and competent(code)]
     fee_used = {r["MaTTHC"] for r in population if attributes(r)[1]}
     fee_paid = {
         r["MaTTHC"]
@@ -152,6 +186,10 @@ def reference(rows, units: set[str], start: dt.date, end: dt.date) -> dict[str, 
     return {
         "dossiers_received": (size, size),
         "on_time_rate": (size - len(late), size),
+        "processing_progress_rate": (
+            size - len(late) + sum(1 for r in carried if on_time(r)),
+            size + len(carried),
+        ),
         "late_apology_rate": (sum(1 for r in late if r["CoPhieuXinLoi"]), len(late)),
         "online_submission_rate": (sum(1 for r in population if r["KenhThucHien"] == 2), size),
         "full_online_rate": (sum(1 for r in eligible if r["ToanTrinh"]), len(eligible)),
@@ -160,7 +198,7 @@ def reference(rows, units: set[str], start: dt.date, end: dt.date) -> dict[str, 
             len(fee_dossiers),
         ),
         "payment_procedures_rate": (
-            sum(1 for code, _f, _fee, paid, _d in CATALOGUE if _fee and paid),
+            sum(1 for code, _f, fee, paid, _d in CATALOGUE if fee and paid and competent(code)),
             len(fee_procedures),
         ),
         "payment_used_procedures_rate": (len(fee_paid), len(fee_used)),
@@ -211,10 +249,14 @@ def imported(tmp_path, world):
     catalogue = tmp_path / "tthc.csv"
     with catalogue.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        columns = "MaTTHC TenTTHC DuDieuKienToanTrinh CoPhiLePhi TichHopThanhToan TraKetQuaGiayTo"
+        columns = (
+            "MaTTHC TenTTHC DuDieuKienToanTrinh CoPhiLePhi TichHopThanhToan TraKetQuaGiayTo "
+            "CapThucHien"
+        )
         writer.writerow(columns.split())
         for code, *flags in CATALOGUE:
-            writer.writerow([code, f"Thủ tục {code}", *(int(f) for f in flags)])
+            level = LEVELS.get(code, "")
+            writer.writerow([code, f"Thủ tục {code}", *(int(f) for f in flags), level])
     call_command("import_procedures", str(catalogue), stdout=StringIO(), stderr=StringIO())
     rows = _dossiers(900, seed=20240)
     path = tmp_path / "hoso.csv"
@@ -228,13 +270,13 @@ def test_every_indicator_equals_the_reference_for_a_commune_and_for_the_district
     imported, start, end
 ):
     for unit, scope in (("xa-a", {"xa-a"}), ("thanh-pho", {"xa-a", "xa-b"})):
-        expected = reference(imported, scope, start, end)
+        expected = reference(imported, unit, scope, start, end)
         result = _indicators(unit, start, end)["indicators"]
         got = {code: (v["numerator"], v["denominator"]) for code, v in result.items()}
         assert got == expected, (unit, start, end)
         for code, (numerator, denominator) in expected.items():
             value = result[code]["value"]
-            assert value == (round(100 * numerator / denominator, 2) if denominator else None)
+            assert value == (half_up(100 * numerator, denominator) if denominator else None)
 
 
 def test_each_month_equals_the_reference_for_that_month(imported):
@@ -243,7 +285,7 @@ def test_each_month_equals_the_reference_for_that_month(imported):
     for key, values in months.items():
         first = dt.date.fromisoformat(f"{key}-01")
         last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        expected = reference(imported, {"xa-b"}, first, last)
+        expected = reference(imported, "xa-b", {"xa-b"}, first, last)
         assert {c: (v["numerator"], v["denominator"]) for c, v in values.items()} == expected, key
 
 

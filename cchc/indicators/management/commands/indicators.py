@@ -20,27 +20,39 @@ def _date(text: str) -> dt.date:
         raise CommandError(_("'%(value)s' is not a date YYYY-MM-DD.") % {"value": text}) from exc
 
 
+def add_window_arguments(parser) -> None:
+    """--unit, --from, --to, --by month, --format: the arguments of the commands that print a
+    unit's figures over a window (`cchc indicators`, `cchc index766`)."""
+    parser.add_argument("--unit", required=True, help="unit code")
+    parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
+    parser.add_argument("--by", choices=["month"], help="also give each month")
+    parser.add_argument("--format", choices=["json", "table"], default="table")
+
+
+def window_of(options) -> tuple[Unit, dt.date, dt.date]:
+    """The unit and window the arguments name; CommandError (in Vietnamese) otherwise."""
+    start, end = _date(options["start"]), _date(options["end"])
+    if end < start:
+        raise CommandError(_("--to is before --from."))
+    try:
+        periods.check_years(start, end)
+    except periods.WindowError as exc:
+        raise CommandError(f"{exc}.") from None
+    unit = Unit.objects.filter(code=options["unit"]).first()
+    if unit is None:
+        raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+    return unit, start, end
+
+
 class Command(BaseCommand):
     help = "Print a unit's indicators over a window (its units below included)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="unit code")
-        parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
-        parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
-        parser.add_argument("--by", choices=["month"], help="also give each month")
-        parser.add_argument("--format", choices=["json", "table"], default="table")
+        add_window_arguments(parser)
 
     def handle(self, *args, **options) -> None:
-        start, end = _date(options["start"]), _date(options["end"])
-        if end < start:
-            raise CommandError(_("--to is before --from."))
-        try:
-            periods.check_years(start, end)
-        except periods.WindowError as exc:
-            raise CommandError(f"{exc}.") from None
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        unit, start, end = window_of(options)
         result = engine.contract_json(unit, start, end, by_month=options["by"] == "month")
         if options["format"] == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False))

@@ -1,0 +1,84 @@
+"""Which procedures of the catalogue fall within a unit's competence (version 2 of the
+contract): those whose level (`CapThucHien`) names the level of the unit or of a unit below
+it. A procedure without a level counts at every level.
+
+Levels are "Cấp tỉnh", "Cấp huyện" and "Cấp xã" (several may be listed, separated by commas
+or semicolons); a ward, township or special zone is "Cấp xã". An agency takes the level of
+the nearest unit above it that has one (a provincial department is "Cấp tỉnh").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cchc.org.choices import UnitKind
+from cchc.org.models import Unit
+
+PROVINCE, DISTRICT, COMMUNE = "tinh", "huyen", "xa"
+LEVEL_OF_KIND: dict[str, str] = {
+    UnitKind.PROVINCE: PROVINCE,
+    UnitKind.DISTRICT: DISTRICT,
+    UnitKind.COMMUNE: COMMUNE,
+    UnitKind.WARD: COMMUNE,
+    UnitKind.TOWNSHIP: COMMUNE,
+    UnitKind.SPECIAL_ZONE: COMMUNE,
+}
+_WORDS = {
+    "tinh": PROVINCE,
+    "thanh pho truc thuoc trung uong": PROVINCE,
+    "huyen": DISTRICT,
+    "xa": COMMUNE,
+    "phuong": COMMUNE,
+    "thi tran": COMMUNE,
+    "dac khu": COMMUNE,
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+def procedure_levels(text: str) -> frozenset[str] | None:
+    """The levels a catalogue's `CapThucHien` names; None when it names none (every level)."""
+    levels = set()
+    for part in re.split(r"[,;]", text):
+        words = _fold(part)
+        words = words[4:] if words.startswith("cap ") else words
+        if words in _WORDS:
+            levels.add(_WORDS[words])
+    return frozenset(levels) or None
+
+
+def unit_levels(unit: Unit) -> frozenset[str]:
+    """The levels of the unit and of every unit below it."""
+    if LEVEL_OF_KIND.get(unit.kind) == COMMUNE:  # nothing below a commune has another level
+        return frozenset({COMMUNE})
+    return levels_of([unit])[unit.pk]
+
+
+def levels_of(units: list[Unit]) -> dict[int, frozenset[str]]:
+    """`unit_levels` of several units (a unit and those directly below it, say) in two
+    queries whatever their number."""
+    tree = list(Unit.objects.under([u.path for u in units]).values_list("path", "kind"))
+    agencies = [u for u in units if u.kind not in LEVEL_OF_KIND]
+    above_ids = {pk for u in agencies for pk in u.lineage_ids()[:-1]}
+    above = dict(Unit.objects.filter(pk__in=above_ids).values_list("pk", "kind"))
+    found: dict[int, frozenset[str]] = {}
+    for unit in units:
+        levels = {
+            LEVEL_OF_KIND[k] for p, k in tree if p.startswith(unit.path) and k in LEVEL_OF_KIND
+        }
+        if unit in agencies:
+            lineage = reversed(unit.lineage_ids()[:-1])
+            kinds = [above[pk] for pk in lineage if above.get(pk) in LEVEL_OF_KIND]
+            levels.update(LEVEL_OF_KIND[kind] for kind in kinds[:1])
+        found[unit.pk] = frozenset(levels)
+    return found
+
+
+def within(procedure_level: str, levels: frozenset[str]) -> bool:
+    named = procedure_levels(procedure_level)
+    return named is None or bool(named & levels)

@@ -1,0 +1,124 @@
+"""What the index page shows: a unit's index over a period, month by month, and the units
+directly below it side by side, worst first — from one breakdown and one monthly pass over the
+dossier facts, whatever the number of units below."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cchc import periods
+from cchc.indicators import engine
+from cchc.org.models import Unit
+
+from . import sources
+from .models import IndexGroup, IndexVersion
+from .scoring import GroupScore, IndexScore, groups_of, indicator_codes, score, sourced_codes
+
+
+@dataclass
+class Board:
+    unit: Unit
+    period: periods.Period
+    score: IndexScore
+    months: list[tuple[str, IndexScore]]
+    below: list[IndexScore]
+
+    @property
+    def comparable_months(self) -> list[tuple[str, IndexScore]]:
+        """The months scored with the period's version: only those are set side by side."""
+        return [(k, s) for k, s in self.months if s.version.pk == self.score.version.pk]
+
+    @property
+    def month_rows(self) -> list[tuple[str, list[GroupScore]]]:
+        """Each group of the period's version with its score in each comparable month."""
+        months = self.comparable_months
+        return [
+            (group.group.name, [score.groups[index] for _key, score in months])
+            for index, group in enumerate(self.score.groups)
+        ]
+
+    @property
+    def other_version_months(self) -> list[str]:
+        return [k for k, s in self.months if s.version.pk != self.score.version.pk]
+
+
+def _pick(versions: list[IndexVersion], day: dt.date) -> IndexVersion:
+    begun = [v for v in versions if v.valid_from <= day]
+    if begun:
+        return max(begun, key=lambda v: (v.valid_from, v.number))
+    return min(versions, key=lambda v: (v.valid_from, v.number))
+
+
+def worst_first(scores: list[IndexScore]) -> list[IndexScore]:
+    """Lowest share of the maximum first; units without any data last, by name."""
+    known = sorted((s for s in scores if s.share is not None), key=lambda s: (s.share, s.unit.name))
+    unknown = sorted((s for s in scores if s.share is None), key=lambda s: s.unit.name)
+    return known + unknown
+
+
+def _sourced(unit: Unit, below: list[Unit], period: periods.Period, groups: dict):
+    """The figures of the criteria fed by other apps: for the units below over the period,
+    for the unit over the period and each of its months (a few queries for any number)."""
+    codes = set().union(*(sourced_codes(g) for g in groups.values()))
+    whole = (period.start, period.end)
+    months = [(low, high) for _key, low, high in period.months()]
+    return (
+        sources.read_all(below, [whole], codes),
+        sources.read_all([unit], [whole, *months], codes),
+    )
+
+
+def build(unit: Unit, period: periods.Period) -> Board:
+    versions = list(IndexVersion.objects.all())
+    if not versions:
+        raise LookupError("no version of the service index is defined")
+    month_keys = period.months()
+    chosen = {key: _pick(versions, low) for key, low, _high in month_keys}
+    version = _pick(versions, period.start)
+    groups: dict[int, list[IndexGroup]] = {}
+    for used in {version, *chosen.values()}:
+        groups[used.pk] = groups_of(used)
+    codes = set().union(*(indicator_codes(g) for g in groups.values()))
+    definitions = engine.definitions(codes)
+    rows, _own, total = engine.breakdown(unit, period.start, period.end, definitions)
+    whole = (period.start, period.end)
+    sourced, own = _sourced(unit, [child for child, _values in rows], period, groups)
+    below = [
+        score(
+            child,
+            period.start,
+            period.end,
+            version=version,
+            groups=groups[version.pk],
+            values=values,
+            sourced=sourced[child.pk, whole],
+        )
+        for child, values in rows
+    ]
+    main = score(
+        unit,
+        period.start,
+        period.end,
+        version=version,
+        groups=groups[version.pk],
+        values=total,
+        sourced=own[unit.pk, whole],
+    )
+    by_month = engine.monthly(unit, period.start, period.end, definitions)
+    months = [
+        (
+            key,
+            score(
+                unit,
+                low,
+                high,
+                version=chosen[key],
+                groups=groups[chosen[key].pk],
+                values=by_month[key],
+                sourced=own[unit.pk, (low, high)],
+            ),
+        )
+        for key, low, high in month_keys
+    ]
+    return Board(unit, period, main, months, worst_first(below))

@@ -1,0 +1,49 @@
+"""`cchc index766 --unit CODE --from YYYY-MM-DD --to YYYY-MM-DD [--by month] --format json`."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from cchc import periods
+from cchc.index766.board import build
+from cchc.indicators.management.commands.indicators import add_window_arguments, window_of
+
+
+class Command(BaseCommand):
+    help = "Print a unit's service index (766) over a window: groups, criteria, points."
+
+    def add_arguments(self, parser) -> None:
+        add_window_arguments(parser)
+
+    def handle(self, *args, **options) -> None:
+        unit, start, end = window_of(options)
+        try:
+            period = periods.checked_window(start, end)
+        except periods.WindowError as exc:
+            raise CommandError(f"{exc}.") from None
+        board = build(unit, period)
+        result = board.score.as_dict()
+        if options["by"] == "month":
+            result["months"] = {key: s.as_dict() for key, s in board.months}
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
+            return
+        self._table(result)
+
+    def _table(self, result: dict) -> None:
+        no_data = _("no data yet")
+        total = result["total"]
+        self.stdout.write(
+            f"{result['unit']} {result['from']} – {result['to']} (v{result['version']}): "
+            f"{no_data if total is None else f'{total:.2f}'} / {result['max']:.2f}"
+        )
+        for group in result["groups"]:
+            points = group["points"]
+            shown = no_data if points is None else f"{points:.2f}"
+            self.stdout.write(f"  {group['name']}: {shown} / {group['max']:.2f}")
+            for item in group["criteria"]:
+                rate = no_data if item["points"] is None else f"{item['points']:.2f}"
+                self.stdout.write(f"    {item['name']:<60} {rate:>14} / {item['max']:.2f}")

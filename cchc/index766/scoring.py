@@ -1,0 +1,195 @@
+"""A unit's service index over a window: the points of each criterion, group and the total.
+
+The rules (specs/dossiers-and-indicators.md, version 2; domain/README.md §5): a criterion's
+points = max × min(rate ÷ target, 1), rounded half up to two decimals, the rate being the
+published one (two decimals) and the target 100 % where none is set. A criterion without data
+has no rate and no points and is left out of the total and of the maximum, so "total / max" is
+always honest; one that scores full points when there is nothing to handle (feedback answered
+on time) scores its maximum when its denominator is zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from cchc.formats.rounding import half_up, percent
+from cchc.indicators import engine
+from cchc.org.models import Unit
+
+from . import sources
+from .models import IndexCriterion, IndexGroup, IndexVersion
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class CriterionScore:
+    criterion: IndexCriterion
+    numerator: int | None = None
+    denominator: int | None = None
+    rate: float | None = None
+    points: Decimal | None = None
+
+    @property
+    def has_data(self) -> bool:
+        return self.points is not None
+
+    @property
+    def target(self) -> Decimal:
+        return self.criterion.target if self.criterion.target is not None else HUNDRED
+
+    def as_dict(self) -> dict[str, object]:
+        c = self.criterion
+        return {
+            "code": c.code,
+            "name": c.name,
+            "max": float(c.max_points),
+            "target": float(self.target),
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "rate": self.rate,
+            "points": None if self.points is None else float(self.points),
+        }
+
+
+@dataclass
+class GroupScore:
+    group: IndexGroup
+    criteria: list[CriterionScore] = field(default_factory=list)
+
+    @property
+    def points(self) -> Decimal | None:
+        scored = [c.points for c in self.criteria if c.points is not None]
+        return sum(scored, Decimal(0)) if scored else None
+
+    @property
+    def max(self) -> Decimal:
+        """The maxima of the criteria that have data."""
+        return sum((c.criterion.max_points for c in self.criteria if c.has_data), Decimal(0))
+
+    def as_dict(self) -> dict[str, object]:
+        points = self.points
+        return {
+            "code": self.group.code,
+            "name": self.group.name,
+            "max": float(self.max),
+            "full_max": float(self.group.max_points),
+            "points": None if points is None else float(points),
+            "criteria": [c.as_dict() for c in self.criteria],
+        }
+
+
+@dataclass
+class IndexScore:
+    unit: Unit
+    start: dt.date
+    end: dt.date
+    version: IndexVersion
+    groups: list[GroupScore]
+
+    @property
+    def total(self) -> Decimal | None:
+        scored = [g.points for g in self.groups if g.points is not None]
+        return sum(scored, Decimal(0)) if scored else None
+
+    @property
+    def max(self) -> Decimal:
+        return sum((g.max for g in self.groups), Decimal(0))
+
+    @property
+    def share(self) -> float | None:
+        """The total as a percentage of the maximum that has data (to rank units)."""
+        total = self.total
+        if total is None or not self.max:
+            return None
+        return percent(int(total * 100), int(self.max * 100))
+
+    def as_dict(self) -> dict[str, object]:
+        total = self.total
+        return {
+            "unit": self.unit.code,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "version": self.version.number,
+            "total": None if total is None else float(total),
+            "max": float(self.max),
+            "groups": [g.as_dict() for g in self.groups],
+        }
+
+
+def points_for(criterion: IndexCriterion, rate: float) -> Decimal:
+    target = criterion.target if criterion.target is not None else HUNDRED
+    ratio = min(Fraction(Decimal(str(rate))) / Fraction(target), Fraction(1))
+    return half_up(Fraction(criterion.max_points) * ratio)
+
+
+def criterion_score(criterion: IndexCriterion, found: tuple[int, int] | None) -> CriterionScore:
+    if found is None:
+        return CriterionScore(criterion)
+    numerator, denominator = found
+    if not denominator:
+        if criterion.full_when_empty:
+            return CriterionScore(criterion, numerator, denominator, None, criterion.max_points)
+        return CriterionScore(criterion, numerator, denominator)
+    rate = percent(numerator, denominator)
+    assert rate is not None
+    return CriterionScore(criterion, numerator, denominator, rate, points_for(criterion, rate))
+
+
+def version_for(day: dt.date) -> IndexVersion:
+    version = IndexVersion.objects.for_day(day)
+    if version is None:
+        raise LookupError("no version of the service index is defined")
+    return version
+
+
+def groups_of(version: IndexVersion) -> list[IndexGroup]:
+    """The version's groups with their criteria (two queries)."""
+    return list(version.groups.prefetch_related("criteria").order_by("order", "code"))
+
+
+def indicator_codes(groups: Iterable[IndexGroup]) -> set[str]:
+    return {c.indicator for g in groups for c in g.criteria.all() if c.indicator}
+
+
+def sourced_codes(groups: Iterable[IndexGroup]) -> set[str]:
+    """The criteria not measured by a dossier indicator (their figures come from `sources`)."""
+    return {c.code for g in groups for c in g.criteria.all() if not c.indicator}
+
+
+def score(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    *,
+    version: IndexVersion | None = None,
+    groups: Sequence[IndexGroup] | None = None,
+    values: dict[str, engine.Value] | None = None,
+    sourced: dict[str, tuple[int, int] | None] | None = None,
+) -> IndexScore:
+    """The unit's index over [start, end]. `version`, `groups`, the indicator `values` and
+    the other criteria's figures (`sourced`, from `sources.read_all`) may be given by a
+    caller scoring several units or months."""
+    version = version or version_for(start)
+    groups = groups_of(version) if groups is None else groups
+    if values is None:
+        values = engine.values(unit, start, end, engine.definitions(indicator_codes(groups)))
+    if sourced is None:
+        window = (start, end)
+        sourced = sources.read_all([unit], [window], sourced_codes(groups))[unit.pk, window]
+    scored = []
+    for group in groups:
+        group_score = GroupScore(group)
+        for criterion in group.criteria.all():
+            if criterion.indicator:
+                value = values.get(criterion.indicator)
+                found = None if value is None else (value.numerator, value.denominator)
+            else:
+                found = sourced.get(criterion.code)
+            group_score.criteria.append(criterion_score(criterion, found))
+        scored.append(group_score)
+    return IndexScore(unit, start, end, version, scored)

@@ -1,0 +1,131 @@
+"""Where the figures of the criteria that are not dossier indicators come from.
+
+The apps that hold those figures sit below this one (feedback, dossiers' procedure
+publication), so they cannot name it: `register_builtin` (called from this app's `ready`)
+registers their functions, one callable per criterion code. Another app may add its own:
+
+    from cchc.index766 import sources
+    sources.register("feedback_on_time", lambda unit, start, end: (answered_on_time, received))
+
+The callable returns (numerator, denominator) over the unit's scope for [start, end], or None
+when it has no data for that unit. A criterion whose code has no registered source has no
+data: it is shown as such and left out of the maximum. This app imports none of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from cchc.org.models import Unit
+
+Source = Callable[[Unit, dt.date, dt.date], "tuple[int, int] | None"]
+_SOURCES: dict[str, Source] = {}
+
+
+Window = tuple[dt.date, dt.date]
+Figures = dict[str, "tuple[int, int] | None"]
+Many = Callable[[list[Unit], list[Window]], "dict[tuple[int, Window], Figures]"]
+_MANY: dict[tuple[str, ...], Many] = {}
+
+
+def register_builtin() -> None:
+    """The sources this project has: citizens' feedback (PAKN) and procedure publication,
+    each read for any number of units and windows in a few queries."""
+    register_many(("feedback_on_time", "feedback_satisfaction"), _feedback)
+    register_many(
+        ("procedures_published_on_time", "procedures_updated_on_time", "procedures_complete"),
+        _publication,
+    )
+
+
+def _feedback(units: list[Unit], windows: list[Window]):
+    from cchc.feedback import rates
+
+    low, high = min(w[0] for w in windows), max(w[1] for w in windows)
+    received = rates.received_by_unit(units, low, high)
+    found = {}
+    for pk, items in received.items():
+        for start, end in windows:
+            inside = [i for i in items if start <= i.received <= end]
+            found[pk, (start, end)] = {
+                # no feedback received is "nothing to handle" (full points), not "no data"
+                "feedback_on_time": rates.on_time_of(inside, end) or (0, 0),
+                "feedback_satisfaction": rates.satisfaction_of(inside, end),
+            }
+    return found
+
+
+def _publication(units: list[Unit], windows: list[Window]):
+    from cchc.dossiers import publication as p
+
+    return {
+        (pk, (start, end)): {
+            "procedures_published_on_time": p.published_on_time_of(found, start, end),
+            "procedures_updated_on_time": p.national_db_on_time_of(found, start, end),
+            "procedures_complete": p.seven_parts_of(found, start, end),
+        }
+        for pk, found in p.competence_by_unit(units).items()
+        for start, end in windows
+    }
+
+
+def register_many(codes: tuple[str, ...], many: Many) -> None:
+    """Make `many(units, windows)` the figures of the criteria `codes`: one call gives, per
+    (unit id, window), each code's (numerator, denominator) or None."""
+    for code in codes:
+        unregister(code)
+    _MANY[tuple(codes)] = many
+
+
+def register(code: str, source: Source) -> None:
+    """Make `source` the figures of criterion `code` (a later registration replaces it)."""
+    unregister(code)
+    _SOURCES[code] = source
+
+
+def unregister(code: str) -> None:
+    _SOURCES.pop(code, None)
+    for known in [k for k in _MANY if code in k]:
+        many = _MANY.pop(known)
+        rest = tuple(c for c in known if c != code)
+        if rest:
+            _MANY[rest] = many
+
+
+def registered() -> frozenset[str]:
+    return frozenset(_SOURCES) | frozenset(c for codes in _MANY for c in codes)
+
+
+def read_all(
+    units: list[Unit], windows: list[Window], codes: set[str]
+) -> dict[tuple[int, Window], dict[str, tuple[int, int] | None]]:
+    """Every criterion in `codes` that has a source, for every unit and window: per (unit id,
+    window), per code, (numerator, denominator) or None. A source of many is called once."""
+    found: dict[tuple[int, Window], dict[str, tuple[int, int] | None]] = {
+        (unit.pk, w): {} for unit in units for w in windows
+    }
+    if not units or not windows:
+        return found
+    for known, many in _MANY.items():
+        wanted = [c for c in known if c in codes]
+        if wanted:
+            for key, values in many(units, windows).items():
+                found[key].update({code: _clean(values.get(code)) for code in wanted})
+    for code, source in _SOURCES.items():
+        if code in codes:
+            for unit in units:
+                for w in windows:
+                    found[unit.pk, w][code] = _clean(source(unit, *w))
+    return found
+
+
+def read(code: str, unit: Unit, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+    return read_all([unit], [(start, end)], {code})[unit.pk, (start, end)].get(code)
+
+
+def _clean(found) -> tuple[int, int] | None:
+    if found is None:
+        return None
+    numerator, denominator = found
+    return int(numerator), int(denominator)

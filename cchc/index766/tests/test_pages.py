@@ -1,0 +1,84 @@
+"""The index page: who may see it, who may publish, and its number of queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from cchc.index766.models import Publication
+from cchc.org.choices import Role, UnitKind
+from cchc.testing.factories import UnitFactory, UserFactory, member
+
+PAGE = "/units/xa-a/index766/?period=2024-03"
+PUBLISH = reverse("index766:publish", args=["xa-a"])
+
+
+@pytest.fixture
+def viewer(world):
+    return member(UserFactory(username="xem"), world.commune, Role.VIEWER)
+
+
+def test_the_page_shows_groups_criteria_points_and_the_total(march, login, no_feedback):
+    html = login(march.people.focal).get(PAGE).content.decode()
+    assert "Công khai, minh bạch" in html and "Tiến độ giải quyết" in html
+    assert "37,03</strong> / 60" in html
+    assert "chưa có dữ liệu" in html
+    assert "33 / 43" in html  # progress numerator / denominator
+    assert "index-chart" not in html  # a single month: no chart
+    year = login(march.people.focal).get("/units/xa-a/index766/?period=2024").content.decode()
+    assert "<svg" in year and 'class="index-chart"' in year and "cdn" not in year.lower()
+
+
+def test_an_outsider_gets_404_and_read_only_roles_may_look(march, login, viewer):
+    assert login(march.people.outsider).get(PAGE).status_code == 404
+    assert login(viewer).get(PAGE).status_code == 200
+    assert login(march.people.district).get(PAGE).status_code == 200
+    assert login(march.people.leader).get(PAGE).status_code == 200
+
+
+def test_publishing_is_refused_to_read_only_roles_and_to_get(march, login, viewer):
+    data = {"month": "2024-03"}
+    assert login(viewer).post(PUBLISH, data).status_code == 403
+    assert login(march.people.district).post(PUBLISH, data).status_code == 403
+    assert login(march.people.outsider).post(PUBLISH, data).status_code == 404
+    assert login(march.people.focal).get(PUBLISH).status_code == 405
+    assert not Publication.objects.exists()
+
+
+def test_the_focal_point_publishes_and_a_correction_without_reason_is_refused(march, login):
+    client = login(march.people.focal)
+    response = client.post(PUBLISH, {"month": "2024-03"})
+    assert response.status_code == 302
+    assert Publication.objects.filter(unit=march.commune).count() == 1
+    refused = client.post(PUBLISH, {"month": "2024-03", "reason": ""}, follow=True)
+    assert "cần nêu lý do" in refused.content.decode()
+    assert Publication.objects.filter(unit=march.commune).count() == 1
+    bad = client.post(PUBLISH, {"month": "03/2024"}, follow=True)
+    assert "không phải một tháng" in bad.content.decode()
+    client.post(PUBLISH, {"month": "2024-03", "reason": "Số liệu tháng 3 nhập lại"})
+    assert Publication.objects.filter(unit=march.commune).count() == 2
+    page = client.get("/units/xa-a/index766/").content.decode()
+    assert "đính chính 1 lần" in page
+
+
+def test_the_page_reads_any_number_of_units_below_in_the_same_queries(
+    march, login, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(march.people.district)
+    url = "/units/thanh-pho/index766/?period=2024"
+    # the feedback and publication criteria add ten queries, whatever the number of units
+    with django_assert_max_num_queries(70), CaptureQueriesContext(connection) as two:
+        assert client.get(url).status_code == 200
+    for number in range(5):
+        UnitFactory(code=f"xa-n{number}", kind=UnitKind.COMMUNE, parent=march.district)
+    with CaptureQueriesContext(connection) as seven:
+        client.get(url)
+    assert len(seven) == len(two)
+
+
+def test_the_menu_offers_the_index_page(world, login):
+    html = login(world.people.focal).get("/units/xa-a/indicators/").content.decode()
+    assert 'href="/units/xa-a/index766/"' in html and "Chỉ số 766" in html

@@ -1,0 +1,100 @@
+"""The service index page of a unit, its published months, and publishing a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from cchc.indicators.tables import period_choices, period_from
+from cchc.org.access import Action, access_for, unit_for
+
+from . import actions
+from .board import build
+from .chart import chart_label, monthly_svg
+from .forms import PublishForm
+from .publication import published
+
+
+@login_required
+@require_safe
+def unit_index(request, code: str):
+    unit = unit_for(request.user, code)
+    today = timezone.localdate()
+    get = request.GET
+    period, period_error = period_from(
+        get.get("period", ""), unit, today, start=get.get("from", ""), end=get.get("to", "")
+    )
+    board = build(unit, period)
+    bars = [
+        (key, score.share if score.version.pk == board.score.version.pk else None)
+        for key, score in board.months
+    ]
+    months = published(unit)
+    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    context = {
+        "unit": unit,
+        "period": period,
+        "period_error": period_error,
+        "choices": period_choices(unit, period.year),
+        "years": sorted({*range(today.year, today.year - 5, -1), period.year}, reverse=True),
+        "board": board,
+        "index": board.score.as_dict(),
+        "chart": monthly_svg(bars, chart_label()),
+        "publications": months[:12],
+        "can_publish": access_for(request.user).can(Action.ENTER_DATA, unit),
+        "last_month": f"{last_month:%Y-%m}",
+        "nav": "index766",
+    }
+    return render(request, "index766/unit.html", context)
+
+
+@login_required
+@require_safe
+def published_month(request, code: str, month: str):
+    unit = unit_for(request.user, code)
+    found = next((m for m in published(unit) if m.key == month), None)
+    if found is None:
+        raise Http404
+    context = {"unit": unit, "month": found, "nav": "index766"}
+    return render(request, "index766/published.html", context)
+
+
+@login_required
+@require_POST
+def publish_month(request, code: str):
+    unit = unit_for(request.user, code, Action.ENTER_DATA)
+    form = PublishForm(request.POST)
+    target = reverse("index766:unit", args=[unit.code])
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(target)
+    month = form.cleaned_data["month"]
+    try:
+        publication = actions.publish(
+            unit,
+            month,
+            timezone.localdate(),
+            by=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(target)
+    messages.success(
+        request,
+        _("The index of %(month)s is published (version %(revision)s).")
+        % {"month": f"{month:%m/%Y}", "revision": publication.revision},
+    )
+    return redirect(reverse("index766:published", args=[unit.code, f"{month:%Y-%m}"]))
