@@ -11,24 +11,19 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.documents.excel import workbook_bytes
-from cchc.evidence.models import Evidence
 from cchc.org.access import Action, access_for, unit_for
-from cchc.plans.models import Task
 
-from . import actions, board, exports, winback
+from . import actions, board, exports, page, winback
 from .choices import Stage
 from .models import Assessment, Score
 from .ranking import rank_under
-from .suggest import Figures, suggest
 
 
 def _page(code: str, year: int):
@@ -79,30 +74,6 @@ def _fail(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _offered_evidence(unit, year: int, stts: list[str]) -> dict[str, list]:
-    """Evidence already in the system for each criterion: the reports and products of the
-    unit's tasks of the year numbered like the criterion (the index-improvement plan's rows)."""
-    offered: dict[str, list] = {}
-    tasks = Task.objects.filter(plan__unit=unit, plan__year=year, ref__in=stts).only(
-        "ref", "products", "title"
-    )
-    for task in tasks:
-        for product in task.products or []:
-            offered.setdefault(task.ref, []).append({"title": _("Product: %(p)s") % {"p": product}})
-    files = (
-        Evidence.objects.filter(
-            progress_update__occurrence__task__plan__unit=unit,
-            progress_update__occurrence__task__plan__year=year,
-            progress_update__occurrence__task__ref__in=stts,
-        )
-        .annotate(ref=F("progress_update__occurrence__task__ref"))
-        .only("pk", "title", "number", "original_name", "file")
-    )
-    for evidence in files:
-        offered.setdefault(evidence.ref, []).append({"title": str(evidence), "evidence": evidence})
-    return offered
-
-
 @login_required
 @require_safe
 def assessment(request, code: str, year: int):
@@ -111,45 +82,31 @@ def assessment(request, code: str, year: int):
     today = timezone.localdate()
     data = board.load(unit, year)
     found = data.assessment
-    rows = []
-    if data.criteria_set is not None:
-        figures = Figures(unit, year, today)
-        evidence = {}
-        if found is not None:
-            for score in Score.objects.filter(assessment=found).prefetch_related("evidence"):
-                evidence[score.criterion_id] = list(score.evidence.all())
-        offered = _offered_evidence(unit, year, [n.criterion.stt for n in data.nodes if n.is_leaf])
-        # one reverse per page, not two per criterion
-        evidence_url = reverse("parindex:evidence", args=[unit.code, year, 0])[:-2]
-        explain_url = reverse("parindex:explain", args=[unit.code, year, 0])[:-2]
-        for node in data.nodes:
-            pk = node.score.pk if node.score else 0
-            rows.append(
-                {
-                    "evidence_url": f"{evidence_url}{pk}/",
-                    "explain_url": f"{explain_url}{pk}/",
-                    "node": node,
-                    "suggestion": suggest(node.criterion, figures) if node.is_leaf else None,
-                    "evidence": evidence.get(node.criterion.id, []),
-                    "offered": offered.get(node.criterion.stt, []) if node.is_leaf else [],
-                }
-            )
     stage = found.stage if found else None
     upper = unit.parent is not None and access.can(Action.APPRAISE, unit.parent)
+    can_appraise = stage == Stage.SUBMITTED and upper
+    can_final = stage in (Stage.SUBMITTED, Stage.EXPLAINING) and upper
+    modes = page.Modes(
+        self=stage == Stage.SELF and access.can(Action.EDIT_PLAN, unit),
+        appraise=can_appraise,
+        final=can_final and not can_appraise,
+        explain=stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
+    )
     context = {
         "unit": unit,
         "year": year,
         "board": data,
-        "rows": rows,
+        "rows": page.rows(unit, year, data, modes, today),
+        "modes": modes,
         "today": today,
         "can_open": found is None
         and data.criteria_set is not None
         and access.can(Action.EDIT_PLAN, unit),
-        "can_self": stage == Stage.SELF and access.can(Action.EDIT_PLAN, unit),
+        "can_self": modes.self,
         "can_submit": stage == Stage.SELF and access.can(Action.APPROVE, unit),
-        "can_appraise": stage == Stage.SUBMITTED and upper,
-        "can_final": stage in (Stage.SUBMITTED, Stage.EXPLAINING) and upper,
-        "can_explain": stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
+        "can_appraise": can_appraise,
+        "can_final": can_final,
+        "can_explain": modes.explain,
         "can_reopen": stage in (Stage.SELF, Stage.SUBMITTED) and upper,
         "nav": "parindex",
     }
