@@ -18,7 +18,7 @@ from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 
-from . import rules
+from . import rules, tell
 from .choices import AreaRole, Stage
 from .layout import ParsedSet
 from .models import Assessment, CriteriaSet, Criterion, Score
@@ -232,7 +232,7 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
     assessment.approved_by = by
     assessment.submitted_at = timezone.now()
     assessment.save(update_fields=["stage", "approved_by", "submitted_at"])
-    record(
+    event = record(
         "par.submit",
         by=by,
         obj=assessment,
@@ -240,6 +240,7 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
         before={"stage": Stage.SELF},
         after={"stage": Stage.SUBMITTED},
     )
+    tell.submitted(assessment, event=event)
     return assessment
 
 
@@ -254,7 +255,7 @@ def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assess
     assessment.stage = Stage.SELF
     assessment.reopened_until = until
     assessment.save(update_fields=["stage", "reopened_until"])
-    record(
+    event = record(
         "par.reopen",
         by=by,
         obj=assessment,
@@ -263,6 +264,7 @@ def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assess
         after={"stage": Stage.SELF, "reopened_until": _day(until)},
         reason=reason.strip(),
     )
+    tell.returned(assessment, event=event, reason=reason.strip())
     return assessment
 
 
@@ -336,7 +338,7 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
     assessment.stage = Stage.EXPLAINING
     assessment.explanation_deadline = deadline
     assessment.save(update_fields=["stage", "explanation_deadline"])
-    record(
+    event = record(
         "par.explanation_round",
         by=by,
         obj=assessment,
@@ -344,6 +346,7 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
         before={"stage": Stage.SUBMITTED},
         after={"stage": Stage.EXPLAINING, "explanation_deadline": _day(deadline)},
     )
+    tell.explain(assessment, event=event)
     return assessment
 
 
@@ -418,7 +421,7 @@ def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None
     assessment.final_total = result.total
     assessment.finalised_at = timezone.now()
     assessment.save(update_fields=["stage", "survey_points", "final_total", "finalised_at"])
-    record(
+    event = record(
         "par.finalise",
         by=by,
         obj=assessment,
@@ -430,4 +433,5 @@ def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None
             "survey_points": _num(survey_points),
         },
     )
+    tell.appraised(assessment, event=event)
     return assessment
