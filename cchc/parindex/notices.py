@@ -17,6 +17,8 @@ PAR_EXPLAIN = "par_explain"
 PAR_APPRAISED = "par_appraised"
 
 register_kind(Kind(PAR_SUBMITTED, _("PAR self-assessment to appraise"), clears_when_done=True))
-register_kind(Kind(PAR_RETURNED, _("PAR self-assessment returned to the unit"), clears_when_done=True))
+register_kind(
+    Kind(PAR_RETURNED, _("PAR self-assessment returned to the unit"), clears_when_done=True)
+)
 register_kind(Kind(PAR_EXPLAIN, _("PAR appraisal to explain"), clears_when_done=True))
 register_kind(Kind(PAR_APPRAISED, _("PAR final score announced"), clears_when_done=False))

@@ -21,6 +21,7 @@ urlpatterns = [
     path("par/<str:code>/<int:year>/explain/<int:score_id>/", views.explain, name="explain"),
     path("par/<str:code>/<int:year>/finalise/", views.finalise, name="finalise"),
     path("par/<str:code>/<int:year>/export.xlsx", views.export, name="export"),
+    path("par/<str:code>/<int:year>/document.docx", views.document, name="document"),
     path("par/<str:code>/<int:year>/win-back/", views.win_back, name="win_back"),
     path("par/<str:code>/<int:year>/win-back/<int:score_id>/", views.add_task, name="add_task"),
 ]

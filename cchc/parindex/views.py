@@ -108,6 +108,7 @@ def assessment(request, code: str, year: int):
         "can_final": can_final,
         "can_explain": modes.explain,
         "can_reopen": stage in (Stage.SELF, Stage.SUBMITTED) and upper,
+        "has_appraisal": exports.has_appraisal(data),
         "nav": "parindex",
     }
     return render(request, "parindex/assessment.html", context)
@@ -276,6 +277,28 @@ def export(request, code: str, year: int):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="chi-so-cchc-{unit.code}-{year}.xlsx"'
+    return response
+
+
+@login_required
+@require_safe
+def document(request, code: str, year: int):
+    """The self-assessment report, or with `?kind=appraisal` the appraisal notice, as .docx."""
+    unit = unit_for(request.user, code)
+    data = board.load(unit, year)
+    kind = request.GET.get("kind", exports.SELF_REPORT)
+    if data.assessment is None or kind not in (exports.SELF_REPORT, exports.APPRAISAL_NOTICE):
+        raise Http404
+    if kind == exports.APPRAISAL_NOTICE and not exports.has_appraisal(data):
+        raise Http404
+    response = HttpResponse(
+        exports.assessment_docx(unit, year, data, kind),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = "tham-dinh" if kind == exports.APPRAISAL_NOTICE else "tu-danh-gia"
+    response["Content-Disposition"] = (
+        f'attachment; filename="chi-so-cchc-{name}-{unit.code}-{year}.docx"'
+    )
     return response
 
 

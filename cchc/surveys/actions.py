@@ -40,30 +40,32 @@ CLOSED = "closed"
 INVALID = "invalid"
 
 
-def read_values(items: list[Item], data: Mapping[str, str]) -> dict[int, int | None]:
-    """The value per item from the form (`q<item id>`): 1–5, or empty for no opinion. A value
-    outside the scale names its question; at least one question must be answered."""
+def read_values(items: list[tuple[int, str]], data: Mapping[str, str]) -> dict[int, int | None]:
+    """The value per item (id, text) from the form (`q<item id>`): 1–5, or empty for no
+    opinion. A value outside the scale names its question; at least one must be answered."""
     values: dict[int, int | None] = {}
-    for item in items:
-        raw = (data.get(f"q{item.pk}") or "").strip()
+    for item_id, text in items:
+        raw = (data.get(f"q{item_id}") or "").strip()
         if raw in ("", "0"):
-            values[item.pk] = None
+            values[item_id] = None
             continue
         if raw not in {"1", "2", "3", "4", "5"}:
             raise Refused(
                 INVALID,
-                _("Câu “%(text)s”: chỉ chọn một mức từ 1 đến 5.") % {"text": item.text},
+                _("Câu “%(text)s”: chỉ chọn một mức từ 1 đến 5.") % {"text": text},
             )
-        values[item.pk] = int(raw)
+        values[item_id] = int(raw)
     if not any(v is not None for v in values.values()):
         raise Refused(INVALID, _("Xin chọn câu trả lời cho ít nhất một câu hỏi."))
     return values
 
 
-def _verified(code: str, unit) -> bool:
-    """Whether the code is a dossier of the unit or a unit below it."""
+def _verified(code: str, typed: str, unit) -> bool:
+    """Whether the code is a dossier of the unit or a unit below it: the code as normalised
+    (capitals) or as typed, looked up on the unique index of dossier codes. (A lookup ignoring
+    case read the whole dossier table for every answer with a code.)"""
     return Dossier.objects.filter(
-        code__iexact=normalise_code(code), unit__path__startswith=unit.path
+        code__in={code, typed.strip()}, unit__path__startswith=unit.path
     ).exists()
 
 
@@ -85,9 +87,11 @@ def submit(
     beside the code."""
     if not campaign.is_open(today) or not campaign.covers(unit):
         raise Refused(CLOSED, _("Đợt khảo sát này đã kết thúc hoặc không nhận ý kiến nữa."))
-    items = list(Item.objects.filter(element__version=campaign.version_id))
+    items = list(
+        Item.objects.filter(element__version=campaign.version_id).values_list("pk", "text")
+    )
     values = read_values(items, data)
-    code = normalise_code(code or "")
+    typed, code = code or "", normalise_code(code or "")
     if len(code) > 80:
         raise Refused(INVALID, _("Mã hồ sơ quá dài."))
     with transaction.atomic():
@@ -105,7 +109,7 @@ def submit(
                         "ý kiến trước đó vẫn được giữ nguyên."
                     ),
                 ) from None
-            verified = _verified(code, unit)
+            verified = _verified(code, typed, unit)
         response = Response.objects.create(
             campaign=campaign,
             unit=unit,

@@ -30,9 +30,7 @@ def test_submitting_tells_the_upper_levels_reviewer_with_a_link_to_the_assessmen
     assert notice.url == "/par/xa-a/2026/"
     assert "Xã Thạnh Tân" in notice.title and "2026" in notice.title
     # the commune's own people and the province are not told
-    assert not Notification.objects.filter(kind="par_submitted").exclude(
-        user=world.people.district
-    )
+    assert not Notification.objects.filter(kind="par_submitted").exclude(user=world.people.district)
 
 
 def test_reopening_clears_the_reviewers_notice_and_tells_the_unit_with_the_reason(
