@@ -5,8 +5,9 @@
 Creates a fresh SQLite database in a temporary directory, a unit and an open campaign, starts
 `cchc serve` on it (rate limits raised: every request comes from 127.0.0.1), then sends answers
 at a steady rate from a pool of threads, each a "phone" that loaded the form once (its CSRF
-cookie and token) and posts answers, one in three with a dossier code (half of them codes of the unit's 50,000 dossiers). Reports the
-answers sent, errors by kind, latency p50/p95/p99/max and the answers found in the database,
+cookie and token) and posts answers, one in three with a dossier code (half of them codes of
+the unit's 50,000 dossiers). Reports the answers sent, errors by kind, latency p50/p95/p99/max
+and the answers found in the database,
 the public page's weight (HTML + stylesheet), and the server's CPU time per answer — the figure
 that compares two versions fairly on a machine shared with other work.
 """
