@@ -87,6 +87,8 @@ def submit(
     beside the code."""
     if not campaign.is_open(today) or not campaign.covers(unit):
         raise Refused(CLOSED, _("Đợt khảo sát này đã kết thúc hoặc không nhận ý kiến nữa."))
+    if not campaign.accepts(channel):
+        raise Refused(CLOSED, _("Đợt khảo sát này không nhận ý kiến qua kênh này."))
     items = list(
         Item.objects.filter(element__version=campaign.version_id).values_list("pk", "text")
     )
@@ -149,21 +151,20 @@ def issue_device(unit, name: str, *, by, today: dt.date, days: int = 365):
     return device, token
 
 
-def revoke_device(device: KioskDevice, *, by) -> None:
+def _switch_on(obj, flag: str, action: str, *, by) -> None:
+    """Set a yes/no flag that is never set back (a device revoked, a campaign closed), under a
+    row lock, audited once: doing it twice changes nothing."""
     with transaction.atomic():
-        device = KioskDevice.objects.select_for_update().get(pk=device.pk)
-        if device.revoked:
+        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+        if getattr(obj, flag):
             return
-        device.revoked = True
-        device.save(update_fields=["revoked"])
-        record(
-            "survey.device_revoke",
-            by=by,
-            obj=device,
-            unit=device.unit,
-            before={"revoked": False},
-            after={"revoked": True},
-        )
+        setattr(obj, flag, True)
+        obj.save(update_fields=[flag])
+        record(action, by=by, obj=obj, unit=obj.unit, before={flag: False}, after={flag: True})
+
+
+def revoke_device(device: KioskDevice, *, by) -> None:
+    _switch_on(device, "revoked", "survey.device_revoke", by=by)
 
 
 def device_for(token: str, today: dt.date) -> KioskDevice | None:
@@ -211,17 +212,57 @@ def set_targets(campaign: Campaign, targets: Mapping, *, by) -> None:
 
 
 def close_campaign(campaign: Campaign, *, by) -> None:
-    with transaction.atomic():
-        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        if campaign.closed:
-            return
-        campaign.closed = True
-        campaign.save(update_fields=["closed"])
-        record(
-            "survey.campaign_close",
-            by=by,
-            obj=campaign,
-            unit=campaign.unit,
-            before={"closed": False},
-            after={"closed": True},
-        )
+    _switch_on(campaign, "closed", "survey.campaign_close", by=by)
+
+
+CAMPAIGN_FIELDS = ("name", "version", "starts_on", "ends_on", "aggregation", "margin", "channels")
+
+
+def _campaign_state(campaign: Campaign) -> dict:
+    state = {f: getattr(campaign, f) for f in CAMPAIGN_FIELDS}
+    state["version"] = str(campaign.version)
+    state["starts_on"], state["ends_on"] = (
+        campaign.starts_on.isoformat(),
+        campaign.ends_on.isoformat(),
+    )
+    state["margin"] = str(campaign.margin)
+    return state
+
+
+def _check_campaign(campaign: Campaign) -> None:
+    if campaign.ends_on < campaign.starts_on:
+        raise Refused(INVALID, _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."))
+    if not campaign.channels:
+        raise Refused(INVALID, _("Chọn ít nhất một kênh nhận ý kiến."))
+    if not campaign.version.published:
+        raise Refused(INVALID, _("Phiếu %(v)s không còn được dùng.") % {"v": campaign.version})
+
+
+@transaction.atomic
+def save_campaign(campaign: Campaign, *, by, target: int | None = None) -> Campaign:
+    """Create or change a campaign (its fields set by the caller) and, when given, the sample
+    wanted from the organising unit itself; checked first, audited, all or nothing. A campaign
+    that has answers keeps its questionnaire version: its answers were given to that one."""
+    _check_campaign(campaign)
+    before = None
+    if campaign.pk:
+        stored = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if stored.closed:
+            raise Refused(INVALID, _("Đợt khảo sát đã đóng, không sửa được nữa."))
+        if stored.version_id != campaign.version_id and stored.responses.exists():
+            raise Refused(
+                INVALID, _("Đợt khảo sát đã có phiếu trả lời: không đổi mẫu phiếu được nữa.")
+            )
+        before = _campaign_state(stored)
+    campaign.save()
+    if target is not None:
+        set_targets(campaign, {campaign.unit: target}, by=by)
+    record(
+        "survey.campaign_create" if before is None else "survey.campaign_edit",
+        by=by,
+        obj=campaign,
+        unit=campaign.unit,
+        before=before,
+        after=_campaign_state(campaign),
+    )
+    return campaign

@@ -24,6 +24,10 @@ def default_scale() -> list[str]:
     return list(DEFAULT_SCALE)
 
 
+def all_channels() -> list[str]:
+    return [c.value for c in Channel]
+
+
 class Questionnaire(models.Model):
     """A survey template (SIPAS-style five elements, or the per-dossier rating); its wording
     lives in versions, so answers given to an older wording keep it."""
@@ -147,6 +151,11 @@ class Campaign(models.Model):
     margin = models.DecimalField(
         _("sai số cho phép (e)"), max_digits=4, decimal_places=3, default=0.05
     )
+    channels = models.JSONField(
+        _("kênh nhận ý kiến"),
+        default=all_channels,
+        help_text=_("Mã QR / đường dẫn, đường dẫn theo hồ sơ, máy kiosk."),
+    )
 
     class Meta:
         verbose_name = _("đợt khảo sát")
@@ -167,6 +176,13 @@ class Campaign(models.Model):
 
     def covers(self, unit) -> bool:
         return unit.path.startswith(self.unit.path)
+
+    def accepts(self, channel: str) -> bool:
+        """Whether answers come in by `channel`: the kiosk by its own switch; the public
+        form (QR code, link, a dossier code typed in) when the QR or the dossier link is on."""
+        if channel == Channel.KIOSK:
+            return Channel.KIOSK in self.channels
+        return Channel.QR in self.channels or Channel.DOSSIER in self.channels
 
 
 class SampleTarget(models.Model):
