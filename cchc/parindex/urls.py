@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import criteria_views, views
 
 app_name = "parindex"
 
 urlpatterns = [
     path("par/ranking/<str:code>/<int:year>/", views.ranking, name="ranking"),
+    path("par/tieu-chi/<str:code>/<int:year>/", criteria_views.build, name="criteria"),
     path("par/<str:code>/<int:year>/", views.assessment, name="assessment"),
     path("par/<str:code>/<int:year>/open/", views.open_assessment, name="open"),
     path("par/<str:code>/<int:year>/self/", views.self_scores, name="self"),
