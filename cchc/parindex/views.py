@@ -19,8 +19,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.documents.excel import workbook_bytes
 from cchc.org.access import Action, access_for, unit_for
+from cchc.org.models import Unit
 
-from . import actions, board, exports, page, winback
+from . import actions, board, criteria_views, exports, page, winback
 from .choices import Stage
 from .models import Assessment, Score
 from .ranking import rank_under
@@ -154,18 +155,24 @@ def self_scores(request, code: str, year: int):
 @login_required
 @require_POST
 def add_evidence(request, code: str, year: int, score_id: int):
+    done = _("Evidence attached to criterion %(stt)s.")
+    return _with_file(request, code, year, score_id, actions.add_evidence, done)
+
+
+def _with_file(request, code: str, year: int, score_id: int, action, done: str, *text):
+    """A unit's step on one criterion with a file of proof (attach evidence, explain): the
+    criterion fetched within the unit's assessment, one action, its message `done`."""
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
     score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
     try:
-        actions.add_evidence(
+        action(
             score,
+            *text,
             by=request.user,
             file=request.FILES.get("file"),
             title=request.POST.get("title", ""),
         )
-        messages.success(
-            request, _("Evidence attached to criterion %(stt)s.") % {"stt": score.criterion.stt}
-        )
+        messages.success(request, done % {"stt": score.criterion.stt})
     except ValidationError as error:
         _fail(request, error)
     return _page(code, year)
@@ -234,22 +241,9 @@ def explanation_round(request, code: str, year: int):
 @login_required
 @require_POST
 def explain(request, code: str, year: int, score_id: int):
-    unit = unit_for(request.user, code, Action.EDIT_PLAN)
-    score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
-    try:
-        actions.explain(
-            score,
-            request.POST.get("explanation", ""),
-            by=request.user,
-            file=request.FILES.get("file"),
-            title=request.POST.get("title", ""),
-        )
-        messages.success(
-            request, _("Explanation saved for criterion %(stt)s.") % {"stt": score.criterion.stt}
-        )
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+    text = request.POST.get("explanation", "")
+    done = _("Explanation saved for criterion %(stt)s.")
+    return _with_file(request, code, year, score_id, actions.explain, done, text)
 
 
 @login_required
@@ -344,7 +338,9 @@ def add_task(request, code: str, year: int, score_id: int):
 def ranking(request, code: str, year: int):
     unit = unit_for(request.user, code)
     rows = rank_under(unit, year, compare=True)
+    root = Unit.objects.filter(pk=unit.lineage_ids()[0]).first() or unit
     context = {
+        "criteria_root": root.code if criteria_views.may_edit(request.user, root) else None,
         "unit": unit,
         "year": year,
         "rows": rows,
