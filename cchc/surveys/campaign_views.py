@@ -20,7 +20,7 @@ from cchc.org.models import Unit
 
 from . import actions
 from .forms import CampaignForm
-from .models import Campaign, SampleTarget
+from .models import Campaign, SampleTarget, all_channels
 from .views import answer_path, may_run, qr_svg
 
 
@@ -64,7 +64,11 @@ def campaign_new(request, code: str):
     if request.method == "POST":
         return _save(request, unit, CampaignForm(request.POST))
     today = timezone.localdate()
-    initial = {"starts_on": today, "ends_on": today.replace(month=12, day=31)}
+    initial = {
+        "starts_on": today,
+        "ends_on": today.replace(month=12, day=31),
+        "channels": all_channels(),
+    }
     return _form_page(request, unit, CampaignForm(initial=initial))
 
 
