@@ -10,28 +10,17 @@ from django.utils.translation import gettext as _
 
 from cchc.notifications.actions import clear, notify
 from cchc.org.choices import Role
-from cchc.org.models import Membership
+from cchc.org.models import members_with
 
 from .models import Assessment
 from .notices import PAR_APPRAISED, PAR_EXPLAIN, PAR_RETURNED, PAR_SUBMITTED
-
-
-def _members(unit_ids, *roles: str) -> list:
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            unit_id__in=unit_ids, role__in=roles, is_active=True, user__is_active=True
-        )
-        .select_related("user")
-        .order_by("user_id")
-    ]
 
 
 def _appraisers(assessment: Assessment) -> list:
     """The reviewers of the nearest upper level that has any (the district's home-affairs
     office for a commune; the province's when the district has none)."""
     for unit_id in reversed(assessment.unit.lineage_ids()[:-1]):
-        found = _members([unit_id], Role.REVIEWER)
+        found = members_with([unit_id], Role.REVIEWER)
         if found:
             return found
     return []
@@ -66,35 +55,35 @@ def submitted(assessment: Assessment, *, event) -> None:
     )
 
 
+def _to_unit(kind: str, assessment: Assessment, *, event, title: str, body: str = "") -> None:
+    """A notice to the unit's focal points and leaders."""
+    people = members_with([assessment.unit_id], Role.FOCAL_POINT, Role.LEADER)
+    _send(kind, assessment, people, event=event, title=title, body=body)
+
+
+def _day(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
 def returned(assessment: Assessment, *, event, reason: str) -> None:
-    _send(
-        PAR_RETURNED,
-        assessment,
-        _members([assessment.unit_id], Role.FOCAL_POINT, Role.LEADER),
-        event=event,
-        title=_("PAR self-assessment %(year)s reopened until %(day)s")
-        % {**_label(assessment), "day": assessment.reopened_until.strftime("%d/%m/%Y")},
-        body=reason,
-    )
+    title = _("PAR self-assessment %(year)s reopened until %(day)s") % {
+        **_label(assessment),
+        "day": _day(assessment.reopened_until),
+    }
+    _to_unit(PAR_RETURNED, assessment, event=event, title=title, body=reason)
 
 
 def explain(assessment: Assessment, *, event) -> None:
-    _send(
-        PAR_EXPLAIN,
-        assessment,
-        _members([assessment.unit_id], Role.FOCAL_POINT, Role.LEADER),
-        event=event,
-        title=_("PAR %(year)s: explain the adjusted criteria by %(day)s")
-        % {**_label(assessment), "day": assessment.explanation_deadline.strftime("%d/%m/%Y")},
-    )
+    title = _("PAR %(year)s: explain the adjusted criteria by %(day)s") % {
+        **_label(assessment),
+        "day": _day(assessment.explanation_deadline),
+    }
+    _to_unit(PAR_EXPLAIN, assessment, event=event, title=title)
 
 
 def appraised(assessment: Assessment, *, event) -> None:
-    _send(
-        PAR_APPRAISED,
-        assessment,
-        _members([assessment.unit_id], Role.FOCAL_POINT, Role.LEADER),
-        event=event,
-        title=_("PAR %(year)s final score published: %(total)s points")
-        % {**_label(assessment), "total": localize(assessment.final_total)},
-    )
+    title = _("PAR %(year)s final score published: %(total)s points") % {
+        **_label(assessment),
+        "total": localize(assessment.final_total),
+    }
+    _to_unit(PAR_APPRAISED, assessment, event=event, title=title)

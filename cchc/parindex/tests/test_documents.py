@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -13,8 +12,8 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from cchc.conftest import ARTIFACTS
 from cchc.parindex import actions
+from cchc.testing.documents import first_page_image, pdf_of
 
 from .test_assessment import POINTS, _self_score, _through_appraisal
 
@@ -98,45 +97,9 @@ def test_libreoffice_opens_the_appraisal_notice_and_its_first_page_is_kept(
     actions.finalise(found, by=world.people.district, survey_points=Decimal("25"))
     source = tmp_path / "tham-dinh.docx"
     source.write_bytes(_docx(login(world.people.focal), kind="appraisal").content)
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "make test installs libreoffice-writer-nogui (target doc-deps)"
-    profile = tmp_path / "profile"  # its own profile: parallel runs do not share a lock
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "tham-dinh.pdf"
+    pdf = pdf_of(source)
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
     ).stdout
     assert "THÔNG BÁO" in text and "3.10. Tiếp nhận phản ánh" in text
-    ARTIFACTS.mkdir(exist_ok=True)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(pdf),
-            str(ARTIFACTS / "par-tham-dinh-trang-1"),
-        ],
-        check=True,
-        timeout=60,
-    )
-    assert (ARTIFACTS / "par-tham-dinh-trang-1.png").stat().st_size > 10_000
+    assert first_page_image(pdf, "par-tham-dinh-trang-1").stat().st_size > 10_000
