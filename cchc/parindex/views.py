@@ -75,6 +75,19 @@ def _fail(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _step(request, code: str, year: int, step) -> HttpResponse:
+    """Run one action (`step` returns the message to show, or ""); a refusal's messages
+    instead; then back to the assessment page."""
+    try:
+        done = step()
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        if done:
+            messages.success(request, done)
+    return _page(code, year)
+
+
 @login_required
 @require_safe
 def assessment(request, code: str, year: int):
@@ -119,11 +132,12 @@ def assessment(request, code: str, year: int):
 @require_POST
 def open_assessment(request, code: str, year: int):
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
-    try:
+
+    def step():
         actions.open_assessment(unit, year, by=request.user)
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return ""
+
+    return _step(request, code, year, step)
 
 
 def _entries(request, found: Assessment, text_field: str):
@@ -144,12 +158,12 @@ def _entries(request, found: Assessment, text_field: str):
 def self_scores(request, code: str, year: int):
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
     found = _assessment(unit, year)
-    try:
+
+    def step():
         changed = actions.save_self_scores(found, _entries(request, found, "note"), by=request.user)
-        messages.success(request, _("%(n)s criteria saved.") % {"n": changed})
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("%(n)s criteria saved.") % {"n": changed}
+
+    return _step(request, code, year, step)
 
 
 @login_required
@@ -164,7 +178,8 @@ def _with_file(request, code: str, year: int, score_id: int, action, done: str, 
     criterion fetched within the unit's assessment, one action, its message `done`."""
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
     score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
-    try:
+
+    def step():
         action(
             score,
             *text,
@@ -172,38 +187,38 @@ def _with_file(request, code: str, year: int, score_id: int, action, done: str, 
             file=request.FILES.get("file"),
             title=request.POST.get("title", ""),
         )
-        messages.success(request, done % {"stt": score.criterion.stt})
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return done % {"stt": score.criterion.stt}
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def submit(request, code: str, year: int):
     unit = unit_for(request.user, code, Action.APPROVE)
-    try:
+
+    def step():
         actions.submit(_assessment(unit, year), by=request.user)
-        messages.success(request, _("The self-assessment was submitted to the upper level."))
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("The self-assessment was submitted to the upper level.")
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def reopen(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
-    try:
+
+    def step():
         actions.reopen(
             _assessment(unit, year),
             by=request.user,
             until=_date(request.POST.get("until", "")),
             reason=request.POST.get("reason", ""),
         )
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return ""
+
+    return _step(request, code, year, step)
 
 
 @login_required
@@ -212,30 +227,30 @@ def appraise(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
     found = _assessment(unit, year)
     final = request.POST.get("final") == "1"
-    try:
+
+    def step():
         changed = actions.appraise(
             found, _entries(request, found, "reason"), by=request.user, final=final
         )
-        messages.success(request, _("%(n)s criteria saved.") % {"n": changed})
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("%(n)s criteria saved.") % {"n": changed}
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def explanation_round(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
-    try:
+
+    def step():
         actions.open_explanation(
             _assessment(unit, year),
             by=request.user,
             deadline=_date(request.POST.get("deadline", "")),
         )
-        messages.success(request, _("The unit was asked to explain by the deadline."))
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("The unit was asked to explain by the deadline.")
+
+    return _step(request, code, year, step)
 
 
 @login_required
@@ -250,13 +265,13 @@ def explain(request, code: str, year: int, score_id: int):
 @require_POST
 def finalise(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
-    try:
+
+    def step():
         survey = _points(request.POST.get("survey", ""), _("survey"))
         actions.finalise(_assessment(unit, year), by=request.user, survey_points=survey)
-        messages.success(request, _("The final score was published."))
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("The final score was published.")
+
+    return _step(request, code, year, step)
 
 
 @login_required
