@@ -27,6 +27,10 @@ FILES = [
     ("chart.js/dist/chart.umd.min.js.map", "chart.umd.min.js.map"),
 ]
 
+# Test tools from the registry that stay in node_modules (never served): the browser tests
+# inject axe-core to check the public pages' accessibility.
+TOOLS = ["axe-core/axe.min.js"]
+
 
 def missing() -> list[str]:
     return [name for _, name in FILES if not (VENDOR / name).exists()]
@@ -34,7 +38,8 @@ def missing() -> list[str]:
 
 def main() -> int:
     modules = PROJECT / "node_modules"
-    if not all((modules / src).exists() for src, _ in FILES):
+    wanted = [src for src, _ in FILES] + TOOLS
+    if not all((modules / src).exists() for src in wanted):
         npm = shutil.which("npm")
         if npm is None:
             print("npm không có trên máy: cần Node.js/npm để cài tài nguyên giao diện.")

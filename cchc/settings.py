@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "cchc.basics",
     "cchc.parindex",
     "cchc.surveys",
+    "cchc.feedback",
+    "cchc.public",
 ]
 
 MIDDLEWARE = [
@@ -134,7 +136,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "cchc.urls"
 
 # The Vietnamese user guide the site serves at /huong-dan/ (cchc.basics.guide).
-GUIDE_DIR = Path(env_str("CCHC_GUIDE_DIR", str(PROJECT_DIR / "docs" / "huong-dan")))
+# It ships inside the package (package data), so an installed wheel serves it too.
+GUIDE_DIR = Path(env_str("CCHC_GUIDE_DIR", str(BASE_DIR / "basics" / "huong-dan")))
 WSGI_APPLICATION = "cchc.wsgi.application"
 
 TEMPLATES = [
@@ -375,3 +378,14 @@ SURVEY_RATE_PER_ADDRESS = env_int("CCHC_SURVEY_RATE_PER_ADDRESS", 20)
 SURVEY_RATE_PER_DEVICE = env_int("CCHC_SURVEY_RATE_PER_DEVICE", 60)
 # Seconds of inactivity after which a kiosk page returns to its empty form.
 SURVEY_KIOSK_IDLE_SECONDS = env_int("CCHC_SURVEY_KIOSK_IDLE_SECONDS", 90)
+
+# --- Citizens' feedback (PAKN) ---------------------------------------------------------------
+# Legal deadlines in working days: answer after reception, publish the answer after answering.
+FEEDBACK_ANSWER_DAYS = env_int("CCHC_FEEDBACK_ANSWER_DAYS", 15)
+FEEDBACK_PUBLISH_DAYS = env_int("CCHC_FEEDBACK_PUBLISH_DAYS", 2)
+
+# --- Public pages (/cong-khai/) ----------------------------------------------------------------
+# Dossier lookups accepted per address in a minute (then refused with 429 for the minute), and
+# how long a unit's public figures stay cached when no data changes (seconds).
+PUBLIC_LOOKUPS_PER_MINUTE = env_int("CCHC_PUBLIC_LOOKUPS_PER_MINUTE", 10)
+PUBLIC_CACHE_SECONDS = env_int("CCHC_PUBLIC_CACHE_SECONDS", 3600)

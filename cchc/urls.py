@@ -40,6 +40,8 @@ urlpatterns = [
     path("", include("cchc.parindex.urls")),
     path("", include("cchc.surveys.urls")),
     path("", include("cchc.figures.urls")),
+    path("", include("cchc.feedback.urls")),
+    path("", include("cchc.public.urls")),
     path("api/", include("cchc.api.urls")),
     path("admin/", admin.site.urls),
 ]

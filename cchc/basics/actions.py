@@ -55,13 +55,7 @@ def set_temporary_password(user, *, by) -> str:
     user.set_password(password)
     user.save(update_fields=["password"])
     _lift_lockout(user, by)
-    record(
-        "account.password_reset",
-        by=by,
-        obj=user,
-        unit=_unit_of(user),
-        after={"user": user.username, "how": _("temporary password")},
-    )
+    _record_reset(user, by, _("temporary password"))
     return password
 
 
@@ -85,13 +79,7 @@ def send_reset_link(user, *, by, request) -> None:
         form = _OnePersonResetForm(user)
         form.is_valid()
         form.save(request=request, use_https=request.is_secure(), **RESET_TEMPLATES)
-        record(
-            "account.password_reset",
-            by=by,
-            obj=user,
-            unit=_unit_of(user),
-            after={"user": user.username, "how": _("reset link sent by email")},
-        )
+        _record_reset(user, by, _("reset link sent by email"))
 
 
 RESET_TEMPLATES = {
@@ -108,3 +96,13 @@ def _lift_lockout(user, by) -> None:
     attempts = AccessAttempt.objects.filter(username=user.username)
     if attempts.exists():
         unlock(attempts, by=by, reason=_("password reset by an administrator"))
+
+
+def _record_reset(user, by, how) -> None:
+    record(
+        "account.password_reset",
+        by=by,
+        obj=user,
+        unit=_unit_of(user),
+        after={"user": user.username, "how": how},
+    )

@@ -1,4 +1,5 @@
-"""The Vietnamese user guide (docs/huong-dan/*.md) served as pages of the site.
+"""The Vietnamese user guide (cchc/basics/huong-dan/*.md, shipped in the package) served as
+pages of the site.
 
 The guide is written once, in the repository, and read here: no copy to keep in step. A page
 is named by its file name without ".md"; links between guide files become links between pages.

@@ -194,7 +194,10 @@ def _appendix(tpl: DocxTemplate, tables: Sequence[dict[str, Any]]):
 def _context(tpl: DocxTemplate, content: dict[str, Any]) -> dict[str, Any]:
     header = dict(content.get("header") or {})
     day = header.get("date")
-    header["date_text"] = date_text(day) if isinstance(day, dt.date) else str(day or "")
+    # without a date, the text given (a draft's blank "ngày … tháng … năm 2024"), if any
+    header["date_text"] = (
+        date_text(day) if isinstance(day, dt.date) else str(header.get("date_text") or day or "")
+    )
     signer = dict(content.get("signer") or {})
     signer["title_lines"] = [
         part.strip() for part in str(signer.get("title", "")).splitlines() if part.strip()

@@ -6,3 +6,8 @@ class DossiersConfig(AppConfig):
     name = "cchc.dossiers"
     label = "dossiers"
     verbose_name = _("Dossiers and procedures")
+
+    def ready(self):
+        from cchc.audit.history import register
+
+        register(actions={"procedure.publication": _("Procedure publication changed")})

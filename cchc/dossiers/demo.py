@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from cchc.demo import DemoContext
 from cchc.org.models import Unit
 
-from .models import Dossier
+from .models import Dossier, Procedure
 from .records import DossierRecord, ProcedureRecord
 from .saving import import_dossiers, import_procedures
 
@@ -258,8 +258,25 @@ def generate(ctx: DemoContext, start: dt.date) -> list[DossierRecord]:
     return records
 
 
+def _publish(ctx: DemoContext) -> None:
+    """Give the demo catalogue its publication: decided a week or more before the act took
+    effect, on the national database within days, most with their seven parts."""
+    from .publication import PART_CODES
+
+    decided = dt.date(ctx.today.year - 1, 12, 1)
+    for n, procedure in enumerate(Procedure.objects.filter(publication_decided__isnull=True)):
+        procedure.deciding_act = f"Quyết định số {100 + n}/QĐ-UBND"
+        procedure.act_effective = decided + dt.timedelta(days=14 if n % 4 else 3)
+        procedure.publication_decided = decided
+        procedure.on_national_db = n % 5 != 4
+        procedure.national_db_on = decided + dt.timedelta(days=2 + n % 9) if n % 5 != 4 else None
+        procedure.parts = list(PART_CODES if n % 3 else PART_CODES[:5])
+        procedure.save()
+
+
 def load(ctx: DemoContext) -> None:
     import_procedures(_procedures(), file_name="demo")
+    _publish(ctx)
     if Dossier.objects.exists():
         ctx.say(f"Hồ sơ TTHC: giữ nguyên {Dossier.objects.count()} hồ sơ đã có")
         return

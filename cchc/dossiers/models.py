@@ -41,6 +41,16 @@ class Procedure(models.Model):
     returns_document = models.BooleanField(_("returns a document"), default=False)
     legal_time = models.CharField(_("legal processing time"), max_length=40, blank=True)
     time_unit = models.CharField(_("time unit"), max_length=40, blank=True)
+    # Publication (công bố, công khai): what the transparency criteria of the index read
+    # (publication.py); edited on the publication page or imported, never typed as rates.
+    deciding_act = models.CharField(_("deciding legal act"), max_length=255, blank=True)
+    act_effective = models.DateField(_("act in force from"), null=True, blank=True)
+    publication_decided = models.DateField(_("publication decided on"), null=True, blank=True)
+    on_national_db = models.BooleanField(_("published on the national database"), default=False)
+    national_db_on = models.DateField(
+        _("published on the national database on"), null=True, blank=True
+    )
+    parts = models.JSONField(_("parts published"), default=list, blank=True)
     unclassified = models.BooleanField(
         _("unclassified"),
         default=False,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import publication_views, views
 
 app_name = "dossiers"
 urlpatterns = [
@@ -8,4 +8,6 @@ urlpatterns = [
     path("dossiers/uploads/<int:pk>/", views.upload_detail, name="upload"),
     path("dossiers/uploads/<int:pk>/discard/", views.upload_discard, name="discard"),
     path("dossiers/uploads/<int:pk>/errors.xlsx", views.upload_errors, name="errors"),
+    path("procedures/publication/", publication_views.catalogue, name="publication"),
+    path("procedures/<str:code>/publication/", publication_views.edit, name="publication_edit"),
 ]

@@ -1,4 +1,5 @@
-"""Entering a figure: the one place its rules are enforced."""
+"""Entering a figure and choosing the figure that measures a target: the one place their
+rules are enforced."""
 
 from __future__ import annotations
 
@@ -11,14 +12,46 @@ from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 from cchc.org.access import Action, access_for
 from cchc.periods import Period
+from cchc.plans.choices import TargetUnit
+from cchc.plans.rules import ensure_open
 
-from .models import FigureDefinition, FigureEntry
+from .models import FigureDefinition, FigureEntry, FigureTargetLink
 
 
 def _snapshot(entry: FigureEntry | None) -> dict | None:
     if entry is None:
         return None
     return {"numerator": entry.numerator, "denominator": entry.denominator, "note": entry.note}
+
+
+def _entry_errors(
+    definition: FigureDefinition, numerator, denominator, *, evidence: bool
+) -> dict[str, str]:
+    """What is wrong with the values (field → Vietnamese message); `evidence` says whether the
+    entry has or brings evidence."""
+    errors: dict[str, str] = {}
+    if numerator is None or numerator < 0:
+        errors["numerator"] = _("Enter the %(label)s.") % {"label": definition.numerator_label}
+    if definition.is_ratio:
+        if denominator is None or denominator < 0:
+            errors["denominator"] = _("Enter the %(label)s.") % {
+                "label": definition.denominator_label
+            }
+        elif numerator is not None and numerator > denominator:
+            errors["numerator"] = _(
+                "%(figure)s: the %(numerator)s (%(n)s) is above the %(denominator)s (%(d)s)."
+            ) % {
+                "figure": definition.name,
+                "numerator": definition.numerator_label.lower(),
+                "n": numerator,
+                "denominator": definition.denominator_label.lower(),
+                "d": denominator,
+            }
+    if definition.requires_evidence and not evidence:
+        errors["file"] = _("%(figure)s needs evidence: attach the file or name the document.") % {
+            "figure": definition.name
+        }
+    return errors
 
 
 def enter_figure(
@@ -41,34 +74,13 @@ def enter_figure(
     one and the entry has none yet.
     """
     access_for(by).require(Action.ENTER_DATA, unit)
-    errors: dict[str, str] = {}
-    if numerator is None or numerator < 0:
-        errors["numerator"] = _("Enter the %(label)s.") % {"label": definition.numerator_label}
-    if definition.is_ratio:
-        if denominator is None or denominator < 0:
-            errors["denominator"] = _("Enter the %(label)s.") % {
-                "label": definition.denominator_label
-            }
-        elif numerator is not None and numerator > denominator:
-            errors["numerator"] = _(
-                "%(figure)s: the %(numerator)s (%(n)s) is above the %(denominator)s (%(d)s)."
-            ) % {
-                "figure": definition.name,
-                "numerator": definition.numerator_label.lower(),
-                "n": numerator,
-                "denominator": definition.denominator_label.lower(),
-                "d": denominator,
-            }
-    else:
-        denominator = None
+    denominator = denominator if definition.is_ratio else None
     existing = FigureEntry.objects.filter(
         definition=definition, unit=unit, period_key=period.key
     ).first()
-    has_evidence = existing is not None and existing.evidence.exists()
-    if definition.requires_evidence and file is None and not document.strip() and not has_evidence:
-        errors["file"] = _("%(figure)s needs evidence: attach the file or name the document.") % {
-            "figure": definition.name
-        }
+    brings = file is not None or bool(document.strip())
+    has = brings or (existing is not None and existing.evidence.exists())
+    errors = _entry_errors(definition, numerator, denominator, evidence=has)
     if errors:
         raise ValidationError(errors)
     checked = check_upload(file) if file is not None else None
@@ -79,16 +91,9 @@ def enter_figure(
         entry.numerator, entry.denominator = numerator, denominator
         entry.note, entry.entered_by = note.strip(), by
         entry.save()
-        if file is not None or document.strip():
-            attach(
-                entry,
-                unit=unit,
-                by=by,
-                file=file,
-                checked=checked,
-                title=document.strip() or getattr(file, "name", ""),
-                stored=stored,
-            )
+        if brings:
+            title = document.strip() or getattr(file, "name", "")
+            attach(entry, unit=unit, by=by, file=file, checked=checked, title=title, stored=stored)
         record(
             "figure.enter",
             by=by,
@@ -99,3 +104,59 @@ def enter_figure(
             reason=f"{definition.code} {period.key}",
         )
     return entry
+
+
+def _measure_state(target) -> dict[str, str]:
+    """What measures the target, by name (ids would mean nothing in the history)."""
+    link = FigureTargetLink.objects.filter(target=target).select_related("definition").first()
+    return {
+        "figure": str(link.definition) if link else "—",
+        "indicator": str(target.indicator) if target.indicator_id else "—",
+    }
+
+
+def measure_target(target, definition: FigureDefinition | None, *, by) -> None:
+    """Say which figure measures a plan's target (None: no figure). One audited change.
+
+    Choosing a figure takes the place of the indicator that measured the target. Refused,
+    nothing saved: a person who may not edit the unit's plans (PermissionDenied), a closed
+    plan (PlanClosed), a target in percent and a figure without a denominator, a target in
+    points or a rank (a figure counts things).
+    """
+    plan = target.plan
+    access_for(by).require(Action.EDIT_PLAN, plan.unit)
+    ensure_open(plan)
+    if definition is not None:
+        if target.unit in (TargetUnit.POINTS, TargetUnit.RANK):
+            raise ValidationError(
+                {"definition": _("A target in points or a rank is not measured by a figure.")}
+            )
+        if target.unit == TargetUnit.PERCENT and not definition.is_ratio:
+            raise ValidationError(
+                {
+                    "definition": _(
+                        "This target is a percentage: choose a figure with a denominator "
+                        "(“%(figure)s” is a plain count)."
+                    )
+                    % {"figure": definition.name}
+                }
+            )
+    with transaction.atomic():
+        before = _measure_state(target)
+        if definition is None:
+            FigureTargetLink.objects.filter(target=target).delete()
+        else:
+            FigureTargetLink.objects.update_or_create(
+                target=target, defaults={"definition": definition}
+            )
+            if target.indicator_id is not None:
+                target.indicator, target.indicator_confirmed = None, False
+                target.save(update_fields=["indicator", "indicator_confirmed"])
+        record(
+            "figure.measure",
+            by=by,
+            obj=target,
+            unit=plan.unit,
+            before=before,
+            after=_measure_state(target),
+        )

@@ -14,4 +14,10 @@ class FiguresConfig(AppConfig):
         from .targets import progress_of_plan
 
         measures.register_more(progress=progress_of_plan)
-        register(actions={"figure.enter": _("Figure entered")})
+        measures.register_page(_("Measure it by a figure entered per period"), "figures:target")
+        register(
+            actions={
+                "figure.enter": _("Figure entered"),
+                "figure.measure": _("Figure measuring the target chosen"),
+            }
+        )

@@ -40,3 +40,19 @@ class EntryForm(forms.Form):
 
     def clean_definition(self):
         return self.definitions[self.cleaned_data["definition"]]
+
+
+class MeasureForm(forms.Form):
+    """The figure that measures a target, or none."""
+
+    definition = forms.ChoiceField(label=_("Figure"), required=False, widget=forms.RadioSelect)
+
+    def __init__(self, *args, definitions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.definitions = {str(d.pk): d for d in definitions}
+        self.fields["definition"].choices = [("", _("No figure"))] + [
+            (str(d.pk), d.name) for d in definitions
+        ]
+
+    def clean_definition(self):
+        return self.definitions.get(self.cleaned_data["definition"])

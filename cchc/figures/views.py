@@ -1,21 +1,25 @@
-"""A unit's figures: the entry page for a period, and the table by period over its tree."""
+"""A unit's figures: the entry page for a period, the table by period over its tree; and the
+page choosing the figure that measures a plan's target."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cchc import periods
 from cchc.org.access import Action, access_for, unit_for
+from cchc.plans.models import Plan, Target
+from cchc.plans.rules import ensure_open
 
 from . import rollup
-from .actions import enter_figure
-from .forms import EntryForm
-from .models import FigureEntry
+from .actions import enter_figure, measure_target
+from .forms import EntryForm, MeasureForm
+from .models import FigureEntry, FigureTargetLink
 
 
 def _period(request, today) -> periods.Period:
@@ -109,3 +113,44 @@ def unit_table(request, code: str):
         "nav": "indicators",
     }
     return render(request, "figures/table.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def target_measure(request, pk: int):
+    """Choose the figure that measures a target: for those who edit the unit's plans."""
+    target = get_object_or_404(
+        Target.objects.filter(plan__in=Plan.objects.visible_to(request.user)).select_related(
+            "plan__unit", "indicator"
+        ),
+        pk=pk,
+    )
+    access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
+    ensure_open(target.plan)
+    definitions = rollup.current_definitions()
+    link = FigureTargetLink.objects.filter(target=target).select_related("definition").first()
+    if link is not None and link.definition not in definitions:
+        definitions = [link.definition, *definitions]  # an older version stays choosable
+    form = MeasureForm(
+        request.POST or None,
+        definitions=definitions,
+        initial={"definition": str(link.definition_id) if link else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            measure_target(target, form.cleaned_data["definition"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("What measures the target was saved."))
+            return redirect("plans:target", pk=target.pk)
+    context = {
+        "target": target,
+        "plan": target.plan,
+        "form": form,
+        "definitions": definitions,
+        "nav": "plans",
+    }
+    return render(
+        request, "figures/target_measure.html", context, status=400 if form.errors else 200
+    )

@@ -17,7 +17,15 @@ from django.db import transaction
 from cchc.audit.log import record
 from cchc.org.matching import match_post
 from cchc.plans.actions import delete_plan
-from cchc.plans.choices import Area, Comparator, PartyRole, PlanKind, ReportKind, TargetUnit
+from cchc.plans.choices import (
+    QUALITATIVE,
+    Area,
+    Comparator,
+    PartyRole,
+    PlanKind,
+    ReportKind,
+    TargetUnit,
+)
 from cchc.plans.models import (
     LegalBasis,
     Plan,
@@ -171,48 +179,60 @@ def _save_tasks(plan: Plan, data: dict, sections: dict[str, Section]) -> int:
     return len(tasks)
 
 
+def _target(plan: Plan, order: int, item: dict, **fields) -> Target:
+    return Target(
+        plan=plan,
+        order=order,
+        area=_area(item.get("area")),
+        text=(item.get("text") or "").strip(),
+        source_line=item.get("source_line"),
+        **fields,
+    )
+
+
 def _save_targets(plan: Plan, data: dict) -> int:
-    targets = []
-    for order, item in enumerate(data.get("targets") or [], start=1):
+    """The quantified targets, then the objectives the plan states without a figure, kept as
+    targets judged achieved or not (decision 0070)."""
+    targets: list[Target] = []
+    for item in data.get("targets") or []:
         value = _decimal(item.get("value"))
         if value is None:
             continue
         comparator = item.get("comparator") if item.get("comparator") in COMPARATORS else "="
+        if comparator in QUALITATIVE:
+            comparator = "="  # a figure was read: it is compared
         unit = item.get("unit") if item.get("unit") in TARGET_UNITS else TargetUnit.COUNT
         targets.append(
-            Target(
-                plan=plan,
-                order=order,
-                area=_area(item.get("area")),
-                text=(item.get("text") or "").strip(),
-                comparator=comparator,
-                value=value,
-                unit=unit,
-                source_line=item.get("source_line"),
-            )
+            _target(plan, len(targets) + 1, item, comparator=comparator, value=value, unit=unit)
         )
+    for item in data.get("qualitative_targets") or []:
+        if (item.get("text") or "").strip():
+            targets.append(
+                _target(plan, len(targets) + 1, item, comparator=Comparator.ACHIEVED, unit="")
+            )
     Target.objects.bulk_create(targets)
     from cchc.indicators.targets import suggest_links
 
     # bulk_create on SQLite returns no primary keys: link the saved rows
-    suggest_links(plan.targets.filter(indicator__isnull=True))
+    suggest_links(plan.targets.filter(indicator__isnull=True, value__isnull=False))
     return len(targets)
 
 
-@transaction.atomic
-def save_parsed_plan(
-    data: dict,
-    *,
-    unit,
-    by,
-    status: str = "draft",
-    source_name: str = "",
-    replace: Plan | None = None,
-) -> Plan:
-    """Create the plan described by `data` in `unit`. With `replace`, that plan (a previous
-    import of the same document) is deleted first, in the same transaction."""
-    if replace is not None:
-        delete_plan(replace, by=by, reason=f"Thay bằng bản nhập lại từ {source_name}")
+def _save_reporting_periods(plan: Plan, data: dict) -> None:
+    ReportingPeriod.objects.bulk_create(
+        ReportingPeriod(
+            plan=plan,
+            kind=report_kind(p.get("name") or ""),
+            name=(p.get("name") or "")[:120],
+            start=_date(p.get("from")),
+            end=_date(p.get("to")),
+            due=_date(p.get("due")),
+        )
+        for p in data.get("reporting_periods") or []
+    )
+
+
+def _save_header(data: dict, *, unit, by, status: str, source_name: str) -> Plan:
     header = data.get("plan") or {}
     year = header.get("year") or (_date(header.get("issued_on")) or dt.date.today()).year
     plan = Plan.objects.create(
@@ -238,20 +258,28 @@ def save_parsed_plan(
         )
         for i, lb in enumerate(data.get("legal_bases") or [])
     )
-    sections = _save_sections(plan, data)
-    task_count = _save_tasks(plan, data, sections)
+    return plan
+
+
+@transaction.atomic
+def save_parsed_plan(
+    data: dict,
+    *,
+    unit,
+    by,
+    status: str = "draft",
+    source_name: str = "",
+    replace: Plan | None = None,
+) -> Plan:
+    """Create the plan described by `data` in `unit`. With `replace`, that plan (a previous
+    import of the same document) is deleted first, in the same transaction — refused, with
+    nothing saved, when progress was reported on its tasks."""
+    if replace is not None:
+        delete_plan(replace, by=by, reason=f"Thay bằng bản nhập lại từ {source_name}")
+    plan = _save_header(data, unit=unit, by=by, status=status, source_name=source_name)
+    task_count = _save_tasks(plan, data, _save_sections(plan, data))
     target_count = _save_targets(plan, data)
-    ReportingPeriod.objects.bulk_create(
-        ReportingPeriod(
-            plan=plan,
-            kind=report_kind(p.get("name") or ""),
-            name=(p.get("name") or "")[:120],
-            start=_date(p.get("from")),
-            end=_date(p.get("to")),
-            due=_date(p.get("due")),
-        )
-        for p in data.get("reporting_periods") or []
-    )
+    _save_reporting_periods(plan, data)
     announce_tasks_changed(plan_ids=[plan.pk])
     record(
         "plan.import",

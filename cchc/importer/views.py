@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -79,8 +79,17 @@ def review(request, pk: int):
     forms_ok = request.method == "POST" and all(
         f.is_valid() for f in (header, tasks, targets, periods, duplicate_form) if f is not None
     )
+    plan = None
     if forms_ok:
-        plan = _confirm(request, draft, header, tasks, targets, periods, duplicates, duplicate_form)
+        try:
+            plan = _confirm(
+                request, draft, header, tasks, targets, periods, duplicates, duplicate_form
+            )
+        except ValidationError as exc:  # the plan to replace was reported on: close it
+            if duplicate_form is None:
+                raise
+            duplicate_form.add_error("choice", exc.messages)
+    if plan is not None:
         messages.success(
             request,
             _("The plan was imported as a draft: %(tasks)s tasks, %(targets)s targets.")
@@ -111,6 +120,7 @@ def _confirm(request, draft, header, tasks, targets, periods, duplicates, duplic
         "sections": draft.parsed.get("sections") or [],
         "tasks": [f.to_parsed() for f in tasks.forms if not _deleted(f)],
         "targets": [f.to_parsed() for f in targets.forms if not _deleted(f)],
+        "qualitative_targets": draft.parsed.get("qualitative_targets") or [],
         "reporting_periods": [f.to_parsed() for f in periods.forms if not _deleted(f)],
         "warnings": draft.parsed.get("warnings") or [],
     }

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.org.access import Action, access_for
+from cchc.plans import measures
 from cchc.plans.choices import PlanStatus
 from cchc.plans.history import target_history
 from cchc.plans.models import Plan, Target
@@ -36,10 +38,18 @@ def _may_enter(access, target: Target) -> bool:
     )
 
 
+def _progress(target: Target):
+    """Where the target stands, by whatever measures it: its indicator, a measure another app
+    registered (a figure entered per period), else the latest value entered for it."""
+    today = timezone.localdate()
+    found = measures.progress_of_plan(target.plan, today, [target]).get(target.pk)
+    return found or progress_of(target, today)
+
+
 def _page(request, target: Target, *, link_form=None, figure_form=None, status: int = 200):
     access = access_for(request.user)
     unit = target.plan.unit
-    progress = progress_of(target, timezone.localdate())
+    progress = _progress(target)
     closed = target.plan.status == PlanStatus.CLOSED
     months = progress.months or []
     context = {
@@ -50,11 +60,14 @@ def _page(request, target: Target, *, link_form=None, figure_form=None, status: 
         "chart": {
             "labels": [key[5:] + "/" + key[:4] for key, _v in months],
             "values": [v.value for _k, v in months],
-            "goal": float(target.value),
+            "goal": None if target.value is None else float(target.value),
             "percent": bool(target.indicator_id and target.indicator.is_rate),
         },
         "can_link": access.can(Action.EDIT_PLAN, unit) and not closed,
-        "can_enter": _may_enter(access, target) and not closed,
+        "can_enter": _may_enter(access, target) and not closed and not progress.measured_by,
+        "other_measures": [
+            (label, reverse(name, kwargs={"pk": target.pk})) for label, name in measures.pages()
+        ],
         "closed": closed,
         "link_form": link_form
         or LinkForm(
@@ -105,6 +118,10 @@ def target_figure(request, pk: int):
     if target.indicator_id is not None:
         form.add_error(
             None, _("This target is measured from the dossier data; its figures are not entered.")
+        )
+    elif _progress(target).measured_by:
+        form.add_error(
+            None, _("This target is measured by a figure entered per period; enter it there.")
         )
     if form.is_valid():
         try:

@@ -108,6 +108,7 @@ class Progress:
     figure: TargetFigure | None = None
     months: list[tuple[str, engine.Value]] | None = None
     status: str = NO_DATA
+    measured_by: str = ""  # what another app measures the target by (a figure's name)
 
     @property
     def has_value(self) -> bool:

@@ -26,8 +26,65 @@ class ReportingPeriodInline(admin.TabularInline):
     extra = 0
 
 
+class ThroughActions(admin.ModelAdmin):
+    """Saves and deletes a plan or task through its actions and records the inline tables'
+    changes after them. A plan or task whose work was reported on is never deleted here: the
+    delete page and the bulk action refuse it with the actions' message (close the plan,
+    cancel the task)."""
+
+    save_action = staticmethod(actions.save_plan)
+    delete_action = staticmethod(actions.delete_plan)
+    parts = staticmethod(actions.plan_parts)
+    unit_path = "unit"
+    actions = ["delete_selected"]
+
+    def _refuse(self, request, objs) -> None:
+        try:
+            actions.check_deletable(objs[0])
+        except ValidationError as exc:
+            names = ", ".join(str(o) for o in objs)
+            messages.error(request, f"{names}: {' '.join(exc.messages)}")
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and obj.has_reports():
+            self._refuse(request, [obj])
+            opts = self.opts
+            return redirect(
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+            )
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(
+        description=gettext_lazy("Delete selected %(verbose_name_plural)s"),
+        permissions=["delete"],
+    )
+    def delete_selected(self, request, queryset):
+        reported = [o for o in queryset if o.has_reports()]
+        if reported:
+            self._refuse(request, reported)
+            return None
+        return django_delete_selected(self, request, queryset)
+
+    def save_model(self, request, obj, form, change):
+        self.save_action(obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        before = self.parts(form.instance)
+        super().save_related(request, form, formsets, change)
+        after = self.parts(form.instance)
+        actions.record_parts_change(form.instance, by=request.user, before=before, after=after)
+
+    def delete_model(self, request, obj):
+        self.delete_action(obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset.select_related(self.unit_path):
+            self.delete_action(obj, by=request.user)
+
+
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(ThroughActions):
     list_display = ["title", "unit", "year", "number", "status"]
     list_filter = ["year", "kind", "status"]
     search_fields = ["title", "number", "unit__name"]
@@ -36,22 +93,6 @@ class PlanAdmin(admin.ModelAdmin):
     # The status moves only through the plan's life (plan page buttons, decision 0050).
     readonly_fields = ["status", "submitted_by", "submitted_at", "closing_note"]
 
-    def save_model(self, request, obj, form, change):
-        actions.save_plan(obj, by=request.user)
-
-    def save_related(self, request, form, formsets, change):
-        before = actions.plan_parts(form.instance)
-        super().save_related(request, form, formsets, change)
-        after = actions.plan_parts(form.instance)
-        actions.record_parts_change(form.instance, by=request.user, before=before, after=after)
-
-    def delete_model(self, request, obj):
-        actions.delete_plan(obj, by=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for plan in queryset.select_related("unit"):
-            actions.delete_plan(plan, by=request.user)
-
 
 class TaskPartyInline(admin.TabularInline):
     model = TaskParty
@@ -59,7 +100,7 @@ class TaskPartyInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(ThroughActions):
     list_display = ["ref", "title", "plan", "area", "deadline_text", "due", "state"]
     list_filter = ["state", "area", "recurrence", "plan__year"]
     search_fields = ["title", "plan__title"]
@@ -67,45 +108,10 @@ class TaskAdmin(admin.ModelAdmin):
     raw_id_fields = ["plan", "section", "origin"]
     # cancelling and restoring go through their actions on the plan page (with a reason)
     readonly_fields = ["state", "cancel_reason"]
-    actions = ["delete_selected"]
-
-    def _refuse(self, request, tasks) -> None:
-        try:
-            actions.check_deletable(tasks[0])
-        except ValidationError as exc:
-            names = ", ".join(str(t) for t in tasks)
-            messages.error(request, f"{names}: {' '.join(exc.messages)}")
-
-    def delete_view(self, request, object_id, extra_context=None):
-        task = self.get_object(request, unquote(object_id))
-        if task is not None and task.has_reports():
-            self._refuse(request, [task])
-            return redirect(reverse("admin:plans_task_change", args=[task.pk]))
-        return super().delete_view(request, object_id, extra_context)
-
-    @admin.action(description=gettext_lazy("Delete selected tasks"), permissions=["delete"])
-    def delete_selected(self, request, queryset):
-        reported = [t for t in queryset if t.has_reports()]
-        if reported:
-            self._refuse(request, reported)
-            return None
-        return django_delete_selected(self, request, queryset)
-
-    def save_model(self, request, obj, form, change):
-        actions.save_task(obj, by=request.user)
-
-    def save_related(self, request, form, formsets, change):
-        before = actions.task_parts(form.instance)
-        super().save_related(request, form, formsets, change)
-        after = actions.task_parts(form.instance)
-        actions.record_parts_change(form.instance, by=request.user, before=before, after=after)
-
-    def delete_model(self, request, obj):
-        actions.delete_task(obj, by=request.user)
-
-    def delete_queryset(self, request, queryset):
-        for task in queryset.select_related("plan__unit"):
-            actions.delete_task(task, by=request.user)
+    save_action = staticmethod(actions.save_task)
+    delete_action = staticmethod(actions.delete_task)
+    parts = staticmethod(actions.task_parts)
+    unit_path = "plan__unit"
 
 
 @admin.register(Target)

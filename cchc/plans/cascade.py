@@ -18,7 +18,8 @@ from cchc.org.choices import Role
 from cchc.org.matching import fold
 from cchc.org.models import Membership
 
-from .actions import _next_order, _note_change, task_snapshot
+from .actions import next_order, task_snapshot
+from .amendments import note_change
 from .choices import PlanStatus
 from .models import Plan, Section, Task, TaskParty
 from .rules import ensure_changeable
@@ -70,7 +71,7 @@ def adopt_task(upper: Task, plan: Plan, *, by) -> Task:
     task = Task.objects.create(
         plan=plan,
         section=section,
-        order=_next_order(Task.objects.filter(plan=plan)),
+        order=next_order(Task.objects.filter(plan=plan)),
         ref=upper.ref,
         area=upper.area,
         title=upper.title,
@@ -93,7 +94,7 @@ def adopt_task(upper: Task, plan: Plan, *, by) -> Task:
             task=task, role="lead", order=0, text=focal.post.name, post=focal.post
         )
     announce_tasks_changed(task_ids=[task.pk])
-    _note_change(amendment, "task", task, None, task_snapshot(task))
+    note_change(amendment, "task", task, None, task_snapshot(task))
     record(
         "task.adopt",
         by=by,

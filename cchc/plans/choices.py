@@ -45,6 +45,7 @@ WORKING_STATUSES = (PlanStatus.ISSUED, PlanStatus.CLOSED)
 class AmendmentStatus(models.TextChoices):
     DRAFT = "draft", _("Amendment being prepared")
     ISSUED = "issued", _("Amendment issued")
+    DISCARDED = "discarded", _("Amendment discarded")
 
 
 class Verdict(models.TextChoices):
@@ -59,10 +60,21 @@ class Recurrence(models.TextChoices):
 
 
 class Comparator(models.TextChoices):
+    """How a target is judged. The first four compare a figure; the last three are the
+    targets plans write in words (decision 0070): done or not ("đạt/không đạt"), all of it
+    ("100%", the figure set to 100 %) and done before a date ("trước ngày")."""
+
     AT_LEAST = ">=", _("at least")
     AT_MOST = "<=", _("at most")
     EQUAL = "=", _("equal to")
     TOP = "top", _("within the top")
+    ACHIEVED = "achieved", _("achieved / not achieved")
+    ALL = "all", _("all of it (100%)")
+    BEFORE = "before", _("done before the date")
+
+
+# Comparators of targets stated in words: no figure to compare (decision 0070).
+QUALITATIVE = (Comparator.ACHIEVED, Comparator.BEFORE)
 
 
 class TargetUnit(models.TextChoices):

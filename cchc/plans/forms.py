@@ -15,7 +15,7 @@ from .choices import Area, Verdict
 from .deadline_check import is_unreadable
 from .deadlines import parse_deadline
 from .legal import parse_citation
-from .models import Plan, Section, Target, Task, target_value_errors
+from .models import Plan, Section, Target, Task, target_shape_errors, target_value_errors
 
 
 class DateInput(forms.DateInput):
@@ -196,14 +196,17 @@ class TaskForm(forms.ModelForm):
 
 
 class TargetValueCheck:
-    """A target's comparator, value and unit agree (`target_value_errors`), each error shown on
-    its field: the same check for a target typed on the plan page and one read by the importer."""
+    """A target's comparator, value, unit and date agree (`target_value_errors`,
+    `target_shape_errors`), each error shown on its field: the same check for a target typed
+    on the plan page and one read by the importer."""
 
     def clean(self):
         cleaned = super().clean()
-        errors = target_value_errors(
-            cleaned.get("comparator", ""), cleaned.get("value"), cleaned.get("unit", "")
-        )
+        comparator, value = cleaned.get("comparator", ""), cleaned.get("value")
+        unit = cleaned.get("unit", "")
+        errors = target_value_errors(comparator, value, unit)
+        if "by_date" in self.fields:
+            errors = target_shape_errors(comparator, value, unit, cleaned.get("by_date")) | errors
         for field, message in errors.items():
             if field not in self.errors:
                 self.add_error(field, message)
@@ -213,9 +216,13 @@ class TargetValueCheck:
 class TargetForm(TargetValueCheck, forms.ModelForm):
     class Meta:
         model = Target
-        fields = ["area", "text", "comparator", "value", "unit"]
+        fields = ["area", "text", "comparator", "value", "unit", "by_date"]
         localized_fields = ["value"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "by_date": DateInput()}
+        help_texts = {
+            "value": _("Leave empty for a target stated in words or “all of it (100%)”."),
+            "by_date": _("Only for “done before the date”."),
+        }
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,8 @@ _progress: Callable[[Any, dt.date, Sequence], dict[int, Any]] | None = None
 # more measuring apps (figures entered by hand): their answers override for the targets they
 # measure
 _more: list[Callable[[Any, dt.date, Sequence], dict[int, Any]]] = []
+# pages where a person chooses another measure for a target: (label, URL name taking `pk`)
+_pages: list[tuple[Any, str]] = []
 
 
 def register(*, suggest: Callable[[str, str], Any], progress: Callable[..., dict]) -> None:
@@ -30,6 +32,18 @@ def register_more(*, progress: Callable[..., dict]) -> None:
     """Another app measuring some targets (figures): called after the indicators' answer."""
     if progress not in _more:
         _more.append(progress)
+
+
+def register_page(label, url_name: str) -> None:
+    """A page of a measuring app where a person chooses what measures a target (its URL
+    takes the target's `pk`); the target's page links to it."""
+    if (label, url_name) not in _pages:
+        _pages.append((label, url_name))
+
+
+def pages() -> list[tuple[Any, str]]:
+    """(label, URL name) of the pages registered with `register_page`."""
+    return list(_pages)
 
 
 def suggest_indicator(text: str, unit: str):

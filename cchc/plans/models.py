@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,15 +17,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cchc.evidence.models import evidence_relation
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Post, Unit
 
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
-
-from cchc.evidence.models import evidence_relation
-
 from .choices import (
+    QUALITATIVE,
     AmendmentStatus,
     Area,
     Comparator,
@@ -37,8 +33,21 @@ from .choices import (
     ReportKind,
     TargetUnit,
     TaskState,
-    Verdict,
 )
+from .target_rules import target_shape_errors, target_value_errors
+
+# Tasks that carry a progress report or evidence (tracking's occurrences): the record of work.
+REPORTED = models.Q(occurrences__updates__isnull=False) | models.Q(
+    occurrences__loose_evidence__isnull=False
+)
+
+
+def unless_blank(name: str, fields: tuple[str, ...], condition: models.Q):
+    """A check that holds `condition` whenever none of `fields` is blank (NULL)."""
+    blank = models.Q()
+    for field in fields:
+        blank |= models.Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(condition=blank | condition, name=name)
 
 
 class PlanQuerySet(ScopedQuerySet):
@@ -131,6 +140,11 @@ class Plan(models.Model):
     def is_draft(self) -> bool:
         """Not yet in force (draft or awaiting approval): its tasks are nobody's work yet."""
         return self.status in {PlanStatus.DRAFT, PlanStatus.SUBMITTED}
+
+    def has_reports(self) -> bool:
+        """Progress or evidence was reported on one of its tasks: the plan is kept (closed,
+        never deleted)."""
+        return self.tasks.filter(REPORTED).exists()
 
     def open_amendment(self):
         """The amendment being prepared, if any (at most one at a time)."""
@@ -237,10 +251,10 @@ class Task(models.Model):
         verbose_name_plural = _("tasks")
         ordering = ["plan", "order", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(budget_million_vnd__isnull=True)
-                | models.Q(budget_million_vnd__gte=0),
-                name="task_budget_not_negative",
+            unless_blank(
+                "task_budget_not_negative",
+                ("budget_million_vnd",),
+                models.Q(budget_million_vnd__gte=0),
             )
         ]
 
@@ -277,9 +291,7 @@ class Task(models.Model):
 
     def has_reports(self) -> bool:
         """Progress or evidence was reported on the task: it is history, kept, never deleted."""
-        return self.occurrences.filter(
-            models.Q(updates__isnull=False) | models.Q(loose_evidence__isnull=False)
-        ).exists()
+        return Task.objects.filter(pk=self.pk).filter(REPORTED).exists()
 
     def party_names(self, role: str) -> list[str]:
         return [p.text for p in self.parties.all() if p.role == role]
@@ -315,15 +327,18 @@ class TaskParty(models.Model):
 
 
 class Target(models.Model):
-    """A quantified objective of the plan ("≥ 90% of fee-charging procedures paid online")."""
+    """An objective of the plan: quantified ("≥ 90% of fee-charging procedures paid online")
+    or stated in words, judged achieved or not, or by a date (decision 0070). A target without
+    a figure has a qualitative comparator: the database refuses any other."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     order = models.PositiveIntegerField(default=0)
     area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
     text = models.TextField(_("target as written"))
-    comparator = models.CharField(_("comparator"), max_length=3, choices=Comparator.choices)
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
-    unit = models.CharField(_("measured in"), max_length=10, choices=TargetUnit.choices)
+    comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3, null=True, blank=True)
+    unit = models.CharField(_("measured in"), max_length=10, choices=TargetUnit.choices, blank=True)
+    by_date = models.DateField(_("to be done before"), null=True, blank=True)
     source_line = models.PositiveIntegerField(null=True, blank=True)
     # What measures the target (indicators/targets.py): an indicator computed from the dossier
     # data — the version linked is kept, so figures of another formula are never compared
@@ -354,6 +369,16 @@ class Target(models.Model):
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=False) | models.Q(comparator__in=QUALITATIVE),
+                name="target_figure_unless_qualitative",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(comparator=Comparator.BEFORE) | models.Q(by_date__isnull=False),
+                name="target_before_has_date",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text[:120]
@@ -363,14 +388,32 @@ class Target(models.Model):
         """The audit history this row's events also belong to: its plan's."""
         return self.plan
 
+    @property
+    def is_qualitative(self) -> bool:
+        """Stated in words: judged achieved or not, or by a date; no figure measures it."""
+        return self.comparator in QUALITATIVE
+
     def clean(self) -> None:
-        errors = target_value_errors(self.comparator, self.value, self.unit)
+        errors = target_shape_errors(self.comparator, self.value, self.unit, self.by_date)
+        if not errors and self.comparator == Comparator.ALL:  # "100%": the figure is the whole
+            self.value, self.unit = Decimal(100), TargetUnit.PERCENT
+        elif not errors and self.is_qualitative:
+            self.unit = ""  # nothing to measure
+        errors = target_value_errors(self.comparator, self.value, self.unit) | errors
         if errors:
             raise ValidationError(errors)
 
     @property
     def summary(self) -> str:
-        """The target in a few characters: "≥ 90%", "≤ 5 số lượng", "nhóm 3"."""
+        """The target in a few characters: "≥ 90%", "≤ 5 số lượng", "nhóm 3", "đạt / không
+        đạt", "trước ngày 30/06/2026"."""
+        if self.comparator == Comparator.ACHIEVED:
+            return str(_("achieved / not achieved"))
+        if self.comparator == Comparator.BEFORE:
+            day = self.by_date.strftime("%d/%m/%Y") if self.by_date else "?"
+            return _("before %(day)s") % {"day": day}
+        if self.comparator == Comparator.ALL:
+            return "100%"
         value = f"{self.value.normalize():f}".replace(".", ",") if self.value is not None else "?"
         if self.comparator == Comparator.TOP:
             return _("top %(rank)s") % {"rank": value}
@@ -378,26 +421,6 @@ class Target(models.Model):
         if self.unit == TargetUnit.PERCENT:
             return f"{sign} {value}%"
         return f"{sign} {value} {self.get_unit_display()}"
-
-
-def target_value_errors(comparator: str, value, unit: str) -> dict[str, StrOrPromise]:
-    """Check that a comparator and value make sense for the unit a target is measured in."""
-    errors: dict[str, StrOrPromise] = {}
-    if value is None:
-        return errors
-    if value < 0:
-        errors["value"] = _("A target value cannot be negative.")
-    elif unit == TargetUnit.PERCENT and value > 100:
-        errors["value"] = _("A percentage cannot exceed 100.")
-    elif unit in {TargetUnit.RANK, TargetUnit.COUNT} and value != int(value):
-        errors["value"] = _("A rank or a count must be a whole number.")
-    elif unit == TargetUnit.RANK and value < 1:
-        errors["value"] = _("A rank starts at 1.")
-    if comparator == Comparator.TOP and unit != TargetUnit.RANK:
-        errors["comparator"] = _("'Within the top' only applies to a rank.")
-    if unit == TargetUnit.RANK and comparator not in {Comparator.TOP, Comparator.AT_MOST}:
-        errors["comparator"] = _("A rank target is 'within the top' or 'at most'.")
-    return errors
 
 
 class ReportingPeriod(models.Model):
@@ -415,11 +438,10 @@ class ReportingPeriod(models.Model):
         verbose_name_plural = _("reporting periods")
         ordering = ["plan", "end", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(start__isnull=True)
-                | models.Q(end__isnull=True)
-                | models.Q(end__gte=models.F("start")),
-                name="reporting_period_window_ordered",
+            unless_blank(
+                "reporting_period_window_ordered",
+                ("start", "end"),
+                models.Q(end__gte=models.F("start")),
             )
         ]
 
@@ -427,119 +449,21 @@ class ReportingPeriod(models.Model):
         return self.name
 
 
-class Amendment(models.Model):
-    """An amendment (điều chỉnh kế hoạch) of an issued plan: its own number, date and reason,
-    and the list of what it added, removed and changed (`changes`, written by the actions
-    while it is being prepared)."""
+# The decisions taken on a plan (amendments, appraisals) live in their own module; imported
+# here so that Django registers them with the app's other models.
+from .revisions import Amendment, Appraisal, AppraisalComment  # noqa: E402
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="amendments")
-    status = models.CharField(
-        _("status"), max_length=10, choices=AmendmentStatus.choices, default=AmendmentStatus.DRAFT
-    )
-    number = models.CharField(_("number"), max_length=60, blank=True)
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
-    signer = models.CharField(_("signed by"), max_length=200, blank=True)
-    reason = models.TextField(_("reason"))
-    changes = models.JSONField(_("changes"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    evidence = evidence_relation("plan_amendment")
-
-    class Meta:
-        verbose_name = _("plan amendment")
-        verbose_name_plural = _("plan amendments")
-        ordering = ["plan", "created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan"],
-                condition=models.Q(status="draft"),
-                name="one_open_amendment_per_plan",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.number or str(_("Amendment being prepared"))
-
-    @property
-    def audit_subject(self):
-        return self.plan
-
-    def changes_of(self, op: str) -> list[dict]:
-        return [c for c in self.changes if c.get("op") == op]
-
-    @property
-    def added(self) -> list[dict]:
-        return self.changes_of("add")
-
-    @property
-    def removed(self) -> list[dict]:
-        return self.changes_of("remove")
-
-    @property
-    def changed(self) -> list[dict]:
-        return self.changes_of("change")
-
-
-class Appraisal(models.Model):
-    """The upper level's appraisal (thẩm định) of a submitted plan: a verdict and comments on
-    its tasks and targets. Kept on the plan after it is issued."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="appraisals")
-    verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
-    note = models.TextField(_("general comment"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reviewer_unit = models.ForeignKey(
-        Unit, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by unit")
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("appraisal")
-        verbose_name_plural = _("appraisals")
-        ordering = ["plan", "created_at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.get_verdict_display()} ({self.created_at:%d/%m/%Y})"
-
-    @property
-    def audit_subject(self):
-        return self.plan
-
-
-class AppraisalComment(models.Model):
-    """A comment of an appraisal on one task or one target, and the unit's answer."""
-
-    appraisal = models.ForeignKey(Appraisal, on_delete=models.CASCADE, related_name="comments")
-    task = models.ForeignKey(
-        Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="appraisal_comments"
-    )
-    target = models.ForeignKey(
-        Target,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="appraisal_comments",
-    )
-    row_text = models.TextField(_("row as appraised"), blank=True)
-    text = models.TextField(_("comment"))
-    answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    answered_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("appraisal comment")
-        verbose_name_plural = _("appraisal comments")
-        ordering = ["appraisal", "pk"]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-    @property
-    def audit_subject(self):
-        return self.appraisal.plan
+__all__ = [
+    "Amendment",
+    "Appraisal",
+    "AppraisalComment",
+    "LegalBasis",
+    "Plan",
+    "ReportingPeriod",
+    "Section",
+    "Target",
+    "Task",
+    "TaskParty",
+    "target_shape_errors",
+    "target_value_errors",
+]

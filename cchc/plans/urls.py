@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import life_views, views
 
 app_name = "plans"
 urlpatterns = [
@@ -9,15 +9,16 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
     path("<int:pk>/delete/", views.plan_delete, name="delete"),
-    path("<int:pk>/submit/", views.plan_submit, name="submit"),
-    path("<int:pk>/return/", views.plan_return, name="return"),
-    path("<int:pk>/issue/", views.plan_issue, name="issue"),
-    path("<int:pk>/close/", views.plan_close, name="close"),
-    path("<int:pk>/reopen/", views.plan_reopen, name="reopen"),
-    path("<int:pk>/amend/", views.amendment_open, name="amend"),
-    path("<int:pk>/amend/issue/", views.amendment_issue, name="amendment_issue"),
-    path("<int:pk>/appraise/", views.plan_appraise, name="appraise"),
-    path("appraisal-comments/<int:pk>/answer/", views.appraisal_answer, name="answer"),
+    path("<int:pk>/submit/", life_views.plan_submit, name="submit"),
+    path("<int:pk>/return/", life_views.plan_return, name="return"),
+    path("<int:pk>/issue/", life_views.plan_issue, name="issue"),
+    path("<int:pk>/close/", life_views.plan_close, name="close"),
+    path("<int:pk>/reopen/", life_views.plan_reopen, name="reopen"),
+    path("<int:pk>/amend/", life_views.amendment_open, name="amend"),
+    path("<int:pk>/amend/discard/", life_views.amendment_discard, name="amendment_discard"),
+    path("<int:pk>/amend/issue/", life_views.amendment_issue, name="amendment_issue"),
+    path("<int:pk>/appraise/", life_views.plan_appraise, name="appraise"),
+    path("appraisal-comments/<int:pk>/answer/", life_views.appraisal_answer, name="answer"),
     path("<int:pk>/export.xlsx", views.plan_export, name="export"),
     path("<int:pk>/adopt/<int:task_pk>/", views.task_adopt, name="adopt"),
     path("<int:plan_pk>/tasks/new/", views.task_create, name="task_create"),

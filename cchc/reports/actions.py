@@ -8,15 +8,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record
+from cchc.evidence.actions import attach, keeping_files
 from cchc.notifications.actions import clear
 from cchc.org.access import Action, access_for
 
-from . import content, schedule
+from . import content, document, schedule
 from .choices import ReportStatus
 from .models import Report
 
@@ -134,68 +136,78 @@ def set_window(report: Report, *, by, start: dt.date, end: dt.date, due: dt.date
     return report
 
 
-@transaction.atomic
-def submit(report: Report, *, by, today: dt.date | None = None) -> Report:
-    """Freeze the text and figures (the content JSON and its sha256) and send it up."""
-    report = _locked(report)
-    _require_own(report, by)
-    if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
-        raise ValidationError(_("This report was already submitted."))
-    frozen = content.assemble(report, today)
-    report.frozen = frozen
-    report.checksum = content.checksum(frozen)
-    report.status = ReportStatus.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.submitted_by = by
-    report.save()
-    clear(report)
-    record(
-        "report.submit",
-        by=by,
-        obj=report,
+def _frozen_document(report: Report, frozen: dict, *, by, stored: list[str]):
+    """The Word file of the content being frozen, rendered now and stored as the report's
+    evidence (its size and SHA-256 beside it): what every later download returns."""
+    name = f"bao-cao-{report.unit.code}-{report.period_key}.docx"
+    data = document.render(report, frozen)
+    return attach(
+        report,
         unit=report.unit,
-        after={"status": report.status, "checksum": report.checksum},
+        by=by,
+        file=ContentFile(data, name=name),
+        title=_("%(title)s (the Word document as submitted)") % {"title": report.title},
+        stored=stored,
     )
+
+
+def _change_status(report: Report, action: str, *, by, status: str, **after) -> Report:
+    """Save the report in its new status and record the event (status and `after` in it)."""
+    report.status = status
+    report.save()
+    record(action, by=by, obj=report, unit=report.unit, after={"status": status, **after})
     return report
 
 
-def _require_upper(report: Report, by) -> None:
+def submit(report: Report, *, by, today: dt.date | None = None) -> Report:
+    """Freeze the text and figures (the content JSON and its sha256) and the Word document
+    (the file, its sha256), and send it up."""
+    with keeping_files() as stored, transaction.atomic():
+        report = _locked(report)
+        _require_own(report, by)
+        if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
+            raise ValidationError(_("This report was already submitted."))
+        frozen = content.assemble(report, today)
+        report.frozen, report.checksum = frozen, content.checksum(frozen)
+        report.document = _frozen_document(report, frozen, by=by, stored=stored)
+        report.submitted_at, report.submitted_by = timezone.now(), by
+        clear(report)
+        return _change_status(
+            report,
+            "report.submit",
+            by=by,
+            status=ReportStatus.SUBMITTED,
+            checksum=report.checksum,
+            document_sha256=report.document.sha256,
+        )
+
+
+def _reviewed(report: Report, *, by, refusal: str) -> Report:
+    """The locked report, reviewed by `by` now: only the level above reviews, and only a
+    submitted report."""
+    report = _locked(report)
     unit = report.unit
     if unit.parent_id is None or not access_for(by).can(Action.APPRAISE, unit.parent):
         raise PermissionDenied(_("Only the level above reviews this report."))
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(refusal)
+    report.reviewed_at, report.reviewed_by = timezone.now(), by
+    return report
 
 
 @transaction.atomic
 def accept(report: Report, *, by) -> Report:
-    report = _locked(report)
-    _require_upper(report, by)
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted report can be accepted."))
-    report.status = ReportStatus.ACCEPTED
-    report.reviewed_at, report.reviewed_by = timezone.now(), by
-    report.save(update_fields=["status", "reviewed_at", "reviewed_by", "updated_at"])
-    record("report.accept", by=by, obj=report, unit=report.unit, after={"status": report.status})
-    return report
+    report = _reviewed(report, by=by, refusal=_("Only a submitted report can be accepted."))
+    return _change_status(report, "report.accept", by=by, status=ReportStatus.ACCEPTED)
 
 
 @transaction.atomic
 def return_report(report: Report, *, by, comment: str) -> Report:
     """Send a submitted report back with comments; the unit edits and resubmits it."""
-    report = _locked(report)
-    _require_upper(report, by)
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted report can be returned."))
+    report = _reviewed(report, by=by, refusal=_("Only a submitted report can be returned."))
     if not comment.strip():
         raise ValidationError({"comment": _("Say what should be changed.")})
-    report.status = ReportStatus.RETURNED
     report.review_comment = comment.strip()
-    report.reviewed_at, report.reviewed_by = timezone.now(), by
-    report.save()
-    record(
-        "report.return",
-        by=by,
-        obj=report,
-        unit=report.unit,
-        after={"status": report.status, "comment": report.review_comment},
+    return _change_status(
+        report, "report.return", by=by, status=ReportStatus.RETURNED, comment=report.review_comment
     )
-    return report

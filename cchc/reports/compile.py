@@ -16,6 +16,7 @@ import datetime as dt
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from cchc.figures import rollup
 from cchc.indicators import engine
 from cchc.org.models import Unit
 from cchc.plans.cascade import assigned_down
@@ -26,7 +27,8 @@ from . import content, schedule
 from .models import Report
 
 
-def _figures_of(report: Report | None, unit: Unit, kind: str, year: int, definitions):
+def _figures_of(report: Report | None, unit: Unit, kind: str, year: int, definitions: tuple):
+    """The unit's figures, window and due date; `definitions` are (indicators, figures)."""
     if report is not None and report.is_frozen and report.frozen is not None:
         frozen = report.frozen
         return (
@@ -44,7 +46,7 @@ def _figures_of(report: Report | None, unit: Unit, kind: str, year: int, definit
     else:
         period = schedule.window_for(unit, kind, year)
         start, end, due = period.start, period.end, period.due
-    return content.unit_figures(unit, start, end, definitions), start, end, due
+    return content.unit_figures(unit, start, end, *definitions), start, end, due
 
 
 def add(total: dict, figures: dict) -> None:
@@ -95,6 +97,7 @@ def compiled(unit: Unit, kind: str, year: int, today: dt.date | None = None) -> 
     """The compiled figures of the units below `unit` for the period (rule above)."""
     today = today or timezone.localdate()
     definitions = engine.definitions()
+    figure_definitions = rollup.current_definitions()
     children = list(Unit.objects.filter(parent=unit).order_by("name"))
     reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, kind=kind, year=year)}
     own = schedule.window_for(unit, kind, year)
@@ -102,7 +105,9 @@ def compiled(unit: Unit, kind: str, year: int, today: dt.date | None = None) -> 
     rows = []
     for child in children:
         report = reports.get(child.pk)
-        figures, start, end, due = _figures_of(report, child, kind, year, definitions)
+        figures, start, end, due = _figures_of(
+            report, child, kind, year, (definitions, figure_definitions)
+        )
         late = report.is_late(today) if report is not None else today > due
         add(total, figures)
         rows.append(
@@ -128,5 +133,6 @@ def compiled(unit: Unit, kind: str, year: int, today: dt.date | None = None) -> 
         "total": total,
         "late_units": [row["unit"].name for row in rows if row["late"]],
         "names": {d.code: d.name for d in definitions},
+        "figure_descriptions": content.figure_descriptions(figure_definitions),
         "cascade": cascade(unit, year, own.end),
     }

@@ -1,19 +1,21 @@
 """The report's content, assembled from the data: one dict, the same for the page, the
 command line, the Excel tables and the Word writer.
 
-- `unit_figures(unit, start, end)`: the figures of a window — task counts and indicators —
-  the part the compiled report sums and `cchc report --format json` prints.
+- `unit_figures(unit, start, end)`: the figures of a window — task counts, indicators and the
+  figures entered by hand (`cchc.figures.rollup.totals`, summed over the unit's tree) — the
+  part the compiled report sums and `cchc report --format json` prints.
 - `assemble(report)`: the whole content of a draft, computed now; the narrative parts come
   from `report.narrative`, so regenerating the figures never touches what people wrote.
 - `content_of(report)`: what a reader sees — the frozen content once submitted, else
   `assemble`.
-- `document_content(report)`: the plain dict `cchc.documents.word.render_report` takes.
+- `cchc.reports.document` turns the content into the Word document and its appendix tables.
 
 Task counts (rule): the occurrences of the unit's plans (not drafts, not cancelled) due
 within the window, judged on the window's last day: *done* when reported done by then,
 *late* when not done and their due date passed before the window's last day, *in progress*
 otherwise (started or not). The indicators are `cchc.indicators.engine.values` for the
-window, what `cchc indicators --from --to` prints.
+window, what `cchc indicators --from --to` prints. Section I's sentences are written from
+the figures (`sentences.direction_sentences`).
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from cchc.evidence.models import Evidence
+from cchc.figures import rollup
 from cchc.indicators import engine
 from cchc.indicators.models import TargetFigure
-from cchc.plans.choices import AREA_ORDER, Area, PlanStatus
+from cchc.plans.choices import AREA_ORDER, Area, PlanStatus, TargetUnit
 from cchc.plans.models import Plan, Target
 from cchc.tracking.models import Occurrence
 
+from . import sentences
 from .schedule import KINDS
 
 # The parts people write, in the order of the report (field name → heading).
@@ -82,13 +86,32 @@ def indicator_values(unit, start: dt.date, end: dt.date, definitions=None) -> di
     }
 
 
-def unit_figures(unit, start: dt.date, end: dt.date, definitions=None) -> dict:
-    """Task counts and indicators of a window; `figures` is the slot for figures entered by
-    hand (items that are not dossiers), filled once that app exists."""
+def figure_values(unit, start: dt.date, end: dt.date, figure_definitions=None) -> dict[str, dict]:
+    """The figures entered by hand (not dossiers) over the unit's tree, for the entries whose
+    period ends in the window: `cchc.figures.rollup.totals`."""
+    return {
+        code: value.as_dict()
+        for code, value in rollup.totals(unit, start, end, figure_definitions).items()
+    }
+
+
+def unit_figures(
+    unit, start: dt.date, end: dt.date, definitions=None, figure_definitions=None
+) -> dict:
+    """Task counts, indicators and hand-entered figures of a window."""
     return {
         "tasks": task_counts(unit, start, end),
         "indicators": indicator_values(unit, start, end, definitions),
-        "figures": {},
+        "figures": figure_values(unit, start, end, figure_definitions),
+    }
+
+
+def figure_descriptions(figure_definitions=None) -> dict[str, dict]:
+    """{code: {name, measured_in, ratio}} of the figures in use: how the page, the sentences
+    and the appendix name and show them (a plain count has no rate)."""
+    found = rollup.current_definitions() if figure_definitions is None else figure_definitions
+    return {
+        d.code: {"name": d.name, "measured_in": d.measured_in, "ratio": d.is_ratio} for d in found
     }
 
 
@@ -158,12 +181,29 @@ def _task_rows(unit, start, end) -> list[dict]:
     return rows
 
 
-def _targets(plan: Plan | None, end: dt.date, indicators: dict[str, dict]) -> list[dict]:
+def _target_value(target, indicators: dict[str, dict], figures: dict[str, dict]):
+    """The window's value of what measures the target: its indicator, else the figure linked
+    to it (`cchc.figures`), else the latest value entered for it by the window's end."""
+    if target.indicator_id:
+        item = indicators.get(target.indicator.code)
+        if item is None:
+            return None
+        return item["value"] if target.indicator.is_rate else item["numerator"]
+    link = getattr(target, "figure_link", None)
+    if link is not None:
+        item = figures.get(link.definition.code)
+        if item is None or not item["denominator"]:
+            return None
+        return item["value"] if target.unit == TargetUnit.PERCENT else item["numerator"]
+    return float(target.known[0].value) if target.known else None
+
+
+def _targets(plan: Plan | None, end: dt.date, indicators: dict, figures: dict) -> list[dict]:
     if plan is None:
         return []
-    targets = list(
+    targets = (
         Target.objects.filter(plan=plan)
-        .select_related("indicator")
+        .select_related("indicator", "figure_link__definition")
         .prefetch_related(
             Prefetch(
                 "figures",
@@ -172,26 +212,18 @@ def _targets(plan: Plan | None, end: dt.date, indicators: dict[str, dict]) -> li
             )
         )
     )
-    rows = []
-    for t in targets:
-        value = None
-        if t.indicator_id and t.indicator.code in indicators:
-            item = indicators[t.indicator.code]
-            value = item["value"] if t.indicator.is_rate else item["numerator"]
-        elif t.known:
-            value = float(t.known[0].value)
-        rows.append(
-            {
-                "area": t.area,
-                "text": t.text,
-                "comparator": t.comparator,
-                "target": float(t.value),
-                "unit": t.unit,
-                "indicator": t.indicator.code if t.indicator_id else None,
-                "value": value,
-            }
-        )
-    return rows
+    return [
+        {
+            "area": t.area,
+            "text": t.text,
+            "comparator": t.comparator,
+            "target": None if t.value is None else float(t.value),
+            "unit": t.unit,
+            "indicator": t.indicator.code if t.indicator_id else None,
+            "value": _target_value(t, indicators, figures),
+        }
+        for t in targets
+    ]
 
 
 def _area_order(plan: Plan | None) -> list[str]:
@@ -226,22 +258,19 @@ def _header(report, plan: Plan | None) -> dict:
     }
 
 
-def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
-    """The whole content of the report, computed from the data now."""
-    today = today or timezone.localdate()
-    unit, start, end = report.unit, report.start, report.end
-    plan = _plan(unit, report.year)
-    figures = unit_figures(unit, start, end, definitions)
-    names = {d.code: d.name for d in (definitions or engine.definitions())}
-    tasks = _task_rows(unit, start, end)
-    order = _area_order(plan)
+def _areas(plan: Plan | None, tasks: list[dict]) -> list[dict]:
+    """The window's tasks grouped by reform area, in the plan's order of areas."""
     labels = dict(Area.choices)
     areas = []
-    for area in order:
+    for area in _area_order(plan):
         rows = [t for t in tasks if t["area"] == area]
         if rows:
             areas.append({"area": area, "label": str(labels.get(area, area)), "tasks": rows})
-    targets = _targets(plan, end, figures["indicators"])
+    return areas
+
+
+def _next_tasks(unit, end: dt.date) -> list[dict]:
+    """What falls due in the three months after the window and is not done yet."""
     upcoming = (
         Occurrence.objects.live()
         .filter(plan__unit=unit, due__gt=end, due__lte=end + dt.timedelta(days=92))
@@ -250,7 +279,7 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         .select_related("task")
         .order_by("due", "task__order")
     )
-    next_tasks = [
+    return [
         {
             "ref": o.task.ref,
             "title": o.task.title,
@@ -259,9 +288,36 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         }
         for o in upcoming
     ]
-    direction = [t for t in tasks if t["area"] == Area.DIRECTION]
-    narrative = {key: (report.narrative or {}).get(key, "") for key, _h in NARRATIVE_PARTS}
-    recipients = (report.narrative or {}).get("recipients") or _default_recipients(unit)
+
+
+def _plan_summary(plan: Plan | None) -> dict | None:
+    if plan is None:
+        return None
+    issued = plan.issued_on.isoformat() if plan.issued_on else None
+    return {"number": plan.number, "issued_on": issued, "title": plan.title}
+
+
+def _written(report) -> dict:
+    """What people wrote: the narrative parts, the recipients and the signer."""
+    stored = report.narrative or {}
+    return {
+        "narrative": {key: stored.get(key, "") for key, _h in NARRATIVE_PARTS},
+        "recipients": stored.get("recipients") or default_recipients(report.unit),
+        "signer": {
+            "title": stored.get("signer_title") or "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+            "name": stored.get("signer_name", ""),
+        },
+    }
+
+
+def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
+    """The whole content of the report, computed from the data now."""
+    today = today or timezone.localdate()
+    unit, start, end = report.unit, report.start, report.end
+    plan = _plan(unit, report.year)
+    figure_definitions = rollup.current_definitions()
+    figures = unit_figures(unit, start, end, definitions, figure_definitions)
+    tasks = _task_rows(unit, start, end)
     return {
         "unit": unit.code,
         "unit_name": unit.name,
@@ -272,36 +328,26 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         "window": {"from": start.isoformat(), "to": end.isoformat()},
         "due": report.due.isoformat(),
         "header": _header(report, plan),
-        "plan": (
-            {
-                "number": plan.number,
-                "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
-                "title": plan.title,
-            }
-            if plan
-            else None
-        ),
+        "plan": _plan_summary(plan),
         "legal_bases": legal_bases(unit, plan),
-        "direction": {"tasks": direction},
-        "areas": areas,
-        "targets": targets,
+        "direction": {
+            "tasks": [t for t in tasks if t["area"] == Area.DIRECTION],
+            "sentences": sentences.direction_sentences(figures["figures"]),
+        },
+        "areas": _areas(plan, tasks),
+        "targets": _targets(plan, end, figures["indicators"], figures["figures"]),
         "tasks": figures["tasks"],
         "indicators": figures["indicators"],
-        "indicator_names": names,
+        "indicator_names": {d.code: d.name for d in (definitions or engine.definitions())},
         "figures": figures["figures"],
-        "next_tasks": next_tasks,
-        "narrative": narrative,
-        "recipients": recipients,
-        "signer": {
-            "title": (report.narrative or {}).get("signer_title")
-            or "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-            "name": (report.narrative or {}).get("signer_name", ""),
-        },
+        "figure_descriptions": figure_descriptions(figure_definitions),
+        "next_tasks": _next_tasks(unit, end),
+        **_written(report),
         "assembled_on": today.isoformat(),
     }
 
 
-def _default_recipients(unit) -> list[str]:
+def default_recipients(unit) -> list[str]:
     upper = (
         [f"UBND {unit.parent.name}", f"Phòng Nội vụ {unit.parent.name}"] if unit.parent_id else []
     )
@@ -319,150 +365,3 @@ def checksum(content: dict) -> str:
     """sha256 of the content written as canonical JSON (sorted keys, no spaces)."""
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _percent(item: dict) -> str:
-    value = item.get("value")
-    return "—" if value is None else f"{value:.2f}%".replace(".", ",")
-
-
-def figure_tables(content: dict) -> list[dict]:
-    """The appendix tables (also the .xlsx): task counts, targets, indicators."""
-    t = content["tasks"]
-    names = content.get("indicator_names", {})
-    tables = [
-        {
-            "title": "Biểu 1. Kết quả thực hiện nhiệm vụ trong kỳ",
-            "columns": ["Kế hoạch", "Hoàn thành", "Đang thực hiện", "Chậm, quá hạn"],
-            "rows": [[str(t["planned"]), str(t["done"]), str(t["in_progress"]), str(t["late"])]],
-        },
-        {
-            "title": "Biểu 2. Chỉ số kết quả giải quyết thủ tục hành chính",
-            "columns": ["Mã", "Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ"],
-            "rows": [
-                [
-                    code,
-                    names.get(code, code),
-                    str(v["numerator"]),
-                    str(v["denominator"]),
-                    _percent(v),
-                ]
-                for code, v in content["indicators"].items()
-            ],
-        },
-    ]
-    if content.get("targets"):
-        tables.append(
-            {
-                "title": "Biểu 3. Chỉ tiêu của kế hoạch",
-                "columns": ["Chỉ tiêu", "Mục tiêu", "Kết quả"],
-                "rows": [
-                    [
-                        row["text"],
-                        f"{row['comparator']} {row['target']:g}",
-                        "—" if row["value"] is None else f"{row['value']:g}",
-                    ]
-                    for row in content["targets"]
-                ],
-            }
-        )
-    if content.get("figures"):
-        tables.append(
-            {
-                "title": "Biểu 4. Số liệu khác",
-                "columns": ["Mã", "Tử số", "Mẫu số", "Tỷ lệ"],
-                "rows": [
-                    [code, str(v["numerator"]), str(v["denominator"]), _percent(v)]
-                    for code, v in content["figures"].items()
-                ],
-            }
-        )
-    return tables
-
-
-def document_content(report) -> dict:
-    """The plain dict `cchc.documents.word.render_report` takes."""
-    content = content_of(report)
-    header = content["header"]
-    narrative = content["narrative"]
-
-    def paragraphs(key: str) -> list[str]:
-        return [line for line in (narrative.get(key) or "").splitlines() if line.strip()]
-
-    direction = paragraphs("direction")
-    plan = content.get("plan")
-    if plan and plan.get("number"):
-        direction.insert(0, f"Ban hành Kế hoạch số {plan['number']} về {plan['title']}.")
-    for row in content["direction"]["tasks"]:
-        direction.append(f"- {row['title']}: {row['status_label']}.")
-    sections = [{"heading": NARRATIVE_PARTS[0][1], "paragraphs": direction, "tables": []}]
-    counts = content["tasks"]
-    results = [
-        f"Trong kỳ có {counts['planned']} nhiệm vụ đến hạn: hoàn thành {counts['done']}, "
-        f"đang thực hiện {counts['in_progress']}, chậm {counts['late']}.",
-        *paragraphs("results"),
-    ]
-    sections.append({"heading": NARRATIVE_PARTS[1][1], "paragraphs": results, "tables": []})
-    for index, area in enumerate(content["areas"], start=1):
-        lines = []
-        for row in area["tasks"]:
-            line = f"- {row['title']}: {row['status_label']}"
-            if row["evidence"]:
-                line += " (" + "; ".join(row["evidence"]) + ")"
-            lines.append(line + ".")
-        sections.append({"heading": f"{index}. {area['label']}", "paragraphs": lines, "tables": []})
-    assessment: list[str] = []
-    for key, lead in (
-        ("achievements", "Ưu điểm:"),
-        ("shortcomings", "Tồn tại, hạn chế:"),
-        ("causes", "Nguyên nhân:"),
-    ):
-        if paragraphs(key):
-            assessment += [lead, *paragraphs(key)]
-    sections.append(
-        {
-            "heading": "III. Đánh giá chung",
-            "paragraphs": assessment,
-            "tables": [],
-        }
-    )
-    upcoming = [
-        f"- {row['title']} (hạn {row['due'][8:10]}/{row['due'][5:7]}/{row['due'][:4]})."
-        for row in content["next_tasks"]
-    ]
-    sections.append(
-        {
-            "heading": NARRATIVE_PARTS[5][1],
-            "paragraphs": [*paragraphs("next_period"), *upcoming],
-            "tables": [],
-        }
-    )
-    sections.append(
-        {"heading": NARRATIVE_PARTS[6][1], "paragraphs": paragraphs("proposals"), "tables": []}
-    )
-    sections.append({"heading": "PHỤ LỤC", "paragraphs": [], "tables": figure_tables(content)})
-    return {
-        "header": {
-            "parent": header["parent"],
-            "issuer": header["issuer"],
-            "unit": content["unit_name"],
-            "number": header["number"],
-            "place": header["place"],
-            "date": header["date"],
-            "date_text": header["date_text"],
-            "title": header["title"],
-        },
-        "legal_bases": content["legal_bases"],
-        "sections": sections,
-        "recipients": content["recipients"],
-        "signer": content["signer"],
-    }
-
-
-def report_docx(report) -> bytes:
-    """The report as a Word file in the Decree 30 layout, on the unit's (or the nearest upper
-    unit's) template, else the one shipped with the product."""
-    from cchc.documents.actions import template_for
-    from cchc.documents.word import render_report
-
-    return render_report(document_content(report), template_for(report.unit))

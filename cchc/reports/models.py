@@ -3,7 +3,9 @@
 Invariants: one report per (unit, kind, year); while it is a draft (or returned) its figures
 are computed from the data each time it is read and only the narrative parts are stored;
 from submission on, `frozen` holds the whole content as it was submitted and `checksum` its
-sha256, so later changes to tasks or dossiers do not change it. Written only by `actions`.
+sha256, and `document` the Word file generated at that moment (an evidence row: the file, its
+size and SHA-256), which every later download returns byte for byte, so later changes to tasks,
+dossiers, figures or the template do not change it. Written only by `actions`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ class Report(models.Model):
     narrative = models.JSONField(_("text"), default=dict, blank=True)
     frozen = models.JSONField(null=True, blank=True)
     checksum = models.CharField(max_length=64, blank=True)
+    document = models.ForeignKey(
+        "evidence.Evidence",
+        verbose_name=_("submitted Word document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The .docx generated at submission, stored with its size and SHA-256."),
+    )
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -18,9 +18,12 @@ from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Unit
 
-from . import actions, compile, content, schedule
+from . import actions, compile, content, document, schedule
 from .forms import ReportTextForm, ReturnForm, WindowForm
 from .models import Report
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _year(request) -> int:
@@ -121,11 +124,13 @@ def period(request, code: str, key: str):
     preview = Report(
         unit=unit, kind=kind, year=year, start=window.start, end=window.end, due=window.due
     )
+    data = content.assemble(preview)
     context = {
         "unit": unit,
         "report": preview,
         "preview": True,
-        "content": content.assemble(preview),
+        "content": data,
+        "figure_rows": document.page_figure_rows(data),
         "can_edit": access_for(request.user).can(Action.EDIT_PLAN, unit),
         "nav": "reports",
     }
@@ -155,7 +160,7 @@ def _render(request, report: Report, *, form=None, window_form=None, return_form
             place=report.place,
             signed_on=report.signed_on,
             recipients="\n".join(
-                narrative.get("recipients") or content._default_recipients(report.unit)
+                narrative.get("recipients") or content.default_recipients(report.unit)
             ),
             signer_title=narrative.get("signer_title", ""),
             signer_name=narrative.get("signer_name", ""),
@@ -165,10 +170,12 @@ def _render(request, report: Report, *, form=None, window_form=None, return_form
         window_form = WindowForm(
             initial={"start": report.start, "end": report.end, "due": report.due}
         )
+    data = content.content_of(report)
     context = {
         "unit": report.unit,
         "report": report,
-        "content": content.content_of(report),
+        "content": data,
+        "figure_rows": document.page_figure_rows(data),
         "can_edit": can_edit and report.is_editable,
         "can_submit": can_edit and report.status in ("draft", "returned"),
         "can_review": _can_review(request.user, report) and report.status == "submitted",
@@ -189,96 +196,102 @@ def detail(request, pk: int):
     return _render(request, report)
 
 
-def _failed(request, report, exc: ValidationError, **forms):
-    messages.error(request, " ".join(exc.messages))
-    return _render(request, report, status=400, **forms)
+def _perform(request, report: Report, call, success: str, **forms):
+    """Run one action: refused, the page again with the message (and each field's problem
+    on its form), status 400; done, the message and back to the report."""
+    try:
+        call()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for form in forms.values():
+                for field, errors in exc.message_dict.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+        messages.error(request, " ".join(exc.messages))
+        return _render(request, report, status=400, **forms)
+    messages.success(request, success)
+    return redirect(report)
+
+
+def _posted(request, report: Report, form_class, key: str, call, success: str):
+    """A form posted to the report: invalid, the page again with it (400); else `call(form)`
+    through `_perform`. `key` is the form's name in the page's context."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _render(request, report, status=400, **{key: form})
+    return _perform(request, report, lambda: call(form), success, **{key: form})
 
 
 @login_required
 @require_POST
 def edit(request, pk: int):
     report = _report_for(request, pk, Action.EDIT_PLAN)
-    form = ReportTextForm(request.POST)
-    if not form.is_valid():
-        return _render(request, report, form=form, status=400)
-    try:
+
+    def call(form):
+        data = form.cleaned_data
         actions.edit(
             report,
             by=request.user,
-            number=form.cleaned_data["number"],
-            place=form.cleaned_data["place"],
-            signed_on=form.cleaned_data["signed_on"],
+            number=data["number"],
+            place=data["place"],
+            signed_on=data["signed_on"],
             text=form.text(),
         )
-    except ValidationError as exc:
-        return _failed(request, report, exc, form=form)
-    messages.success(request, _("The report's text was saved; the figures are recomputed."))
-    return redirect(report)
+
+    saved = _("The report's text was saved; the figures are recomputed.")
+    return _posted(request, report, ReportTextForm, "form", call, saved)
 
 
 @login_required
 @require_POST
 def window(request, pk: int):
     report = _report_for(request, pk, Action.EDIT_PLAN)
-    form = WindowForm(request.POST)
-    if not form.is_valid():
-        return _render(request, report, window_form=form, status=400)
-    data = form.cleaned_data
-    try:
-        actions.set_window(
-            report, by=request.user, start=data["start"], end=data["end"], due=data["due"]
-        )
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field, error)
-        return _failed(request, report, exc, window_form=form)
-    messages.success(request, _("The report's window was changed."))
-    return redirect(report)
+
+    changed = _("The report's window was changed.")
+    return _posted(
+        request,
+        report,
+        WindowForm,
+        "window_form",
+        lambda form: actions.set_window(report, by=request.user, **form.cleaned_data),
+        changed,
+    )
 
 
 @login_required
 @require_POST
 def submit(request, pk: int):
     report = _report_for(request, pk, Action.EDIT_PLAN)
-    try:
-        actions.submit(report, by=request.user)
-    except ValidationError as exc:
-        return _failed(request, report, exc)
-    messages.success(request, _("The report was submitted to the level above."))
-    return redirect(report)
+    sent = _("The report was submitted to the level above.")
+    return _perform(request, report, lambda: actions.submit(report, by=request.user), sent)
+
+
+def _to_review(request, pk: int) -> Report:
+    """The report, for the level above only (the unit itself and others: 403)."""
+    report = _report_for(request, pk)
+    if not _can_review(request.user, report):
+        raise PermissionDenied
+    return report
 
 
 @login_required
 @require_POST
 def accept(request, pk: int):
-    report = _report_for(request, pk)
-    if not _can_review(request.user, report):
-        raise PermissionDenied
-    try:
-        actions.accept(report, by=request.user)
-    except ValidationError as exc:
-        return _failed(request, report, exc)
-    messages.success(request, _("The report was accepted."))
-    return redirect(report)
+    report = _to_review(request, pk)
+    accepted = _("The report was accepted.")
+    return _perform(request, report, lambda: actions.accept(report, by=request.user), accepted)
 
 
 @login_required
 @require_POST
 def return_report(request, pk: int):
-    report = _report_for(request, pk)
-    if not _can_review(request.user, report):
-        raise PermissionDenied
-    form = ReturnForm(request.POST)
-    if not form.is_valid():
-        return _render(request, report, return_form=form, status=400)
-    try:
+    report = _to_review(request, pk)
+
+    def call(form):
         actions.return_report(report, by=request.user, comment=form.cleaned_data["comment"])
-    except ValidationError as exc:
-        return _failed(request, report, exc, return_form=form)
-    messages.success(request, _("The report was returned with your comments."))
-    return redirect(report)
+
+    returned = _("The report was returned with your comments.")
+    return _posted(request, report, ReturnForm, "return_form", call, returned)
 
 
 def tables_workbook(tables: list[dict]) -> bytes:
@@ -298,32 +311,33 @@ def tables_workbook(tables: list[dict]) -> bytes:
     return workbook_bytes(book)
 
 
+def _attachment(report: Report, body: bytes, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    name = f"bao-cao-{report.unit.code}-{report.period_key}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 @login_required
 @require_safe
 def tables_xlsx(request, pk: int):
     report = _report_for(request, pk)
-    data = content.content_of(report)
-    body = tables_workbook(content.figure_tables(data))
-    response = HttpResponse(
-        body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    name = f"bao-cao-{report.unit.code}-{report.period_key}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    body = tables_workbook(document.figure_tables(content.content_of(report)))
+    return _attachment(report, body, "xlsx", XLSX)
 
 
 @login_required
 @require_safe
 def report_docx(request, pk: int):
-    """The report as the Word file to sign and send (the draft as it stands, or as submitted)."""
+    """The report as the Word file to sign and send: the draft as it stands, or, once
+    submitted, exactly the file frozen at submission."""
     report = _report_for(request, pk)
-    response = HttpResponse(
-        content.report_docx(report),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    name = f"bao-cao-{report.unit.code}-{report.period_key}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    try:
+        body = document.word_file(report)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(report)
+    return _attachment(report, body, "docx", DOCX)
 
 
 @login_required
@@ -333,5 +347,11 @@ def compiled_view(request, code: str, key: str):
     unit = unit_for(request.user, code)
     kind, year = _period(code, key)
     data = compile.compiled(unit, kind, year)
-    context = {"unit": unit, "data": data, "nav": "reports"}
+    summed = {"figures": data["total"]["figures"], **data}
+    context = {
+        "unit": unit,
+        "data": data,
+        "figure_rows": document.page_figure_rows(summed),
+        "nav": "reports",
+    }
     return render(request, "reports/compiled.html", context)

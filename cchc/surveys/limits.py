@@ -18,8 +18,9 @@ log = logging.getLogger("cchc.surveys")
 WINDOW = 60
 
 
-def _hit(kind: str, ident: str, limit: int) -> bool:
-    """Count one attempt; True while within `limit` in the current minute."""
+def hit(kind: str, ident: str, limit: int) -> bool:
+    """Count one attempt; True while within `limit` in the current minute (the public
+    dossier lookup counts with it too, under its own `kind`)."""
     bucket = int(time.time() // WINDOW)
     key = f"survey-rate:{kind}:{keyed('rate-' + kind, ident)[:32]}:{bucket}"
     if cache.add(key, 1, WINDOW + 5):
@@ -35,10 +36,10 @@ def _hit(kind: str, ident: str, limit: int) -> bool:
 
 def allow(*, address: str, device_id: int | None, campaign_id: int) -> bool:
     if device_id is not None:
-        ok = _hit("device", str(device_id), settings.SURVEY_RATE_PER_DEVICE)
+        ok = hit("device", str(device_id), settings.SURVEY_RATE_PER_DEVICE)
         reason = "device"
     else:
-        ok = _hit("address", address or "-", settings.SURVEY_RATE_PER_ADDRESS)
+        ok = hit("address", address or "-", settings.SURVEY_RATE_PER_ADDRESS)
         reason = "address"
     if not ok:
         log.warning("survey answer refused: rate limit per %s, campaign %s", reason, campaign_id)

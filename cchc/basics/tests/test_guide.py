@@ -39,3 +39,37 @@ def test_every_page_has_a_help_link_to_its_section(follow, world, login):
     assert f'href="{reverse("basics:guide", args=["nhap-ke-hoach"])}"' in plans
     notices = client.get(reverse("notifications:list")).content.decode()
     assert "help-link" in notices
+
+
+def test_the_guide_is_read_from_inside_the_installed_package():
+    # An installed wheel has no docs/ folder: the default guide folder is package data.
+    import tomllib
+    from fnmatch import fnmatch
+    from pathlib import Path
+
+    import cchc
+    from cchc import settings as defaults
+
+    package = Path(cchc.__file__).resolve().parent
+    folder = Path(defaults.GUIDE_DIR).resolve()
+    assert folder.is_relative_to(package)
+    assert (folder / "vong-doi-ke-hoach.md").is_file()
+    # and pyproject ships every page of it in the wheel
+    config = tomllib.loads((package.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["cchc.basics"]
+    pages = sorted(folder.glob("*.md"))
+    assert pages
+    basics = package / "basics"
+    for page in pages:
+        name = page.relative_to(basics).as_posix()
+        assert any(fnmatch(name, pattern) for pattern in patterns), name
+
+
+def test_no_guide_page_is_left_outside_the_package():
+    # docs/huong-dan only points to the packaged guide: a page written there would not be served.
+    from pathlib import Path
+
+    import cchc
+
+    docs = Path(cchc.__file__).resolve().parent.parent / "docs" / "huong-dan"
+    assert [p.name for p in docs.glob("*.md")] == ["README.md"]

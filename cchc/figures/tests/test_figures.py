@@ -150,17 +150,15 @@ def url(world, name="figures:unit", unit=None):
     return reverse(name, args=[(unit or world.commune).code])
 
 
+def post_entry(client, world, code: str, numerator: int, denominator: int, **evidence):
+    data = {"definition": figure(code).pk, "period": "2024-q1", "numerator": numerator}
+    return client.post(url(world), {**data, "denominator": denominator, **evidence})
+
+
 def test_the_focal_point_enters_a_figure_on_the_page(world, login, django_assert_max_num_queries):
     client = login(world.people.focal)
-    response = client.post(
-        url(world),
-        {
-            "definition": figure("legal_docs_self_checked").pk,
-            "period": "2024-q1",
-            "numerator": 2,
-            "denominator": 3,
-            "file": SimpleUploadedFile("bc.pdf", PDF),
-        },
+    response = post_entry(
+        client, world, "legal_docs_self_checked", 2, 3, file=SimpleUploadedFile("bc.pdf", PDF)
     )
     assert response.status_code == 302
     entry = FigureEntry.objects.get()
@@ -173,16 +171,7 @@ def test_the_focal_point_enters_a_figure_on_the_page(world, login, django_assert
 
 def test_the_page_shows_a_refusal_in_vietnamese_and_saves_nothing(world, login):
     client = login(world.people.focal)
-    response = client.post(
-        url(world),
-        {
-            "definition": figure("legal_docs_reviewed").pk,
-            "period": "2024-q1",
-            "numerator": 9,
-            "denominator": 4,
-            "document": "BC 1",
-        },
-    )
+    response = post_entry(client, world, "legal_docs_reviewed", 9, 4, document="BC 1")
     assert response.status_code == 400
     assert "lớn hơn" in response.content.decode()
     assert not FigureEntry.objects.exists()

@@ -13,6 +13,7 @@ import pytest
 from cchc.dossiers.records import DossierRecord, ProcedureRecord
 from cchc.dossiers.saving import import_dossiers, import_procedures
 from cchc.importer.saving import import_plan_file
+from cchc.plans.models import ReportingPeriod
 from cchc.tracking.actions import report_progress
 from cchc.tracking.models import Occurrence
 
@@ -43,6 +44,33 @@ def dossier(code: str, unit: str, received: str, ended: str | None, **fields) ->
 
 def seed_path(prefix: str) -> Path:
     return sorted(SEEDS.glob(f"{prefix}_*.txt"))[0]
+
+
+def q1_window_of_seed_000(plan) -> ReportingPeriod:
+    """The plan's Q1/2024 report window as seed 000 sets it: 15/12/2023 → 29/02/2024, due 11/3."""
+    return ReportingPeriod.objects.create(
+        plan=plan,
+        kind="q1",
+        name="Quý I/2024",
+        start=dt.date(2023, 12, 15),
+        end=dt.date(2024, 2, 29),
+        due=dt.date(2024, 3, 11),
+    )
+
+
+def signed_draft(world, number: str, text: dict):
+    """Thạnh Tân's Q1/2024 report opened and given its number, place and date (8/3/2024)."""
+    from cchc.reports import actions
+
+    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    return actions.edit(
+        report,
+        by=world.people.focal,
+        number=number,
+        place="Thạnh Tân",
+        signed_on=dt.date(2024, 3, 8),
+        text=text,
+    )
 
 
 def done(occurrence: Occurrence, by, day: str) -> None:

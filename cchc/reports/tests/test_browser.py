@@ -6,24 +6,18 @@ import datetime as dt
 import pytest
 
 from cchc.conftest import browser_login, screenshot
-from cchc.plans.models import ReportingPeriod
 from cchc.reports.models import Report
 from cchc.testing.factories import PlanFactory, TaskFactory
 from cchc.tracking.schedule import sync_tasks
+
+from .conftest import q1_window_of_seed_000
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_focal_point_writes_and_submits_the_quarterly_report(page, world):
     plan = PlanFactory(unit=world.commune, year=2024, status="issued", number="26/KH-UBND")
-    ReportingPeriod.objects.create(
-        plan=plan,
-        kind="q1",
-        name="Quý I/2024",
-        start=dt.date(2023, 12, 15),
-        end=dt.date(2024, 2, 29),
-        due=dt.date(2024, 3, 11),
-    )
+    q1_window_of_seed_000(plan)
     task = TaskFactory(plan=plan, title="Kiện toàn Tổ công tác CCHC", due=dt.date(2024, 1, 31))
     sync_tasks([task])
     browser_login(page, "focal")

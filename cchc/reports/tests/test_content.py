@@ -10,10 +10,11 @@ import json
 from django.core.management import call_command
 
 from cchc.reports import actions, content
+from cchc.reports import document as word
 from cchc.reports.models import Report
 from cchc.tracking.models import Occurrence
 
-from .conftest import done
+from .conftest import done, signed_draft
 
 
 def run(*args) -> dict:
@@ -77,11 +78,22 @@ def test_the_draft_has_the_parts_of_a_report(thanh_tan):
     assert [t["title"] for t in done_rows] == [thanh_tan.in_window[0].task.title]
     assert all(t["due"] > "2024-02-29" for t in data["next_tasks"])
     assert data["recipients"][-1].startswith("Lưu")
-    document = content.document_content(report)
-    assert set(document) == {"header", "legal_bases", "sections", "recipients", "signer"}
+    document = word.document_content(content.content_of(report))
+    assert set(document) == {
+        "header",
+        "title",
+        "subtitle",
+        "legal_bases",
+        "sections",
+        "recipients",
+        "signer",
+        "appendix",
+    }
+    assert document["subtitle"] == "Công tác cải cách hành chính quý I năm 2024"
+    assert all(b.startswith("Căn cứ ") and b.endswith(";") for b in document["legal_bases"])
     headings = [s["heading"] for s in document["sections"]]
     assert headings[0].startswith("I.") and any(h.startswith("V.") for h in headings)
-    appendix = document["sections"][-1]["tables"]
+    appendix = document["appendix"]
     assert appendix[0]["rows"] == [
         [
             str(data["tasks"]["planned"]),
@@ -94,15 +106,7 @@ def test_the_draft_has_the_parts_of_a_report(thanh_tan):
 
 def test_regenerating_the_figures_keeps_what_people_wrote(thanh_tan):
     world = thanh_tan.world
-    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
-    actions.edit(
-        report,
-        by=world.people.focal,
-        number="12/BC-UBND",
-        place="Thạnh Tân",
-        signed_on=dt.date(2024, 3, 8),
-        text={"achievements": "Hoàn thành đúng hạn."},
-    )
+    report = signed_draft(world, "12/BC-UBND", {"achievements": "Hoàn thành đúng hạn."})
     before = content.content_of(Report.objects.get(pk=report.pk))
     done(thanh_tan.in_window[2], world.people.focal, "2024-02-01")
     after = content.content_of(Report.objects.get(pk=report.pk))

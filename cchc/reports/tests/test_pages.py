@@ -16,6 +16,8 @@ from cchc.reports.models import Report
 from cchc.testing.factories import PlanFactory, TaskFactory
 from cchc.tracking.schedule import sync_tasks
 
+from .conftest import q1_window_of_seed_000
+
 
 @pytest.fixture
 def draft(world):
@@ -146,14 +148,7 @@ def test_a_plan_with_a_due_date_only_ends_the_window_before_it(world):
 def test_the_focal_point_sees_the_due_report_in_my_tasks_and_is_reminded(world):
     today = dt.date(2024, 3, 15)
     plan = PlanFactory(unit=world.commune, year=2024, status="issued")
-    ReportingPeriod.objects.create(
-        plan=plan,
-        kind="q1",
-        name="Quý I/2024",
-        start=dt.date(2023, 12, 15),
-        end=dt.date(2024, 2, 29),
-        due=dt.date(2024, 3, 11),
-    )
+    q1_window_of_seed_000(plan)
     from cchc.reports.my_work import _items
 
     items = _items(world.people.focal, today)

@@ -176,16 +176,18 @@ def test_the_task_page_says_it_was_cancelled_and_offers_no_report_form(reported,
     assert "Đã có dự thảo" in text  # the report made before is still shown
 
 
-def test_deleting_a_whole_plan_leaves_no_evidence_file_behind(
-    reported, follow, world, settings, django_capture_on_commit_callbacks
+def test_deleting_a_whole_plan_with_reported_tasks_is_refused_and_keeps_every_file(
+    reported, follow, world, settings
 ):
-    # Deleting a plan (confirmed with the password) takes its tasks' reports with it; their
-    # files must not stay on disk, unreachable.
-    assert len(stored_files(settings)) == 1
-    with django_capture_on_commit_callbacks(execute=True):
+    # A plan whose tasks were reported on is closed, never deleted (issue 11): its tasks'
+    # reports and their files stay.
+    files = stored_files(settings)
+    assert len(files) == 1
+    with pytest.raises(ValidationError, match="hãy đóng kế hoạch"):
         plan_actions.delete_plan(follow.plan, by=world.people.focal, reason="Nhập nhầm")
-    assert stored_files(settings) == []
-    assert not Evidence.objects.exists()
+    assert stored_files(settings) == files
+    assert Evidence.objects.count() == 1
+    assert Task.objects.filter(pk=reported.pk).exists()
 
 
 def test_files_stay_when_the_deletion_is_refused(reported, world, settings):

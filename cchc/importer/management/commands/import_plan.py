@@ -13,7 +13,10 @@ import json
 import sys
 from pathlib import Path
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from cchc.importer.checks import with_unit_warnings
 from cchc.importer.errors import PlanImportError
@@ -59,13 +62,17 @@ class Command(BaseCommand):
                 self._write_utf8(self._summary(result))
             return
         replace = self._duplicate_choice(result, unit, options)
-        plan = save_parsed_plan(
-            result,
-            unit=unit,
-            by=None,
-            source_name=Path(options["file"]).name,
-            replace=replace,
-        )
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                plan = save_parsed_plan(
+                    result,
+                    unit=unit,
+                    by=None,
+                    source_name=Path(options["file"]).name,
+                    replace=replace,
+                )
+        except ValidationError as exc:  # the plan to replace was reported on
+            raise CommandError(" ".join(exc.messages)) from exc
         summary = {
             "plan_id": plan.pk,
             "unit": unit.code,

@@ -1,16 +1,18 @@
 """`cchc report --unit CODE --period 2024-Q1 [--format json|docx] [-o FILE]`: a unit's periodic
-report, the same content as its page (the frozen one once submitted)."""
+report, the same content as its page (the frozen one once submitted; the Word file frozen at
+submission with `--format docx`)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from cchc.org.models import Unit
-from cchc.reports import content, schedule
+from cchc.reports import content, document, schedule
 from cchc.reports.models import Report
 
 
@@ -68,7 +70,12 @@ class Command(BaseCommand):
         if options["format"] == "docx":
             if not options["output"]:
                 raise CommandError(_("A Word file needs -o FILE.docx."))
-            Path(options["output"]).write_bytes(content.report_docx(report_of(unit, kind, year)[0]))
+            report = report_of(unit, kind, year)[0]
+            try:
+                body = document.word_file(report)
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages)) from None
+            Path(options["output"]).write_bytes(body)
             return
         text = json.dumps(report_json(unit, kind, year), ensure_ascii=False, indent=1)
         if options["output"]:

@@ -1,0 +1,105 @@
+"""The public pages of a unit, without login: `/cong-khai/<code>/`, the dossier lookup and the
+open data. Nothing here reads a person: only `figures.py` aggregates and `lookup.py`'s
+procedure, status and dates."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from cchc.accounts.addresses import client_address
+from cchc.org.models import Unit
+from cchc.surveys.limits import hit
+
+from . import cache, lookup, sections
+from .opendata import csv_rows
+
+
+def by_unit(view):
+    """The view gets the unit of the address's code; an unknown code gets a clear 404 page."""
+
+    @functools.wraps(view)
+    def wrapped(request, code: str):
+        unit = Unit.objects.filter(code=code).only("pk", "code", "name", "kind", "path").first()
+        if unit is None:
+            context = {"message": _("No unit has this code.")}
+            return render(request, "public/message.html", context, status=404)
+        return view(request, unit)
+
+    return wrapped
+
+
+@require_safe
+@by_unit
+def unit_page(request, unit: Unit):
+    today = timezone.localdate()
+
+    def page() -> str:
+        context = {
+            "unit": unit,
+            "data": cache.unit_figures(unit, today),
+            "published_index": sections.published_index(unit),
+        }
+        return render_to_string("public/unit.html", context)
+
+    return HttpResponse(cache.remembered(cache.key("page", unit, today), page))
+
+
+@require_safe
+@by_unit
+def dossier_lookup(request, unit: Unit):
+    context: dict[str, object] = {"unit": unit, "code": (request.GET.get("ma") or "")[:80]}
+    address = client_address(request) or "-"
+    if not hit("public-lookup", address, settings.PUBLIC_LOOKUPS_PER_MINUTE):
+        context["message"] = _(
+            "Too many lookups from your address in the last minute. Please wait a minute and "
+            "try again."
+        )
+        return render(request, "public/lookup.html", context, status=429)
+    try:
+        context["found"] = lookup.find(unit, str(context["code"]), timezone.localdate())
+    except lookup.Refused as refusal:
+        context["message"] = refusal.message
+        return render(request, "public/lookup.html", context, status=refusal.status)
+    return render(request, "public/lookup.html", context)
+
+
+@require_safe
+@by_unit
+def open_data_json(request, unit: Unit):
+    today = timezone.localdate()
+
+    def as_json() -> str:
+        return json.dumps(cache.unit_figures(unit, today), ensure_ascii=False, indent=1)
+
+    content = cache.remembered(cache.key("json", unit, today), as_json)
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+@by_unit
+def open_data_csv(request, unit: Unit):
+    today = timezone.localdate()
+
+    def as_csv() -> str:
+        out = io.StringIO()
+        csv.writer(out).writerows(csv_rows(cache.unit_figures(unit, today)))
+        return "\ufeff" + out.getvalue()
+
+    content = cache.remembered(cache.key("csv", unit, today), as_csv)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cong-khai-{unit.code}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
