@@ -5,9 +5,11 @@
 Creates a fresh SQLite database in a temporary directory, a unit and an open campaign, starts
 `cchc serve` on it (rate limits raised: every request comes from 127.0.0.1), then sends answers
 at a steady rate from a pool of threads, each a "phone" that loaded the form once (its CSRF
-cookie and token) and posts answers, one in three with a fresh dossier code. Reports the
-answers sent, errors by kind, latency p50/p95/p99/max and the answers found in the database,
-and the public page's weight (HTML + stylesheet).
+cookie and token) and posts answers, one in three with a dossier code (half of them codes of
+the unit's 50,000 dossiers). Reports the answers sent, errors by kind, latency p50/p95/p99/max
+and the answers found in the database,
+the public page's weight (HTML + stylesheet), and the server's CPU time per answer — the figure
+that compares two versions fairly on a machine shared with other work.
 """
 
 from __future__ import annotations
@@ -44,10 +46,36 @@ c = Campaign.objects.create(unit=unit, name="Đo tải", version=version,
 print(c.pk)
 """
 
+# the unit's dossiers, so that an answer's code is checked against a table of realistic size
+DOSSIERS = """
+import datetime as dt
+from django.utils import timezone
+from cchc.dossiers.models import Dossier, Procedure
+from cchc.org.models import Unit
+unit = Unit.objects.get(code="xa-bench")
+procedure = Procedure.objects.create(code="1.000001", name="Thủ tục đo tải")
+now = timezone.now()
+day = timezone.localdate()
+for start in range(0, {count}, 5000):
+    Dossier.objects.bulk_create(
+        Dossier(code=f"HS-{{n:07d}}", unit=unit, procedure=procedure, received=now, due=now,
+                received_on=day, month=day.replace(day=1), on_time_until=day)
+        for n in range(start, min(start + 5000, {count}))
+    )
+print(Dossier.objects.count())
+"""
+
 COUNT = """
 from cchc.surveys.models import Response, UsedCode
 print(Response.objects.count(), UsedCode.objects.count())
 """
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (Linux /proc): what the server spent,
+    whatever else the machine was doing meanwhile."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> int:
@@ -55,6 +83,7 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--dossiers", type=int, default=50_000)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="cchc-survey-bench-"))
@@ -74,6 +103,12 @@ def main() -> int:
         )
         .stdout.strip()
         .splitlines()[-1]
+    )
+    subprocess.run(
+        [CCHC, "shell", "-c", DOSSIERS.format(count=args.dossiers)],
+        env=env,
+        check=True,
+        capture_output=True,
     )
     log = open(work / "serve.log", "w")  # noqa: SIM115 — open while the server runs
     server = subprocess.Popen([CCHC, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -115,7 +150,9 @@ def main() -> int:
             opener, token = phone()
             data = {i: str(1 + (n + k) % 5) for k, i in enumerate(items)}
             data["csrfmiddlewaretoken"] = token
-            if n % 3 == 0:
+            if n % 6 == 0:  # a dossier of the unit: verified
+                data["ma"] = f"HS-{n % max(args.dossiers, 1):07d}"
+            elif n % 6 == 3:  # a code no dossier has: kept unverified
                 data["ma"] = f"BENCH-{n:07d}"
             body = urllib.parse.urlencode(data).encode()
             request = urllib.request.Request(form_url, data=body, headers={"Referer": form_url})
@@ -136,6 +173,7 @@ def main() -> int:
                     errors[kind] = errors.get(kind, 0) + 1
 
         total = int(args.rate * args.seconds)
+        cpu_before = cpu_seconds(server.pid)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=32) as pool:
             for n in range(total):
@@ -145,6 +183,7 @@ def main() -> int:
                     time.sleep(pause)
                 pool.submit(send)
         took = time.perf_counter() - started
+        server_cpu = cpu_seconds(server.pid) - cpu_before
         latencies.sort()
 
         def q(p):
@@ -155,6 +194,10 @@ def main() -> int:
         print(
             f"latency ms: p50 {statistics.median(latencies) * 1000:.0f}, p95 {q(0.95):.0f}, "
             f"p99 {q(0.99):.0f}, max {latencies[-1] * 1000:.0f}"
+        )
+        print(
+            f"server CPU: {server_cpu:.1f} s, {server_cpu / total * 1000:.1f} ms per answer "
+            f"(the POST and the thanks page it leads to); load average {os.getloadavg()[0]:.1f}"
         )
     finally:
         server.terminate()

@@ -260,3 +260,19 @@ class Membership(models.Model):
         post = self.post
         if post is not None and self.unit_id and post.unit_id != self.unit_id:
             raise ValidationError({"post": _("The post must belong to the same unit.")})
+
+
+def members_with(unit_ids, *roles: str) -> list:
+    """The active people holding one of `roles` in the units `unit_ids` (in the units
+    themselves, not below), each once, by id: whom a notice to a unit's role goes to."""
+    found = (
+        Membership.objects.filter(
+            unit_id__in=unit_ids, role__in=roles, is_active=True, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user_id")
+    )
+    people: dict[int, object] = {}
+    for membership in found:
+        people.setdefault(membership.user_id, membership.user)
+    return list(people.values())

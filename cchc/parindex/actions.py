@@ -7,6 +7,7 @@ deadlines and the criteria allow, and refuse with a Vietnamese message, saving n
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 
-from . import rules
+from . import rules, tell
 from .choices import AreaRole, Stage
 from .layout import ParsedSet
 from .models import Assessment, CriteriaSet, Criterion, Score
@@ -35,43 +36,30 @@ def _day(value: dt.date | None) -> str | None:
 # --- criteria sets -------------------------------------------------------------------------
 
 
-@transaction.atomic
-def import_criteria(
-    parsed: ParsedSet,
-    *,
-    year: int,
-    by=None,
-    name: str = "",
-    source_name: str = "",
-    is_sample: bool = False,
-) -> CriteriaSet:
-    """Save a checked set for `year`. The year's current version is replaced while no
-    assessment uses it; once one does, the set becomes a new version and the assessments
-    keep theirs."""
+def _new_version(year: int) -> tuple[CriteriaSet, int]:
+    """An unsaved set for `year` carrying the current one's groups and deadline, and its
+    version: the current version's number while no assessment uses it (the current set is
+    deleted and replaced), the next number once one does (the assessments keep theirs)."""
     current = CriteriaSet.objects.select_for_update().filter(year=year).order_by("-version").first()
-    if current is not None and not current.assessments.exists():
-        version = current.version
-        groups = current.groups
-        submit_by = current.submit_by
-        current.delete()
-        current = CriteriaSet(submit_by=submit_by)
-    else:
-        version = current.version + 1 if current else 1
-        groups = current.groups if current else None
+    if current is None:
+        return CriteriaSet(year=year, version=1), 1
+    fresh = CriteriaSet(year=year, groups=current.groups, submit_by=current.submit_by)
+    if current.assessments.exists():
+        return fresh, current.version + 1
+    version = current.version
+    current.delete()
+    return fresh, version
+
+
+def _save_set(parsed: ParsedSet, *, year: int, by, name: str, **fields) -> CriteriaSet:
+    criteria_set, version = _new_version(year)
     title = next((" ".join(r).strip() for r in parsed.title_rows if any(r)), "")
-    criteria_set = CriteriaSet(
-        year=year,
-        version=version,
-        name=(name or title or _("PAR criteria %(year)s") % {"year": year})[:300],
-        is_sample=is_sample,
-        title_rows=parsed.title_rows,
-        source_name=source_name[:255],
-        created_by=by if getattr(by, "is_authenticated", False) else None,
-    )
-    if groups is not None:
-        criteria_set.groups = groups
-    if current is not None:
-        criteria_set.submit_by = current.submit_by
+    criteria_set.version = version
+    criteria_set.name = (name or title or _("PAR criteria %(year)s") % {"year": year})[:300]
+    criteria_set.title_rows = parsed.title_rows
+    criteria_set.created_by = by if getattr(by, "is_authenticated", False) else None
+    for key, value in fields.items():
+        setattr(criteria_set, key, value)
     criteria_set.save()
     saved: dict[str, Criterion] = {}
     for order, row in enumerate(parsed.rows, start=1):
@@ -90,11 +78,61 @@ def import_criteria(
             guidance=row.guidance,
             evidence_required=row.evidence_required,
         )
+    return criteria_set
+
+
+@transaction.atomic
+def import_criteria(
+    parsed: ParsedSet,
+    *,
+    year: int,
+    by=None,
+    name: str = "",
+    source_name: str = "",
+    is_sample: bool = False,
+) -> CriteriaSet:
+    """Save a checked set for `year`. The year's current version is replaced while no
+    assessment uses it; once one does, the set becomes a new version and the assessments
+    keep theirs."""
+    criteria_set = _save_set(
+        parsed, year=year, by=by, name=name, source_name=source_name[:255], is_sample=is_sample
+    )
     record(
         "par.criteria_import",
         by=by,
         obj=criteria_set,
-        after={"year": year, "version": version, "criteria": len(parsed.rows), "file": source_name},
+        after={
+            "year": year,
+            "version": criteria_set.version,
+            "criteria": len(parsed.rows),
+            "file": source_name,
+        },
+    )
+    return criteria_set
+
+
+@transaction.atomic
+def build_criteria(
+    parsed: ParsedSet, *, year: int, by, name: str, submit_by: dt.date | None = None
+) -> CriteriaSet:
+    """Save a set built by hand on its page (checked by `layout.checked` like an imported
+    file), versioned like an import; the audit event lists each criterion's STT, name and
+    maximum, so what changed between two versions can be read from the history."""
+    criteria_set = _save_set(parsed, year=year, by=by, name=name, source_name="")
+    if submit_by is not None:
+        criteria_set.submit_by = submit_by
+        criteria_set.save(update_fields=["submit_by"])
+    record(
+        "par.criteria_build",
+        by=by,
+        obj=criteria_set,
+        after={
+            "year": year,
+            "version": criteria_set.version,
+            "name": criteria_set.name,
+            "submit_by": _day(criteria_set.submit_by),
+            "criteria": [[r.stt, r.name, _num(r.max_points)] for r in parsed.rows],
+        },
     )
     return criteria_set
 
@@ -182,21 +220,36 @@ def save_self_scores(
     return changed
 
 
-def add_evidence(score: Score, *, by, file=None, title: str = "") -> None:
-    """More proof for a criterion: while the unit self-assesses or explains."""
+@contextmanager
+def _with_file(score: Score, *stages: str, by, file=None, title: str = ""):
+    """The assessment locked at one of `stages`, and a function attaching `file` (checked by
+    content first) to the score: the file is kept only if the whole step commits."""
     checked = check_upload(file) if file is not None else None
     with keeping_files() as stored, transaction.atomic():
         assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
-        _require_stage(assessment, Stage.SELF, Stage.EXPLAINING)
-        evidence = attach(
-            score,
-            unit=assessment.unit,
-            by=by,
-            file=file,
-            checked=checked,
-            title=title,
-            stored=stored,
-        )
+        _require_stage(assessment, *stages)
+
+        def attach_file(owner: Score):
+            return attach(
+                owner,
+                unit=assessment.unit,
+                by=by,
+                file=file,
+                checked=checked,
+                title=title,
+                stored=stored,
+            )
+
+        yield assessment, attach_file
+
+
+def add_evidence(score: Score, *, by, file=None, title: str = "") -> None:
+    """More proof for a criterion: while the unit self-assesses or explains."""
+    with _with_file(score, Stage.SELF, Stage.EXPLAINING, by=by, file=file, title=title) as (
+        assessment,
+        attach_file,
+    ):
+        evidence = attach_file(score)
         record(
             "par.evidence",
             by=by,
@@ -232,7 +285,7 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
     assessment.approved_by = by
     assessment.submitted_at = timezone.now()
     assessment.save(update_fields=["stage", "approved_by", "submitted_at"])
-    record(
+    event = record(
         "par.submit",
         by=by,
         obj=assessment,
@@ -240,6 +293,7 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
         before={"stage": Stage.SELF},
         after={"stage": Stage.SUBMITTED},
     )
+    tell.submitted(assessment, event=event)
     return assessment
 
 
@@ -254,7 +308,7 @@ def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assess
     assessment.stage = Stage.SELF
     assessment.reopened_until = until
     assessment.save(update_fields=["stage", "reopened_until"])
-    record(
+    event = record(
         "par.reopen",
         by=by,
         obj=assessment,
@@ -263,6 +317,7 @@ def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assess
         after={"stage": Stage.SELF, "reopened_until": _day(until)},
         reason=reason.strip(),
     )
+    tell.returned(assessment, event=event, reason=reason.strip())
     return assessment
 
 
@@ -336,7 +391,7 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
     assessment.stage = Stage.EXPLAINING
     assessment.explanation_deadline = deadline
     assessment.save(update_fields=["stage", "explanation_deadline"])
-    record(
+    event = record(
         "par.explanation_round",
         by=by,
         obj=assessment,
@@ -344,6 +399,7 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
         before={"stage": Stage.SUBMITTED},
         after={"stage": Stage.EXPLAINING, "explanation_deadline": _day(deadline)},
     )
+    tell.explain(assessment, event=event)
     return assessment
 
 
@@ -353,10 +409,10 @@ def explain(
     """The unit's explanation of an adjusted criterion, with a file of proof if given: both
     saved or neither."""
     today = today or timezone.localdate()
-    checked = check_upload(file) if file is not None else None
-    with keeping_files() as stored, transaction.atomic():
-        assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
-        _require_stage(assessment, Stage.EXPLAINING)
+    with _with_file(score, Stage.EXPLAINING, by=by, file=file, title=title) as (
+        assessment,
+        attach_file,
+    ):
         if assessment.explanation_deadline and today > assessment.explanation_deadline:
             raise ValidationError(
                 _("The explanation round closed on %(day)s.")
@@ -370,16 +426,7 @@ def explain(
         score.save(update_fields=["explanation"])
         after = {"explanation": score.explanation}
         if file is not None:
-            evidence = attach(
-                score,
-                unit=assessment.unit,
-                by=by,
-                file=file,
-                checked=checked,
-                title=title,
-                stored=stored,
-            )
-            after["evidence"] = str(evidence)
+            after["evidence"] = str(attach_file(score))
         record("par.explain", by=by, obj=score, unit=assessment.unit, before=before, after=after)
     return score
 
@@ -418,7 +465,7 @@ def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None
     assessment.final_total = result.total
     assessment.finalised_at = timezone.now()
     assessment.save(update_fields=["stage", "survey_points", "final_total", "finalised_at"])
-    record(
+    event = record(
         "par.finalise",
         by=by,
         obj=assessment,
@@ -430,4 +477,5 @@ def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None
             "survey_points": _num(survey_points),
         },
     )
+    tell.appraised(assessment, event=event)
     return assessment

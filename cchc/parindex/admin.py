@@ -1,6 +1,7 @@
 """Criteria sets in the admin: the year's deadline for self-assessments, the ranking groups and
 the sample flag are edited here (audited); the tree itself comes from Excel (`cchc
-par-criteria import`), where its points are checked as a whole."""
+par-criteria import`) or from its page (`parindex:criteria`), where its points are checked
+as a whole."""
 
 from django.contrib import admin
 

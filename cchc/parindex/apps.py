@@ -13,6 +13,7 @@ class ParIndexConfig(AppConfig):
         register(
             actions={
                 "par.criteria_import": _("PAR criteria set imported"),
+                "par.criteria_build": _("PAR criteria set built on its page"),
                 "par.assessment_open": _("PAR self-assessment opened"),
                 "par.self_score": _("PAR self-score entered"),
                 "par.submit": _("PAR self-assessment submitted"),

@@ -103,6 +103,43 @@ def _points(value, line: int, problems: list[str]) -> Decimal | None:
     return number.quantize(Decimal("0.01"))
 
 
+def row_of(line: int, values, problems: list[str]) -> Row | None:
+    """One row under the header as a Row, or None for an empty or unreadable one (its problem
+    noted)."""
+    cells = [_text(v) for v in values[:5]] + [""] * (5 - len(values[:5]))
+    if not any(cells):
+        return None
+    stt, name = cells[0], cells[1]
+    if not STT.match(stt):
+        problems.append(
+            _("Row %(line)s: STT “%(stt)s” is not of the form 1, 1.1 or 1.1.1.")
+            % {"line": line, "stt": stt}
+        )
+        return None
+    if not name:
+        problems.append(
+            _("Row %(line)s (STT %(stt)s): the name is empty.") % {"line": line, "stt": stt}
+        )
+    before = len(problems)
+    points = _points(values[2] if len(values) > 2 else None, line, problems)
+    return Row(
+        line=line,
+        stt=stt,
+        name=name,
+        max_points=points,
+        guidance=cells[3],
+        evidence_required=cells[4],
+        bad_points=len(problems) > before,
+    )
+
+
+def _title_cells(values) -> list[str]:
+    cells = [_text(v) for v in values[:5]]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
 def read(source) -> ParsedSet:
     """Read the first sheet of an .xlsx file (path or file object) into rows, or raise
     LayoutError naming every row that is wrong."""
@@ -112,54 +149,32 @@ def read(source) -> ParsedSet:
         raise LayoutError(
             [_("The file is not an Excel workbook (.xlsx): %(error)s") % {"error": exc}]
         ) from exc
-    sheet = book.worksheets[0]
     title_rows: list[list[str]] = []
     rows: list[Row] = []
     problems: list[str] = []
     header_seen = False
-    for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for line, values in enumerate(book.worksheets[0].iter_rows(values_only=True), start=1):
         if line > MAX_ROWS:
             problems.append(_("The file has more than %(n)s rows.") % {"n": MAX_ROWS})
             break
-        cells = [_text(v) for v in values[:5]] + [""] * (5 - len(values[:5]))
-        raw = list(values[:5]) + [None] * (5 - len(values[:5]))
         if not header_seen:
-            if cells[0].upper() == "STT":
-                header_seen = True
-            else:
-                while cells and not cells[-1]:
-                    cells.pop()
-                title_rows.append(cells)
+            header_seen = _text(values[0] if values else None).upper() == "STT"
+            if not header_seen:
+                title_rows.append(_title_cells(values))
             continue
-        if not any(cells):
-            continue
-        stt, name = cells[0], cells[1]
-        if not STT.match(stt):
-            problems.append(
-                _("Row %(line)s: STT “%(stt)s” is not of the form 1, 1.1 or 1.1.1.")
-                % {"line": line, "stt": stt}
-            )
-            continue
-        if not name:
-            problems.append(
-                _("Row %(line)s (STT %(stt)s): the name is empty.") % {"line": line, "stt": stt}
-            )
-        before = len(problems)
-        points = _points(raw[2], line, problems)
-        rows.append(
-            Row(
-                line=line,
-                stt=stt,
-                name=name,
-                max_points=points,
-                guidance=cells[3],
-                evidence_required=cells[4],
-                bad_points=len(problems) > before,
-            )
-        )
+        row = row_of(line, values, problems)
+        if row is not None:
+            rows.append(row)
     book.close()
     if not header_seen:
         raise LayoutError([_("No header row: the first column of the header must say “STT”.")])
+    return checked(title_rows, rows, problems)
+
+
+def checked(title_rows: list[list[str]], rows: list[Row], problems: list[str]) -> ParsedSet:
+    """The rows as a set once the tree is checked, or LayoutError naming every problem (those
+    found while reading included). The Excel import and the page that builds a set by hand
+    both end here, so a set is valid by the same rules whichever way it came."""
     if not rows and not problems:
         problems.append(_("The file holds no criteria."))
     check_tree(rows, problems)
@@ -168,9 +183,8 @@ def read(source) -> ParsedSet:
     return ParsedSet(title_rows=title_rows, rows=rows)
 
 
-def check_tree(rows: list[Row], problems: list[str]) -> None:
-    """Link rows into the tree and check it: parents exist, points add up, the scored areas
-    and the survey make 100, bonus/penalty rows are signed and the area has no maximum."""
+def _link(rows: list[Row], problems: list[str]) -> tuple[dict[str, Row], list[Row]]:
+    """Each row joined to its parent (the STT without its last part); the areas."""
     by_stt: dict[str, Row] = {}
     areas: list[Row] = []
     for row in rows:
@@ -180,6 +194,7 @@ def check_tree(rows: list[Row], problems: list[str]) -> None:
             continue
         depth = row.stt.count(".")
         row.kind = [NodeKind.AREA, NodeKind.CRITERION, NodeKind.SUB][depth]
+        row.children = []
         if depth:
             row.parent_stt = row.stt.rsplit(".", 1)[0]
             parent = by_stt.get(row.parent_stt)
@@ -195,49 +210,63 @@ def check_tree(rows: list[Row], problems: list[str]) -> None:
             row.area_role = area_role_of(row.name)
             areas.append(row)
         by_stt[row.stt] = row
-    for row in by_stt.values():
-        where = {"line": row.line, "stt": row.stt}
-        if row.area_role == AreaRole.BONUS:
-            if row.kind == NodeKind.AREA and row.max_points is not None:
-                problems.append(
-                    _(
-                        "Row %(line)s (STT %(stt)s): the bonus/penalty area has no maximum; "
-                        "leave its points empty."
-                    )
-                    % where
-                )
-            if row.kind != NodeKind.AREA and not row.children and not row.max_points:
-                problems.append(
-                    _(
-                        "Row %(line)s (STT %(stt)s): a bonus or penalty row needs its points "
-                        "(positive for a bonus, negative for a penalty)."
-                    )
-                    % where
-                )
-            continue
-        if row.max_points is None:
-            if row.bad_points:
-                continue
+    return by_stt, areas
+
+
+def _check_bonus(row: Row, where: dict, problems: list[str]) -> None:
+    if row.kind == NodeKind.AREA and row.max_points is not None:
+        problems.append(
+            _(
+                "Row %(line)s (STT %(stt)s): the bonus/penalty area has no maximum; "
+                "leave its points empty."
+            )
+            % where
+        )
+    if row.kind != NodeKind.AREA and not row.children and not row.max_points:
+        problems.append(
+            _(
+                "Row %(line)s (STT %(stt)s): a bonus or penalty row needs its points "
+                "(positive for a bonus, negative for a penalty)."
+            )
+            % where
+        )
+
+
+def _check_points(row: Row, problems: list[str]) -> None:
+    where = {"line": row.line, "stt": row.stt}
+    if row.area_role == AreaRole.BONUS:
+        _check_bonus(row, where, problems)
+        return
+    if row.max_points is None:
+        if not row.bad_points:
             problems.append(_("Row %(line)s (STT %(stt)s): max points are missing.") % where)
-            continue
-        if row.max_points < 0:
+        return
+    if row.max_points < 0:
+        problems.append(
+            _(
+                "Row %(line)s (STT %(stt)s): max points cannot be negative outside the "
+                "bonus/penalty area."
+            )
+            % where
+        )
+    if row.children and row.area_role != AreaRole.SURVEY:
+        total = sum((c.max_points or Decimal(0) for c in row.children), Decimal(0))
+        if total != row.max_points:
             problems.append(
                 _(
-                    "Row %(line)s (STT %(stt)s): max points cannot be negative outside the "
-                    "bonus/penalty area."
+                    "Row %(line)s (STT %(stt)s): max points %(max)s differ from the sum of "
+                    "its parts %(sum)s."
                 )
-                % where
+                % {**where, "max": _fmt(row.max_points), "sum": _fmt(total)}
             )
-        if row.children and row.area_role != AreaRole.SURVEY:
-            total = sum((c.max_points or Decimal(0) for c in row.children), Decimal(0))
-            if total != row.max_points:
-                problems.append(
-                    _(
-                        "Row %(line)s (STT %(stt)s): max points %(max)s differ from the sum of "
-                        "its parts %(sum)s."
-                    )
-                    % {**where, "max": _fmt(row.max_points), "sum": _fmt(total)}
-                )
+
+
+def check_tree(rows: list[Row], problems: list[str]) -> None:
+    """Link rows into the tree and check it: parents exist, points add up, the scored areas
+    and the survey make 100, bonus/penalty rows are signed and the area has no maximum."""
+    by_stt, areas = _link(rows, problems)
+    for row in by_stt.values():
+        _check_points(row, problems)
     total = sum(
         (a.max_points or Decimal(0) for a in areas if a.area_role != AreaRole.BONUS), Decimal(0)
     )

@@ -11,24 +11,20 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.documents.excel import workbook_bytes
-from cchc.evidence.models import Evidence
 from cchc.org.access import Action, access_for, unit_for
-from cchc.plans.models import Task
+from cchc.org.models import Unit
 
-from . import actions, board, exports, winback
+from . import actions, board, criteria_views, exports, page, winback
 from .choices import Stage
 from .models import Assessment, Score
 from .ranking import rank_under
-from .suggest import Figures, suggest
 
 
 def _page(code: str, year: int):
@@ -79,28 +75,17 @@ def _fail(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _offered_evidence(unit, year: int, stts: list[str]) -> dict[str, list]:
-    """Evidence already in the system for each criterion: the reports and products of the
-    unit's tasks of the year numbered like the criterion (the index-improvement plan's rows)."""
-    offered: dict[str, list] = {}
-    tasks = Task.objects.filter(plan__unit=unit, plan__year=year, ref__in=stts).only(
-        "ref", "products", "title"
-    )
-    for task in tasks:
-        for product in task.products or []:
-            offered.setdefault(task.ref, []).append({"title": _("Product: %(p)s") % {"p": product}})
-    files = (
-        Evidence.objects.filter(
-            progress_update__occurrence__task__plan__unit=unit,
-            progress_update__occurrence__task__plan__year=year,
-            progress_update__occurrence__task__ref__in=stts,
-        )
-        .annotate(ref=F("progress_update__occurrence__task__ref"))
-        .only("pk", "title", "number", "original_name", "file")
-    )
-    for evidence in files:
-        offered.setdefault(evidence.ref, []).append({"title": str(evidence), "evidence": evidence})
-    return offered
+def _step(request, code: str, year: int, step) -> HttpResponse:
+    """Run one action (`step` returns the message to show, or ""); a refusal's messages
+    instead; then back to the assessment page."""
+    try:
+        done = step()
+    except ValidationError as error:
+        _fail(request, error)
+    else:
+        if done:
+            messages.success(request, done)
+    return _page(code, year)
 
 
 @login_required
@@ -111,46 +96,33 @@ def assessment(request, code: str, year: int):
     today = timezone.localdate()
     data = board.load(unit, year)
     found = data.assessment
-    rows = []
-    if data.criteria_set is not None:
-        figures = Figures(unit, year, today)
-        evidence = {}
-        if found is not None:
-            for score in Score.objects.filter(assessment=found).prefetch_related("evidence"):
-                evidence[score.criterion_id] = list(score.evidence.all())
-        offered = _offered_evidence(unit, year, [n.criterion.stt for n in data.nodes if n.is_leaf])
-        # one reverse per page, not two per criterion
-        evidence_url = reverse("parindex:evidence", args=[unit.code, year, 0])[:-2]
-        explain_url = reverse("parindex:explain", args=[unit.code, year, 0])[:-2]
-        for node in data.nodes:
-            pk = node.score.pk if node.score else 0
-            rows.append(
-                {
-                    "evidence_url": f"{evidence_url}{pk}/",
-                    "explain_url": f"{explain_url}{pk}/",
-                    "node": node,
-                    "suggestion": suggest(node.criterion, figures) if node.is_leaf else None,
-                    "evidence": evidence.get(node.criterion.id, []),
-                    "offered": offered.get(node.criterion.stt, []) if node.is_leaf else [],
-                }
-            )
     stage = found.stage if found else None
     upper = unit.parent is not None and access.can(Action.APPRAISE, unit.parent)
+    can_appraise = stage == Stage.SUBMITTED and upper
+    can_final = stage in (Stage.SUBMITTED, Stage.EXPLAINING) and upper
+    modes = page.Modes(
+        self=stage == Stage.SELF and access.can(Action.EDIT_PLAN, unit),
+        appraise=can_appraise,
+        final=can_final and not can_appraise,
+        explain=stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
+    )
     context = {
         "unit": unit,
         "year": year,
         "board": data,
-        "rows": rows,
+        "rows": page.rows(unit, year, data, modes, today),
+        "modes": modes,
         "today": today,
         "can_open": found is None
         and data.criteria_set is not None
         and access.can(Action.EDIT_PLAN, unit),
-        "can_self": stage == Stage.SELF and access.can(Action.EDIT_PLAN, unit),
+        "can_self": modes.self,
         "can_submit": stage == Stage.SELF and access.can(Action.APPROVE, unit),
-        "can_appraise": stage == Stage.SUBMITTED and upper,
-        "can_final": stage in (Stage.SUBMITTED, Stage.EXPLAINING) and upper,
-        "can_explain": stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
+        "can_appraise": can_appraise,
+        "can_final": can_final,
+        "can_explain": modes.explain,
         "can_reopen": stage in (Stage.SELF, Stage.SUBMITTED) and upper,
+        "has_appraisal": exports.has_appraisal(data),
         "nav": "parindex",
     }
     return render(request, "parindex/assessment.html", context)
@@ -160,11 +132,12 @@ def assessment(request, code: str, year: int):
 @require_POST
 def open_assessment(request, code: str, year: int):
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
-    try:
+
+    def step():
         actions.open_assessment(unit, year, by=request.user)
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return ""
+
+    return _step(request, code, year, step)
 
 
 def _entries(request, found: Assessment, text_field: str):
@@ -185,60 +158,67 @@ def _entries(request, found: Assessment, text_field: str):
 def self_scores(request, code: str, year: int):
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
     found = _assessment(unit, year)
-    try:
+
+    def step():
         changed = actions.save_self_scores(found, _entries(request, found, "note"), by=request.user)
-        messages.success(request, _("%(n)s criteria saved.") % {"n": changed})
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("%(n)s criteria saved.") % {"n": changed}
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def add_evidence(request, code: str, year: int, score_id: int):
+    done = _("Evidence attached to criterion %(stt)s.")
+    return _with_file(request, code, year, score_id, actions.add_evidence, done)
+
+
+def _with_file(request, code: str, year: int, score_id: int, action, done: str, *text):
+    """A unit's step on one criterion with a file of proof (attach evidence, explain): the
+    criterion fetched within the unit's assessment, one action, its message `done`."""
     unit = unit_for(request.user, code, Action.EDIT_PLAN)
     score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
-    try:
-        actions.add_evidence(
+
+    def step():
+        action(
             score,
+            *text,
             by=request.user,
             file=request.FILES.get("file"),
             title=request.POST.get("title", ""),
         )
-        messages.success(
-            request, _("Evidence attached to criterion %(stt)s.") % {"stt": score.criterion.stt}
-        )
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return done % {"stt": score.criterion.stt}
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def submit(request, code: str, year: int):
     unit = unit_for(request.user, code, Action.APPROVE)
-    try:
+
+    def step():
         actions.submit(_assessment(unit, year), by=request.user)
-        messages.success(request, _("The self-assessment was submitted to the upper level."))
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("The self-assessment was submitted to the upper level.")
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def reopen(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
-    try:
+
+    def step():
         actions.reopen(
             _assessment(unit, year),
             by=request.user,
             until=_date(request.POST.get("until", "")),
             reason=request.POST.get("reason", ""),
         )
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return ""
+
+    return _step(request, code, year, step)
 
 
 @login_required
@@ -247,64 +227,51 @@ def appraise(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
     found = _assessment(unit, year)
     final = request.POST.get("final") == "1"
-    try:
+
+    def step():
         changed = actions.appraise(
             found, _entries(request, found, "reason"), by=request.user, final=final
         )
-        messages.success(request, _("%(n)s criteria saved.") % {"n": changed})
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("%(n)s criteria saved.") % {"n": changed}
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def explanation_round(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
-    try:
+
+    def step():
         actions.open_explanation(
             _assessment(unit, year),
             by=request.user,
             deadline=_date(request.POST.get("deadline", "")),
         )
-        messages.success(request, _("The unit was asked to explain by the deadline."))
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("The unit was asked to explain by the deadline.")
+
+    return _step(request, code, year, step)
 
 
 @login_required
 @require_POST
 def explain(request, code: str, year: int, score_id: int):
-    unit = unit_for(request.user, code, Action.EDIT_PLAN)
-    score = get_object_or_404(Score, pk=score_id, assessment=_assessment(unit, year))
-    try:
-        actions.explain(
-            score,
-            request.POST.get("explanation", ""),
-            by=request.user,
-            file=request.FILES.get("file"),
-            title=request.POST.get("title", ""),
-        )
-        messages.success(
-            request, _("Explanation saved for criterion %(stt)s.") % {"stt": score.criterion.stt}
-        )
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+    text = request.POST.get("explanation", "")
+    done = _("Explanation saved for criterion %(stt)s.")
+    return _with_file(request, code, year, score_id, actions.explain, done, text)
 
 
 @login_required
 @require_POST
 def finalise(request, code: str, year: int):
     unit = _appraiser_unit(request, code)
-    try:
+
+    def step():
         survey = _points(request.POST.get("survey", ""), _("survey"))
         actions.finalise(_assessment(unit, year), by=request.user, survey_points=survey)
-        messages.success(request, _("The final score was published."))
-    except ValidationError as error:
-        _fail(request, error)
-    return _page(code, year)
+        return _("The final score was published.")
+
+    return _step(request, code, year, step)
 
 
 @login_required
@@ -319,6 +286,28 @@ def export(request, code: str, year: int):
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="chi-so-cchc-{unit.code}-{year}.xlsx"'
+    return response
+
+
+@login_required
+@require_safe
+def document(request, code: str, year: int):
+    """The self-assessment report, or with `?kind=appraisal` the appraisal notice, as .docx."""
+    unit = unit_for(request.user, code)
+    data = board.load(unit, year)
+    kind = request.GET.get("kind", exports.SELF_REPORT)
+    if data.assessment is None or kind not in (exports.SELF_REPORT, exports.APPRAISAL_NOTICE):
+        raise Http404
+    if kind == exports.APPRAISAL_NOTICE and not exports.has_appraisal(data):
+        raise Http404
+    response = HttpResponse(
+        exports.assessment_docx(unit, year, data, kind),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = "tham-dinh" if kind == exports.APPRAISAL_NOTICE else "tu-danh-gia"
+    response["Content-Disposition"] = (
+        f'attachment; filename="chi-so-cchc-{name}-{unit.code}-{year}.docx"'
+    )
     return response
 
 
@@ -364,7 +353,9 @@ def add_task(request, code: str, year: int, score_id: int):
 def ranking(request, code: str, year: int):
     unit = unit_for(request.user, code)
     rows = rank_under(unit, year, compare=True)
+    root = Unit.objects.filter(pk=unit.lineage_ids()[0]).first() or unit
     context = {
+        "criteria_root": root.code if criteria_views.may_edit(request.user, root) else None,
         "unit": unit,
         "year": year,
         "rows": rows,

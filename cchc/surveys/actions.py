@@ -40,30 +40,32 @@ CLOSED = "closed"
 INVALID = "invalid"
 
 
-def read_values(items: list[Item], data: Mapping[str, str]) -> dict[int, int | None]:
-    """The value per item from the form (`q<item id>`): 1–5, or empty for no opinion. A value
-    outside the scale names its question; at least one question must be answered."""
+def read_values(items: list[tuple[int, str]], data: Mapping[str, str]) -> dict[int, int | None]:
+    """The value per item (id, text) from the form (`q<item id>`): 1–5, or empty for no
+    opinion. A value outside the scale names its question; at least one must be answered."""
     values: dict[int, int | None] = {}
-    for item in items:
-        raw = (data.get(f"q{item.pk}") or "").strip()
+    for item_id, text in items:
+        raw = (data.get(f"q{item_id}") or "").strip()
         if raw in ("", "0"):
-            values[item.pk] = None
+            values[item_id] = None
             continue
         if raw not in {"1", "2", "3", "4", "5"}:
             raise Refused(
                 INVALID,
-                _("Câu “%(text)s”: chỉ chọn một mức từ 1 đến 5.") % {"text": item.text},
+                _("Câu “%(text)s”: chỉ chọn một mức từ 1 đến 5.") % {"text": text},
             )
-        values[item.pk] = int(raw)
+        values[item_id] = int(raw)
     if not any(v is not None for v in values.values()):
         raise Refused(INVALID, _("Xin chọn câu trả lời cho ít nhất một câu hỏi."))
     return values
 
 
-def _verified(code: str, unit) -> bool:
-    """Whether the code is a dossier of the unit or a unit below it."""
+def _verified(code: str, typed: str, unit) -> bool:
+    """Whether the code is a dossier of the unit or a unit below it: the code as normalised
+    (capitals) or as typed, looked up on the unique index of dossier codes. (A lookup ignoring
+    case read the whole dossier table for every answer with a code.)"""
     return Dossier.objects.filter(
-        code__iexact=normalise_code(code), unit__path__startswith=unit.path
+        code__in={code, typed.strip()}, unit__path__startswith=unit.path
     ).exists()
 
 
@@ -85,9 +87,13 @@ def submit(
     beside the code."""
     if not campaign.is_open(today) or not campaign.covers(unit):
         raise Refused(CLOSED, _("Đợt khảo sát này đã kết thúc hoặc không nhận ý kiến nữa."))
-    items = list(Item.objects.filter(element__version=campaign.version_id))
+    if not campaign.accepts(channel):
+        raise Refused(CLOSED, _("Đợt khảo sát này không nhận ý kiến qua kênh này."))
+    items = list(
+        Item.objects.filter(element__version=campaign.version_id).values_list("pk", "text")
+    )
     values = read_values(items, data)
-    code = normalise_code(code or "")
+    typed, code = code or "", normalise_code(code or "")
     if len(code) > 80:
         raise Refused(INVALID, _("Mã hồ sơ quá dài."))
     with transaction.atomic():
@@ -105,7 +111,7 @@ def submit(
                         "ý kiến trước đó vẫn được giữ nguyên."
                     ),
                 ) from None
-            verified = _verified(code, unit)
+            verified = _verified(code, typed, unit)
         response = Response.objects.create(
             campaign=campaign,
             unit=unit,
@@ -145,21 +151,20 @@ def issue_device(unit, name: str, *, by, today: dt.date, days: int = 365):
     return device, token
 
 
-def revoke_device(device: KioskDevice, *, by) -> None:
+def _switch_on(obj, flag: str, action: str, *, by) -> None:
+    """Set a yes/no flag that is never set back (a device revoked, a campaign closed), under a
+    row lock, audited once: doing it twice changes nothing."""
     with transaction.atomic():
-        device = KioskDevice.objects.select_for_update().get(pk=device.pk)
-        if device.revoked:
+        obj = type(obj).objects.select_for_update().get(pk=obj.pk)
+        if getattr(obj, flag):
             return
-        device.revoked = True
-        device.save(update_fields=["revoked"])
-        record(
-            "survey.device_revoke",
-            by=by,
-            obj=device,
-            unit=device.unit,
-            before={"revoked": False},
-            after={"revoked": True},
-        )
+        setattr(obj, flag, True)
+        obj.save(update_fields=[flag])
+        record(action, by=by, obj=obj, unit=obj.unit, before={flag: False}, after={flag: True})
+
+
+def revoke_device(device: KioskDevice, *, by) -> None:
+    _switch_on(device, "revoked", "survey.device_revoke", by=by)
 
 
 def device_for(token: str, today: dt.date) -> KioskDevice | None:
@@ -207,17 +212,57 @@ def set_targets(campaign: Campaign, targets: Mapping, *, by) -> None:
 
 
 def close_campaign(campaign: Campaign, *, by) -> None:
-    with transaction.atomic():
-        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-        if campaign.closed:
-            return
-        campaign.closed = True
-        campaign.save(update_fields=["closed"])
-        record(
-            "survey.campaign_close",
-            by=by,
-            obj=campaign,
-            unit=campaign.unit,
-            before={"closed": False},
-            after={"closed": True},
-        )
+    _switch_on(campaign, "closed", "survey.campaign_close", by=by)
+
+
+CAMPAIGN_FIELDS = ("name", "version", "starts_on", "ends_on", "aggregation", "margin", "channels")
+
+
+def _campaign_state(campaign: Campaign) -> dict:
+    state = {f: getattr(campaign, f) for f in CAMPAIGN_FIELDS}
+    state["version"] = str(campaign.version)
+    state["starts_on"], state["ends_on"] = (
+        campaign.starts_on.isoformat(),
+        campaign.ends_on.isoformat(),
+    )
+    state["margin"] = str(campaign.margin)
+    return state
+
+
+def _check_campaign(campaign: Campaign) -> None:
+    if campaign.ends_on < campaign.starts_on:
+        raise Refused(INVALID, _("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu."))
+    if not campaign.channels:
+        raise Refused(INVALID, _("Chọn ít nhất một kênh nhận ý kiến."))
+    if not campaign.version.published:
+        raise Refused(INVALID, _("Phiếu %(v)s không còn được dùng.") % {"v": campaign.version})
+
+
+@transaction.atomic
+def save_campaign(campaign: Campaign, *, by, target: int | None = None) -> Campaign:
+    """Create or change a campaign (its fields set by the caller) and, when given, the sample
+    wanted from the organising unit itself; checked first, audited, all or nothing. A campaign
+    that has answers keeps its questionnaire version: its answers were given to that one."""
+    _check_campaign(campaign)
+    before = None
+    if campaign.pk:
+        stored = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if stored.closed:
+            raise Refused(INVALID, _("Đợt khảo sát đã đóng, không sửa được nữa."))
+        if stored.version_id != campaign.version_id and stored.responses.exists():
+            raise Refused(
+                INVALID, _("Đợt khảo sát đã có phiếu trả lời: không đổi mẫu phiếu được nữa.")
+            )
+        before = _campaign_state(stored)
+    campaign.save()
+    if target is not None:
+        set_targets(campaign, {campaign.unit: target}, by=by)
+    record(
+        "survey.campaign_create" if before is None else "survey.campaign_edit",
+        by=by,
+        obj=campaign,
+        unit=campaign.unit,
+        before=before,
+        after=_campaign_state(campaign),
+    )
+    return campaign

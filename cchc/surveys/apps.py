@@ -19,6 +19,7 @@ class SurveysConfig(AppConfig):
                 "survey.device_issue": _("Cấp thiết bị kiosk"),
                 "survey.device_revoke": _("Thu hồi thiết bị kiosk"),
                 "survey.campaign_create": _("Tạo đợt khảo sát"),
+                "survey.campaign_edit": _("Sửa đợt khảo sát"),
                 "survey.campaign_close": _("Đóng đợt khảo sát"),
                 "survey.targets_set": _("Đặt chỉ tiêu số phiếu khảo sát"),
             }

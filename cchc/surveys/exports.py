@@ -13,6 +13,70 @@ def _pct(value):
     return None if value is None else round(value, 2)
 
 
+HEADERS = [
+    "Yếu tố / câu hỏi",
+    "Loại",
+    "Tỷ lệ hài lòng (%)",
+    "Số hài lòng",
+    "Số trả lời hợp lệ",
+    "Đã xác thực (%)",
+    "Chưa xác thực (%)",
+]
+WIDTHS = [60, 12, 14, 12, 14, 14, 14]
+
+
+def _line(label: str, kind: str, figure, verified_value, unverified_value) -> list:
+    return [
+        label,
+        kind,
+        _pct(figure.value),
+        figure.numerator,
+        figure.denominator,
+        _pct(verified_value),
+        _pct(unverified_value),
+    ]
+
+
+def _rows(results: Results, unverified: Results, verified: Results) -> list[tuple[list, bool]]:
+    """Each element (bold) followed by its items, then the overall index (bold)."""
+    rows = []
+    for element in results.elements:
+        rows.append(
+            (
+                _line(
+                    element.title,
+                    "",
+                    element,
+                    _value(verified, element.code),
+                    _value(unverified, element.code),
+                ),
+                True,
+            )
+        )
+        rows += [
+            (
+                _line(
+                    "  " + item.title,
+                    item.kind,
+                    item,
+                    _item(verified, item),
+                    _item(unverified, item),
+                ),
+                False,
+            )
+            for item in results.items
+            if item.element == element.code
+        ]
+    overall = _line(
+        "Chỉ số chung",
+        "",
+        results.overall,
+        verified.overall.value,
+        unverified.overall.value,
+    )
+    return [*rows, (overall, True)]
+
+
 def results_workbook(results: Results, unverified: Results, verified: Results) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -22,68 +86,7 @@ def results_workbook(results: Results, unverified: Results, verified: Results) -
         f"{results.start:%d/%m/%Y}–{results.end:%d/%m/%Y} "
         f"({results.verified} phiếu đã xác thực, {results.unverified} phiếu chưa xác thực)"
     )
-    rows = []
-    for element in results.elements:
-        rows.append(
-            (
-                [
-                    element.title,
-                    "",
-                    _pct(element.value),
-                    element.numerator,
-                    element.denominator,
-                    _pct(_value(verified, element.code)),
-                    _pct(_value(unverified, element.code)),
-                ],
-                True,
-            )
-        )
-        for item in results.items:
-            if item.element == element.code:
-                rows.append(
-                    (
-                        [
-                            "  " + item.title,
-                            item.kind,
-                            _pct(item.value),
-                            item.numerator,
-                            item.denominator,
-                            _pct(_item(verified, item)),
-                            _pct(_item(unverified, item)),
-                        ],
-                        False,
-                    )
-                )
-    o = results.overall
-    rows.append(
-        (
-            [
-                "Chỉ số chung",
-                "",
-                _pct(o.value),
-                o.numerator,
-                o.denominator,
-                _pct(verified.overall.value),
-                _pct(unverified.overall.value),
-            ],
-            True,
-        )
-    )
-    write_table(
-        sheet,
-        title,
-        [
-            "Yếu tố / câu hỏi",
-            "Loại",
-            "Tỷ lệ hài lòng (%)",
-            "Số hài lòng",
-            "Số trả lời hợp lệ",
-            "Đã xác thực (%)",
-            "Chưa xác thực (%)",
-        ],
-        [60, 12, 14, 12, 14, 14, 14],
-        rows,
-    )
+    write_table(sheet, title, HEADERS, WIDTHS, _rows(results, unverified, verified))
     return workbook_bytes(book)
 
 

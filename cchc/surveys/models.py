@@ -24,6 +24,10 @@ def default_scale() -> list[str]:
     return list(DEFAULT_SCALE)
 
 
+def all_channels() -> list[str]:
+    return [c.value for c in Channel]
+
+
 class Questionnaire(models.Model):
     """A survey template (SIPAS-style five elements, or the per-dossier rating); its wording
     lives in versions, so answers given to an older wording keep it."""
@@ -81,20 +85,29 @@ class QuestionnaireVersion(models.Model):
         return None
 
 
-class Element(models.Model):
+class Part(models.Model):
+    """What an element and an item share: a code unique within what holds it, and a place in
+    its order."""
+
+    code = models.SlugField(_("mã"), max_length=40)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+
+class Element(Part):
     """A group of items (access, procedure, civil servants, result, feedback handling)."""
 
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.CASCADE, related_name="elements"
     )
-    code = models.SlugField(_("mã"), max_length=40)
     title = models.CharField(_("tên yếu tố"), max_length=300)
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    class Meta:
+    class Meta(Part.Meta):
         verbose_name = _("yếu tố")
         verbose_name_plural = _("yếu tố")
-        ordering = ["order", "id"]
         constraints = [
             models.UniqueConstraint(fields=["version", "code"], name="survey_element_code_unique")
         ]
@@ -103,21 +116,18 @@ class Element(models.Model):
         return self.title
 
 
-class Item(models.Model):
+class Item(Part):
     """One question, answered on the version's five-point scale."""
 
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="items")
-    code = models.SlugField(_("mã"), max_length=40)
     text = models.CharField(_("nội dung câu hỏi"), max_length=500)
     kind = models.CharField(
         _("loại câu"), max_length=12, choices=ItemKind.choices, default=ItemKind.SATISFACTION
     )
-    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
-    class Meta:
+    class Meta(Part.Meta):
         verbose_name = _("câu hỏi")
         verbose_name_plural = _("câu hỏi")
-        ordering = ["order", "id"]
         constraints = [
             models.UniqueConstraint(fields=["element", "code"], name="survey_item_code_unique")
         ]
@@ -147,6 +157,11 @@ class Campaign(models.Model):
     margin = models.DecimalField(
         _("sai số cho phép (e)"), max_digits=4, decimal_places=3, default=0.05
     )
+    channels = models.JSONField(
+        _("kênh nhận ý kiến"),
+        default=all_channels,
+        help_text=_("Mã QR / đường dẫn, đường dẫn theo hồ sơ, máy kiosk."),
+    )
 
     class Meta:
         verbose_name = _("đợt khảo sát")
@@ -167,6 +182,13 @@ class Campaign(models.Model):
 
     def covers(self, unit) -> bool:
         return unit.path.startswith(self.unit.path)
+
+    def accepts(self, channel: str) -> bool:
+        """Whether answers come in by `channel`: the kiosk by its own switch; the public
+        form (QR code, link, a dossier code typed in) when the QR or the dossier link is on."""
+        if channel == Channel.KIOSK:
+            return Channel.KIOSK in self.channels
+        return Channel.QR in self.channels or Channel.DOSSIER in self.channels
 
 
 class SampleTarget(models.Model):

@@ -128,6 +128,71 @@ def answers_of(unit, start: dt.date, end: dt.date, questionnaire: Questionnaire)
     )
 
 
+def _layout(questionnaire: Questionnaire) -> tuple[dict[tuple[str, str], Figure], dict]:
+    """The items to report, keyed by (element code, item code): the newest version's wording
+    and order, older codes appended; and each element's title."""
+    layout: dict[tuple[str, str], Figure] = {}
+    element_titles: dict[str, str] = {}
+    for item in (
+        Item.objects.filter(element__version__questionnaire=questionnaire)
+        .select_related("element", "element__version")
+        .order_by("-element__version__number", "element__order", "order")
+    ):
+        key = (item.element.code, item.code)
+        element_titles.setdefault(item.element.code, item.element.title)
+        layout.setdefault(
+            key, Figure(item.code, item.text, element=item.element.code, kind=item.kind)
+        )
+    return layout, element_titles
+
+
+def _item_figures(layout: dict[tuple[str, str], Figure], answers) -> list[Figure]:
+    """Each item's satisfied answers over its valid answers, across versions."""
+    sums: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in (
+        Rating.objects.filter(response__in=answers, value__isnull=False)
+        .values("item__element__code", "item__code")
+        .annotate(n=Count("pk"), sat=Count("pk", filter=Q(value__gte=SATISFIED_FROM)))
+    ):
+        key = (row["item__element__code"], row["item__code"])
+        before = sums.get(key, (0, 0))
+        sums[key] = (before[0] + row["sat"], before[1] + row["n"])
+    for key, figure in layout.items():
+        figure.numerator, figure.denominator = sums.get(key, (0, 0))
+        if figure.denominator:
+            figure.value = 100 * figure.numerator / figure.denominator
+    return list(layout.values())
+
+
+def _element_figures(counted: list[Figure], element_titles: dict[str, str]) -> list[Figure]:
+    """Per element the mean of its items' values (and the sums of their counts)."""
+    elements = []
+    for code, title in element_titles.items():
+        mine = [f for f in counted if f.element == code]
+        if not mine:
+            continue
+        element = Figure(code, title)
+        element.numerator = sum(f.numerator for f in mine)
+        element.denominator = sum(f.denominator for f in mine)
+        element.value = _mean([f.value for f in mine if f.value is not None])
+        elements.append(element)
+    return elements
+
+
+def _overall(results: Results, counted: list[Figure], aggregation: str) -> None:
+    overall = results.overall
+    overall.numerator = sum(f.numerator for f in counted)
+    overall.denominator = sum(f.denominator for f in counted)
+    if aggregation == Aggregation.ITEMS:
+        overall.value = _mean([f.value for f in counted if f.value is not None])
+    elif aggregation == Aggregation.POOLED:
+        overall.value = (
+            100 * overall.numerator / overall.denominator if overall.denominator else None
+        )
+    else:
+        overall.value = _mean([e.value for e in results.elements if e.value is not None])
+
+
 def compute(
     unit,
     start: dt.date,
@@ -139,7 +204,8 @@ def compute(
     margin: float = 0.05,
 ) -> Results:
     """The indices of the unit (and its units below) over the window; `verified` True/False
-    restricts to verified or unverified answers, None takes both."""
+    restricts to verified or unverified answers, None takes both. Expectation items are
+    reported but left out of the elements and the overall index."""
     if isinstance(questionnaire, str):
         questionnaire = Questionnaire.objects.filter(code=questionnaire).first()
     results = Results(unit, start, end, questionnaire, aggregation, margin=margin)
@@ -155,57 +221,11 @@ def compute(
     results.verified, results.unverified = counts["v"], counts["u"]
     if verified is not None:
         answers = answers.filter(verified=verified)
-
-    # the layout: the newest version's wording and order, older codes appended
-    layout: dict[tuple[str, str], Figure] = {}
-    element_titles: dict[str, str] = {}
-    for item in (
-        Item.objects.filter(element__version__questionnaire=questionnaire)
-        .select_related("element", "element__version")
-        .order_by("-element__version__number", "element__order", "order")
-    ):
-        key = (item.element.code, item.code)
-        element_titles.setdefault(item.element.code, item.element.title)
-        layout.setdefault(
-            key, Figure(item.code, item.text, element=item.element.code, kind=item.kind)
-        )
-    sums: dict[tuple[str, str], tuple[int, int]] = {}
-    for row in (
-        Rating.objects.filter(response__in=answers, value__isnull=False)
-        .values("item__element__code", "item__code")
-        .annotate(n=Count("pk"), sat=Count("pk", filter=Q(value__gte=SATISFIED_FROM)))
-    ):
-        key = (row["item__element__code"], row["item__code"])
-        before = sums.get(key, (0, 0))
-        sums[key] = (before[0] + row["sat"], before[1] + row["n"])
-    for key, figure in layout.items():
-        figure.numerator, figure.denominator = sums.get(key, (0, 0))
-        if figure.denominator:
-            figure.value = 100 * figure.numerator / figure.denominator
-    results.items = list(layout.values())
-
+    layout, element_titles = _layout(questionnaire)
+    results.items = _item_figures(layout, answers)
     counted = [f for f in results.items if f.kind != ItemKind.EXPECTATION]
-    for code, title in element_titles.items():
-        mine = [f for f in counted if f.element == code]
-        if not mine:
-            continue
-        element = Figure(code, title)
-        element.numerator = sum(f.numerator for f in mine)
-        element.denominator = sum(f.denominator for f in mine)
-        element.value = _mean([f.value for f in mine if f.value is not None])
-        results.elements.append(element)
-
-    overall = results.overall
-    overall.numerator = sum(f.numerator for f in counted)
-    overall.denominator = sum(f.denominator for f in counted)
-    if aggregation == Aggregation.ITEMS:
-        overall.value = _mean([f.value for f in counted if f.value is not None])
-    elif aggregation == Aggregation.POOLED:
-        overall.value = (
-            100 * overall.numerator / overall.denominator if overall.denominator else None
-        )
-    else:
-        overall.value = _mean([e.value for e in results.elements if e.value is not None])
+    results.elements = _element_figures(counted, element_titles)
+    _overall(results, counted, aggregation)
     return results
 
 

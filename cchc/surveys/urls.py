@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import campaign_views, views
 
 app_name = "surveys"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("khao-sat/don-vi/<slug:code>/excel/", views.results_excel, name="results_excel"),
     path("khao-sat/don-vi/<slug:code>/thiet-bi/", views.devices, name="devices"),
     path("khao-sat/don-vi/<slug:code>/ap-phich/<int:campaign>/", views.poster, name="poster"),
-    path("khao-sat/dot/<int:pk>/", views.campaign_page, name="campaign"),
-    path("khao-sat/dot/<int:pk>/dong/", views.close, name="close"),
+    path("khao-sat/don-vi/<slug:code>/dot-moi/", campaign_views.campaign_new, name="campaign_new"),
+    path("khao-sat/dot/<int:pk>/", campaign_views.campaign_page, name="campaign"),
+    path("khao-sat/dot/<int:pk>/sua/", campaign_views.campaign_edit, name="campaign_edit"),
+    path("khao-sat/dot/<int:pk>/dong/", campaign_views.close, name="close"),
 ]

@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.accounts.addresses import client_address
 from cchc.org.access import Action, access_for, unit_for
@@ -26,6 +26,15 @@ from .models import Campaign, KioskDevice, Questionnaire
 
 def _today() -> dt.date:
     return timezone.localdate()
+
+
+# who runs a unit's campaigns: its focal point, its upper-level reviewer, an administrator
+RUNNERS = (Action.MANAGE, Action.APPRAISE, Action.EDIT_PLAN)
+
+
+def may_run(user, unit: Unit) -> bool:
+    access = access_for(user)
+    return any(access.can(action, unit) for action in RUNNERS)
 
 
 def open_campaigns(unit: Unit, today: dt.date):
@@ -152,7 +161,9 @@ def kiosk(request, token: str):
         device = _device(token)
     except _Refused:
         return _kiosk_refused(request)
-    campaign = open_campaigns(device.unit, _today()).first()
+    campaign = next(
+        (c for c in open_campaigns(device.unit, _today()) if c.accepts(Channel.KIOSK)), None
+    )
     if campaign is None:
         return render(
             request,
@@ -240,6 +251,8 @@ def results_page(request, code: str):
             "unverified": unverified,
             "questionnaires": Questionnaire.objects.all(),
             "campaigns": campaigns,
+            "own_campaigns": Campaign.objects.filter(unit=unit).select_related("version")[:10],
+            "may_run": may_run(request.user, unit),
             "chart": chart,
             "query": request.GET.urlencode(),
         },
@@ -312,71 +325,3 @@ def devices(request, code: str):
             "today": _today(),
         },
     )
-
-
-def _units_below(campaign):
-    return Unit.objects.filter(path__startswith=campaign.unit.path).exclude(pk=campaign.unit_id)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def campaign_page(request, pk: int):
-    """A campaign's progress: answers per unit against the sample the organising level set
-    (it edits the targets here), and the posters of all its units to print."""
-    from django.db.models import Count
-
-    campaign = get_object_or_404(Campaign.objects.select_related("unit", "version"), pk=pk)
-    access_unit = unit_for(request.user, campaign.unit.code, Action.VIEW)
-    access = access_for(request.user)
-    may_set = access.can(Action.APPRAISE, access_unit) or access.can(Action.MANAGE, access_unit)
-    error = ""
-    if request.method == "POST":
-        unit_for(request.user, campaign.unit.code, Action.APPRAISE)
-        wanted = {}
-        for unit in _units_below(campaign):
-            raw = (request.POST.get(f"t{unit.pk}") or "").strip()
-            if raw and not raw.isdigit():
-                error = f"{unit.name}: số phiếu cần thu phải là số nguyên không âm."
-                break
-            wanted[unit] = int(raw or 0)
-        if not error:
-            actions.set_targets(campaign, wanted, by=request.user)
-            return redirect("surveys:campaign", campaign.pk)
-    counts = dict(
-        campaign.responses.values_list("unit").annotate(n=Count("pk")).values_list("unit", "n")
-    )
-    rows = [
-        (t.unit, t.target, counts.get(t.unit_id, 0))
-        for t in campaign.targets.select_related("unit").order_by("unit__path")
-    ]
-    if request.GET.get("in") == "poster":
-        units = [t[0] for t in rows] or [campaign.unit]
-        site = settings.SITE_URL.rstrip("/")
-        posters = []
-        for unit in units:
-            url = site + answer_path(campaign, unit)
-            posters.append((unit, url, qr_svg(url)))
-        return render(request, "surveys/poster.html", {"campaign": campaign, "units": posters})
-    targets = {t.unit_id: t.target for t in campaign.targets.all()}
-    editable = [(u, targets.get(u.pk, "")) for u in _units_below(campaign)] if may_set else []
-    return render(
-        request,
-        "surveys/campaign.html",
-        {
-            "nav": "surveys",
-            "campaign": campaign,
-            "rows": rows,
-            "editable": editable,
-            "error": error,
-        },
-        status=400 if error else 200,
-    )
-
-
-@login_required
-@require_POST
-def close(request, pk: int):
-    campaign = get_object_or_404(Campaign.objects.select_related("unit"), pk=pk)
-    unit_for(request.user, campaign.unit.code, Action.MANAGE)
-    actions.close_campaign(campaign, by=request.user)
-    return redirect("surveys:campaign", campaign.pk)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import shutil
 import subprocess
 import zipfile
 
@@ -16,8 +15,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cchc.conftest import ARTIFACTS
 from cchc.documents import word
+from cchc.testing.documents import first_page_image, pdf_of
 
 CONTENT = {
     "header": {
@@ -176,48 +175,11 @@ def test_a_file_that_is_not_a_template_is_refused_with_the_error():
 
 
 def test_libreoffice_opens_the_report_and_its_first_page_is_kept_as_an_image(tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "make test installs libreoffice-writer-nogui (target doc-deps)"
-    assert shutil.which("pdftoppm"), "make test installs poppler-utils (target doc-deps)"
     source = tmp_path / "bao-cao.docx"
     source.write_bytes(word.render_report(CONTENT))
-    profile = tmp_path / "profile"  # its own profile: parallel runs do not share a lock
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "bao-cao.pdf"
+    pdf = pdf_of(source)
     assert pdf.read_bytes().startswith(b"%PDF")
-    ARTIFACTS.mkdir(exist_ok=True)
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            str(pdf),
-            str(ARTIFACTS / "bao-cao-trang-1"),
-        ],
-        check=True,
-        timeout=60,
-    )
-    assert (ARTIFACTS / "bao-cao-trang-1.png").stat().st_size > 10_000
+    assert first_page_image(pdf, "bao-cao-trang-1").stat().st_size > 10_000
     # the text LibreOffice laid out: the title and the signature on the pages
     text = subprocess.run(
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, timeout=60

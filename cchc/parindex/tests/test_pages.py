@@ -9,6 +9,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -148,6 +150,25 @@ def test_the_assessment_page_shows_suggestions_within_a_query_budget(
     text = page.content.decode()
     assert "Kế hoạch 06/KH-UBND ban hành ngày 05/01/2026: đúng hạn" in text
     assert "Lưu điểm tự chấm" in text and "Duyệt và gửi cấp trên" not in text
+
+
+def _page_queries(client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("parindex:assessment", args=["xa-a", 2026]))
+    assert page.status_code == 200
+    return len(captured), page.content.decode()
+
+
+def test_the_assessment_pages_queries_do_not_grow_with_the_files_attached(world, started, login):
+    client = login(world.people.focal)
+    scores = list(started.scores.select_related("criterion").order_by("criterion__order"))
+    actions.add_evidence(scores[0], by=world.people.focal, title="Biên bản số 1")
+    before, _text = _page_queries(client)
+    for n, score in enumerate(scores[1:], start=2):
+        actions.add_evidence(score, by=world.people.focal, title=f"Biên bản số {n}")
+    after, text = _page_queries(client)
+    assert after == before <= 25
+    assert all(f"Biên bản số {n}" in text for n in range(1, len(scores) + 1))
 
 
 def test_the_upper_level_appraises_on_the_page_and_an_adjustment_needs_a_reason(

@@ -57,9 +57,13 @@ def test_the_poster_draws_the_qr_code_on_the_server(client, world, campaign, log
     assert f"https://cchc.example.vn/y-kien/{campaign.pk}/xa-a/" in text
 
 
-def test_campaign_progress_against_targets_and_only_managers_close_it(
+def test_campaign_progress_against_targets_and_a_read_only_role_cannot_close_it(
     client, world, campaign, login
 ):
+    from cchc.org.choices import Role
+    from cchc.testing.factories import UserFactory, member
+
+    viewer = member(UserFactory(username="xem"), world.district, Role.VIEWER)
     actions.set_targets(campaign, {world.commune: 3, world.other: 2}, by=world.people.district)
     actions.submit(campaign, world.commune, form_data(campaign, "4"), today=timezone.localdate())
     login(world.people.district)
@@ -69,6 +73,8 @@ def test_campaign_progress_against_targets_and_only_managers_close_it(
     posters = client.get(f"/khao-sat/dot/{campaign.pk}/?in=poster")
     assert posters.content.decode().count("<svg") == 2
     assert client.get(f"/khao-sat/dot/{campaign.pk}/dong/").status_code == 405
+    login(viewer)
+    assert client.get(f"/khao-sat/dot/{campaign.pk}/").status_code == 200
     assert client.post(f"/khao-sat/dot/{campaign.pk}/dong/").status_code == 403
     campaign.refresh_from_db()
     assert not campaign.closed

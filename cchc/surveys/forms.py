@@ -1,0 +1,61 @@
+"""The campaign form: input validation only (the rules are in actions.save_campaign)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from .choices import Channel
+from .models import Campaign, QuestionnaireVersion
+
+
+class CampaignForm(forms.ModelForm):
+    """A campaign's questionnaire version, period, aggregation, margin and channels, and the
+    number of answers wanted from the organising unit itself."""
+
+    channels = forms.MultipleChoiceField(
+        label="Kênh nhận ý kiến",
+        choices=Channel.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn ít nhất một kênh nhận ý kiến."},
+    )
+    target = forms.IntegerField(
+        label="Số phiếu cần thu của đơn vị tổ chức",
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+        help_text="Để trống nếu không đặt; chỉ tiêu của các đơn vị trực thuộc đặt ở trang đợt.",
+    )
+
+    class Meta:
+        model = Campaign
+        fields = ["name", "version", "starts_on", "ends_on", "aggregation", "margin", "channels"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = QuestionnaireVersion.objects.filter(
+            published=True
+        ).select_related("questionnaire")
+        self.fields["margin"].validators += [
+            MinValueValidator(Decimal("0.01")),
+            MaxValueValidator(Decimal("0.2")),
+        ]
+        self.fields["margin"].widget.attrs.update(min="0.01", max="0.2", step="0.01")
+        for field in self.fields.values():
+            css = "form-check-input" if field is self.fields["channels"] else "form-control"
+            if isinstance(field.widget, forms.Select):
+                css = "form-select"
+            field.widget.attrs.setdefault("class", css)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.")
+        return data
