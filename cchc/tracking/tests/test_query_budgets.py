@@ -51,9 +51,7 @@ def _report_form(n: int) -> dict:
     }
 
 
-def test_the_task_page_costs_the_same_queries_with_twelve_periods_of_reports(
-    follow, world, login
-):
+def test_the_task_page_costs_the_same_queries_with_twelve_periods_of_reports(follow, world, login):
     official = world.people.official
     client = login(official)
     occurrences = list(follow.monthly.occurrences.order_by("due"))

@@ -58,6 +58,7 @@ class Command(BaseCommand):
             "Ctrl+C để dừng)"
         )
         if workers > 1:
-            servers.run_gunicorn(application, servers.gunicorn_options(host, port, workers, threads))
+            options = servers.gunicorn_options(host, port, workers, threads)
+            servers.run_gunicorn(application, options)
         else:
             servers.run_waitress(application, host, port, threads)
