@@ -28,10 +28,11 @@ class Entry:
     recipients: list = field(default_factory=list)
 
 
-def task_timeline(task, selected=None, directions=None, history=None) -> list[Entry]:
+def task_timeline(task, selected=None, directions=None, history=None, limit=None) -> list[Entry]:
     """Newest first. Every occurrence of the task is included; entries name their period.
     `directions`, `history`: the task's directions and change history when the caller already
-    fetched them (the task page shows both)."""
+    fetched them (the task page shows both). `limit`: at most that many entries, the newest —
+    progress reports and evidence grow with every report, so the page reads only the newest."""
     from .models import Direction
 
     if directions is None:
@@ -40,13 +41,13 @@ def task_timeline(task, selected=None, directions=None, history=None) -> list[En
         )
     entries = [
         *_direction_entries(directions),
-        *_update_entries(task),
-        *_loose_evidence_entries(task),
+        *_update_entries(task, limit),
+        *_loose_evidence_entries(task, limit),
         *_reminder_entries(task),
         *_change_entries(task_history(task) if history is None else history),
     ]
     entries.sort(key=lambda e: e.at, reverse=True)
-    return entries
+    return entries[:limit]
 
 
 def _direction_entries(directions):
@@ -70,11 +71,12 @@ def _direction_entries(directions):
             )
 
 
-def _update_entries(task):
+def _update_entries(task, limit):
     updates = (
         ProgressUpdate.objects.filter(occurrence__task=task)
         .select_related("by", "occurrence")
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("pk")))
+        .order_by("-at", "-pk")[:limit]
     )
     for update in updates:
         yield Entry(
@@ -88,13 +90,13 @@ def _update_entries(task):
         )
 
 
-def _loose_evidence_entries(task):
+def _loose_evidence_entries(task, limit):
     """Evidence left on an occurrence itself rather than on a report: one query."""
     loose = (
         Evidence.objects.filter(occurrence__task=task)
         .select_related("uploaded_by")
         .prefetch_related("owner")
-        .order_by("pk")
+        .order_by("-uploaded_at", "-pk")[:limit]
     )
     for evidence in loose:
         yield Entry(

@@ -34,6 +34,10 @@ LEADS = Prefetch(
 )
 
 
+# The task page shows the newest entries of the timeline; "all" shows every one.
+TIMELINE_SHOWN = 40
+
+
 def my_task_ids(user) -> list[int]:
     """Tasks within the user's sight led by a post they hold, or assigned to them. Starts from
     the (post, role) index of task parties rather than scanning the tasks in sight."""
@@ -153,6 +157,10 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     can_direct = access.can(Action.APPROVE, task.plan.unit) and task.plan.status != "closed"
     adopted, done = done_below([task.pk])[task.pk]
     history = task_history(task)
+    shown = None if request.GET.get("all") else TIMELINE_SHOWN
+    timeline = task_timeline(
+        task, selected, directions=directions, history=history, limit=shown and shown + 1
+    )
     context = {
         "below": {"adopted": len(adopted), "done": len(done)} if adopted else None,
         "task": task,
@@ -165,7 +173,8 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "assign_form": AssignForm(task=task) if can_edit else None,
         "due_form": DueForm(task=task) if can_edit and schedule and schedule.needs_date else None,
         "schedule": schedule,
-        "timeline": task_timeline(task, selected, directions=directions, history=history),
+        "timeline": timeline[:shown],
+        "timeline_cut": shown is not None and len(timeline) > shown,
         "directions": directions,
         "direction_form": DirectionForm(
             task=task, initial={"occurrence": selected.pk if selected else None}

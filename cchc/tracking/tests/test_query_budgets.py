@@ -80,3 +80,24 @@ def test_a_progress_report_with_evidence_costs_the_same_queries_on_a_long_histor
     many = _queries(client, "post", url, _report_form(2))
     assert many == few
     assert many <= 18
+
+
+def test_a_long_timeline_shows_its_newest_forty_events_and_links_to_the_whole(follow, world, login):
+    official = world.people.official
+    occurrence = follow.monthly.occurrences.order_by("due").first()
+    for n in range(45):
+        actions.report_progress(
+            occurrence, by=official, state="working", percent=10 + n, note=f"Lần {n}"
+        )
+    url = reverse("tracking:task", args=[follow.monthly.pk]) + f"?occ={occurrence.pk}"
+    client = login(official)
+    response = client.get(url)
+    notes = [e.text for e in response.context["timeline"] if e.kind == "update"]
+    assert notes[0] == "Lần 44" and "Lần 5" in notes and "Lần 4" not in notes
+    page = response.content.decode()
+    assert "Đang hiện 40 diễn biến gần nhất." in page
+    assert f"?occ={occurrence.pk}&amp;all=1#timeline-title" in page
+    whole = client.get(url + "&all=1")
+    notes = [e.text for e in whole.context["timeline"] if e.kind == "update"]
+    assert notes[0] == "Lần 44" and notes[-1] == "Lần 0"
+    assert "Xem toàn bộ diễn biến" not in whole.content.decode()
