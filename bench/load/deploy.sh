@@ -4,20 +4,23 @@
 #   bash bench/load/deploy.sh [--minutes 10] [--users 50] [--from REPO] [--out FILE]
 #
 # --from deploys another clone's code (e.g. main, for the "before" numbers) with this load
-# driver; --out writes the summary there (default bench/load/last-run.md).
+# driver; --out writes the summary there (default bench/load/last-run.md); --port is where the
+# application listens behind nginx (default 8417, not 8000: a demo may already be serving there
+# on a shared machine, and nginx would send the load to it).
 # Differences from the page, because a test machine is not a server: no systemd (the same
 # commands run as background processes), a self-signed certificate, host name 127.0.0.1, the
 # demo's data (loaded in demo mode, then every password replaced), and the PostgreSQL server
 # already running (trust auth). Everything is put under /opt/cchc-load, /var/lib/cchc-load,
 # /etc/cchc-load and the database cchc_load; run it again to start over.
 set -euo pipefail
-MINUTES=10 USERS=50 FROM="" OUT=""
+MINUTES=10 USERS=50 FROM="" OUT="" APP_PORT=8417
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) MINUTES=$2; shift 2 ;;
     --users) USERS=$2; shift 2 ;;
     --from) FROM=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
+    --port) APP_PORT=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -48,6 +51,7 @@ sed -e "s#^CCHC_SECRET_KEY=.*#CCHC_SECRET_KEY=$SECRET#" \
     -e "s#^DATABASE_URL=.*#DATABASE_URL=postgres://postgres@127.0.0.1:5432/cchc_load#" \
     -e "s#^CCHC_DATA_DIR=.*#CCHC_DATA_DIR=$DATA#" \
     -e "s#^CCHC_LOG_DIR=.*#CCHC_LOG_DIR=$LOGS#" \
+    -e "s#^PORT=.*#PORT=$APP_PORT#" \
     "$DEST/deploy/cchc.env.example" > "$ETC/cchc.env"
 echo "CCHC_SEEDS_DIR=$REPO/../shared/seeds" >> "$ETC/cchc.env"
 # The virtual users sign in with a password only: the two-step login production requires of
@@ -65,6 +69,9 @@ for u in User.objects.all():
 print(User.objects.count(), 'accounts')"
 .venv/bin/cchc check --deploy --fail-level WARNING
 
+if ss -ltn "sport = :$APP_PORT" | grep -q LISTEN; then
+  echo "port $APP_PORT is already in use: choose another with --port" >&2; exit 1
+fi
 say "4. Services (the units' commands and priority, as background processes instead of systemd)"
 start() {  # start UNIT NAME: its ExecStart (paths moved to $DEST) at its Nice level
   local unit=deploy/systemd/$1.service command nice
@@ -81,7 +88,8 @@ say "5. nginx and TLS (self-signed)"
 mkdir -p /etc/ssl/cchc
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
   -keyout /etc/ssl/cchc/privkey.pem -out /etc/ssl/cchc/fullchain.pem 2>/dev/null
-sed "s/cchc.example.gov.vn/127.0.0.1/" deploy/nginx/cchc.conf > /etc/nginx/sites-available/cchc
+sed -e "s/cchc.example.gov.vn/127.0.0.1/" -e "s#127.0.0.1:8000#127.0.0.1:$APP_PORT#" \
+  deploy/nginx/cchc.conf > /etc/nginx/sites-available/cchc
 ln -sfn /etc/nginx/sites-available/cchc /etc/nginx/sites-enabled/cchc
 rm -f /etc/nginx/sites-enabled/default
 nginx -t -q
