@@ -33,7 +33,7 @@ say() { printf '\n== %s\n' "$*"; }
 say "1. Packages and a user"
 command -v nginx >/dev/null || (apt-get update -qq && apt-get install -y -qq nginx >/dev/null)
 id cchc >/dev/null 2>&1 || useradd --system --home "$DEST" --shell /usr/sbin/nologin cchc
-for pidfile in /run/cchc-load-*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; rm -f "$pidfile"; done
+for pidfile in /run/cchc-load-*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; done
 rm -rf "$DEST" "$DATA" "$ETC" "$LOGS"
 mkdir -p "$DATA" "$ETC" "$LOGS" /tmp/cchc-load
 
@@ -116,5 +116,5 @@ WORKER_NICE=$(sed -n 's/^Nice=//p' deploy/systemd/cchc-worker.service); WORKER_N
 grep -c " 500 \| ERROR " "$LOGS"/*.log 2>/dev/null || true
 
 say "8. Stop"
-for pidfile in /run/cchc-load-*.pid; do kill "$(cat "$pidfile")" 2>/dev/null; rm -f "$pidfile"; done
+for pidfile in /run/cchc-load-*.pid; do kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; done
 nginx -s stop || true

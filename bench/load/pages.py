@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--cprofile", action="append", default=[])
     parser.add_argument("--shapes", type=int, default=4)
+    parser.add_argument("--sort", default="cumulative")
     args = parser.parse_args()
     setup_test_environment()
     settings.DEBUG = True
@@ -127,7 +128,7 @@ def main() -> None:
                 print(f"    {n:4} × {text}")
         if profiler:
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
+            pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(30)
             print(out.getvalue())
 
 

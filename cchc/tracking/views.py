@@ -34,8 +34,10 @@ LEADS = Prefetch(
 )
 
 
-# The task page shows the newest entries of the timeline; "all" shows every one.
+# The task page shows the newest entries of its timeline and change history (both grow with
+# every report); "?all=1" shows every one (the history up to its usual 100).
 TIMELINE_SHOWN = 40
+HISTORY_SHOWN = 20
 
 
 def my_task_ids(user) -> list[int]:
@@ -156,8 +158,9 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     seen(request.user, *directions)
     can_direct = access.can(Action.APPROVE, task.plan.unit) and task.plan.status != "closed"
     adopted, done = done_below([task.pk])[task.pk]
-    history = task_history(task)
-    shown = None if request.GET.get("all") else TIMELINE_SHOWN
+    whole = bool(request.GET.get("all"))
+    history = task_history(task) if whole else task_history(task, limit=HISTORY_SHOWN + 1)
+    shown = None if whole else TIMELINE_SHOWN
     timeline = task_timeline(
         task, selected, directions=directions, history=history, limit=shown and shown + 1
     )
@@ -182,7 +185,8 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         if can_direct
         else None,
         "answer_form": AnswerForm() if carries else None,
-        "history": history,
+        "history": history if whole else history[:HISTORY_SHOWN],
+        "history_cut": not whole and len(history) > HISTORY_SHOWN,
         "today": today,
     }
     return render(request, "tracking/task_detail.html", context, status=status)
