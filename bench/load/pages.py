@@ -95,6 +95,7 @@ def main() -> None:
     parser.add_argument("--cprofile", action="append", default=[])
     parser.add_argument("--shapes", type=int, default=4)
     parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
     setup_test_environment()
     settings.DEBUG = True
@@ -128,7 +129,7 @@ def main() -> None:
                 print(f"    {n:4} × {text}")
         if profiler:
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(30)
+            pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue())
 
 
