@@ -148,7 +148,7 @@ def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_prox
     )
     try:
         base = f"http://127.0.0.1:{port}/accounts/login/"
-        for _ in range(600):  # the server migrates and collects static files first
+        for _ in range(3000):  # it migrates and collects static files first (slow when busy)
             try:
                 _get(base)
                 break
