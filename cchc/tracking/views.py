@@ -158,12 +158,6 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     seen(request.user, *directions)
     can_direct = access.can(Action.APPROVE, task.plan.unit) and task.plan.status != "closed"
     adopted, done = done_below([task.pk])[task.pk]
-    whole = bool(request.GET.get("all"))
-    history = task_history(task) if whole else task_history(task, limit=HISTORY_SHOWN + 1)
-    shown = None if whole else TIMELINE_SHOWN
-    timeline = task_timeline(
-        task, selected, directions=directions, history=history, limit=shown and shown + 1
-    )
     context = {
         "below": {"adopted": len(adopted), "done": len(done)} if adopted else None,
         "task": task,
@@ -176,8 +170,7 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "assign_form": AssignForm(task=task) if can_edit else None,
         "due_form": DueForm(task=task) if can_edit and schedule and schedule.needs_date else None,
         "schedule": schedule,
-        "timeline": timeline[:shown],
-        "timeline_cut": shown is not None and len(timeline) > shown,
+        **_timeline_and_history(request, task, selected, directions),
         "directions": directions,
         "direction_form": DirectionForm(
             task=task, initial={"occurrence": selected.pk if selected else None}
@@ -185,11 +178,24 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         if can_direct
         else None,
         "answer_form": AnswerForm() if carries else None,
-        "history": history if whole else history[:HISTORY_SHOWN],
-        "history_cut": not whole and len(history) > HISTORY_SHOWN,
         "today": today,
     }
     return render(request, "tracking/task_detail.html", context, status=status)
+
+
+def _timeline_and_history(request, task: Task, selected, directions) -> dict:
+    """The newest events of the task's timeline and change history, or all with ?all=1."""
+    if request.GET.get("all"):
+        history = task_history(task)
+        return {"history": history, "timeline": task_timeline(task, selected, directions, history)}
+    history = task_history(task, limit=HISTORY_SHOWN + 1)
+    timeline = task_timeline(task, selected, directions, history, limit=TIMELINE_SHOWN + 1)
+    return {
+        "history": history[:HISTORY_SHOWN],
+        "history_cut": len(history) > HISTORY_SHOWN,
+        "timeline": timeline[:TIMELINE_SHOWN],
+        "timeline_cut": len(timeline) > TIMELINE_SHOWN,
+    }
 
 
 @login_required
