@@ -195,6 +195,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "cchc.core.validators.LocalWordValidator"},
 ]
+# Passwords are stored with Argon2id (Django's parameters: 100 MiB, 2 passes): memory-hard, and
+# less than half the CPU of PBKDF2 at 1,000,000 rounds per login (decision 0097). Older PBKDF2
+# hashes still sign in and are rewritten as Argon2id at that login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

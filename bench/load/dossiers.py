@@ -1,7 +1,7 @@
 """Write a one-stop export for the load test: N dossiers of Xã Thạnh Tân in the contract's
 columns, over the demo's procedure codes, received over the last 60 days.
 
-    .venv/bin/python bench/load/dossiers.py N FILE
+    .venv/bin/python bench/load/dossiers.py N FILE [SEED]
 
 The codes are fixed (LOAD-000001 …), so importing the file again updates the same dossiers, as
 a daily re-export from the one-stop system does.
@@ -45,7 +45,7 @@ COLUMNS = [
 def main() -> int:
     count, path = int(sys.argv[1]), Path(sys.argv[2])
     procedures = _procedures()
-    rng = random.Random(5)
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 5)
     today = dt.datetime.now().replace(microsecond=0)
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)

@@ -1,7 +1,8 @@
 """Drive many people at once against a running CCHC site and report latency and errors.
 
     .venv/bin/python bench/load/run.py --url https://127.0.0.1:8443 --users 50 --minutes 10 \
-        [--password PASSWORD] [--import-file dossiers.csv] [--out bench/load/RESULTS.md]
+        [--password PASSWORD] [--import-file a.csv --import-file b.csv]
+        [--import-command "nice -n 10 .venv/bin/cchc import-dossiers {file}"] [--out FILE]
 
 Each virtual user logs in with its own session and loops over what its role does, with a short
 think time (0.5–1.5 s) between requests:
@@ -11,8 +12,10 @@ think time (0.5–1.5 s) between requests:
 - focal points and the chairman: their unit dashboard, the indicator page for the year, and
   "Việc của tôi";
 - the upper level (`noivu.tayninh`, `kientuong`): the comparison page and a commune's dashboard;
-- one importer (`thanhtan`), when `--import-file` is given: uploads the dossier file, confirms
-  the mapping and waits for the result, again and again.
+- one importer (`thanhtan`), when `--import-file` is given: uploads the dossier file (the
+  upload and its preview are pages), discards it, and runs `--import-command` on it as the
+  worker would (the CLI at low priority; its times are listed apart as "background"), then
+  again with the next file, so every import changes the rows.
 
 Every request's time and status is kept; a status ≥ 400 other than an expected form error, or
 a connection error, counts as an error. The summary (per kind of request: count, errors, p50,
@@ -27,6 +30,7 @@ import datetime as dt
 import random
 import re
 import statistics
+import subprocess
 import threading
 import time
 import urllib.parse
@@ -44,6 +48,7 @@ OFFICIALS = ["thanhtan.tuphap"]
 FOCALS = ["thanhtan", "phuong2", "longan", "tanduc", "thanhtan.chutich"]
 UPPER = ["noivu.tayninh", "kientuong"]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+BACKGROUND = "background: "
 LOCAL = re.compile(r"^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$")
 
 
@@ -165,33 +170,44 @@ def upper(user: User, until: float) -> None:
             user.pause()
 
 
-def importer(user: User, until: float, path: Path) -> None:
+def importer(user: User, until: float, files: list[Path], command: str) -> None:
+    """The importer uploads the file on the web (the upload and its preview are pages people
+    wait for) then discards it, while the import itself runs as the worker runs it: `command`
+    (the CLI, at low priority), alternating between files so every run changes the rows."""
     code = _unit_code(user)
     url = f"/units/{code}/dossiers/import/"
+    turn = 0
     while time.time() < until:
+        path = files[turn % len(files)]
+        turn += 1
         user.call("import page", "GET", url)
         with path.open("rb") as handle:
             preview = user.call(
-                "dossier import (upload)",
+                "dossier import (upload and preview)",
                 "POST",
                 url,
-                data={"csrfmiddlewaretoken": user.csrf()},
+                data={"csrfmiddlewaretoken": user.csrf(), "kind": "dossiers"},
                 files={"file": (path.name, handle, "text/csv")},
                 headers={"Referer": user.base + url},
             )
-        if preview is None:
-            continue
-        fields = first_form(preview.text)
-        if fields is not None:
-            fields.update(action="import", csrfmiddlewaretoken=user.csrf())
-            target = urllib.parse.urlparse(preview.url).path
+        found = re.search(r"/dossiers/uploads/(\d+)/", preview.url if preview else "")
+        if preview is not None and not found:
+            user.log.add("dossier import (upload and preview)", 0, "the upload was refused")
+        if found:
             user.call(
-                "dossier import (run)",
+                "dossier import (discard)",
                 "POST",
-                target,
-                data=fields,
+                f"/dossiers/uploads/{found.group(1)}/discard/",
+                data={"csrfmiddlewaretoken": user.csrf()},
                 headers={"Referer": preview.url},
             )
+        if command:
+            start = time.perf_counter()
+            done = subprocess.run(
+                command.format(file=path), shell=True, capture_output=True, text=True
+            )
+            problem = None if done.returncode == 0 else (done.stderr or done.stdout)[-300:]
+            user.log.add(BACKGROUND + "dossier import (CLI)", time.perf_counter() - start, problem)
         time.sleep(5)
 
 
@@ -251,9 +267,10 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def summary(log: Log, users: int, minutes: float, note: str) -> str:
-    total = sum(len(v) for v in log.times.values())
-    errors = sum(len(v) for v in log.errors.values())
-    every = [t for v in log.times.values() for t in v]
+    pages = [kind for kind in log.times if not kind.startswith(BACKGROUND)]
+    total = sum(len(log.times[kind]) for kind in pages)
+    errors = sum(len(log.errors.get(kind, [])) for kind in pages)
+    every = [t for kind in pages for t in log.times[kind]]
     lines = [
         f"{users} users for {minutes:g} min: {total} requests, {errors} errors, "
         f"{total / (minutes * 60):.1f} requests/s; all requests p50 "
@@ -282,7 +299,13 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--password", default="demo")
-    parser.add_argument("--import-file", type=Path)
+    parser.add_argument("--import-file", type=Path, action="append", default=[])
+    parser.add_argument(
+        "--import-command",
+        default="",
+        help="the import as the worker runs it, {file} replaced, e.g. "
+        "'nice -n 10 .venv/bin/cchc import-dossiers {file}'",
+    )
     parser.add_argument("--out", type=Path)
     parser.add_argument("--note", default="")
     args = parser.parse_args()
@@ -298,7 +321,9 @@ def main() -> int:
         work, names = roles[i % len(roles)]
         threads.append((work, names[(i // len(roles)) % len(names)]))
     if args.import_file:
-        threads.append((lambda u, t: importer(u, t, args.import_file), "thanhtan"))
+        threads.append(
+            (lambda u, t: importer(u, t, args.import_file, args.import_command), "thanhtan")
+        )
 
     def run(work, name):
         user = User(args.url.rstrip("/"), name, args.password, log)

@@ -6,14 +6,11 @@ evidence file, an assignment or a reminder setting another way.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,18 +20,14 @@ from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 from cchc.notifications.actions import clear, notify
 from cchc.org.access import Action, access_for
-from cchc.org.choices import Role
-from cchc.org.models import Membership, Unit
 from cchc.plans.actions import save_task
-from cchc.plans.choices import PartyRole, PlanStatus, TaskState
+from cchc.plans.choices import TaskState
 from cchc.plans.models import Task
 from cchc.plans.rules import ensure_open
 
 from .choices import NotificationKind, UpdateState
 from .models import (
     Assignment,
-    Direction,
-    Nudge,
     Occurrence,
     ProgressUpdate,
     ReminderPolicy,
@@ -302,189 +295,6 @@ _POLICY_FIELDS = [
 
 def task_url(task: Task) -> str:
     return reverse("tracking:task", args=[task.pk])
-
-
-# --- directions and nudges ---------------------------------------------------------------------
-
-
-def lead_holders(task: Task):
-    """The people carrying a task: holders of its lead posts, and those it was assigned to."""
-    from cchc.org.models import User
-
-    posts = task.parties.filter(role=PartyRole.LEAD, post__isnull=False).values("post_id")
-    holders = Membership.objects.filter(
-        post_id__in=posts, unit=task.plan.unit, is_active=True
-    ).values("user_id")
-    assigned = task.assignments.values("user_id")
-    return User.objects.filter(Q(pk__in=holders) | Q(pk__in=assigned), is_active=True).order_by(
-        "pk"
-    )
-
-
-def give_direction(task: Task, *, by, text: str, occurrence: Occurrence | None = None) -> Direction:
-    """A leader's direction on a task (or one time it is due): the people carrying it are told,
-    and it stays on the leader's dashboard until answered. Only someone who may approve in the
-    task's unit directs it (its leader, an administrator)."""
-    unit = task.plan.unit
-    if not access_for(by).can(Action.APPROVE, unit):
-        raise PermissionDenied(
-            _("Only the leader of %(unit)s gives directions on its tasks.") % {"unit": unit.name}
-        )
-    ensure_open(task.plan)
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError({"text": _("Write the direction.")})
-    if occurrence is not None and occurrence.task_id != task.pk:
-        raise ValidationError({"occurrence": _("This period is not one of the task's.")})
-    with transaction.atomic():
-        direction = Direction.objects.create(task=task, occurrence=occurrence, by=by, text=text)
-        record(
-            "direction.give",
-            by=by,
-            obj=direction,
-            unit=unit,
-            subject=task,
-            after={
-                "task": task.pk,
-                "period": occurrence.label if occurrence else "",
-                "direction": text,
-            },
-        )
-        notify(
-            NotificationKind.DIRECTION,
-            lead_holders(task),
-            key=f"direction:{direction.pk}",
-            title=_("Direction from %(who)s: %(task)s")
-            % {"who": str(by), "task": task.title[:150]},
-            body=text[:1000],
-            url=task_url(task) + "#directions",
-            about=direction,
-            unit=unit,
-        )
-    return direction
-
-
-def answer_direction(direction: Direction, *, by, answer: str) -> Direction:
-    """The people carrying the task answer a direction; the leader is told. Answered once."""
-    task = direction.task
-    unit = task.plan.unit
-    leads = [p.post_id for p in task.parties.all() if p.role == PartyRole.LEAD]
-    assigned = task.assignments.filter(user=by).exists()
-    if not access_for(by).can_report(unit, leads, assigned=assigned):
-        raise PermissionDenied(
-            _("Only the people carrying this task or the focal point answer its directions.")
-        )
-    answer = (answer or "").strip()
-    if not answer:
-        raise ValidationError({"answer": _("Write the answer to the direction.")})
-    with transaction.atomic():
-        direction = Direction.objects.select_for_update().get(pk=direction.pk)
-        if direction.answered_at is not None:
-            raise ValidationError({"answer": _("This direction was already answered.")})
-        direction.answer = answer
-        direction.answered_by = by
-        direction.answered_at = timezone.now()
-        direction.save(update_fields=["answer", "answered_by", "answered_at"])
-        record(
-            "direction.answer",
-            by=by,
-            obj=direction,
-            unit=unit,
-            subject=task,
-            after={"task": task.pk, "direction": direction.text, "answer": answer},
-        )
-        clear(direction)
-        if direction.by_id:
-            notify(
-                NotificationKind.DIRECTION_ANSWERED,
-                [direction.by],
-                key=f"direction-answer:{direction.pk}",
-                title=_("%(who)s answered your direction: %(task)s")
-                % {"who": str(by), "task": task.title[:150]},
-                body=answer[:1000],
-                url=task_url(task) + "#directions",
-                about=task,
-                unit=unit,
-                email=False,
-            )
-    return direction
-
-
-def overdue_items(unit: Unit, today: dt.date):
-    """The overdue occurrences of a unit and the units below it, in plans still in force."""
-    return (
-        Occurrence.objects.live()
-        .filter(plan__unit__path__startswith=unit.path, done_on__isnull=True, due__lt=today)
-        .exclude(plan__status=PlanStatus.CLOSED)
-        .order_by("due", "pk")
-    )
-
-
-def items_key(occurrence_ids) -> str:
-    """The digest naming a set of overdue items (same items, same key)."""
-    text = ",".join(str(pk) for pk in sorted(occurrence_ids))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def send_nudge(unit: Unit, *, by, today: dt.date | None = None, note: str = "") -> Nudge:
-    """The upper level nudges (đôn đốc) a unit below it about all its overdue items: its focal
-    points and leaders are notified. Never twice for the same items on the same day."""
-    access = access_for(by)
-    if not access.can(Action.APPRAISE, unit) or unit.pk in access.home_units():
-        raise PermissionDenied(
-            _("Only the upper level over %(unit)s sends it a nudge.") % {"unit": unit.name}
-        )
-    today = today or timezone.localdate()
-    items = list(overdue_items(unit, today).select_related("task"))
-    if not items:
-        raise ValidationError(
-            {
-                NON_FIELD_ERRORS: _("%(unit)s has no overdue items: there is nothing to nudge.")
-                % {"unit": unit.name}
-            }
-        )
-    key = items_key(o.pk for o in items)
-    already = _("%(unit)s was already nudged today about these %(n)s overdue items.") % {
-        "unit": unit.name,
-        "n": len(items),
-    }
-    if Nudge.objects.filter(unit=unit, day=today, items_key=key).exists():
-        raise ValidationError({NON_FIELD_ERRORS: already}, code="already_nudged")
-    try:
-        with transaction.atomic():
-            nudge = Nudge.objects.create(
-                unit=unit, by=by, day=today, items_key=key, note=(note or "").strip()
-            )
-            nudge.occurrences.set(items)
-            record(
-                "nudge.send",
-                by=by,
-                obj=nudge,
-                unit=unit,
-                after={
-                    "unit": unit.name,
-                    "overdue": len(items),
-                    "items": [f"{o.task.title[:80]} ({o.label})" for o in items[:50]],
-                    "note": nudge.note,
-                },
-            )
-            people = Membership.objects.filter(
-                unit=unit, role__in=[Role.FOCAL_POINT, Role.LEADER], is_active=True
-            ).select_related("user")
-            notify(
-                NotificationKind.NUDGE,
-                [m.user for m in people if m.user.is_active],
-                key=f"nudge:{nudge.pk}",
-                title=_("The upper level urges %(unit)s: %(n)s overdue items")
-                % {"unit": unit.name, "n": len(items)},
-                body=nudge.note,
-                url=reverse("tracking:dashboard", args=[unit.code]) + "#nudges",
-                about=unit,
-                unit=unit,
-            )
-    except IntegrityError as exc:  # the same nudge sent at the same moment by someone else
-        raise ValidationError({NON_FIELD_ERRORS: already}, code="already_nudged") from exc
-    return nudge
 
 
 @transaction.atomic

@@ -21,17 +21,19 @@ from .models import Direction, Nudge, ReminderPolicy, TaskSchedule
 from .reminders import policy_for
 
 
-def _year(request, default: int) -> int:
+def _unit_day_year(request, code: str):
+    """The unit asked for (within the viewer's sight), today, and the year shown (?year=)."""
+    unit = unit_for(request.user, code)
+    today = timezone.localdate()
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today.year
+    return unit, today, year
 
 
 @login_required
 @require_safe
 def dashboard(request, code: str):
-    unit = unit_for(request.user, code)
-    today = timezone.localdate()
-    year = _year(request, today.year)
+    unit, today, year = _unit_day_year(request, code)
     board = unit_dashboard(unit, year, today)
     access = access_for(request.user)
     context = {
@@ -97,9 +99,7 @@ def _targets_overview(plans, today) -> dict:
 @login_required
 @require_safe
 def compare(request, code: str):
-    unit = unit_for(request.user, code)
-    today = timezone.localdate()
-    year = _year(request, today.year)
+    unit, today, year = _unit_day_year(request, code)
     rows = comparison(unit, year, today)
     context = {
         "unit": unit,

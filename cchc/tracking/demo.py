@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import struct
-import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -29,8 +27,9 @@ from cchc.plans.actions import copy_plan, save_plan, save_task
 from cchc.plans.choices import Area, PartyRole, PlanStatus
 from cchc.plans.models import Plan, Task, TaskParty
 
-from . import actions, reminders
+from . import actions, directions, reminders
 from .choices import UpdateState
+from .demo_files import sample_pdf, sample_png
 from .models import Occurrence, ProgressUpdate
 from .schedule import sync_plan
 
@@ -83,10 +82,13 @@ def _direct_and_nudge(plan: Plan, ctx: DemoContext) -> None:
 
     chairman = ctx.users.get("thanhtan.chutich")
     late = (
-        actions.overdue_items(plan.unit, ctx.today).filter(plan=plan).select_related("task").first()
+        directions.overdue_items(plan.unit, ctx.today)
+        .filter(plan=plan)
+        .select_related("task")
+        .first()
     )
     if chairman and late and not Direction.objects.filter(task__plan=plan).exists():
-        actions.give_direction(
+        directions.give_direction(
             late.task,
             by=chairman,
             occurrence=late,
@@ -95,7 +97,7 @@ def _direct_and_nudge(plan: Plan, ctx: DemoContext) -> None:
     reviewer = ctx.units.get("phuong-3") and ctx.users.get("noivu.tayninh")
     if reviewer:
         with suppress(ValidationError):  # nothing overdue, or already nudged today
-            actions.send_nudge(
+            directions.send_nudge(
                 ctx.units["phuong-3"],
                 by=reviewer,
                 today=ctx.today,
@@ -450,63 +452,15 @@ def _evidence_for(occ, day: dt.date, rng) -> actions.EvidenceInput:
     number = f"{rng.randint(10, 180)}/{'KH' if 'Kế hoạch' in product else 'BC'}-UBND"
     title = f"{product} — {occ.task.title[:120]}"
     if rng.random() < 0.3:
-        upload = SimpleUploadedFile("anh-hop-trien-khai.png", _png(rng), content_type="image/png")
+        upload = SimpleUploadedFile(
+            "anh-hop-trien-khai.png", sample_png(rng), content_type="image/png"
+        )
     else:
         upload = SimpleUploadedFile(
             f"{number.replace('/', '-')}.pdf",
-            _pdf(title, number, day),
+            sample_pdf(title, number, day),
             content_type="application/pdf",
         )
     return actions.EvidenceInput(
         file=upload, title=title, number=number, issued_on=day, issuer=f"UBND {occ.plan.unit.name}"
-    )
-
-
-def _pdf(title: str, number: str, day: dt.date) -> bytes:
-    """A one-page PDF naming the document (ASCII only: the demo needs no font files)."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFD", f"{number} ngay {day:%d/%m/%Y} - {title}")
-    text = "".join(c for c in text if ord(c) < 128).replace("(", "").replace(")", "")[:90]
-    stream = f"BT /F1 12 Tf 60 760 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
-
-
-def _png(rng) -> bytes:
-    """A small coloured PNG standing in for a photo of the meeting."""
-    width, height = 64, 40
-    colour = bytes(rng.randint(60, 200) for _ in range(3))
-    rows = b"".join(b"\x00" + colour * width for _ in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
     )

@@ -15,7 +15,7 @@ from cchc.org.access import Action, access_for, unit_for
 from cchc.plans.choices import PartyRole
 from cchc.plans.models import Plan, Task
 
-from . import actions
+from . import actions, directions
 from .forms import AnswerForm, DirectionForm, PlanRuleForm
 from .models import Direction
 
@@ -35,7 +35,7 @@ def give_direction(request, pk: int):
     form = DirectionForm(request.POST, task=task)
     if form.is_valid():
         try:
-            actions.give_direction(
+            directions.give_direction(
                 task,
                 by=request.user,
                 text=form.cleaned_data["text"],
@@ -65,7 +65,9 @@ def answer_direction(request, pk: int):
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
-            actions.answer_direction(direction, by=request.user, answer=form.cleaned_data["answer"])
+            directions.answer_direction(
+                direction, by=request.user, answer=form.cleaned_data["answer"]
+            )
         except ValidationError as exc:
             _errors(request, exc)
         else:
@@ -80,7 +82,9 @@ def answer_direction(request, pk: int):
 def nudge(request, code: str):
     unit = unit_for(request.user, code, Action.APPRAISE)
     try:
-        sent = actions.send_nudge(unit, by=request.user, note=request.POST.get("note", "")[:2000])
+        sent = directions.send_nudge(
+            unit, by=request.user, note=request.POST.get("note", "")[:2000]
+        )
     except ValidationError as exc:
         _errors(request, exc)
     else:

@@ -304,25 +304,31 @@ class DirectionQuerySet(ScopedQuerySet):
         return self.filter(answered_at__isnull=True)
 
 
+def _sender(label) -> models.ForeignKey:
+    """Who gave a direction or sent a nudge; kept empty if the account is ever removed."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=label,
+    )
+
+
 class Direction(models.Model):
     """A leader's direction (ý kiến chỉ đạo) on a task, or on one time it is due, and the
     answer of the people carrying it.
 
-    Invariant: written and answered only by `actions.give_direction` / `actions.answer_direction`;
-    an answered direction keeps its answer (answered_at is set once).
+    Invariant: written and answered only by `directions.give_direction` /
+    `directions.answer_direction`; an answered direction keeps its answer (answered_at is set
+    once).
     """
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="directions")
     occurrence = models.ForeignKey(
         Occurrence, null=True, blank=True, on_delete=models.SET_NULL, related_name="directions"
     )
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("directed by"),
-    )
+    by = _sender(_("directed by"))
     at = models.DateTimeField(_("directed at"), default=timezone.now)
     text = models.TextField(_("direction"))
     answer = models.TextField(_("answer"), blank=True)
@@ -346,19 +352,13 @@ class Nudge(models.Model):
     """The upper level's reminder (đôn đốc) to a lagging unit about its overdue items.
 
     Invariant: one nudge per unit, day and set of items (`items_key`, a digest of the overdue
-    occurrences it covers): `actions.send_nudge` refuses a second, and the database too.
+    occurrences it covers): `directions.send_nudge` refuses a second, and the database too.
     """
 
     unit = models.ForeignKey(
         Unit, on_delete=models.CASCADE, related_name="nudges", verbose_name=_("unit")
     )
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("sent by"),
-    )
+    by = _sender(_("sent by"))
     at = models.DateTimeField(_("sent at"), default=timezone.now)
     day = models.DateField(_("day"))
     items_key = models.CharField(max_length=64)

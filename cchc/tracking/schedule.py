@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
@@ -191,6 +191,16 @@ def resync_changed_tasks(sender=None, *, plan_ids=(), task_ids=(), **kwargs) -> 
 
 
 @transaction.atomic
+@dataclass
+class _Changes:
+    """What one sync writes, gathered over the tasks then written in bulk."""
+
+    create: list[Occurrence] = field(default_factory=list)
+    update: list[Occurrence] = field(default_factory=list)
+    delete: list[int] = field(default_factory=list)
+    retire: list[Occurrence] = field(default_factory=list)
+
+
 def sync_tasks(tasks: Iterable[Task]) -> None:
     """Create, move or retire occurrences so that each task has those its deadline implies.
 
@@ -202,6 +212,32 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
     if not tasks:
         return
     task_ids = [t.pk for t in tasks]
+    existing = _existing_occurrences(task_ids)
+    changes = _Changes()
+    schedules = {s.task_id: s for s in TaskSchedule.objects.filter(task_id__in=task_ids)}
+    for task in tasks:
+        wanted = schedule_for(task, task.plan.year, task.plan.unit)
+        _plan_task(task, wanted, existing.get(task.pk, []), changes)
+        _remember(schedules, task, wanted)
+
+    if changes.delete:
+        Occurrence.objects.filter(pk__in=changes.delete).delete()
+    fields = ["key", "period_start", "period_end", "due", "obsolete"]
+    if changes.update or changes.retire:
+        Occurrence.objects.bulk_update(changes.update + changes.retire, fields)
+    if changes.create:
+        Occurrence.objects.bulk_create(changes.create)
+    TaskSchedule.objects.bulk_create(
+        [s for s in schedules.values() if s.pk is None],
+    )
+    TaskSchedule.objects.bulk_update(
+        [s for s in schedules.values() if s.pk is not None],
+        ["deadline_text", "due", "recurrence", "year", "needs_date", "unreadable"],
+    )
+
+
+def _existing_occurrences(task_ids: list[int]) -> dict[int, list[Occurrence]]:
+    """The tasks' occurrences by task, each annotated with whether anything was reported on it."""
     reported = Q(Exists(ProgressUpdate.objects.filter(occurrence=OuterRef("pk")))) | Q(
         Exists(Evidence.objects.filter(occurrence=OuterRef("pk")))  # loose evidence
     )
@@ -212,57 +248,36 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
         .order_by("due", "pk")
     ):
         existing.setdefault(found.task_id, []).append(found)
+    return existing
 
-    to_create: list[Occurrence] = []
-    to_update: list[Occurrence] = []
-    to_delete: list[int] = []
-    to_retire: list[Occurrence] = []
-    schedules = {s.task_id: s for s in TaskSchedule.objects.filter(task_id__in=task_ids)}
-    for task in tasks:
-        plan = task.plan
-        wanted = schedule_for(task, plan.year, plan.unit)
-        current = existing.get(task.pk, [])
-        by_key = {o.key: o for o in current}
-        wanted_keys = {slot.key for slot in wanted.slots}
-        spare = [o for o in current if o.key not in wanted_keys]
-        # A one-off task whose date moved keeps its occurrence (and its reports); a change
-        # of structure (monthly → quarterly) does not carry one period's reports to another.
-        one_off = len([o for o in current if not o.obsolete]) == 1 and len(wanted.slots) == 1
-        spare_live = [o for o in spare if not o.obsolete] if one_off else []
-        for slot in wanted.slots:
-            occ: Occurrence | None = by_key.get(slot.key)
-            if occ is None and spare_live:
-                occ = spare_live.pop(0)
-                spare.remove(occ)
-                occ.key = slot.key
-                _apply(occ, slot)
-                to_update.append(occ)
-            elif occ is None:
-                to_create.append(_new_occurrence(task, slot))
-            elif _apply(occ, slot):
-                to_update.append(occ)
-        for occ in spare:
-            if not getattr(occ, "has_reports", False):  # annotated above
-                to_delete.append(occ.pk)
-            elif not occ.obsolete:
-                occ.obsolete = True
-                to_retire.append(occ)
-        _remember(schedules, task, wanted)
 
-    if to_delete:
-        Occurrence.objects.filter(pk__in=to_delete).delete()
-    fields = ["key", "period_start", "period_end", "due", "obsolete"]
-    if to_update or to_retire:
-        Occurrence.objects.bulk_update(to_update + to_retire, fields)
-    if to_create:
-        Occurrence.objects.bulk_create(to_create)
-    TaskSchedule.objects.bulk_create(
-        [s for s in schedules.values() if s.pk is None],
-    )
-    TaskSchedule.objects.bulk_update(
-        [s for s in schedules.values() if s.pk is not None],
-        ["deadline_text", "due", "recurrence", "year", "needs_date", "unreadable"],
-    )
+def _plan_task(task: Task, wanted, current: list[Occurrence], changes: _Changes) -> None:
+    """What to write so that `task`'s occurrences (`current`) match its schedule (`wanted`)."""
+    by_key = {o.key: o for o in current}
+    wanted_keys = {slot.key for slot in wanted.slots}
+    spare = [o for o in current if o.key not in wanted_keys]
+    # A one-off task whose date moved keeps its occurrence (and its reports); a change
+    # of structure (monthly → quarterly) does not carry one period's reports to another.
+    one_off = len([o for o in current if not o.obsolete]) == 1 and len(wanted.slots) == 1
+    spare_live = [o for o in spare if not o.obsolete] if one_off else []
+    for slot in wanted.slots:
+        occ: Occurrence | None = by_key.get(slot.key)
+        if occ is None and spare_live:
+            occ = spare_live.pop(0)
+            spare.remove(occ)
+            occ.key = slot.key
+            _apply(occ, slot)
+            changes.update.append(occ)
+        elif occ is None:
+            changes.create.append(_new_occurrence(task, slot))
+        elif _apply(occ, slot):
+            changes.update.append(occ)
+    for occ in spare:
+        if not getattr(occ, "has_reports", False):  # annotated above
+            changes.delete.append(occ.pk)
+        elif not occ.obsolete:
+            occ.obsolete = True
+            changes.retire.append(occ)
 
 
 def _new_occurrence(task: Task, slot: Slot) -> Occurrence:

@@ -34,6 +34,12 @@ LEADS = Prefetch(
 )
 
 
+# The task page shows the newest entries of its timeline and change history (both grow with
+# every report); "?all=1" shows every one (the history up to its usual 100).
+TIMELINE_SHOWN = 40
+HISTORY_SHOWN = 20
+
+
 def my_task_ids(user) -> list[int]:
     """Tasks within the user's sight led by a post they hold, or assigned to them. Starts from
     the (post, role) index of task parties rather than scanning the tasks in sight."""
@@ -97,7 +103,10 @@ def my_tasks(request):
 
 def _task_for(request, pk: int, action: str = Action.VIEW) -> Task:
     task = get_object_or_404(
-        Task.objects.visible_to(request.user).select_related("plan__unit", "section"), pk=pk
+        Task.objects.visible_to(request.user)
+        .select_related("plan__unit", "section")
+        .prefetch_related("parties"),
+        pk=pk,
     )
     access_for(request.user).require(action, task.plan.unit)
     return task
@@ -125,14 +134,16 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     occurrences = list(task.occurrences.order_by("obsolete", "due", "key"))
     seen(request.user, task, *occurrences)  # its reminders and assignment are now read
     for occ in occurrences:
+        occ.task, occ.plan = task, task.plan  # the same rows: no query each
         occ.status = occ.status_on(today)
     live = [o for o in occurrences if not o.obsolete]
     selected = next((o for o in occurrences if str(o.pk) == str(selected_pk)), None)
     if selected is None:
         selected = next((o for o in live if not o.done_on), live[-1] if live else None)
+    carries = _can_report(request.user, task)
     can_report = (
         not task.is_cancelled
-        and _can_report(request.user, task)
+        and carries
         and selected is not None
         and not selected.obsolete
         and task.plan.status != PlanStatus.CLOSED
@@ -146,7 +157,6 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
     )
     seen(request.user, *directions)
     can_direct = access.can(Action.APPROVE, task.plan.unit) and task.plan.status != "closed"
-    can_answer = _can_report(request.user, task)
     adopted, done = done_below([task.pk])[task.pk]
     context = {
         "below": {"adopted": len(adopted), "done": len(done)} if adopted else None,
@@ -160,18 +170,32 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "assign_form": AssignForm(task=task) if can_edit else None,
         "due_form": DueForm(task=task) if can_edit and schedule and schedule.needs_date else None,
         "schedule": schedule,
-        "timeline": task_timeline(task, selected, directions=directions),
+        **_timeline_and_history(request, task, selected, directions),
         "directions": directions,
         "direction_form": DirectionForm(
             task=task, initial={"occurrence": selected.pk if selected else None}
         )
         if can_direct
         else None,
-        "answer_form": AnswerForm() if can_answer else None,
-        "history": task_history(task),
+        "answer_form": AnswerForm() if carries else None,
         "today": today,
     }
     return render(request, "tracking/task_detail.html", context, status=status)
+
+
+def _timeline_and_history(request, task: Task, selected, directions) -> dict:
+    """The newest events of the task's timeline and change history, or all with ?all=1."""
+    if request.GET.get("all"):
+        history = task_history(task)
+        return {"history": history, "timeline": task_timeline(task, selected, directions, history)}
+    history = task_history(task, limit=HISTORY_SHOWN + 1)
+    timeline = task_timeline(task, selected, directions, history, limit=TIMELINE_SHOWN + 1)
+    return {
+        "history": history[:HISTORY_SHOWN],
+        "history_cut": len(history) > HISTORY_SHOWN,
+        "timeline": timeline[:TIMELINE_SHOWN],
+        "timeline_cut": len(timeline) > TIMELINE_SHOWN,
+    }
 
 
 @login_required

@@ -2,6 +2,7 @@
 with digits around it, not like the user's own name — refused with Vietnamese messages."""
 
 import pytest
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -62,3 +63,26 @@ def test_the_password_change_page_refuses_tayninh2026(client):
     assert "tên địa danh" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password("secret-pass-1")
+
+
+@pytest.mark.django_db
+def test_passwords_are_stored_with_argon2id_and_an_older_pbkdf2_one_is_rewritten_at_login(
+    client, settings
+):
+    # The installation's hashers, not the tests' fast one (decision 0097).
+    from cchc import settings as installed
+
+    settings.PASSWORD_HASHERS = installed.PASSWORD_HASHERS
+    UnitFactory(code="xa-a")
+    fresh = UserFactory(username="moi")
+    fresh.set_password("Mat-khau-dai-1")
+    fresh.save()
+    assert fresh.password.startswith("argon2$argon2id$")
+    older = UserFactory(username="cu")
+    older.password = make_password("Mat-khau-dai-2", hasher="pbkdf2_sha256")
+    older.save()
+    response = client.post(reverse("login"), {"username": "cu", "password": "Mat-khau-dai-2"})
+    assert response.status_code == 302
+    older.refresh_from_db()
+    assert older.password.startswith("argon2$argon2id$")
+    assert older.check_password("Mat-khau-dai-2")

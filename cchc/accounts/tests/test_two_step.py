@@ -2,11 +2,14 @@
 code after the password; required for administrators and upper levels in production, offered
 to everyone; an administrator can reset it (audited)."""
 
+import datetime as dt
 import re
 
+import django_otp.models
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -183,7 +186,11 @@ def test_only_a_system_administrator_may_reset(client, units):
 
 
 @pytest.mark.django_db
-def test_guessing_codes_is_slowed_even_the_right_code_waits(client, units):
+def test_guessing_codes_is_slowed_even_the_right_code_waits(client, units, monkeypatch):
+    # The throttling's clock is held still, so the test does not depend on how fast the
+    # machine is: after one wrong code, the next is only checked 2**(1-1) = 1 second later.
+    clock = {"now": timezone.now()}
+    monkeypatch.setattr(django_otp.models.timezone, "now", lambda: clock["now"])
     UserFactory(username="lan")
     _sign_in(client, "lan")
     device, _ = _enrol(client)
@@ -191,7 +198,13 @@ def test_guessing_codes_is_slowed_even_the_right_code_waits(client, units):
     _sign_in(client, "lan")
     for _ in range(3):
         client.post(VERIFY, {"token": "000000"})
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1  # the 2nd and 3rd guesses were not even tried
+    clock["now"] += dt.timedelta(seconds=0.9)
     refused = client.post(VERIFY, {"token": _code(device)})
     assert "Mã xác thực không đúng" in refused.content.decode()
     assert client.get(reverse("plans:list")).url.startswith(VERIFY)
     assert AuditEvent.objects.filter(action="two_step.failed").count() == 4
+    clock["now"] += dt.timedelta(seconds=0.2)  # the wait is over: the right code opens
+    client.post(VERIFY, {"token": _code(device)})
+    assert client.get(reverse("plans:list")).status_code == 200

@@ -2,8 +2,12 @@
 
 import os
 import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -92,11 +96,75 @@ def test_production_redirects_to_https_and_sends_hsts_behind_the_proxy(tmp_path)
 
 
 def test_behind_the_proxy_the_server_trusts_only_its_forwarded_scheme(settings):
-    from cchc.core.management.commands.serve import proxy_options
+    from cchc.core.servers import gunicorn_options, waitress_proxy_options
 
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    options = proxy_options()
+    options = waitress_proxy_options()
     assert options["trusted_proxy"] == "127.0.0.1"
     assert options["trusted_proxy_headers"] == {"x-forwarded-proto"}
+    assert gunicorn_options("127.0.0.1", 8000, 3, 4)["forwarded_allow_ips"] == "127.0.0.1"
     settings.SECURE_PROXY_SSL_HEADER = None
-    assert proxy_options() == {}
+    assert waitress_proxy_options() == {}
+    assert gunicorn_options("127.0.0.1", 8000, 3, 4)["forwarded_allow_ips"] == ""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _get(url: str, **headers) -> tuple[int, str]:
+    request = urllib.request.Request(url, headers=headers)
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            return response.status, response.headers.get("Strict-Transport-Security", "")
+    except urllib.error.HTTPError as answer:
+        return answer.code, answer.headers.get("Location", "")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_proxy(tmp_path):
+    port = _free_port()
+    env = _production_env(
+        CCHC_DATA_DIR=str(tmp_path),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CCHC_WORKERS="2",
+        CCHC_THREADS="2",
+        PORT=str(port),
+    )
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cchc.cli", "serve"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/accounts/login/"
+        for _ in range(3000):  # it migrates and collects static files first (slow when busy)
+            try:
+                _get(base)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.1)
+        tls = _get(base, Host="cchc.tayninh.gov.vn", **{"X-Forwarded-Proto": "https"})
+        plain = _get(base, Host="cchc.tayninh.gov.vn")
+        workers = subprocess.run(
+            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=60)[0]
+    assert tls == (200, "max-age=31536000; includeSubDomains"), output[-2000:]
+    assert plain == (301, "https://cchc.tayninh.gov.vn/accounts/login/")
+    assert len(workers) == 2
+    assert "2 tiến trình × 2 luồng" in output

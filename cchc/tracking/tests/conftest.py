@@ -70,17 +70,17 @@ def follow(world, today):
 
 
 def pdf_bytes() -> bytes:
-    from cchc.tracking.demo import _pdf
+    from cchc.tracking.demo_files import sample_pdf
 
-    return _pdf("Kế hoạch tuyên truyền", "12/KH-UBND", dt.date(2024, 3, 1))
+    return sample_pdf("Kế hoạch tuyên truyền", "12/KH-UBND", dt.date(2024, 3, 1))
 
 
 def png_bytes() -> bytes:
     import random
 
-    from cchc.tracking.demo import _png
+    from cchc.tracking.demo_files import sample_png
 
-    return _png(random.Random(1))
+    return sample_png(random.Random(1))
 
 
 def docx_bytes() -> bytes:

@@ -11,7 +11,7 @@ from cchc.audit.models import AuditEvent
 from cchc.notifications.models import Notification
 from cchc.org.choices import Role
 from cchc.testing.factories import UserFactory, member
-from cchc.tracking import actions
+from cchc.tracking import directions
 from cchc.tracking.models import Direction
 
 
@@ -43,7 +43,9 @@ def test_leader_directs_an_overdue_task_and_the_lead_post_is_told(follow, world,
 
 
 def test_the_answer_takes_the_direction_off_the_dashboard(follow, world, login):
-    direction = actions.give_direction(follow.office, by=world.people.leader, text="Báo cáo ngay")
+    direction = directions.give_direction(
+        follow.office, by=world.people.leader, text="Báo cáo ngay"
+    )
     client = login(world.people.focal)
     response = client.post(
         reverse("tracking:answer_direction", args=[direction.pk]),
@@ -66,7 +68,7 @@ def test_a_direction_on_another_units_task_is_refused(follow, world, login):
     response = login(other_leader).post(direct_url(follow.office), {"text": "Chỉ đạo"})
     assert response.status_code == 404
     with pytest.raises(PermissionDenied) as refused:
-        actions.give_direction(follow.office, by=other_leader, text="Chỉ đạo")
+        directions.give_direction(follow.office, by=other_leader, text="Chỉ đạo")
     assert "Chỉ lãnh đạo Xã Thạnh Tân" in str(refused.value)
     assert not Direction.objects.exists() and not Notification.objects.exists()
 
@@ -86,7 +88,7 @@ def test_an_empty_direction_is_refused_with_a_message(follow, world, login):
 
 
 def test_answer_scope(follow, world, login):
-    direction = actions.give_direction(follow.office, by=world.people.leader, text="Khẩn")
+    direction = directions.give_direction(follow.office, by=world.people.leader, text="Khẩn")
     url = reverse("tracking:answer_direction", args=[direction.pk])
     assert login(world.people.outsider).post(url, {"answer": "x"}).status_code == 404
     # the justice official does not carry the office's task

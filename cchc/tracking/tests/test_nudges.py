@@ -12,7 +12,7 @@ from cchc.audit.models import AuditEvent
 from cchc.notifications.models import Notification
 from cchc.org.choices import Role, UnitKind
 from cchc.testing.factories import UnitFactory, UserFactory, member
-from cchc.tracking import actions
+from cchc.tracking import actions, directions
 from cchc.tracking.models import Nudge, Occurrence
 
 
@@ -43,14 +43,14 @@ def test_reviewer_nudges_a_lagging_commune_from_the_comparison(follow, world, lo
 
 
 def test_the_same_items_are_never_nudged_twice_the_same_day(follow, world, today):
-    actions.send_nudge(world.commune, by=world.people.district, today=today)
+    directions.send_nudge(world.commune, by=world.people.district, today=today)
     with pytest.raises(ValidationError) as refused:
-        actions.send_nudge(world.commune, by=world.people.province, today=today)
+        directions.send_nudge(world.commune, by=world.people.province, today=today)
     assert "đã được đôn đốc hôm nay" in " ".join(refused.value.messages)
     assert Nudge.objects.count() == 1
     assert Notification.objects.filter(kind="nudge").count() == 2  # focal point and leader once
     # the next day the same items may be nudged again
-    actions.send_nudge(world.commune, by=world.people.district, today=today + dt.timedelta(1))
+    directions.send_nudge(world.commune, by=world.people.district, today=today + dt.timedelta(1))
     assert Nudge.objects.count() == 2
 
 
@@ -65,9 +65,9 @@ def test_a_second_nudge_through_the_page_saves_nothing(follow, world, login):
 
 
 def test_other_items_make_another_nudge_the_same_day(follow, world, today):
-    first = actions.send_nudge(world.commune, by=world.people.district, today=today)
+    first = directions.send_nudge(world.commune, by=world.people.district, today=today)
     actions.report_progress(follow.office_occ, by=world.people.focal, state="done", percent=100)
-    later = actions.send_nudge(world.commune, by=world.people.district, today=today)
+    later = directions.send_nudge(world.commune, by=world.people.district, today=today)
     assert first.items_key != later.items_key
     assert follow.office_occ not in later.occurrences.all()
     assert later.occurrences.count() == first.occurrences.count() - 1
@@ -78,7 +78,7 @@ def test_a_nudge_outside_ones_scope_is_refused(follow, world, login):
     stranger = member(UserFactory(username="reviewer.khac"), elsewhere, Role.REVIEWER)
     assert login(stranger).post(nudge_url(world.commune)).status_code == 404
     with pytest.raises(PermissionDenied) as refused:
-        actions.send_nudge(world.commune, by=stranger)
+        directions.send_nudge(world.commune, by=stranger)
     assert "Chỉ cấp trên của Xã Thạnh Tân" in str(refused.value)
     assert not Nudge.objects.exists() and not Notification.objects.exists()
 
@@ -99,7 +99,7 @@ def test_nothing_overdue_nothing_to_nudge(world, login):
 def test_the_database_keeps_one_nudge_per_unit_day_and_items(follow, world, today):
     from django.db import IntegrityError, transaction
 
-    first = actions.send_nudge(world.commune, by=world.people.district, today=today)
+    first = directions.send_nudge(world.commune, by=world.people.district, today=today)
     with pytest.raises(IntegrityError), transaction.atomic():
         Nudge.objects.create(unit=world.commune, day=today, items_key=first.items_key)
     assert Nudge.objects.count() == 1

@@ -1,4 +1,5 @@
-"""`cchc serve`: serve an existing database with a production-grade WSGI server (waitress)."""
+"""`cchc serve`: serve an existing database with a production-grade WSGI server: waitress in one
+process, or gunicorn with `--workers` (`CCHC_WORKERS`) processes (cchc/core/servers.py)."""
 
 from __future__ import annotations
 
@@ -24,26 +25,19 @@ def users_with_demo_password() -> list[str]:
     return sorted(u.username for u in candidates.distinct() if u.check_password(DEMO_PASSWORD))
 
 
-def proxy_options() -> dict:
-    """Behind the TLS proxy on this machine (docs/deploy.md), waitress takes the scheme from its
-    X-Forwarded-Proto; otherwise waitress drops that header and every HTTPS request looked like
-    plain HTTP to Django, which redirected it to HTTPS again, for ever."""
-    if not settings.SECURE_PROXY_SSL_HEADER:
-        return {}
-    return {
-        "trusted_proxy": os.environ.get("CCHC_PROXY_ADDRESS", "127.0.0.1"),
-        "trusted_proxy_headers": {"x-forwarded-proto"},
-        "clear_untrusted_proxy_headers": True,
-    }
-
-
 class Command(BaseCommand):
     help = "Chạy máy chủ web (HOST, PORT từ biến môi trường)."
 
     def add_arguments(self, parser):
         parser.add_argument("--threads", type=int, default=int(os.environ.get("CCHC_THREADS", "8")))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("CCHC_WORKERS", "1")),
+            help="Số tiến trình (lớn hơn 1: chạy bằng gunicorn, chỉ trên Linux).",
+        )
 
-    def handle(self, *args, threads: int, **options):
+    def handle(self, *args, threads: int, workers: int, **options):
         call_command("migrate", interactive=False, verbosity=0)
         if settings.PRODUCTION:
             weak = users_with_demo_password()
@@ -54,11 +48,17 @@ class Command(BaseCommand):
                     + ". Đổi mật khẩu hoặc khóa các tài khoản này trước."
                 )
             call_command("collectstatic", interactive=False, verbosity=0)
-        from waitress import serve
-
+        from cchc.core import servers
         from cchc.wsgi import application
 
         host = os.environ.get("HOST", "127.0.0.1")
         port = int(os.environ.get("PORT", "8000"))
-        self.stdout.write(f"Đang phục vụ tại http://{host}:{port}/ (Ctrl+C để dừng)")
-        serve(application, host=host, port=port, threads=threads, ident="cchc", **proxy_options())
+        self.stdout.write(
+            f"Đang phục vụ tại http://{host}:{port}/ ({workers} tiến trình × {threads} luồng; "
+            "Ctrl+C để dừng)"
+        )
+        if workers > 1:
+            options = servers.gunicorn_options(host, port, workers, threads)
+            servers.run_gunicorn(application, options)
+        else:
+            servers.run_waitress(application, host, port, threads)
