@@ -187,7 +187,7 @@ def parse_block(raw: pl.DataFrame, mapping: dict[str, int], first: int) -> pl.Da
     ).cast(pl.Int64)
     parsed = texts.with_columns(**values)
     checks = [pl.col("plain"), pl.col("received").is_not_null()]
-    for name, (field, limit) in CODES.items():
+    for field, limit in CODES.values():
         size = pl.col(field).str.len_chars()
         checks.append((size > 0) & (size <= limit))
     for name, field in MOMENTS.items():
