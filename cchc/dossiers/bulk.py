@@ -97,15 +97,20 @@ def add_block(run: DossierImport, block: RecordBlock) -> None:
 
 
 def _stored_codes(codes: list[str]) -> set[str]:
-    """The codes among `codes` that a stored dossier already has."""
-    step = 900 if connection.vendor == "sqlite" else 20000
+    """The codes among `codes` that a stored dossier already has (raw SQL: the ORM spent
+    more time building the IN lists than the database answering them)."""
+    table = connection.ops.quote_name(Dossier._meta.db_table)
     found: set[str] = set()
-    for start in range(0, len(codes), step):
-        found.update(
-            Dossier.objects.filter(code__in=codes[start : start + step]).values_list(
-                "code", flat=True
-            )
-        )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"SELECT code FROM {table} WHERE code = ANY(%s)", [codes])
+            return {code for (code,) in cursor.fetchall()}
+        step = 30000 if connection.Database.sqlite_version_info >= (3, 32) else 900
+        for start in range(0, len(codes), step):
+            part = codes[start : start + step]
+            marks = ", ".join(["%s"] * len(part))
+            cursor.execute(f"SELECT code FROM {table} WHERE code IN ({marks})", part)
+            found.update(code for (code,) in cursor.fetchall())
     return found
 
 
@@ -185,7 +190,7 @@ def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
                     for name in ("received_on", "month", "on_time_until")
                 ]
             )
-            cursor.executemany(run.insert_sql, rows.iter_rows())
+            cursor.executemany(run.insert_sql, rows.rows())
         staging.beat(batch_id)
     staging.between_batches("staged", batch_id)
 
