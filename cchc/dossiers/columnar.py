@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -93,6 +93,9 @@ class RecordBlock:
     in Asia/Ho_Chi_Minh; `due` null where the file left it empty)."""
 
     frame: pl.DataFrame
+
+    def __len__(self) -> int:
+        return self.frame.height
 
     def records(self) -> list[DossierRecord]:
         """The rows as the reference reader would have given them."""
@@ -279,12 +282,24 @@ class BlockReader:
         if raw.height != lines:
             return None
         parsed = parse_block(raw, self.mapping, self.number + 1)
-        items = self._split(parsed, block)
+        first, delimiter = self.number + 1, self.table.delimiter
+        split: list[bytes] = []
+
+        def row_of(number: int) -> Sequence[object]:
+            """A slow row's cells as Python's csv reads them (the reference's reader)."""
+            if not split:
+                split.extend(block.split(b"\n"))
+            text = split[number - first].decode("utf-8")
+            return next(csv.reader([text], delimiter=delimiter), [])
+
+        items = self.split(parsed, row_of)
         self.number += raw.height
         self.line += lines
         return items
 
-    def _split(self, parsed: pl.DataFrame, block: bytes) -> list[Item]:
+    def split(
+        self, parsed: pl.DataFrame, row_of: Callable[[int], Sequence[object]]
+    ) -> list[Item]:
         """The block's fast rows (one RecordBlock) and its slow rows (reference items)."""
         counts = parsed.group_by("code").len()
         repeated = counts.filter(pl.col("len") > 1)["code"]
@@ -297,7 +312,7 @@ class BlockReader:
         slow = parsed.filter(~pl.col("fast")).select("row")["row"].to_list()
         firsts = dict(earlier.select("code", "first").unique("code").iter_rows())
         items: list[Item] = []
-        end = self._slow_rows(slow, block, firsts, items)
+        end = self._slow_rows(slow, row_of, firsts, items, self.number + parsed.height + 1)
         good = parsed.filter(pl.col("fast") & (pl.col("row") < end))
         if good.height:
             self.seen = pl.concat([self.seen, good.select(key=pl.col("code"), first=pl.col("row"))])
@@ -305,18 +320,17 @@ class BlockReader:
         return items
 
     def _slow_rows(
-        self, slow: list[int], block: bytes, firsts: dict[str, int], items: list[Item]
+        self,
+        slow: list[int],
+        row_of: Callable[[int], Sequence[object]],
+        firsts: dict[str, int],
+        items: list[Item],
+        end: int,
     ) -> int:
         """Read the slow rows with the reference reader; returns the row number where the table
-        ends (a long run of empty rows), or one past the block."""
-        end = self.number + block.count(b"\n") + 2  # past the block, whatever it holds
-        if not slow:
-            return end
-        lines = block.split(b"\n")
+        ends (a long run of empty rows), or `end`, one past the block."""
         for number in slow:
-            text = lines[number - self.number - 1].decode("utf-8")
-            row = next(csv.reader([text], delimiter=self.table.delimiter), [])
-            row = row[: max_columns()]
+            row = row_of(number)[: max_columns()]
             if blank(row):
                 self.run = self.run + 1 if number == self.last_blank + 1 else 1
                 self.last_blank = number
@@ -407,12 +421,20 @@ def read_dossiers(
     mapping: dict[str, int | None] | None = None,
 ) -> Iterator[Item]:
     """The rows of a dossier file as blocks of valid rows, single records and errors — the
-    same rows, values and errors as `reading.iter_dossiers`, faster. Excel files, and CSV
-    files whose top the block reader cannot place, are read by the reference."""
+    same rows, values and errors as `reading.iter_dossiers`, faster. Excel sheets are read
+    by `sheets.py`; CSV files whose top the block reader cannot place, and sheets too large
+    to hold whole, by the reference."""
     from .reading import iter_dossiers
 
     table = open_table(source, filename=filename, sheet=sheet, mapping=mapping)
     try:
+        if table.kind == "xlsx" and table.source is not None:
+            from .sheets import sheet_items
+
+            items = sheet_items(table, table.source, sheet)
+            if items is not None:
+                yield from items
+                return
         start = _data_start(table)
         if start is None:
             table.close()

@@ -279,7 +279,7 @@ class DossierImport:
         outcome.skipped = len(self.error_rows)
         batch_id = self.batch.pk
         staging.start_applying(batch_id)
-        staging.apply(batch_id)
+        staging.apply(batch_id, fresh=outcome.updated == 0)
         with transaction.atomic():
             staging.beat(batch_id, state=ImportBatch.State.DONE)
             self.batch.state = ImportBatch.State.DONE

@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from cchc.dossiers import columnar
+from cchc.dossiers import columnar, sheets
 from cchc.dossiers.columnar import RecordBlock, read_dossiers
 from cchc.dossiers.models import Dossier, DossierFact, ImportBatch, Procedure
 from cchc.dossiers.reading import iter_dossiers
@@ -180,15 +180,46 @@ def wipe() -> None:
     Procedure.objects.filter(unclassified=True).delete()
 
 
-def both(tmp_path, texts: list[str], **options) -> tuple[list, list]:
+def typed(value: str, rng: random.Random) -> object:
+    """A CSV cell as an Excel export may hold it: a date cell, a number, or text."""
+    if len(value) == 19 and value[4:5] == "-" and value[10] == " ":
+        moment = dt.datetime.fromisoformat(value)
+        return rng.choice([moment, moment.replace(hour=0, minute=0, second=0), moment.date()])
+    if len(value) == 10 and value[4:5] == "-" and rng.random() < 0.5:
+        return dt.date.fromisoformat(value)
+    if value.isdigit() and len(value) < 4 and rng.random() < 0.5:
+        return rng.choice([int(value), float(value)])
+    if "\x01" in value:
+        return value.replace("\x01", "")  # a sheet cannot hold it
+    if value == "2" and rng.random() < 0.05:
+        return rng.choice([dt.time(8, 30), dt.datetime(2024, 3, 4, 8, 30, 0, 250000), "2"])
+    return value
+
+
+def write_sheet(path, text: str, rng: random.Random) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH HỒ SƠ"])  # a title above the header
+    for number, line in enumerate(text.splitlines()):
+        cells = line.split(",")
+        sheet.append(cells if number == 0 else [typed(cell, rng) for cell in cells])
+    book.save(path)
+
+
+def both(tmp_path, texts: list[str], *, suffix=".csv", **options) -> tuple[list, list]:
     """Import the files one after the other by each path; (results, states) per path."""
     results, states = [], []
     for read in (iter_dossiers, read_dossiers):
         wipe()
         outcomes = []
         for number, text in enumerate(texts):
-            path = tmp_path / f"hoso-{number}.csv"
-            path.write_text(text, encoding="utf-8")
+            path = tmp_path / f"hoso-{number}{suffix}"
+            if suffix == ".xlsx":
+                write_sheet(path, text, random.Random(number))
+            else:
+                path.write_text(text, encoding="utf-8")
             outcomes.append(run_import(read, path, **options))
         results.append(outcomes)
         states.append(state())
@@ -198,6 +229,7 @@ def both(tmp_path, texts: list[str], **options) -> tuple[list, list]:
 @pytest.fixture
 def small_blocks(monkeypatch):
     monkeypatch.setattr(columnar, "CHUNK_BYTES", 2048)  # many blocks, rows cut across them
+    monkeypatch.setattr(sheets, "BLOCK_ROWS", 40)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -227,6 +259,18 @@ def test_a_second_file_updates_the_same_dossiers_by_both_paths(tmp_path, setting
     first, second = generated_file(rng, 300), generated_file(rng, 300)
     (reference, fast), (expected, got) = both(tmp_path, [first, second], skip_invalid=True)
     assert reference[1]["updated"] and reference[1]["unchanged"] == len(EDGES)  # the same
+    assert fast == reference
+    assert got == expected
+
+
+@pytest.mark.parametrize("seed", [7, 8])
+def test_an_excel_sheet_with_date_cells_is_read_as_the_reference_reads_it(
+    tmp_path, setting, small_blocks, seed
+):
+    rng = random.Random(seed)
+    text = generated_file(rng, 300)
+    (reference, fast), (expected, got) = both(tmp_path, [text], suffix=".xlsx", skip_invalid=True)
+    assert reference[0]["errors"] and reference[0]["created"] > 100
     assert fast == reference
     assert got == expected
 
