@@ -297,9 +297,7 @@ class BlockReader:
         self.line += lines
         return items
 
-    def split(
-        self, parsed: pl.DataFrame, row_of: Callable[[int], Sequence[object]]
-    ) -> list[Item]:
+    def split(self, parsed: pl.DataFrame, row_of: Callable[[int], Sequence[object]]) -> list[Item]:
         """The block's fast rows (one RecordBlock) and its slow rows (reference items)."""
         counts = parsed.group_by("code").len()
         repeated = counts.filter(pl.col("len") > 1)["code"]

@@ -60,7 +60,7 @@ def sheet_size_ok(stream: IO[bytes]) -> bool:
         with zipfile.ZipFile(stream) as archive:
             sheets = _sheet_parts(archive.read("[Content_Types].xml"))
             size = sum(m.file_size for m in archive.infolist() if m.filename in sheets)
-    except Exception:  # noqa: BLE001 - any doubt: the reference reads it, and says why
+    except Exception:  # any doubt: the reference reads it, and says why
         return False
     finally:
         stream.seek(0)
@@ -94,9 +94,12 @@ class SheetBlocks(BlockReader):
             }
             raw = pl.DataFrame(columns, schema={name: pl.String for name in columns})
             parsed = parse_block(raw, self.mapping, self.number + 1)
-            first = self.number + 1
-            yield from self.split(parsed, lambda number: _as_openpyxl(block[number - first]))
+            yield from self.split(parsed, _rows_of(block, self.number + 1))
             self.number += len(block)
+
+
+def _rows_of(block: list[Sequence[object]], first: int):
+    return lambda number: _as_openpyxl(block[number - first])
 
 
 def _as_openpyxl(row: Sequence[object]) -> list[object]:
@@ -124,7 +127,7 @@ def sheet_items(table: Table, stream: IO[bytes], sheet: str | None) -> Iterator[
     try:
         book = CalamineWorkbook.from_filelike(stream)
         found = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
-    except Exception:  # noqa: BLE001 - the reference reader reads it, and says what is wrong
+    except Exception:  # the reference reads it, and says what is wrong
         return None
     finally:
         stream.seek(0)
