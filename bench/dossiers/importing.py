@@ -35,19 +35,8 @@ ROOT = HERE.parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
-def child(code: str, path: str) -> None:
-    """Runs in the child process: the import, timed by phase."""
-    sys.path.insert(0, code)
-    os.chdir(code)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
-    import resource
-
-    import django
-
-    django.setup()
-    from cchc.dossiers import facts, saving
-
-    phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0}
+def _timers(phases, facts, saving):
+    """The reader of this checkout, and the wrappers that time its phases into `phases`."""
     try:
         import polars as pl
 
@@ -92,6 +81,23 @@ def child(code: str, path: str) -> None:
 
     facts.rebuild = timed_rebuild
     saving.facts.rebuild = timed_rebuild
+    return reader, fast, timed
+
+
+def child(code: str, path: str) -> None:
+    """Runs in the child process: the import, timed by phase."""
+    sys.path.insert(0, code)
+    os.chdir(code)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    import resource
+
+    import django
+
+    django.setup()
+    from cchc.dossiers import facts, saving
+
+    phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0}
+    reader, fast, timed = _timers(phases, facts, saving)
     started = time.perf_counter()
     outcome = saving.import_dossiers(timed(reader(path, filename=path)), file_name=path)
     total = time.perf_counter() - started

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import sqlite3
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -25,6 +26,7 @@ from .models import ALWAYS, NEVER, Dossier
 if TYPE_CHECKING:
     from .saving import DossierImport
 
+INSERT_ROWS = 5000
 _MOMENTS = (
     "received",
     "due",
@@ -105,7 +107,7 @@ def _stored_codes(codes: list[str]) -> set[str]:
         if connection.vendor == "postgresql":
             cursor.execute(f"SELECT code FROM {table} WHERE code = ANY(%s)", [codes])
             return {code for (code,) in cursor.fetchall()}
-        step = 30000 if connection.Database.sqlite_version_info >= (3, 32) else 900
+        step = 30000 if sqlite3.sqlite_version_info >= (3, 32) else 900
         for start in range(0, len(codes), step):
             part = codes[start : start + step]
             marks = ", ".join(["%s"] * len(part))
@@ -190,7 +192,8 @@ def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
                     for name in ("received_on", "month", "on_time_until")
                 ]
             )
-            cursor.executemany(run.insert_sql, rows.rows())
+            for start in range(0, rows.height, INSERT_ROWS):  # Python tuples for a slice only
+                cursor.executemany(run.insert_sql, rows.slice(start, INSERT_ROWS).rows())
         staging.beat(batch_id)
     staging.between_batches("staged", batch_id)
 

@@ -163,6 +163,18 @@ class DossierImport:
                 % {"row": row, "code": code}
             )
 
+    def read(self, items: Iterable[DossierRecord | RowError | RecordBlock]) -> ImportOutcome:
+        """Check and stage every item (a row, its errors, or a block of rows) of a file."""
+        for item in items:
+            if isinstance(item, RecordBlock):
+                add_block(self, item)
+            else:
+                self.add(item)
+        self.flush()
+        self.warn_unknown()
+        self.outcome.sort_errors(self.max_errors)  # staged rows are checked last
+        return self.outcome
+
     def in_scope(self, path: str) -> bool:
         return self.allowed_paths is None or path_within(path, self.allowed_paths)
 
@@ -324,7 +336,7 @@ class DataChanged(Exception):
 
 
 def import_dossiers(
-    items: Iterable[DossierRecord | RowError],
+    items: Iterable[DossierRecord | RowError | RecordBlock],
     *,
     source: str = ImportBatch.Source.CLI,
     user=None,
@@ -368,15 +380,7 @@ def import_dossiers(
             max_errors=max_errors,
             allow_move=allow_move,
         )
-        for item in items:
-            if isinstance(item, RecordBlock):
-                add_block(run, item)
-            else:
-                run.add(item)
-        run.flush()
-        run.warn_unknown()
-        outcome = run.outcome
-        outcome.sort_errors(max_errors)  # staged rows are checked last
+        outcome = run.read(items)
         if not run.failing:
             run.finish(on_publish)
             published = True
