@@ -27,14 +27,6 @@ if TYPE_CHECKING:
     from .saving import DossierImport
 
 INSERT_ROWS = 5000
-_MOMENTS = (
-    "received",
-    "due",
-    "processing_ended",
-    "returned",
-    "supplement_requested",
-    "supplement_supplied",
-)
 
 
 def add_block(run: DossierImport, block: RecordBlock) -> None:
@@ -186,7 +178,7 @@ def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
                 copy.write(buffer.getvalue())
         else:
             rows = rows.with_columns(
-                [_sqlite_moment(name) for name in _MOMENTS]
+                [_sqlite_moment(name) for name in staging.MOMENTS]
                 + [
                     pl.col(name).cast(pl.String)
                     for name in ("received_on", "month", "on_time_until")

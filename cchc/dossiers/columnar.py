@@ -19,6 +19,7 @@ odd number of quotes. A block that is not UTF-8 stops the file with the line nam
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from . import columns as cols
 from .limits import max_columns, max_empty_rows
-from .reading import DossierRows
+from .reading import FLAGS, DossierRows
 from .records import DossierFileError, DossierRecord, RowError
 from .tables import Table, blank, open_table
 
@@ -53,38 +54,9 @@ MOMENTS = {
     "NgayYeuCauBoSung": "supplement_requested",
     "NgayBoSung": "supplement_supplied",
 }
-FLAGS = {
-    "ToanTrinh": "full_online",
-    "CoPhiLePhi": "has_fee",
-    "HoSoCoThanhPhanSoHoa": "digitised",
-    "DuocSoHoa": "reused",
-    "CoKetQuaDienTu": "e_result",
-    "CoPhieuXinLoi": "apology",
-}
 CODES = {"MaHoSo": ("code", 80), "MaTTHC": ("procedure_code", 40), "MaDonVi": ("unit_code", 64)}
-# the columns of a block, as DossierRecord names them
-FIELDS = (
-    "row",
-    "code",
-    "procedure_code",
-    "unit_code",
-    "received",
-    "due",
-    "processing_ended",
-    "returned",
-    "status",
-    "channel",
-    "full_online",
-    "paid_online",
-    "has_fee",
-    "digitised",
-    "reused",
-    "e_result",
-    "supplements",
-    "supplement_requested",
-    "supplement_supplied",
-    "apology",
-)
+# the columns of a block, as DossierRecord names them, in its order
+FIELDS = tuple(field.name for field in dataclasses.fields(DossierRecord))
 
 
 @dataclass

@@ -68,7 +68,7 @@ __all__ = [
 # --- rows ----------------------------------------------------------------------------------
 _MOMENTS = ("NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTraKetQua")
 _SUPPLEMENT_MOMENTS = ("NgayYeuCauBoSung", "NgayBoSung")
-_FLAGS = {
+FLAGS = {
     "ToanTrinh": "full_online",
     "CoPhiLePhi": "has_fee",
     "HoSoCoThanhPhanSoHoa": "digitised",
@@ -171,7 +171,7 @@ class DossierRows:
     def _values(cell, fail) -> dict[str, Any]:
         """The row's flags and small numbers, by attribute or canonical name."""
         values: dict[str, Any] = {}
-        for name, attribute in _FLAGS.items():
+        for name, attribute in FLAGS.items():
             try:
                 values[attribute] = parse_bool(cell(name))
             except CellError as exc:

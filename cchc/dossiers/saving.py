@@ -46,16 +46,7 @@ STAGE_ROWS = 5000  # rows validated and staged per transaction
 _COMPARED, _DERIVED = staging.COMPARED, staging.DERIVED
 # Compared fields a DossierRecord holds under the same name, and those of them that are moments.
 _FROM_RECORD = _COMPARED[2:]
-_MOMENTS = frozenset(
-    (
-        "received",
-        "due",
-        "processing_ended",
-        "returned",
-        "supplement_requested",
-        "supplement_supplied",
-    )
-)
+_MOMENTS = frozenset(staging.MOMENTS)
 
 
 def _adapters():

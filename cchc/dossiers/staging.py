@@ -60,6 +60,15 @@ COMPARED = (
     "supplement_supplied",
     "apology",
 )
+# The compared fields that are moments (stored as date-times).
+MOMENTS = (
+    "received",
+    "due",
+    "processing_ended",
+    "returned",
+    "supplement_requested",
+    "supplement_supplied",
+)
 DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
 # Columns a dossier row has in both tables (StagedDossier names them as Dossier does).
 COLUMNS = ("code", *COMPARED, *DERIVED)
