@@ -33,7 +33,7 @@ from . import columns as cols
 from .limits import max_columns, max_empty_rows
 from .reading import FLAGS, DossierRows
 from .records import DossierFileError, DossierRecord, RowError
-from .tables import Table, blank, open_table
+from .tables import Table, blank, decode_error, open_table
 
 CHUNK_BYTES = 4 << 20  # a block: about 33,000 rows of a one-stop export
 ZONE = "Asia/Ho_Chi_Minh"
@@ -243,14 +243,7 @@ class BlockReader:
         try:
             block.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = self.line + block.count(b"\n", 0, exc.start) + 1
-            raise DossierFileError(
-                _(
-                    "Line %(line)s is not UTF-8 text. Save the file as 'CSV UTF-8' (Excel: File "
-                    "→ Save As → CSV UTF-8) and import it again."
-                )
-                % {"line": line}
-            ) from None
+            raise decode_error(self.line + block.count(b"\n", 0, exc.start) + 1) from None
         lines = block.count(b"\n") + (0 if block.endswith(b"\n") else 1)
         if block.count(b'"') % 2 or block.count(b"\r") != block.count(b"\r\n"):
             return None
@@ -357,13 +350,7 @@ class BlockReader:
                 else:
                     yield result
         except UnicodeDecodeError:
-            raise DossierFileError(
-                _(
-                    "Line %(line)s is not UTF-8 text. Save the file as 'CSV UTF-8' (Excel: File "
-                    "→ Save As → CSV UTF-8) and import it again."
-                )
-                % {"line": self.line + reader.line_num + 1}
-            ) from None
+            raise decode_error(self.line + reader.line_num + 1) from None
         except csv.Error as exc:
             raise DossierFileError(
                 _("Line %(line)s cannot be read as CSV: %(reason)s")

@@ -64,7 +64,7 @@ def _kind(head: bytes, filename: str) -> str:
     return "csv"
 
 
-def _decode_error(line: int) -> DossierFileError:
+def decode_error(line: int) -> DossierFileError:
     return DossierFileError(
         _(
             "Line %(line)s is not UTF-8 text. Save the file as 'CSV UTF-8' (Excel: File → Save "
@@ -91,7 +91,7 @@ def _csv_text_rows(text: io.TextIOWrapper, found: dict[str, str]) -> Iterator[Se
             if len(head) >= cols.HEADER_SEARCH_ROWS:
                 break
     except UnicodeDecodeError:
-        raise _decode_error(len(head) + 1) from None
+        raise decode_error(len(head) + 1) from None
     # The separator is the one that cuts some line of the top into the most cells: the first
     # line alone may be a title ("DANH SÁCH HỒ SƠ THÁNG 3/2024") with none at all.
     delimiter = max(
@@ -102,7 +102,7 @@ def _csv_text_rows(text: io.TextIOWrapper, found: dict[str, str]) -> Iterator[Se
     try:
         yield from reader
     except UnicodeDecodeError:
-        raise _decode_error(reader.line_num + 1) from None
+        raise decode_error(reader.line_num + 1) from None
     except csv.Error as exc:
         raise DossierFileError(
             _("Line %(line)s cannot be read as CSV: %(reason)s")
