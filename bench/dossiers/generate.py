@@ -170,11 +170,39 @@ def dossier_rows(n: int, rng: random.Random, catalogue: list[dict[str, str]], un
         ]
 
 
+def write_xlsx(out: Path, n: int) -> None:
+    """The first n dossiers as an Excel sheet, as one-stop systems export them: dates as date
+    cells, numbers as numbers, the rest as text (openpyxl, streamed)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("HoSo")
+    with open(out / "dossiers.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        sheet.append(next(reader))
+        for number, row in enumerate(reader):
+            if number >= n:
+                break
+            cells: list[object] = []
+            for value in row:
+                if len(value) >= 10 and value[4:5] == "-":
+                    cells.append(dt.datetime.fromisoformat(value))
+                elif value.isdigit() and len(value) < 6:
+                    cells.append(int(value))
+                else:
+                    cells.append(value)
+            sheet.append(cells)
+    book.save(out / "dossiers.xlsx")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("n", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--out", default="/tmp/cchc-dossier-bench")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--xlsx", type=int, default=0, help="also write dossiers.xlsx with the first N rows"
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -194,6 +222,8 @@ def main() -> None:
         writer = csv.writer(handle)
         writer.writerow(DOSSIER_COLUMNS)
         writer.writerows(dossier_rows(args.n, rng, catalogue, unit_rows))
+    if args.xlsx:
+        write_xlsx(out, args.xlsx)
     seconds = time.perf_counter() - started
     print(f"{len(unit_rows)} units, {len(catalogue)} procedures, {args.n} dossiers → {out}")
     print(f"{seconds:.1f} s ({args.n / seconds:,.0f} rows/s)")

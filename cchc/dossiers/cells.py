@@ -1,7 +1,8 @@
 """The contract's cell rules: what a dossier or catalogue cell may hold, as Python values.
 
 Dates `YYYY-MM-DD[ HH:MM[:SS]]`, `YYYY-MM-DDTHH:MM[:SS]`, `dd/mm/yyyy[ HH:MM[:SS]]` in local
-time (a date without a time is that day at 00:00, as written); booleans `1/0`, `true/false`,
+time (a date without a time is that day at 00:00, except an appointment, where it means the
+end of that day: `day_end`, contract version 2); booleans `1/0`, `true/false`,
 `có/không`, `x`/empty. A cell that does not fit raises `CellError` with the Vietnamese reason
 (`specs/dossiers-and-indicators.md`).
 """
@@ -46,14 +47,26 @@ def _clock(text: str) -> tuple[int, int, int]:
     return hour, minute, second
 
 
-def parse_moment(value: object) -> dt.datetime | None:
-    """A cell as an aware local date-time; None when empty; CellError when not a date."""
+DAY_END = dt.time(23, 59, 59)
+
+
+def parse_moment(value: object, *, day_end: bool = False) -> dt.datetime | None:
+    """A cell as an aware local date-time; None when empty; CellError when not a date.
+
+    With `day_end` (an appointment), a date written without a time is the end of that day
+    (23:59:59): "due on 08/03" means the whole of 8 March. An Excel cell holding a date alone
+    reaches here as a date, or as a date-time at exactly 00:00:00 (Excel keeps no difference
+    between a date cell and midnight), and is read the same way (decision 0090).
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):
+        if day_end and value.time() == dt.time(0):
+            value = dt.datetime.combine(value.date(), DAY_END)
         return value if value.tzinfo else value.replace(tzinfo=LOCAL)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=LOCAL)
+        clock = DAY_END if day_end else dt.time(0)
+        return dt.datetime.combine(value, clock, LOCAL)
     text = as_text(value)
     if not text:
         return None
@@ -67,7 +80,10 @@ def parse_moment(value: object) -> dt.datetime | None:
             if len(pieces) != 3 or len(pieces[2]) != 4 or not all(p.isdigit() for p in pieces):
                 raise _date_error()
             day, month, year = int(pieces[0]), int(pieces[1]), int(pieces[2])
-        hour, minute, second = _clock(time_part) if time_part else (0, 0, 0)
+        if time_part:
+            hour, minute, second = _clock(time_part)
+        else:
+            hour, minute, second = (23, 59, 59) if day_end else (0, 0, 0)
         return dt.datetime(year, month, day, hour, minute, second, tzinfo=LOCAL)
     except ValueError as exc:
         if isinstance(exc, CellError):

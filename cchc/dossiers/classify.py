@@ -39,6 +39,8 @@ def supplement_time(record: DossierRecord) -> dt.timedelta:
 
 def on_time_until(record: DossierRecord) -> dt.date:
     """The last window end (a local date) for which the dossier counts as on time."""
+    due = record.due
+    assert due is not None  # computed from the catalogue before this is asked
     if record.supplements >= 2:
         return NEVER
     waiting = record.supplement_requested is not None and record.supplement_supplied is None
@@ -46,12 +48,12 @@ def on_time_until(record: DossierRecord) -> dt.date:
         end = record.processing_ended or record.returned
         if end is None:
             return NEVER
-        return ALWAYS if end - supplement_time(record) <= record.due else NEVER
+        return ALWAYS if end - supplement_time(record) <= due else NEVER
     if waiting:
         assert record.supplement_requested is not None
-        return ALWAYS if record.supplement_requested <= record.due else NEVER
+        return ALWAYS if record.supplement_requested <= due else NEVER
     # Unfinished: on time while (window end 23:59:59) - S <= due, i.e. window end <= due + S.
-    limit = (record.due + supplement_time(record)).astimezone(LOCAL)
+    limit = (due + supplement_time(record)).astimezone(LOCAL)
     last_day = limit.date()
     if dt.datetime.combine(last_day, _DAY_END, LOCAL) > limit:
         last_day -= dt.timedelta(days=1)

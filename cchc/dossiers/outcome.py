@@ -35,12 +35,26 @@ class ImportOutcome:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "errors": [e.as_dict() for e in self.errors],
+            "warnings": list(self.warnings),
         }
 
     def add_error(self, error: RowError, max_errors: int) -> None:
+        """Count an error; keep it if it is among the first `max_errors` by row (errors
+        arrive out of order: a row refused when staged is found after later rows)."""
         self.error_count += 1
-        if len(self.errors) < max_errors:
-            self.errors.append(error)
+        self.errors.append(error)
+        if len(self.errors) >= 2 * max(max_errors, 1):
+            self.sort_errors(max_errors)
+
+    def sort_errors(self, max_errors: int) -> None:
+        """The kept errors in row order (a row's own errors in the order found)."""
+        self.errors.sort(key=lambda error: error.row)
+        del self.errors[max_errors:]
+
+
+def person_of(user):
+    """The signed-in user an import is recorded for (None for a token or the command line)."""
+    return user if getattr(user, "is_authenticated", False) else None
 
 
 def close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:

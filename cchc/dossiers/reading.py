@@ -9,7 +9,9 @@ file, no header, a required column missing — raises `DossierFileError` before 
 The file rules are the contract's (`specs/dossiers-and-indicators.md`): UTF-8 with or without
 BOM, `,` or `;` (or tab) separated; dates `YYYY-MM-DD[ HH:MM[:SS]]`, `YYYY-MM-DDTHH:MM[:SS]`,
 `dd/mm/yyyy[ HH:MM[:SS]]` in local time; booleans `1/0`, `true/false`, `có/không`, `x`/empty.
-A date without a time is that day at 00:00, as written.
+A date without a time is that day at 00:00, as written, except an appointment
+(`NgayHenTra`), where it means the end of that day; an empty appointment is left for the
+import to compute from the catalogue's legal time (`deadlines.py`).
 
 The pieces live beside this module: the cell rules in `cells.py`, the file access in
 `tables.py` (CSV) and `xlsx.py` (hardened Excel), the limits in `limits.py`, the procedure
@@ -66,7 +68,7 @@ __all__ = [
 # --- rows ----------------------------------------------------------------------------------
 _MOMENTS = ("NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTraKetQua")
 _SUPPLEMENT_MOMENTS = ("NgayYeuCauBoSung", "NgayBoSung")
-_FLAGS = {
+FLAGS = {
     "ToanTrinh": "full_online",
     "CoPhiLePhi": "has_fee",
     "HoSoCoThanhPhanSoHoa": "digitised",
@@ -116,7 +118,7 @@ class DossierRows:
                 self.seen[code] = number
         if errors:
             return errors
-        assert received is not None and due is not None
+        assert received is not None
         return DossierRecord(
             row=number,
             code=code,
@@ -146,14 +148,13 @@ class DossierRows:
         moments: dict[str, dt.datetime | None] = {}
         for name in (*_MOMENTS, *_SUPPLEMENT_MOMENTS):
             try:
-                moments[name] = parse_moment(cell(name))
+                moments[name] = parse_moment(cell(name), day_end=name == "NgayHenTra")
             except CellError as exc:
                 fail(name, str(exc))
                 moments[name] = None
         received, due = moments["NgayTiepNhan"], moments["NgayHenTra"]
-        for name in ("NgayTiepNhan", "NgayHenTra"):
-            if moments[name] is None and not any(e.column == name for e in errors):
-                fail(name, _("Required: the column is empty in this row."))
+        if received is None and not any(e.column == "NgayTiepNhan" for e in errors):
+            fail("NgayTiepNhan", _("Required: the column is empty in this row."))
         if received is not None:
             if due is not None and due < received:
                 fail("NgayHenTra", _("The appointment date is before the reception date."))
@@ -170,7 +171,7 @@ class DossierRows:
     def _values(cell, fail) -> dict[str, Any]:
         """The row's flags and small numbers, by attribute or canonical name."""
         values: dict[str, Any] = {}
-        for name, attribute in _FLAGS.items():
+        for name, attribute in FLAGS.items():
             try:
                 values[attribute] = parse_bool(cell(name))
             except CellError as exc:

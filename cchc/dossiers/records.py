@@ -46,7 +46,7 @@ class DossierRecord:
     procedure_code: str  # MaTTHC
     unit_code: str  # MaDonVi
     received: dt.datetime  # NgayTiepNhan
-    due: dt.datetime  # NgayHenTra
+    due: dt.datetime | None  # NgayHenTra; None until computed from the catalogue (deadlines.py)
     processing_ended: dt.datetime | None = None  # NgayKetThucXuLy
     returned: dt.datetime | None = None  # NgayTraKetQua
     status: int | None = None  # TrangThaiHoSo 1..10

@@ -24,9 +24,13 @@ from cchc.org.access import path_within
 from cchc.org.models import Unit
 
 from . import classify, facts, staging
+from .bulk import add_block
+from .catalogue_import import import_procedures
+from .columnar import RecordBlock
+from .deadlines import DueMoments, legal_span
 from .models import Dossier, ImportBatch, Procedure, StagedDossier
-from .outcome import DEFAULT_MAX_ERRORS, ImportOutcome, close_batch, record_import
-from .records import DossierRecord, ProcedureRecord, RowError
+from .outcome import DEFAULT_MAX_ERRORS, ImportOutcome, close_batch, person_of, record_import
+from .records import DossierRecord, RowError
 
 __all__ = [
     "DEFAULT_MAX_ERRORS",
@@ -42,16 +46,7 @@ STAGE_ROWS = 5000  # rows validated and staged per transaction
 _COMPARED, _DERIVED = staging.COMPARED, staging.DERIVED
 # Compared fields a DossierRecord holds under the same name, and those of them that are moments.
 _FROM_RECORD = _COMPARED[2:]
-_MOMENTS = frozenset(
-    (
-        "received",
-        "due",
-        "processing_ended",
-        "returned",
-        "supplement_requested",
-        "supplement_supplied",
-    )
-)
+_MOMENTS = frozenset(staging.MOMENTS)
 
 
 def _adapters():
@@ -90,12 +85,17 @@ class DossierImport:
         self.skip_invalid = skip_invalid
         self.max_errors = max_errors
         self.outcome = ImportOutcome(batch=batch)
-        self.units = {
-            code: (pk, path) for code, pk, path in Unit.objects.values_list("code", "pk", "path")
-        }
-        self.unit_by_id = {pk: (code, path) for code, (pk, path) in self.units.items()}
+        self.units, self.unit_by_id = unit_codes()
         # procedure code -> id; None for a code the catalogue lacks (added when applied)
-        self.procedures: dict[str, int | None] = dict(Procedure.objects.values_list("code", "pk"))
+        self.procedures: dict[str, int | None] = {}
+        spans = {}
+        for code, pk, legal_time, time_unit in Procedure.objects.values_list(
+            "code", "pk", "legal_time", "time_unit"
+        ):
+            self.procedures[code] = pk
+            spans[code] = legal_span(legal_time, time_unit)
+        self.dues = DueMoments(spans)
+        self.unknown: dict[str, int] = {}  # procedure code the catalogue lacks -> first row
         self.buffer: list[DossierRecord] = []
         self.touched: set[tuple[int, dt.date]] = set()
         self.error_rows: set[int] = set()
@@ -120,26 +120,51 @@ class DossierImport:
         outcome.rows += 1
         unit = self.units.get(item.unit_code)
         if unit is None or not self.in_scope(unit[1]):
-            if unit is None:
-                reason = _("No unit has the code '%(code)s' in the system.")
-            else:
-                reason = _("Unit '%(code)s' is outside the units you may import for.")
-            self.refuse(
-                RowError(item.row, "MaDonVi", item.unit_code, reason % {"code": item.unit_code})
-            )
+            self.refuse(unit_refusal(item.row, item.unit_code, unit is None))
             return
-        if item.procedure_code not in self.procedures:
-            self.procedures[item.procedure_code] = None
-            outcome.warnings.append(
-                _(
-                    "Row %(row)s: procedure code '%(code)s' is not in the catalogue; it was added "
-                    "as unclassified. Import the catalogue to classify it."
-                )
-                % {"row": item.row, "code": item.procedure_code}
-            )
+        if item.due is None:
+            item.due = self.dues.due(item.procedure_code, item.received, unit[1])
+            if item.due is None:
+                self.refuse(no_due(item.row, item.procedure_code))
+                return
+        self.note_procedure(item.row, item.procedure_code)
+        self.accept(item)
+
+    def accept(self, item: DossierRecord) -> None:
+        """A checked row, compared with the stored dossiers and staged with its batch."""
         self.buffer.append(item)
         if len(self.buffer) >= STAGE_ROWS:
             self.flush()
+
+    def note_procedure(self, row: int, code: str) -> None:
+        """A procedure code the catalogue lacks is added unclassified when the import is
+        applied, and said in a warning naming the first row that has it."""
+        if code in self.procedures and code not in self.unknown:
+            return
+        self.procedures[code] = None
+        self.unknown[code] = min(row, self.unknown.get(code, row))
+
+    def warn_unknown(self) -> None:
+        for code, row in sorted(self.unknown.items(), key=lambda pair: (pair[1], pair[0])):
+            self.outcome.warnings.append(
+                _(
+                    "Row %(row)s: procedure code '%(code)s' is not in the catalogue; it was "
+                    "added as unclassified. Import the catalogue to classify it."
+                )
+                % {"row": row, "code": code}
+            )
+
+    def read(self, items: Iterable[DossierRecord | RowError | RecordBlock]) -> ImportOutcome:
+        """Check and stage every item (a row, its errors, or a block of rows) of a file."""
+        for item in items:
+            if isinstance(item, RecordBlock):
+                add_block(self, item)
+            else:
+                self.add(item)
+        self.flush()
+        self.warn_unknown()
+        self.outcome.sort_errors(self.max_errors)  # staged rows are checked last
+        return self.outcome
 
     def in_scope(self, path: str) -> bool:
         return self.allowed_paths is None or path_within(path, self.allowed_paths)
@@ -257,7 +282,7 @@ class DossierImport:
         outcome.skipped = len(self.error_rows)
         batch_id = self.batch.pk
         staging.start_applying(batch_id)
-        staging.apply(batch_id)
+        staging.apply(batch_id, fresh=outcome.updated == 0)
         with transaction.atomic():
             staging.beat(batch_id, state=ImportBatch.State.DONE)
             self.batch.state = ImportBatch.State.DONE
@@ -302,7 +327,7 @@ class DataChanged(Exception):
 
 
 def import_dossiers(
-    items: Iterable[DossierRecord | RowError],
+    items: Iterable[DossierRecord | RowError | RecordBlock],
     *,
     source: str = ImportBatch.Source.CLI,
     user=None,
@@ -332,7 +357,7 @@ def import_dossiers(
         kind=ImportBatch.Kind.DOSSIERS,
         source=source,
         unit=unit,
-        user=_person(user),
+        user=person_of(user),
         file_name=file_name[:255],
         state=ImportBatch.State.STAGING,
         heartbeat=timezone.now(),
@@ -346,11 +371,7 @@ def import_dossiers(
             max_errors=max_errors,
             allow_move=allow_move,
         )
-        for item in items:
-            run.add(item)
-        run.flush()
-        outcome = run.outcome
-        outcome.errors.sort(key=lambda error: error.row)  # staged rows are checked last
+        outcome = run.read(items)
         if not run.failing:
             run.finish(on_publish)
             published = True
@@ -370,6 +391,43 @@ def import_dossiers(
     return outcome
 
 
+def unit_codes() -> tuple[dict[str, tuple[int, str]], dict[int, tuple[str, str]]]:
+    """(code or e-ID code -> (id, path), id -> (code, path)) of every unit: a row may name
+    its unit either way (contract version 2)."""
+    units: dict[str, tuple[int, str]] = {}
+    by_id: dict[int, tuple[str, str]] = {}
+    eids: list[tuple[str, tuple[int, str]]] = []
+    for code, eid, pk, path in Unit.objects.values_list("code", "eid_code", "pk", "path"):
+        units[code] = (pk, path)
+        by_id[pk] = (code, path)
+        if eid:
+            eids.append((eid, (pk, path)))
+    for eid, unit in eids:
+        units.setdefault(eid, unit)  # a unit's own code wins over another's e-ID code
+    return units, by_id
+
+
+def no_due(row: int, procedure: str) -> RowError:
+    return RowError(
+        row,
+        "NgayHenTra",
+        "",
+        _(
+            "Required: the appointment is empty, and the catalogue gives no legal processing "
+            "time for procedure '%(code)s' to compute it from."
+        )
+        % {"code": procedure},
+    )
+
+
+def unit_refusal(row: int, code: str, unknown: bool) -> RowError:
+    if unknown:
+        reason = _("No unit has the code '%(code)s' in the system.")
+    else:
+        reason = _("Unit '%(code)s' is outside the units you may import for.")
+    return RowError(row, "MaDonVi", code, reason % {"code": code})
+
+
 def _changed_meanwhile() -> RowError:
     return RowError(
         0,
@@ -380,101 +438,3 @@ def _changed_meanwhile() -> RowError:
             "Nothing was saved: import the file again."
         ),
     )
-
-
-def _person(user):
-    """The signed-in user an import is recorded for (None for a token or the command line)."""
-    return user if getattr(user, "is_authenticated", False) else None
-
-
-_PROCEDURE_FIELDS = (
-    "name",
-    "field",
-    "level",
-    "full_online_eligible",
-    "has_fee",
-    "payment_integrated",
-    "returns_document",
-    "legal_time",
-    "time_unit",
-)
-
-
-def import_procedures(
-    records: Iterable[ProcedureRecord],
-    errors: Iterable[RowError] = (),
-    *,
-    source: str = ImportBatch.Source.CLI,
-    user=None,
-    file_name: str = "",
-    skip_invalid: bool = False,
-    protect_classified: bool = False,
-) -> ImportOutcome:
-    """Create or update catalogue entries by code. Attributes are read by the indicators at
-    query time, so a corrected catalogue changes the figures without re-importing dossiers.
-
-    With `protect_classified` (a commune's file on the web), procedures already classified
-    keep their attributes: new ones are added and unclassified ones classified, and each
-    procedure left as it was is named in a warning.
-    """
-    started = time.perf_counter()
-    outcome = ImportOutcome()
-    for error in errors:
-        outcome.add_error(error, DEFAULT_MAX_ERRORS)
-    records = list(records)
-    outcome.rows = len(records) + outcome.error_count
-    if outcome.error_count and not skip_invalid:
-        outcome.seconds = time.perf_counter() - started
-        return outcome
-    with transaction.atomic():
-        new, changed = _catalogue_changes(records, outcome, protect_classified)
-        Procedure.objects.bulk_create(new, batch_size=1000)
-        Procedure.objects.bulk_update(changed, [*_PROCEDURE_FIELDS, "unclassified"], batch_size=500)
-        outcome.created, outcome.updated = len(new), len(changed)
-        outcome.skipped = outcome.error_count
-        outcome.seconds = time.perf_counter() - started
-        batch = ImportBatch.objects.create(
-            kind=ImportBatch.Kind.PROCEDURES,
-            source=source,
-            user=_person(user),
-            file_name=file_name[:255],
-        )
-        close_batch(batch, outcome)
-        record_import("procedure_import", batch, outcome)
-        outcome.batch, outcome.saved = batch, True
-    return outcome
-
-
-def _catalogue_changes(
-    records: list[ProcedureRecord], outcome: ImportOutcome, protect_classified: bool
-) -> tuple[list[Procedure], list[Procedure]]:
-    """The procedures to create and those to update (changed in place); the ones left as
-    they are counted as unchanged, with a warning when a classified one was protected."""
-    existing = {p.code: p for p in Procedure.objects.filter(code__in=[r.code for r in records])}
-    new: list[Procedure] = []
-    changed: list[Procedure] = []
-    for record in records:
-        values = {name: getattr(record, name) for name in _PROCEDURE_FIELDS}
-        procedure = existing.get(record.code)
-        if procedure is None:
-            new.append(Procedure(code=record.code, **values))
-            continue
-        differs = any(getattr(procedure, name) != value for name, value in values.items())
-        if differs and protect_classified and not procedure.unclassified:
-            outcome.unchanged += 1
-            outcome.warnings.append(
-                _(
-                    "Row %(row)s: procedure %(code)s is already classified; only the "
-                    "province changes it. It was left as it is."
-                )
-                % {"row": record.row, "code": record.code}
-            )
-            continue
-        if procedure.unclassified or differs:
-            for name, value in values.items():
-                setattr(procedure, name, value)
-            procedure.unclassified = False
-            changed.append(procedure)
-        else:
-            outcome.unchanged += 1
-    return new, changed

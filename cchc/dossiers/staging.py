@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from django.db import OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -59,6 +59,15 @@ COMPARED = (
     "supplement_requested",
     "supplement_supplied",
     "apology",
+)
+# The compared fields that are moments (stored as date-times).
+MOMENTS = (
+    "received",
+    "due",
+    "processing_ended",
+    "returned",
+    "supplement_requested",
+    "supplement_supplied",
 )
 DERIVED = ("received_on", "month", "counted", "on_time_until", "batch_id")
 # Columns a dossier row has in both tables (StagedDossier names them as Dossier does).
@@ -159,32 +168,39 @@ def _chunk_end(cursor, batch_id: int, old: bool, after: int) -> int | None:
     return row[0] if row else None
 
 
-def apply(batch_id: int) -> None:
+def apply(batch_id: int, *, fresh: bool = False) -> None:
     """Move the staged rows into `Dossier`, APPLY_ROWS per transaction (the import is APPLYING,
-    so readers keep seeing the dossiers as they were)."""
+    so readers keep seeing the dossiers as they were).
+
+    `fresh`: no staged code was stored when the import compared its rows, so no old version
+    is looked for; should another import have stored one of them since, the chunk's INSERT
+    fails on the unique code and the chunk is applied the full way."""
     staged, dossiers, columns = _q(StagedDossier), _q(Dossier), ", ".join(COLUMNS)
+    codes = f"SELECT code FROM {staged} WHERE owner_id = %s AND NOT old AND id > %s AND id <= %s"
     after = 0
     while True:
         with transaction.atomic(), connection.cursor() as cursor:
             end = _chunk_end(cursor, batch_id, False, after)
             if end is None:
                 return
-            codes = (
-                f"SELECT code FROM {staged} WHERE owner_id = %s AND NOT old AND id > %s "
-                "AND id <= %s"
-            )
             bounds = [batch_id, after, end]
-            cursor.execute(
-                f"INSERT INTO {staged} (owner_id, old, procedure_code, {columns}) "
-                f"SELECT %s, %s, '', {columns} FROM {dossiers} WHERE code IN ({codes})",
-                [batch_id, True, *bounds],
-            )
-            cursor.execute(f"DELETE FROM {dossiers} WHERE code IN ({codes})", bounds)
-            cursor.execute(
+            insert = (
                 f"INSERT INTO {dossiers} ({columns}) SELECT {columns} FROM {staged} "
-                "WHERE owner_id = %s AND NOT old AND id > %s AND id <= %s",
-                bounds,
+                "WHERE owner_id = %s AND NOT old AND id > %s AND id <= %s"
             )
+            try:
+                if not fresh:
+                    raise IntegrityError
+                with transaction.atomic():
+                    cursor.execute(insert, bounds)
+            except IntegrityError:
+                cursor.execute(
+                    f"INSERT INTO {staged} (owner_id, old, procedure_code, {columns}) "
+                    f"SELECT %s, %s, '', {columns} FROM {dossiers} WHERE code IN ({codes})",
+                    [batch_id, True, *bounds],
+                )
+                cursor.execute(f"DELETE FROM {dossiers} WHERE code IN ({codes})", bounds)
+                cursor.execute(insert, bounds)
             beat(batch_id)
         after = end
         between_batches("applied", batch_id)

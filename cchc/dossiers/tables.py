@@ -7,6 +7,7 @@ missing, a header wider than the limit — raises `DossierFileError` before any 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from collections.abc import Iterator, Sequence
@@ -34,6 +35,8 @@ class Table:
     kind: str  # "csv" or "xlsx"
     stream: IO[bytes] | None = None  # the file this module opened (closed by `close`)
     rows_read: int = 0  # rows taken from the file so far, header rows and empty rows included
+    source: IO[bytes] | None = None  # the file read (the block reader reads it again)
+    delimiter: str = ","  # of a CSV file, as detected
 
     def close(self) -> None:
         if self.stream is not None:
@@ -61,7 +64,7 @@ def _kind(head: bytes, filename: str) -> str:
     return "csv"
 
 
-def _decode_error(line: int) -> DossierFileError:
+def decode_error(line: int) -> DossierFileError:
     return DossierFileError(
         _(
             "Line %(line)s is not UTF-8 text. Save the file as 'CSV UTF-8' (Excel: File → Save "
@@ -71,8 +74,16 @@ def _decode_error(line: int) -> DossierFileError:
     )
 
 
-def _csv_rows(stream: IO[bytes]) -> Iterator[Sequence[object]]:
+def _csv_rows(stream: IO[bytes], found: dict[str, str]) -> Iterator[Sequence[object]]:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        yield from _csv_text_rows(text, found)
+    finally:
+        with contextlib.suppress(ValueError):  # already closed by its owner
+            text.detach()  # the stream is the caller's: dropping this must not close it
+
+
+def _csv_text_rows(text: io.TextIOWrapper, found: dict[str, str]) -> Iterator[Sequence[object]]:
     head: list[str] = []
     try:
         for line in text:
@@ -80,17 +91,18 @@ def _csv_rows(stream: IO[bytes]) -> Iterator[Sequence[object]]:
             if len(head) >= cols.HEADER_SEARCH_ROWS:
                 break
     except UnicodeDecodeError:
-        raise _decode_error(len(head) + 1) from None
+        raise decode_error(len(head) + 1) from None
     # The separator is the one that cuts some line of the top into the most cells: the first
     # line alone may be a title ("DANH SÁCH HỒ SƠ THÁNG 3/2024") with none at all.
     delimiter = max(
         (",", ";", "\t"), key=lambda sep: max((ln.count(sep) for ln in head), default=0)
     )
+    found["delimiter"] = delimiter
     reader = csv.reader(_chain_first(head, text), delimiter=delimiter)
     try:
         yield from reader
     except UnicodeDecodeError:
-        raise _decode_error(reader.line_num + 1) from None
+        raise decode_error(reader.line_num + 1) from None
     except csv.Error as exc:
         raise DossierFileError(
             _("Line %(line)s cannot be read as CSV: %(reason)s")
@@ -150,7 +162,8 @@ def _open(
     head = stream.read(8192)
     stream.seek(0)
     kind = _kind(head, filename)
-    raw = xlsx_rows(stream, sheet) if kind == "xlsx" else _csv_rows(stream)
+    found: dict[str, str] = {}
+    raw = xlsx_rows(stream, sheet) if kind == "xlsx" else _csv_rows(stream, found)
     limit = max_columns()
     top: list[Sequence[object]] = []
     widths: list[int] = []
@@ -185,7 +198,14 @@ def _open(
             }
         )
 
-    table = Table(header=header, rows=iter(()), kind=kind, stream=stream if owned else None)
+    table = Table(
+        header=header,
+        rows=iter(()),
+        kind=kind,
+        stream=stream if owned else None,
+        source=stream,
+        delimiter=found.get("delimiter", ","),
+    )
     table.rows_read = len(top)
     table.rows = _data_rows(table, top[header.row :], raw, limit)
     return table

@@ -23,8 +23,9 @@ from cchc.org.access import Action, access_for, unit_scope
 from cchc.org.choices import UnitKind
 
 from . import columns as cols
+from .columnar import read_dossiers
 from .models import DossierUpload, ImportBatch
-from .reading import DossierFileError, Preview, iter_dossiers, preview, read_procedures
+from .reading import DossierFileError, Preview, preview, read_procedures
 from .saving import ImportOutcome, import_dossiers, import_procedures
 
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
@@ -186,7 +187,7 @@ def _import_procedures(upload: DossierUpload, handle, *, by, mapping) -> ImportO
 
 def _import_dossiers(upload: DossierUpload, handle, *, by, mapping, then) -> ImportOutcome:
     return import_dossiers(
-        iter_dossiers(
+        read_dossiers(
             handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
         ),
         source=ImportBatch.Source.WEB,

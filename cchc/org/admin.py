@@ -107,9 +107,9 @@ class SuccessionInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(RecordedAdmin, admin.ModelAdmin):
-    list_display = ["indented_name", "code", "kind", "valid_from", "valid_to"]
+    list_display = ["indented_name", "code", "eid_code", "kind", "valid_from", "valid_to"]
     list_filter = ["kind"]
-    search_fields = ["name", "code"]
+    search_fields = ["name", "code", "eid_code"]
     autocomplete_fields = ["parent"]
     inlines = [PostInline, SuccessionInline]
     readonly_fields = ["path", "depth"]

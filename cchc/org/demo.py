@@ -36,6 +36,22 @@ UNITS = [
     ("kt-tuyen-thanh", "Xã Tuyên Thạnh", UnitKind.COMMUNE, "kien-tuong"),
 ]
 
+# Agency e-ID codes one-stop systems export as MaDonVi (demo values, specs/demo.md).
+EID_CODES = {
+    "tay-ninh": "000.00.00.H55",
+    "tp-tay-ninh": "000.00.31.H55",
+    "thanh-tan": "000.31.35.H55",
+    "phuong-2": "000.02.31.H55",
+    "an-giang": "000.00.00.H01",
+    "tan-chau": "000.00.12.H01",
+    "long-an-xa": "000.07.12.H01",
+    "thai-nguyen": "000.00.00.H54",
+    "phu-binh": "000.00.09.H54",
+    "tan-duc": "000.14.09.H54",
+    "long-an": "000.00.00.H39",
+    "kien-tuong": "000.00.04.H39",
+}
+
 # Posts of a commune or ward, with the other ways plans write them.
 COMMUNE_POSTS = [
     ("Văn phòng – Thống kê", PostKind.POST, ["VP-TK", "Văn phòng HĐND và UBND", "Văn phòng UBND"]),
@@ -143,8 +159,16 @@ def load(ctx: DemoContext) -> None:
     for code, name, kind, parent_code in UNITS:
         unit, _created = Unit.objects.get_or_create(
             code=code,
-            defaults={"name": name, "kind": kind, "parent": ctx.units.get(parent_code)},
+            defaults={
+                "name": name,
+                "kind": kind,
+                "parent": ctx.units.get(parent_code),
+                "eid_code": EID_CODES.get(code, ""),
+            },
         )
+        if not unit.eid_code and code in EID_CODES:  # a demo loaded before e-ID codes
+            unit.eid_code = EID_CODES[code]
+            unit.save(update_fields=["eid_code"])
         ctx.units[code] = unit
         for order, (post_name, post_kind, aliases) in enumerate(_posts_for(unit)):
             Post.objects.get_or_create(

@@ -73,6 +73,14 @@ class Unit(models.Model):
         unique=True,
         help_text=_("Official administrative code, or a short readable code."),
     )
+    # The agency e-ID code (mã định danh điện tử, e.g. 000.31.35.H55) one-stop systems write
+    # for the unit in their exports; dossier files may name the unit by it.
+    eid_code = models.CharField(
+        _("e-ID code"),
+        max_length=40,
+        blank=True,
+        help_text=_("The agency's electronic identification code, e.g. 000.31.35.H55."),
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
@@ -103,7 +111,12 @@ class Unit(models.Model):
                 | models.Q(valid_from__isnull=True)
                 | models.Q(valid_to__gte=models.F("valid_from")),
                 name="unit_validity_ordered",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["eid_code"],
+                condition=~models.Q(eid_code=""),
+                name="unit_eid_code_unique",
+            ),
         ]
 
     def __str__(self) -> str:

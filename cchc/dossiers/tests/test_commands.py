@@ -59,10 +59,24 @@ def test_a_valid_file_prints_the_contract_json_and_a_second_import_changes_nothi
     )
     code, out, _err = run("import-dossiers", str(path), "--format", "json")
     assert code == 0
-    assert json.loads(out) == {"rows": 2, "created": 2, "updated": 0, "unchanged": 0, "errors": []}
+    assert json.loads(out) == {
+        "rows": 2,
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "errors": [],
+        "warnings": [],
+    }
 
     code, out, _err = run("import-dossiers", str(path), "--format", "json")
-    assert json.loads(out) == {"rows": 2, "created": 0, "updated": 0, "unchanged": 2, "errors": []}
+    assert json.loads(out) == {
+        "rows": 2,
+        "created": 0,
+        "updated": 0,
+        "unchanged": 2,
+        "errors": [],
+        "warnings": [],
+    }
     assert Dossier.objects.count() == 2
 
     changed = write(

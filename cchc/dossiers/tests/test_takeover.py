@@ -184,7 +184,14 @@ def test_the_command_line_moves_a_dossier_with_allow_move_and_records_it(tmp_pat
     path = csv_file(tmp_path, f"{TAKEN},1.001,xa-b,04/03/2024 08:00,08/03/2024 17:00,,1")
     code, out, _err = run("import-dossiers", str(path), "--allow-move", "--format", "json")
     assert code == 0, out
-    assert json.loads(out) == {"rows": 1, "created": 0, "updated": 1, "unchanged": 0, "errors": []}
+    assert json.loads(out) == {
+        "rows": 1,
+        "created": 0,
+        "updated": 1,
+        "unchanged": 0,
+        "errors": [],
+        "warnings": [],
+    }
     assert Dossier.objects.get(code=TAKEN).unit.code == "xa-b"
     assert not DossierFact.objects.filter(unit__code="xa-a").exists()
     assert DossierFact.objects.get(unit__code="xa-b").received == 1

@@ -9,7 +9,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from cchc.dossiers.reading import DossierFileError, iter_dossiers
+from cchc.dossiers.columnar import read_dossiers
+from cchc.dossiers.reading import DossierFileError
 from cchc.dossiers.saving import import_dossiers
 
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         path = options["file"]
         try:
             outcome = import_dossiers(
-                iter_dossiers(path, filename=path, sheet=options["sheet"]),
+                read_dossiers(path, filename=path, sheet=options["sheet"]),
                 file_name=path,
                 skip_invalid=options["skip_invalid"],
                 max_errors=options["max_errors"],
@@ -52,6 +53,7 @@ class Command(BaseCommand):
                             "errors": [
                                 {"row": 0, "column": "", "value": "", "message": exc.message}
                             ],
+                            "warnings": [],
                         },
                         ensure_ascii=False,
                     )

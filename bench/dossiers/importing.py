@@ -1,0 +1,205 @@
+"""Import speed, phase by phase, against DuckDB reading and aggregating the same file.
+
+    export DATABASE_URL=sqlite:////tmp/cchc-import-bench.sqlite3   # or postgres://..., empty
+    .venv/bin/python bench/dossiers/importing.py [--dir /tmp/cchc-dossier-bench]
+        [--file dossiers.csv] [--code /work/main]
+
+Steps: `cchc migrate`, the unit tree of units.csv, `cchc import-procedures`, then the dossier
+file imported in a child process (as `cchc import-dossiers` does it) that reports its phases
+and its peak memory (`resource.getrusage`, maximum resident set), then DuckDB reading the
+same file and computing every indicator from it (`reference.py`). `--code DIR` runs the
+child with the code of another checkout (the baseline: main's), on a database migrated by it.
+
+Phases of the import (seconds, and rows/s of the file's rows over that phase):
+- read: parsing the file into cells (the block reader's Polars `read_csv`; for the reference
+  reader, which parses and checks a cell at a time, read and validate are one phase);
+- validate: the cells checked and turned into values, invalid rows found (the reading
+  iterator's time, less read);
+- store: units and catalogue looked up, compared with the stored dossiers, staged, applied,
+  published (the rest of the import);
+- facts: the monthly facts rebuilt (`facts.rebuild`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+
+def _timers(phases, facts, saving):
+    """The reader of this checkout, and the wrappers that time its phases into `phases`."""
+    try:
+        import polars as pl
+
+        from cchc.dossiers import columnar
+
+        original_read = pl.read_csv
+
+        def timed_read(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original_read(*args, **kwargs)
+            finally:
+                phases["read"] += time.perf_counter() - started
+
+        columnar.pl.read_csv = timed_read  # type: ignore[attr-defined]
+        reader, fast = columnar.read_dossiers, True
+    except ImportError:  # a checkout without the block reader: the reference
+        from cchc.dossiers.reading import iter_dossiers as reader
+
+        fast = False
+
+    def timed(items):
+        iterator = iter(items)
+        while True:
+            started = time.perf_counter()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                phases["iterate"] += time.perf_counter() - started
+                return
+            phases["iterate"] += time.perf_counter() - started
+            yield item
+
+    original_rebuild = facts.rebuild
+
+    def timed_rebuild(keys):
+        started = time.perf_counter()
+        try:
+            return original_rebuild(keys)
+        finally:
+            phases["facts"] += time.perf_counter() - started
+
+    facts.rebuild = timed_rebuild
+    saving.facts.rebuild = timed_rebuild
+    return reader, fast, timed
+
+
+def child(code: str, path: str) -> None:
+    """Runs in the child process: the import, timed by phase."""
+    sys.path.insert(0, code)
+    os.chdir(code)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    import resource
+
+    import django
+
+    django.setup()
+    from cchc.dossiers import facts, saving
+
+    phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0}
+    reader, fast, timed = _timers(phases, facts, saving)
+    started = time.perf_counter()
+    outcome = saving.import_dossiers(timed(reader(path, filename=path)), file_name=path)
+    total = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        json.dumps(
+            {
+                "fast": fast,
+                "total": total,
+                "read": phases["read"],
+                "validate": phases["iterate"] - phases["read"],
+                "facts": phases["facts"],
+                "store": total - phases["iterate"] - phases["facts"],
+                "rows": outcome.rows,
+                "created": outcome.created,
+                "errors": outcome.error_count,
+                "saved": outcome.saved,
+                "peak_mb": usage.ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+def cchc(code: str, *args: str) -> None:
+    script = (
+        f"import sys, os; sys.path.insert(0, {code!r}); os.chdir({code!r}); "
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'cchc.settings'); "
+        "from django.core.management import execute_from_command_line; "
+        f"execute_from_command_line(['cchc', *{list(args)!r}])"
+    )
+    subprocess.run([PYTHON, "-c", script], check=True, stdout=subprocess.DEVNULL)
+
+
+def create_units(code: str, directory: Path) -> None:
+    script = f"""
+import csv, os, sys
+sys.path.insert(0, {code!r}); os.chdir({code!r})
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+import django; django.setup()
+from django.db import transaction
+from cchc.org.models import Unit
+with open({str(directory / "units.csv")!r}, encoding="utf-8") as handle, transaction.atomic():
+    made = {{}}
+    for row in csv.DictReader(handle):
+        made[row["code"]] = Unit.objects.create(
+            code=row["code"], name=row["name"], kind=row["kind"], parent=made.get(row["parent"])
+        )
+"""
+    subprocess.run([PYTHON, "-c", script], check=True)
+
+
+def count_rows(path: Path) -> int:
+    if path.suffix == ".xlsx":
+        from python_calamine import CalamineWorkbook
+
+        return len(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()) - 1
+    with open(path, "rb") as handle:
+        return sum(1 for _ in handle) - 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", default="/tmp/cchc-dossier-bench")
+    parser.add_argument("--file", default="dossiers.csv")
+    parser.add_argument("--code", default=str(ROOT), help="checkout whose code imports")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.code, args.child)
+        return
+    directory = Path(args.dir)
+    path = directory / args.file
+    code = str(Path(args.code).resolve())
+    cchc(code, "migrate", "--verbosity", "0")
+    create_units(code, directory)
+    cchc(code, "import_procedures", str(directory / "procedures.csv"))
+    done = subprocess.run(
+        [PYTHON, __file__, "--code", code, "--child", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    rows = result["rows"]
+    database = os.environ.get("DATABASE_URL", "sqlite (default)").split("@")[-1]
+    print(f"code: {code} ({'block reader' if result['fast'] else 'row-by-row reference'})")
+    print(f"database: {database}; file: {path} ({rows:,} rows, {result['errors']} errors)")
+    total = result["total"]
+    print(f"import: {total:.1f} s = {rows / total:,.0f} rows/s, peak {result['peak_mb']:.0f} MB")
+    for phase in ("read", "validate", "store", "facts"):
+        seconds = result[phase]
+        rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0.001 else "—"
+        print(f"  {phase:<9} {seconds:7.2f} s  {rate}")
+    if path.suffix == ".csv" and (directory / "procedures.csv").exists():
+        sys.path.insert(0, str(HERE))
+        import reference
+
+        started = time.perf_counter()
+        reference.compute(directory)
+        duck = time.perf_counter() - started
+        print(f"DuckDB read + every indicator: {duck:.2f} s; import ÷ DuckDB = {total / duck:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,438 @@
+"""Dossier CSV files read a block of rows at a time and checked column by column (Polars).
+
+The reference reader (`reading.DossierRows`) reads one row at a time in Python, which caps an
+import near 20,000 rows/s (bench/dossiers/RESULTS.md). Here a block of lines is parsed by
+Polars, and each cell is matched against a strict spelling of the contract's rules
+(`2024-03-04 08:30`, `04/03/2024`, `1`, `có` …). A row whose every cell has such a spelling,
+whose dates are in order and whose code appears once is read here, in bulk. Every other row —
+an error, an unusual but valid spelling (`2024-3-4`, a Unicode digit), a code written twice, a
+blank row — is handed with its cells, parsed again by Python's `csv` module exactly as the
+reference reads them, to the reference reader. So the result is the reference's by
+construction: this module only decides which rows it is sure of (decision 0091).
+
+What the block reader cannot vouch for sends the rest of the file to the reference: a title
+above the header with a quote in it, a line ending in a lone CR, a block where Polars finds
+another number of records than lines (a line break inside a quoted cell), a block with an
+odd number of quotes. A block that is not UTF-8 stops the file with the line named.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import polars as pl
+from django.utils.translation import gettext as _
+
+from . import columns as cols
+from .limits import max_columns, max_empty_rows
+from .reading import FLAGS, DossierRows
+from .records import DossierFileError, DossierRecord, RowError
+from .tables import Table, blank, decode_error, open_table
+
+CHUNK_BYTES = 4 << 20  # a block: about 33,000 rows of a one-stop export
+ZONE = "Asia/Ho_Chi_Minh"
+_TRUE = ("1", "true", "có", "co", "x", "yes")
+_FALSE = ("", "0", "false", "không", "khong", "no")
+# control characters, and the spaces Python's str.strip() removes but an ASCII strip does not
+_NOT_PLAIN = (
+    r"[\x00-\x1f\x7f-\x9f\x{a0}\x{1680}\x{2000}-\x{200a}"
+    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{0085}]"
+)
+_ISO = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"
+_VN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}(?: [0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"
+MOMENTS = {
+    "NgayTiepNhan": "received",
+    "NgayHenTra": "due",
+    "NgayKetThucXuLy": "processing_ended",
+    "NgayTraKetQua": "returned",
+    "NgayYeuCauBoSung": "supplement_requested",
+    "NgayBoSung": "supplement_supplied",
+}
+CODES = {"MaHoSo": ("code", 80), "MaTTHC": ("procedure_code", 40), "MaDonVi": ("unit_code", 64)}
+# the columns of a block, as DossierRecord names them, in its order
+FIELDS = tuple(field.name for field in dataclasses.fields(DossierRecord))
+
+
+@dataclass
+class RecordBlock:
+    """Valid dossier rows read in bulk: one column per `DossierRecord` field (moments aware,
+    in Asia/Ho_Chi_Minh; `due` null where the file left it empty)."""
+
+    frame: pl.DataFrame
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def records(self) -> list[DossierRecord]:
+        """The rows as the reference reader would have given them."""
+        columns = [self.frame[name].to_list() for name in FIELDS]
+        return [DossierRecord(*values) for values in zip(*columns, strict=True)]
+
+
+Item = RecordBlock | DossierRecord | RowError
+
+
+def _cell(mapping: dict[str, int], name: str) -> pl.Expr:
+    index = mapping.get(name)
+    return pl.col(f"c{index}") if index is not None else pl.lit(None, dtype=pl.String)
+
+
+def _text(expr: pl.Expr) -> pl.Expr:
+    return expr.fill_null("").str.strip_chars(" ")
+
+
+def _moment(text: pl.Expr, *, day_end: bool) -> pl.Expr:
+    """A date cell (strict spellings only) as an aware datetime; null when empty or not one."""
+    iso, vn = text.str.contains(_ISO), text.str.contains(_VN)
+    day = (
+        pl.when(iso)
+        .then(text.str.slice(0, 10))
+        .when(vn)
+        .then(
+            pl.concat_str(
+                text.str.slice(6, 4), text.str.slice(3, 2), text.str.slice(0, 2), separator="-"
+            )
+        )
+    )
+    clock = text.str.slice(11)
+    clock = (
+        pl.when(clock.str.len_chars() == 0)
+        .then(pl.lit("23:59:59" if day_end else "00:00:00"))
+        .when(clock.str.len_chars() == 5)
+        .then(clock + ":00")
+        .otherwise(clock)
+    )
+    parsed = pl.concat_str(day, pl.lit(" "), clock).str.strptime(
+        pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False
+    )
+    return parsed.dt.replace_time_zone(ZONE, ambiguous="earliest", non_existent="null")
+
+
+def parse_block(raw: pl.DataFrame, mapping: dict[str, int], first: int) -> pl.DataFrame:
+    """Every row of `raw` (columns c0…, strings) parsed: the FIELDS, plus `ok` (the row is
+    surely valid). Computed in stages, each naming the columns of the one before: one large
+    expression took Polars' optimiser seconds per block."""
+    names = list(cols.DOSSIER_COLUMNS)
+    plain = [
+        _cell(mapping, name).is_null() | ~_cell(mapping, name).str.contains(_NOT_PLAIN)
+        for name in names
+    ]
+    texts = raw.select(
+        row=pl.int_range(first, first + raw.height, dtype=pl.Int64),
+        plain=pl.all_horizontal(plain).fill_null(False),
+        **{f"t_{name}": _text(_cell(mapping, name)) for name in names},
+    )
+    parsed = texts.with_columns(**_values())
+    return parsed.select(*FIELDS, ok=_checks())
+
+
+def _t(name: str) -> pl.Expr:
+    return pl.col(f"t_{name}")
+
+
+def _values() -> dict[str, pl.Expr]:
+    """The FIELDS from the stripped texts `t_<column>` (where a cell has a strict spelling)."""
+    t = _t
+    values: dict[str, pl.Expr] = {}
+    for name, (field, _limit) in CODES.items():
+        values[field] = t(name)
+    for name, field in MOMENTS.items():
+        values[field] = _moment(t(name), day_end=name == "NgayHenTra")
+    for name, field in FLAGS.items():
+        values[field] = t(name).str.to_lowercase().is_in(_TRUE)
+    values["e_result"] = values["e_result"] | (t("DuongDanTepTinKetQua") != "")
+    status = t("TrangThaiHoSo")
+    values["status"] = (
+        pl.when(status == "").then(None).otherwise(status.str.to_integer(strict=False))
+    ).cast(pl.Int64)
+    channel = t("KenhThucHien")
+    values["channel"] = (
+        pl.when(channel.is_in(["", "1"])).then(1).otherwise(channel.str.to_integer(strict=False))
+    ).cast(pl.Int64)
+    paid = t("DuocThanhToanTrucTuyen").str.to_lowercase()
+    values["paid_online"] = (
+        pl.when(paid.is_in(["1", "2"]))
+        .then(paid.str.to_integer(strict=False))
+        .when(paid.is_in(_FALSE))
+        .then(0)
+        .otherwise(1)
+    ).cast(pl.Int64)
+    supplements = t("SoLanBoSung")
+    values["supplements"] = (
+        pl.when(supplements == "").then(0).otherwise(supplements.str.to_integer(strict=False))
+    ).cast(pl.Int64)
+    return values
+
+
+def _checks() -> pl.Expr:
+    """Whether the row is surely valid: every cell plain and strictly spelled, dates in order."""
+    t = _t
+    status, channel = t("TrangThaiHoSo"), t("KenhThucHien")
+    paid, supplements = t("DuocThanhToanTrucTuyen").str.to_lowercase(), t("SoLanBoSung")
+    checks = [pl.col("plain"), pl.col("received").is_not_null()]
+    for field, limit in CODES.values():
+        size = pl.col(field).str.len_chars()
+        checks.append((size > 0) & (size <= limit))
+    for name, field in MOMENTS.items():
+        year = pl.col(field).dt.year()
+        checks.append((t(name) == "") | ((year >= 1976) & (year <= 2200)))
+    for name in FLAGS:
+        checks.append(t(name).str.to_lowercase().is_in((*_TRUE, *_FALSE)))
+    checks += [
+        (status == "")
+        | (status.str.contains(r"^[0-9]{1,2}$") & pl.col("status").is_between(1, 10)),
+        channel.is_in(["", "1", "2", "3"]),
+        paid.is_in(["1", "2", *_FALSE, *_TRUE]),
+        (supplements == "") | supplements.str.contains(r"^[0-9]{1,3}$"),
+    ]
+    received, due = pl.col("received"), pl.col("due")
+    checks += [
+        due.is_null() | (due >= received),
+        pl.col("processing_ended").is_null() | (pl.col("processing_ended") >= received),
+        pl.col("returned").is_null() | (pl.col("returned") >= received),
+        pl.col("supplement_requested").is_null()
+        | pl.col("supplement_supplied").is_null()
+        | (pl.col("supplement_supplied") >= pl.col("supplement_requested")),
+    ]
+    ok = pl.lit(True)
+    for check in checks:
+        ok = ok & check.fill_null(False)
+    return ok
+
+
+class BlockReader:
+    """Reads the data lines of a CSV file, block by block, into items (see module doc)."""
+
+    def __init__(self, table: Table, data: IO[bytes], start: int) -> None:
+        self.table = table
+        self.data = data
+        self.mapping = table.header.mapping
+        self.width = len(table.header.names)
+        self.reference = DossierRows(self.mapping)  # the slow rows, and the codes they hold
+        self.seen = pl.DataFrame(schema={"key": pl.String, "first": pl.Int64})
+        self.number = table.header.row  # the number of the last row read
+        self.line = start  # physical lines before the block (for messages)
+        self.run, self.last_blank, self.stop = 0, -1, max_empty_rows()
+        self.ended = False
+
+    def items(self) -> Iterator[Item]:
+        rest = b""
+        while not self.ended:
+            piece = self.data.read(CHUNK_BYTES)
+            chunk = rest + piece
+            if not chunk:
+                return
+            cut = chunk.rfind(b"\n") + 1 if piece else len(chunk)
+            if cut == 0:  # one line longer than a block: read on
+                rest = chunk
+                continue
+            block, rest = chunk[:cut], chunk[cut:]
+            handled = self._block(block)
+            if handled is None:  # the block reader cannot vouch for this: the reference reads on
+                yield from self._reference(_Chained(block + rest, self.data))
+                return
+            yield from handled
+
+    def _block(self, block: bytes) -> list[Item] | None:
+        try:
+            block.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise decode_error(self.line + block.count(b"\n", 0, exc.start) + 1) from None
+        lines = block.count(b"\n") + (0 if block.endswith(b"\n") else 1)
+        if block.count(b'"') % 2 or block.count(b"\r") != block.count(b"\r\n"):
+            return None
+        try:
+            raw = pl.read_csv(
+                block,
+                has_header=False,
+                schema={f"c{i}": pl.String for i in range(self.width)},
+                separator=self.table.delimiter,
+                truncate_ragged_lines=True,
+                raise_if_empty=False,
+            )
+        except pl.exceptions.PolarsError:
+            return None
+        if raw.height != lines:
+            return None
+        parsed = parse_block(raw, self.mapping, self.number + 1)
+        first, delimiter = self.number + 1, self.table.delimiter
+        split: list[bytes] = []
+
+        def row_of(number: int) -> Sequence[object]:
+            """A slow row's cells as Python's csv reads them (the reference's reader)."""
+            if not split:
+                split.extend(block.split(b"\n"))
+            text = split[number - first].decode("utf-8")
+            return next(csv.reader([text], delimiter=delimiter), [])
+
+        items = self.split(parsed, row_of)
+        self.number += raw.height
+        self.line += lines
+        return items
+
+    def split(self, parsed: pl.DataFrame, row_of: Callable[[int], Sequence[object]]) -> list[Item]:
+        """The block's fast rows (one RecordBlock) and its slow rows (reference items)."""
+        counts = parsed.group_by("code").len()
+        repeated = counts.filter(pl.col("len") > 1)["code"]
+        earlier = parsed.join(self.seen, left_on="code", right_on="key", how="inner")
+        known = set(self.reference.seen)
+        fast = pl.col("ok") & ~pl.col("code").is_in(repeated.implode())
+        fast = fast & ~pl.col("code").is_in(earlier["code"].implode())
+        fast = fast & ~pl.col("code").is_in(pl.Series(list(known), dtype=pl.String).implode())
+        parsed = parsed.with_columns(fast=fast)
+        slow = parsed.filter(~pl.col("fast")).select("row")["row"].to_list()
+        firsts = dict(earlier.select("code", "first").unique("code").iter_rows())
+        items: list[Item] = []
+        end = self._slow_rows(slow, row_of, firsts, items, self.number + parsed.height + 1)
+        good = parsed.filter(pl.col("fast") & (pl.col("row") < end))
+        if good.height:
+            self.seen = pl.concat([self.seen, good.select(key=pl.col("code"), first=pl.col("row"))])
+            items.append(RecordBlock(good.select(FIELDS)))
+        return items
+
+    def _slow_rows(
+        self,
+        slow: list[int],
+        row_of: Callable[[int], Sequence[object]],
+        firsts: dict[str, int],
+        items: list[Item],
+        end: int,
+    ) -> int:
+        """Read the slow rows with the reference reader; returns the row number where the table
+        ends (a long run of empty rows), or `end`, one past the block."""
+        for number in slow:
+            row = row_of(number)[: max_columns()]
+            if blank(row):
+                self.run = self.run + 1 if number == self.last_blank + 1 else 1
+                self.last_blank = number
+                if self.run >= self.stop:
+                    self.ended = True
+                    return number
+                continue
+            code = _code_of(row, self.mapping)
+            if code in firsts and code not in self.reference.seen:
+                self.reference.seen[code] = firsts[code]
+            result = self.reference.read(number, row)
+            if isinstance(result, list):
+                items.extend(result)
+            else:
+                items.append(result)
+        return end
+
+    def _reference(self, rest: io.RawIOBase) -> Iterator[Item]:
+        """The rest of the file read row by row, as `reading.iter_dossiers` does."""
+        codes = dict(self.seen.iter_rows())
+        text = io.TextIOWrapper(io.BufferedReader(rest), encoding="utf-8", newline="")
+        reader = csv.reader(text, delimiter=self.table.delimiter)
+        number = self.number
+        try:
+            for row in reader:
+                number += 1
+                row = row[: max_columns()]
+                if blank(row):
+                    self.run = self.run + 1 if number == self.last_blank + 1 else 1
+                    self.last_blank = number
+                    if self.run >= self.stop:
+                        return
+                    continue
+                code = _code_of(row, self.mapping)
+                if code in codes and code not in self.reference.seen:
+                    self.reference.seen[code] = codes[code]
+                result = self.reference.read(number, row)
+                if isinstance(result, list):
+                    yield from result
+                else:
+                    yield result
+        except UnicodeDecodeError:
+            raise decode_error(self.line + reader.line_num + 1) from None
+        except csv.Error as exc:
+            raise DossierFileError(
+                _("Line %(line)s cannot be read as CSV: %(reason)s")
+                % {"line": self.line + reader.line_num, "reason": exc}
+            ) from None
+
+
+class _Chained(io.RawIOBase):
+    """Bytes already read, then the rest of a stream, as one binary stream."""
+
+    def __init__(self, first: bytes, rest: IO[bytes]) -> None:
+        self.first, self.rest = first, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self.first:
+            self.first = self.rest.read(len(buffer))
+        size = min(len(buffer), len(self.first))
+        buffer[:size] = self.first[:size]
+        self.first = self.first[size:]
+        return size
+
+
+def _code_of(row: Sequence[object], mapping: dict[str, int]) -> str:
+    index = mapping.get("MaHoSo")
+    if index is None or index >= len(row):
+        return ""
+    value = row[index]
+    return "" if value is None else str(value).strip()
+
+
+def read_dossiers(
+    source: str | Path | IO[bytes],
+    *,
+    filename: str = "",
+    sheet: str | None = None,
+    mapping: dict[str, int | None] | None = None,
+) -> Iterator[Item]:
+    """The rows of a dossier file as blocks of valid rows, single records and errors — the
+    same rows, values and errors as `reading.iter_dossiers`, faster. Excel sheets are read
+    by `sheets.py`; CSV files whose top the block reader cannot place, and sheets too large
+    to hold whole, by the reference."""
+    from .reading import iter_dossiers
+
+    table = open_table(source, filename=filename, sheet=sheet, mapping=mapping)
+    try:
+        if table.kind == "xlsx" and table.source is not None:
+            from .sheets import sheet_items
+
+            items = sheet_items(table, table.source, sheet)
+            if items is not None:
+                yield from items
+                return
+        start = _data_start(table)
+        if start is None:
+            table.close()
+            yield from iter_dossiers(source, filename=filename, sheet=sheet, mapping=mapping)
+            return
+        data, offset, lines = start
+        data.seek(offset)
+        yield from BlockReader(table, data, lines).items()
+    finally:
+        table.close()
+
+
+def _data_start(table: Table) -> tuple[IO[bytes], int, int] | None:
+    """(stream, byte offset, lines before) of the first data line of a CSV table; None when
+    the block reader cannot find it for sure (Excel, a quote or a lone CR above it)."""
+    stream = table.source
+    if table.kind != "csv" or stream is None or not stream.seekable():
+        return None
+    stream.seek(0)
+    head = stream.read(1 << 20)
+    offset = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    for _line in range(table.header.row):
+        end = head.find(b"\n", offset)
+        if end < 0:
+            return None
+        line = head[offset:end]
+        if b'"' in line or b"\r" in line[:-1]:
+            return None
+        offset = end + 1
+    return stream, offset, table.header.row
