@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cchc import periods
-from cchc.dossiers import facts
+from cchc.dossiers import facts, rollup
 from cchc.org.access import path_within, succession_links, with_predecessors
 from cchc.org.models import Unit
 
@@ -84,7 +84,7 @@ def measure(
 ) -> dict[str, int]:
     """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids)
     and `catalogue` may be given when the caller computes several windows of the same unit."""
-    sums = facts.window_sums(paths or scope_paths(unit), start, end, units=units)
+    sums = rollup.window_sums(paths or scope_paths(unit), start, end, units=units)
     fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
     fee_paid = set().union(*sums.fee_paid.values()) if sums.fee_paid else set()
     return _finish(sums.total or {}, fee_used, fee_paid, catalogue or facts.catalogue_counts())
@@ -151,7 +151,7 @@ def breakdown(
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
     links = succession_links()
-    sums = facts.window_sums(scope_paths(unit, links), start, end, per_unit=True)
+    sums = rollup.window_sums(scope_paths(unit, links), start, end, per_unit=True)
     paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
     scopes = {child.pk: scope_paths(child, links) for child in below}
     catalogue = facts.catalogue_counts()
