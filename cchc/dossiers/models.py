@@ -278,6 +278,9 @@ class DossierUpload(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for confirmation")
+        QUEUED = "queued", _("waiting to be imported")
+        RUNNING = "running", _("being imported")
+        INTERRUPTED = "interrupted", _("interrupted, nothing saved")
         IMPORTED = "imported", _("imported")
         REFUSED = "refused", _("refused, nothing saved")
         DISCARDED = "discarded", _("discarded")
@@ -293,13 +296,28 @@ class DossierUpload(models.Model):
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )
     skip_invalid = models.BooleanField(_("valid rows only"), default=False)
     result = models.JSONField(_("result"), default=dict, blank=True)
     batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
+    # A confirmed dossier file is imported by the worker (uploads.queue): who confirmed it,
+    # and how far it got ({"total": rows estimated, "read", "valid", "invalid", "saving"}),
+    # written every few thousand rows with `heartbeat`, by which an import whose process
+    # died is found (uploads.mark_interrupted).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    progress = models.JSONField(_("progress"), default=dict, blank=True, editable=False)
+    heartbeat = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -316,6 +334,10 @@ class DossierUpload(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
 class MonthRollup(models.Model):
