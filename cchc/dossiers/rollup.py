@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -212,7 +213,7 @@ def window_sums(
     selects = ", ".join(MEASURE_SQL[name] % {"end": "%s"} for name in names)
     end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
     marks = ", ".join(["%s"] * len(units))
-    window = [*units, start, facts.month_start(end)]
+    window: list[Any] = [*units, start, facts.month_start(end)]
     total = dict.fromkeys(names, 0)
     with connection.cursor() as cursor:
         cursor.execute(
