@@ -102,7 +102,8 @@ def measure_partitions() -> None:
                 if partitioned:
                     cursor.execute(
                         "SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_inherits i "
-                        f"JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '{name}'::regclass"
+                        "JOIN pg_class c ON c.oid = i.inhrelid "
+                        f"WHERE i.inhparent = '{name}'::regclass"
                     )
                     size = cursor.fetchone()[0]
                 year = _timed(
@@ -123,8 +124,7 @@ def measure_partitions() -> None:
                 if partitioned:
                     drop = _timed(
                         cursor,
-                        f"ALTER TABLE {name} DETACH PARTITION {name}_2022; "
-                        f"DROP TABLE {name}_2022",
+                        f"ALTER TABLE {name} DETACH PARTITION {name}_2022; DROP TABLE {name}_2022",
                     )
                 else:
                     drop = _timed(cursor, f"DELETE FROM {name} WHERE month < '2023-01-01'")

@@ -4,8 +4,8 @@
     python bench/scale/scale.py load --dir /tmp/cchc-dossier-bench      # new, empty database
     python bench/scale/scale.py batch --dir /tmp/cchc-dossier-bench [--code DIR]
     python bench/scale/scale.py pages [--code DIR] [--runs 30]
-    python bench/scale/scale.py flatten                                  # communes under the province
-    python bench/scale/scale.py partition                                # PostgreSQL only
+    python bench/scale/scale.py flatten             # every commune under the province
+    python bench/scale/scale.py partition           # PostgreSQL only
 
 `load`: `cchc migrate`, the unit tree of bench/dossiers' units.csv, `cchc import-procedures`,
 `cchc import-dossiers` in a child process (wall time, peak RSS), ANALYZE. The files are
