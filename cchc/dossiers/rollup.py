@@ -129,13 +129,16 @@ def unpack(data) -> int:
     return int.from_bytes(bytes(data or b""), "little")
 
 
+_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
+
+
 def ids_of(bits: int) -> set[int]:
     """The procedure ids a bitmap holds."""
-    found = set()
-    while bits:
-        lowest = bits & -bits
-        found.add(lowest.bit_length() - 1)
-        bits ^= lowest
+    found: set[int] = set()
+    for index, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
+        if byte:
+            base = index * 8
+            found.update(base + bit for bit in _BITS[byte])
     return found
 
 

@@ -11,6 +11,7 @@ per-unit path (tests/test_batch.py); timed against DuckDB in bench/scale/.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -19,11 +20,11 @@ from django.db import connection
 from cchc import periods
 from cchc.dossiers import facts, rollup
 from cchc.dossiers.models import MonthProcedures, MonthRollup
-from cchc.org.access import path_within, succession_links
+from cchc.org.access import succession_links
 from cchc.org.models import Unit
 
 from . import engine
-from .models import IndicatorDefinition
+from .models import IndicatorDefinition, parse_formula
 
 Sums = dict[str, int]
 
@@ -81,15 +82,15 @@ def every_month(
     sums = _monthly_sums(first, facts.month_start(end))
     sets = _monthly_sets(first, facts.month_start(end))
     links = succession_links()
-    paths = dict(Unit.objects.values_list("pk", "path"))
+    ordered = sorted((path, pk) for pk, path in Unit.objects.values_list("pk", "path"))
+    paths = [path for path, _pk in ordered]
     catalogue = facts.catalogue_counts()
-    own_units: dict[dt.date, list[int]] = defaultdict(list)
-    for unit_id, month in sums:
-        own_units[month].append(unit_id)
+    formulas = {
+        d.code: (parse_formula(d.numerator), parse_formula(d.denominator)) for d in indicators
+    }
     result: dict[int, dict[str, dict[str, engine.Value]]] = {}
     for unit in units:
-        roots = engine.scope_paths(unit, links)
-        scope = {u for u, path in paths.items() if path_within(path, roots)}
+        scope = _scope(engine.scope_paths(unit, links), ordered, paths)
         result[unit.pk] = {}
         for key, low, high in months:
             month = facts.month_start(low)
@@ -98,12 +99,21 @@ def every_month(
                 values = engine.values(unit, low, high, indicators, catalogue=catalogue)
                 result[unit.pk][key] = values
                 continue
-            inside = [u for u in own_units[month] if u in scope]
-            result[unit.pk][key] = _evaluate(inside, month, sums, sets, catalogue, indicators)
+            inside = [u for u in scope if (u, month) in sums]
+            result[unit.pk][key] = _evaluate(inside, month, sums, sets, catalogue, formulas)
     return result
 
 
-def _evaluate(inside, month, sums, sets, catalogue, indicators) -> dict[str, engine.Value]:
+def _scope(roots: list[str], ordered: list[tuple[str, int]], paths: list[str]) -> set[int]:
+    """Ids of the units under `roots`: a subtree's paths are one run of the sorted paths."""
+    found: set[int] = set()
+    for root in roots:
+        low, high = bisect_left(paths, root), bisect_left(paths, root + "\uffff")
+        found.update(pk for _path, pk in ordered[low:high])
+    return found
+
+
+def _evaluate(inside, month, sums, sets, catalogue, formulas) -> dict[str, engine.Value]:
     total: Sums = defaultdict(int)
     used = paid = 0
     for unit_id in inside:
@@ -112,5 +122,18 @@ def _evaluate(inside, month, sums, sets, catalogue, indicators) -> dict[str, eng
         unit_used, unit_paid = sets.get((unit_id, month), (0, 0))
         used |= unit_used
         paid |= unit_paid
-    measures = engine._finish(dict(total), rollup.ids_of(used), rollup.ids_of(paid), catalogue)
-    return {d.code: engine.evaluate(d, measures) for d in indicators}
+    # engine._finish with the procedure sets as bitmaps: their sizes are bit counts
+    measures = dict(total)
+    measures["in_person"] = total["received"] - total["online"] - total["postal"]
+    measures["fee_procedures_used"] = used.bit_count()
+    measures["fee_procedures_paid_online"] = (paid & used).bit_count()
+    measures.update(catalogue)
+    return {
+        code: engine.Value(_total(numerator, measures), _total(denominator, measures))
+        for code, (numerator, denominator) in formulas.items()
+    }
+
+
+def _total(terms: list[tuple[int, str]], measures: dict[str, int]) -> int:
+    """engine.evaluate's sum, over a formula parsed once for every unit and month."""
+    return sum(sign * measures.get(name, 0) for sign, name in terms)
