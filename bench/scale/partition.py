@@ -95,44 +95,45 @@ def measure_partitions() -> None:
             ("dossiers", "dossiers_dossier", date_columns_dossiers),
         ):
             for partitioned in (False, True):
-                name = f"bench_{label}_{'part' if partitioned else 'plain'}"
-                load = _make(cursor, name, source, partitioned, dates)
-                cursor.execute(f"SELECT COUNT(*), pg_total_relation_size('{name}') FROM {name}")
-                rows, size = cursor.fetchone()
-                if partitioned:
-                    cursor.execute(
-                        "SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_inherits i "
-                        "JOIN pg_class c ON c.oid = i.inhrelid "
-                        f"WHERE i.inhparent = '{name}'::regclass"
-                    )
-                    size = cursor.fetchone()[0]
-                year = _timed(
-                    cursor,
-                    f"SELECT COUNT(*), SUM(received) FROM {name} "
-                    "WHERE month >= '2024-01-01' AND month <= '2024-12-01'"
-                    if label == "facts"
-                    else f"SELECT COUNT(*), SUM(CASE WHEN apology THEN 1 ELSE 0 END) FROM {name} "
-                    "WHERE month >= '2024-01-01' AND month <= '2024-12-01'",
-                    repeat=REPEAT,
-                )
-                month = _timed(
-                    cursor,
-                    f"SELECT COUNT(*) FROM {name} WHERE unit_id = %s AND month = '2024-03-01'",
-                    [commune],
-                    repeat=REPEAT,
-                )
-                if partitioned:
-                    drop = _timed(
-                        cursor,
-                        f"ALTER TABLE {name} DETACH PARTITION {name}_2022; DROP TABLE {name}_2022",
-                    )
-                else:
-                    drop = _timed(cursor, f"DELETE FROM {name} WHERE month < '2023-01-01'")
-                print(
-                    f"{name}: {rows:,} rows, {size / 1e6:,.0f} MB, copied in {load:.1f} s "
-                    f"({rows / load:,.0f} rows/s, {size / rows:.0f} bytes/row); "
-                    f"year scan {year * 1000:.0f} ms; commune month {month * 1000:.1f} ms; "
-                    f"dropping 2022 {drop * 1000:.0f} ms",
-                    flush=True,
-                )
-                cursor.execute(f"DROP TABLE {name} CASCADE")
+                _measure_table(cursor, label, source, dates, partitioned, commune)
+
+
+def _measure_table(cursor, label, source, dates, partitioned: bool, commune: int) -> None:
+    name = f"bench_{label}_{'part' if partitioned else 'plain'}"
+    load = _make(cursor, name, source, partitioned, dates)
+    cursor.execute(f"SELECT COUNT(*), pg_total_relation_size('{name}') FROM {name}")
+    rows, size = cursor.fetchone()
+    if partitioned:
+        cursor.execute(
+            "SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_inherits i "
+            "JOIN pg_class c ON c.oid = i.inhrelid "
+            f"WHERE i.inhparent = '{name}'::regclass"
+        )
+        size = cursor.fetchone()[0]
+    counted = "SUM(received)" if label == "facts" else "SUM(CASE WHEN apology THEN 1 ELSE 0 END)"
+    year = _timed(
+        cursor,
+        f"SELECT COUNT(*), {counted} FROM {name} "
+        "WHERE month >= '2024-01-01' AND month <= '2024-12-01'",
+        repeat=REPEAT,
+    )
+    month = _timed(
+        cursor,
+        f"SELECT COUNT(*) FROM {name} WHERE unit_id = %s AND month = '2024-03-01'",
+        [commune],
+        repeat=REPEAT,
+    )
+    if partitioned:
+        drop = _timed(
+            cursor, f"ALTER TABLE {name} DETACH PARTITION {name}_2022; DROP TABLE {name}_2022"
+        )
+    else:
+        drop = _timed(cursor, f"DELETE FROM {name} WHERE month < '2023-01-01'")
+    print(
+        f"{name}: {rows:,} rows, {size / 1e6:,.0f} MB, copied in {load:.1f} s "
+        f"({rows / load:,.0f} rows/s, {size / rows:.0f} bytes/row); "
+        f"year scan {year * 1000:.0f} ms; commune month {month * 1000:.1f} ms; "
+        f"dropping 2022 {drop * 1000:.0f} ms",
+        flush=True,
+    )
+    cursor.execute(f"DROP TABLE {name} CASCADE")

@@ -57,6 +57,33 @@ def read_count(page) -> int:
     return int(page.locator("[data-count=read]").inner_text().split("/")[0].strip())
 
 
+def confirm_upload(page, export) -> str:
+    """Upload the file as the focal point, keep the valid rows, confirm; the upload's URL."""
+    write_file(export)
+    browser_login(page, "focal")
+    page.goto(page.base_url + "/units/xa-a/dossiers/import/")
+    page.get_by_label("Tệp (CSV hoặc Excel .xlsx)").set_input_files(str(export))
+    page.get_by_role("button", name="Đọc tệp").click()
+    page.get_by_label("Nhập các dòng hợp lệ, bỏ qua các dòng có lỗi").check()
+    page.get_by_role("button", name="Nhập dữ liệu").click()
+    page.get_by_text("Đang chờ bắt đầu nhập").wait_for()
+    return page.url
+
+
+def seen_progress_part_way(page) -> None:
+    """The page, polling by itself, shows the rows read so far — part of the file."""
+    page.get_by_text("Đang đọc và kiểm tra các dòng").wait_for()
+    expect(page.locator("[data-count=read]")).to_contain_text(f"/ ~{ROWS + 1}")
+    seen = read_count(page)
+    first_seen, deadline = seen, time.monotonic() + 15
+    while seen < HELD_AT and time.monotonic() < deadline:
+        page.wait_for_timeout(250)  # the test only looks; no reload is asked for
+        seen = read_count(page)
+    assert HELD_AT <= seen < ROWS, (first_seen, seen)
+    assert int(page.locator("[data-count=valid]").inner_text()) >= seen - seen // BAD_EVERY
+    assert int(page.locator("[data-count=invalid]").inner_text()) == seen // BAD_EVERY
+
+
 def test_a_large_import_is_followed_in_the_background_to_its_end(
     page, world, tmp_path, monkeypatch
 ):
@@ -71,17 +98,7 @@ def test_a_large_import_is_followed_in_the_background_to_its_end(
             release.wait(60)
 
     monkeypatch.setattr(background.Progress, "write", write_and_hold)
-    export = tmp_path / "hoso-ca-nam.csv"
-    write_file(export)
-
-    browser_login(page, "focal")
-    page.goto(page.base_url + "/units/xa-a/dossiers/import/")
-    page.get_by_label("Tệp (CSV hoặc Excel .xlsx)").set_input_files(str(export))
-    page.get_by_role("button", name="Đọc tệp").click()
-    page.get_by_label("Nhập các dòng hợp lệ, bỏ qua các dòng có lỗi").check()
-    page.get_by_role("button", name="Nhập dữ liệu").click()
-    page.get_by_text("Đang chờ bắt đầu nhập").wait_for()
-    upload_url = page.url
+    upload_url = confirm_upload(page, tmp_path / "hoso-ca-nam.csv")
 
     shared = connections["default"] if connection.vendor == "sqlite" else None
     if shared is not None:
@@ -90,16 +107,7 @@ def test_a_large_import_is_followed_in_the_background_to_its_end(
     worker.start()
     try:
         assert held.wait(60), worker.failed
-        page.get_by_text("Đang đọc và kiểm tra các dòng").wait_for()
-        expect(page.locator("[data-count=read]")).to_contain_text(f"/ ~{ROWS + 1}")
-        seen = read_count(page)
-        first_seen, deadline = seen, time.monotonic() + 15
-        while seen < HELD_AT and time.monotonic() < deadline:
-            page.wait_for_timeout(250)  # the page polls by itself; the test only looks
-            seen = read_count(page)
-        assert HELD_AT <= seen < ROWS, (first_seen, seen)
-        assert int(page.locator("[data-count=valid]").inner_text()) >= seen - seen // BAD_EVERY
-        assert int(page.locator("[data-count=invalid]").inner_text()) == seen // BAD_EVERY
+        seen_progress_part_way(page)
         screenshot(page, "dossier-import-progress")
         page.set_viewport_size({"width": 390, "height": 844})
         screenshot(page, "dossier-import-progress-phone")
