@@ -129,17 +129,9 @@ def unpack(data) -> int:
     return int.from_bytes(bytes(data or b""), "little")
 
 
-_BITS = [tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256)]
-
-
 def ids_of(bits: int) -> set[int]:
     """The procedure ids a bitmap holds."""
-    found: set[int] = set()
-    for index, byte in enumerate(bits.to_bytes((bits.bit_length() + 7) // 8, "little")):
-        if byte:
-            base = index * 8
-            found.update(base + bit for bit in _BITS[byte])
-    return found
+    return {index for index, digit in enumerate(bin(bits)[:1:-1]) if digit == "1"}
 
 
 def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
@@ -205,7 +197,8 @@ def window_sums(
     per_unit: bool = False,
     units: list[int] | None = None,
 ) -> facts.WindowSums:
-    """`facts.window_sums`, read from the roll-up when the window is whole months."""
+    """`facts.window_sums`, read from the roll-up when the window is whole months. Without
+    `per_unit`, the procedure sets come as one set (their union), under the key 0."""
     if not whole_months(start, end) or end < start:
         return facts.window_sums(paths, start, end, per_unit=per_unit, units=units)
     result = facts.WindowSums()
@@ -242,6 +235,16 @@ def window_sums(
             used[unit_id] |= unpack(used_bits)
             paid[unit_id] |= unpack(paid_bits)
     result.total = total
+    if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
+        used = {0: _union(used.values())} if used else {}
+        paid = {0: _union(paid.values())} if any(paid.values()) else {}
     result.fee_used = {unit_id: ids_of(bits) for unit_id, bits in used.items()}
     result.fee_paid = {unit_id: ids_of(bits) for unit_id, bits in paid.items() if bits}
     return result
+
+
+def _union(bitmaps: Iterable[int]) -> int:
+    found = 0
+    for bits in bitmaps:
+        found |= bits
+    return found

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from cchc import periods
 from cchc.dossiers import facts, rollup
-from cchc.org.access import path_within, succession_links, with_predecessors
+from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
 
 from .models import IndicatorDefinition, parse_formula
@@ -160,12 +160,9 @@ def breakdown(
     used: dict[int, set[int]] = {child.pk: set() for child in below}
     paid: dict[int, set[int]] = {child.pk: set() for child in below}
     grouped[own], used[own], paid[own] = {}, set(), set()
+    owner_of = _owners(below, scopes, own)
     for unit_id, unit_sums in sums.by_unit.items():
-        path = paths.get(unit_id, "")
-        owner = next(
-            (child_id for child_id, ps in scopes.items() if path_within(path, ps)),
-            own,
-        )
+        owner = owner_of(paths.get(unit_id, ""))
         target = grouped[owner]
         for name, value in unit_sums.items():
             target[name] = target.get(name, 0) + value
@@ -186,6 +183,27 @@ def breakdown(
         evaluated(grouped[own], used[own], paid[own]) if grouped[own].get("received") else None,
         evaluated(sums.total, all_used, all_paid),
     )
+
+
+def _owners(below: list[Unit], scopes: dict[int, list[str]], own: int):
+    """For a unit's path, the first unit of `below` whose scope holds it (else `own`): the
+    ancestors' paths of a path are its prefixes, looked up instead of comparing every scope."""
+    rank = {child.pk: index for index, child in enumerate(below)}
+    by_root: dict[str, list[int]] = {}
+    for child_id, roots in scopes.items():
+        for root in roots:
+            by_root.setdefault(root, []).append(child_id)
+
+    def owner_of(path: str) -> int:
+        found = [
+            child_id
+            for end, char in enumerate(path)
+            if char == "/"
+            for child_id in by_root.get(path[: end + 1], ())
+        ]
+        return min(found, key=rank.__getitem__) if found else own
+
+    return owner_of
 
 
 def contract_json(

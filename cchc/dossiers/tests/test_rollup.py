@@ -38,6 +38,12 @@ def assert_same(units) -> None:
             assert found.by_unit == expected.by_unit, where
             assert found.fee_used == expected.fee_used, where
             assert found.fee_paid == expected.fee_paid, where
+            whole = rollup.window_sums(paths, start, end)  # the union only, as engine reads it
+            assert whole.total == expected.total, where
+            for name in ("fee_used", "fee_paid"):
+                assert set().union(*getattr(whole, name).values()) == set().union(
+                    *getattr(expected, name).values()
+                ), where
             checked += bool(expected.total.get("received"))
     assert checked > 100  # the windows did hold dossiers
 
