@@ -9,13 +9,12 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections
 from playwright.sync_api import expect
 
 from cchc.conftest import browser_login, screenshot
 from cchc.dossiers import background
 from cchc.dossiers.models import Dossier, DossierUpload, Procedure
-from cchc.testing.tasks import run_queued
+from cchc.testing.tasks import worker_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,27 +29,6 @@ def write_file(path) -> None:
         day = "31/02/2024" if i % BAD_EVERY == BAD_EVERY - 1 else f"{i % 28 + 1:02d}/03/2024"
         lines.append(f"HS-{i:06d};1.001;xa-a;{day} 08:00;29/03/2024 17:00;28/03/2024 09:00;2")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-class Worker(threading.Thread):
-    """`cchc worker` in miniature: runs what is queued until stopped."""
-
-    def __init__(self, shared) -> None:
-        super().__init__(daemon=True)
-        self.shared, self.stop, self.failed = shared, threading.Event(), None
-
-    def run(self) -> None:
-        if self.shared is not None:  # SQLite in memory: the live server's way of sharing it
-            connections["default"] = self.shared
-        try:
-            while not self.stop.is_set():
-                run_queued()
-                time.sleep(0.2)
-        except Exception as exc:  # reported by the test
-            self.failed = exc
-        finally:
-            if self.shared is None:
-                connection.close()
 
 
 def read_count(page) -> int:
@@ -100,36 +78,27 @@ def test_a_large_import_is_followed_in_the_background_to_its_end(
     monkeypatch.setattr(background.Progress, "write", write_and_hold)
     upload_url = confirm_upload(page, tmp_path / "hoso-ca-nam.csv")
 
-    shared = connections["default"] if connection.vendor == "sqlite" else None
-    if shared is not None:
-        shared.inc_thread_sharing()
-    worker = Worker(shared)
-    worker.start()
-    try:
-        assert held.wait(60), worker.failed
-        seen_progress_part_way(page)
-        screenshot(page, "dossier-import-progress")
-        page.set_viewport_size({"width": 390, "height": 844})
-        screenshot(page, "dossier-import-progress-phone")
-        page.set_viewport_size({"width": 1366, "height": 768})
+    with worker_running():
+        try:
+            assert held.wait(60), "the worker never reached the held row"
+            seen_progress_part_way(page)
+            screenshot(page, "dossier-import-progress")
+            page.set_viewport_size({"width": 390, "height": 844})
+            screenshot(page, "dossier-import-progress-phone")
+            page.set_viewport_size({"width": 1366, "height": 768})
 
-        # she leaves: the history says the file is being imported; she comes back
-        page.goto(page.base_url + "/units/xa-a/dossiers/import/")
-        running = page.get_by_role("row", name=re.compile("hoso-ca-nam.csv"))
-        expect(running).to_contain_text("đang nhập")
-        running.get_by_role("link", name="hoso-ca-nam.csv").click()
-        assert page.url == upload_url
-        page.get_by_text("Việc nhập chạy nền").wait_for()
+            # she leaves: the history says the file is being imported; she comes back
+            page.goto(page.base_url + "/units/xa-a/dossiers/import/")
+            running = page.get_by_role("row", name=re.compile("hoso-ca-nam.csv"))
+            expect(running).to_contain_text("đang nhập")
+            running.get_by_role("link", name="hoso-ca-nam.csv").click()
+            assert page.url == upload_url
+            page.get_by_text("Việc nhập chạy nền").wait_for()
 
-        release.set()
-        page.get_by_text("Đã nhập.").wait_for(timeout=120_000)
-    finally:
-        release.set()
-        worker.stop.set()
-        worker.join(120)
-        if shared is not None:
-            shared.dec_thread_sharing()
-    assert worker.failed is None, worker.failed
+            release.set()
+            page.get_by_text("Đã nhập.").wait_for(timeout=120_000)
+        finally:
+            release.set()
     bad = ROWS // BAD_EVERY
     assert page.get_by_text(f"{ROWS} dòng: {ROWS - bad} mới").is_visible()
     assert page.get_by_role("cell", name="31/02/2024 08:00").first.is_visible()
