@@ -212,13 +212,16 @@ def window_sums(
     window: list[Any] = [*units, start, facts.month_start(end)]
     total = dict.fromkeys(names, 0)
     with connection.cursor() as cursor:
+        # one row per unit when they are asked for, else one row (the unit is then 0)
+        unit, grouped = ("r.unit_id", " GROUP BY r.unit_id") if per_unit else ("0", "")
         cursor.execute(
-            f"SELECT r.unit_id, {selects} FROM {_q(MonthRollup)} r "
-            f"WHERE r.unit_id IN ({marks}) AND r.month >= %s AND r.month <= %s "
-            "GROUP BY r.unit_id",
+            f"SELECT {unit}, {selects} FROM {_q(MonthRollup)} r "
+            f"WHERE r.unit_id IN ({marks}) AND r.month >= %s AND r.month <= %s{grouped}",
             [*end_params, *window],
         )
         for unit_id, *values in cursor.fetchall():
+            if values[0] is None:  # no row in the window (one all-NULL row without GROUP BY)
+                continue
             sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
             for name, value in sums.items():
                 total[name] += value
