@@ -109,7 +109,7 @@ def _measure_table(cursor, label, source, dates, partitioned: bool, commune: int
             "JOIN pg_class c ON c.oid = i.inhrelid "
             f"WHERE i.inhparent = '{name}'::regclass"
         )
-        size = cursor.fetchone()[0]
+        size = int(cursor.fetchone()[0])
     counted = "SUM(received)" if label == "facts" else "SUM(CASE WHEN apology THEN 1 ELSE 0 END)"
     year = _timed(
         cursor,

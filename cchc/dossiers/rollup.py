@@ -135,22 +135,23 @@ def ids_of(bits: int) -> set[int]:
 
 
 def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
-    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`)."""
-    months_by_unit: dict[int, set[dt.date]] = defaultdict(set)
+    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`):
+    a few statements per month touched, for all its units at once."""
+    units_by_month: dict[dt.date, set[int]] = defaultdict(set)
     for unit_id, month in keys:
-        months_by_unit[unit_id].add(month)
+        units_by_month[month].add(unit_id)
     with transaction.atomic(), connection.cursor() as cursor:
-        for unit_id, months in sorted(months_by_unit.items()):
-            ordered = sorted(months)
+        for month, units in sorted(units_by_month.items()):
+            ordered = sorted(units)
             marks = ", ".join(["%s"] * len(ordered))
             for model in (MonthRollup, MonthProcedures):
                 cursor.execute(
-                    f"DELETE FROM {_q(model)} WHERE unit_id = %s AND month IN ({marks})",
-                    [unit_id, *ordered],
+                    f"DELETE FROM {_q(model)} WHERE month = %s AND unit_id IN ({marks})",
+                    [month, *ordered],
                 )
-            where = f"f.unit_id = %s AND f.month IN ({marks})"
-            _insert_rollup(cursor, where, [unit_id, *ordered])
-            _insert_procedures(cursor, where, [unit_id, *ordered])
+            where = f"f.month = %s AND f.unit_id IN ({marks})"
+            _insert_rollup(cursor, where, [month, *ordered])
+            _insert_procedures(cursor, where, [month, *ordered])
 
 
 def refresh_all() -> None:
