@@ -144,7 +144,7 @@ def run_queued(upload_id: int) -> str:
     """Run a queued upload's import (the worker's task); returns the upload's status."""
     with transaction.atomic():
         upload = (
-            DossierUpload.objects.select_for_update()
+            DossierUpload.objects.select_for_update(of=("self",))
             .select_related("unit", "confirmed_by")
             .filter(pk=upload_id)
             .first()
