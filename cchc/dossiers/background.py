@@ -183,6 +183,20 @@ def mark_interrupted(older_than=staging.STALE_AFTER) -> int:
     stale = DossierUpload.objects.filter(status=Status.RUNNING, heartbeat__lt=limit)
     count = 0
     for upload in stale.select_related("unit"):
+        if _still_saving(upload, limit):
+            continue
         _interrupt(upload)
         count += 1
     return count
+
+
+def _still_saving(upload: DossierUpload, limit) -> bool:
+    """Whether the upload's import is alive in its saving steps (its progress stops once
+    every row is read, the import's batch keeps beating while it is applied)."""
+    return ImportBatch.objects.filter(
+        source=ImportBatch.Source.WEB,
+        unit=upload.unit,
+        file_name=upload.file_name[:255],
+        state__in=[ImportBatch.State.STAGING, ImportBatch.State.APPLYING],
+        heartbeat__gte=limit,
+    ).exists()

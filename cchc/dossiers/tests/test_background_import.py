@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from cchc.dossiers import background, staging
 from cchc.dossiers.jobs import recover_imports
-from cchc.dossiers.models import Dossier, DossierFact, DossierUpload, MonthRollup
+from cchc.dossiers.models import Dossier, DossierFact, DossierUpload, ImportBatch, MonthRollup
 from cchc.dossiers.tests.test_web_import import BAD, GOOD, catalogue, upload  # noqa: F401
 from cchc.testing.tasks import run_queued
 
@@ -109,9 +109,23 @@ def test_an_import_whose_worker_died_is_marked_interrupted_by_the_recovery_job(q
     DossierUpload.objects.filter(pk=item.pk).update(
         heartbeat=timezone.now() - staging.STALE_AFTER - dt.timedelta(minutes=1)
     )
-    assert recover_imports.call() == 1
+    # its import is still being applied (the batch beats): not interrupted
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS,
+        source=ImportBatch.Source.WEB,
+        unit=item.unit,
+        file_name=item.file_name,
+        state=ImportBatch.State.APPLYING,
+        heartbeat=timezone.now(),
+    )
+    assert recover_imports.call() == 0
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        heartbeat=timezone.now() - staging.STALE_AFTER - dt.timedelta(minutes=1)
+    )
+    assert recover_imports.call() == 1  # the batch is rolled back, the upload interrupted
     item.refresh_from_db()
     assert item.status == Status.INTERRUPTED
+    assert not ImportBatch.objects.filter(pk=batch.pk).exists()
 
 
 def test_a_queued_upload_runs_once(queued):
