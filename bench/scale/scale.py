@@ -138,6 +138,9 @@ def batch(args) -> None:
     result["DuckDB reference (s)"] = time.perf_counter() - started
     result["values"] = len(mine)
     result["mismatches"] = _compare(mine, theirs)
+    result["units with a mismatch"] = sorted(
+        {key[0] for key in set(mine) | set(theirs) if mine.get(key) != theirs.get(key)}
+    )
     print(json.dumps(result, indent=1))
 
 
