@@ -1,10 +1,14 @@
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cchc.audit.recorded_admin import RecordedAdmin
 
-from . import tokens
+from . import rollup, tokens
 from .models import ImportBatch, Procedure, UnitToken
+
+# the flags the monthly roll-up applies when it is made (rollup.ROLLUP_SQL, fee sets)
+ROLLUP_FLAGS = {"full_online_eligible", "returns_document", "has_fee"}
 
 
 @admin.register(Procedure)
@@ -28,6 +32,12 @@ class ProcedureAdmin(admin.ModelAdmin):
         "field",
     )
     search_fields = ("code", "name")
+
+    def save_model(self, request, obj, form, change) -> None:
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and set(form.changed_data) & ROLLUP_FLAGS:
+                rollup.after_procedure_change(obj.pk)
 
 
 @admin.register(ImportBatch)

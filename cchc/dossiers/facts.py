@@ -226,13 +226,14 @@ def window_sums(
                 result.fee_paid.setdefault(unit_id, set()).add(procedure_id)
     result.total = total
     if with_carried:
-        _add_carried(result, units, start, end, per_unit=per_unit)
+        add_carried(result, units, start, end, per_unit=per_unit)
     return result
 
 
-def _add_carried(
+def add_carried(
     result: WindowSums, units: list[int], start: dt.date, end: dt.date, *, per_unit: bool
 ) -> None:
+    """Add to `result` the dossiers of `units` carried over into [start, end] (`carried`)."""
     result.total.update(dict.fromkeys(CARRIED_MEASURES, 0))
     for unit_id, counts in carried(units, [(start, end)])[0].items():
         for name, value in counts.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from . import staging, uploads
+from . import background, uploads
 
 
 @task()
@@ -15,5 +15,12 @@ def discard_stale_uploads() -> int:
 
 @task()
 def recover_imports() -> int:
-    """Roll back dossier imports abandoned half-saved by a process that died."""
-    return staging.recover_abandoned()
+    """Roll back dossier imports abandoned half-saved by a process that died, and mark the
+    web uploads they were running as interrupted (they may be run again)."""
+    return background.mark_interrupted()
+
+
+@task()
+def import_upload(upload_id: int) -> str:
+    """Import a web upload the user confirmed (queued by `background.queue`)."""
+    return background.run_queued(upload_id)

@@ -288,6 +288,9 @@ class DossierUpload(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for confirmation")
+        QUEUED = "queued", _("waiting to be imported")
+        RUNNING = "running", _("being imported")
+        INTERRUPTED = "interrupted", _("interrupted, nothing saved")
         IMPORTED = "imported", _("imported")
         REFUSED = "refused", _("refused, nothing saved")
         DISCARDED = "discarded", _("discarded")
@@ -303,13 +306,28 @@ class DossierUpload(models.Model):
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )
     skip_invalid = models.BooleanField(_("valid rows only"), default=False)
     result = models.JSONField(_("result"), default=dict, blank=True)
     batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
+    # A confirmed dossier file is imported by the worker (uploads.queue): who confirmed it,
+    # and how far it got ({"total": rows estimated, "read", "valid", "invalid", "saving"}),
+    # written every few thousand rows with `heartbeat`, by which an import whose process
+    # died is found (uploads.mark_interrupted).
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    progress = models.JSONField(_("progress"), default=dict, blank=True, editable=False)
+    heartbeat = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -326,3 +344,65 @@ class DossierUpload(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == self.Status.PENDING
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class MonthRollup(models.Model):
+    """Every measure of one unit's dossiers received in one month, summed over procedures.
+
+    One row per unit × month × `bucket`, the last month end on or before the facts'
+    `on_time_until` (a window of whole months ends on a month end, so `on_time_until >= end`
+    and `bucket >= end` say the same). Procedure flags are applied when the row is made.
+    Invariant: equal to the sums of `DossierFact` with the same unit and month (kept by
+    `rollup.refresh()` in the transaction that publishes an import or changes the catalogue).
+    A province's window reads units × months × buckets rows, however many dossiers it has.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
+    month = models.DateField()
+    bucket = models.DateField()
+    received = models.PositiveIntegerField(default=0)
+    apology = models.PositiveIntegerField(default=0)
+    online = models.PositiveIntegerField(default=0)
+    postal = models.PositiveIntegerField(default=0)
+    full_online_eligible = models.PositiveIntegerField(default=0)
+    full_online = models.PositiveIntegerField(default=0)
+    fee_dossiers = models.PositiveIntegerField(default=0)
+    fee_paid_online = models.PositiveIntegerField(default=0)
+    paid_online = models.PositiveIntegerField(default=0)
+    document_dossiers = models.PositiveIntegerField(default=0)
+    e_result = models.PositiveIntegerField(default=0)
+    digitised = models.PositiveIntegerField(default=0)
+    reused = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["unit", "month"], name="rollup_unit_month")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month", "bucket"], name="rollup_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%m/%Y} {self.bucket}"
+
+
+class MonthProcedures(models.Model):
+    """The fee-charging procedures one unit received dossiers of in one month (`used`), and
+    those of them with a dossier paid online (`paid`), as bitmaps of procedure ids (bit n is
+    procedure n): procedure counts are not sums, a window's set is the union of its months'.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
+    month = models.DateField()
+    used = models.BinaryField(default=b"")
+    paid = models.BinaryField(default=b"")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month"], name="month_procedures_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%m/%Y}"

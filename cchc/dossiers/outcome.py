@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from cchc.audit import log as audit
 
+from . import rollup
 from .models import ImportBatch
 from .records import RowError
 
@@ -77,6 +78,8 @@ def close_batch(batch: ImportBatch, outcome: ImportOutcome) -> None:
             "seconds",
         ]
     )
+    # in the publishing transaction, after the facts: the roll-up is seen with them
+    rollup.after_batch(batch)
 
 
 def record_import(action: str, batch: ImportBatch, outcome: ImportOutcome) -> None:

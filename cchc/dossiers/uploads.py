@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cchc.audit.log import record
@@ -27,6 +29,9 @@ from .columnar import read_dossiers
 from .models import DossierUpload, ImportBatch
 from .reading import DossierFileError, Preview, preview, read_procedures
 from .saving import ImportOutcome, import_dossiers, import_procedures
+
+if TYPE_CHECKING:
+    from .background import Progress
 
 SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 MAX_STORED_ERRORS = 1000
@@ -86,14 +91,14 @@ def store(file, *, unit, kind: str, sheet: str = "", by) -> DossierUpload:
     return upload
 
 
-def _open(upload: DossierUpload):
+def open_stored(upload: DossierUpload):
     return default_storage.open(upload.stored_name, "rb")
 
 
 def show(upload: DossierUpload, mapping: dict[str, int | None] | None = None) -> Preview:
     """The preview of a pending upload; DossierFileError when the file cannot be read."""
     columns, _required = fields_of(upload)
-    with _open(upload) as handle:
+    with open_stored(upload) as handle:
         if upload.kind == ImportBatch.Kind.PROCEDURES:
             return _procedure_preview(handle, upload, mapping, columns)
         return preview(
@@ -122,7 +127,12 @@ def _procedure_preview(handle, upload, mapping, columns) -> Preview:
 
 
 def run(
-    upload: DossierUpload, *, by, mapping: dict[str, int | None], skip_invalid: bool
+    upload: DossierUpload,
+    *,
+    by,
+    mapping: dict[str, int | None],
+    skip_invalid: bool,
+    progress: Progress | None = None,
 ) -> DossierUpload:
     """Import a pending upload with the confirmed mapping; record its outcome; drop the file.
 
@@ -144,6 +154,8 @@ def run(
             upload.status = (
                 DossierUpload.Status.IMPORTED if outcome.saved else DossierUpload.Status.REFUSED
             )
+            if progress is not None:
+                upload.progress = progress.final(outcome)
         closed.append(_finish(upload))
         record(
             f"dossier_upload.{upload.status}",
@@ -154,12 +166,14 @@ def run(
         )
 
     try:
-        with _open(upload) as handle:
+        with open_stored(upload) as handle:
             if upload.kind == ImportBatch.Kind.PROCEDURES:
                 with transaction.atomic():
                     conclude(_import_procedures(upload, handle, by=by, mapping=mapping))
             else:
-                outcome = _import_dossiers(upload, handle, by=by, mapping=mapping, then=conclude)
+                outcome = _import_dossiers(
+                    upload, handle, by=by, mapping=mapping, then=conclude, progress=progress
+                )
                 if not outcome.saved:
                     with transaction.atomic():
                         conclude(outcome)
@@ -185,11 +199,14 @@ def _import_procedures(upload: DossierUpload, handle, *, by, mapping) -> ImportO
     )
 
 
-def _import_dossiers(upload: DossierUpload, handle, *, by, mapping, then) -> ImportOutcome:
+def _import_dossiers(
+    upload: DossierUpload, handle, *, by, mapping, then, progress: Progress | None
+) -> ImportOutcome:
+    items = read_dossiers(
+        handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
+    )
     return import_dossiers(
-        read_dossiers(
-            handle, filename=upload.file_name, sheet=upload.sheet or None, mapping=mapping
-        ),
+        items if progress is None else progress.counted(items),
         source=ImportBatch.Source.WEB,
         user=by,
         unit=upload.unit,
@@ -252,9 +269,13 @@ def _delete(*names: str) -> None:
 
 
 def discard_stale(older_than_hours: int = 24) -> int:
-    """Discard uploads left pending (the user never confirmed): their files are deleted."""
+    """Discard uploads left pending (the user never confirmed) or interrupted and not run
+    again for a day: their files are deleted."""
     limit = timezone.now() - dt.timedelta(hours=older_than_hours)
-    stale = DossierUpload.objects.filter(status=DossierUpload.Status.PENDING, created_at__lt=limit)
+    stale = DossierUpload.objects.filter(
+        Q(status=DossierUpload.Status.PENDING, created_at__lt=limit)
+        | Q(status=DossierUpload.Status.INTERRUPTED, heartbeat__lt=limit)
+    )
     count = 0
     for upload in stale.select_related("unit"):
         discard(upload, by=None)

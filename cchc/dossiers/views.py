@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from cchc.org.access import Action, access_for, unit_for
 
-from . import uploads
+from . import background, uploads
 from .exports import errors_workbook
 from .forms import MappingForm, UploadForm, mapping_from, too_large
 from .models import DossierUpload, Procedure
@@ -77,7 +77,7 @@ def upload_detail(request, pk: int):
         return redirect("dossiers:import", code=upload.unit.code)
     form = MappingForm(data, columns=columns, required=required, header=preview.header)
     if data is not None and data.get("action") == "import" and form.is_valid():
-        uploads.run(
+        background.confirm(
             upload,
             by=request.user,
             mapping=form.mapping(),
@@ -97,10 +97,31 @@ def upload_detail(request, pk: int):
 
 
 @login_required
+@require_safe
+def upload_progress(request, pk: int):
+    """The progress bar of a queued or running import, polled by its page; once the import
+    has ended, the page is told to reload and show the outcome."""
+    upload = _upload_for(request, pk)
+    response = render(request, "dossiers/_upload_progress.html", {"upload": upload})
+    if not upload.in_progress:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_POST
+def upload_rerun(request, pk: int):
+    upload = _upload_for(request, pk)
+    if upload.status == DossierUpload.Status.INTERRUPTED:
+        background.requeue(upload, by=request.user)
+    return redirect("dossiers:upload", pk=upload.pk)
+
+
+@login_required
 @require_POST
 def upload_discard(request, pk: int):
     upload = _upload_for(request, pk)
-    if upload.is_pending:
+    if upload.is_pending or upload.status == DossierUpload.Status.INTERRUPTED:
         uploads.discard(upload, by=request.user)
         messages.info(request, _("The file was discarded; nothing was imported."))
     return redirect("dossiers:import", code=upload.unit.code)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from cchc import periods
-from cchc.dossiers import competence, facts
+from cchc.dossiers import competence, facts, rollup
 from cchc.formats.rounding import percent
-from cchc.org.access import path_within, succession_links, with_predecessors
+from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
 
 from .models import IndicatorDefinition, parse_formula
@@ -85,7 +85,7 @@ def measure(
     """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids),
     `catalogue` and `carried` (what `facts.carried` found for this window) may be given when
     the caller computes several windows of the same unit."""
-    sums = facts.window_sums(
+    sums = rollup.window_sums(
         paths or scope_paths(unit), start, end, units=units, with_carried=carried is None
     )
     fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
@@ -182,7 +182,7 @@ def breakdown(
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
     links = succession_links()
-    sums = facts.window_sums(
+    sums = rollup.window_sums(
         scope_paths(unit, links), start, end, per_unit=True, with_carried=uses_carried(indicators)
     )
     paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
@@ -197,12 +197,9 @@ def breakdown(
     used: dict[int, set[int]] = {child.pk: set() for child in below}
     paid: dict[int, set[int]] = {child.pk: set() for child in below}
     grouped[own], used[own], paid[own] = {}, set(), set()
+    owner_of = _owners(below, scopes, own)
     for unit_id, unit_sums in sums.by_unit.items():
-        path = paths.get(unit_id, "")
-        owner = next(
-            (child_id for child_id, ps in scopes.items() if path_within(path, ps)),
-            own,
-        )
+        owner = owner_of(paths.get(unit_id, ""))
         target = grouped[owner]
         for name, value in unit_sums.items():
             target[name] = target.get(name, 0) + value
@@ -227,6 +224,27 @@ def breakdown(
         evaluated(own, grouped[own], used[own], paid[own]) if has_own else None,
         evaluated(own, sums.total, all_used, all_paid),
     )
+
+
+def _owners(below: list[Unit], scopes: dict[int, list[str]], own: int):
+    """For a unit's path, the first unit of `below` whose scope holds it (else `own`): the
+    ancestors' paths of a path are its prefixes, looked up instead of comparing every scope."""
+    rank = {child.pk: index for index, child in enumerate(below)}
+    by_root: dict[str, list[int]] = {}
+    for child_id, roots in scopes.items():
+        for root in roots:
+            by_root.setdefault(root, []).append(child_id)
+
+    def owner_of(path: str) -> int:
+        found = [
+            child_id
+            for end, char in enumerate(path)
+            if char == "/"
+            for child_id in by_root.get(path[: end + 1], ())
+        ]
+        return min(found, key=rank.__getitem__) if found else own
+
+    return owner_of
 
 
 def contract_json(

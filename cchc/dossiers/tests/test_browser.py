@@ -9,6 +9,7 @@ from cchc.conftest import browser_login, screenshot
 from cchc.dossiers.models import Dossier, Procedure
 from cchc.indicators.models import IndicatorDefinition
 from cchc.testing.factories import PlanFactory, TargetFactory
+from cchc.testing.tasks import worker_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,8 +44,9 @@ def test_import_a_dossier_export_then_see_the_target_it_measures(page, world, tm
     assert page.get_by_text("Chưa tìm thấy các trường bắt buộc trong tệp").is_visible()
     page.get_by_label("MaDonVi").select_option(label="C: Nơi tiếp nhận")
     screenshot(page, "dossier-import-preview")
-    page.get_by_role("button", name="Nhập dữ liệu").click()
-    page.get_by_text("Chưa lưu gì.").wait_for()
+    with worker_running():  # a dossier file is imported by the worker
+        page.get_by_role("button", name="Nhập dữ liệu").click()
+        page.get_by_text("Chưa lưu gì.").wait_for()
     assert page.get_by_role("cell", name="31/02/2024 08:00").is_visible()
     screenshot(page, "dossier-import-refused")
     assert not Dossier.objects.exists()
@@ -54,8 +56,9 @@ def test_import_a_dossier_export_then_see_the_target_it_measures(page, world, tm
     page.get_by_role("button", name="Đọc tệp").click()
     page.get_by_label("MaDonVi").select_option(label="C: Nơi tiếp nhận")
     page.get_by_label("Nhập các dòng hợp lệ, bỏ qua các dòng có lỗi").check()
-    page.get_by_role("button", name="Nhập dữ liệu").click()
-    page.get_by_text("Đã nhập.").wait_for()
+    with worker_running():
+        page.get_by_role("button", name="Nhập dữ liệu").click()
+        page.get_by_text("Đã nhập.").wait_for()
     screenshot(page, "dossier-import-done")
     assert sorted(Dossier.objects.values_list("code", flat=True)) == ["HS-1", "HS-2"]
     page.get_by_role("link", name="Nhập tệp khác").click()

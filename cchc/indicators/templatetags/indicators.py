@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from cchc.core.templatetags.cchc import number
@@ -22,6 +22,23 @@ def figure(value, definition):
     if shown is None:
         return format_html('<span class="text-secondary no-data">{}</span>', _("no data"))
     return f"{number(shown)}%" if definition.is_rate else number(shown, 0)
+
+
+@register.simple_tag
+def figure_cells(values, definitions):
+    """One row's cells of the units-side-by-side table, rendered here rather than cell by cell
+    in the template: a province compares 300 communes × every indicator."""
+    return format_html_join(
+        "",
+        '<td class="text-end text-nowrap"{}>{}</td>',
+        ((_ratio(values.get(d.code), d), figure(values.get(d.code), d)) for d in definitions),
+    )
+
+
+def _ratio(value, definition) -> str:
+    if definition.is_rate and value is not None and value.denominator:
+        return format_html(' title="{}/{}"', value.numerator, value.denominator)
+    return ""
 
 
 @register.filter

@@ -1,0 +1,219 @@
+"""Province-scale pages and the batch computation (issue 16, items 2, 3 and 5).
+
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/cchc_scale_bench   # or sqlite:///…
+    python bench/scale/scale.py load --dir /tmp/cchc-dossier-bench      # new, empty database
+    python bench/scale/scale.py batch --dir /tmp/cchc-dossier-bench [--code DIR]
+    python bench/scale/scale.py pages [--code DIR] [--runs 30]
+    python bench/scale/scale.py flatten             # every commune under the province
+    python bench/scale/scale.py partition           # PostgreSQL only
+
+`load`: `cchc migrate`, the unit tree of bench/dossiers' units.csv, `cchc import-procedures`,
+`cchc import-dossiers` in a child process (wall time, peak RSS), ANALYZE. The files are
+bench/dossiers/generate.py's. `--code DIR` runs the step with the cchc package of another
+checkout (e.g. `git archive main | tar -x -C DIR`), so main's code is measured on the same
+database in the same minutes: `batch` then times main's per-unit path (`engine.monthly()` for
+each unit, as bench/dossiers/measure.py does), and with this branch's code the set-based
+`indicators.batch.every_month()` (and, apart, rebuilding the whole roll-up from the facts);
+each is compared with DuckDB's reference over the CSV. `pages` times the indicator page of a
+commune and of the province (Django's test client, in process). `flatten` moves every commune
+directly under the province (the two-level government of 2025): the province page then
+compares 310 units side by side. `partition` copies the dossiers and facts into tables
+partitioned by year and times a year's province query on both (see decision 0096).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+DOSSIER_BENCH = ROOT / "bench" / "dossiers"
+YEAR = 2024
+
+
+def setup(code: str | None) -> None:
+    if code:
+        sys.path.insert(0, str(Path(code).resolve()))
+    sys.path.insert(1, str(DOSSIER_BENCH))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    import django
+
+    django.setup()
+    import cchc
+
+    print(f"code: {Path(cchc.__file__).parent}", flush=True)
+
+
+def run(code: str | None, *args: str) -> tuple[float, float, str]:
+    """`cchc ARGS` in a child process: (wall seconds, its peak RSS in MB, stdout)."""
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = str(Path(code).resolve())
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "cchc.cli", *args], stdout=subprocess.PIPE, text=True, env=env
+    )
+    assert child.stdout is not None
+    out = child.stdout.read()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"cchc {' '.join(args)} failed: {out[-2000:]}")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, out
+
+
+def load(args) -> None:
+    run(args.code, "migrate", "--verbosity", "0")
+    setup(args.code)
+    from django.db import connection
+    from measure import create_units  # bench/dossiers/measure.py
+
+    from cchc.dossiers.models import Dossier, DossierFact
+
+    directory = Path(args.dir)
+    create_units(directory)
+    run(args.code, "import-procedures", str(directory / "procedures.csv"))
+    seconds, peak, _out = run(args.code, "import-dossiers", str(directory / "dossiers.csv"))
+    rows = Dossier.objects.count()
+    print(f"import: {rows:,} dossiers in {seconds:.1f} s = {rows / seconds:,.0f} rows/s, "
+          f"peak {peak:.0f} MB; {DossierFact.objects.count():,} facts")  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def _compare(mine: dict, theirs: dict) -> int:
+    keys = set(mine) | set(theirs)
+    return sum(1 for key in keys if mine.get(key) != theirs.get(key))
+
+
+def batch(args) -> None:
+    setup(args.code)
+    import reference  # bench/dossiers/reference.py
+
+    from cchc.indicators import engine
+    from cchc.org.models import Unit
+
+    start, end = dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    indicators = engine.definitions()
+    units = list(Unit.objects.order_by("path"))
+    codes = {u.pk: u.code for u in units}
+    result: dict[str, object] = {}
+    try:
+        from cchc.dossiers import rollup
+        from cchc.indicators import batch as set_based
+    except ImportError:  # main's code: the per-unit path
+        started = time.perf_counter()
+        found = {u.pk: engine.monthly(u, start, end, indicators) for u in units}
+        result["per-unit engine.monthly (s)"] = time.perf_counter() - started
+    else:
+        from cchc.dossiers.models import DossierFact
+
+        keys = set(DossierFact.objects.values_list("unit_id", "month").distinct())
+        started = time.perf_counter()
+        rollup.refresh(keys)  # what publishing an import that touched them all adds
+        result[f"roll-up refreshed for {len(keys)} (unit, month) pairs (s)"] = (
+            time.perf_counter() - started
+        )
+        started = time.perf_counter()
+        rollup.refresh_all()
+        result["roll-up rebuilt from the facts (s)"] = time.perf_counter() - started
+        started = time.perf_counter()
+        found = set_based.every_month(start, end, indicators, units)
+        result["set-based every_month (s)"] = time.perf_counter() - started
+    mine = {
+        (codes[pk], key, code): (value.numerator, value.denominator)
+        for pk, months in found.items()
+        for key, values in months.items()
+        for code, value in values.items()
+    }
+    started = time.perf_counter()
+    theirs = reference.compute(Path(args.dir))
+    result["DuckDB reference (s)"] = time.perf_counter() - started
+    result["values"] = len(mine)
+    result["mismatches"] = _compare(mine, theirs)
+    result["units with a mismatch"] = sorted(
+        {key[0] for key in set(mine) | set(theirs) if mine.get(key) != theirs.get(key)}
+    )
+    print(json.dumps(result, indent=1))
+
+
+def pages(args) -> None:
+    setup(args.code)
+    from django.conf import settings
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from cchc.org.choices import Role
+    from cchc.org.models import Membership, Unit, User
+
+    setup_test_environment()
+    settings.DEBUG = False
+    for code, role in (("bd-x3-7", Role.FOCAL_POINT), ("bd-tinh", Role.REVIEWER)):
+        unit = Unit.objects.get(code=code)
+        user, _new = User.objects.get_or_create(username=f"bench.{code}")
+        Membership.objects.get_or_create(user=user, unit=unit, role=role)
+        client = Client()
+        client.force_login(user)
+        below = Unit.objects.filter(parent=unit).count()
+        for period in args.periods.split(","):
+            url = f"/units/{code}/indicators/?period={period}"
+            timings, cpu = [], []
+            for i in range(args.warmup + args.runs):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                response = client.get(url)
+                elapsed = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    raise SystemExit(f"{url}: HTTP {response.status_code}")
+                if i >= args.warmup:
+                    timings.append(elapsed)
+                    cpu.append((time.process_time() - started_cpu) * 1000)
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+            # CPU time of this process: what the machine's load does not stretch (with SQLite
+            # it holds the queries too; PostgreSQL's work is in its own process)
+            print(f"page {url} ({below} units below): median {statistics.median(timings):.1f} "
+                  f"ms, p95 {p95:.1f} ms, CPU median {statistics.median(cpu):.1f} ms, "
+                  f"{args.runs} requests", flush=True)  # fmt: skip
+
+
+def flatten(args) -> None:
+    setup(args.code)
+    from django.db import transaction
+
+    from cchc.org.models import Unit
+
+    province = Unit.objects.get(code="bd-tinh")
+    with transaction.atomic():
+        for commune in Unit.objects.filter(code__startswith="bd-x"):
+            commune.parent = province
+            commune.save()
+    print(f"units directly under the province: {Unit.objects.filter(parent=province).count()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", choices=["load", "batch", "pages", "flatten", "partition"])
+    parser.add_argument("--dir", default="/tmp/cchc-dossier-bench")
+    parser.add_argument("--code", default=None, help="a checkout whose cchc package to use")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--periods", default=str(YEAR))
+    args = parser.parse_args()
+    if args.step == "partition":
+        from partition import measure_partitions
+
+        setup(args.code)
+        measure_partitions()
+        return
+    {"load": load, "batch": batch, "pages": pages, "flatten": flatten}[args.step](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+"""The monthly roll-up: what a province's pages read instead of every fact of its dossiers.
+
+The facts (`facts.py`) barely compress the dossiers — their key unit × month × procedure ×
+`on_time_until` gave 624,439 facts for a million dossiers — so a province's window read
+nearly a row per dossier. The roll-up (`MonthRollup`, `MonthProcedures`) drops the procedure
+from the key, applying its flags when the row is made, and keeps of `on_time_until` only the
+month end it reaches: a window of whole months reads units × months × a few buckets, however
+many dossiers there are (decision 0093).
+
+Kept equal to the facts: `refresh()` rebuilds the rows of the (unit, month) pairs an import
+touched, in the transaction that publishes it (`outcome.close_batch` calls `after_batch`), and
+everything when the catalogue's flags change. Windows that cut a month in two are read from
+the facts and dossiers as before (`window_sums`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, transaction
+
+from . import facts, staging
+from .models import (
+    ALWAYS,
+    NEVER,
+    Dossier,
+    DossierFact,
+    ImportBatch,
+    MonthProcedures,
+    MonthRollup,
+    Procedure,
+)
+
+# roll-up column -> SQL over one fact row `f` joined to its procedure `p`
+ROLLUP_SQL: dict[str, str] = {
+    "received": "f.received",
+    "apology": "f.apology",
+    "online": "f.online",
+    "postal": "f.postal",
+    "full_online_eligible": "CASE WHEN p.full_online_eligible THEN f.received ELSE 0 END",
+    "full_online": "CASE WHEN p.full_online_eligible THEN f.full_online ELSE 0 END",
+    "fee_dossiers": "f.fee",
+    "fee_paid_online": "f.fee_paid_online",
+    "paid_online": "f.paid_online",
+    "document_dossiers": "CASE WHEN p.returns_document THEN f.received ELSE 0 END",
+    "e_result": "CASE WHEN p.returns_document THEN f.e_result ELSE 0 END",
+    "digitised": "CASE WHEN p.returns_document THEN f.digitised_e_result ELSE f.digitised END",
+    "reused": "f.reused",
+}
+# facts.MEASURE_SQL's measures, read from roll-up rows `r`; `%(end)s` is the window's last day
+MEASURE_SQL: dict[str, str] = {
+    **{name: f"SUM(r.{name})" for name in ROLLUP_SQL if name not in ("received", "apology")},
+    "received": "SUM(r.received)",
+    "on_time": "SUM(CASE WHEN r.bucket >= %(end)s THEN r.received ELSE 0 END)",
+    "late": "SUM(CASE WHEN r.bucket < %(end)s THEN r.received ELSE 0 END)",
+    "late_apology": "SUM(CASE WHEN r.bucket < %(end)s THEN r.apology ELSE 0 END)",
+}
+
+
+def _q(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def bucket_sql(column: str) -> tuple[str, list[dt.date]]:
+    """SQL for the last month end on or before the date `column` (the sentinels stay), and
+    its parameters."""
+    if connection.vendor == "postgresql":
+        inner = f"CAST(date_trunc('month', {column} + 1) - interval '1 day' AS date)"
+    else:
+        inner = f"date({column}, '+1 day', 'start of month', '-1 day')"
+    return f"CASE WHEN {column} >= %s OR {column} <= %s THEN {column} ELSE {inner} END", [
+        ALWAYS,
+        NEVER,
+    ]
+
+
+def _insert_rollup(cursor, where: str, params: list) -> None:
+    bucket, bucket_params = bucket_sql("f.on_time_until")
+    columns = ", ".join(ROLLUP_SQL)
+    sums = ", ".join(f"SUM({expr})" for expr in ROLLUP_SQL.values())
+    cursor.execute(
+        f"INSERT INTO {_q(MonthRollup)} (unit_id, month, bucket, {columns}) "
+        f"SELECT f.unit_id, f.month, {bucket}, {sums} "
+        f"FROM {_q(DossierFact)} f JOIN {_q(Procedure)} p ON p.id = f.procedure_id "
+        f"WHERE {where} GROUP BY f.unit_id, f.month, {bucket}",
+        [*bucket_params, *params, *bucket_params],
+    )
+
+
+def _insert_procedures(cursor, where: str, params: list) -> None:
+    cursor.execute(
+        f"SELECT f.unit_id, f.month, f.procedure_id, SUM(f.paid_online) "
+        f"FROM {_q(DossierFact)} f JOIN {_q(Procedure)} p ON p.id = f.procedure_id "
+        f"WHERE p.has_fee AND f.received > 0 AND {where} "
+        "GROUP BY f.unit_id, f.month, f.procedure_id",
+        params,
+    )
+    used: dict[tuple[int, dt.date], int] = defaultdict(int)
+    paid: dict[tuple[int, dt.date], int] = defaultdict(int)
+    for unit_id, month, procedure_id, paid_online in cursor.fetchall():
+        key = (unit_id, _as_date(month))
+        used[key] |= 1 << procedure_id
+        if paid_online:
+            paid[key] |= 1 << procedure_id
+    MonthProcedures.objects.bulk_create(
+        [
+            MonthProcedures(
+                unit_id=unit_id, month=month, used=_pack(bits), paid=_pack(paid.get(key, 0))
+            )
+            for key, bits in used.items()
+            for unit_id, month in [key]
+        ],
+        batch_size=2000,
+    )
+
+
+def _as_date(value) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _pack(bits: int) -> bytes:
+    return bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+
+
+def unpack(data) -> int:
+    return int.from_bytes(bytes(data or b""), "little")
+
+
+def ids_of(bits: int) -> set[int]:
+    """The procedure ids a bitmap holds."""
+    return {index for index, digit in enumerate(bin(bits)[:1:-1]) if digit == "1"}
+
+
+def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
+    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`):
+    a few statements per month touched, for all its units at once."""
+    units_by_month: dict[dt.date, set[int]] = defaultdict(set)
+    for unit_id, month in keys:
+        units_by_month[month].add(unit_id)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for month, units in sorted(units_by_month.items()):
+            ordered = sorted(units)
+            marks = ", ".join(["%s"] * len(ordered))
+            for model in (MonthRollup, MonthProcedures):
+                cursor.execute(
+                    f"DELETE FROM {_q(model)} WHERE month = %s AND unit_id IN ({marks})",
+                    [month, *ordered],
+                )
+            where = f"f.month = %s AND f.unit_id IN ({marks})"
+            _insert_rollup(cursor, where, [month, *ordered])
+            _insert_procedures(cursor, where, [month, *ordered])
+
+
+def refresh_all() -> None:
+    """Rebuild the whole roll-up from the facts, in set-based statements."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model in (MonthRollup, MonthProcedures):
+            cursor.execute(f"DELETE FROM {_q(model)}")
+        _insert_rollup(cursor, "1 = 1", [])
+        _insert_procedures(cursor, "1 = 1", [])
+
+
+def after_batch(batch: ImportBatch) -> None:
+    """Bring the roll-up up to date with what a published import changed, in its transaction.
+
+    A dossier import changed the months its new and changed dossiers are in and the months
+    the versions they replaced were in (still staged as `old` until the import is discarded).
+    A catalogue import that changed procedures changes the flags applied to every month.
+    """
+    if batch.kind == ImportBatch.Kind.PROCEDURES:
+        if batch.updated:  # new procedures have no dossiers yet
+            refresh_all()
+        return
+    if not (batch.created or batch.updated):
+        return
+    entered = Dossier.objects.filter(batch=batch).values_list("unit_id", "month").distinct()
+    refresh({*entered, *staging.left_months(batch.pk)})
+
+
+def after_procedure_change(procedure_id: int) -> None:
+    """A procedure's flags were edited: rebuild the months that have its dossiers."""
+    keys = DossierFact.objects.filter(procedure_id=procedure_id).values_list("unit_id", "month")
+    refresh(set(keys))
+
+
+def whole_months(start: dt.date, end: dt.date) -> bool:
+    return start.day == 1 and end == facts.month_end(end)
+
+
+def window_sums(
+    paths: Iterable[str],
+    start: dt.date,
+    end: dt.date,
+    *,
+    per_unit: bool = False,
+    units: list[int] | None = None,
+    with_carried: bool = True,
+) -> facts.WindowSums:
+    """`facts.window_sums`, read from the roll-up when the window is whole months (the
+    dossiers carried over into it, unless `with_carried` is false, are read as there). Without
+    `per_unit`, the procedure sets come as one set (their union), under the key 0."""
+    if not whole_months(start, end) or end < start:
+        return facts.window_sums(
+            paths, start, end, per_unit=per_unit, units=units, with_carried=with_carried
+        )
+    result = facts.WindowSums()
+    units = facts.unit_ids(paths) if units is None else units
+    if not units:
+        return result
+    names = list(MEASURE_SQL)
+    selects = ", ".join(MEASURE_SQL[name] % {"end": "%s"} for name in names)
+    end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
+    marks = ", ".join(["%s"] * len(units))
+    window: list[Any] = [*units, start, facts.month_start(end)]
+    total = dict.fromkeys(names, 0)
+    with connection.cursor() as cursor:
+        # one row per unit when they are asked for, else one row (the unit is then 0)
+        unit, grouped = ("r.unit_id", " GROUP BY r.unit_id") if per_unit else ("0", "")
+        cursor.execute(
+            f"SELECT {unit}, {selects} FROM {_q(MonthRollup)} r "
+            f"WHERE r.unit_id IN ({marks}) AND r.month >= %s AND r.month <= %s{grouped}",
+            [*end_params, *window],
+        )
+        for unit_id, *values in cursor.fetchall():
+            if values[0] is None:  # no row in the window (one all-NULL row without GROUP BY)
+                continue
+            sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
+            for name, value in sums.items():
+                total[name] += value
+            if per_unit:
+                result.by_unit[unit_id] = sums
+        cursor.execute(
+            f"SELECT unit_id, used, paid FROM {_q(MonthProcedures)} "
+            f"WHERE unit_id IN ({marks}) AND month >= %s AND month <= %s",
+            window,
+        )
+        used: dict[int, int] = defaultdict(int)
+        paid: dict[int, int] = defaultdict(int)
+        for unit_id, used_bits, paid_bits in cursor.fetchall():
+            used[unit_id] |= unpack(used_bits)
+            paid[unit_id] |= unpack(paid_bits)
+    result.total = total
+    if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
+        used = {0: _union(used.values())} if used else {}
+        paid = {0: _union(paid.values())} if any(paid.values()) else {}
+    result.fee_used = {unit_id: ids_of(bits) for unit_id, bits in used.items()}
+    result.fee_paid = {unit_id: ids_of(bits) for unit_id, bits in paid.items() if bits}
+    if with_carried:
+        facts.add_carried(result, units, start, end, per_unit=per_unit)
+    return result
+
+
+def _union(bitmaps: Iterable[int]) -> int:
+    found = 0
+    for bits in bitmaps:
+        found |= bits
+    return found
