@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc.dossiers import publication
+from cchc.index766 import publication as index_publication
 from cchc.indicators import engine
 from cchc.org.models import Unit
 from cchc.tracking.choices import Status
@@ -98,6 +99,48 @@ def procedures(unit: Unit) -> list[dict[str, object]]:
     ]
 
 
+PUBLISHED_MONTHS = 12  # the published index shown: the last twelve months published
+
+
+def _share(points, max_points) -> float | None:
+    if points is None or not max_points:
+        return None
+    return round(float(points) * 100 / float(max_points), 2)
+
+
+def published_index(unit: Unit) -> list[dict[str, object]]:
+    """The service index the unit published, month by month (newest first, the last twelve):
+    its points over the maximum that had data, by group, and every correction with its reason
+    — never who published it."""
+    months = []
+    for month in index_publication.published(unit)[:PUBLISHED_MONTHS]:
+        current = month.current
+        months.append(
+            {
+                "month": month.key,
+                "points": None if current.total is None else float(current.total),
+                "max": float(current.max_points),
+                "share": _share(current.total, current.max_points),
+                "revision": current.revision,
+                "published_on": current.published_at.date().isoformat(),
+                "groups": [
+                    {"code": g["code"], "name": g["name"], "points": g["points"], "max": g["max"]}
+                    for g in current.snapshot.get("groups", [])
+                ],
+                "corrections": [
+                    {
+                        "revision": row.revision,
+                        "reason": row.reason,
+                        "published_on": row.published_at.date().isoformat(),
+                    }
+                    for row in month.versions
+                    if row.revision > 1
+                ],
+            }
+        )
+    return months
+
+
 def unit_figures(unit: Unit, today: dt.date) -> dict[str, object]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -107,4 +150,5 @@ def unit_figures(unit: Unit, today: dt.date) -> dict[str, object]:
         "progress": progress(unit, today),
         "indicators": indicators(unit, today),
         "procedures": procedures(unit),
+        "index766": published_index(unit),
     }

@@ -67,3 +67,23 @@ def csv_rows(data: dict) -> Iterator[list[str]]:
             f"csdlqg={_value(procedure['on_national_db'])};du_7_bo_phan="
             f"{_value(procedure['all_parts'])}",
         ]
+    for month in data.get("index766", []):
+        yield [
+            "chi_so_766",
+            month["month"],
+            "tong",
+            _value(month["points"]),
+            _value(month["max"]),
+            _value(month["share"]),
+            f"lan_cong_bo={month['revision']}",
+        ]
+        for group in month["groups"]:
+            yield [
+                "chi_so_766_nhom",
+                month["month"],
+                group["name"],
+                _value(group["points"]),
+                _value(group["max"]),
+                "",
+                group["code"],
+            ]

@@ -25,6 +25,7 @@ WATCHED = (
     "org.Unit",
     "org.UnitSuccession",
     "feedback.Feedback",
+    "index766.Publication",
 )
 
 

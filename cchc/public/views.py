@@ -21,7 +21,7 @@ from cchc.accounts.addresses import client_address
 from cchc.org.models import Unit
 from cchc.surveys.limits import hit
 
-from . import cache, lookup, sections
+from . import cache, lookup
 from .opendata import csv_rows
 
 
@@ -48,7 +48,6 @@ def unit_page(request, unit: Unit):
         context = {
             "unit": unit,
             "data": cache.unit_figures(unit, today),
-            "published_index": sections.published_index(unit),
         }
         return render_to_string("public/unit.html", context)
 

@@ -16,3 +16,11 @@ def isodate(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+@register.simple_tag
+def index_chart(months: list[dict]):
+    """The published index's monthly chart (the index page's own drawing), oldest first."""
+    from cchc.index766.chart import chart_label, monthly_svg
+
+    return monthly_svg([(m["month"], m["share"]) for m in reversed(months)], chart_label())

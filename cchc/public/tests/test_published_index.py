@@ -1,0 +1,58 @@
+"""The service index a unit published, on its public page and in its open data: points over
+the maximum that had data, month by month with a chart, each correction with its reason, the
+groups of the latest month — never who published it (the privacy test in test_public.py reads
+the same pages with this publication in place)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.urls import reverse
+
+from cchc.index766.actions import publish
+from cchc.index766.models import Publication
+
+
+def test_the_page_shows_each_published_month_with_its_correction(published, client, world):
+    current = Publication.objects.get(unit=world.commune, revision=2)
+    month = current.month
+    text = client.get(reverse("public:unit", args=["xa-a"])).content.decode()
+    assert "Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766) công bố hằng tháng" in text
+    assert f"{month:%m/%Y}" in text
+    total, maximum = f"{current.total:.2f}", f"{current.max_points:.2f}"
+    assert f"{total}/{maximum}".replace(".", ",") in text
+    assert "Đính chính lần 2" in text and "Nhập bổ sung hồ sơ trực tuyến" in text
+    assert "<svg" in text and "Điểm theo nhóm tiêu chí" in text
+
+
+def test_the_open_data_carries_the_published_index(published, client, world):
+    current = Publication.objects.get(unit=world.commune, revision=2)
+    data = json.loads(client.get(reverse("public:json", args=["xa-a"])).content)
+    [month] = data["index766"]
+    assert month["month"] == f"{current.month:%Y-%m}"
+    assert (month["points"], month["max"]) == (float(current.total), float(current.max_points))
+    assert month["revision"] == 2
+    assert [c["reason"] for c in month["corrections"]] == ["Nhập bổ sung hồ sơ trực tuyến"]
+    groups = {g["code"] for g in month["groups"]}
+    assert {"progress", "satisfaction"} <= groups
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("public:csv", args=["xa-a"])).content.decode("utf-8-sig")
+            )
+        )
+    )
+    total = next(r for r in rows if r[0] == "chi_so_766")
+    assert total[1:3] == [f"{current.month:%Y-%m}", "tong"]
+    assert total[6] == "lan_cong_bo=2"
+
+
+def test_a_new_publication_refreshes_the_cached_page(published, client, world):
+    url = reverse("public:unit", args=["xa-a"])
+    assert "Đính chính lần 3" not in client.get(url).content.decode()
+    month = Publication.objects.filter(unit=world.commune).first().month
+    publish(world.commune, month, published.today, reason="Sửa số liệu thanh toán")
+    text = client.get(url).content.decode()
+    assert "Đính chính lần 3" in text and "Sửa số liệu thanh toán" in text
