@@ -12,4 +12,4 @@ def _unit_register(viewer: Viewer) -> str | None:
     return reverse("feedback:register", args=[code]) if code else None
 
 
-register(MenuEntry("feedback", _("Feedback"), _unit_register, order=45))
+register(MenuEntry("feedback", _("Feedback"), _unit_register, order=55))

@@ -89,6 +89,7 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
         ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
@@ -104,6 +105,7 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
         ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
@@ -118,6 +120,7 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
         ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
@@ -135,6 +138,7 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
         ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
@@ -160,6 +164,7 @@ def test_an_administrator_sees_the_indicators_the_plans_and_the_administration(a
         ("Chỉ số 766", "/units/tinh/index766/"),
         ("Chỉ số CCHC", f"/par/ranking/tinh/{YEAR}/"),
         ("Kế hoạch", "/plans/"),
+        ("Phản ánh, kiến nghị", "/units/tinh/feedback/"),
         ("Người dùng", "/units/tinh/people/"),
         ("Quản trị", "/admin/"),
     )
@@ -236,6 +241,7 @@ def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login
         PAR_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
+        ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
         ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
     assert "Báo cáo" not in [label for label, _url in menu_of(login(world.people.district))]
