@@ -190,6 +190,30 @@ def whole_months(start: dt.date, end: dt.date) -> bool:
     return start.day == 1 and end == facts.month_end(end)
 
 
+def _measure_sums(cursor, result, marks: str, window: list, end: dt.date, *, per_unit: bool):
+    """The measures' totals over the window's months (and each unit's, into `result`)."""
+    names = list(MEASURE_SQL)
+    selects = ", ".join(MEASURE_SQL[name] % {"end": "%s"} for name in names)
+    end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
+    total = dict.fromkeys(names, 0)
+    # one row per unit when they are asked for, else one row (the unit is then 0)
+    unit, grouped = ("r.unit_id", " GROUP BY r.unit_id") if per_unit else ("0", "")
+    cursor.execute(
+        f"SELECT {unit}, {selects} FROM {_q(MonthRollup)} r "
+        f"WHERE r.unit_id IN ({marks}) AND r.month >= %s AND r.month <= %s{grouped}",
+        [*end_params, *window],
+    )
+    for unit_id, *values in cursor.fetchall():
+        if values[0] is None:  # no row in the window (one all-NULL row without GROUP BY)
+            continue
+        sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
+        for name, value in sums.items():
+            total[name] += value
+        if per_unit:
+            result.by_unit[unit_id] = sums
+    return total
+
+
 def window_sums(
     paths: Iterable[str],
     start: dt.date,
@@ -210,28 +234,10 @@ def window_sums(
     units = facts.unit_ids(paths) if units is None else units
     if not units:
         return result
-    names = list(MEASURE_SQL)
-    selects = ", ".join(MEASURE_SQL[name] % {"end": "%s"} for name in names)
-    end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
     marks = ", ".join(["%s"] * len(units))
     window: list[Any] = [*units, start, facts.month_start(end)]
-    total = dict.fromkeys(names, 0)
     with connection.cursor() as cursor:
-        # one row per unit when they are asked for, else one row (the unit is then 0)
-        unit, grouped = ("r.unit_id", " GROUP BY r.unit_id") if per_unit else ("0", "")
-        cursor.execute(
-            f"SELECT {unit}, {selects} FROM {_q(MonthRollup)} r "
-            f"WHERE r.unit_id IN ({marks}) AND r.month >= %s AND r.month <= %s{grouped}",
-            [*end_params, *window],
-        )
-        for unit_id, *values in cursor.fetchall():
-            if values[0] is None:  # no row in the window (one all-NULL row without GROUP BY)
-                continue
-            sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
-            for name, value in sums.items():
-                total[name] += value
-            if per_unit:
-                result.by_unit[unit_id] = sums
+        result.total = _measure_sums(cursor, result, marks, window, end, per_unit=per_unit)
         cursor.execute(
             f"SELECT unit_id, used, paid FROM {_q(MonthProcedures)} "
             f"WHERE unit_id IN ({marks}) AND month >= %s AND month <= %s",
@@ -242,7 +248,6 @@ def window_sums(
         for unit_id, used_bits, paid_bits in cursor.fetchall():
             used[unit_id] |= unpack(used_bits)
             paid[unit_id] |= unpack(paid_bits)
-    result.total = total
     if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
         used = {0: _union(used.values())} if used else {}
         paid = {0: _union(paid.values())} if any(paid.values()) else {}

@@ -326,6 +326,20 @@ class DataChanged(Exception):
     """Another import changed the same dossiers between this one's check and its saving."""
 
 
+def _staging_batch(source: str, unit: Unit | None, user, file_name: str) -> ImportBatch:
+    """A new import's batch, staging (an import a dead process left behind rolled back first)."""
+    staging.recover_abandoned()
+    return ImportBatch.objects.create(
+        kind=ImportBatch.Kind.DOSSIERS,
+        source=source,
+        unit=unit,
+        user=person_of(user),
+        file_name=file_name[:255],
+        state=ImportBatch.State.STAGING,
+        heartbeat=timezone.now(),
+    )
+
+
 def import_dossiers(
     items: Iterable[DossierRecord | RowError | RecordBlock],
     *,
@@ -352,16 +366,7 @@ def import_dossiers(
     error the import is rolled back and the error passed on.
     """
     started = time.perf_counter()
-    staging.recover_abandoned()
-    batch = ImportBatch.objects.create(
-        kind=ImportBatch.Kind.DOSSIERS,
-        source=source,
-        unit=unit,
-        user=person_of(user),
-        file_name=file_name[:255],
-        state=ImportBatch.State.STAGING,
-        heartbeat=timezone.now(),
-    )
+    batch = _staging_batch(source, unit, user, file_name)
     published = False
     try:
         run = DossierImport(

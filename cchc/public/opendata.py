@@ -25,7 +25,13 @@ def csv_rows(data: dict) -> Iterator[list[str]]:
     yield ["giay_phep", "", data["licence"], "", "", "", f"schema {data['schema_version']}"]
     unit = data["unit"]
     yield ["don_vi", unit["code"], unit["name"], "", "", data["as_of"], ""]
-    progress = data["progress"]
+    yield from _progress_rows(data["progress"])
+    yield from _indicator_rows(data["indicators"])
+    yield from _procedure_rows(data["procedures"])
+    yield from _index_rows(data.get("index766", []))
+
+
+def _progress_rows(progress: dict) -> Iterator[list[str]]:
     yield [
         "tien_do",
         "tong",
@@ -45,8 +51,11 @@ def csv_rows(data: dict) -> Iterator[list[str]]:
             _value(area["done_percent"]),
             f"qua_han={area['overdue']}",
         ]
-    window = f"{data['indicators']['from']}..{data['indicators']['to']}"
-    for item in data["indicators"]["items"]:
+
+
+def _indicator_rows(indicators: dict) -> Iterator[list[str]]:
+    window = f"{indicators['from']}..{indicators['to']}"
+    for item in indicators["items"]:
         yield [
             "chi_so",
             item["code"],
@@ -56,7 +65,10 @@ def csv_rows(data: dict) -> Iterator[list[str]]:
             _value(item["value"]),
             window,
         ]
-    for procedure in data["procedures"]:
+
+
+def _procedure_rows(procedures: list[dict]) -> Iterator[list[str]]:
+    for procedure in procedures:
         yield [
             "thu_tuc_cong_bo",
             procedure["code"],
@@ -67,7 +79,10 @@ def csv_rows(data: dict) -> Iterator[list[str]]:
             f"csdlqg={_value(procedure['on_national_db'])};du_7_bo_phan="
             f"{_value(procedure['all_parts'])}",
         ]
-    for month in data.get("index766", []):
+
+
+def _index_rows(months: list[dict]) -> Iterator[list[str]]:
+    for month in months:
         yield [
             "chi_so_766",
             month["month"],
