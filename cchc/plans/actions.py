@@ -174,17 +174,21 @@ def save_task(
             coordinators if coordinators is not None else current["coordinators"],
         )
     announce_tasks_changed(task_ids=[task.pk])
-    after = task_snapshot(task)
-    note_change(amendment, "task", task, before, after)
+    _record_edit("task", task, creating, before, task_snapshot(task), by=by, amendment=amendment)
+    return task
+
+
+def _record_edit(kind: str, obj, creating: bool, before, after, *, by, amendment) -> None:
+    """A task's or a target's edit: noted in the open amendment, and audited."""
+    note_change(amendment, kind, obj, before, after)
     record(
-        "task.create" if creating else "task.update",
+        f"{kind}.create" if creating else f"{kind}.update",
         by=by,
-        obj=task,
-        unit=task.plan.unit,
+        obj=obj,
+        unit=obj.plan.unit,
         before=before,
         after=after,
     )
-    return task
 
 
 def check_deletable(obj: Plan | Task) -> None:
@@ -289,16 +293,7 @@ def save_target(target: Target, *, by) -> Target:
         target.indicator = measures.suggest_indicator(target.text, target.unit)
     target.full_clean()
     target.save()
-    after = snapshot(target)
-    note_change(amendment, "target", target, before, after)
-    record(
-        "target.create" if creating else "target.update",
-        by=by,
-        obj=target,
-        unit=target.plan.unit,
-        before=before,
-        after=after,
-    )
+    _record_edit("target", target, creating, before, snapshot(target), by=by, amendment=amendment)
     return target
 
 
