@@ -135,6 +135,19 @@ def paid(value: object) -> int:
     raise CellError(_("Expected 1 (national portal), 2 (local gateway), 0 or empty."))
 
 
+def required_code(value: object, limit: int, fail, name: str) -> str:
+    """A required code cell (`code_cell`): its text, or "" after telling `fail(name, reason)`
+    why it was refused or that it is empty."""
+    try:
+        text = code_cell(value, limit)
+    except CellError as exc:
+        fail(name, str(exc))
+        return ""
+    if not text:
+        fail(name, _("Required: the column is empty in this row."))
+    return text
+
+
 def code_cell(value: object, limit: int) -> str:
     text = as_text(value)
     if len(text) > limit:

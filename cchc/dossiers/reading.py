@@ -35,10 +35,10 @@ from .cells import (
     CellError,
     as_text,
     channel,
-    code_cell,
     paid,
     parse_bool,
     parse_moment,
+    required_code,
     small_int,
 )
 from .columns import Header
@@ -190,14 +190,7 @@ class DossierRows:
 
     @staticmethod
     def _text(cell, fail, name: str, limit: int) -> str:
-        try:
-            text = code_cell(cell(name), limit)
-        except CellError as exc:
-            fail(name, str(exc))
-            return ""
-        if not text:
-            fail(name, _("Required: the column is empty in this row."))
-        return text
+        return required_code(cell(name), limit, fail, name)
 
 
 def parse_dossier_dicts(

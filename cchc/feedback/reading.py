@@ -15,7 +15,13 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
-from cchc.dossiers.cells import CellError, as_text, code_cell, parse_bool, parse_moment
+from cchc.dossiers.cells import (
+    CellError,
+    as_text,
+    parse_bool,
+    parse_moment,
+    required_code,
+)
 from cchc.dossiers.records import RowError
 from cchc.dossiers.tables import blank, open_table
 
@@ -119,14 +125,7 @@ class FeedbackRows:
 
     @staticmethod
     def _code(cells, fail, name: str) -> str:
-        try:
-            text = code_cell(cells.get(name), 80)
-        except CellError as exc:
-            fail(name, str(exc))
-            return ""
-        if not text:
-            fail(name, _("Required: the column is empty in this row."))
-        return text
+        return required_code(cells.get(name), 80, fail, name)
 
     @staticmethod
     def _days(cells, fail) -> dict[str, dt.date | None]:
