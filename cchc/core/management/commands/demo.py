@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from cchc.core.management.commands.worker import start_in_thread
 from cchc.demo import DEMO_PASSWORD, load_demo
 
 
@@ -37,6 +38,9 @@ class Command(BaseCommand):
         for username, who, scope in ctx.logins:
             self.stdout.write(f"  {username.ljust(width)}  {who} — phạm vi: {scope}")
         if not no_serve:
+            # the background work (web dossier imports, reminders) beside the demo's server
+            start_in_thread("demo")
+            self.stdout.write("Việc nền (nhập hồ sơ, nhắc việc) chạy cùng máy chủ.")
             call_command("serve")
 
     def _reset(self) -> None:

@@ -7,6 +7,7 @@ everything queued and exits (for tests and for a cron line instead of a daemon).
 
 from __future__ import annotations
 
+import threading
 import time
 
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
@@ -32,6 +33,25 @@ class PeriodicWorker(Worker):
             if self.once or finished or not self.running:
                 return
             time.sleep(self.interval)
+
+
+def start_in_thread(worker_id: str = "serve") -> threading.Thread:
+    """The worker in a daemon thread of this process (no signal handling): `cchc demo` runs
+    it beside the web server, so a dossier upload is imported without a second command."""
+    worker = PeriodicWorker(
+        once=False,
+        queue_names=["default"],
+        interval=5.0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
+    thread = threading.Thread(target=worker.run, name=f"cchc-worker-{worker_id}", daemon=True)
+    thread.start()
+    return thread
 
 
 class Command(DbWorkerCommand):
