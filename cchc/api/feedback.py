@@ -63,7 +63,7 @@ def push_feedback(request: HttpRequest, batch: FeedbackBatch):
     token = request.api_token  # type: ignore[attr-defined]
     allowed = unit_scope(token.unit)
     codes = {r.unit_code for r in rows if isinstance(r, FeedbackRecord)}
-    paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
+    paths = {code: unit.path for code, unit in Unit.objects.by_code(codes).items()}
     outside = sorted(c for c in codes if c not in paths or not path_within(paths[c], allowed))
     if outside:
         detail = _("These units are outside the token's unit: %(codes)s") % {

@@ -52,7 +52,7 @@ def _check_units(
     records: list[FeedbackRecord], allowed: Sequence[str] | None
 ) -> tuple[dict[str, Unit], list[RowError]]:
     codes = {r.unit_code for r in records}
-    units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    units = Unit.objects.by_code(codes)
     errors = []
     for item in records:
         unit = units.get(item.unit_code)

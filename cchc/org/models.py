@@ -48,6 +48,20 @@ class UnitQuerySet(models.QuerySet):
             models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on),
         )
 
+    def by_code(self, codes: Iterable[str]) -> dict[str, Unit]:
+        """The units files name, by their code or their e-ID code (contract version 2: one-stop
+        systems export `000.31.35.H55`); a unit's own code wins over another's e-ID code."""
+        codes = set(codes)
+        found: list[Unit] = list(
+            Unit.objects.filter(models.Q(code__in=codes) | models.Q(eid_code__in=codes))
+        )
+        units: dict[str, Unit] = {}
+        for unit in found:
+            if unit.eid_code in codes:
+                units.setdefault(unit.eid_code, unit)
+        units.update({u.code: u for u in found if u.code in codes})
+        return units
+
     def subtree(self, unit: Unit):
         """The unit and every unit below it."""
         return self.under([unit.path])

@@ -48,6 +48,14 @@ def test_a_file_is_imported_with_due_dates_in_working_days(world, tmp_path):
     assert again["unchanged"] == 1 and Feedback.objects.count() == 1
 
 
+def test_a_one_stop_export_naming_the_unit_by_its_e_id_code_is_accepted(world, tmp_path):
+    world.commune.eid_code = "000.31.35.H55"
+    world.commune.save(update_fields=["eid_code"])
+    result, code = run(csv_file(tmp_path, "PA-9,000.31.35.H55,03/06/2024,,,,0,0\n"))
+    assert code == 0 and result["errors"] == []
+    assert Feedback.objects.get(code="PA-9").unit == world.commune
+
+
 def test_the_deadline_skips_the_national_holidays(world, tmp_path):
     # received Friday 26 April 2024; 30/4 and 1/5 are holidays. Counted by hand: 29/4 (1),
     # 2-3/5 (3), 6-10/5 (8), 13-17/5 (13), 20/5 (14), 21/5 (15) — not the 15th day of the
