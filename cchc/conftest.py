@@ -26,6 +26,17 @@ def _fast_hasher(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Figures are cached per process under a freshness counter (cchc.core.freshness) that a
+    rolled-back test resets: no test may find another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_calendar():
     """Calendar overrides are cached per process; a rolled-back test must not leave its own."""
     from cchc.workdays.calendar import clear_cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from cchc import periods
@@ -27,7 +28,7 @@ class Value:
     numerator: int
     denominator: int
 
-    @property
+    @cached_property  # exact rounding (fractions) is costly, and a page reads it many times
     def value(self) -> float | None:
         """100 × numerator ÷ denominator rounded half up to two decimals; None without data."""
         return percent(self.numerator, self.denominator)

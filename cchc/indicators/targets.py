@@ -27,6 +27,7 @@ from fractions import Fraction
 
 from django.utils.translation import gettext_lazy as _
 
+from cchc.core import freshness
 from cchc.formats.rounding import half_up
 from cchc.org.matching import fold
 from cchc.plans.choices import Comparator, TargetUnit
@@ -236,8 +237,7 @@ def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> d
     months: dict[str, dict[str, engine.Value]] = {}
     totals: dict[str, engine.Value] = {}
     if linked and window is not None:
-        months = engine.monthly(plan.unit, window[0], window[1], list(linked.values()))
-        totals = engine.values(plan.unit, window[0], window[1], list(linked.values()))
+        months, totals = _measured(plan.unit, window, list(linked.values()), today)
     figures: dict[int, TargetFigure] = {}
     if any(t.indicator_id is None for t in targets):
         for figure in TargetFigure.objects.filter(target__plan=plan).order_by(
@@ -252,6 +252,28 @@ def progress_of_plan(plan, today: dt.date, targets: Sequence | None = None) -> d
         else:
             result[target.pk] = _from_months(target, target.indicator, months, window, totals)
     return result
+
+
+def _measured(unit, window, indicators: list[IndicatorDefinition], today: dt.date):
+    """The indicators' monthly values and the window's own, for the unit: from the cache while
+    no dossier figure has changed (`cchc.core.freshness`) — a dashboard asks for them on every
+    visit, and they change only when dossiers are imported."""
+
+    def compute():
+        months = engine.monthly(unit, window[0], window[1], indicators)
+        return months, engine.values(unit, window[0], window[1], indicators)
+
+    versions = ",".join(str(pk) for pk in sorted(d.pk for d in indicators))
+    key = freshness.key(
+        "indicators:measured",
+        unit.pk,
+        today,
+        window[0],
+        window[1],
+        versions,
+        topic=freshness.DOSSIER_FIGURES,
+    )
+    return freshness.remembered(key, compute)
 
 
 def _from_figure(target, figure: TargetFigure | None, today: dt.date) -> Progress:

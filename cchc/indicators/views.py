@@ -6,12 +6,16 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from cchc.core import freshness
 from cchc.org.access import Action, access_for, unit_for
 
+from .models import IndicatorDefinition
 from .tables import IndicatorTables, build_tables, period_choices, period_from
 
 
@@ -21,9 +25,7 @@ def unit_indicators(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()
     period, period_error = _period(request, unit, today)
-    tables = build_tables(
-        unit, period, sort=request.GET.get("sort", ""), order=request.GET.get("order", "")
-    )
+    sort, order = _sorting(request)
     access = access_for(request.user)
     context = {
         "unit": unit,
@@ -31,12 +33,43 @@ def unit_indicators(request, code: str):
         "period_error": period_error,
         "choices": period_choices(unit, period.year),
         "years": _years(today, period.year),
-        "tables": tables,
-        "chart": _chart(tables),
+        "shown": _shown_tables(unit, period, sort, order, today),
         "can_import": access.can(Action.ENTER_DATA, unit),
         "nav": "indicators",
     }
     return render(request, "indicators/unit.html", context)
+
+
+def _shown_tables(unit, period, sort: str, order: str, today) -> dict:
+    """The page's tables and chart, rendered, from the cache while no dossier figure has
+    changed (`cchc.core.freshness`). The same for everyone who may see the unit: the view has
+    checked that first; what depends on the viewer (the import link) stays outside."""
+
+    def render_tables() -> dict:
+        tables = build_tables(unit, period, sort=sort, order=order)
+        context = {"unit": unit, "period": period, "tables": tables, "chart": _chart(tables)}
+        return {
+            "html": render_to_string("indicators/partials/tables.html", context),
+            "has_data": tables.has_data,
+            "months": len(tables.month_keys) > 1,
+            "sort": tables.sort,
+            "order": tables.order,
+        }
+
+    key = freshness.key(
+        "indicators:page",
+        unit.pk,
+        today,
+        period.key,
+        period.start,
+        period.end,
+        period.label,
+        sort,
+        order,
+        get_language(),
+        topic=freshness.DOSSIER_FIGURES,
+    )
+    return freshness.remembered(key, render_tables)
 
 
 @login_required
@@ -56,6 +89,14 @@ def unit_indicators_export(request, code: str):
     name = f"chi-so-{unit.code}-{period.key}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def _sorting(request) -> tuple[str, str]:
+    """The asked sort column (an indicator's code) and order, or "" for what is not one: the
+    cache keeps one entry per real choice, not one per address someone types."""
+    sort, order = request.GET.get("sort", ""), request.GET.get("order", "")
+    codes = set(IndicatorDefinition.objects.current().values_list("code", flat=True))
+    return (sort if sort in codes else ""), (order if order in ("asc", "desc") else "")
 
 
 def _period(request, unit, today):
