@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 
 from cchc.org.models import Unit
 from cchc.plans.choices import AREA_ORDER, Area, PartyRole
@@ -75,9 +75,10 @@ class UnitDashboard:
 
 
 def _lead_prefetch():
+    # only the names are shown (`lead_names`): no post joined
     return Prefetch(
         "task__parties",
-        queryset=TaskParty.objects.filter(role=PartyRole.LEAD).select_related("post"),
+        queryset=TaskParty.objects.filter(role=PartyRole.LEAD),
         to_attr="lead_parties",
     )
 
@@ -125,18 +126,13 @@ def unit_dashboard(unit: Unit, year: int, today: dt.date) -> UnitDashboard:
     board.months = _months(year, today, due_by_month, done_by_month, board.total)
 
     live = Occurrence.objects.live().filter(plan__in=plans, done_on__isnull=True)
-    board.overdue = list(
-        live.filter(due__lt=today)
-        .select_related("task", "plan")
-        .prefetch_related(_lead_prefetch())
-        .order_by("due", "task__order")[:200]
-    )
+    ordered = live.select_related("task").order_by("due", "task__order")
+    board.overdue = list(ordered.filter(due__lt=today)[:200])
     board.upcoming = list(
-        live.filter(due__gte=today, due__lte=today + dt.timedelta(days=UPCOMING_DAYS))
-        .select_related("task", "plan")
-        .prefetch_related(_lead_prefetch())
-        .order_by("due", "task__order")[:200]
+        ordered.filter(due__gte=today, due__lte=today + dt.timedelta(days=UPCOMING_DAYS))[:200]
     )
+    # the leads of both lists in one query
+    prefetch_related_objects(board.overdue + board.upcoming, _lead_prefetch())
     for occ in board.overdue + board.upcoming:
         occ.status = occ.status_on(today)
     return board
