@@ -75,7 +75,9 @@ def _update_entries(task, limit):
     updates = (
         ProgressUpdate.objects.filter(occurrence__task=task)
         .select_related("by", "occurrence")
-        .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.order_by("pk")))
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.order_by("pk"), to_attr="evidence_list")
+        )
         .order_by("-at", "-pk")[:limit]
     )
     for update in updates:
@@ -86,7 +88,7 @@ def _update_entries(task, limit):
             text=update.note,
             period=update.occurrence.label,
             update=update,
-            evidence=list(update.evidence.all()),
+            evidence=update.evidence_list,
         )
 
 

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import template
-from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -43,21 +40,6 @@ def rate(value):
 def fraction(value):
     """A Rate as "7/8"."""
     return f"{value.numerator}/{value.denominator}"
-
-
-@lru_cache(maxsize=8)
-def _task_url_around(prefix: str) -> tuple[str, str]:
-    marker = 987654321
-    head, tail = reverse("tracking:task", args=[marker]).split(str(marker))
-    return head, tail
-
-
-@register.filter
-def task_url(task_id) -> str:
-    """The task page's address, as `{% url 'tracking:task' id %}` gives it, without walking the
-    URL resolver for every row of a long table."""
-    head, tail = _task_url_around(get_script_prefix())
-    return f"{head}{int(task_id)}{tail}"
 
 
 @register.filter
