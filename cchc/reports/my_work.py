@@ -29,13 +29,18 @@ def owed(
         (r.kind, r.year): r
         for r in Report.objects.filter(unit=unit, year__in=[today.year - 1, today.year])
     }
+    rows = schedule.plan_periods(unit, [today.year - 1, today.year])
     result = []
     for year in (today.year - 1, today.year):
         for kind in schedule.KINDS:
             report = saved.get((kind, year))
             if report is not None and report.status not in ("draft", "returned"):
                 continue
-            period = schedule.window_for(unit, kind, year) if report is None else None
+            period = (
+                schedule.window_for(unit, kind, year, rows.get((kind, year)))
+                if report is None
+                else None
+            )
             due = report.due if report else period.due
             if due - dt.timedelta(days=ahead) <= today and (
                 year == today.year or today <= due + dt.timedelta(days=60)

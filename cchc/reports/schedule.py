@@ -88,10 +88,31 @@ def plan_period(unit, kind: str, year: int):
     )
 
 
-def window_for(unit, kind: str, year: int) -> Period:
-    """The report's window and due date: the plan's where it sets them, else the national."""
+def plan_periods(unit, years) -> dict[tuple[str, int], object]:
+    """`plan_period` of every kind and of each of `years`, in one query: {(kind, year): row}."""
+    from cchc.plans.models import ReportingPeriod
+
+    found: dict[tuple[str, int], object] = {}
+    rows = (
+        ReportingPeriod.objects.filter(plan__unit=unit, plan__year__in=list(years))
+        .exclude(plan__status="draft")
+        .select_related("plan")
+        .order_by("plan__kind", "plan_id", "pk")
+    )
+    for row in rows:
+        found.setdefault((row.kind, row.plan.year), row)
+    return found
+
+
+_UNREAD = object()
+
+
+def window_for(unit, kind: str, year: int, row=_UNREAD) -> Period:
+    """The report's window and due date: the plan's where it sets them, else the national.
+    `row`: the plan's schedule row (or None) when the caller read it (`plan_periods`)."""
     default = national(kind, year)
-    row = plan_period(unit, kind, year)
+    if row is _UNREAD:
+        row = plan_period(unit, kind, year)
     if row is None:
         return default
     start, end, due = default.start, default.end, row.due or default.due
