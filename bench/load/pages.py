@@ -33,6 +33,7 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.template import Template  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -126,6 +127,11 @@ def main() -> None:
     parser.add_argument("--shapes", type=int, default=4)
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the cache before every request: what the first visit after an import costs",
+    )
     args = parser.parse_args()
     setup_test_environment()
     # the test environment records every template rendered (a copy of each context): the
@@ -147,6 +153,8 @@ def main() -> None:
         # timed by CPU, not the clock: waits for the database and a busy machine stay out of it
         profiler = cProfile.Profile(time.process_time) if name in args.cprofile else None
         for _ in range(args.runs):
+            if args.cold:
+                cache.clear()
             reset_queries()
             started, cpu_started = time.perf_counter(), time.process_time()
             if profiler:

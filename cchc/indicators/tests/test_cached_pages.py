@@ -6,19 +6,22 @@ Phường 2 (xa-b) 3 of 3."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
 from cchc.core import freshness
 from cchc.dossiers.saving import import_dossiers
-from cchc.indicators import views
+from cchc.indicators import targets, views
 from cchc.testing.factories import PlanFactory, TaskFactory
 from cchc.tracking.models import Occurrence
 from cchc.tracking.schedule import sync_plan
 
 from .test_pages import data, dossier, page, text_of
+from .test_targets import _dossiers, measured_plan
 
-__all__ = ["data"]  # the fixture, used by name
+__all__ = ["data", "measured_plan"]  # the fixtures, used by name
 
 
 def test_a_cached_page_is_not_served_to_someone_who_may_not_see_the_unit(data, login):
@@ -70,3 +73,20 @@ def test_a_progress_report_moves_the_public_counter_only(data):
     after = freshness.generation(freshness.ALL), freshness.generation(freshness.DOSSIER_FIGURES)
     assert after[0] == before[0] + 1  # the public page shows plan progress
     assert after[1] == before[1]  # no indicator changed
+
+
+def test_a_dashboards_targets_follow_an_import_and_a_changed_goal_at_once(measured_plan):
+    plan, target = measured_plan
+    day = dt.date(2024, 6, 30)
+    first = targets.progress_of_plan(plan, day)[target.pk]  # its figures are now in the cache
+    assert (first.numerator, first.denominator) == (510, 600)
+    assert first.status == targets.AT_RISK  # 85% now, 90.83% projected, against 90%
+
+    target.value = Decimal(80)  # the goal is read live, not from the cache
+    target.save()
+    assert targets.progress_of_plan(plan, day)[target.pk].status == targets.MET
+
+    june = [replace(r, code=f"{r.code}-b") for r in _dossiers("xa-a", 6, 100, 0)]
+    assert import_dossiers(june).saved
+    again = targets.progress_of_plan(plan, day)[target.pk]
+    assert (again.numerator, again.denominator) == (610, 700)
