@@ -191,6 +191,13 @@ def _record_edit(kind: str, obj, creating: bool, before, after, *, by, amendment
     )
 
 
+def _delete_part(kind: str, obj, before, *, by, amendment, reason: str) -> None:
+    """A task or a target deleted: noted in the open amendment, audited, then deleted."""
+    note_change(amendment, kind, obj, before, None)
+    record(f"{kind}.delete", by=by, obj=obj, unit=obj.plan.unit, before=before, reason=reason)
+    obj.delete()
+
+
 def check_deletable(obj: Plan | Task) -> None:
     """A task with progress reports or evidence is the record of work done: it can only be
     cancelled, and a plan holding such a task can only be closed. Raises the refusal people
@@ -215,17 +222,7 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
     """Delete a task nobody reported on; refused otherwise, whatever the caller."""
     amendment = ensure_changeable(task.plan)
     check_deletable(task)
-    before = task_snapshot(task)
-    note_change(amendment, "task", task, before, None)
-    record(
-        "task.delete",
-        by=by,
-        obj=task,
-        unit=task.plan.unit,
-        before=before,
-        reason=reason,
-    )
-    task.delete()
+    _delete_part("task", task, task_snapshot(task), by=by, amendment=amendment, reason=reason)
 
 
 @transaction.atomic
@@ -300,17 +297,7 @@ def save_target(target: Target, *, by) -> Target:
 @transaction.atomic
 def delete_target(target: Target, *, by, reason: str = "") -> None:
     amendment = ensure_changeable(target.plan)
-    before = snapshot(target)
-    note_change(amendment, "target", target, before, None)
-    record(
-        "target.delete",
-        by=by,
-        obj=target,
-        unit=target.plan.unit,
-        before=before,
-        reason=reason,
-    )
-    target.delete()
+    _delete_part("target", target, snapshot(target), by=by, amendment=amendment, reason=reason)
 
 
 def plan_parts(plan: Plan) -> dict:
