@@ -236,19 +236,7 @@ def cancel_task(task: Task, *, by, reason: str) -> Task:
     task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if task.state == TaskState.CANCELLED:
         return task
-    before = task_snapshot(task)
-    task.state, task.cancel_reason = TaskState.CANCELLED, reason
-    task.save(update_fields=["state", "cancel_reason"])
-    note_change(task.plan.open_amendment(), "task", task, before, task_snapshot(task))
-    record(
-        "task.cancel",
-        by=by,
-        obj=task,
-        unit=task.plan.unit,
-        before={k: before[k] for k in ("plan", "state", "cancel_reason")},
-        after={"plan": task.plan_id, "state": task.state, "cancel_reason": reason},
-        reason=reason,
-    )
+    _set_state("task.cancel", task, TaskState.CANCELLED, reason, by=by)
     return task
 
 
@@ -259,20 +247,20 @@ def restore_task(task: Task, *, by) -> Task:
     task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if task.state == TaskState.ACTIVE:
         return task
-    before = {"plan": task.plan_id, "state": task.state, "cancel_reason": task.cancel_reason}
+    _set_state("task.restore", task, TaskState.ACTIVE, "", by=by)
+    return task
+
+
+def _set_state(action: str, task: Task, state: str, reason: str, *, by) -> None:
+    """A task cancelled (with its reason) or restored: saved, noted in the open amendment, and
+    audited with the state it had."""
     before_task = task_snapshot(task)
-    task.state, task.cancel_reason = TaskState.ACTIVE, ""
+    before = {key: before_task[key] for key in ("plan", "state", "cancel_reason")}
+    task.state, task.cancel_reason = state, reason
     task.save(update_fields=["state", "cancel_reason"])
     note_change(task.plan.open_amendment(), "task", task, before_task, task_snapshot(task))
-    record(
-        "task.restore",
-        by=by,
-        obj=task,
-        unit=task.plan.unit,
-        before=before,
-        after={"plan": task.plan_id, "state": task.state, "cancel_reason": ""},
-    )
-    return task
+    after = {"plan": task.plan_id, "state": state, "cancel_reason": reason}
+    record(action, by=by, obj=task, unit=task.plan.unit, before=before, after=after, reason=reason)
 
 
 @transaction.atomic
