@@ -45,3 +45,9 @@ def number(value, places: int = 2):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def one_of(value, names: str) -> bool:
+    """`field.name|one_of:"content note"`: whether the value is one of the space-separated names."""
+    return value in names.split()
