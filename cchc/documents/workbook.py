@@ -25,7 +25,19 @@ from typing import IO
 from django.conf import settings
 
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
+# A DTD can declare entities that expand a few bytes into gigabytes; Office never writes one.
+_DTD_MARKS = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
+)
+
+
+def declares_dtd(xml: bytes) -> bool:
+    """Whether a part of an Office package (workbook, Word document) declares a DTD: the one
+    test every reader of uploaded Office files refuses a part by."""
+    return any(mark in xml for mark in _DTD_MARKS)
 
 
 class WorkbookError(Exception):
@@ -72,10 +84,7 @@ def check_workbook(data: bytes | IO[bytes]) -> None:
             types = archive.getinfo("[Content_Types].xml")
             if types.file_size > limit:
                 raise WorkbookError("too_large", types.file_size)
-            content_types = archive.read(types)
-            if any(mark in content_types for mark in _DTD_MARKS):
-                raise WorkbookError("entities")
-            sheets = _sheet_parts(content_types)
+            sheets = sheet_parts(archive.read(types))
             members = archive.infolist()
             size = sum(m.file_size for m in members if m.filename not in sheets)
             if size > limit:
@@ -85,15 +94,19 @@ def check_workbook(data: bytes | IO[bytes]) -> None:
                     continue
                 with archive.open(member) as part:  # a sheet: its prolog, where a DTD stands
                     head = part.read() if member.filename not in sheets else part.read(65536)
-                if any(mark in head for mark in _DTD_MARKS):
+                if declares_dtd(head):
                     raise WorkbookError("entities")
     except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError) as exc:
         raise WorkbookError("damaged", reason=exc.__class__.__name__) from None
 
 
-def _sheet_parts(content_types: bytes) -> set[str]:
+def sheet_parts(content_types: bytes) -> set[str]:
+    """The names of the parts `[Content_Types].xml` declares as worksheets (refused as
+    `entities` when it declares a DTD)."""
     from defusedxml.ElementTree import fromstring
 
+    if declares_dtd(content_types):
+        raise WorkbookError("entities")
     return {
         str(node.get("PartName", "")).lstrip("/")
         for node in fromstring(content_types)
