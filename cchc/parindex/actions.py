@@ -186,7 +186,6 @@ def _require_stage(assessment: Assessment, *stages: str) -> None:
         )
 
 
-@transaction.atomic
 def _checked_scores(
     assessment: Assessment, entries: dict[int, tuple[Decimal | None, str]]
 ) -> dict[int, Score]:
@@ -201,6 +200,7 @@ def _checked_scores(
     return scores
 
 
+@transaction.atomic
 def save_self_scores(
     assessment: Assessment, entries: dict[int, tuple[Decimal | None, str]], *, by
 ) -> int:
@@ -286,14 +286,9 @@ def _move(
         setattr(assessment, name, value)
     assessment.save(update_fields=["stage", *fields])
     after = {"stage": stage, **(after or {})}
+    unit = assessment.unit
     return record(
-        action,
-        by=by,
-        obj=assessment,
-        unit=assessment.unit,
-        before=before,
-        after=after,
-        reason=reason,
+        action, by=by, obj=assessment, unit=unit, before=before, after=after, reason=reason
     )
 
 
