@@ -22,8 +22,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from cchc.documents.word import FONT, every_script
+
 OUT = Path(__file__).resolve().parent.parent / "cchc/documents/templates/bao-cao.docx"
-FONT = "Times New Roman"
 
 
 def set_font(style_or_run, size: float | None = None) -> None:
@@ -31,13 +32,7 @@ def set_font(style_or_run, size: float | None = None) -> None:
     font.name = FONT
     if size is not None:
         font.size = Pt(size)
-    r_pr = style_or_run.element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
+    every_script(style_or_run.element)
 
 
 def line(cell_or_doc, text: str, *, size=14, bold=False, italic=False, align="center", after=0):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+from collections.abc import Collection
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,7 +14,7 @@ from django.db import models
 from .models import AuditEvent
 
 
-def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+def snapshot(obj: models.Model, fields: Collection[str] | None = None) -> dict[str, Any]:
     """The object's concrete field values as JSON-safe data (foreign keys by id)."""
     data: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:

@@ -32,34 +32,48 @@ class Results:
         return len(self.tasks) + len(self.plans) + len(self.targets) + len(self.evidence)
 
 
+# what each kind is searched in: the model, the path to its unit (the scope and the unit shown),
+# what the text matches, the order
+_KINDS = {
+    "tasks": (
+        Task,
+        "plan__unit",
+        lambda query: Q(title__icontains=query) | Q(ref__iexact=query),
+        ("-plan__year", "plan_id", "order"),
+    ),
+    "plans": (
+        Plan,
+        "unit",
+        lambda query: Q(title__icontains=query) | Q(number__icontains=query),
+        ("-year", "unit__path"),
+    ),
+    "targets": (
+        Target,
+        "plan__unit",
+        lambda query: Q(text__icontains=query),
+        ("-plan__year", "plan_id", "order"),
+    ),
+    "evidence": (
+        Evidence,
+        "unit",
+        lambda query: Q(number__icontains=query) | Q(title__icontains=query),
+        ("-uploaded_at",),
+    ),
+}
+
+
 def search(user, text: str) -> Results:
     query = " ".join((text or "").split())[:200]
     results = Results(query)
     if len(query) < MIN_LENGTH:
         return results
     scope = access_for(user)
-    results.tasks = list(
-        Task.objects.filter(scope.unit_q("plan__unit"))
-        .filter(Q(title__icontains=query) | Q(ref__iexact=query))
-        .select_related("plan__unit")
-        .order_by("-plan__year", "plan_id", "order")[:LIMIT]
-    )
-    results.plans = list(
-        Plan.objects.filter(scope.unit_q("unit"))
-        .filter(Q(title__icontains=query) | Q(number__icontains=query))
-        .select_related("unit")
-        .order_by("-year", "unit__path")[:LIMIT]
-    )
-    results.targets = list(
-        Target.objects.filter(scope.unit_q("plan__unit"))
-        .filter(text__icontains=query)
-        .select_related("plan__unit")
-        .order_by("-plan__year", "plan_id", "order")[:LIMIT]
-    )
-    results.evidence = list(
-        Evidence.objects.filter(scope.unit_q("unit"))
-        .filter(Q(number__icontains=query) | Q(title__icontains=query))
-        .select_related("unit")
-        .order_by("-uploaded_at")[:LIMIT]
-    )
+    for name, (model, unit, matches, order) in _KINDS.items():
+        found = (
+            model._default_manager.filter(scope.unit_q(unit))
+            .filter(matches(query))
+            .select_related(unit)
+            .order_by(*order)[:LIMIT]
+        )
+        setattr(results, name, list(found))
     return results

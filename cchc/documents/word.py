@@ -105,7 +105,13 @@ def _font(run, size: float, *, bold: bool = False, italic: bool = False) -> None
     run.bold, run.italic = bold, italic
     run.font.name = FONT
     run.font.size = Pt(size)
-    r_pr = run._r.get_or_add_rPr()
+    every_script(run._r)
+
+
+def every_script(element) -> None:
+    """`FONT` for every script of a run or a style (`element`: `run._r`, `style.element`):
+    python-docx names only the Latin slots, and Word would fill the others with its own."""
+    r_pr = element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")

@@ -1,7 +1,7 @@
 """Reading an uploaded Excel workbook (.xlsx) safely: the checks before loading, and its rows.
 
 Any app that takes a workbook from a user reads it through here (the plan importer's task
-appendix; the same hardening as the dossier import, which keeps its own copy for now):
+appendix; the dossier import, which streams its sheet itself, calls `check_workbook` first):
 
 - before loading, the parts read into memory must not unzip beyond `MAX_UNZIPPED_MB` (the
   sizes the archive declares, which `zipfile` enforces while reading), and no XML part may
@@ -20,20 +20,35 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from django.conf import settings
 
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
+# A DTD can declare entities that expand a few bytes into gigabytes; Office never writes one.
+_DTD_MARKS = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
+)
+
+
+def declares_dtd(xml: bytes) -> bool:
+    """Whether a part of an Office package (workbook, Word document) declares a DTD: the one
+    test every reader of uploaded Office files refuses a part by."""
+    return any(mark in xml for mark in _DTD_MARKS)
 
 
 class WorkbookError(Exception):
-    """A workbook that is not read; `code` tells why, `size` the unzipped bytes if too large."""
+    """A workbook that is not read; `code` tells why, `size` the unzipped bytes if too large,
+    `reason` the name of the error met in a damaged one."""
 
-    def __init__(self, code: str, size: int = 0) -> None:
+    def __init__(self, code: str, size: int = 0, reason: str = "") -> None:
         super().__init__(code)
         self.code = code
         self.size = size
+        self.reason = reason
 
 
 def max_unzipped_bytes() -> int:
@@ -45,6 +60,7 @@ def max_columns() -> int:
 
 
 def max_empty_rows() -> int:
+    """A run of this many empty rows ends the table: what follows is not read."""
     return int(getattr(settings, "MAX_EMPTY_ROWS", 1000))
 
 
@@ -59,18 +75,16 @@ def is_workbook(data: bytes) -> bool:
         return False
 
 
-def check_workbook(data: bytes) -> None:
-    """Refuse a workbook before openpyxl loads it (see the module's first rule)."""
+def check_workbook(data: bytes | IO[bytes]) -> None:
+    """Refuse a workbook (its bytes, or a seekable binary file) before openpyxl loads it (see
+    the module's first rule)."""
     limit = max_unzipped_bytes()
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
             types = archive.getinfo("[Content_Types].xml")
             if types.file_size > limit:
                 raise WorkbookError("too_large", types.file_size)
-            content_types = archive.read(types)
-            if any(mark in content_types for mark in _DTD_MARKS):
-                raise WorkbookError("entities")
-            sheets = _sheet_parts(content_types)
+            sheets = sheet_parts(archive.read(types))
             members = archive.infolist()
             size = sum(m.file_size for m in members if m.filename not in sheets)
             if size > limit:
@@ -80,15 +94,19 @@ def check_workbook(data: bytes) -> None:
                     continue
                 with archive.open(member) as part:  # a sheet: its prolog, where a DTD stands
                     head = part.read() if member.filename not in sheets else part.read(65536)
-                if any(mark in head for mark in _DTD_MARKS):
+                if declares_dtd(head):
                     raise WorkbookError("entities")
-    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError):
-        raise WorkbookError("damaged") from None
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError) as exc:
+        raise WorkbookError("damaged", reason=exc.__class__.__name__) from None
 
 
-def _sheet_parts(content_types: bytes) -> set[str]:
+def sheet_parts(content_types: bytes) -> set[str]:
+    """The names of the parts `[Content_Types].xml` declares as worksheets (refused as
+    `entities` when it declares a DTD)."""
     from defusedxml.ElementTree import fromstring
 
+    if declares_dtd(content_types):
+        raise WorkbookError("entities")
     return {
         str(node.get("PartName", "")).lstrip("/")
         for node in fromstring(content_types)
@@ -123,7 +141,7 @@ def read_sheets(data: bytes, *, max_rows: int) -> Iterator[SheetRows]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl wraps what it meets in many exception types
-        raise WorkbookError("entities" if _entities(exc) else "damaged") from None
+        raise WorkbookError("entities" if entities_refused(exc) else "damaged") from None
     width, gap = max_columns(), max_empty_rows()
     taken = 0
     try:
@@ -150,12 +168,14 @@ def read_sheets(data: bytes, *, max_rows: int) -> Iterator[SheetRows]:
     except WorkbookError:
         raise
     except Exception as exc:
-        raise WorkbookError("entities" if _entities(exc) else "damaged") from None
+        raise WorkbookError("entities" if entities_refused(exc) else "damaged") from None
     finally:
         workbook.close()
 
 
-def _entities(exc: BaseException | None) -> bool:
+def entities_refused(exc: BaseException | None) -> bool:
+    """Whether defusedxml refused entities somewhere in the chain (openpyxl wraps errors): the
+    one test, for every reader of Excel files, that a file was refused as hostile."""
     from defusedxml.common import DefusedXmlException
 
     while exc is not None:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from . import columns as cols
 from .cells import CellError, as_text, parse_bool
 from .columns import Header
-from .records import ProcedureRecord, RowError
+from .records import ProcedureRecord, RowError, split_results
 from .tables import Table, blank, open_table
 
 
@@ -50,22 +50,17 @@ _FLAGS = (
 
 def _procedure_rows(table: Table) -> tuple[list[ProcedureRecord], list[RowError]]:
     index = table.header.mapping
-    records: list[ProcedureRecord] = []
-    errors: list[RowError] = []
     seen: dict[str, int] = {}
-    for number, row in table.rows:
-        if blank(row):
-            continue
-        cells = {
+
+    def cells(row) -> dict[str, object]:
+        return {
             name: row[position] if position is not None and position < len(row) else None
             for name, position in index.items()
         }
-        result = _procedure(number, cells, seen)
-        if isinstance(result, list):
-            errors.extend(result)
-        else:
-            records.append(result)
-    return records, errors
+
+    return split_results(
+        _procedure(number, cells(row), seen) for number, row in table.rows if not blank(row)
+    )
 
 
 def _procedure(

@@ -307,23 +307,29 @@ class BlockReader:
         """Read the slow rows with the reference reader; returns the row number where the table
         ends (a long run of empty rows), or `end`, one past the block."""
         for number in slow:
-            row = row_of(number)[: max_columns()]
-            if blank(row):
-                self.run = self.run + 1 if number == self.last_blank + 1 else 1
-                self.last_blank = number
-                if self.run >= self.stop:
-                    self.ended = True
-                    return number
-                continue
-            code = _code_of(row, self.mapping)
-            if code in firsts and code not in self.reference.seen:
-                self.reference.seen[code] = firsts[code]
-            result = self.reference.read(number, row)
-            if isinstance(result, list):
-                items.extend(result)
-            else:
-                items.append(result)
+            read = self._read_row(number, row_of(number), firsts)
+            if read is None:
+                self.ended = True
+                return number
+            items.extend(read)
         return end
+
+    def _read_row(
+        self, number: int, row: Sequence[object], firsts: dict[str, int]
+    ) -> list[Item] | None:
+        """One row by the reference reader: its record or its errors (nothing for an empty
+        row), or None where a long run of empty rows ends the table. `firsts` holds the rows
+        where codes the fast path took first stand, so a repeat is told where."""
+        row = row[: max_columns()]
+        if blank(row):
+            self.run = self.run + 1 if number == self.last_blank + 1 else 1
+            self.last_blank = number
+            return None if self.run >= self.stop else []
+        code = _code_of(row, self.mapping)
+        if code in firsts and code not in self.reference.seen:
+            self.reference.seen[code] = firsts[code]
+        result = self.reference.read(number, row)
+        return list(result) if isinstance(result, list) else [result]
 
     def _reference(self, rest: io.RawIOBase) -> Iterator[Item]:
         """The rest of the file read row by row, as `reading.iter_dossiers` does."""
@@ -334,21 +340,10 @@ class BlockReader:
         try:
             for row in reader:
                 number += 1
-                row = row[: max_columns()]
-                if blank(row):
-                    self.run = self.run + 1 if number == self.last_blank + 1 else 1
-                    self.last_blank = number
-                    if self.run >= self.stop:
-                        return
-                    continue
-                code = _code_of(row, self.mapping)
-                if code in codes and code not in self.reference.seen:
-                    self.reference.seen[code] = codes[code]
-                result = self.reference.read(number, row)
-                if isinstance(result, list):
-                    yield from result
-                else:
-                    yield result
+                read = self._read_row(number, row, codes)
+                if read is None:
+                    return
+                yield from read
         except UnicodeDecodeError:
             raise decode_error(self.line + reader.line_num + 1) from None
         except csv.Error as exc:

@@ -5,20 +5,10 @@ Settings documented in docs/configuration.md (MAX_COLUMNS, MAX_EMPTY_ROWS, MAX_U
 
 from __future__ import annotations
 
-from django.conf import settings
+# one home for the limits of every uploaded table, with the workbook checks that apply them
+from cchc.documents.workbook import max_columns, max_empty_rows, max_unzipped_bytes
 
-
-def max_columns() -> int:
-    return int(getattr(settings, "MAX_COLUMNS", 200))
-
-
-def max_empty_rows() -> int:
-    """A run of this many empty rows ends the table: what follows is not read."""
-    return int(getattr(settings, "MAX_EMPTY_ROWS", 1000))
-
-
-def max_unzipped_bytes() -> int:
-    return int(getattr(settings, "MAX_UNZIPPED_MB", 50)) * 1024 * 1024
+__all__ = ["max_columns", "max_empty_rows", "max_unzipped_bytes", "thousands"]
 
 
 def thousands(n: int) -> str:

@@ -43,7 +43,7 @@ from .cells import (
 )
 from .columns import Header
 from .limits import max_columns, max_empty_rows, max_unzipped_bytes
-from .records import DossierFileError, DossierRecord, RowError
+from .records import DossierFileError, DossierRecord, RowError, split_results
 from .tables import Table, blank, open_table
 
 __all__ = [
@@ -199,15 +199,10 @@ def parse_dossier_dicts(
     """API batches: dicts keyed by canonical names; rows numbered from `first_row`."""
     names = list(cols.DOSSIER_COLUMNS)
     reader = DossierRows({name: index for index, name in enumerate(names)})
-    records: list[DossierRecord] = []
-    errors: list[RowError] = []
-    for number, item in enumerate(items, start=first_row):
-        result = reader.read(number, [item.get(name) for name in names])
-        if isinstance(result, list):
-            errors.extend(result)
-        else:
-            records.append(result)
-    return records, errors
+    return split_results(
+        reader.read(number, [item.get(name) for name in names])
+        for number, item in enumerate(items, start=first_row)
+    )
 
 
 def iter_dossiers(

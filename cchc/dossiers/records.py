@@ -8,7 +8,11 @@ here lets the command line, the web import and the API share one validation path
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+R = TypeVar("R")
 
 
 class DossierFileError(Exception):
@@ -78,3 +82,16 @@ class ProcedureRecord:
     returns_document: bool = False  # TraKetQuaGiayTo
     legal_time: str = ""  # ThoiGianGiaiQuyet, as written ("15", "3,5")
     time_unit: str = ""  # DonViTinh
+
+
+def split_results(results: Iterable[R | list[RowError]]) -> tuple[list[R], list[RowError]]:
+    """Rows read one at a time (each a record, or that row's errors) as the records and the
+    errors, both in row order."""
+    records: list[R] = []
+    errors: list[RowError] = []
+    for result in results:
+        if isinstance(result, list):
+            errors.extend(result)
+        else:
+            records.append(result)
+    return records, errors

@@ -24,6 +24,8 @@ from typing import IO
 
 import polars as pl
 
+from cchc.documents.workbook import sheet_parts
+
 from .cells import as_text
 from .columnar import BlockReader, Item, parse_block
 from .tables import Table
@@ -54,11 +56,9 @@ def _spelled(value: object) -> str | None:
 
 def sheet_size_ok(stream: IO[bytes]) -> bool:
     """Whether the workbook's sheets unzip within MAX_SHEET_MB (calamine holds a sheet whole)."""
-    from .xlsx import _sheet_parts
-
     try:
         with zipfile.ZipFile(stream) as archive:
-            sheets = _sheet_parts(archive.read("[Content_Types].xml"))
+            sheets = sheet_parts(archive.read("[Content_Types].xml"))
             size = sum(m.file_size for m in archive.infolist() if m.filename in sheets)
     except Exception:  # any doubt: the reference reads it, and says why
         return False

@@ -13,25 +13,12 @@ import zlib
 from collections.abc import Iterator, Sequence
 from typing import IO
 
-from defusedxml.common import DefusedXmlException
 from django.utils.translation import gettext as _
+
+from cchc.documents.workbook import WorkbookError, check_workbook, entities_refused
 
 from .limits import max_columns, max_unzipped_bytes, thousands
 from .records import DossierFileError
-
-# Sheets are streamed row by row; every other part of a workbook is read whole into memory.
-# openpyxl finds parts by their content type, so that is what tells a sheet (not its name).
-_SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"))
-
-
-def _entities_refused(exc: BaseException | None) -> bool:
-    """Whether defusedxml refused entities somewhere in the chain (openpyxl wraps errors)."""
-    while exc is not None:
-        if isinstance(exc, DefusedXmlException):
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
 
 
 def _entities_error() -> DossierFileError:
@@ -43,58 +30,28 @@ def _entities_error() -> DossierFileError:
     )
 
 
-def _sheet_parts(content_types: bytes) -> set[str]:
-    """The names of the parts `[Content_Types].xml` declares as worksheets."""
-    from defusedxml.ElementTree import fromstring
-
-    if any(mark in content_types for mark in _DTD_MARKS):
-        raise _entities_error()
-    return {
-        str(node.get("PartName", "")).lstrip("/")
-        for node in fromstring(content_types)
-        if node.tag.endswith("Override") and node.get("ContentType") == _SHEET_TYPE
-    }
-
-
 def _check_workbook(stream: IO[bytes]) -> None:
-    """Refuse a workbook before loading it: the parts read into memory unzip beyond the limit
-    (sizes the archive declares; `zipfile` stops at them while reading), or a part declares a
-    DTD (entities that expand a few bytes into gigabytes; Excel never writes one)."""
-    limit = max_unzipped_bytes()
-
-    def too_large(size: int) -> DossierFileError:
-        return DossierFileError(
-            _(
-                "The Excel file unzips to %(size)s MB besides its sheets, over the limit "
-                "of %(limit)s MB (an unusual archive). Open it in Excel and save it again."
-            )
-            % {"size": thousands(round(size / 1_048_576)), "limit": limit // 1_048_576}
-        )
-
+    """Refuse a workbook before loading it (`cchc.documents.workbook.check_workbook`: the parts
+    read into memory unzip beyond the limit, or a part declares a DTD), said for dossier files."""
     try:
-        with zipfile.ZipFile(stream) as archive:
-            types = archive.getinfo("[Content_Types].xml")
-            if types.file_size > limit:
-                raise too_large(types.file_size)
-            sheets = _sheet_parts(archive.read(types))
-            members = archive.infolist()
-            size = sum(m.file_size for m in members if m.filename not in sheets)
-            if size > limit:
-                raise too_large(size)
-            for member in members:
-                if not member.filename.endswith((".xml", ".rels")):
-                    continue
-                if member.filename not in sheets:
-                    head = archive.read(member)
-                else:  # a sheet: its prolog, where a DTD must stand (defusedxml guards the rest)
-                    with archive.open(member) as part:
-                        head = part.read(65536)
-                if any(mark in head for mark in _DTD_MARKS):
-                    raise _entities_error()
-    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, KeyError, SyntaxError) as exc:
+        check_workbook(stream)
+    except WorkbookError as exc:
+        if exc.code == "entities":
+            raise _entities_error() from None
+        if exc.code == "too_large":
+            raise DossierFileError(
+                _(
+                    "The Excel file unzips to %(size)s MB besides its sheets, over the limit "
+                    "of %(limit)s MB (an unusual archive). Open it in Excel and save it again."
+                )
+                % {
+                    "size": thousands(round(exc.size / 1_048_576)),
+                    "limit": max_unzipped_bytes() // 1_048_576,
+                }
+            ) from None
         raise DossierFileError(
             _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
-            % {"reason": exc.__class__.__name__}
+            % {"reason": exc.reason}
         ) from None
     finally:
         stream.seek(0)
@@ -147,7 +104,7 @@ def xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]
         book = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError) as exc:
         # SyntaxError: XML that does not parse (lxml's and ElementTree's errors derive from it)
-        if _entities_refused(exc):  # openpyxl parses sheets with defusedxml
+        if entities_refused(exc):  # openpyxl parses sheets with defusedxml
             raise _entities_error() from None
         raise DossierFileError(
             _("The Excel file cannot be read (damaged or not a workbook): %(reason)s")
@@ -174,7 +131,7 @@ def xlsx_rows(stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]
                 yield row
         except (ValueError, KeyError, TypeError, SyntaxError, EOFError, OSError, zlib.error) as exc:
             # a cell at a column Excel cannot have ("XFZZ2"), a sheet cut short, bad XML
-            if _entities_refused(exc):
+            if entities_refused(exc):
                 raise _entities_error() from None
             raise DossierFileError(
                 _(

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import Max
 
-from cchc.audit.recorded_admin import RecordedAdmin
+from cchc.audit.recorded_admin import ReadOnlyAdmin, RecordedAdmin
 
 from .models import FigureDefinition, FigureEntry, FigureTargetLink
 
@@ -47,18 +47,9 @@ class FigureTargetLinkAdmin(RecordedAdmin, admin.ModelAdmin):
 
 
 @admin.register(FigureEntry)
-class FigureEntryAdmin(admin.ModelAdmin):
+class FigureEntryAdmin(ReadOnlyAdmin):
     """Entries are read here; they are entered on the unit's page, where their rules hold."""
 
     list_display = ("definition", "unit", "period_key", "numerator", "denominator", "entered_by")
     list_filter = ("definition",)
     search_fields = ("unit__name", "unit__code")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

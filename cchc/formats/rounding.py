@@ -23,9 +23,9 @@ def half_up(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
     return Decimal(signed).scaleb(-places)
 
 
-def percent(numerator: int, denominator: int) -> float | None:
-    """100 × numerator ÷ denominator rounded half up to two decimals; None when the
+def percent(numerator: int, denominator: int, places: int = 2) -> float | None:
+    """100 × numerator ÷ denominator rounded half up to `places` decimals; None when the
     denominator is zero (no data is never 0 % or 100 %)."""
     if not denominator:
         return None
-    return float(half_up(Fraction(100 * numerator, denominator)))
+    return float(half_up(Fraction(100 * numerator, denominator), places))

@@ -51,17 +51,12 @@ class Placed:
 
     @property
     def area(self) -> str | None:
-        for heading in reversed(self.path):
-            if heading.area:
-                return heading.area
-        return None
+        return next((h.area for h in reversed(self.path) if h.area), None)
 
     @property
     def target_kind(self) -> str | None:
-        for heading in reversed(self.path):
-            if heading.target_kind:
-                return heading.target_kind
-        return None
+        """What the nearest heading that says so announces ("targets", "goals")."""
+        return next((h.target_kind for h in reversed(self.path) if h.target_kind), None)
 
 
 def heading_of(paragraph: Paragraph) -> Heading | None:

@@ -13,42 +13,41 @@ def _published(version) -> bool:
     return version is not None and Publication.objects.filter(version=version).exists()
 
 
-class GroupInline(admin.TabularInline):
+class FrozenOncePublished:
+    """Change and delete refused on what belongs to a version some month was published with;
+    `version_of(obj)` says which version that is (the object itself by default)."""
+
+    def version_of(self, obj):
+        return obj
+
+    def has_change_permission(self, request, obj=None):
+        frozen = _published(self.version_of(obj) if obj is not None else None)
+        return not frozen and super().has_change_permission(request, obj)  # type: ignore[misc]
+
+    def has_delete_permission(self, request, obj=None):
+        frozen = _published(self.version_of(obj) if obj is not None else None)
+        return not frozen and super().has_delete_permission(request, obj)  # type: ignore[misc]
+
+
+class GroupInline(FrozenOncePublished, admin.TabularInline):
     model = IndexGroup
     extra = 0
 
-    def has_change_permission(self, request, obj=None):
-        return not _published(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not _published(obj) and super().has_delete_permission(request, obj)
-
 
 @admin.register(IndexVersion)
-class IndexVersionAdmin(RecordedAdmin, admin.ModelAdmin):
+class IndexVersionAdmin(FrozenOncePublished, RecordedAdmin, admin.ModelAdmin):
     list_display = ("number", "name", "valid_from")
     inlines = [GroupInline]
 
-    def has_change_permission(self, request, obj=None):
-        return not _published(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not _published(obj) and super().has_delete_permission(request, obj)
-
 
 @admin.register(IndexCriterion)
-class IndexCriterionAdmin(RecordedAdmin, admin.ModelAdmin):
+class IndexCriterionAdmin(FrozenOncePublished, RecordedAdmin, admin.ModelAdmin):
     list_display = ("code", "name", "group", "max_points", "target", "indicator")
     list_filter = ("group__version",)
     search_fields = ("code", "name")
 
-    def has_change_permission(self, request, obj=None):
-        version = obj.group.version if obj else None
-        return not _published(version) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        version = obj.group.version if obj else None
-        return not _published(version) and super().has_delete_permission(request, obj)
+    def version_of(self, obj):
+        return obj.group.version
 
 
 @admin.register(Publication)

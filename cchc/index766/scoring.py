@@ -56,6 +56,12 @@ class CriterionScore:
         }
 
 
+def _known_sum(points: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the points that have data; None when none has (no data is not zero)."""
+    scored = [p for p in points if p is not None]
+    return sum(scored, Decimal(0)) if scored else None
+
+
 @dataclass
 class GroupScore:
     group: IndexGroup
@@ -63,8 +69,7 @@ class GroupScore:
 
     @property
     def points(self) -> Decimal | None:
-        scored = [c.points for c in self.criteria if c.points is not None]
-        return sum(scored, Decimal(0)) if scored else None
+        return _known_sum(c.points for c in self.criteria)
 
     @property
     def max(self) -> Decimal:
@@ -93,8 +98,7 @@ class IndexScore:
 
     @property
     def total(self) -> Decimal | None:
-        scored = [g.points for g in self.groups if g.points is not None]
-        return sum(scored, Decimal(0)) if scored else None
+        return _known_sum(g.points for g in self.groups)
 
     @property
     def max(self) -> Decimal:

@@ -186,6 +186,20 @@ def _require_stage(assessment: Assessment, *stages: str) -> None:
         )
 
 
+def _checked_scores(
+    assessment: Assessment, entries: dict[int, tuple[Decimal | None, str]]
+) -> dict[int, Score]:
+    """The assessment's scores by criterion, once every entry is checked (before any is saved):
+    its criterion belongs to the assessment, its points fit the criterion."""
+    scores = {s.criterion_id: s for s in assessment.scores.select_related("criterion")}
+    for criterion_id, (points, _text) in entries.items():
+        score = scores.get(criterion_id)
+        if score is None:
+            raise ValidationError(_("A criterion does not belong to this assessment."))
+        rules.check_points(score.criterion, points)
+    return scores
+
+
 @transaction.atomic
 def save_self_scores(
     assessment: Assessment, entries: dict[int, tuple[Decimal | None, str]], *, by
@@ -194,12 +208,7 @@ def save_self_scores(
     saved. Returns how many changed."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_stage(assessment, Stage.SELF)
-    scores = {s.criterion_id: s for s in assessment.scores.select_related("criterion")}
-    for criterion_id, (points, _note) in entries.items():
-        score = scores.get(criterion_id)
-        if score is None:
-            raise ValidationError(_("A criterion does not belong to this assessment."))
-        rules.check_points(score.criterion, points)
+    scores = _checked_scores(assessment, entries)
     changed = 0
     for criterion_id, (points, note) in entries.items():
         score = scores[criterion_id]
@@ -259,6 +268,30 @@ def add_evidence(score: Score, *, by, file=None, title: str = "") -> None:
         )
 
 
+def _move(
+    assessment: Assessment,
+    stage: str,
+    action: str,
+    *,
+    by,
+    before: dict,
+    after: dict | None = None,
+    reason: str = "",
+    **fields,
+):
+    """One step of the assessment's life: it moves to `stage` with `fields` set, and the step
+    is audited (the event is returned for the notification it sends)."""
+    assessment.stage = stage
+    for name, value in fields.items():
+        setattr(assessment, name, value)
+    assessment.save(update_fields=["stage", *fields])
+    after = {"stage": stage, **(after or {})}
+    unit = assessment.unit
+    return record(
+        action, by=by, obj=assessment, unit=unit, before=before, after=after, reason=reason
+    )
+
+
 def _may_submit(assessment: Assessment, today: dt.date) -> bool:
     if assessment.deadline is None or today <= assessment.deadline:
         return True
@@ -281,17 +314,14 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
         raise ValidationError(
             _("Criterion %(stt)s has no self-score yet.") % {"stt": missing.criterion.stt}
         )
-    assessment.stage = Stage.SUBMITTED
-    assessment.approved_by = by
-    assessment.submitted_at = timezone.now()
-    assessment.save(update_fields=["stage", "approved_by", "submitted_at"])
-    event = record(
+    event = _move(
+        assessment,
+        Stage.SUBMITTED,
         "par.submit",
         by=by,
-        obj=assessment,
-        unit=assessment.unit,
         before={"stage": Stage.SELF},
-        after={"stage": Stage.SUBMITTED},
+        approved_by=by,
+        submitted_at=timezone.now(),
     )
     tell.submitted(assessment, event=event)
     return assessment
@@ -305,17 +335,15 @@ def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assess
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_stage(assessment, Stage.SELF, Stage.SUBMITTED)
     before = {"stage": assessment.stage, "reopened_until": _day(assessment.reopened_until)}
-    assessment.stage = Stage.SELF
-    assessment.reopened_until = until
-    assessment.save(update_fields=["stage", "reopened_until"])
-    event = record(
+    event = _move(
+        assessment,
+        Stage.SELF,
         "par.reopen",
         by=by,
-        obj=assessment,
-        unit=assessment.unit,
         before=before,
-        after={"stage": Stage.SELF, "reopened_until": _day(until)},
+        after={"reopened_until": _day(until)},
         reason=reason.strip(),
+        reopened_until=until,
     )
     tell.returned(assessment, event=event, reason=reason.strip())
     return assessment
@@ -340,12 +368,9 @@ def appraise(
         _require_stage(assessment, Stage.SUBMITTED, Stage.EXPLAINING)
     else:
         _require_stage(assessment, Stage.SUBMITTED)
-    scores = {s.criterion_id: s for s in assessment.scores.select_related("criterion")}
+    scores = _checked_scores(assessment, entries)
     for criterion_id, (points, reason) in entries.items():
-        score = scores.get(criterion_id)
-        if score is None:
-            raise ValidationError(_("A criterion does not belong to this assessment."))
-        rules.check_points(score.criterion, points)
+        score = scores[criterion_id]
         reference = (
             score.appraised_points
             if final and score.appraised_points is not None
@@ -388,16 +413,14 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
     _require_stage(assessment, Stage.SUBMITTED)
     if assessment.scores.filter(appraised_points__isnull=True).exists():
         raise ValidationError(_("Appraise every criterion before the explanation round."))
-    assessment.stage = Stage.EXPLAINING
-    assessment.explanation_deadline = deadline
-    assessment.save(update_fields=["stage", "explanation_deadline"])
-    event = record(
+    event = _move(
+        assessment,
+        Stage.EXPLAINING,
         "par.explanation_round",
         by=by,
-        obj=assessment,
-        unit=assessment.unit,
         before={"stage": Stage.SUBMITTED},
-        after={"stage": Stage.EXPLAINING, "explanation_deadline": _day(deadline)},
+        after={"explanation_deadline": _day(deadline)},
+        explanation_deadline=deadline,
     )
     tell.explain(assessment, event=event)
     return assessment
@@ -460,22 +483,16 @@ def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None
             score.save(update_fields=["final_points"])
     result = rules.totals(criteria, {s.criterion_id: s.final_points for s in scores}, survey_points)
     before = {"stage": assessment.stage, "final_total": _num(assessment.final_total)}
-    assessment.stage = Stage.FINAL
-    assessment.survey_points = survey_points
-    assessment.final_total = result.total
-    assessment.finalised_at = timezone.now()
-    assessment.save(update_fields=["stage", "survey_points", "final_total", "finalised_at"])
-    event = record(
+    event = _move(
+        assessment,
+        Stage.FINAL,
         "par.finalise",
         by=by,
-        obj=assessment,
-        unit=assessment.unit,
         before=before,
-        after={
-            "stage": Stage.FINAL,
-            "final_total": _num(result.total),
-            "survey_points": _num(survey_points),
-        },
+        after={"final_total": _num(result.total), "survey_points": _num(survey_points)},
+        survey_points=survey_points,
+        final_total=result.total,
+        finalised_at=timezone.now(),
     )
     tell.appraised(assessment, event=event)
     return assessment

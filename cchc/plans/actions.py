@@ -191,6 +191,13 @@ def _record_edit(kind: str, obj, creating: bool, before, after, *, by, amendment
     )
 
 
+def _delete_part(kind: str, obj, before, *, by, amendment, reason: str) -> None:
+    """A task or a target deleted: noted in the open amendment, audited, then deleted."""
+    note_change(amendment, kind, obj, before, None)
+    record(f"{kind}.delete", by=by, obj=obj, unit=obj.plan.unit, before=before, reason=reason)
+    obj.delete()
+
+
 def check_deletable(obj: Plan | Task) -> None:
     """A task with progress reports or evidence is the record of work done: it can only be
     cancelled, and a plan holding such a task can only be closed. Raises the refusal people
@@ -215,17 +222,7 @@ def delete_task(task: Task, *, by, reason: str = "") -> None:
     """Delete a task nobody reported on; refused otherwise, whatever the caller."""
     amendment = ensure_changeable(task.plan)
     check_deletable(task)
-    before = task_snapshot(task)
-    note_change(amendment, "task", task, before, None)
-    record(
-        "task.delete",
-        by=by,
-        obj=task,
-        unit=task.plan.unit,
-        before=before,
-        reason=reason,
-    )
-    task.delete()
+    _delete_part("task", task, task_snapshot(task), by=by, amendment=amendment, reason=reason)
 
 
 @transaction.atomic
@@ -239,19 +236,7 @@ def cancel_task(task: Task, *, by, reason: str) -> Task:
     task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if task.state == TaskState.CANCELLED:
         return task
-    before = task_snapshot(task)
-    task.state, task.cancel_reason = TaskState.CANCELLED, reason
-    task.save(update_fields=["state", "cancel_reason"])
-    note_change(task.plan.open_amendment(), "task", task, before, task_snapshot(task))
-    record(
-        "task.cancel",
-        by=by,
-        obj=task,
-        unit=task.plan.unit,
-        before={k: before[k] for k in ("plan", "state", "cancel_reason")},
-        after={"plan": task.plan_id, "state": task.state, "cancel_reason": reason},
-        reason=reason,
-    )
+    _set_state("task.cancel", task, TaskState.CANCELLED, reason, by=by)
     return task
 
 
@@ -262,20 +247,20 @@ def restore_task(task: Task, *, by) -> Task:
     task = Task.objects.select_for_update(of=("self",)).get(pk=task.pk)
     if task.state == TaskState.ACTIVE:
         return task
-    before = {"plan": task.plan_id, "state": task.state, "cancel_reason": task.cancel_reason}
+    _set_state("task.restore", task, TaskState.ACTIVE, "", by=by)
+    return task
+
+
+def _set_state(action: str, task: Task, state: str, reason: str, *, by) -> None:
+    """A task cancelled (with its reason) or restored: saved, noted in the open amendment, and
+    audited with the state it had."""
     before_task = task_snapshot(task)
-    task.state, task.cancel_reason = TaskState.ACTIVE, ""
+    before = {key: before_task[key] for key in ("plan", "state", "cancel_reason")}
+    task.state, task.cancel_reason = state, reason
     task.save(update_fields=["state", "cancel_reason"])
     note_change(task.plan.open_amendment(), "task", task, before_task, task_snapshot(task))
-    record(
-        "task.restore",
-        by=by,
-        obj=task,
-        unit=task.plan.unit,
-        before=before,
-        after={"plan": task.plan_id, "state": task.state, "cancel_reason": ""},
-    )
-    return task
+    after = {"plan": task.plan_id, "state": state, "cancel_reason": reason}
+    record(action, by=by, obj=task, unit=task.plan.unit, before=before, after=after, reason=reason)
 
 
 @transaction.atomic
@@ -300,17 +285,7 @@ def save_target(target: Target, *, by) -> Target:
 @transaction.atomic
 def delete_target(target: Target, *, by, reason: str = "") -> None:
     amendment = ensure_changeable(target.plan)
-    before = snapshot(target)
-    note_change(amendment, "target", target, before, None)
-    record(
-        "target.delete",
-        by=by,
-        obj=target,
-        unit=target.plan.unit,
-        before=before,
-        reason=reason,
-    )
-    target.delete()
+    _delete_part("target", target, snapshot(target), by=by, amendment=amendment, reason=reason)
 
 
 def plan_parts(plan: Plan) -> dict:

@@ -326,6 +326,10 @@ class TaskParty(models.Model):
         return self.text
 
 
+class TargetQuerySet(ScopedQuerySet):
+    scope = "plan__unit"
+
+
 class Target(models.Model):
     """An objective of the plan: quantified ("≥ 90% of fee-charging procedures paid online")
     or stated in words, judged achieved or not, or by a date (decision 0070). A target without
@@ -364,6 +368,8 @@ class Target(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target")

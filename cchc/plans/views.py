@@ -174,28 +174,36 @@ def plan_export(request, pk: int):
     return response
 
 
-def _task_for(request, pk: int, action: str = Action.EDIT_PLAN) -> Task:
-    task = get_object_or_404(
-        Task.objects.visible_to(request.user).select_related("plan__unit"), pk=pk
+def _part_for(request, model: type[Task] | type[Target], pk: int, action: str = Action.EDIT_PLAN):
+    """A task or target the viewer sees (else 404), checked for `action` on its plan's unit
+    (else 403); to edit it, its plan must be open."""
+    part = get_object_or_404(
+        model.objects.visible_to(request.user).select_related("plan__unit"), pk=pk
     )
-    access_for(request.user).require(action, task.plan.unit)
+    access_for(request.user).require(action, part.plan.unit)
     if action == Action.EDIT_PLAN:
-        ensure_open(task.plan)
-    return task
+        ensure_open(part.plan)
+    return part
+
+
+def _open_plan_for(request, plan_pk: int) -> Plan:
+    """The plan a task or target is added to: the editor's, and open."""
+    plan = plan_for(request, plan_pk, Action.EDIT_PLAN)
+    ensure_open(plan)
+    return plan
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_create(request, plan_pk: int):
-    plan = plan_for(request, plan_pk, Action.EDIT_PLAN)
-    ensure_open(plan)
+    plan = _open_plan_for(request, plan_pk)
     return _task_form(request, plan, Task(plan=plan))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_edit(request, pk: int):
-    task = _task_for(request, pk)
+    task = _part_for(request, Task, pk)
     return _task_form(request, task.plan, task)
 
 
@@ -216,7 +224,7 @@ def _task_form(request, plan: Plan, task: Task):
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_delete(request, pk: int):
-    task = _task_for(request, pk)
+    task = _part_for(request, Task, pk)
     plan = task.plan
     try:
         actions.check_deletable(task)
@@ -233,7 +241,7 @@ def task_delete(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def task_cancel(request, pk: int):
-    task = _task_for(request, pk)
+    task = _part_for(request, Task, pk)
     form = TaskCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.cancel_task(task, by=request.user, reason=form.cleaned_data["reason"])
@@ -246,36 +254,23 @@ def task_cancel(request, pk: int):
 @login_required
 @require_POST
 def task_restore(request, pk: int):
-    task = _task_for(request, pk)
+    task = _part_for(request, Task, pk)
     actions.restore_task(task, by=request.user)
     messages.success(request, _("The task was restored: it is due again."))
     return redirect(f"{task.plan.get_absolute_url()}#task-{task.pk}")
 
 
-def _target_for(request, pk: int) -> Target:
-    target = get_object_or_404(
-        Target.objects.filter(access_for(request.user).unit_q("plan__unit")).select_related(
-            "plan__unit"
-        ),
-        pk=pk,
-    )
-    access_for(request.user).require(Action.EDIT_PLAN, target.plan.unit)
-    ensure_open(target.plan)
-    return target
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_create(request, plan_pk: int):
-    plan = plan_for(request, plan_pk, Action.EDIT_PLAN)
-    ensure_open(plan)
+    plan = _open_plan_for(request, plan_pk)
     return _target_form(request, plan, Target(plan=plan))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_edit(request, pk: int):
-    target = _target_for(request, pk)
+    target = _part_for(request, Target, pk)
     return _target_form(request, target.plan, target)
 
 
@@ -291,7 +286,7 @@ def _target_form(request, plan: Plan, target: Target):
 @login_required
 @require_http_methods(["GET", "POST"])
 def target_delete(request, pk: int):
-    target = _target_for(request, pk)
+    target = _part_for(request, Target, pk)
     plan = target.plan
     if request.method == "POST":
         actions.delete_target(target, by=request.user)
@@ -304,8 +299,7 @@ def target_delete(request, pk: int):
 @require_POST
 def task_adopt(request, pk: int, task_pk: int):
     """Take an upper level's task assigned to the communes into this plan."""
-    plan = plan_for(request, pk, Action.EDIT_PLAN)
-    ensure_open(plan)
+    plan = _open_plan_for(request, pk)
     upper = next((t for t in cascade.tasks_from_above(plan) if t.pk == task_pk), None)
     if upper is None:
         raise Http404

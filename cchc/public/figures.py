@@ -7,8 +7,10 @@ The schema is documented in docs/du-lieu-mo.md; `SCHEMA_VERSION` changes when it
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from cchc.dossiers import publication
+from cchc.formats.rounding import half_up
 from cchc.index766 import publication as index_publication
 from cchc.indicators import engine
 from cchc.org.models import Unit
@@ -103,9 +105,10 @@ PUBLISHED_MONTHS = 12  # the published index shown: the last twelve months publi
 
 
 def _share(points, max_points) -> float | None:
+    """The points as a percentage of the maximum, by the one rounding rule (half up, exact)."""
     if points is None or not max_points:
         return None
-    return round(float(points) * 100 / float(max_points), 2)
+    return float(half_up(Fraction(points) * 100 / Fraction(max_points)))
 
 
 def published_index(unit: Unit) -> list[dict[str, object]]:

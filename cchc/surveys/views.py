@@ -116,12 +116,7 @@ def answer(request, campaign: int, unit: str):
     if not campaign.covers(unit):
         raise Http404
     if not campaign.is_open(_today()):
-        return render(
-            request,
-            "surveys/public/refused.html",
-            {"message": "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm."},
-            status=410,
-        )
+        return _refused(request, "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm.", 410)
     if request.method == "POST":
         return _take(request, campaign, unit, channel=Channel.QR)
     code = (request.GET.get("ma") or "")[:80]
@@ -144,13 +139,13 @@ class _Refused(Exception):
     pass
 
 
+def _refused(request, message: str, status: int):
+    """The public page saying why no answer is taken here."""
+    return render(request, "surveys/public/refused.html", {"message": message}, status=status)
+
+
 def _kiosk_refused(request):
-    return render(
-        request,
-        "surveys/public/refused.html",
-        {"message": "Thiết bị này chưa được cấp quyền hoặc quyền đã hết hạn."},
-        status=403,
-    )
+    return _refused(request, "Thiết bị này chưa được cấp quyền hoặc quyền đã hết hạn.", 403)
 
 
 @require_http_methods(["GET", "POST"])
@@ -165,12 +160,7 @@ def kiosk(request, token: str):
         (c for c in open_campaigns(device.unit, _today()) if c.accepts(Channel.KIOSK)), None
     )
     if campaign is None:
-        return render(
-            request,
-            "surveys/public/refused.html",
-            {"message": "Hiện không có đợt khảo sát nào đang mở."},
-            status=410,
-        )
+        return _refused(request, "Hiện không có đợt khảo sát nào đang mở.", 410)
     if request.method == "POST":
         return _take(request, campaign, device.unit, channel=Channel.KIOSK, device=device)
     return render(

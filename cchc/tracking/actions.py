@@ -267,7 +267,9 @@ def save_policy(policy: ReminderPolicy, *, by) -> ReminderPolicy:
     """Save a unit's reminder settings."""
     creating = policy.pk is None
     before = (
-        None if creating else snapshot(ReminderPolicy.objects.get(pk=policy.pk), _POLICY_FIELDS)
+        None
+        if creating
+        else snapshot(ReminderPolicy.objects.get(pk=policy.pk), ReminderPolicy.SETTINGS)
     )
     policy.updated_by = by if getattr(by, "is_authenticated", False) else None
     policy.full_clean()
@@ -278,19 +280,9 @@ def save_policy(policy: ReminderPolicy, *, by) -> ReminderPolicy:
         obj=policy,
         unit=policy.unit,
         before=before,
-        after=snapshot(policy, _POLICY_FIELDS),
+        after=snapshot(policy, ReminderPolicy.SETTINGS),
     )
     return policy
-
-
-_POLICY_FIELDS = [
-    "days_before",
-    "escalate_to_leader_after",
-    "escalate_to_upper_after",
-    "weekly_digest",
-    "digest_weekday",
-    "send_email",
-]
 
 
 def task_url(task: Task) -> str:

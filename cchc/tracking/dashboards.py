@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 
+from cchc.formats import rounding
 from cchc.org.models import Unit
 from cchc.plans.choices import AREA_ORDER, Area, PartyRole
 from cchc.plans.models import Plan, TaskParty
@@ -27,9 +28,8 @@ class Rate:
 
     @property
     def percent(self) -> float | None:
-        if not self.denominator:
-            return None
-        return round(100 * self.numerator / self.denominator, 1)
+        """To one decimal, by the product's one rounding rule (half up, exact)."""
+        return rounding.percent(self.numerator, self.denominator, places=1)
 
 
 @dataclass

@@ -202,14 +202,7 @@ class PlanRuleForm(forms.Form):
 class ReminderPolicyForm(forms.ModelForm):
     class Meta:
         model = ReminderPolicy
-        fields = [
-            "days_before",
-            "escalate_to_leader_after",
-            "escalate_to_upper_after",
-            "weekly_digest",
-            "digest_weekday",
-            "send_email",
-        ]
+        fields = ReminderPolicy.SETTINGS
 
     def clean_days_before(self):
         text = self.cleaned_data["days_before"]

@@ -242,6 +242,16 @@ class ReminderPolicy(models.Model):
     """When a unit's tasks are reminded and escalated. A unit without its own policy follows
     the closest unit above it that has one, else the defaults below."""
 
+    #: what the unit's focal point sets (the settings page's fields, audited on each change)
+    SETTINGS = (
+        "days_before",
+        "escalate_to_leader_after",
+        "escalate_to_upper_after",
+        "weekly_digest",
+        "digest_weekday",
+        "send_email",
+    )
+
     unit = models.OneToOneField(
         Unit, on_delete=models.CASCADE, related_name="reminder_policy", verbose_name=_("unit")
     )

@@ -62,3 +62,9 @@ def url_with(pk, name: str) -> str:
     row of a long table (the address is built once per name and script prefix)."""
     head, tail = _around_id(name, get_script_prefix())
     return f"{head}{int(pk)}{tail}"
+
+
+@register.filter
+def one_of(value, names: str) -> bool:
+    """`field.name|one_of:"content note"`: whether the value is one of the space-separated names."""
+    return value in names.split()

@@ -109,18 +109,20 @@ def test_a_workbook_over_the_unzipped_limit_is_refused_before_loading(settings):
         parse_bytes(workbook([HEADER, *ROWS]), "lon.xlsx")
 
 
-def test_a_workbook_declaring_xml_entities_is_refused_before_loading():
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_a_workbook_declaring_xml_entities_is_refused_before_loading(encoding):
     import zipfile
 
+    doctype = '<!DOCTYPE x [<!ENTITY a "aaaa">]>'.encode(encoding)
     source = zipfile.ZipFile(io.BytesIO(workbook([HEADER, *ROWS])))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "xl/workbook.xml":
-                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data
+                data = doctype + data
             target.writestr(item, data)
-    assert b"<!DOCTYPE" in zipfile.ZipFile(out).read("xl/workbook.xml")
+    assert doctype in zipfile.ZipFile(out).read("xl/workbook.xml")
     with pytest.raises(PlanImportError, match="khai báo thực thể XML"):
         parse_bytes(out.getvalue(), "the.xlsx")
 

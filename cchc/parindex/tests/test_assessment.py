@@ -252,3 +252,12 @@ def test_an_explanation_with_a_refused_file_saves_neither(world, criteria_set):
         )
     assert Score.objects.get(pk=score.pk).explanation == ""
     assert not Evidence.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_steps_hold_their_own_transaction_when_no_caller_opened_one(world, criteria_set):
+    """A command or the worker calls the actions outside any transaction: each step locks the
+    assessment (select_for_update, refused by PostgreSQL outside a transaction) in its own."""
+    found = _through_appraisal(world, criteria_set)
+    assert found.stage == Stage.SUBMITTED
+    assert all(s.self_points is not None for s in found.scores.all())

@@ -56,3 +56,14 @@ def test_a_new_publication_refreshes_the_cached_page(published, client, world):
     publish(world.commune, month, published.today, reason="Sửa số liệu thanh toán")
     text = client.get(url).content.decode()
     assert "Đính chính lần 3" in text and "Sửa số liệu thanh toán" in text
+
+
+def test_the_published_share_rounds_half_up_as_every_rate_does():
+    from decimal import Decimal
+
+    from cchc.public.figures import _share
+
+    assert _share(Decimal("12.5"), Decimal("80")) == 15.63  # 15.625: round() gave 15.62
+    assert _share(Decimal("70"), Decimal("100")) == 70.0
+    assert _share(None, Decimal("100")) is None
+    assert _share(Decimal("1"), Decimal("0")) is None

@@ -137,3 +137,12 @@ def test_a_commune_focal_point_cannot_open_the_district_comparison(upper, world,
         login(world.people.focal).get(reverse("tracking:compare", args=["thanh-pho"])).status_code
         == 404
     )
+
+
+def test_dashboard_rates_round_half_up_to_one_decimal_as_every_rate_does():
+    from cchc.tracking.dashboards import Rate
+
+    assert Rate(1, 16).percent == 6.3  # 6.25: Python's round() gave 6.2
+    assert Rate(1, 3).percent == 33.3
+    assert Rate(2, 3).percent == 66.7
+    assert Rate(0, 0).percent is None
