@@ -5,7 +5,9 @@ The facts (`facts.py`) barely compress the dossiers — their key unit × month 
 nearly a row per dossier. The roll-up (`MonthRollup`, `MonthProcedures`) drops the procedure
 from the key, applying its flags when the row is made, and keeps of `on_time_until` only the
 month end it reaches: a window of whole months reads units × months × a few buckets, however
-many dossiers there are (decision 0093).
+many dossiers there are (decision 0093). `MonthFinished` keeps, per unit and month received,
+the month each dossier's handling ended in, so that the dossiers carried over into a window of
+whole months are summed from it too instead of scanning the dossiers (`carried`, decision 0099).
 
 Kept equal to the facts: `refresh()` rebuilds the rows of the (unit, month) pairs an import
 touched, in the transaction that publishes it (`outcome.close_batch` calls `after_batch`), and
@@ -23,12 +25,14 @@ from typing import Any
 from django.db import connection, transaction
 
 from . import facts, staging
+from .classify import LOCAL
 from .models import (
     ALWAYS,
     NEVER,
     Dossier,
     DossierFact,
     ImportBatch,
+    MonthFinished,
     MonthProcedures,
     MonthRollup,
     Procedure,
@@ -117,6 +121,32 @@ def _insert_procedures(cursor, where: str, params: list) -> None:
     )
 
 
+def local_month_sql(column: str) -> str:
+    """SQL for the first day of the local month of the moment `column`."""
+    if connection.vendor == "postgresql":
+        return f"CAST(date_trunc('month', {column} AT TIME ZONE '{LOCAL.key}') AS date)"
+    # SQLite holds UTC text; Vietnam's offset is fixed (+07:00, no summer time since 1975)
+    offset = LOCAL.utcoffset(dt.datetime(2000, 1, 1))
+    assert offset is not None
+    return f"date({column}, '{int(offset.total_seconds() // 60):+d} minutes', 'start of month')"
+
+
+def _insert_finished(cursor, where: str, params: list) -> None:
+    """`MonthFinished` rows of the dossiers `d` matching `where`: the rule of `facts.carried`
+    (refused at intake not counted, finished without a known moment never carried)."""
+    bucket, bucket_params = bucket_sql("d.on_time_until")
+    finished, ended = facts.FINISHED_SQL, facts.ENDED_SQL
+    cursor.execute(
+        f"INSERT INTO {_q(MonthFinished)} (unit_id, month, ended, bucket, dossiers) "
+        "SELECT x.unit_id, x.month, x.ended, x.bucket, COUNT(*) FROM ("
+        f"SELECT d.unit_id, d.month, CASE WHEN {finished} THEN {local_month_sql(ended)} "
+        f"END AS ended, {bucket} AS bucket FROM {staging.visible_dossiers()} d "
+        f"WHERE d.counted AND (NOT {finished} OR {ended} IS NOT NULL) AND {where}"
+        ") x GROUP BY x.unit_id, x.month, x.ended, x.bucket",
+        [*bucket_params, *params],
+    )
+
+
 def _as_date(value) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
@@ -135,8 +165,8 @@ def ids_of(bits: int) -> set[int]:
 
 
 def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
-    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`):
-    a few statements per month touched, for all its units at once."""
+    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`)
+    and dossiers: a few statements per month touched, for all its units at once."""
     units_by_month: dict[dt.date, set[int]] = defaultdict(set)
     for unit_id, month in keys:
         units_by_month[month].add(unit_id)
@@ -144,7 +174,7 @@ def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
         for month, units in sorted(units_by_month.items()):
             ordered = sorted(units)
             marks = ", ".join(["%s"] * len(ordered))
-            for model in (MonthRollup, MonthProcedures):
+            for model in (MonthRollup, MonthProcedures, MonthFinished):
                 cursor.execute(
                     f"DELETE FROM {_q(model)} WHERE month = %s AND unit_id IN ({marks})",
                     [month, *ordered],
@@ -152,15 +182,31 @@ def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
             where = f"f.month = %s AND f.unit_id IN ({marks})"
             _insert_rollup(cursor, where, [month, *ordered])
             _insert_procedures(cursor, where, [month, *ordered])
+            mine = f"d.month = %s AND d.unit_id IN ({marks})"
+            _insert_finished(cursor, mine, [month, *ordered])
 
 
 def refresh_all() -> None:
-    """Rebuild the whole roll-up from the facts, in set-based statements."""
+    """Rebuild the whole roll-up from the facts and dossiers, in set-based statements."""
+    with transaction.atomic():
+        rebuild_from_facts()
+        rebuild_finished()
+
+
+def rebuild_from_facts() -> None:
+    """Rebuild `MonthRollup` and `MonthProcedures` from the facts (migration 0005)."""
     with transaction.atomic(), connection.cursor() as cursor:
         for model in (MonthRollup, MonthProcedures):
             cursor.execute(f"DELETE FROM {_q(model)}")
         _insert_rollup(cursor, "1 = 1", [])
         _insert_procedures(cursor, "1 = 1", [])
+
+
+def rebuild_finished() -> None:
+    """Rebuild `MonthFinished` from the dossiers (migration 0007)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {_q(MonthFinished)}")
+        _insert_finished(cursor, "1 = 1", [])
 
 
 def after_batch(batch: ImportBatch) -> None:
@@ -171,8 +217,8 @@ def after_batch(batch: ImportBatch) -> None:
     A catalogue import that changed procedures changes the flags applied to every month.
     """
     if batch.kind == ImportBatch.Kind.PROCEDURES:
-        if batch.updated:  # new procedures have no dossiers yet
-            refresh_all()
+        if batch.updated:  # new procedures have no dossiers yet; flags do not end any
+            rebuild_from_facts()
         return
     if not (batch.created or batch.updated):
         return
@@ -223,8 +269,8 @@ def window_sums(
     units: list[int] | None = None,
     with_carried: bool = True,
 ) -> facts.WindowSums:
-    """`facts.window_sums`, read from the roll-up when the window is whole months (the
-    dossiers carried over into it, unless `with_carried` is false, are read as there). Without
+    """`facts.window_sums`, read from the roll-up when the window is whole months (with the
+    dossiers carried over into it, unless `with_carried` is false: `carried`). Without
     `per_unit`, the procedure sets come as one set (their union), under the key 0."""
     if not whole_months(start, end) or end < start:
         return facts.window_sums(
@@ -254,8 +300,60 @@ def window_sums(
     result.fee_used = {unit_id: ids_of(bits) for unit_id, bits in used.items()}
     result.fee_paid = {unit_id: ids_of(bits) for unit_id, bits in paid.items() if bits}
     if with_carried:
-        facts.add_carried(result, units, start, end, per_unit=per_unit)
+        found = carried(units, [(start, end)])[0]
+        facts.add_carried(result, units, start, end, per_unit=per_unit, found=found)
     return result
+
+
+def carried(
+    units: list[int], windows: list[tuple[dt.date, dt.date]]
+) -> list[dict[int, dict[str, int]]]:
+    """`facts.carried`: per window, per unit id, the dossiers carried over into it and those
+    of them on time at its end. Windows of whole months are summed from `MonthFinished`;
+    the others are scanned from the dossiers as there."""
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    whole = [i for i, (start, end) in enumerate(windows) if whole_months(start, end)]
+    cut = sorted(set(range(len(windows))) - set(whole))
+    for indexes, read in ((whole, _carried_whole), (cut, facts.carried)):
+        if indexes:
+            counted = read(units, [windows[i] for i in indexes])
+            for index, counts in zip(indexes, counted, strict=True):
+                found[index] = counts
+    return found
+
+
+def _carried_whole(
+    units: list[int], windows: list[tuple[dt.date, dt.date]]
+) -> list[dict[int, dict[str, int]]]:
+    """`facts.carried` over `MonthFinished` rows instead of dossiers, every window in one
+    query: a row is carried into a window when its month is before the window's and its
+    `ended` month (null while unfinished) is not, on time at the window's end (a month end)
+    when its bucket reaches that end. Two sums a window, one row a unit."""
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    if not units or not windows:
+        return found
+    sums, params = [], []
+    for start, end in windows:
+        inside = "r.month < %s AND (r.ended IS NULL OR r.ended >= %s)"
+        sums.append(f"SUM(CASE WHEN {inside} THEN r.dossiers ELSE 0 END)")
+        sums.append(f"SUM(CASE WHEN {inside} AND r.bucket >= %s THEN r.dossiers ELSE 0 END)")
+        params += [start, start, start, start, end]
+    first = min(start for start, _end in windows)
+    marks = ", ".join(["%s"] * len(units))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.unit_id, {', '.join(sums)} FROM {_q(MonthFinished)} r "
+            f"WHERE r.unit_id IN ({marks}) AND r.month < %s "
+            "AND (r.ended IS NULL OR r.ended >= %s) GROUP BY r.unit_id",
+            [*params, *units, max(start for start, _end in windows), first],
+        )
+        rows = cursor.fetchall()
+    for unit_id, *values in rows:
+        for index in range(len(windows)):
+            carried, on_time = int(values[2 * index] or 0), int(values[2 * index + 1] or 0)
+            if carried:
+                found[index][unit_id] = {"carried": carried, "carried_on_time": on_time}
+    return found
 
 
 def _union(bitmaps: Iterable[int]) -> int:

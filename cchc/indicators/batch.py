@@ -113,12 +113,12 @@ def every_month(
 
 
 def _carried(months, indicators) -> list[dict[int, dict[str, int]]]:
-    """Per month, per unit id: the dossiers carried over into it (`facts.carried`, one pass
+    """Per month, per unit id: the dossiers carried over into it (`rollup.carried`, one pass
     for every month), read only when an indicator counts them."""
     if not engine.uses_carried(indicators):
         return [{} for _month in months]
     every = list(Unit.objects.values_list("pk", flat=True))
-    return facts.carried(every, [(low, high) for _key, low, high in months])
+    return rollup.carried(every, [(low, high) for _key, low, high in months])
 
 
 def _scope(roots: list[str], ordered: list[tuple[str, int]], paths: list[str]) -> set[int]:

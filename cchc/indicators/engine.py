@@ -83,7 +83,7 @@ def measure(
     carried: dict[int, dict[str, int]] | None = None,
 ) -> dict[str, int]:
     """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids),
-    `catalogue` and `carried` (what `facts.carried` found for this window) may be given when
+    `catalogue` and `carried` (what `rollup.carried` found for this window) may be given when
     the caller computes several windows of the same unit."""
     sums = rollup.window_sums(
         paths or scope_paths(unit), start, end, units=units, with_carried=carried is None
@@ -101,7 +101,8 @@ def measure(
 
 def uses_carried(indicators: Iterable[IndicatorDefinition]) -> bool:
     """Whether any of the indicators counts dossiers carried over into the window: reading
-    them scans the dossiers received before it, so it is done only when needed."""
+    them costs a query (a scan of the dossiers received before a window that cuts a month),
+    so it is done only when needed."""
     return any(
         name in facts.CARRIED_MEASURES
         for d in indicators
@@ -137,7 +138,7 @@ def monthly(
     catalogue = facts.catalogue_counts(competence.unit_levels(unit))
     months = list(periods.window(start, end).months())
     windows = [(low, high) for _key, low, high in months]
-    carried = facts.carried(units, windows) if uses_carried(indicators) else [{} for _w in windows]
+    carried = rollup.carried(units, windows) if uses_carried(indicators) else [{} for _w in windows]
     return {
         key: values(
             unit,
