@@ -415,7 +415,8 @@ class MonthFinished(models.Model):
     What the dossiers carried over into a window of whole months are summed from (decision
     0099): those received before its first day (`month` earlier) and unfinished or ended on or
     after its first day 00:00 (`ended` null or not earlier). A dossier finished without a known
-    moment is never carried, so it has no row. Invariant: equal to the grouping of the
+    moment is never carried, nor one finished in the month it was received: they have no
+    row. Invariant: equal to the grouping of the
     `Dossier` rows with the same unit and month (kept by `rollup.refresh()` with the rest of
     the roll-up). A window reads units × months × a few rows, however many dossiers there are.
     """

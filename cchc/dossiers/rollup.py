@@ -18,6 +18,9 @@ the facts and dossiers as before (`window_sums`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -133,7 +136,9 @@ def local_month_sql(column: str) -> str:
 
 def _insert_finished(cursor, where: str, params: list) -> None:
     """`MonthFinished` rows of the dossiers `d` matching `where`: the rule of `facts.carried`
-    (refused at intake not counted, finished without a known moment never carried)."""
+    (refused at intake not counted, finished without a known moment never carried). A dossier
+    finished in the month it was received is never carried into a window of whole months
+    (it would start after the month and on or before the end): it has no row."""
     bucket, bucket_params = bucket_sql("d.on_time_until")
     finished, ended = facts.FINISHED_SQL, facts.ENDED_SQL
     cursor.execute(
@@ -141,7 +146,8 @@ def _insert_finished(cursor, where: str, params: list) -> None:
         "SELECT x.unit_id, x.month, x.ended, x.bucket, COUNT(*) FROM ("
         f"SELECT d.unit_id, d.month, CASE WHEN {finished} THEN {local_month_sql(ended)} "
         f"END AS ended, {bucket} AS bucket FROM {staging.visible_dossiers()} d "
-        f"WHERE d.counted AND (NOT {finished} OR {ended} IS NOT NULL) AND {where}"
+        f"WHERE d.counted AND (NOT {finished} OR {local_month_sql(ended)} > d.month) "
+        f"AND {where}"
         ") x GROUP BY x.unit_id, x.month, x.ended, x.bucket",
         [*bucket_params, *params],
     )
@@ -260,6 +266,52 @@ def _measure_sums(cursor, result, marks: str, window: list, end: dt.date, *, per
     return total
 
 
+def month_end_sql(month: str) -> str:
+    """SQL for the last day of the month whose first day is the column `month`."""
+    if connection.vendor == "postgresql":
+        return f"CAST({month} + interval '1 month' - interval '1 day' AS date)"
+    return f"date({month}, '+1 month', '-1 day')"
+
+
+def month_sums(
+    units: list[int], first: dt.date, last: dt.date
+) -> dict[dt.date, tuple[dict[str, int], int, int]]:
+    """For each month from `first` to `last` (their 1sts) with dossiers of `units`: the
+    measures summed over them, on time judged at the month's last day, and the bitmaps of
+    the fee-charging procedures used and paid online — every month in two queries, what
+    `window_sums` gives one month at a time."""
+    found: dict[dt.date, tuple[dict[str, int], int, int]] = {}
+    if not units:
+        return found
+    names = list(MEASURE_SQL)
+    selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_sql("r.month")} for name in names)
+    marks = ", ".join(["%s"] * len(units))
+    window = [*units, first, last]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.month, {selects} FROM {_q(MonthRollup)} r WHERE r.unit_id IN ({marks}) "
+            "AND r.month >= %s AND r.month <= %s GROUP BY r.month",
+            window,
+        )
+        sums = {
+            _as_date(month): {name: int(v or 0) for name, v in zip(names, values, strict=True)}
+            for month, *values in cursor.fetchall()
+        }
+        cursor.execute(
+            f"SELECT month, used, paid FROM {_q(MonthProcedures)} "
+            f"WHERE unit_id IN ({marks}) AND month >= %s AND month <= %s",
+            window,
+        )
+        used: dict[dt.date, int] = defaultdict(int)
+        paid: dict[dt.date, int] = defaultdict(int)
+        for month, used_bits, paid_bits in cursor.fetchall():
+            used[_as_date(month)] |= unpack(used_bits)
+            paid[_as_date(month)] |= unpack(paid_bits)
+    for month, measures in sums.items():
+        found[month] = (measures, used.get(month, 0), paid.get(month, 0))
+    return found
+
+
 def window_sums(
     paths: Iterable[str],
     start: dt.date,
@@ -300,59 +352,131 @@ def window_sums(
     result.fee_used = {unit_id: ids_of(bits) for unit_id, bits in used.items()}
     result.fee_paid = {unit_id: ids_of(bits) for unit_id, bits in paid.items() if bits}
     if with_carried:
-        found = carried(units, [(start, end)])[0]
+        found = carried(units, [(start, end)], per_unit=per_unit)[0]
         facts.add_carried(result, units, start, end, per_unit=per_unit, found=found)
     return result
 
 
 def carried(
-    units: list[int], windows: list[tuple[dt.date, dt.date]]
+    units: list[int], windows: list[tuple[dt.date, dt.date]], *, per_unit: bool = True
 ) -> list[dict[int, dict[str, int]]]:
     """`facts.carried`: per window, per unit id, the dossiers carried over into it and those
     of them on time at its end. Windows of whole months are summed from `MonthFinished`;
-    the others are scanned from the dossiers as there."""
+    the others are scanned from the dossiers as there. Without `per_unit`, each window's
+    sums over `units` come under the key 0 (no unit's id), read from far fewer rows."""
     found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
     whole = [i for i, (start, end) in enumerate(windows) if whole_months(start, end)]
     cut = sorted(set(range(len(windows))) - set(whole))
-    for indexes, read in ((whole, _carried_whole), (cut, facts.carried)):
-        if indexes:
-            counted = read(units, [windows[i] for i in indexes])
-            for index, counts in zip(indexes, counted, strict=True):
-                found[index] = counts
+    if whole:
+        counted = _carried_whole(units, [windows[i] for i in whole], per_unit=per_unit)
+        for index, counts in zip(whole, counted, strict=True):
+            found[index] = counts
+    if cut:
+        counted = facts.carried(units, [windows[i] for i in cut])
+        for index, counts in zip(cut, counted, strict=True):
+            found[index] = counts if per_unit else _folded(counts)
     return found
 
 
+def _folded(by_unit: dict[int, dict[str, int]]) -> dict[int, dict[str, int]]:
+    if not by_unit:
+        return {}
+    return {0: {name: sum(c[name] for c in by_unit.values()) for name in facts.CARRIED_MEASURES}}
+
+
 def _carried_whole(
-    units: list[int], windows: list[tuple[dt.date, dt.date]]
+    units: list[int], windows: list[tuple[dt.date, dt.date]], *, per_unit: bool
 ) -> list[dict[int, dict[str, int]]]:
-    """`facts.carried` over `MonthFinished` rows instead of dossiers, every window in one
-    query: a row is carried into a window when its month is before the window's and its
-    `ended` month (null while unfinished) is not, on time at the window's end (a month end)
-    when its bucket reaches that end. Two sums a window, one row a unit."""
-    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    """`facts.carried` over `MonthFinished` rows instead of dossiers: a row is carried into a
+    window when its month is before the window's and its `ended` month (null while
+    unfinished) is not; it is on time at the window's end (a month end) when its bucket
+    reaches that end. A window or two are summed in SQL (one row a unit); more are spread
+    here from the rows, which cost less to read than one sum a window over each of them."""
     if not units or not windows:
-        return found
-    sums, params = [], []
-    for start, end in windows:
-        inside = "r.month < %s AND (r.ended IS NULL OR r.ended >= %s)"
-        sums.append(f"SUM(CASE WHEN {inside} THEN r.dossiers ELSE 0 END)")
-        sums.append(f"SUM(CASE WHEN {inside} AND r.bucket >= %s THEN r.dossiers ELSE 0 END)")
-        params += [start, start, start, start, end]
-    first = min(start for start, _end in windows)
+        return [{} for _window in windows]
     marks = ", ".join(["%s"] * len(units))
+    where = (
+        f"FROM {_q(MonthFinished)} r WHERE r.unit_id IN ({marks}) AND r.month < %s "
+        "AND (r.ended IS NULL OR r.ended >= %s)"
+    )
+    bounds = [*units, max(start for start, _end in windows), min(s for s, _end in windows)]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT r.unit_id, {', '.join(sums)} FROM {_q(MonthFinished)} r "
-            f"WHERE r.unit_id IN ({marks}) AND r.month < %s "
-            "AND (r.ended IS NULL OR r.ended >= %s) GROUP BY r.unit_id",
-            [*params, *units, max(start for start, _end in windows), first],
-        )
+        if len(windows) > 2:
+            if per_unit:
+                cursor.execute(
+                    f"SELECT r.unit_id, r.month, r.ended, r.bucket, r.dossiers {where}", bounds
+                )
+            else:  # a few hundred rows (months × months × buckets) instead of thousands
+                cursor.execute(
+                    f"SELECT 0, r.month, r.ended, r.bucket, SUM(r.dossiers) {where} "
+                    "GROUP BY r.month, r.ended, r.bucket",
+                    bounds,
+                )
+            return _spread(cursor.fetchall(), windows)
+        sums, params = [], []
+        for start, end in windows:
+            inside = "r.month < %s AND (r.ended IS NULL OR r.ended >= %s)"
+            sums.append(f"SUM(CASE WHEN {inside} THEN r.dossiers ELSE 0 END)")
+            sums.append(f"SUM(CASE WHEN {inside} AND r.bucket >= %s THEN r.dossiers ELSE 0 END)")
+            params += [start, start, start, start, end]
+        unit, grouped = ("r.unit_id", " GROUP BY r.unit_id") if per_unit else ("0", "")
+        cursor.execute(f"SELECT {unit}, {', '.join(sums)} {where}{grouped}", [*params, *bounds])
         rows = cursor.fetchall()
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
     for unit_id, *values in rows:
         for index in range(len(windows)):
             carried, on_time = int(values[2 * index] or 0), int(values[2 * index + 1] or 0)
             if carried:
                 found[index][unit_id] = {"carried": carried, "carried_on_time": on_time}
+    return found
+
+
+def _spread(rows, windows: list[tuple[dt.date, dt.date]]) -> list[dict[int, dict[str, int]]]:
+    """Per window, per unit, the sums of `MonthFinished` rows (unit, month, ended, bucket,
+    dossiers) carried into it. With the windows ordered by start, a row is carried into a run
+    of them — from the first starting after its month to the last starting on or before its
+    `ended` — and, when their ends rise with their starts (months, quarters), on time in a
+    run too: each row adds to the run's two ends, the sums are running totals."""
+    count = len(windows)
+    order = sorted(range(count), key=lambda i: windows[i][0])
+    starts = [windows[i][0] for i in order]
+    ends = [windows[i][1] for i in order]
+    rising = all(a <= b for a, b in itertools.pairwise(ends))
+    # positions looked up once per distinct month or bucket (a few dozen), not once a row
+    after = functools.cache(lambda value: bisect_right(starts, _as_date(value)))
+    within = functools.cache(lambda value: bisect_right(ends, _as_date(value)) - 1)
+    carried: dict[int, list[int]] = defaultdict(lambda: [0] * (count + 1))
+    on_time: dict[int, list[int]] = defaultdict(lambda: [0] * (count + 1))
+    for unit_id, month, ended, bucket, dossiers in rows:
+        low = after(month)
+        high = count - 1 if ended is None else after(ended) - 1
+        if low > high:
+            continue
+        steps = carried[unit_id]
+        steps[low] += dossiers
+        steps[high + 1] -= dossiers
+        steps = on_time[unit_id]
+        if rising:
+            top = min(high, within(bucket))
+            if top >= low:
+                steps[low] += dossiers
+                steps[top + 1] -= dossiers
+        else:
+            for position in range(low, high + 1):
+                if ends[position] <= _as_date(bucket):
+                    steps[position] += dossiers
+                    steps[position + 1] -= dossiers
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    for unit_id, steps in carried.items():
+        running = running_on_time = 0
+        for position, (step, step_on_time) in enumerate(zip(steps, on_time[unit_id], strict=True)):
+            running += step
+            running_on_time += step_on_time
+            if running and position < count:
+                found[order[position]][unit_id] = {
+                    "carried": int(running),
+                    "carried_on_time": int(running_on_time),
+                }
     return found
 
 

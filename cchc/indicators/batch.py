@@ -29,16 +29,10 @@ from .models import IndicatorDefinition, parse_formula
 Sums = dict[str, int]
 
 
-def _month_end_sql() -> str:
-    if connection.vendor == "postgresql":
-        return "CAST(r.month + interval '1 month' - interval '1 day' AS date)"
-    return "date(r.month, '+1 month', '-1 day')"
-
-
 def _monthly_sums(start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], Sums]:
     """Every unit's own measures per month of [start, end] (whole months), in one query."""
     names = list(rollup.MEASURE_SQL)
-    month_end = _month_end_sql()
+    month_end = rollup.month_end_sql("r.month")
     selects = ", ".join(rollup.MEASURE_SQL[name] % {"end": month_end} for name in names)
     table = connection.ops.quote_name(MonthRollup._meta.db_table)
     with connection.cursor() as cursor:

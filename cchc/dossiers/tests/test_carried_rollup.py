@@ -102,6 +102,20 @@ def assert_same_as_the_scan(windows) -> None:
     units = all_units()
     expected = facts.carried(units, windows)
     assert rollup.carried(units, windows) == expected
+    # summed over the units, as a unit's monthly table reads them
+    for counts, by_unit in zip(
+        rollup.carried(units, windows, per_unit=False), expected, strict=True
+    ):
+        assert counts == (
+            {
+                0: {
+                    name: sum(c[name] for c in by_unit.values())
+                    for name in ("carried", "carried_on_time")
+                }
+            }
+            if by_unit
+            else {}
+        )
     for unit_id in units:  # one unit at a time, as a commune's page reads it
         assert rollup.carried([unit_id], windows) == facts.carried([unit_id], windows)
     for index, window in enumerate(windows[::7]):  # one window at a time, as a page reads it
@@ -193,3 +207,27 @@ def test_refresh_all_rebuilds_the_same_rows(generated):
     rollup.refresh_all()
     assert rows() == kept
     assert kept
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(dt.date(2023, 12, 1), dt.date(2025, 3, 31)), (dt.date(2024, 3, 10), dt.date(2024, 6, 20))],
+)
+def test_a_units_months_equal_the_facts_and_the_scan_month_by_month(generated, start, end):
+    from cchc.dossiers import competence
+    from cchc.indicators import engine
+    from cchc.periods import window
+
+    indicators = engine.definitions()
+    assert engine.uses_carried(indicators)
+    for unit in generated.units:
+        found = engine.monthly(unit, start, end, indicators)
+        catalogue = facts.catalogue_counts(competence.unit_levels(unit))
+        for key, low, high in window(start, end).months():
+            # the reference: the facts and dossiers, carried-over dossiers scanned
+            sums = facts.window_sums(engine.scope_paths(unit), low, high)
+            used = set().union(*sums.fee_used.values())
+            paid = set().union(*sums.fee_paid.values())
+            measures = engine._finish(sums.total, used, paid, catalogue)
+            expected = {d.code: engine.evaluate(d, measures) for d in indicators}
+            assert found[key] == expected, f"{unit.code} {key}"
