@@ -286,7 +286,7 @@ def month_sums(
     names = list(MEASURE_SQL)
     selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_sql("r.month")} for name in names)
     marks = ", ".join(["%s"] * len(units))
-    window = [*units, first, last]
+    window: list[Any] = [*units, first, last]
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT r.month, {selects} FROM {_q(MonthRollup)} r WHERE r.unit_id IN ({marks}) "
@@ -399,7 +399,7 @@ def _carried_whole(
         f"FROM {_q(MonthFinished)} r WHERE r.unit_id IN ({marks}) AND r.month < %s "
         "AND (r.ended IS NULL OR r.ended >= %s)"
     )
-    bounds = [*units, max(start for start, _end in windows), min(s for s, _end in windows)]
+    bounds: list[Any] = [*units, max(s for s, _end in windows), min(s for s, _end in windows)]
     with connection.cursor() as cursor:
         if len(windows) > 2:
             if per_unit:
@@ -413,7 +413,8 @@ def _carried_whole(
                     bounds,
                 )
             return _spread(cursor.fetchall(), windows)
-        sums, params = [], []
+        sums: list[str] = []
+        params: list[Any] = []
         for start, end in windows:
             inside = "r.month < %s AND (r.ended IS NULL OR r.ended >= %s)"
             sums.append(f"SUM(CASE WHEN {inside} THEN r.dossiers ELSE 0 END)")
