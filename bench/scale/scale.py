@@ -162,8 +162,9 @@ def pages(args) -> None:
         client = Client()
         client.force_login(user)
         below = Unit.objects.filter(parent=unit).count()
-        for period in args.periods.split(","):
-            url = f"/units/{code}/indicators/?period={period}"
+        pages = [f"/units/{code}/{page}/?period={p}" for p in args.periods.split(",")
+                 for page in args.pages.split(",")]  # fmt: skip
+        for url in pages:
             timings, cpu = [], []
             for i in range(args.warmup + args.runs):
                 started, started_cpu = time.perf_counter(), time.process_time()
@@ -205,6 +206,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--periods", default=str(YEAR))
+    parser.add_argument(
+        "--pages", default="indicators", help="pages of a unit, e.g. indicators,index766"
+    )
     args = parser.parse_args()
     if args.step == "partition":
         from partition import measure_partitions

@@ -9,8 +9,10 @@ the nearest unit above it that has one (a provincial department is "Cấp tỉnh
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from bisect import bisect_left
 
 from cchc.org.choices import UnitKind
 from cchc.org.models import Unit
@@ -41,8 +43,11 @@ def _fold(text: str) -> str:
     return " ".join(plain.split())
 
 
+@functools.lru_cache(maxsize=1024)
 def procedure_levels(text: str) -> frozenset[str] | None:
-    """The levels a catalogue's `CapThucHien` names; None when it names none (every level)."""
+    """The levels a catalogue's `CapThucHien` names; None when it names none (every level).
+    Remembered: a catalogue writes a few dozen distinct texts, and a province's page asks
+    about every procedure for each of its units."""
     levels = set()
     for part in re.split(r"[,;]", text):
         words = _fold(part)
@@ -62,15 +67,16 @@ def unit_levels(unit: Unit) -> frozenset[str]:
 def levels_of(units: list[Unit]) -> dict[int, frozenset[str]]:
     """`unit_levels` of several units (a unit and those directly below it, say) in two
     queries whatever their number."""
-    tree = list(Unit.objects.under([u.path for u in units]).values_list("path", "kind"))
+    tree = sorted(Unit.objects.under([u.path for u in units]).values_list("path", "kind"))
+    paths = [path for path, _kind in tree]
     agencies = [u for u in units if u.kind not in LEVEL_OF_KIND]
     above_ids = {pk for u in agencies for pk in u.lineage_ids()[:-1]}
     above = dict(Unit.objects.filter(pk__in=above_ids).values_list("pk", "kind"))
     found: dict[int, frozenset[str]] = {}
     for unit in units:
-        levels = {
-            LEVEL_OF_KIND[k] for p, k in tree if p.startswith(unit.path) and k in LEVEL_OF_KIND
-        }
+        # a subtree's paths are one run of the sorted paths (those starting with its own)
+        low, high = bisect_left(paths, unit.path), bisect_left(paths, unit.path + "\uffff")
+        levels = {LEVEL_OF_KIND[k] for _p, k in tree[low:high] if k in LEVEL_OF_KIND}
         if unit in agencies:
             lineage = reversed(unit.lineage_ids()[:-1])
             kinds = [above[pk] for pk in lineage if above.get(pk) in LEVEL_OF_KIND]

@@ -69,7 +69,9 @@ PROCEDURE_MEASURES = (
 # the service index's progress criterion counts them), and those of them on time at its end.
 CARRIED_MEASURES = ("carried", "carried_on_time")
 MEASURES = (*MEASURE_SQL, "in_person", *PROCEDURE_MEASURES, *CARRIED_MEASURES)
-_FINISHED = "(COALESCE(d.status, 0) IN (7, 8, 9, 10) OR d.processing_ended IS NOT NULL)"
+# whether the dossier row `d` is finished, and the moment its handling ended (if known)
+FINISHED_SQL = "(COALESCE(d.status, 0) IN (7, 8, 9, 10) OR d.processing_ended IS NOT NULL)"
+ENDED_SQL = "COALESCE(d.processing_ended, d.returned)"
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -231,11 +233,20 @@ def window_sums(
 
 
 def add_carried(
-    result: WindowSums, units: list[int], start: dt.date, end: dt.date, *, per_unit: bool
+    result: WindowSums,
+    units: list[int],
+    start: dt.date,
+    end: dt.date,
+    *,
+    per_unit: bool,
+    found: dict[int, dict[str, int]] | None = None,
 ) -> None:
-    """Add to `result` the dossiers of `units` carried over into [start, end] (`carried`)."""
+    """Add to `result` the dossiers of `units` carried over into [start, end]: `found`, what
+    `rollup.carried` read for the window, or else this module's scan (`carried`)."""
     result.total.update(dict.fromkeys(CARRIED_MEASURES, 0))
-    for unit_id, counts in carried(units, [(start, end)])[0].items():
+    if found is None:
+        found = carried(units, [(start, end)])[0]
+    for unit_id, counts in found.items():
         for name, value in counts.items():
             result.total[name] += value
         if per_unit:
@@ -264,16 +275,16 @@ def carried(
         connection.ops.adapt_datetimefield_value(dt.datetime.combine(day, dt.time(0), LOCAL))
         for day in starts
     ]
-    ended = "COALESCE(d.processing_ended, d.returned)"
+    ended = ENDED_SQL
     first = " ".join(f"WHEN d.received_on < %s THEN {n}" for n in range(len(starts)))
     last = " ".join(f"WHEN {ended} >= %s THEN {n}" for n in reversed(range(len(starts))))
     marks = ", ".join(["%s"] * len(units))
     sql = (
         f"SELECT d.unit_id, CASE {first} ELSE {len(starts)} END AS first_window, "
-        f"CASE WHEN NOT {_FINISHED} THEN {len(starts) - 1} {last} ELSE -1 END AS last_window, "
+        f"CASE WHEN NOT {FINISHED_SQL} THEN {len(starts) - 1} {last} ELSE -1 END AS last_window, "
         f"d.on_time_until, COUNT(*) FROM {staging.visible_dossiers()} d "
         f"WHERE d.counted AND d.unit_id IN ({marks}) AND d.received_on < %s "
-        f"AND (NOT {_FINISHED} OR {ended} >= %s) "
+        f"AND (NOT {FINISHED_SQL} OR {ended} >= %s) "
         "GROUP BY d.unit_id, first_window, last_window, d.on_time_until"
     )
     params = [*starts, *reversed(openings), *units, starts[-1], openings[0]]

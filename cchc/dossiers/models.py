@@ -406,3 +406,29 @@ class MonthProcedures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.month:%m/%Y}"
+
+
+class MonthFinished(models.Model):
+    """The counted dossiers one unit received in one month, by the local month their handling
+    ended in (`ended`; null while unfinished) and by `MonthRollup`'s on-time `bucket`.
+
+    What the dossiers carried over into a window of whole months are summed from (decision
+    0099): those received before its first day (`month` earlier) and unfinished or ended on or
+    after its first day 00:00 (`ended` null or not earlier). A dossier finished without a known
+    moment is never carried, nor one finished in the month it was received: they have no
+    row. Invariant: equal to the grouping of the
+    `Dossier` rows with the same unit and month (kept by `rollup.refresh()` with the rest of
+    the roll-up). A window reads units × months × a few rows, however many dossiers there are.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
+    month = models.DateField()
+    ended = models.DateField(null=True)
+    bucket = models.DateField()
+    dossiers = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["unit", "month"], name="finished_unit_month")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month:%m/%Y} {self.ended} {self.bucket}"

@@ -204,10 +204,11 @@ def competence_by_unit(units: list[Unit]) -> dict[int, list[Procedure]]:
         Procedure.objects.filter(unclassified=False).only("code", "name", "field", "level", *FIELDS)
     )
     levels = competence.levels_of(units)
-    return {
-        unit.pk: [p for p in procedures if competence.within(p.level, levels[unit.pk])]
-        for unit in units
+    by_levels = {  # the units of a province share a few sets of levels
+        found: [p for p in procedures if competence.within(p.level, found)]
+        for found in set(levels.values())
     }
+    return {unit.pk: list(by_levels[levels[unit.pk]]) for unit in units}
 
 
 def _rate(pairs: list[bool]) -> tuple[int, int] | None:

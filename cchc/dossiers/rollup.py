@@ -5,7 +5,9 @@ The facts (`facts.py`) barely compress the dossiers — their key unit × month 
 nearly a row per dossier. The roll-up (`MonthRollup`, `MonthProcedures`) drops the procedure
 from the key, applying its flags when the row is made, and keeps of `on_time_until` only the
 month end it reaches: a window of whole months reads units × months × a few buckets, however
-many dossiers there are (decision 0093).
+many dossiers there are (decision 0093). `MonthFinished` keeps, per unit and month received,
+the month each dossier's handling ended in, so that the dossiers carried over into a window of
+whole months are summed from it too instead of scanning the dossiers (`carried`, decision 0099).
 
 Kept equal to the facts: `refresh()` rebuilds the rows of the (unit, month) pairs an import
 touched, in the transaction that publishes it (`outcome.close_batch` calls `after_batch`), and
@@ -16,6 +18,9 @@ the facts and dossiers as before (`window_sums`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -23,12 +28,14 @@ from typing import Any
 from django.db import connection, transaction
 
 from . import facts, staging
+from .classify import LOCAL
 from .models import (
     ALWAYS,
     NEVER,
     Dossier,
     DossierFact,
     ImportBatch,
+    MonthFinished,
     MonthProcedures,
     MonthRollup,
     Procedure,
@@ -117,6 +124,35 @@ def _insert_procedures(cursor, where: str, params: list) -> None:
     )
 
 
+def local_month_sql(column: str) -> str:
+    """SQL for the first day of the local month of the moment `column`."""
+    if connection.vendor == "postgresql":
+        return f"CAST(date_trunc('month', {column} AT TIME ZONE '{LOCAL.key}') AS date)"
+    # SQLite holds UTC text; Vietnam's offset is fixed (+07:00, no summer time since 1975)
+    offset = LOCAL.utcoffset(dt.datetime(2000, 1, 1))
+    assert offset is not None
+    return f"date({column}, '{int(offset.total_seconds() // 60):+d} minutes', 'start of month')"
+
+
+def _insert_finished(cursor, where: str, params: list) -> None:
+    """`MonthFinished` rows of the dossiers `d` matching `where`: the rule of `facts.carried`
+    (refused at intake not counted, finished without a known moment never carried). A dossier
+    finished in the month it was received is never carried into a window of whole months
+    (it would start after the month and on or before the end): it has no row."""
+    bucket, bucket_params = bucket_sql("d.on_time_until")
+    finished, ended = facts.FINISHED_SQL, facts.ENDED_SQL
+    cursor.execute(
+        f"INSERT INTO {_q(MonthFinished)} (unit_id, month, ended, bucket, dossiers) "
+        "SELECT x.unit_id, x.month, x.ended, x.bucket, COUNT(*) FROM ("
+        f"SELECT d.unit_id, d.month, CASE WHEN {finished} THEN {local_month_sql(ended)} "
+        f"END AS ended, {bucket} AS bucket FROM {staging.visible_dossiers()} d "
+        f"WHERE d.counted AND (NOT {finished} OR {local_month_sql(ended)} > d.month) "
+        f"AND {where}"
+        ") x GROUP BY x.unit_id, x.month, x.ended, x.bucket",
+        [*bucket_params, *params],
+    )
+
+
 def _as_date(value) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
@@ -135,8 +171,8 @@ def ids_of(bits: int) -> set[int]:
 
 
 def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
-    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`):
-    a few statements per month touched, for all its units at once."""
+    """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`)
+    and dossiers: a few statements per month touched, for all its units at once."""
     units_by_month: dict[dt.date, set[int]] = defaultdict(set)
     for unit_id, month in keys:
         units_by_month[month].add(unit_id)
@@ -144,7 +180,7 @@ def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
         for month, units in sorted(units_by_month.items()):
             ordered = sorted(units)
             marks = ", ".join(["%s"] * len(ordered))
-            for model in (MonthRollup, MonthProcedures):
+            for model in (MonthRollup, MonthProcedures, MonthFinished):
                 cursor.execute(
                     f"DELETE FROM {_q(model)} WHERE month = %s AND unit_id IN ({marks})",
                     [month, *ordered],
@@ -152,15 +188,31 @@ def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
             where = f"f.month = %s AND f.unit_id IN ({marks})"
             _insert_rollup(cursor, where, [month, *ordered])
             _insert_procedures(cursor, where, [month, *ordered])
+            mine = f"d.month = %s AND d.unit_id IN ({marks})"
+            _insert_finished(cursor, mine, [month, *ordered])
 
 
 def refresh_all() -> None:
-    """Rebuild the whole roll-up from the facts, in set-based statements."""
+    """Rebuild the whole roll-up from the facts and dossiers, in set-based statements."""
+    with transaction.atomic():
+        rebuild_from_facts()
+        rebuild_finished()
+
+
+def rebuild_from_facts() -> None:
+    """Rebuild `MonthRollup` and `MonthProcedures` from the facts (migration 0005)."""
     with transaction.atomic(), connection.cursor() as cursor:
         for model in (MonthRollup, MonthProcedures):
             cursor.execute(f"DELETE FROM {_q(model)}")
         _insert_rollup(cursor, "1 = 1", [])
         _insert_procedures(cursor, "1 = 1", [])
+
+
+def rebuild_finished() -> None:
+    """Rebuild `MonthFinished` from the dossiers (migration 0007)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {_q(MonthFinished)}")
+        _insert_finished(cursor, "1 = 1", [])
 
 
 def after_batch(batch: ImportBatch) -> None:
@@ -171,8 +223,8 @@ def after_batch(batch: ImportBatch) -> None:
     A catalogue import that changed procedures changes the flags applied to every month.
     """
     if batch.kind == ImportBatch.Kind.PROCEDURES:
-        if batch.updated:  # new procedures have no dossiers yet
-            refresh_all()
+        if batch.updated:  # new procedures have no dossiers yet; flags do not end any
+            rebuild_from_facts()
         return
     if not (batch.created or batch.updated):
         return
@@ -214,6 +266,52 @@ def _measure_sums(cursor, result, marks: str, window: list, end: dt.date, *, per
     return total
 
 
+def month_end_sql(month: str) -> str:
+    """SQL for the last day of the month whose first day is the column `month`."""
+    if connection.vendor == "postgresql":
+        return f"CAST({month} + interval '1 month' - interval '1 day' AS date)"
+    return f"date({month}, '+1 month', '-1 day')"
+
+
+def month_sums(
+    units: list[int], first: dt.date, last: dt.date
+) -> dict[dt.date, tuple[dict[str, int], int, int]]:
+    """For each month from `first` to `last` (their 1sts) with dossiers of `units`: the
+    measures summed over them, on time judged at the month's last day, and the bitmaps of
+    the fee-charging procedures used and paid online — every month in two queries, what
+    `window_sums` gives one month at a time."""
+    found: dict[dt.date, tuple[dict[str, int], int, int]] = {}
+    if not units:
+        return found
+    names = list(MEASURE_SQL)
+    selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_sql("r.month")} for name in names)
+    marks = ", ".join(["%s"] * len(units))
+    window: list[Any] = [*units, first, last]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.month, {selects} FROM {_q(MonthRollup)} r WHERE r.unit_id IN ({marks}) "
+            "AND r.month >= %s AND r.month <= %s GROUP BY r.month",
+            window,
+        )
+        sums = {
+            _as_date(month): {name: int(v or 0) for name, v in zip(names, values, strict=True)}
+            for month, *values in cursor.fetchall()
+        }
+        cursor.execute(
+            f"SELECT month, used, paid FROM {_q(MonthProcedures)} "
+            f"WHERE unit_id IN ({marks}) AND month >= %s AND month <= %s",
+            window,
+        )
+        used: dict[dt.date, int] = defaultdict(int)
+        paid: dict[dt.date, int] = defaultdict(int)
+        for month, used_bits, paid_bits in cursor.fetchall():
+            used[_as_date(month)] |= unpack(used_bits)
+            paid[_as_date(month)] |= unpack(paid_bits)
+    for month, measures in sums.items():
+        found[month] = (measures, used.get(month, 0), paid.get(month, 0))
+    return found
+
+
 def window_sums(
     paths: Iterable[str],
     start: dt.date,
@@ -223,8 +321,8 @@ def window_sums(
     units: list[int] | None = None,
     with_carried: bool = True,
 ) -> facts.WindowSums:
-    """`facts.window_sums`, read from the roll-up when the window is whole months (the
-    dossiers carried over into it, unless `with_carried` is false, are read as there). Without
+    """`facts.window_sums`, read from the roll-up when the window is whole months (with the
+    dossiers carried over into it, unless `with_carried` is false: `carried`). Without
     `per_unit`, the procedure sets come as one set (their union), under the key 0."""
     if not whole_months(start, end) or end < start:
         return facts.window_sums(
@@ -254,8 +352,133 @@ def window_sums(
     result.fee_used = {unit_id: ids_of(bits) for unit_id, bits in used.items()}
     result.fee_paid = {unit_id: ids_of(bits) for unit_id, bits in paid.items() if bits}
     if with_carried:
-        facts.add_carried(result, units, start, end, per_unit=per_unit)
+        found = carried(units, [(start, end)], per_unit=per_unit)[0]
+        facts.add_carried(result, units, start, end, per_unit=per_unit, found=found)
     return result
+
+
+def carried(
+    units: list[int], windows: list[tuple[dt.date, dt.date]], *, per_unit: bool = True
+) -> list[dict[int, dict[str, int]]]:
+    """`facts.carried`: per window, per unit id, the dossiers carried over into it and those
+    of them on time at its end. Windows of whole months are summed from `MonthFinished`;
+    the others are scanned from the dossiers as there. Without `per_unit`, each window's
+    sums over `units` come under the key 0 (no unit's id), read from far fewer rows."""
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    whole = [i for i, (start, end) in enumerate(windows) if whole_months(start, end)]
+    cut = sorted(set(range(len(windows))) - set(whole))
+    if whole:
+        counted = _carried_whole(units, [windows[i] for i in whole], per_unit=per_unit)
+        for index, counts in zip(whole, counted, strict=True):
+            found[index] = counts
+    if cut:
+        counted = facts.carried(units, [windows[i] for i in cut])
+        for index, counts in zip(cut, counted, strict=True):
+            found[index] = counts if per_unit else _folded(counts)
+    return found
+
+
+def _folded(by_unit: dict[int, dict[str, int]]) -> dict[int, dict[str, int]]:
+    if not by_unit:
+        return {}
+    return {0: {name: sum(c[name] for c in by_unit.values()) for name in facts.CARRIED_MEASURES}}
+
+
+def _carried_whole(
+    units: list[int], windows: list[tuple[dt.date, dt.date]], *, per_unit: bool
+) -> list[dict[int, dict[str, int]]]:
+    """`facts.carried` over `MonthFinished` rows instead of dossiers: a row is carried into a
+    window when its month is before the window's and its `ended` month (null while
+    unfinished) is not; it is on time at the window's end (a month end) when its bucket
+    reaches that end. A window or two are summed in SQL (one row a unit); more are spread
+    here from the rows, which cost less to read than one sum a window over each of them."""
+    if not units or not windows:
+        return [{} for _window in windows]
+    marks = ", ".join(["%s"] * len(units))
+    where = (
+        f"FROM {_q(MonthFinished)} r WHERE r.unit_id IN ({marks}) AND r.month < %s "
+        "AND (r.ended IS NULL OR r.ended >= %s)"
+    )
+    bounds: list[Any] = [*units, max(s for s, _end in windows), min(s for s, _end in windows)]
+    with connection.cursor() as cursor:
+        if len(windows) > 2:
+            if per_unit:
+                cursor.execute(
+                    f"SELECT r.unit_id, r.month, r.ended, r.bucket, r.dossiers {where}", bounds
+                )
+            else:  # a few hundred rows (months × months × buckets) instead of thousands
+                cursor.execute(
+                    f"SELECT 0, r.month, r.ended, r.bucket, SUM(r.dossiers) {where} "
+                    "GROUP BY r.month, r.ended, r.bucket",
+                    bounds,
+                )
+            return _spread(cursor.fetchall(), windows)
+        sums: list[str] = []
+        params: list[Any] = []
+        for start, end in windows:
+            inside = "r.month < %s AND (r.ended IS NULL OR r.ended >= %s)"
+            sums.append(f"SUM(CASE WHEN {inside} THEN r.dossiers ELSE 0 END)")
+            sums.append(f"SUM(CASE WHEN {inside} AND r.bucket >= %s THEN r.dossiers ELSE 0 END)")
+            params += [start, start, start, start, end]
+        unit, grouped = ("r.unit_id", " GROUP BY r.unit_id") if per_unit else ("0", "")
+        cursor.execute(f"SELECT {unit}, {', '.join(sums)} {where}{grouped}", [*params, *bounds])
+        rows = cursor.fetchall()
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    for unit_id, *values in rows:
+        for index in range(len(windows)):
+            carried, on_time = int(values[2 * index] or 0), int(values[2 * index + 1] or 0)
+            if carried:
+                found[index][unit_id] = {"carried": carried, "carried_on_time": on_time}
+    return found
+
+
+def _spread(rows, windows: list[tuple[dt.date, dt.date]]) -> list[dict[int, dict[str, int]]]:
+    """Per window, per unit, the sums of `MonthFinished` rows (unit, month, ended, bucket,
+    dossiers) carried into it. With the windows ordered by start, a row is carried into a run
+    of them — from the first starting after its month to the last starting on or before its
+    `ended` — and, when their ends rise with their starts (months, quarters), on time in a
+    run too: each row adds to the run's two ends, the sums are running totals."""
+    count = len(windows)
+    order = sorted(range(count), key=lambda i: windows[i][0])
+    starts = [windows[i][0] for i in order]
+    ends = [windows[i][1] for i in order]
+    rising = all(a <= b for a, b in itertools.pairwise(ends))
+    # positions looked up once per distinct month or bucket (a few dozen), not once a row
+    after = functools.cache(lambda value: bisect_right(starts, _as_date(value)))
+    within = functools.cache(lambda value: bisect_right(ends, _as_date(value)) - 1)
+    carried: dict[int, list[int]] = defaultdict(lambda: [0] * (count + 1))
+    on_time: dict[int, list[int]] = defaultdict(lambda: [0] * (count + 1))
+    for unit_id, month, ended, bucket, dossiers in rows:
+        low = after(month)
+        high = count - 1 if ended is None else after(ended) - 1
+        if low > high:
+            continue
+        steps = carried[unit_id]
+        steps[low] += dossiers
+        steps[high + 1] -= dossiers
+        steps = on_time[unit_id]
+        if rising:
+            top = min(high, within(bucket))
+            if top >= low:
+                steps[low] += dossiers
+                steps[top + 1] -= dossiers
+        else:
+            for position in range(low, high + 1):
+                if ends[position] <= _as_date(bucket):
+                    steps[position] += dossiers
+                    steps[position + 1] -= dossiers
+    found: list[dict[int, dict[str, int]]] = [{} for _window in windows]
+    for unit_id, steps in carried.items():
+        running = running_on_time = 0
+        for position, (step, step_on_time) in enumerate(zip(steps, on_time[unit_id], strict=True)):
+            running += step
+            running_on_time += step_on_time
+            if running and position < count:
+                found[order[position]][unit_id] = {
+                    "carried": int(running),
+                    "carried_on_time": int(running_on_time),
+                }
+    return found
 
 
 def _union(bitmaps: Iterable[int]) -> int:

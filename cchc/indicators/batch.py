@@ -29,16 +29,10 @@ from .models import IndicatorDefinition, parse_formula
 Sums = dict[str, int]
 
 
-def _month_end_sql() -> str:
-    if connection.vendor == "postgresql":
-        return "CAST(r.month + interval '1 month' - interval '1 day' AS date)"
-    return "date(r.month, '+1 month', '-1 day')"
-
-
 def _monthly_sums(start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], Sums]:
     """Every unit's own measures per month of [start, end] (whole months), in one query."""
     names = list(rollup.MEASURE_SQL)
-    month_end = _month_end_sql()
+    month_end = rollup.month_end_sql("r.month")
     selects = ", ".join(rollup.MEASURE_SQL[name] % {"end": month_end} for name in names)
     table = connection.ops.quote_name(MonthRollup._meta.db_table)
     with connection.cursor() as cursor:
@@ -113,12 +107,12 @@ def every_month(
 
 
 def _carried(months, indicators) -> list[dict[int, dict[str, int]]]:
-    """Per month, per unit id: the dossiers carried over into it (`facts.carried`, one pass
+    """Per month, per unit id: the dossiers carried over into it (`rollup.carried`, one pass
     for every month), read only when an indicator counts them."""
     if not engine.uses_carried(indicators):
         return [{} for _month in months]
     every = list(Unit.objects.values_list("pk", flat=True))
-    return facts.carried(every, [(low, high) for _key, low, high in months])
+    return rollup.carried(every, [(low, high) for _key, low, high in months])
 
 
 def _scope(roots: list[str], ordered: list[tuple[str, int]], paths: list[str]) -> set[int]:

@@ -9,6 +9,7 @@ denominators and divided at the end; a zero denominator is "no data" (`value is 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -84,7 +85,7 @@ def measure(
     carried: dict[int, dict[str, int]] | None = None,
 ) -> dict[str, int]:
     """Every measure of the unit's scope over [start, end]. `paths`, `units` (their unit ids),
-    `catalogue` and `carried` (what `facts.carried` found for this window) may be given when
+    `catalogue` and `carried` (what `rollup.carried` found for this window) may be given when
     the caller computes several windows of the same unit."""
     sums = rollup.window_sums(
         paths or scope_paths(unit), start, end, units=units, with_carried=carried is None
@@ -102,7 +103,8 @@ def measure(
 
 def uses_carried(indicators: Iterable[IndicatorDefinition]) -> bool:
     """Whether any of the indicators counts dossiers carried over into the window: reading
-    them scans the dossiers received before it, so it is done only when needed."""
+    them costs a query (a scan of the dossiers received before a window that cuts a month),
+    so it is done only when needed."""
     return any(
         name in facts.CARRIED_MEASURES
         for d in indicators
@@ -138,20 +140,34 @@ def monthly(
     catalogue = facts.catalogue_counts(competence.unit_levels(unit))
     months = list(periods.window(start, end).months())
     windows = [(low, high) for _key, low, high in months]
-    carried = facts.carried(units, windows) if uses_carried(indicators) else [{} for _w in windows]
-    return {
-        key: values(
-            unit,
-            low,
-            high,
-            indicators,
-            paths=paths,
-            units=units,
-            catalogue=catalogue,
-            carried=carried[index],
-        )
-        for index, (key, low, high) in enumerate(months)
-    }
+    if uses_carried(indicators):  # summed over the scope: its units are not told apart
+        carried = rollup.carried(units, windows, per_unit=False)
+    else:
+        carried = [{} for _window in windows]
+    # the whole months in two queries; a month the window cuts is read by itself
+    whole = rollup.month_sums(units, facts.month_start(start), facts.month_start(end))
+    found: dict[str, dict[str, Value]] = {}
+    for index, (key, low, high) in enumerate(months):
+        if not rollup.whole_months(low, high):
+            found[key] = values(
+                unit,
+                low,
+                high,
+                indicators,
+                paths=paths,
+                units=units,
+                catalogue=catalogue,
+                carried=carried[index],
+            )
+            continue
+        sums, used, paid = whole.get(low, ({}, 0, 0))
+        total = dict(sums)
+        for counts in carried[index].values():
+            for name, value in counts.items():
+                total[name] = total.get(name, 0) + value
+        measures = _finish(total, rollup.ids_of(used), rollup.ids_of(paid), catalogue)
+        found[key] = {d.code: evaluate(d, measures) for d in indicators}
+    return found
 
 
 def children(
@@ -190,9 +206,7 @@ def breakdown(
     scopes = {child.pk: scope_paths(child, links) for child in below}
     fee_catalogue = facts.fee_catalogue()
     levels = competence.levels_of([unit, *below])
-    catalogues = {
-        child.pk: facts.catalogue_counts(levels[child.pk], fee_catalogue) for child in below
-    }
+    catalogues = {child.pk: _catalogue(levels[child.pk], fee_catalogue) for child in below}
     own = 0  # the key of the unit's own dossiers (no child has pk 0)
     grouped: dict[int, dict[str, int]] = {child.pk: {} for child in below}
     used: dict[int, set[int]] = {child.pk: set() for child in below}
@@ -207,7 +221,7 @@ def breakdown(
         used[owner] |= sums.fee_used.get(unit_id, set())
         paid[owner] |= sums.fee_paid.get(unit_id, set())
 
-    catalogues[own] = facts.catalogue_counts(levels[unit.pk], fee_catalogue)
+    catalogues[own] = _catalogue(levels[unit.pk], fee_catalogue)
 
     def evaluated(key: int, measured: dict[str, int], fee_used: set[int], fee_paid: set[int]):
         measures = _finish(measured, fee_used, fee_paid, catalogues[key])
@@ -225,6 +239,17 @@ def breakdown(
         evaluated(own, grouped[own], used[own], paid[own]) if has_own else None,
         evaluated(own, sums.total, all_used, all_paid),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _counted(levels: frozenset[str], catalogue: tuple[tuple[str, bool], ...]) -> dict[str, int]:
+    return facts.catalogue_counts(levels, list(catalogue))
+
+
+def _catalogue(levels: frozenset[str], fee_catalogue: list[tuple[str, bool]]) -> dict[str, int]:
+    """`facts.catalogue_counts`, counted once for the units below a unit that share levels
+    (the communes of a province: 300 procedures checked once, not once a commune)."""
+    return dict(_counted(levels, tuple(fee_catalogue)))
 
 
 def _owners(below: list[Unit], scopes: dict[int, list[str]], own: int):

@@ -8,7 +8,7 @@ def build_from_facts(apps, schema_editor):
     """An installation with dossiers gets its roll-up from the facts it already has."""
     from cchc.dossiers import rollup
 
-    rollup.refresh_all()
+    rollup.rebuild_from_facts()  # refresh_all() would also fill a table made in 0007
 
 
 
