@@ -45,3 +45,10 @@ def number(value, places: int = 2):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def marks(link, nav):
+    """Whether a menu link (navigation.Link) holds the page whose `nav` is given: itself or
+    one of its dropdown's entries."""
+    return link.marks(nav)
