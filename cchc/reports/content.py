@@ -334,6 +334,9 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
             "tasks": [t for t in tasks if t["area"] == Area.DIRECTION],
             "sentences": sentences.direction_sentences(figures["figures"]),
         },
+        "results": {
+            "sentences": sentences.results_sentences(figures["indicators"], figures["figures"])
+        },
         "areas": _areas(plan, tasks),
         "targets": _targets(plan, end, figures["indicators"], figures["figures"]),
         "tasks": figures["tasks"],
