@@ -192,6 +192,7 @@ def score(
     for group in groups:
         group_score = GroupScore(group)
         for criterion in group.criteria.all():
+            origin: str | Promise | None
             if criterion.indicator:
                 value = values.get(criterion.indicator)
                 found = None if value is None else (value.numerator, value.denominator)
