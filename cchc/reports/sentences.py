@@ -183,14 +183,48 @@ def _online_and_digital(indicators: dict) -> list[str]:
     return ["Dịch vụ công trực tuyến, số hóa hồ sơ: " + "; ".join(parts) + "."]
 
 
-def results_sentences(indicators: dict, figures: dict) -> list[str]:
-    """The sentences of section II from the window's dossier indicators and figures: legal
-    documents, then dossiers (received, on time, late with apology letters), then online
-    service and digitisation — each only when something was counted."""
+def _procedures(services: dict) -> list[str]:
+    found = services.get("procedures") or {}
+    decided = int(found.get("decided") or 0)
+    complete, published, rate = _share(found, "complete")
+    parts = []
+    if decided:
+        parts.append(f"trong kỳ có {decided} thủ tục được quyết định công bố")
+    if published:
+        parts.append(
+            f"{complete}/{published} thủ tục đã công bố được công khai đủ 7 bộ phận "
+            f"({percent(rate)})"
+        )
+    if not parts:
+        return []
+    return ["Công bố, công khai thủ tục hành chính thuộc thẩm quyền: " + "; ".join(parts) + "."]
+
+
+def _feedback(services: dict) -> list[str]:
+    found = services.get("feedback") or {}
+    received = int(found.get("received") or 0)
+    if not received:
+        return []
+    answered = int(found.get("answered") or 0)
+    on_time, _all, rate = _share(found, "on_time")
+    return [
+        f"Tiếp nhận {received} phản ánh, kiến nghị của người dân, doanh nghiệp; đã trả lời "
+        f"{answered}/{received}; xử lý đúng hạn {on_time}/{received} (đạt {percent(rate)})."
+    ]
+
+
+def results_sentences(indicators: dict, figures: dict, services: dict | None = None) -> list[str]:
+    """The sentences of section II from the window's dossier indicators, figures and services
+    (`content.services`: feedback, procedures): legal documents, procedures published, then
+    dossiers (received, on time, late with apology letters), feedback, then online service and
+    digitisation — each only when something was counted."""
+    services = services or {}
     dossiers = _dossiers(indicators)
     return [
         *_legal_documents(figures),
+        *_procedures(services),
         *dossiers,
         *([] if dossiers else _apology_letters(figures)),
+        *_feedback(services),
         *_online_and_digital(indicators),
     ]

@@ -4,12 +4,16 @@ dossiers' apology flag), online service and digitisation — in the page, the JS
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from docx import Document
 
 from cchc import periods
+from cchc.dossiers.models import Procedure
+from cchc.dossiers.publication import PART_CODES
 from cchc.dossiers.saving import import_dossiers
+from cchc.feedback.actions import enter_feedback
 from cchc.reports import actions, content, sentences
 from cchc.reports import document as word
 
@@ -104,4 +108,51 @@ def test_a_window_with_nothing_counted_claims_nothing(thanh_tan):
             {"legal_docs_issued": {"numerator": 0, "denominator": 0, "value": None}},
         )
         == []
+    )
+
+
+def feedback(world) -> None:
+    """PA1 answered and published in time; PA2 answered after its 15 working days; PA3 not
+    answered yet, not due before 29/02 either (on time as seen then); PA4 after the window."""
+    for code, received, answered, published in (
+        ("PA1", "2024-01-02", "2024-01-10", "2024-01-11"),
+        ("PA2", "2024-01-05", "2024-02-20", "2024-02-21"),
+        ("PA3", "2024-02-26", None, None),
+        ("PA4", "2024-03-05", None, None),
+    ):
+        data = {"code": code, "received": dt.date.fromisoformat(received)}
+        if answered:
+            data["answered"] = dt.date.fromisoformat(answered)
+            data["published"] = dt.date.fromisoformat(published)
+        enter_feedback(world.commune, data, by=world.people.focal)
+
+
+def procedures() -> None:
+    """1.001 (no level: every unit's competence) decided in the window with its seven parts;
+    1.002 decided before it with two parts only."""
+    Procedure.objects.filter(code="1.001").update(
+        publication_decided=dt.date(2024, 1, 15), parts=list(PART_CODES)
+    )
+    Procedure.objects.create(
+        code="1.002",
+        name="Chứng thực bản sao",
+        publication_decided=dt.date(2023, 6, 1),
+        parts=list(PART_CODES[:2]),
+    )
+
+
+def test_section_two_writes_the_procedures_published_and_the_feedback(thanh_tan):
+    world = thanh_tan.world
+    feedback(world)
+    procedures()
+    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    written = content.assemble(report)["results"]["sentences"]
+    assert written[0] == (
+        "Công bố, công khai thủ tục hành chính thuộc thẩm quyền: trong kỳ có 1 thủ tục được "
+        "quyết định công bố; 1/2 thủ tục đã công bố được công khai đủ 7 bộ phận (50,00%)."
+    )
+    # after the dossiers (3 received in the window by the fixture) and their late ones
+    assert written[3] == (
+        "Tiếp nhận 3 phản ánh, kiến nghị của người dân, doanh nghiệp; đã trả lời 2/3; xử lý "
+        "đúng hạn 2/3 (đạt 66,67%)."
     )
