@@ -85,3 +85,21 @@ def test_the_page_says_where_each_criterion_comes_from(march, login, no_feedback
     assert 'href="/units/xa-a/figures/"' in html
     assert html.count("chưa nhập") >= 5  # every hand-entered criterion but the one entered
     assert "42,43</strong> / 66" in html
+
+
+def test_a_source_registered_without_words_shows_none_and_no_source_says_so(
+    march, login, no_feedback
+):
+    from cchc.index766 import sources
+
+    html = login(march.people.focal).get(PAGE).content.decode()
+    # no_feedback registers the on-time criterion without saying where it comes from
+    row = html.split("Phản ánh, kiến nghị được xử lý đúng hạn")[1].split("</tr>")[0]
+    assert "Nguồn" not in row and "Không có nguồn số liệu" not in row
+    sources.unregister("citizen_store")
+    try:
+        html = login(march.people.focal).get(PAGE).content.decode()
+    finally:
+        sources.register_builtin()
+    row = html.split("Kết nối kho dữ liệu công dân")[1].split("</tr>")[0]
+    assert "Không có nguồn số liệu: không chấm điểm, không tính vào điểm tối đa." in row
