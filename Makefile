@@ -46,7 +46,7 @@ MYPY_PATHS ?= cchc/feedback/actions.py cchc/feedback/reading.py cchc/feedback/ra
 	cchc/documents/actions.py cchc/documents/models.py \
 	cchc/formats/rounding.py cchc/dossiers/competence.py cchc/index766/scoring.py \
 	cchc/index766/board.py cchc/index766/actions.py cchc/index766/publication.py \
-	cchc/index766/sources.py cchc/index766/seed.py cchc/index766/views.py
+	cchc/index766/sources.py cchc/index766/seed.py cchc/index766/views.py cchc/index766/entered.py
 
 lint:
 	$(BIN)/ruff check .

@@ -12,7 +12,10 @@ after signing in, says so in its own `menu.py`, imported once at start-up by
 
 Menu: the entries by `order`; one is shown to a person when its `visible` predicate holds and
 it gives a link (a URL name, or a function of the viewer returning the link or None), and is
-marked active on pages whose context sets `nav` to the entry's key.
+marked active on pages whose context sets `nav` to the entry's key. An entry naming a `group`
+(a `MenuGroup` registered by anyone, e.g. core's "indices") is shown in that group's dropdown,
+at the group's place; a group with a single entry for a person shows that entry itself, one
+with none is not shown.
 Landing: `/` sends a person to the first candidate, by `order`, that gives a link for them.
 Both read the person's access grants (`Viewer`), so a menu costs no query of its own beyond
 what an entry's predicate asks.
@@ -65,9 +68,19 @@ class MenuEntry:
     url: str | Callable[[Viewer], str | None]
     visible: Callable[[Viewer], bool] = _always
     order: int = 100
+    group: str = ""  # the key of the `MenuGroup` whose dropdown shows it; "": on the bar
 
     def link(self, viewer: Viewer) -> str | None:
         return reverse(self.url) if isinstance(self.url, str) else self.url(viewer)
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    """An entry of the main menu that opens a list of entries (those naming its key)."""
+
+    key: str
+    label: str | Promise
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -86,16 +99,24 @@ class Link:
     key: str
     label: str | Promise
     url: str
+    children: list[Link] = field(default_factory=list)  # a group's links ("" url)
+
+    def marks(self, nav: str | None) -> bool:
+        """Whether a page whose `nav` is this is inside this link (or its dropdown)."""
+        return nav == self.key or any(child.key == nav for child in self.children)
 
 
 _entries: dict[str, MenuEntry] = {}
+_groups: dict[str, MenuGroup] = {}
 _landings: dict[str, Landing] = {}
 
 
-def register(item: MenuEntry | Landing) -> None:
-    """Add (or replace, by key) a menu entry or a landing candidate."""
+def register(item: MenuEntry | MenuGroup | Landing) -> None:
+    """Add (or replace, by key) a menu entry, a group of entries or a landing candidate."""
     if isinstance(item, MenuEntry):
         _entries[item.key] = item
+    elif isinstance(item, MenuGroup):
+        _groups[item.key] = item
     elif isinstance(item, Landing):
         _landings[item.key] = item
     else:
@@ -107,14 +128,26 @@ def entries() -> list[MenuEntry]:
 
 
 def menu_for(user) -> list[Link]:
-    """The links of the main menu this person sees, in order."""
+    """The links of the main menu this person sees, in order; a group's in its `children`."""
     viewer = Viewer.of(user)
-    links = []
+    bar: list[tuple[int, Link]] = []
+    grouped: dict[str, list[Link]] = {key: [] for key in _groups}
     for entry in entries():
         url = entry.link(viewer) if entry.visible(viewer) else None
-        if url:
-            links.append(Link(entry.key, entry.label, url))
-    return links
+        if not url:
+            continue
+        link = Link(entry.key, entry.label, url)
+        if entry.group in grouped:
+            grouped[entry.group].append(link)
+        else:
+            bar.append((entry.order, link))
+    for key, children in grouped.items():
+        group = _groups[key]
+        if len(children) == 1:
+            bar.append((group.order, children[0]))
+        elif children:
+            bar.append((group.order, Link(group.key, group.label, "", children)))
+    return [link for _order, link in sorted(bar, key=lambda item: item[0])]
 
 
 def landing_url(user) -> str:

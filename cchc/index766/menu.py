@@ -14,4 +14,4 @@ def _unit_index(viewer: Viewer) -> str | None:
     return reverse("index766:unit", args=[code]) if code else None
 
 
-register(MenuEntry("index766", _("Service index 766"), _unit_index, order=41))
+register(MenuEntry("index766", _("Service index 766"), _unit_index, order=41, group="indices"))

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.functional import Promise
+
 from cchc.formats.rounding import half_up, percent
 from cchc.indicators import engine
 from cchc.org.models import Unit
@@ -33,6 +35,9 @@ class CriterionScore:
     denominator: int | None = None
     rate: float | None = None
     points: Decimal | None = None
+    origin: str | Promise | None = (
+        None  # where its figures come from (`sources.origin`); None: no source
+    )
 
     @property
     def has_data(self) -> bool:
@@ -53,6 +58,8 @@ class CriterionScore:
             "denominator": self.denominator,
             "rate": self.rate,
             "points": None if self.points is None else float(self.points),
+            "source": None if self.origin is None else str(self.origin),
+            "entered": self.origin is sources.ENTERED,
         }
 
 
@@ -189,11 +196,16 @@ def score(
     for group in groups:
         group_score = GroupScore(group)
         for criterion in group.criteria.all():
+            origin: str | Promise | None
             if criterion.indicator:
                 value = values.get(criterion.indicator)
                 found = None if value is None else (value.numerator, value.denominator)
+                origin = sources.DOSSIERS
             else:
                 found = sourced.get(criterion.code)
-            group_score.criteria.append(criterion_score(criterion, found))
+                origin = sources.origin(criterion.code)
+            scored_criterion = criterion_score(criterion, found)
+            scored_criterion.origin = origin
+            group_score.criteria.append(scored_criterion)
         scored.append(group_score)
     return IndexScore(unit, start, end, version, scored)

@@ -10,12 +10,19 @@ registers their functions, one callable per criterion code. Another app may add 
 The callable returns (numerator, denominator) over the unit's scope for [start, end], or None
 when it has no data for that unit. A criterion whose code has no registered source has no
 data: it is shown as such and left out of the maximum. This app imports none of them.
+
+Each registration says where its figures come from (`origin`, a short lazy translation the
+index page shows under the criterion). The criteria whose figures no app holds are entered by
+hand as figures (`entered.py`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from cchc.org.models import Unit
 
@@ -27,16 +34,28 @@ Window = tuple[dt.date, dt.date]
 Figures = dict[str, "tuple[int, int] | None"]
 Many = Callable[[list[Unit], list[Window]], "dict[tuple[int, Window], Figures]"]
 _MANY: dict[tuple[str, ...], Many] = {}
+_ORIGINS: dict[str, str | Promise] = {}
+
+# Where a criterion measured by an indicator takes its figures from.
+DOSSIERS = _("dossier data")
+ENTERED = _("entered by hand on the figures page, with evidence")
 
 
 def register_builtin() -> None:
     """The sources this project has: citizens' feedback (PAKN) and procedure publication,
-    each read for any number of units and windows in a few queries."""
-    register_many(("feedback_on_time", "feedback_satisfaction"), _feedback)
+    each read for any number of units and windows in a few queries; and the criteria no
+    app holds, entered by hand as figures."""
+    from . import entered
+
+    register_many(
+        ("feedback_on_time", "feedback_satisfaction"), _feedback, _("citizens' feedback data")
+    )
     register_many(
         ("procedures_published_on_time", "procedures_updated_on_time", "procedures_complete"),
         _publication,
+        _("procedure publication data"),
     )
+    register_many(tuple(entered.FIGURES), entered.figures_of, ENTERED)
 
 
 def _feedback(units: list[Unit], windows: list[Window]):
@@ -70,22 +89,30 @@ def _publication(units: list[Unit], windows: list[Window]):
     }
 
 
-def register_many(codes: tuple[str, ...], many: Many) -> None:
+def register_many(codes: tuple[str, ...], many: Many, origin: str | Promise = "") -> None:
     """Make `many(units, windows)` the figures of the criteria `codes`: one call gives, per
     (unit id, window), each code's (numerator, denominator) or None."""
     for code in codes:
         unregister(code)
+        _ORIGINS[code] = origin
     _MANY[tuple(codes)] = many
 
 
-def register(code: str, source: Source) -> None:
+def register(code: str, source: Source, origin: str | Promise = "") -> None:
     """Make `source` the figures of criterion `code` (a later registration replaces it)."""
     unregister(code)
     _SOURCES[code] = source
+    _ORIGINS[code] = origin
+
+
+def origin(code: str) -> str | Promise | None:
+    """Where the figures of criterion `code` come from, as registered; None: no source."""
+    return _ORIGINS.get(code) if code in registered() else None
 
 
 def unregister(code: str) -> None:
     _SOURCES.pop(code, None)
+    _ORIGINS.pop(code, None)
     for known in [k for k in _MANY if code in k]:
         many = _MANY.pop(known)
         rest = tuple(c for c in known if c != code)

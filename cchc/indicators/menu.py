@@ -15,4 +15,6 @@ def _unit_indicators(viewer: Viewer) -> str | None:
     return reverse("indicators:unit", args=[code]) if code else None
 
 
-register(MenuEntry("indicators", _("Indicators"), _unit_indicators, order=40))
+register(
+    MenuEntry("indicators", _("Procedure indicators"), _unit_indicators, order=40, group="indices")
+)

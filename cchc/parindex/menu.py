@@ -18,4 +18,4 @@ def _link(viewer: Viewer) -> str | None:
     return reverse("parindex:ranking", args=[code, year]) if code else None
 
 
-register(MenuEntry("parindex", _("PAR Index"), _link, order=42))
+register(MenuEntry("parindex", _("PAR Index"), _link, order=42, group="indices"))

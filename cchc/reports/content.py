@@ -28,8 +28,11 @@ from collections import defaultdict
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from cchc.dossiers import publication
 from cchc.evidence.models import Evidence
+from cchc.feedback import rates as feedback_rates
 from cchc.figures import rollup
+from cchc.formats.rounding import percent
 from cchc.indicators import engine
 from cchc.indicators.models import TargetFigure
 from cchc.plans.choices import AREA_ORDER, Area, PlanStatus, TargetUnit
@@ -103,6 +106,38 @@ def unit_figures(
         "tasks": task_counts(unit, start, end),
         "indicators": indicator_values(unit, start, end, definitions),
         "figures": figure_values(unit, start, end, figure_definitions),
+    }
+
+
+def _share(pair: tuple[int, int] | None) -> dict:
+    numerator, denominator = pair or (0, 0)
+    return {
+        "numerator": numerator,
+        "denominator": denominator,
+        "value": percent(numerator, denominator),
+    }
+
+
+def services(unit, start: dt.date, end: dt.date) -> dict:
+    """Citizens' feedback received in the window (answered by its end, handled on time as seen
+    on its end: `feedback.rates`) and the procedures within the unit's competence (decided for
+    publication in the window; published by its end with all seven parts)."""
+    items = list(feedback_rates.received_in(unit, start, end))
+    answered = sum(1 for i in items if i.answered is not None and i.answered <= end)
+    procedures = list(publication.within_competence(unit))
+    decided = sum(
+        1 for p in procedures if p.publication_decided and start <= p.publication_decided <= end
+    )
+    return {
+        "feedback": {
+            "received": len(items),
+            "answered": answered,
+            "on_time": _share(feedback_rates.on_time_of(items, end)),
+        },
+        "procedures": {
+            "decided": decided,
+            "complete": _share(publication.seven_parts_of(procedures, start, end)),
+        },
     }
 
 
@@ -333,6 +368,11 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         "direction": {
             "tasks": [t for t in tasks if t["area"] == Area.DIRECTION],
             "sentences": sentences.direction_sentences(figures["figures"]),
+        },
+        "results": {
+            "sentences": sentences.results_sentences(
+                figures["indicators"], figures["figures"], services(unit, start, end)
+            )
         },
         "areas": _areas(plan, tasks),
         "targets": _targets(plan, end, figures["indicators"], figures["figures"]),

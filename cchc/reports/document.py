@@ -8,8 +8,8 @@ Word file in the Decree 30 layout, and the appendix tables (also the .xlsx).
 - `word_file(report)`: what a download returns — the file frozen at submission, byte for byte,
   once the report is submitted; the draft rendered now otherwise.
 
-Content frozen before section I's sentences and the figures' descriptions existed is written
-without them.
+Content frozen before section I's or section II's sentences and the figures' descriptions
+existed is written without them.
 """
 
 from __future__ import annotations
@@ -142,13 +142,15 @@ def _direction(content: dict) -> dict:
 
 
 def _results(content: dict) -> list[dict]:
-    """II.: the task counts, then one part per reform area with its tasks and products."""
+    """II.: the task counts, the sentences written from the dossiers and figures, what people
+    wrote, then one part per reform area with its tasks and products."""
     counts = content["tasks"]
     summary = (
         f"Trong kỳ có {counts['planned']} nhiệm vụ đến hạn: hoàn thành {counts['done']}, "
         f"đang thực hiện {counts['in_progress']}, chậm {counts['late']}."
     )
-    sections = [_section(NARRATIVE_PARTS[1][1], [summary, *_lines(content, "results")])]
+    written = (content.get("results") or {}).get("sentences", [])
+    sections = [_section(NARRATIVE_PARTS[1][1], [summary, *written, *_lines(content, "results")])]
     for index, area in enumerate(content["areas"], start=1):
         lines = []
         for row in area["tasks"]:

@@ -12,4 +12,4 @@ def _results(viewer: Viewer) -> str | None:
     return reverse("surveys:results", args=[code]) if code else None
 
 
-register(MenuEntry("surveys", _("Khảo sát hài lòng"), _results, order=60))
+register(MenuEntry("surveys", _("Khảo sát hài lòng"), _results, order=60, group="indices"))

@@ -68,3 +68,10 @@ def url_with(pk, name: str) -> str:
 def one_of(value, names: str) -> bool:
     """`field.name|one_of:"content note"`: whether the value is one of the space-separated names."""
     return value in names.split()
+
+
+@register.filter
+def marks(link, nav):
+    """Whether a menu link (navigation.Link) holds the page whose `nav` is given: itself or
+    one of its dropdown's entries."""
+    return link.marks(nav)

@@ -21,15 +21,34 @@ YEAR = timezone.localdate().year
 PAR_COMMUNE = ("Chỉ số CCHC", f"/par/xa-a/{YEAR}/")
 
 
+def indices(code: str, par: str, *, survey: bool = True) -> tuple:
+    """The "Chỉ số" dropdown (core/menu.py) of a person whose unit is `code`."""
+    return (
+        "Chỉ số ▾",
+        (
+            ("Chỉ số giải quyết TTHC", f"/units/{code}/indicators/"),
+            ("Chỉ số 766", f"/units/{code}/index766/"),
+            ("Chỉ số CCHC", par),
+            *([("Khảo sát hài lòng", f"/khao-sat/don-vi/{code}/")] if survey else []),
+        ),
+    )
+
+
+INDICES_COMMUNE = indices("xa-a", f"/par/xa-a/{YEAR}/")
+
+
 class _NavLinks(HTMLParser):
-    """(text, href) of every link inside the main menu, text with spaces folded."""
+    """(text, href) of every link inside the main menu, text with spaces folded; a dropdown
+    is one item (its button's text + " ▾", the tuple of its links)."""
 
     def __init__(self):
         super().__init__()
-        self.links: list[tuple[str, str]] = []
+        self.links: list[tuple] = []
         self._depth = 0  # inside <nav aria-label="Trình đơn chính"> while > 0
         self._href: str | None = None
         self._text: list[str] = []
+        self._button: list[str] | None = None  # the text of a dropdown's button being read
+        self._group: list[tuple[str, str]] | None = None  # the links of an open dropdown
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -39,17 +58,30 @@ class _NavLinks(HTMLParser):
             self._depth += 1
         elif tag == "a" and self._depth:
             self._href, self._text = attrs.get("href", ""), []
+        elif tag == "button" and self._depth and attrs.get("data-bs-toggle") == "dropdown":
+            self._button = []
+        elif tag == "ul" and "dropdown-menu" in (attrs.get("class") or ""):
+            self._group = []
 
     def handle_endtag(self, tag):
         if tag == "nav" and self._depth:
             self._depth -= 1
         elif tag == "a" and self._href is not None:
-            self.links.append((" ".join("".join(self._text).split()), self._href))
+            link = (" ".join("".join(self._text).split()), self._href)
+            (self.links if self._group is None else self._group).append(link)
             self._href = None
+        elif tag == "button" and self._button is not None:
+            self._label = " ".join("".join(self._button).split()) + " ▾"
+            self._button = None
+        elif tag == "ul" and self._group is not None:
+            self.links.append((self._label, tuple(self._group)))
+            self._group = None
 
     def handle_data(self, data):
         if self._href is not None:
             self._text.append(data)
+        elif self._button is not None:
+            self._button.append(data)
 
 
 def menu_of(client, url="/plans/") -> list[tuple[str, str]]:
@@ -84,13 +116,10 @@ def test_an_official_sees_their_tasks_their_communes_follow_up_and_indicators(wo
         user,
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
-        ("Chỉ số", "/units/xa-a/indicators/"),
-        ("Chỉ số 766", "/units/xa-a/index766/"),
-        PAR_COMMUNE,
+        INDICES_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
         ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
-        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -100,13 +129,10 @@ def test_a_focal_point_sees_the_same_entries_as_an_official_of_their_commune(wor
         user,
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
-        ("Chỉ số", "/units/xa-a/indicators/"),
-        ("Chỉ số 766", "/units/xa-a/index766/"),
-        PAR_COMMUNE,
+        INDICES_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
         ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
-        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -115,13 +141,10 @@ def test_a_leader_without_a_post_is_not_offered_my_tasks(world, login):
     assert menu_of(login(user)) == around(
         user,
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
-        ("Chỉ số", "/units/xa-a/indicators/"),
-        ("Chỉ số 766", "/units/xa-a/index766/"),
-        PAR_COMMUNE,
+        INDICES_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
         ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
-        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -133,13 +156,10 @@ def test_a_leader_asked_to_carry_a_task_is_offered_my_tasks(world, login):
         user,
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
-        ("Chỉ số", "/units/xa-a/indicators/"),
-        ("Chỉ số 766", "/units/xa-a/index766/"),
-        PAR_COMMUNE,
+        INDICES_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
         ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
-        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
 
 
@@ -148,21 +168,16 @@ def test_an_upper_level_reviewer_sees_the_comparison_of_the_units_below(world, l
     assert menu_of(login(user)) == around(
         user,
         ("So sánh đơn vị", "/units/thanh-pho/compare/"),
-        ("Chỉ số", "/units/thanh-pho/indicators/"),
-        ("Chỉ số 766", "/units/thanh-pho/index766/"),
-        ("Chỉ số CCHC", f"/par/ranking/thanh-pho/{YEAR}/"),
+        indices("thanh-pho", f"/par/ranking/thanh-pho/{YEAR}/"),
         ("Báo cáo", "/units/thanh-pho/reports/"),
         ("Kế hoạch", "/plans/"),
-        ("Khảo sát hài lòng", "/khao-sat/don-vi/thanh-pho/"),
     )
 
 
 def test_an_administrator_sees_the_indicators_the_plans_and_the_administration(admin, login):
     assert menu_of(login(admin)) == around(
         admin,
-        ("Chỉ số", "/units/tinh/indicators/"),
-        ("Chỉ số 766", "/units/tinh/index766/"),
-        ("Chỉ số CCHC", f"/par/ranking/tinh/{YEAR}/"),
+        indices("tinh", f"/par/ranking/tinh/{YEAR}/", survey=False),
         ("Kế hoạch", "/plans/"),
         ("Phản ánh, kiến nghị", "/units/tinh/feedback/"),
         ("Người dùng", "/units/tinh/people/"),
@@ -236,14 +251,54 @@ def test_an_app_adds_its_entry_and_landing_page_by_registering_them(world, login
         focal,
         ("Việc của tôi", "/my-tasks/"),
         ("Theo dõi thực hiện", "/units/xa-a/dashboard/"),
-        ("Chỉ số", "/units/xa-a/indicators/"),
-        ("Chỉ số 766", "/units/xa-a/index766/"),
-        PAR_COMMUNE,
+        INDICES_COMMUNE,
         ("Báo cáo", "/units/xa-a/reports/"),
         ("Kế hoạch", "/plans/"),
         ("Phản ánh, kiến nghị", "/units/xa-a/feedback/"),
-        ("Khảo sát hài lòng", "/khao-sat/don-vi/xa-a/"),
     )
     assert "Báo cáo" not in [label for label, _url in menu_of(login(world.people.district))]
     assert login(world.people.leader).get("/")["Location"] == "/reports/"
     assert login(focal).get("/")["Location"] == "/units/xa-a/dashboard/"
+
+
+def test_a_page_of_the_dropdown_marks_the_dropdown_and_its_entry(world, login):
+    page = login(world.people.focal).get("/units/xa-a/index766/").content.decode()
+    assert 'class="nav-link dropdown-toggle active"' in page
+    assert 'class="dropdown-item active" href="/units/xa-a/index766/" aria-current="page"' in page
+    assert 'class="dropdown-item active" href="/units/xa-a/indicators/"' not in page
+    page = login(world.people.focal).get("/units/xa-a/dashboard/").content.decode()
+    assert 'class="nav-link dropdown-toggle active"' not in page
+
+
+def test_the_dropdown_needs_no_inline_script(world, login):
+    """The site's CSP forbids inline scripts: the dropdown is Bootstrap's, from its static file,
+    opened by a real <button> (keyboard: Tab, Enter or Space, arrows, Escape)."""
+    page = login(world.people.focal).get("/units/xa-a/index766/").content.decode()
+    assert 'type="button" id="menu-indices" data-bs-toggle="dropdown"' in page
+    assert 'aria-labelledby="menu-indices"' in page
+    assert "onclick" not in page
+    scripts = [chunk.split(">", 1)[0] for chunk in page.split("<script")[1:]]
+    assert scripts and all(" src=" in tag for tag in scripts)
+
+
+def test_a_group_shows_its_only_entry_itself_and_hides_when_it_has_none(world, login, monkeypatch):
+    from cchc.core import navigation
+    from cchc.core.navigation import MenuEntry, MenuGroup
+
+    monkeypatch.setattr(navigation, "_groups", {"g": MenuGroup("g", "Nhóm", order=5)})
+    monkeypatch.setattr(
+        navigation,
+        "_entries",
+        {
+            "a": MenuEntry("a", "Một", "plans:list", order=1, group="g"),
+            "b": MenuEntry("b", "Hai", "plans:list", order=2, group="g", visible=lambda v: False),
+            "c": MenuEntry("c", "Ba", "plans:list", order=9),
+        },
+    )
+    links = navigation.menu_for(world.people.focal)
+    assert [(link.label, link.url, link.children) for link in links] == [
+        ("Một", "/plans/", []),
+        ("Ba", "/plans/", []),
+    ]
+    monkeypatch.setitem(navigation._entries, "a", MenuEntry("a", "Một", lambda v: None, group="g"))
+    assert [link.label for link in navigation.menu_for(world.people.focal)] == ["Ba"]

@@ -69,7 +69,8 @@ def test_import_a_dossier_export_then_see_the_target_it_measures(page, world, tm
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # the unit's indicator page, reached from the menu, shows March: one of two on time
-    page.get_by_role("link", name="Chỉ số", exact=True).click()
+    page.get_by_role("button", name="Chỉ số", exact=True).click()
+    page.get_by_role("link", name="Chỉ số giải quyết TTHC", exact=True).click()
     page.get_by_role("link", name="2024", exact=True).click()
     page.get_by_label("Kỳ", exact=True).select_option(label="Tháng 3/2024")
     page.get_by_role("heading", name="Giá trị, tháng 3/2024").wait_for()

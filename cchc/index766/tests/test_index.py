@@ -128,7 +128,7 @@ def test_a_registered_source_feeds_its_criterion_and_full_points_need_the_target
     try:
         criteria = {c["code"]: c for g in index_json()["groups"] for c in g["criteria"]}
     finally:
-        sources.unregister("dossier_satisfaction")
+        sources.register_builtin()
     # 90 % reaches the 90 % target: full points
     assert (
         criteria["dossier_satisfaction"]["rate"],

@@ -45,5 +45,10 @@ class Command(BaseCommand):
             shown = no_data if points is None else f"{points:.2f}"
             self.stdout.write(f"  {group['name']}: {shown} / {group['max']:.2f}")
             for item in group["criteria"]:
-                rate = no_data if item["points"] is None else f"{item['points']:.2f}"
+                missing = (
+                    _("not entered")
+                    if item.get("entered") and item["denominator"] is None
+                    else no_data
+                )
+                rate = missing if item["points"] is None else f"{item['points']:.2f}"
                 self.stdout.write(f"    {item['name']:<60} {rate:>14} / {item['max']:.2f}")
