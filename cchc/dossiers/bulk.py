@@ -172,7 +172,10 @@ def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
         code="code",
     )
     known = pl.col("procedure_id").is_not_null()
-    direct, staged = rows.filter(known), rows.filter(~known)
+    # in the order of the (unit, day) and (unit, month) indexes: each insert then finds its
+    # index pages where the one before left them (a quarter less CPU on SQLite, RESULTS.md)
+    direct = rows.filter(known).sort("unit_id", "received_on")
+    staged = rows.filter(~known)
     if direct.height and not _write(run, direct.drop("owner_id", "old", "procedure_code")):
         staged = pl.concat([staged, direct])
     if staged.height:
