@@ -1,4 +1,4 @@
-"""Blocks of valid rows (`columnar.RecordBlock`) checked and staged in bulk.
+"""Blocks of valid rows (`columnar.RecordBlock`) checked and stored in bulk.
 
 The same steps as `saving.DossierImport.add` and `flush` for one row, done for a block: the
 unit (by code or e-ID code, within the importer's scope), the appointment computed from the
@@ -6,7 +6,8 @@ catalogue when the file left it empty, the procedures the catalogue lacks. Rows 
 is already stored go the reference way (`DossierImport.accept`: compared with the stored
 dossier, refused when another unit holds it); new ones — nearly every row of a first import —
 get their derived fields (`classify.py`'s rules, written as column expressions) and are
-staged in one COPY (PostgreSQL) or one `executemany` (SQLite) per block.
+written once, straight into the dossier table, hidden until the import is published
+(decision 0103), in one COPY (PostgreSQL) or one `executemany` (SQLite) per block.
 """
 
 from __future__ import annotations
@@ -206,7 +207,9 @@ def _insert(cursor, insert_sql: str, copy_sql: str, rows: pl.DataFrame, **option
         csv_options = "FORMAT csv"
         if options.get("force_not_null"):
             csv_options += ", FORCE_NOT_NULL (procedure_code)"
-        with cursor.cursor.copy(f"{copy_sql} WITH ({csv_options})") as copy:
+        # (the raw cursor's errors wrapped as Django's: a taken code is an IntegrityError)
+        copy_sql = f"{copy_sql} WITH ({csv_options})"
+        with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
             copy.write(buffer.getvalue())
         return
     rows = rows.with_columns(

@@ -247,7 +247,8 @@ class DossierImport:
         if connection.vendor == "postgresql":
             # COPY streams the rows in one command; an INSERT per row took half the time
             # of a PostgreSQL import (bench/dossiers/RESULTS.md)
-            with cursor.cursor.copy(copy_sql) as copy:
+            # (the raw cursor's errors wrapped as Django's: a taken code is an IntegrityError)
+            with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
                 for row in rows:
                     copy.write_row(row)
         else:

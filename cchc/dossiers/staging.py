@@ -6,7 +6,9 @@ file (55 s for a province's year), every other save waited 20 s and failed. Now 
 
 1. **Stage.** Rows are read, validated and written to `StagedDossier` in short
    transactions (`saving.py`). Nothing reads that table but the import: a file with an
-   invalid row is dropped from it and nothing else was touched.
+   invalid row is dropped from it. New dossiers of known procedures skip the stage: they
+   are written once, straight into `Dossier`, and hidden from every reader until the import
+   is published (decision 0103); an import dropped or abandoned deletes them by `batch_id`.
 2. **Apply**, one import at a time, in short transactions of `APPLY_ROWS` rows: each moves
    the current version of its dossiers into `StagedDossier` (`old`), then moves the staged
    rows into `Dossier`. While the import is APPLYING, `visible_dossiers()` — what the facts
