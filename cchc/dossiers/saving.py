@@ -110,12 +110,12 @@ class DossierImport:
         # a new dossier whose procedure is known is written once, straight into its table
         # (hidden until published, decision 0103): the staged row without its first three
         table = connection.ops.quote_name(Dossier._meta.db_table)
-        columns = columns[3:]
+        written = columns[3:]
         self.write_sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join(['%s'] * len(columns))})"
+            f"INSERT INTO {table} ({', '.join(written)}) "
+            f"VALUES ({', '.join(['%s'] * len(written))})"
         )
-        self.write_copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        self.write_copy_sql = f"COPY {table} ({', '.join(written)}) FROM STDIN"
 
     # --- per row -----------------------------------------------------------------------------
     def add(self, item: DossierRecord | RowError) -> None:
@@ -267,7 +267,8 @@ class DossierImport:
                 "code", *_COMPARED, "month"
             )
         }
-        new, staged = [], []
+        new: list[tuple] = []
+        staged: list[tuple] = []
         for code, item in by_code.items():
             unit_id = self.units[item.unit_code][0]
             procedure_id = self.procedures[item.procedure_code]
