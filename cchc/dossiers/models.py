@@ -144,11 +144,7 @@ class Dossier(models.Model):
     """
 
     code = models.CharField(_("dossier code"), max_length=80, unique=True)
-    # no index of its own: the (unit, day) and (unit, month) indexes begin with it, and every
-    # index is written for each imported row (decision 0103)
-    unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, db_index=False
-    )
+    unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
     procedure = models.ForeignKey(Procedure, verbose_name=_("procedure"), on_delete=models.PROTECT)
     received = models.DateTimeField(_("received"))
     due = models.DateTimeField(_("appointment"))
