@@ -61,23 +61,26 @@ def _timers(phases, facts, saving):
     def timed(items):
         iterator = iter(items)
         while True:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             try:
                 item = next(iterator)
             except StopIteration:
                 phases["iterate"] += time.perf_counter() - started
+                phases["iterate_cpu"] += time.process_time() - cpu
                 return
             phases["iterate"] += time.perf_counter() - started
+            phases["iterate_cpu"] += time.process_time() - cpu
             yield item
 
     original_rebuild = facts.rebuild
 
     def timed_rebuild(keys):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             return original_rebuild(keys)
         finally:
             phases["facts"] += time.perf_counter() - started
+            phases["facts_cpu"] += time.process_time() - cpu
 
     facts.rebuild = timed_rebuild
     saving.facts.rebuild = timed_rebuild
@@ -96,11 +99,11 @@ def child(code: str, path: str) -> None:
     django.setup()
     from cchc.dossiers import facts, saving
 
-    phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0}
+    phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0, "iterate_cpu": 0.0, "facts_cpu": 0.0}
     reader, fast, timed = _timers(phases, facts, saving)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     outcome = saving.import_dossiers(timed(reader(path, filename=path)), file_name=path)
-    total = time.perf_counter() - started
+    total, total_cpu = time.perf_counter() - started, time.process_time() - cpu
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         json.dumps(
@@ -111,6 +114,11 @@ def child(code: str, path: str) -> None:
                 "validate": phases["iterate"] - phases["read"],
                 "facts": phases["facts"],
                 "store": total - phases["iterate"] - phases["facts"],
+                # this process's CPU time (not the PostgreSQL server's): less stretched by load
+                "cpu": total_cpu,
+                "cpu_read_validate": phases["iterate_cpu"],
+                "cpu_facts": phases["facts_cpu"],
+                "cpu_store": total_cpu - phases["iterate_cpu"] - phases["facts_cpu"],
                 "rows": outcome.rows,
                 "created": outcome.created,
                 "errors": outcome.error_count,
@@ -149,6 +157,10 @@ with open({str(directory / "units.csv")!r}, encoding="utf-8") as handle, transac
     subprocess.run([PYTHON, "-c", script], check=True)
 
 
+def _load() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def count_rows(path: Path) -> int:
     if path.suffix == ".xlsx":
         from python_calamine import CalamineWorkbook
@@ -174,6 +186,7 @@ def main() -> None:
     cchc(code, "migrate", "--verbosity", "0")
     create_units(code, directory)
     cchc(code, "import_procedures", str(directory / "procedures.csv"))
+    load_before = _load()
     done = subprocess.run(
         [PYTHON, __file__, "--code", code, "--child", str(path)],
         check=True,
@@ -187,10 +200,16 @@ def main() -> None:
     print(f"database: {database}; file: {path} ({rows:,} rows, {result['errors']} errors)")
     total = result["total"]
     print(f"import: {total:.1f} s = {rows / total:,.0f} rows/s, peak {result['peak_mb']:.0f} MB")
+    print(f"  load average before / after the import: {load_before} / {_load()}")
     for phase in ("read", "validate", "store", "facts"):
         seconds = result[phase]
         rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0.001 else "—"
         print(f"  {phase:<9} {seconds:7.2f} s  {rate}")
+    print(
+        f"  CPU time of the import process: {result['cpu']:.2f} s (read + validate "
+        f"{result['cpu_read_validate']:.2f} s, store {result['cpu_store']:.2f} s, "
+        f"facts {result['cpu_facts']:.2f} s)"
+    )
     if path.suffix == ".csv" and (directory / "procedures.csv").exists():
         sys.path.insert(0, str(HERE))
         import reference

@@ -1,4 +1,4 @@
-"""Blocks of valid rows (`columnar.RecordBlock`) checked and staged in bulk.
+"""Blocks of valid rows (`columnar.RecordBlock`) checked and stored in bulk.
 
 The same steps as `saving.DossierImport.add` and `flush` for one row, done for a block: the
 unit (by code or e-ID code, within the importer's scope), the appointment computed from the
@@ -6,7 +6,8 @@ catalogue when the file left it empty, the procedures the catalogue lacks. Rows 
 is already stored go the reference way (`DossierImport.accept`: compared with the stored
 dossier, refused when another unit holds it); new ones — nearly every row of a first import —
 get their derived fields (`classify.py`'s rules, written as column expressions) and are
-staged in one COPY (PostgreSQL) or one `executemany` (SQLite) per block.
+written once, straight into the dossier table, hidden until the import is published
+(decision 0103), in one COPY (PostgreSQL) or one `executemany` (SQLite) per block.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 import polars as pl
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 
 from . import classify, staging
 from .columnar import FIELDS, ZONE, RecordBlock
@@ -140,7 +141,10 @@ def on_time_until() -> pl.Expr:
 
 
 def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
-    """Stage new dossiers: the INSERT/COPY columns of `saving.DossierImport.insert_sql`."""
+    """Store new dossiers: those of known procedures written once, straight into the dossier
+    table (hidden until the import is published, decision 0103); those of procedures the
+    catalogue lacks staged (their procedure is added when the import is applied), as are the
+    rows of a block one of whose codes another import stored meanwhile."""
     batch_id = run.batch.pk
     procedures = {code: pk for code, pk in run.procedures.items() if pk is not None}
     frame = frame.with_columns(
@@ -168,26 +172,52 @@ def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
         batch_id=pl.lit(batch_id, dtype=pl.Int64),
         code="code",
     )
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            buffer = io.BytesIO()
-            rows.write_csv(buffer, include_header=False)
-            with cursor.cursor.copy(
-                f"{run.copy_sql} WITH (FORMAT csv, FORCE_NOT_NULL (procedure_code))"
-            ) as copy:
-                copy.write(buffer.getvalue())
-        else:
-            rows = rows.with_columns(
-                [_sqlite_moment(name) for name in staging.MOMENTS]
-                + [
-                    pl.col(name).cast(pl.String)
-                    for name in ("received_on", "month", "on_time_until")
-                ]
-            )
-            for start in range(0, rows.height, INSERT_ROWS):  # Python tuples for a slice only
-                cursor.executemany(run.insert_sql, rows.slice(start, INSERT_ROWS).rows())
-        staging.beat(batch_id)
-    staging.between_batches("staged", batch_id)
+    known = pl.col("procedure_id").is_not_null()
+    # in the order of the (unit, day) and (unit, month) indexes: each insert then finds its
+    # index pages where the one before left them (a quarter less CPU on SQLite, RESULTS.md)
+    direct = rows.filter(known).sort("unit_id", "received_on")
+    staged = rows.filter(~known)
+    if direct.height and not _write(run, direct.drop("owner_id", "old", "procedure_code")):
+        staged = pl.concat([staged, direct])
+    if staged.height:
+        with transaction.atomic(), connection.cursor() as cursor:
+            _insert(cursor, run.insert_sql, run.copy_sql, staged, force_not_null=True)
+            staging.beat(batch_id)
+        staging.between_batches("staged", batch_id)
+
+
+def _write(run: DossierImport, rows: pl.DataFrame) -> bool:
+    """The rows written into the dossier table in one transaction; False, with nothing
+    written, when a code is stored already (by another import since `_stored_codes`)."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            _insert(cursor, run.write_sql, run.write_copy_sql, rows)
+            staging.beat(run.batch.pk)
+    except IntegrityError:
+        return False
+    staging.between_batches("written", run.batch.pk)
+    return True
+
+
+def _insert(cursor, insert_sql: str, copy_sql: str, rows: pl.DataFrame, **options) -> None:
+    """One COPY (PostgreSQL) or `executemany` (SQLite) of the rows, columns in `rows`' order."""
+    if connection.vendor == "postgresql":
+        buffer = io.BytesIO()
+        rows.write_csv(buffer, include_header=False)
+        csv_options = "FORMAT csv"
+        if options.get("force_not_null"):
+            csv_options += ", FORCE_NOT_NULL (procedure_code)"
+        # (the raw cursor's errors wrapped as Django's: a taken code is an IntegrityError)
+        copy_sql = f"{copy_sql} WITH ({csv_options})"
+        with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
+            copy.write(buffer.getvalue())
+        return
+    rows = rows.with_columns(
+        [_sqlite_moment(name) for name in staging.MOMENTS]
+        + [pl.col(name).cast(pl.String) for name in ("received_on", "month", "on_time_until")]
+    )
+    for start in range(0, rows.height, INSERT_ROWS):  # Python tuples for a slice only
+        cursor.executemany(insert_sql, rows.slice(start, INSERT_ROWS).rows())
 
 
 def _sqlite_moment(name: str) -> pl.Expr:

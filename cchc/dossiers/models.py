@@ -122,8 +122,26 @@ class ImportBatch(models.Model):
         return f"{self.get_kind_display()} {self.file_name} ({self.started_at:%d/%m/%Y %H:%M})"
 
 
+class DossierQuerySet(models.QuerySet):
+    def visible(self) -> DossierQuerySet:
+        """The dossiers readers may see: not those of an import that is not published yet
+        (its rows are in the table while it is written or applied, `staging.py`). An import
+        being applied still has the versions it replaces in `StagedDossier`; SQL readers get
+        them through `staging.visible_dossiers()`, lookups of one code here do not."""
+        hidden = list(
+            ImportBatch.objects.filter(
+                state__in=[ImportBatch.State.STAGING, ImportBatch.State.APPLYING]
+            ).values_list("pk", flat=True)
+        )
+        return self.exclude(batch_id__in=hidden) if hidden else self
+
+
 class Dossier(models.Model):
-    """One dossier (hồ sơ TTHC) as exported by the one-stop system, plus derived fields."""
+    """One dossier (hồ sơ TTHC) as exported by the one-stop system, plus derived fields.
+
+    Rows of an import that is not published yet are in the table but seen by no reader:
+    read through `Dossier.objects.visible()` or `staging.visible_dossiers()` (decision 0103).
+    """
 
     code = models.CharField(_("dossier code"), max_length=80, unique=True)
     unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
@@ -152,6 +170,8 @@ class Dossier(models.Model):
     batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("dossier")

@@ -15,7 +15,7 @@ import datetime as dt
 import time
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -107,6 +107,15 @@ class DossierImport:
             f"VALUES ({', '.join(['%s'] * len(columns))})"
         )
         self.copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+        # a new dossier whose procedure is known is written once, straight into its table
+        # (hidden until published, decision 0103): the staged row without its first three
+        table = connection.ops.quote_name(Dossier._meta.db_table)
+        written = columns[3:]
+        self.write_sql = (
+            f"INSERT INTO {table} ({', '.join(written)}) "
+            f"VALUES ({', '.join(['%s'] * len(written))})"
+        )
+        self.write_copy_sql = f"COPY {table} ({', '.join(written)}) FROM STDIN"
 
     # --- per row -----------------------------------------------------------------------------
     def add(self, item: DossierRecord | RowError) -> None:
@@ -204,27 +213,51 @@ class DossierImport:
         buffer, self.buffer = self.buffer, []
         if not buffer:
             return
-        rows = self.compare(buffer)
+        new, staged = self.compare(buffer)
         batch_id = self.batch.pk
-        if self.failing or not rows:
+        if self.failing or not (new or staged):
             # Once the import is bound to be dropped, only keep validating (and show that it
             # is alive, so that it is not taken for abandoned).
             staging.beat(batch_id)
             return
-        with transaction.atomic(), connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # COPY streams the rows in one command; an INSERT per row took half the time
-                # of a PostgreSQL import (bench/dossiers/RESULTS.md)
-                with cursor.cursor.copy(self.copy_sql) as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(self.insert_sql, rows)
-            staging.beat(batch_id)
-        staging.between_batches("staged", batch_id)
+        if new and not self.write(new):
+            staged += new  # another import stored one of the codes meanwhile: applied later
+        if staged:
+            with transaction.atomic(), connection.cursor() as cursor:
+                self.copy_rows(cursor, self.insert_sql, self.copy_sql, staged)
+                staging.beat(batch_id)
+            staging.between_batches("staged", batch_id)
 
-    def compare(self, buffer: list[DossierRecord]) -> list[tuple]:
-        """The rows to stage: new dossiers and changed ones (counted in the outcome)."""
+    def write(self, rows: list[tuple]) -> bool:
+        """Write new dossiers (staged rows) straight into the dossier table, in one
+        transaction; False, with nothing written, when one of the codes is stored already."""
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                self.copy_rows(
+                    cursor, self.write_sql, self.write_copy_sql, [row[3:] for row in rows]
+                )
+                staging.beat(self.batch.pk)
+        except IntegrityError:
+            return False
+        staging.between_batches("written", self.batch.pk)
+        return True
+
+    @staticmethod
+    def copy_rows(cursor, insert_sql: str, copy_sql: str, rows: list[tuple]) -> None:
+        if connection.vendor == "postgresql":
+            # COPY streams the rows in one command; an INSERT per row took half the time
+            # of a PostgreSQL import (bench/dossiers/RESULTS.md)
+            # (the raw cursor's errors wrapped as Django's: a taken code is an IntegrityError)
+            with connection.wrap_database_errors, cursor.cursor.copy(copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cursor.executemany(insert_sql, rows)
+
+    def compare(self, buffer: list[DossierRecord]) -> tuple[list[tuple], list[tuple]]:
+        """The rows to store, as staged rows: (new dossiers whose procedure is known, written
+        at once; changed ones and those of unknown procedures, staged), counted in the
+        outcome."""
         by_code: dict[str, DossierRecord] = {}
         for item in buffer:
             by_code[item.code] = item  # a later row of the same code wins (API batches)
@@ -234,7 +267,8 @@ class DossierImport:
                 "code", *_COMPARED, "month"
             )
         }
-        rows = []
+        new: list[tuple] = []
+        staged: list[tuple] = []
         for code, item in by_code.items():
             unit_id = self.units[item.unit_code][0]
             procedure_id = self.procedures[item.procedure_code]
@@ -252,8 +286,9 @@ class DossierImport:
                 self.outcome.updated += 1
             else:
                 self.outcome.created += 1
-            rows.append(self.staged_row(item, values))
-        return rows
+            row = self.staged_row(item, values)
+            (new if old is None and procedure_id is not None else staged).append(row)
+        return new, staged
 
     def staged_row(self, item: DossierRecord, values: tuple) -> tuple:
         """A row for the INSERT or COPY: owner, compared values as stored, derived fields, code."""

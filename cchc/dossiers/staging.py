@@ -6,7 +6,9 @@ file (55 s for a province's year), every other save waited 20 s and failed. Now 
 
 1. **Stage.** Rows are read, validated and written to `StagedDossier` in short
    transactions (`saving.py`). Nothing reads that table but the import: a file with an
-   invalid row is dropped from it and nothing else was touched.
+   invalid row is dropped from it. New dossiers of known procedures skip the stage: they
+   are written once, straight into `Dossier`, and hidden from every reader until the import
+   is published (decision 0103); an import dropped or abandoned deletes them by `batch_id`.
 2. **Apply**, one import at a time, in short transactions of `APPLY_ROWS` rows: each moves
    the current version of its dossiers into `StagedDossier` (`old`), then moves the staged
    rows into `Dossier`. While the import is APPLYING, `visible_dossiers()` — what the facts
@@ -82,25 +84,43 @@ def _q(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+def hidden_batches() -> tuple[list[int], list[int]]:
+    """(every unpublished dossier import, those of them APPLYING): the imports whose rows in
+    `Dossier` no reader may see yet. A fresh import writes its new dossiers there while it is
+    still STAGING (decision 0103), an import being applied moves its staged rows there."""
+    hidden: list[int] = []
+    applying: list[int] = []
+    for pk, state in ImportBatch.objects.filter(
+        state__in=[ImportBatch.State.STAGING, ImportBatch.State.APPLYING]
+    ).values_list("pk", "state"):
+        hidden.append(int(pk))
+        if state == ImportBatch.State.APPLYING:
+            applying.append(int(pk))
+    return hidden, applying
+
+
 def visible_dossiers() -> str:
     """SQL for the dossiers as readers must see them: `FROM {visible_dossiers()} d`.
 
-    Without an import being applied this is the dossier table itself. During one, the rows
-    it has already stored are left out and the versions they replaced are read instead.
+    Without an unpublished import this is the dossier table itself. Otherwise the rows such
+    imports have already stored are left out and, for an import being applied, the versions
+    its rows replaced are read instead. ORM readers use `Dossier.objects.visible()`.
     """
-    pending = list(
-        ImportBatch.objects.filter(state=ImportBatch.State.APPLYING).values_list("pk", flat=True)
-    )
-    if not pending:
+    hidden, applying = hidden_batches()
+    if not hidden:
         return _q(Dossier)
-    ids = ", ".join(str(int(pk)) for pk in pending)
+    ids = ", ".join(str(pk) for pk in hidden)
     columns = ", ".join(COLUMNS)
-    return (
-        f"(SELECT {columns} FROM {_q(Dossier)} "
-        f"WHERE batch_id IS NULL OR batch_id NOT IN ({ids}) "
-        f"UNION ALL SELECT {columns} FROM {_q(StagedDossier)} "
-        f"WHERE old AND owner_id IN ({ids}))"
-    )
+    shown = f"(batch_id IS NULL OR batch_id NOT IN ({ids}))"
+    sql = f"SELECT {columns} FROM {_q(Dossier)} WHERE {shown}"
+    if applying:
+        owners = ", ".join(str(pk) for pk in applying)
+        # an old version stored by another unpublished import stays as hidden as it was
+        sql += (
+            f" UNION ALL SELECT {columns} FROM {_q(StagedDossier)} "
+            f"WHERE old AND owner_id IN ({owners}) AND {shown}"
+        )
+    return f"({sql})"
 
 
 def beat(batch_id: int, **fields) -> None:

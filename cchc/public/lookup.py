@@ -90,7 +90,11 @@ def find(unit: Unit, code: str, today: dt.date) -> Found:
             400,
         )
     dossier = (
-        Dossier.objects.filter(code=code).select_related("procedure", "unit").only(*_SHOWN).first()
+        Dossier.objects.visible()
+        .filter(code=code)
+        .select_related("procedure", "unit")
+        .only(*_SHOWN)
+        .first()
     )
     if dossier is None or not path_within(dossier.unit.path, with_predecessors([unit.path])):
         raise Refused(_("No dossier of this unit has this code."), 404)

@@ -64,9 +64,11 @@ def _verified(code: str, typed: str, unit) -> bool:
     """Whether the code is a dossier of the unit or a unit below it: the code as normalised
     (capitals) or as typed, looked up on the unique index of dossier codes. (A lookup ignoring
     case read the whole dossier table for every answer with a code.)"""
-    return Dossier.objects.filter(
-        code__in={code, typed.strip()}, unit__path__startswith=unit.path
-    ).exists()
+    return (
+        Dossier.objects.visible()
+        .filter(code__in={code, typed.strip()}, unit__path__startswith=unit.path)
+        .exists()
+    )
 
 
 def submit(

@@ -209,9 +209,11 @@ def compute(
     if isinstance(questionnaire, str):
         questionnaire = Questionnaire.objects.filter(code=questionnaire).first()
     results = Results(unit, start, end, questionnaire, aggregation, margin=margin)
-    results.dossiers = Dossier.objects.filter(
-        unit__path__startswith=unit.path, received_on__gte=start, received_on__lte=end
-    ).count()
+    results.dossiers = (
+        Dossier.objects.visible()
+        .filter(unit__path__startswith=unit.path, received_on__gte=start, received_on__lte=end)
+        .count()
+    )
     if questionnaire is None:
         return results
     answers = answers_of(unit, start, end, questionnaire)

@@ -75,7 +75,7 @@ def test_an_import_that_fails_in_the_worker_is_interrupted_saves_nothing_and_run
     client, item = queued
 
     def die(phase, batch_id):
-        if phase == "applied":
+        if phase == "written":  # its new dossiers are in the dossier table, unpublished
             raise RuntimeError("the database went away")
 
     monkeypatch.setattr(staging, "between_batches", die)

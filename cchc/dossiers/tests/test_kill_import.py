@@ -116,3 +116,89 @@ def test_a_kill_9_in_the_middle_of_an_import_leaves_dossiers_and_facts_as_they_w
         " AND processing_ended IS NOT NULL"
     )[0][0]
     assert late == min(50, len(existing))
+
+
+FRESH_ROWS = 100_000
+# the dossiers a reader sees: none of an import that is not published (decision 0103)
+VISIBLE = (
+    "SELECT d.code, d.unit_id, d.status, d.due, d.processing_ended FROM dossiers_dossier d "
+    "LEFT JOIN dossiers_importbatch b ON b.id = d.batch_id "
+    "WHERE d.batch_id IS NULL OR b.state = 'done' ORDER BY d.code"
+)
+
+
+def _write_fresh_file(path) -> None:
+    """A month of new dossiers only: the import writes each of them once, no stage."""
+    start = dt.datetime(2026, 4, 1, 8, 0)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["MaHoSo", "MaTTHC", "MaDonVi", "NgayTiepNhan", "NgayHenTra",
+                      "TrangThaiHoSo"])  # fmt: skip
+        for i in range(FRESH_ROWS):
+            received = start + dt.timedelta(seconds=20 * i)
+            out.writerow([
+                f"FRESH-{i:06d}", PROCEDURES[i % len(PROCEDURES)][0], "thanh-tan",
+                f"{received:%Y-%m-%d %H:%M}", f"{received + dt.timedelta(days=3):%Y-%m-%d %H:%M}",
+                "4",
+            ])  # fmt: skip
+
+
+def _kill_while_writing(site: Site, path) -> int:
+    """Kill the import once some of its dossiers are in the dossier table while it is still
+    reading the file; returns how many were there."""
+    process = site.start("import-dossiers", str(path))
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline:
+            written = site.query(
+                "SELECT COUNT(*) FROM dossiers_dossier d JOIN dossiers_importbatch b "
+                "ON b.id = d.batch_id WHERE b.state = 'staging'"
+            )[0][0]
+            if written:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
+                return written
+            assert process.poll() is None, "the import ended before it could be killed"
+            time.sleep(0.05)
+        pytest.fail("the import never wrote a dossier")
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def test_a_kill_9_while_new_dossiers_are_written_once_leaves_nothing_seen(site, tmp_path):
+    path = tmp_path / "thang4.csv"
+    _write_fresh_file(path)
+    seen_before, facts_before = site.query(VISIBLE), _facts(site)
+    stored_before = len(_dossiers(site))
+
+    written = _kill_while_writing(site, path)
+
+    assert 0 < written < FRESH_ROWS  # some of them are in the dossier table, unpublished ...
+    assert len(_dossiers(site)) == stored_before + written
+    assert site.query(VISIBLE) == seen_before  # ... and no reader sees or counts them
+    assert _facts(site) == facts_before
+    recovered = site.run(
+        "shell", "-c",
+        "import datetime; from cchc.dossiers.staging import recover_abandoned;"
+        "print(recover_abandoned(datetime.timedelta(0)))",
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    assert recovered.stdout.strip().splitlines()[-1] == "1"
+    assert len(_dossiers(site)) == stored_before  # the written rows are gone
+    assert _facts(site) == facts_before
+
+    april_before = _april(site)
+    again = site.run("import-dossiers", str(path))
+    assert again.returncode == 0, again.stderr
+    assert len(site.query(VISIBLE)) == stored_before + FRESH_ROWS
+    assert _april(site) == april_before + FRESH_ROWS
+
+
+def _april(site: Site) -> int:
+    """Thạnh Tân's dossiers received in April 2026, as the facts count them."""
+    return site.query(
+        "SELECT COALESCE(SUM(f.received), 0) FROM dossiers_dossierfact f "
+        "JOIN org_unit u ON u.id = f.unit_id "
+        "WHERE u.code = 'thanh-tan' AND f.month = '2026-04-01'"
+    )[0][0]
