@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cchc.core import freshness
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.plans.models import Plan
@@ -33,12 +36,13 @@ def _unit_day_year(request, code: str):
 @login_required
 @require_safe
 def dashboard(request, code: str):
-    unit, today, year = _unit_day_year(request, code)
-    board = unit_dashboard(unit, year, today)
+    unit, today, year = _unit_day_year(request, code)  # access checked before the cache is read
+    board, lists = _cached_board(unit, year, today)
     access = access_for(request.user)
     context = {
         "unit": unit,
         "board": board,
+        "lists": lists,
         "statuses": [(s, Status(s).label, STATUS_COLOURS[s]) for s in STATUS_ORDER],
         "years": sorted(
             set(Plan.objects.filter(unit=unit).values_list("year", flat=True)) | {today.year},
@@ -59,6 +63,34 @@ def dashboard(request, code: str):
     }
     seen(request.user, unit)  # the unit's weekly digest is now read
     return render(request, "dashboard/unit.html", context)
+
+
+def _cached_board(unit, year: int, today):
+    """The unit's figures and its two lists, rendered, from the cache while nothing of the
+    unit's own plans, tasks and occurrences changed (its own counter, decision 0102); what
+    depends on the viewer, the directions, nudges and targets are read on every visit."""
+
+    def compute():
+        board = unit_dashboard(unit, year, today)
+        lists = {
+            "overdue": render_to_string(
+                "dashboard/partials/occurrence_table.html",
+                {"items": board.overdue, "empty_text": _("Nothing is overdue.")},
+            ),
+            "upcoming": render_to_string(
+                "dashboard/partials/occurrence_table.html",
+                {
+                    "items": board.upcoming,
+                    "empty_text": _("Nothing falls due in the next 30 days."),
+                },
+            ),
+        }
+        return board, lists
+
+    cache_key = freshness.key(
+        "dashboard", unit.pk, today, year, get_language(), topic=freshness.unit_topic(unit.pk)
+    )
+    return freshness.remembered(cache_key, compute)
 
 
 def leader_panels(unit, today) -> dict:
