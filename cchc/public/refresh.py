@@ -42,14 +42,17 @@ DOSSIER_FIGURES = (
     "org.Unit",
     "org.UnitSuccession",
 )
-# …and what one unit's dashboard is computed from, with the way from a saved row to its plan
-# (the unit is the plan's): each moves that unit's own counter (`UnitFreshness`)
+# …and what one unit's dashboard is computed from, with the field leading from a saved row to
+# its plan (the unit is the plan's; "unit" for the plan itself, "task" and "target" through
+# those): each moves that unit's own counter (`UnitFreshness`)
 UNIT_WATCHED = {
-    "plans.Plan": "pk",
-    "plans.Section": "plan_id",
-    "plans.Task": "plan_id",
-    "plans.TaskParty": "task__plan_id",
-    "tracking.Occurrence": "plan_id",
+    "plans.Plan": "unit",
+    "plans.Section": "plan",
+    "plans.Task": "plan",
+    "plans.TaskParty": "task",
+    "plans.Target": "plan",
+    "indicators.TargetFigure": "target",
+    "tracking.Occurrence": "plan",
 }
 # the row of `Freshness` holding each topic's counter
 ROWS = {freshness.ALL: 1, freshness.DOSSIER_FIGURES: 2}
@@ -82,35 +85,32 @@ def bump_units(unit_ids) -> None:
             UnitFreshness.objects.get_or_create(unit_id=unit_id, defaults={"generation": 1})
 
 
-def _unit_of(path: str, instance):
-    """The unit id of `instance`'s plan: from the plan already loaded when there is one, else
-    a subquery the update below runs in the same statement."""
-    from cchc.plans.models import Plan, Task
+def _owner(path: str, instance):
+    """The unit id of `instance`'s plan, or a query for it: from the plan already loaded when
+    there is one, else a subquery the update below runs in the same statement."""
+    from cchc.plans.models import Plan
 
-    if path == "pk":
+    if path == "unit":
         return instance.unit_id
-    if path == "plan_id":
+    if path == "plan":
         plan = instance._state.fields_cache.get("plan")
         if plan is not None:
             return plan.unit_id
-        return Subquery(Plan.objects.filter(pk=instance.plan_id).order_by().values("unit_id")[:1])
-    return Subquery(Task.objects.filter(pk=instance.task_id).order_by().values("plan__unit_id")[:1])
+        return Plan.objects.filter(pk=instance.plan_id).order_by().values_list("unit_id", flat=True)
+    related = instance._meta.get_field(path).related_model
+    found = related.objects.filter(pk=getattr(instance, f"{path}_id"))
+    return found.order_by().values_list("plan__unit_id", flat=True)
 
 
 def bump_unit_of(path: str, instance=None, **_kwargs) -> None:
     """Move on the counter of the unit whose plan `instance` belongs to (one UPDATE; the row
     is made the first time)."""
-    unit_id = _unit_of(path, instance)
+    owner = _owner(path, instance)
+    unit_id = owner if isinstance(owner, int) or owner is None else Subquery(owner[:1])
     if UnitFreshness.objects.filter(unit_id=unit_id).update(generation=F("generation") + 1):
         return
     if isinstance(unit_id, Subquery):  # no row yet: find the unit to make it
-        from cchc.plans.models import Plan, Task
-
-        if path == "plan_id":
-            found = Plan.objects.filter(pk=instance.plan_id).values_list("unit_id", flat=True)
-        else:
-            found = Task.objects.filter(pk=instance.task_id).values_list("plan__unit_id", flat=True)
-        unit_id = found.first()  # None when deleted with its plan: nothing left to show
+        unit_id = owner.first()  # None when deleted with its plan: nothing left to show
     if unit_id is not None:
         UnitFreshness.objects.get_or_create(unit_id=unit_id, defaults={"generation": 1})
 

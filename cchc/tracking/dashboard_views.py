@@ -37,7 +37,7 @@ def _unit_day_year(request, code: str):
 @require_safe
 def dashboard(request, code: str):
     unit, today, year = _unit_day_year(request, code)  # access checked before the cache is read
-    board, lists = _cached_board(unit, year, today)
+    board, lists, targets = _cached_board(unit, year, today)
     access = access_for(request.user)
     context = {
         "unit": unit,
@@ -52,7 +52,7 @@ def dashboard(request, code: str):
             task__plan__unit=unit, task__plan__year=year, needs_date=True
         ).count(),
         "can_edit": access.can(Action.EDIT_PLAN, unit),
-        "targets": _targets_overview(board.plans, today),
+        "targets": targets,
         "chart": {
             "labels": [p.month.strftime("%m/%Y") for p in board.months],
             "due": [p.due_percent for p in board.months],
@@ -66,9 +66,10 @@ def dashboard(request, code: str):
 
 
 def _cached_board(unit, year: int, today):
-    """The unit's figures and its two lists, rendered, from the cache while nothing of the
-    unit's own plans, tasks and occurrences changed (its own counter, decision 0102); what
-    depends on the viewer, the directions, nudges and targets are read on every visit."""
+    """The unit's figures, its two lists (rendered) and its targets' overview, from the cache
+    while nothing of the unit's own plans, tasks, occurrences, targets and entered figures
+    changed (its own counter, decision 0102) nor the dossier figures (decision 0101); what
+    depends on the viewer, the directions and the nudges are read on every visit."""
 
     def compute():
         board = unit_dashboard(unit, year, today)
@@ -85,10 +86,18 @@ def _cached_board(unit, year: int, today):
                 },
             ),
         }
-        return board, lists
+        return board, lists, _targets_overview(board.plans, today)
 
+    # the targets' values come from the dossier figures too: their counter is part of the key
+    figures = freshness.generation(freshness.DOSSIER_FIGURES)
     cache_key = freshness.key(
-        "dashboard", unit.pk, today, year, get_language(), topic=freshness.unit_topic(unit.pk)
+        "dashboard",
+        unit.pk,
+        today,
+        year,
+        figures,
+        get_language(),
+        topic=freshness.unit_topic(unit.pk),
     )
     return freshness.remembered(cache_key, compute)
 
