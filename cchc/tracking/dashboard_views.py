@@ -86,7 +86,12 @@ def _cached_board(unit, year: int, today):
                 },
             ),
         }
-        return board, lists, _targets_overview(board.plans, today)
+        targets = _targets_overview(board.plans, today)
+        # once rendered, the lists are kept as their occurrences' ids: the entry stays small
+        # to store and read (a list of 200 occurrences with their tasks and leads is not)
+        board.overdue = [occ.pk for occ in board.overdue]
+        board.upcoming = [occ.pk for occ in board.upcoming]
+        return board, lists, targets
 
     # the targets' values come from the dossier figures too: their counter is part of the key
     figures = freshness.generation(freshness.DOSSIER_FIGURES)

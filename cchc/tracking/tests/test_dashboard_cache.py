@@ -68,13 +68,13 @@ def test_the_second_visit_is_served_without_computing_the_figures(
 def test_a_progress_report_shows_at_once(follow, world, login):
     client = login(world.people.focal)
     before = dashboard(client)
-    assert follow.office_occ in before.context["board"].overdue
+    assert follow.office_occ.pk in before.context["board"].overdue
     assert before.context["board"].status_counts[Status.DONE_LATE] == 0
 
     actions.report_progress(follow.office_occ, by=world.people.official, state="done", percent=100)
     after = dashboard(client)
     board = after.context["board"]
-    assert follow.office_occ not in board.overdue
+    assert follow.office_occ.pk not in board.overdue
     assert board.status_counts[Status.DONE_LATE] == 1
     page = after.content.decode()
     assert "Xây dựng kế hoạch tuyên truyền CCHC" not in page  # no longer listed as overdue
@@ -108,14 +108,14 @@ def test_another_units_report_leaves_this_units_entry_and_its_own_shows(
 
 def test_a_new_task_and_a_moved_deadline_show_at_once(follow, world, login, today):
     client = login(world.people.focal)
-    assert follow.justice_occ in dashboard(client).context["board"].upcoming
+    assert follow.justice_occ.pk in dashboard(client).context["board"].upcoming
 
     follow.justice.due = today - dt.timedelta(days=2)
     follow.justice.deadline_text = f"trước ngày {follow.justice.due:%d/%m/%Y}"
     follow.justice.save()
     sync_plan(follow.plan)
     board = dashboard(client).context["board"]
-    assert follow.justice_occ in board.overdue and follow.justice_occ not in board.upcoming
+    assert follow.justice_occ.pk in board.overdue and follow.justice_occ.pk not in board.upcoming
 
     TaskFactory(
         plan=follow.plan, title="Việc mới thêm", deadline_text="", due=today + dt.timedelta(5)
