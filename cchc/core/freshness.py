@@ -10,7 +10,9 @@ watches:
 - `ALL`: everything the public page shows (plans, tasks, occurrences, dossier imports, …);
 - `DOSSIER_FIGURES`: what the indicators are computed from (dossier imports, the procedure
   catalogue, indicator definitions, units and successions) — not moved by progress reports,
-  which change many times a minute and do not touch an indicator.
+  which change many times a minute and do not touch an indicator;
+- `unit_topic(pk)`: one unit's own plans, sections, tasks, parties and occurrences — what its
+  dashboard is computed from (decision 0102); a progress report moves its unit's only.
 
 Access is not part of the key: a view checks the viewer's access to the unit first
 (`unit_for`), then reads the unit's entry, so a key is only reached through that check.
@@ -28,15 +30,38 @@ from django.core.cache import cache
 
 ALL = "all"
 DOSSIER_FIGURES = "dossier_figures"
+UNIT_PREFIX = "unit:"
 T = TypeVar("T")
 
+
+def unit_topic(unit_id: int) -> str:
+    """The topic of one unit's own counter: moved by saves and deletes of that unit's plans,
+    sections, tasks, their parties and occurrences — a progress report moves only its unit's
+    (decision 0102)."""
+    return f"{UNIT_PREFIX}{unit_id}"
+
+
 _reader: Callable[[str], int] | None = None
+_units_mover: Callable[[object], None] | None = None
 
 
 def register(reader: Callable[[str], int]) -> None:
     """The function reading a topic's generation (the public app's, at start)."""
     global _reader
     _reader = reader
+
+
+def units_changed(unit_ids) -> None:
+    """Move these units' own counters on: for a writer that bypasses the model signals (bulk
+    creates and updates), in its transaction."""
+    if _units_mover is not None:
+        _units_mover(unit_ids)
+
+
+def register_units_mover(mover: Callable[[object], None]) -> None:
+    """The function moving units' own counters on (the public app's, at start)."""
+    global _units_mover
+    _units_mover = mover
 
 
 def generation(topic: str = ALL) -> int | None:

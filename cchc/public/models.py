@@ -15,3 +15,18 @@ class Freshness(models.Model):
 
     def __str__(self) -> str:
         return str(self.generation)
+
+
+class UnitFreshness(models.Model):
+    """One row per unit whose `generation` grows whenever the unit's own plans, sections,
+    tasks, their parties or occurrences are saved or deleted (`refresh.py`), so a unit's
+    dashboard is recomputed after a change of that unit only — not after every progress
+    report anywhere (decision 0102)."""
+
+    # the unit's id, without a foreign key: a row may be written while the unit's plans are
+    # deleted with the unit itself, and an orphan row is harmless
+    unit_id = models.BigIntegerField(primary_key=True)
+    generation = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.generation}"

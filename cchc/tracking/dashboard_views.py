@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from cchc.core import freshness
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.plans.models import Plan
@@ -33,12 +36,13 @@ def _unit_day_year(request, code: str):
 @login_required
 @require_safe
 def dashboard(request, code: str):
-    unit, today, year = _unit_day_year(request, code)
-    board = unit_dashboard(unit, year, today)
+    unit, today, year = _unit_day_year(request, code)  # access checked before the cache is read
+    board, lists, targets = _cached_board(unit, year, today)
     access = access_for(request.user)
     context = {
         "unit": unit,
         "board": board,
+        "lists": lists,
         "statuses": [(s, Status(s).label, STATUS_COLOURS[s]) for s in STATUS_ORDER],
         "years": sorted(
             set(Plan.objects.filter(unit=unit).values_list("year", flat=True)) | {today.year},
@@ -48,7 +52,7 @@ def dashboard(request, code: str):
             task__plan__unit=unit, task__plan__year=year, needs_date=True
         ).count(),
         "can_edit": access.can(Action.EDIT_PLAN, unit),
-        "targets": _targets_overview(board.plans, today),
+        "targets": targets,
         "chart": {
             "labels": [p.month.strftime("%m/%Y") for p in board.months],
             "due": [p.due_percent for p in board.months],
@@ -59,6 +63,48 @@ def dashboard(request, code: str):
     }
     seen(request.user, unit)  # the unit's weekly digest is now read
     return render(request, "dashboard/unit.html", context)
+
+
+def _cached_board(unit, year: int, today):
+    """The unit's figures, its two lists (rendered) and its targets' overview, from the cache
+    while nothing of the unit's own plans, tasks, occurrences, targets and entered figures
+    changed (its own counter, decision 0102) nor the dossier figures (decision 0101); what
+    depends on the viewer, the directions and the nudges are read on every visit."""
+
+    def compute():
+        board = unit_dashboard(unit, year, today)
+        lists = {
+            "overdue": render_to_string(
+                "dashboard/partials/occurrence_table.html",
+                {"items": board.overdue, "empty_text": _("Nothing is overdue.")},
+            ),
+            "upcoming": render_to_string(
+                "dashboard/partials/occurrence_table.html",
+                {
+                    "items": board.upcoming,
+                    "empty_text": _("Nothing falls due in the next 30 days."),
+                },
+            ),
+        }
+        targets = _targets_overview(board.plans, today)
+        # once rendered, the lists are kept as their occurrences' ids: the entry stays small
+        # to store and read (a list of 200 occurrences with their tasks and leads is not)
+        board.overdue = [occ.pk for occ in board.overdue]
+        board.upcoming = [occ.pk for occ in board.upcoming]
+        return board, lists, targets
+
+    # the targets' values come from the dossier figures too: their counter is part of the key
+    figures = freshness.generation(freshness.DOSSIER_FIGURES)
+    cache_key = freshness.key(
+        "dashboard",
+        unit.pk,
+        today,
+        year,
+        figures,
+        get_language(),
+        topic=freshness.unit_topic(unit.pk),
+    )
+    return freshness.remembered(cache_key, compute)
 
 
 def leader_panels(unit, today) -> dict:

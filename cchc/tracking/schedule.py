@@ -26,6 +26,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from cchc import periods as cal
+from cchc.core import freshness
 from cchc.evidence.models import Evidence
 from cchc.plans import deadlines
 from cchc.plans.choices import Recurrence
@@ -227,6 +228,9 @@ def sync_tasks(tasks: Iterable[Task]) -> None:
         Occurrence.objects.bulk_update(changes.update + changes.retire, fields)
     if changes.create:
         Occurrence.objects.bulk_create(changes.create)
+    if changes.update or changes.retire or changes.create:
+        # bulk writes send no signal: the units' dashboards are told here (decision 0102)
+        freshness.units_changed({task.plan.unit_id for task in tasks})
     TaskSchedule.objects.bulk_create(
         [s for s in schedules.values() if s.pk is None],
     )

@@ -79,7 +79,8 @@ def test_a_progress_report_with_evidence_costs_the_same_queries_on_a_long_histor
         _report(occurrence, official, 200 + n)
     many = _queries(client, "post", url, _report_form(2))
     assert many == few
-    assert many <= 18
+    # 18, and one to move the unit's own counter on (its dashboard's cache, decision 0102)
+    assert many <= 19
 
 
 def test_a_long_timeline_shows_its_newest_forty_events_and_links_to_the_whole(follow, world, login):
