@@ -147,6 +147,7 @@ def batch(args) -> None:
 def pages(args) -> None:
     setup(args.code)
     from django.conf import settings
+    from django.core.cache import cache
     from django.test import Client
     from django.test.utils import setup_test_environment
 
@@ -167,6 +168,8 @@ def pages(args) -> None:
         for url in pages:
             timings, cpu = [], []
             for i in range(args.warmup + args.runs):
+                if args.cold:  # the first visit after an import: nothing served from the cache
+                    cache.clear()
                 started, started_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 elapsed = (time.perf_counter() - started) * 1000
@@ -204,6 +207,7 @@ def main() -> None:
     parser.add_argument("--dir", default="/tmp/cchc-dossier-bench")
     parser.add_argument("--code", default=None, help="a checkout whose cchc package to use")
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--cold", action="store_true", help="pages: empty the cache first")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--periods", default=str(YEAR))
     parser.add_argument(
