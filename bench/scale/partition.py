@@ -7,7 +7,9 @@ unique and keep their length), once into a plain table and once into a table par
 year of `month`. Both get the application's indexes, read from the source table (primary key,
 unique code and its `LIKE` index, the foreign keys', (unit, day), (unit, month), the facts'
 unique key); on the partitioned table a unique index must hold the partition key, so the
-primary key becomes (id, month) and the code's (code, month). Measured on both:
+primary key becomes (id, month) and the code's (code, month). (Facts whose deadline is 29 February
+are left out of the copies into years without one: their key would meet a 28 February twin.)
+Measured on both:
 
 - copying the rows in, without indexes (the per-row write cost), wall and backend CPU;
 - building the indexes, then VACUUM and ANALYZE, each timed;
@@ -28,6 +30,7 @@ machine may be shared). The last line is every number as JSON.
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import re
@@ -119,6 +122,17 @@ def _shifted(columns: list[str], dates: set[str], back: int) -> str:
     return ", ".join(parts)
 
 
+def _left_out(label: str, year: int) -> str:
+    """A fact whose deadline is 29 February would meet its 28 February twin in a year without
+    one (the facts' unique key includes `on_time_until`): those few are left out of the copy."""
+    if label == "facts" and not calendar.isleap(year):
+        return (
+            " WHERE NOT (EXTRACT(MONTH FROM on_time_until) = 2 "
+            "AND EXTRACT(DAY FROM on_time_until) = 29)"
+        )
+    return ""
+
+
 def _index_statements(cursor, source: str, name: str, partitioned: bool) -> list[str]:
     """The source table's indexes, on `name`; unique ones get the partition key if needed."""
     cursor.execute(
@@ -161,6 +175,7 @@ def _make(cursor, pid: int, name: str, source: str, years: list[int], result: di
             select = _shifted(columns, dates, LAST - year) % {"span": span}
             cursor.execute(
                 f"INSERT INTO {name} ({', '.join(columns)}) SELECT {select} FROM {source}"
+                + _left_out(result["label"], year)
             )
     result["copy"] = {"s": copy.wall, "cpu_s": copy.cpu}
     indexes = []
@@ -330,7 +345,8 @@ def measure_partitions(years: int = 3) -> None:
         ):
             for partitioned in (False, True):
                 name = f"bench_{label}_{'part' if partitioned else 'plain'}"
-                result: dict = {"table": name, "partitioned": partitioned, "dates": dates}
+                result: dict = {"table": name, "label": label, "partitioned": partitioned}
+                result["dates"] = dates
                 result["load before"] = _load()
                 _make(cursor, pid, name, source, span, result)
                 _sizes(cursor, name, result)
