@@ -215,7 +215,7 @@ def _reads(cursor, name: str, label: str, province: list[int], commune: int, res
         counted = "SUM(received), SUM(online), SUM(full_online), SUM(e_result)"
     else:
         counted = "COUNT(*), SUM(CASE WHEN apology THEN 1 ELSE 0 END), SUM(supplements)"
-    reads = {
+    reads: dict[str, tuple[str, list]] = {
         "year aggregate": (f"SELECT COUNT(*), {counted} FROM {name} WHERE {year}", []),
         "province 12 months by unit": (
             f"SELECT unit_id, month, {counted} FROM {name} WHERE unit_id = ANY(%s) AND {year} "
@@ -225,7 +225,7 @@ def _reads(cursor, name: str, label: str, province: list[int], commune: int, res
     }
     for what, (sql, params) in reads.items():
         result[what] = {"ms": _median_ms(cursor, sql, params)}
-    points = {
+    points: dict[str, tuple[str, list]] = {
         "commune month": (
             f"SELECT COUNT(*) FROM {name} WHERE unit_id = %s AND month = '{LAST}-03-01'",
             [commune],
