@@ -232,7 +232,7 @@ def _reads(cursor, name: str, label: str, province: list[int], commune: int, res
         )
     }
     if label == "dossiers":
-        points.update(_code_reads(cursor, name))
+        points.update(_code_reads(cursor, name, result["partitioned"]))
     for what, (sql, params) in points.items():
         planning, execution = _split_ms(cursor, sql, params)
         result[what] = {
@@ -242,9 +242,10 @@ def _reads(cursor, name: str, label: str, province: list[int], commune: int, res
         }
 
 
-def _code_reads(cursor, name: str) -> dict[str, tuple[str, list]]:
+def _code_reads(cursor, name: str, partitioned: bool) -> dict[str, tuple[str, list]]:
     """One dossier by code (as the public lookup asks), with its month known, and an import
-    chunk's existing codes; codes of the newest year, spread over the table."""
+    chunk's existing codes; codes of the newest year, spread over the table. Partitioned:
+    the same through the code table (`_code_table`)."""
     cursor.execute(
         f"SELECT code, month FROM {name} WHERE month >= '{LAST}-01-01' "
         f"AND id % (SELECT COUNT(*) / {CHUNK_CODES} FROM {name} "
@@ -254,7 +255,7 @@ def _code_reads(cursor, name: str) -> dict[str, tuple[str, list]]:
     code, month = found[len(found) // 2]
     codes = [row[0] for row in found]
     marks = ", ".join(["%s"] * len(codes))
-    return {
+    reads = {
         "dossier by code": (f"SELECT * FROM {name} WHERE code = %s", [code]),
         "dossier by code and month": (
             f"SELECT * FROM {name} WHERE code = %s AND month = %s",
@@ -262,14 +263,47 @@ def _code_reads(cursor, name: str) -> dict[str, tuple[str, list]]:
         ),
         f"{len(codes)} codes IN": (f"SELECT code FROM {name} WHERE code IN ({marks})", codes),
     }
+    if partitioned:  # the route for a unique code: a plain code -> month table, read first
+        join = f"FROM {name}_codes c JOIN {name} d ON d.code = c.code AND d.month = c.month"
+        reads["code table: the month of one code"] = (
+            f"SELECT month FROM {name}_codes WHERE code = %s",
+            [code],
+        )
+        reads["via code table: dossier by code"] = (
+            f"SELECT d.* {join} WHERE c.code = %s",
+            [code],
+        )
+        reads[f"via code table: {len(codes)} codes IN"] = (
+            f"SELECT d.code {join} WHERE c.code IN ({marks})",
+            codes,
+        )
+    return reads
+
+
+def _code_table(cursor, pid: int, name: str, result: dict) -> None:
+    """What keeping the dossier code unique would cost a partitioned table: a plain table
+    (code primary key, month), built here, and read by `_code_reads`."""
+    with Clock(pid) as clock:
+        cursor.execute(f"CREATE TABLE {name}_codes AS SELECT code, month FROM {name}")
+        cursor.execute(f"ALTER TABLE {name}_codes ADD PRIMARY KEY (code)")
+        cursor.execute(f"VACUUM ANALYZE {name}_codes")
+    cursor.execute(f"SELECT pg_total_relation_size('{name}_codes')")
+    result["code table"] = {"s": clock.wall, "cpu_s": clock.cpu, "bytes": cursor.fetchone()[0]}
 
 
 def _drop_oldest(cursor, pid: int, name: str, oldest: int, result: dict) -> None:
+    label = result["label"]
     if result["partitioned"]:
         with Clock(pid) as clock:
             cursor.execute(f"ALTER TABLE {name} DETACH PARTITION {name}_{oldest}")
             cursor.execute(f"DROP TABLE {name}_{oldest}")
         result["drop oldest year"] = {"s": clock.wall, "cpu_s": clock.cpu, "how": "DETACH+DROP"}
+        if label == "dossiers":  # the code table is not partitioned: its year is deleted
+            with Clock(pid) as clock:
+                cursor.execute(f"DELETE FROM {name}_codes WHERE month < '{oldest + 1}-01-01'")
+                cursor.execute(f"VACUUM {name}_codes")
+            result["code table: dropping the oldest year"] = {"s": clock.wall, "cpu_s": clock.cpu}
+            cursor.execute(f"DROP TABLE {name}_codes")
         return
     with Clock(pid) as clock:
         cursor.execute(f"DELETE FROM {name} WHERE month < '{oldest + 1}-01-01'")
@@ -302,6 +336,12 @@ def _report(result: dict) -> None:
     line += f"; dropping the oldest year {drop['s'] * 1000:,.0f} ms ({drop['how']})"
     if "VACUUM after DELETE" in result:
         line += f" + VACUUM {result['VACUUM after DELETE']['s']:.1f} s"
+    if "code table" in result:
+        table, year = result["code table"], result["code table: dropping the oldest year"]
+        line += (
+            f"; code table {table['bytes'] / rows:.0f} bytes/row, built in {table['s']:.1f} s, "
+            f"its oldest year deleted + vacuumed in {year['s']:.1f} s"
+        )
     print(f"{line}; load {result['load before']} → {result['load after']}", flush=True)
 
 
@@ -350,6 +390,8 @@ def measure_partitions(years: int = 3) -> None:
                 result["load before"] = _load()
                 _make(cursor, pid, name, source, span, result)
                 _sizes(cursor, name, result)
+                if partitioned and label == "dossiers":
+                    _code_table(cursor, pid, name, result)
                 _reads(cursor, name, label, province, commune, result)
                 _drop_oldest(cursor, pid, name, span[0], result)
                 result["load after"] = _load()
