@@ -7,9 +7,9 @@ unique and keep their length), once into a plain table and once into a table par
 year of `month`. Both get the application's indexes, read from the source table (primary key,
 unique code and its `LIKE` index, the foreign keys', (unit, day), (unit, month), the facts'
 unique key); on the partitioned table a unique index must hold the partition key, so the
-primary key becomes (id, month) and the code's (code, month). (Facts whose deadline is 29 February
-are left out of the copies into years without one: their key would meet a 28 February twin.)
-Measured on both:
+primary key becomes (id, month) and the code's (code, month). (Facts whose deadline is 29
+February are left out of the copies into years without one: their key would meet a 28 February
+twin.) Measured on both:
 
 - copying the rows in, without indexes (the per-row write cost), wall and backend CPU;
 - building the indexes, then VACUUM and ANALYZE, each timed;
@@ -20,6 +20,9 @@ Measured on both:
   code (the public lookup), the same with its month known, and an import chunk's existing
   codes (`code IN` 5,000 codes, as `saving.compare` asks); point reads are split into planning
   and execution time by EXPLAIN ANALYZE;
+- on the partitioned dossiers, what keeping the code unique would cost: a plain (code primary
+  key, month) table — its size and build, the month of one code, the lookups joined through
+  it, and deleting its oldest year (it cannot be dropped as a partition);
 - dropping the oldest year: DELETE then the VACUUM it calls for on the plain table, DETACH +
   DROP of a partition.
 
