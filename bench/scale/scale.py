@@ -5,7 +5,7 @@
     python bench/scale/scale.py batch --dir /tmp/cchc-dossier-bench [--code DIR]
     python bench/scale/scale.py pages [--code DIR] [--runs 30]
     python bench/scale/scale.py flatten             # every commune under the province
-    python bench/scale/scale.py partition           # PostgreSQL only
+    python bench/scale/scale.py partition [--years 10]   # PostgreSQL only
 
 `load`: `cchc migrate`, the unit tree of bench/dossiers' units.csv, `cchc import-procedures`,
 `cchc import-dossiers` in a child process (wall time, peak RSS), ANALYZE. The files are
@@ -17,8 +17,9 @@ each unit, as bench/dossiers/measure.py does), and with this branch's code the s
 each is compared with DuckDB's reference over the CSV. `pages` times the indicator page of a
 commune and of the province (Django's test client, in process). `flatten` moves every commune
 directly under the province (the two-level government of 2025): the province page then
-compares 310 units side by side. `partition` copies the dossiers and facts into tables
-partitioned by year and times a year's province query on both (see decision 0096).
+compares 310 units side by side. `partition` copies the dossiers and facts, the loaded year
+made into `--years` years, into a plain table and one partitioned by year, and times the writes,
+the reads and dropping a year on both (see partition.py and decision 0096).
 """
 
 from __future__ import annotations
@@ -210,6 +211,7 @@ def main() -> None:
     parser.add_argument("--cold", action="store_true", help="pages: empty the cache first")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--periods", default=str(YEAR))
+    parser.add_argument("--years", type=int, default=3, help="partition: years made, to 2024")
     parser.add_argument(
         "--pages", default="indicators", help="pages of a unit, e.g. indicators,index766"
     )
@@ -218,7 +220,7 @@ def main() -> None:
         from partition import measure_partitions
 
         setup(args.code)
-        measure_partitions()
+        measure_partitions(args.years)
         return
     {"load": load, "batch": batch, "pages": pages, "flatten": flatten}[args.step](args)
 
