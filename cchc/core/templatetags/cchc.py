@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -62,6 +63,28 @@ def url_with(pk, name: str) -> str:
     row of a long table (the address is built once per name and script prefix)."""
     head, tail = _around_id(name, get_script_prefix())
     return f"{head}{int(pk)}{tail}"
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+_CODE_MARKER = "code-987654321"
+
+
+@lru_cache(maxsize=64)
+def _around_code(name: str, prefix: str) -> tuple[str, str]:
+    head, tail = reverse(name, args=[_CODE_MARKER]).split(_CODE_MARKER)
+    return head, tail
+
+
+@register.filter
+def url_with_code(code, name: str) -> str:
+    """`{% url name code %}` for a view taking one unit code (a slug), built like `url_with`:
+    a province's tables link each of their hundreds of units. A code that is not a plain
+    slug goes through the resolver."""
+    code = str(code)
+    if not _SLUG.match(code):
+        return reverse(name, args=[code])
+    head, tail = _around_code(name, get_script_prefix())
+    return f"{head}{code}{tail}"
 
 
 @register.filter
