@@ -112,9 +112,10 @@ def register(code: str, source: Source, origin: str | Promise = "") -> None:
 
 
 def origin(code: str) -> str | Promise | None:
-    """Where the figures of criterion `code` come from, as registered; None: no source."""
-    registered = code in _SOURCES or any(code in codes for codes in _MANY)
-    return _ORIGINS.get(code) if registered else None
+    """Where the figures of criterion `code` come from, as registered; None: no source.
+    (`_ORIGINS` holds exactly the registered codes: `register`, `register_many` and
+    `unregister` keep it so; a page asks this of every criterion of hundreds of units.)"""
+    return _ORIGINS.get(code)
 
 
 def unregister(code: str) -> None:

@@ -38,6 +38,20 @@ def number(value, places: int = 2):
     """A number the Vietnamese way (1.234,5), without trailing zeros."""
     if value is None or value == "":
         return ""
+    if value == 0:  # 0 and -0 are equal but written apart: not remembered
+        return _written(value, places)
+    try:  # a province's tables write the same few hundred figures thousands of times
+        return _remembered(type(value), value, places)
+    except TypeError:  # not hashable
+        return _written(value, places)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(_kind: type, value, places: int) -> str:
+    return _written(value, places)
+
+
+def _written(value, places: int) -> str:
     value = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
     text = f"{value:,.{places}f}"
     if "." in text:  # trailing zeros of the decimals only: 5,990 stays 5.990
