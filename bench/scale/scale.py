@@ -145,10 +145,81 @@ def batch(args) -> None:
     print(json.dumps(result, indent=1))
 
 
+def _url(code: str, page: str, period: str) -> str:
+    """A unit's page for the period: the comparison of the units below (`compare`, the
+    tracking app's) takes a year, the others (`indicators`, `index766`) a period key."""
+    if page == "compare":
+        return f"/units/{code}/compare/?year={period[:4]}"
+    return f"/units/{code}/{page}/?period={period}"
+
+
+def backend_cpu() -> float:
+    """CPU seconds used by this connection's PostgreSQL backend, from /proc (as
+    bench/load/pages.py reads it; 0 on SQLite, whose work is in this process)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(client, url: str, args) -> tuple[list[float], list[float], float, bytes]:
+    """Wall and CPU milliseconds of each counted request, the mean CPU milliseconds of the
+    PostgreSQL backend over them (its clock ticks are 10 ms), and the last response's body."""
+    from django.core.cache import cache
+
+    timings, cpu, body, database = [], [], b"", 0.0
+    for i in range(args.warmup + args.runs):
+        if i == args.warmup:
+            database = backend_cpu()
+        if args.cold:  # the first visit after an import: nothing served from the cache
+            cache.clear()
+        started, started_cpu = time.perf_counter(), time.process_time()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {response.status_code}")
+        if i >= args.warmup:
+            timings.append(elapsed)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        body = response.content
+    return timings, cpu, (backend_cpu() - database) * 1000 / args.runs, body
+
+
+def _profiled(client, url: str, args) -> None:
+    """cProfile of `--runs` requests (cache emptied before each with `--cold`): the top
+    functions by own time and by cumulative time."""
+    import cProfile
+    import pstats
+
+    from django.core.cache import cache
+
+    profile = cProfile.Profile(time.process_time)  # this process's CPU, not its waits
+    for _i in range(args.runs):
+        if args.cold:
+            cache.clear()
+        profile.enable()
+        client.get(url)
+        profile.disable()
+    if args.html:  # the profile itself, to read it again with pstats
+        Path(args.html).mkdir(parents=True, exist_ok=True)
+        profile.dump_stats(Path(args.html) / f"{_name(url)}.prof")
+    for order in ("tottime", "cumulative"):
+        print(f"--- {url}, {args.runs} requests, by {order}")
+        pstats.Stats(profile).sort_stats(order).print_stats(args.profile)
+
+
+def _name(url: str) -> str:
+    return url.strip("/").replace("/", "_").replace("?", "_").replace("=", "-")
+
+
 def pages(args) -> None:
     setup(args.code)
     from django.conf import settings
-    from django.core.cache import cache
     from django.test import Client
     from django.test.utils import setup_test_environment
 
@@ -164,28 +235,24 @@ def pages(args) -> None:
         client = Client()
         client.force_login(user)
         below = Unit.objects.filter(parent=unit).count()
-        pages = [f"/units/{code}/{page}/?period={p}" for p in args.periods.split(",")
+        pages = [_url(code, page, p) for p in args.periods.split(",")
                  for page in args.pages.split(",")]  # fmt: skip
         for url in pages:
-            timings, cpu = [], []
-            for i in range(args.warmup + args.runs):
-                if args.cold:  # the first visit after an import: nothing served from the cache
-                    cache.clear()
-                started, started_cpu = time.perf_counter(), time.process_time()
-                response = client.get(url)
-                elapsed = (time.perf_counter() - started) * 1000
-                if response.status_code != 200:
-                    raise SystemExit(f"{url}: HTTP {response.status_code}")
-                if i >= args.warmup:
-                    timings.append(elapsed)
-                    cpu.append((time.process_time() - started_cpu) * 1000)
+            if args.profile:
+                _profiled(client, url, args)
+                continue
+            timings, cpu, database, body = _timed(client, url, args)
+            if args.html:  # the page as served, to compare two versions of the code
+                Path(args.html).mkdir(parents=True, exist_ok=True)
+                (Path(args.html) / f"{_name(url)}.html").write_bytes(body)
             timings.sort()
             p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
             # CPU time of this process: what the machine's load does not stretch (with SQLite
             # it holds the queries too; PostgreSQL's work is in its own process)
             print(f"page {url} ({below} units below): median {statistics.median(timings):.1f} "
-                  f"ms, p95 {p95:.1f} ms, CPU median {statistics.median(cpu):.1f} ms, "
-                  f"{args.runs} requests", flush=True)  # fmt: skip
+                  f"ms, p95 {p95:.1f} ms, CPU median {statistics.median(cpu):.1f} ms "
+                  f"(+ database {database:.1f}), {args.runs} requests, "
+                  f"load {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
 
 
 def flatten(args) -> None:
@@ -213,7 +280,13 @@ def main() -> None:
     parser.add_argument("--periods", default=str(YEAR))
     parser.add_argument("--years", type=int, default=3, help="partition: years made, to 2024")
     parser.add_argument(
-        "--pages", default="indicators", help="pages of a unit, e.g. indicators,index766"
+        "--pages", default="indicators", help="pages of a unit: indicators,index766,compare"
+    )
+    parser.add_argument(
+        "--html", default="", help="pages: save each page's HTML (or profile) in this folder"
+    )
+    parser.add_argument(
+        "--profile", type=int, default=0, help="pages: cProfile, print this many functions"
     )
     args = parser.parse_args()
     if args.step == "partition":

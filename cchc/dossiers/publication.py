@@ -200,6 +200,12 @@ def within_competence(unit: Unit):
 
 def competence_by_unit(units: list[Unit]) -> dict[int, list[Procedure]]:
     """`within_competence` of several units in three queries whatever their number."""
+    return {pk: list(found) for pk, found in competence_shared(units).items()}
+
+
+def competence_shared(units: list[Unit]) -> dict[int, list[Procedure]]:
+    """`competence_by_unit`, where the units that share their levels share one list (the
+    same object: to read, not to change), so a caller may count each list once."""
     procedures = list(
         Procedure.objects.filter(unclassified=False).only("code", "name", "field", "level", *FIELDS)
     )
@@ -208,7 +214,7 @@ def competence_by_unit(units: list[Unit]) -> dict[int, list[Procedure]]:
         found: [p for p in procedures if competence.within(p.level, found)]
         for found in set(levels.values())
     }
-    return {unit.pk: list(by_levels[levels[unit.pk]]) for unit in units}
+    return {unit.pk: by_levels[levels[unit.pk]] for unit in units}
 
 
 def _rate(pairs: list[bool]) -> tuple[int, int] | None:

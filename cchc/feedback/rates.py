@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc.org.access import succession_links, with_predecessors
-from cchc.org.models import Unit
+from cchc.org.models import Unit, subtrees_q
 
 from .deadlines import handled_on_time
 from .models import Feedback
@@ -20,9 +20,7 @@ from .models import Feedback
 def received_in(unit: Unit, start: dt.date, end: dt.date):
     """The feedback of the unit's scope received in [start, end]."""
     paths = with_predecessors([unit.path])
-    query = Feedback.objects.none()
-    for path in paths:
-        query |= Feedback.objects.filter(unit__path__startswith=path)
+    query = Feedback.objects.filter(subtrees_q(paths, "unit__path"))
     return query.filter(received__gte=start, received__lte=end).only(
         "received", "answered", "published", "answer_due", "publish_due", "unsatisfied", "repeated"
     )
@@ -33,10 +31,10 @@ def received_by_unit(units: list[Unit], start: dt.date, end: dt.date) -> dict[in
     feedback (its subtree and the units it succeeded) received in [start, end]."""
     links = succession_links()
     scopes = {unit.pk: with_predecessors([unit.path], links) for unit in units}
-    every = sorted({path for paths in scopes.values() for path in paths})
-    query = Feedback.objects.none()
-    for path in every:
-        query |= Feedback.objects.filter(unit__path__startswith=path)
+    every = {path for paths in scopes.values() for path in paths}
+    if not every:
+        return {}
+    query = Feedback.objects.filter(subtrees_q(every, "unit__path"))  # one condition, not a union
     items = list(
         query.filter(received__gte=start, received__lte=end)
         .select_related("unit")

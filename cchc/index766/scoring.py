@@ -14,11 +14,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from fractions import Fraction
+from functools import cached_property
 
 from django.utils.functional import Promise
 
-from cchc.formats.rounding import half_up, percent
+from cchc.formats.rounding import half_up_ratio, percent
 from cchc.indicators import engine
 from cchc.org.models import Unit
 
@@ -71,14 +71,17 @@ def _known_sum(points: Iterable[Decimal | None]) -> Decimal | None:
 
 @dataclass
 class GroupScore:
+    """A group's criteria, scored. Its sums are read many times by a page (a province ranks
+    hundreds of units) and kept once read: the criteria are all given when it is made."""
+
     group: IndexGroup
     criteria: list[CriterionScore] = field(default_factory=list)
 
-    @property
+    @cached_property
     def points(self) -> Decimal | None:
         return _known_sum(c.points for c in self.criteria)
 
-    @property
+    @cached_property
     def max(self) -> Decimal:
         """The maxima of the criteria that have data."""
         return sum((c.criterion.max_points for c in self.criteria if c.has_data), Decimal(0))
@@ -97,21 +100,23 @@ class GroupScore:
 
 @dataclass
 class IndexScore:
+    """A unit's scored groups over a window; its sums are kept once read, like the groups'."""
+
     unit: Unit
     start: dt.date
     end: dt.date
     version: IndexVersion
     groups: list[GroupScore]
 
-    @property
+    @cached_property
     def total(self) -> Decimal | None:
         return _known_sum(g.points for g in self.groups)
 
-    @property
+    @cached_property
     def max(self) -> Decimal:
         return sum((g.max for g in self.groups), Decimal(0))
 
-    @property
+    @cached_property
     def share(self) -> float | None:
         """The total as a percentage of the maximum that has data (to rank units)."""
         total = self.total
@@ -133,9 +138,18 @@ class IndexScore:
 
 
 def points_for(criterion: IndexCriterion, rate: float) -> Decimal:
+    """max × min(rate ÷ target, 1), rounded half up, in exact integers (the rate as
+    published: the decimals it is written with)."""
     target = criterion.target if criterion.target is not None else HUNDRED
-    ratio = min(Fraction(Decimal(str(rate))) / Fraction(target), Fraction(1))
-    return half_up(Fraction(criterion.max_points) * ratio)
+    rate_n, rate_d = Decimal(str(rate)).as_integer_ratio()
+    target_n, target_d = Decimal(target).as_integer_ratio()
+    numerator, denominator = rate_n * target_d, rate_d * target_n  # rate ÷ target
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    if numerator >= denominator:  # at or past the target: full points
+        numerator = denominator = 1
+    max_n, max_d = Decimal(criterion.max_points).as_integer_ratio()
+    return half_up_ratio(max_n * numerator, max_d * denominator)
 
 
 def criterion_score(criterion: IndexCriterion, found: tuple[int, int] | None) -> CriterionScore:
@@ -194,7 +208,7 @@ def score(
         sourced = sources.read_all([unit], [window], sourced_codes(groups))[unit.pk, window]
     scored = []
     for group in groups:
-        group_score = GroupScore(group)
+        criteria = []
         for criterion in group.criteria.all():
             origin: str | Promise | None
             if criterion.indicator:
@@ -206,6 +220,6 @@ def score(
                 origin = sources.origin(criterion.code)
             scored_criterion = criterion_score(criterion, found)
             scored_criterion.origin = origin
-            group_score.criteria.append(scored_criterion)
-        scored.append(group_score)
+            criteria.append(scored_criterion)
+        scored.append(GroupScore(group, criteria))
     return IndexScore(unit, start, end, version, scored)

@@ -78,15 +78,21 @@ def _feedback(units: list[Unit], windows: list[Window]):
 def _publication(units: list[Unit], windows: list[Window]):
     from cchc.dossiers import publication as p
 
-    return {
-        (pk, (start, end)): {
-            "procedures_published_on_time": p.published_on_time_of(found, start, end),
-            "procedures_updated_on_time": p.national_db_on_time_of(found, start, end),
-            "procedures_complete": p.seven_parts_of(found, start, end),
+    def figures(procedures, start: dt.date, end: dt.date) -> Figures:
+        return {
+            "procedures_published_on_time": p.published_on_time_of(procedures, start, end),
+            "procedures_updated_on_time": p.national_db_on_time_of(procedures, start, end),
+            "procedures_complete": p.seven_parts_of(procedures, start, end),
         }
-        for pk, found in p.competence_by_unit(units).items()
-        for start, end in windows
-    }
+
+    counted: dict[int, list[Figures]] = {}  # the communes of a province share their
+    found = {}  # procedures (one list): each list is counted once, not once a unit
+    for pk, procedures in p.competence_shared(units).items():
+        if id(procedures) not in counted:
+            counted[id(procedures)] = [figures(procedures, start, end) for start, end in windows]
+        for window, window_figures in zip(windows, counted[id(procedures)], strict=True):
+            found[pk, window] = window_figures
+    return found
 
 
 def register_many(codes: tuple[str, ...], many: Many, origin: str | Promise = "") -> None:
@@ -106,8 +112,10 @@ def register(code: str, source: Source, origin: str | Promise = "") -> None:
 
 
 def origin(code: str) -> str | Promise | None:
-    """Where the figures of criterion `code` come from, as registered; None: no source."""
-    return _ORIGINS.get(code) if code in registered() else None
+    """Where the figures of criterion `code` come from, as registered; None: no source.
+    (`_ORIGINS` holds exactly the registered codes: `register`, `register_many` and
+    `unregister` keep it so; a page asks this of every criterion of hundreds of units.)"""
+    return _ORIGINS.get(code)
 
 
 def unregister(code: str) -> None:

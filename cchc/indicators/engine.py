@@ -67,9 +67,16 @@ def _finish(
     return measures
 
 
+@functools.lru_cache(maxsize=512)
+def _terms(formula: str) -> tuple[tuple[int, str], ...]:
+    """`parse_formula`, remembered: a province's page evaluates the same dozen formulas for
+    every unit and month."""
+    return tuple(parse_formula(formula))
+
+
 def evaluate(definition: IndicatorDefinition, measures: dict[str, int]) -> Value:
     def total(formula: str) -> int:
-        return sum(sign * measures.get(name, 0) for sign, name in parse_formula(formula))
+        return sum(sign * measures.get(name, 0) for sign, name in _terms(formula))
 
     return Value(total(definition.numerator), total(definition.denominator))
 
@@ -109,7 +116,7 @@ def uses_carried(indicators: Iterable[IndicatorDefinition]) -> bool:
         name in facts.CARRIED_MEASURES
         for d in indicators
         for formula in (d.numerator, d.denominator)
-        for _sign, name in parse_formula(formula)
+        for _sign, name in _terms(formula)
     )
 
 

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
+from django.db.models.lookups import In
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PostKind, Role, SuccessionKind, UnitKind
@@ -68,10 +69,32 @@ class UnitQuerySet(models.QuerySet):
 
     def under(self, paths: Iterable[str]):
         """The units of the subtrees whose root paths are given (none when none are)."""
-        query = models.Q()
-        for path in paths:
-            query |= models.Q(path__startswith=path)
+        query = subtrees_q(paths)
         return self.filter(query) if query else self.none()
+
+
+def subtrees_q(paths: Iterable[str], field: str = "path") -> models.Q:
+    """A condition on the unit path `field` (e.g. "unit__path" for rows of a unit): in one of
+    the subtrees whose root paths are given; empty when none are. A subtree inside another
+    given one adds nothing and is left out (a province's page asks for the province and
+    every unit below it). Many roots of one length are one `IN` on the path's first
+    characters rather than one `LIKE` each (a province compares 300 communes: building 300
+    conditions cost more than the query)."""
+    roots: list[str] = []
+    for path in sorted(set(paths)):
+        # sorted, a path's ancestors among them come before it and before anything between
+        if not (roots and path.startswith(roots[-1])):
+            roots.append(path)
+    by_length: dict[int, list[str]] = {}
+    for root in roots:
+        by_length.setdefault(len(root), []).append(root)
+    conditions = [
+        models.Q(**{f"{field}__startswith": same[0]})
+        if len(same) == 1
+        else In(Substr(field, 1, length), same)
+        for length, same in sorted(by_length.items())
+    ]
+    return models.Q(*conditions, _connector=models.Q.OR)
 
 
 class Unit(models.Model):

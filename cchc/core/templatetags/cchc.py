@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -37,6 +38,20 @@ def number(value, places: int = 2):
     """A number the Vietnamese way (1.234,5), without trailing zeros."""
     if value is None or value == "":
         return ""
+    if value == 0:  # 0 and -0 are equal but written apart: not remembered
+        return _written(value, places)
+    try:  # a province's tables write the same few hundred figures thousands of times
+        return _remembered(type(value), value, places)
+    except TypeError:  # not hashable
+        return _written(value, places)
+
+
+@lru_cache(maxsize=4096)
+def _remembered(_kind: type, value, places: int) -> str:
+    return _written(value, places)
+
+
+def _written(value, places: int) -> str:
     value = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
     text = f"{value:,.{places}f}"
     if "." in text:  # trailing zeros of the decimals only: 5,990 stays 5.990
@@ -62,6 +77,28 @@ def url_with(pk, name: str) -> str:
     row of a long table (the address is built once per name and script prefix)."""
     head, tail = _around_id(name, get_script_prefix())
     return f"{head}{int(pk)}{tail}"
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+_CODE_MARKER = "code-987654321"
+
+
+@lru_cache(maxsize=64)
+def _around_code(name: str, prefix: str) -> tuple[str, str]:
+    head, tail = reverse(name, args=[_CODE_MARKER]).split(_CODE_MARKER)
+    return head, tail
+
+
+@register.filter
+def url_with_code(code, name: str) -> str:
+    """`{% url name code %}` for a view taking one unit code (a slug), built like `url_with`:
+    a province's tables link each of their hundreds of units. A code that is not a plain
+    slug goes through the resolver."""
+    code = str(code)
+    if not _SLUG.match(code):
+        return reverse(name, args=[code])
+    head, tail = _around_code(name, get_script_prefix())
+    return f"{head}{code}{tail}"
 
 
 @register.filter

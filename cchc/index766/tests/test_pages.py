@@ -82,3 +82,25 @@ def test_the_page_reads_any_number_of_units_below_in_the_same_queries(
 def test_the_menu_offers_the_index_page(world, login):
     html = login(world.people.focal).get("/units/xa-a/indicators/").content.decode()
     assert 'href="/units/xa-a/index766/"' in html and "Chỉ số 766" in html
+
+
+def test_the_units_below_show_their_points_per_group_and_a_dash_without_data(
+    march, login, no_feedback
+):
+    import re
+
+    UnitFactory(code="xa-z", name="Xã Không Hồ Sơ", kind=UnitKind.COMMUNE, parent=march.district)
+    response = login(march.people.district).get("/units/thanh-pho/index766/?period=2024-03")
+    link = r'<a href="/units/([a-z-]+)/index766/\?period=2024-03">(.*?)</tr>'
+    rows = dict(re.findall(link, response.content.decode(), re.S))
+    groups = len(response.context["board"].score.groups)
+    cell = r'<td class="text-end text-nowrap">([^<]*)</td>'
+    shown = re.compile(r"—|[\d.,]+/[\d.,]+")  # a dash without data, else points/maximum
+    # Thạnh Tân: its total, then one cell a group
+    total, *cells = re.findall(cell, rows["xa-a"])
+    assert total == "37,03 / 60" and len(cells) == groups
+    assert all(shown.fullmatch(c) for c in cells)
+    # a commune without dossiers: a dash also in the groups its dossiers would measure
+    _total, *empty = re.findall(cell, rows["xa-z"])
+    assert len(empty) == groups and all(shown.fullmatch(c) for c in empty)
+    assert empty.count("—") > cells.count("—")

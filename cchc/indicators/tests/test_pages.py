@@ -112,6 +112,24 @@ def test_the_upper_level_sees_its_units_rolled_up_and_sorted_by_any_indicator(da
     assert [r.unit.code for r in reverse_order.context["tables"].below] == ["xa-b", "xa-a"]
 
 
+def test_each_unit_below_links_to_its_page_and_shows_its_rate_with_its_ratio(data, login):
+    UnitFactory(code="xa-c", name="Xã An Bình", kind=UnitKind.COMMUNE, parent=data.district)
+    client = login(data.people.district)
+    html = page(client, data.district, period="2024", sort="on_time_rate").content.decode()
+    rows = re.findall(
+        r"<tr>\s*<th scope=\"row\" class=\"fw-normal sticky-col\">(.*?)</tr>", html, re.S
+    )
+    links = [(re.search(r'<a href="([^"]+)"', row), row) for row in rows]
+    by_unit = {link.group(1): row for link, row in links if link}  # the units below
+    thanh_tan = by_unit["/units/xa-a/indicators/?period=2024"]
+    # on time 2 of 3, its ratio on hover; the count of dossiers as a whole number
+    assert '<td class="text-end text-nowrap" title="2/3">66,67%</td>' in thanh_tan
+    assert '<td class="text-end text-nowrap">3</td>' in thanh_tan
+    no_data = by_unit["/units/xa-c/indicators/?period=2024"]
+    assert '<span class="text-secondary no-data">không có dữ liệu</span>' in no_data
+    assert "title=" not in no_data.split("</th>", 1)[1]  # no ratio where nothing was counted
+
+
 def test_units_without_data_come_last_whichever_way_the_column_is_sorted(data, login):
     UnitFactory(code="xa-c", name="Xã An Bình", kind=UnitKind.COMMUNE, parent=data.district)
     client = login(data.people.district)

@@ -36,6 +36,27 @@ def test_units_under_several_subtrees_and_under_none():
 
 
 @pytest.mark.django_db
+def test_units_under_many_subtrees_of_several_path_lengths_and_nested_ones():
+    province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
+    districts = [
+        UnitFactory(code=f"d{n}", kind=UnitKind.DISTRICT, parent=province) for n in range(4)
+    ]
+    communes = [UnitFactory(code=f"c{n}", parent=districts[n % 4]) for n in range(14)]
+    # ids of one and two digits: the roots asked for have paths of several lengths
+    asked = [c.path for c in communes[::2]] + [districts[1].path]
+    assert len({len(path) for path in asked}) > 1
+    expected = {u for u in Unit.objects.all() if any(u.path.startswith(path) for path in asked)}
+    assert set(Unit.objects.under(asked)) == expected
+    assert set(Unit.objects.under(asked)) == (
+        {c for c in communes[::2]}
+        | {districts[1]}
+        | {c for c in communes if c.parent == districts[1]}
+    )
+    # a root inside another adds nothing: the province alone is the whole tree
+    assert set(Unit.objects.under([province.path, *asked])) == {province, *districts, *communes}
+
+
+@pytest.mark.django_db
 def test_after_the_2025_merger_the_new_commune_still_sees_the_old_communes_data():
     province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
     old_district = UnitFactory(code="d", kind=UnitKind.DISTRICT, parent=province)
