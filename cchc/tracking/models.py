@@ -222,6 +222,11 @@ class ProgressUpdate(models.Model):
     def says_done(self) -> bool:
         return self.state == UpdateState.DONE or self.percent >= 100
 
+    @staticmethod
+    def says_done_q() -> models.Q:
+        """`says_done` as a query condition."""
+        return models.Q(state=UpdateState.DONE) | models.Q(percent__gte=100)
+
 
 def parse_days(text: str) -> list[int]:
     """ "7, 1" → [7, 1]; raises ValidationError naming the bad part."""

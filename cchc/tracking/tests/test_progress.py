@@ -110,6 +110,27 @@ def test_a_later_completed_report_does_not_move_the_done_day(follow, world):
     assert occ.done_on == timezone.localdate(first)
 
 
+def test_after_a_reopening_the_done_day_is_the_first_of_the_latest_completed_reports(follow, world):
+    from cchc.tracking import actions
+
+    occ, official = follow.justice_occ, world.people.official
+    now = timezone.now()
+    # sent out of order: what counts is the time each report gives
+    for days_ago, state, percent in [
+        (6, "done", 100),
+        (4, "working", 90),  # reopened
+        (5, "done", 100),
+        (2, "done", 100),
+        (3, "done", 100),  # done again from here
+    ]:
+        actions.report_progress(
+            occ, by=official, state=state, percent=percent, at=now - dt.timedelta(days=days_ago)
+        )
+    occ.refresh_from_db()
+    assert occ.done_on == timezone.localdate(now - dt.timedelta(days=3))
+    assert (occ.percent, occ.state, occ.last_update_at) == (100, "done", now - dt.timedelta(days=2))
+
+
 @pytest.mark.parametrize("percent", ["-5", "101", "abc", ""])
 def test_a_percentage_outside_0_to_100_is_refused_and_nothing_saved(
     follow, world, login, percent, settings
