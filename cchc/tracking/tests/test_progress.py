@@ -302,3 +302,29 @@ def test_the_download_carries_the_original_name_and_the_real_type(follow, world,
     assert disposition.startswith("attachment;")
     assert "Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp.pdf" in disposition
     assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_a_periods_evidence_is_its_reports_and_what_was_left_on_it_not_another_periods(
+    follow, world
+):
+    from cchc.tracking import actions
+
+    occurrences = list(follow.monthly.occurrences.order_by("due"))
+    first, second = occurrences[0], occurrences[1]
+    official = world.people.official
+    for occ, number in [(first, "1/BC"), (second, "2/BC")]:
+        actions.report_progress(
+            occ,
+            by=official,
+            state="working",
+            percent=40,
+            evidence=[
+                actions.EvidenceInput(
+                    file=upload(f"{number[0]}.pdf", pdf_bytes()), title="Báo cáo", number=number
+                )
+            ],
+        )
+    # evidence kept on the period itself (from before evidence went on the reports)
+    Evidence.objects.create(owner=first, unit=first.plan.unit, title="Biên bản cũ")
+    Evidence.objects.create(owner=second, unit=second.plan.unit, title="Biên bản khác")
+    assert {str(e) for e in first.evidence()} == {"1/BC Báo cáo", "Biên bản cũ"}
