@@ -210,7 +210,8 @@ def _summarise(occurrence: Occurrence) -> None:
         ).first()  # the last report below "done"
         if before is not None:
             run = run.filter(Q(at__gt=before.at) | Q(at=before.at, pk__gt=before.pk))
-        done_on = timezone.localdate(run.order_by("at", "pk").first().at)
+        first = run.order_by("at", "pk").first() or latest  # the latest is in the run
+        done_on = timezone.localdate(first.at)
     occurrence.percent = latest.percent if latest else 0
     occurrence.state = latest.state if latest else ""
     occurrence.last_update_at = latest.at if latest else None
