@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import threading
@@ -261,6 +263,64 @@ def _unit_code(user: User) -> str:
     return found.group(1) if found else "thanh-tan"
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _program(pid: str, comm: str) -> str:
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return comm
+    words = {a.decode(errors="replace").rsplit("/", 1)[-1] for a in argv}
+    if pid == str(os.getpid()):
+        return "this load generator (run.py)"
+    for name in ("serve", "worker"):
+        if name in words and ({"cchc", "manage.py"} & words or "cchc" in comm):
+            return f"cchc {name} (web)" if name == "serve" else "cchc worker"
+    return comm if comm in ("postgres", "nginx") else "other"
+
+
+def cpu_by_program() -> tuple[dict[str, float], float, float]:
+    """CPU seconds used so far by the programs of this machine (each process's own and its
+    reaped children's: PostgreSQL's ended backends count in its postmaster), the machine's
+    busy and idle seconds: what the cores were doing during a run."""
+    totals: dict[str, float] = defaultdict(float)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        comm = text[text.index("(") + 1 : text.rindex(")")]
+        fields = [int(x) for x in text.rsplit(")", 1)[1].split()[11:15]]
+        totals[_program(stat.parent.name, comm)] += sum(fields) / TICK
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    totals["import command (CLI)"] = children.ru_utime + children.ru_stime
+    totals["this load generator (run.py)"] -= totals["import command (CLI)"]
+    cpu = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = (cpu[3] + cpu[4]) / TICK  # idle and waiting for the disk
+    return totals, sum(cpu[:8]) / TICK - idle, idle
+
+
+def cpu_table(before, after, requests: int) -> list[str]:
+    """Where the cores' time went between two `cpu_by_program()` readings."""
+    (was, busy0, idle0), (now, busy1, idle1) = before, after
+    busy, idle = busy1 - busy0, idle1 - idle0
+    lines = [
+        "",
+        f"CPU during the run: {busy:.0f} s busy, {idle:.0f} s idle "
+        f"({busy / max(busy + idle, 1e-9):.0%} of the machine); "
+        f"{busy * 1000 / max(requests, 1):.0f} ms of CPU per request served, all programs.",
+        "",
+        "| program | CPU s | ms per request |",
+        "| --- | ---: | ---: |",
+    ]
+    used = {name: now.get(name, 0) - was.get(name, 0) for name in now}
+    for name, seconds in sorted(used.items(), key=lambda item: -item[1]):
+        if seconds >= 0.5:
+            lines.append(f"| {name} | {seconds:.0f} | {seconds * 1000 / max(requests, 1):.1f} |")
+    return lines
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -330,6 +390,7 @@ def main() -> int:
         if user.login():
             work(user, until)
 
+    cpu_before = cpu_by_program()
     started = [threading.Thread(target=run, args=t, daemon=True) for t in threads]
     for thread in started:
         thread.start()
@@ -337,6 +398,8 @@ def main() -> int:
     for thread in started:
         thread.join(timeout=args.minutes * 60 + 300)
     text = summary(log, args.users, args.minutes, args.note)
+    served = sum(len(v) for k, v in log.times.items() if not k.startswith(BACKGROUND))
+    text += "\n" + "\n".join(cpu_table(cpu_before, cpu_by_program(), served))
     print(text)
     if args.out:
         args.out.write_text(text + "\n")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -195,14 +196,22 @@ def _save_update(occurrence, by, state, percent, note, at) -> ProgressUpdate:
 
 
 def _summarise(occurrence: Occurrence) -> None:
-    """Percent, state, done day and last update from the occurrence's reports."""
-    updates = list(occurrence.updates.order_by("at", "pk"))
-    latest = updates[-1] if updates else None
+    """Percent, state, done day and last update from the occurrence's reports.
+
+    Reads the newest report and, only when it says done, where the latest run of "done"
+    reports began: not every report, which grow with every report sent."""
+    newest_first = occurrence.updates.order_by("-at", "-pk")
+    latest = newest_first.first()
     done_on = None
-    for update in reversed(updates):
-        if not update.says_done:
-            break
-        done_on = timezone.localdate(update.at)
+    if latest is not None and latest.says_done:
+        run = occurrence.updates.all()
+        before = newest_first.exclude(
+            ProgressUpdate.says_done_q()
+        ).first()  # the last report below "done"
+        if before is not None:
+            run = run.filter(Q(at__gt=before.at) | Q(at=before.at, pk__gt=before.pk))
+        first = run.order_by("at", "pk").first() or latest  # the latest is in the run
+        done_on = timezone.localdate(first.at)
     occurrence.percent = latest.percent if latest else 0
     occurrence.state = latest.state if latest else ""
     occurrence.last_update_at = latest.at if latest else None

@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -145,8 +146,13 @@ class Occurrence(models.Model):
         """The evidence of this occurrence's reports (and any left on the occurrence itself)."""
         from cchc.evidence.models import Evidence
 
+        # by owner type and id (the owner index), not through joins to every report and
+        # occurrence, which read the whole tables
+        types = ContentType.objects.get_for_models(ProgressUpdate, Occurrence)
+        reports = ProgressUpdate.objects.filter(occurrence=self).values("pk")
         return Evidence.objects.filter(
-            models.Q(progress_update__occurrence=self) | models.Q(occurrence=self)
+            models.Q(owner_type=types[ProgressUpdate], owner_id__in=reports)
+            | models.Q(owner_type=types[Occurrence], owner_id=self.pk)
         )
 
     def status_on(self, today: dt.date):
@@ -221,6 +227,11 @@ class ProgressUpdate(models.Model):
     @property
     def says_done(self) -> bool:
         return self.state == UpdateState.DONE or self.percent >= 100
+
+    @staticmethod
+    def says_done_q() -> models.Q:
+        """`says_done` as a query condition."""
+        return models.Q(state=UpdateState.DONE) | models.Q(percent__gte=100)
 
 
 def parse_days(text: str) -> list[int]:

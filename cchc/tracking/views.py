@@ -38,6 +38,7 @@ LEADS = Prefetch(
 # every report); "?all=1" shows every one (the history up to its usual 100).
 TIMELINE_SHOWN = 40
 HISTORY_SHOWN = 20
+EVIDENCE_SHOWN = 20
 
 
 def my_task_ids(user) -> list[int]:
@@ -171,6 +172,7 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "due_form": DueForm(task=task) if can_edit and schedule and schedule.needs_date else None,
         "schedule": schedule,
         **_timeline_and_history(request, task, selected, directions),
+        **_selected_evidence(request, selected),
         "directions": directions,
         "direction_form": DirectionForm(
             task=task, initial={"occurrence": selected.pk if selected else None}
@@ -181,6 +183,18 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "today": today,
     }
     return render(request, "tracking/task_detail.html", context, status=status)
+
+
+def _selected_evidence(request, selected) -> dict:
+    """The newest evidence of the selected occurrence, or all with ?all=1: it grows with every
+    report, and the page reads only what it shows."""
+    if selected is None:
+        return {"evidence": []}
+    evidence = selected.evidence()
+    if request.GET.get("all"):
+        return {"evidence": list(evidence)}
+    evidence = list(evidence[: EVIDENCE_SHOWN + 1])
+    return {"evidence": evidence[:EVIDENCE_SHOWN], "evidence_cut": len(evidence) > EVIDENCE_SHOWN}
 
 
 def _timeline_and_history(request, task: Task, selected, directions) -> dict:

@@ -110,6 +110,27 @@ def test_a_later_completed_report_does_not_move_the_done_day(follow, world):
     assert occ.done_on == timezone.localdate(first)
 
 
+def test_after_a_reopening_the_done_day_is_the_first_of_the_latest_completed_reports(follow, world):
+    from cchc.tracking import actions
+
+    occ, official = follow.justice_occ, world.people.official
+    now = timezone.now()
+    # sent out of order: what counts is the time each report gives
+    for days_ago, state, percent in [
+        (6, "done", 100),
+        (4, "working", 90),  # reopened
+        (5, "done", 100),
+        (2, "done", 100),
+        (3, "done", 100),  # done again from here
+    ]:
+        actions.report_progress(
+            occ, by=official, state=state, percent=percent, at=now - dt.timedelta(days=days_ago)
+        )
+    occ.refresh_from_db()
+    assert occ.done_on == timezone.localdate(now - dt.timedelta(days=3))
+    assert (occ.percent, occ.state, occ.last_update_at) == (100, "done", now - dt.timedelta(days=2))
+
+
 @pytest.mark.parametrize("percent", ["-5", "101", "abc", ""])
 def test_a_percentage_outside_0_to_100_is_refused_and_nothing_saved(
     follow, world, login, percent, settings
@@ -281,3 +302,29 @@ def test_the_download_carries_the_original_name_and_the_real_type(follow, world,
     assert disposition.startswith("attachment;")
     assert "Bi%C3%AAn%20b%E1%BA%A3n%20h%E1%BB%8Dp.pdf" in disposition
     assert b"".join(response.streaming_content) == pdf_bytes()
+
+
+def test_a_periods_evidence_is_its_reports_and_what_was_left_on_it_not_another_periods(
+    follow, world
+):
+    from cchc.tracking import actions
+
+    occurrences = list(follow.monthly.occurrences.order_by("due"))
+    first, second = occurrences[0], occurrences[1]
+    official = world.people.official
+    for occ, number in [(first, "1/BC"), (second, "2/BC")]:
+        actions.report_progress(
+            occ,
+            by=official,
+            state="working",
+            percent=40,
+            evidence=[
+                actions.EvidenceInput(
+                    file=upload(f"{number[0]}.pdf", pdf_bytes()), title="Báo cáo", number=number
+                )
+            ],
+        )
+    # evidence kept on the period itself (from before evidence went on the reports)
+    Evidence.objects.create(owner=first, unit=first.plan.unit, title="Biên bản cũ")
+    Evidence.objects.create(owner=second, unit=second.plan.unit, title="Biên bản khác")
+    assert {str(e) for e in first.evidence()} == {"1/BC Báo cáo", "Biên bản cũ"}

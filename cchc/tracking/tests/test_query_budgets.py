@@ -2,6 +2,7 @@
 evidence files and periods the task has (issue 17.7: the load test's slowest pages)."""
 
 import datetime as dt
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -102,3 +103,36 @@ def test_a_long_timeline_shows_its_newest_forty_events_and_links_to_the_whole(fo
     notes = [e.text for e in whole.context["timeline"] if e.kind == "update"]
     assert notes[0] == "Lần 44" and notes[-1] == "Lần 0"
     assert "Xem toàn bộ diễn biến" not in whole.content.decode()
+
+
+def _evidence_list(page: str) -> list[int]:
+    """The report numbers in the selected period's evidence list, top to bottom."""
+    listed = re.search(r'<ul class="[^"]*evidence-list">(.*?)</ul>', page, re.S).group(1)
+    return [int(n) for n in re.findall(r"(\d+)/BC-UBND", listed)]
+
+
+def test_a_long_evidence_list_shows_its_newest_twenty_files_and_links_to_all(follow, world, login):
+    official = world.people.official
+    occurrence = follow.monthly.occurrences.order_by("due").first()
+    for n in range(22):
+        _report(occurrence, official, n)
+    url = reverse("tracking:task", args=[follow.monthly.pk]) + f"?occ={occurrence.pk}"
+    client = login(official)
+    page = client.get(url).content.decode()
+    assert _evidence_list(page) == list(range(21, 1, -1))  # the newest 20, newest first
+    assert "Đang hiện 20 minh chứng gần nhất." in page
+    assert f'<a href="?occ={occurrence.pk}&amp;all=1#report">Xem tất cả minh chứng</a>' in page
+    whole = client.get(url + "&all=1").content.decode()
+    assert _evidence_list(whole) == list(range(21, -1, -1))
+    assert "Xem tất cả minh chứng" not in whole
+
+
+def test_a_short_evidence_list_is_shown_whole_without_a_link(follow, world, login):
+    official = world.people.official
+    occurrence = follow.monthly.occurrences.order_by("due").first()
+    for n in range(3):
+        _report(occurrence, official, n)
+    url = reverse("tracking:task", args=[follow.monthly.pk]) + f"?occ={occurrence.pk}"
+    page = login(official).get(url).content.decode()
+    assert _evidence_list(page) == [2, 1, 0]
+    assert "Xem tất cả minh chứng" not in page
