@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Schema, Status
 
 from cchc.feedback.actions import import_feedback
 from cchc.feedback.models import Feedback
 from cchc.feedback.reading import FeedbackRecord, read_dicts
-from cchc.org.access import path_within, unit_scope
-from cchc.org.models import Unit
 
+from . import scope
 from .views import ErrorOut, RowErrorOut, Scalar, api
 
 
@@ -60,16 +58,11 @@ class FeedbackOut(Schema):
 def push_feedback(request: HttpRequest, batch: FeedbackBatch):
     """Create or update feedback by `MaPAKN`; rows are numbered from 1 in error reports."""
     rows = read_dicts(item.model_dump() for item in batch.feedback)
-    token = request.api_token  # type: ignore[attr-defined]
-    allowed = unit_scope(token.unit)
-    codes = {r.unit_code for r in rows if isinstance(r, FeedbackRecord)}
-    paths = {code: unit.path for code, unit in Unit.objects.by_code(codes).items()}
-    outside = sorted(c for c in codes if c not in paths or not path_within(paths[c], allowed))
+    allowed = scope.allowed_paths(request)
+    outside = scope.outside(allowed, {r.unit_code for r in rows if isinstance(r, FeedbackRecord)})
     if outside:
-        detail = _("These units are outside the token's unit: %(codes)s") % {
-            "codes": ", ".join(outside)
-        }
-        return Status(403, {"detail": detail})
+        return Status(403, {"detail": scope.refusal(outside)})
+    token = scope.token_of(request)
     outcome = import_feedback(
         rows,
         source=Feedback.Source.API,
