@@ -16,7 +16,7 @@ from cchc.feedback.models import Feedback
 from cchc.feedback.reading import FeedbackRecord, read_dicts
 
 from . import scope
-from .views import ErrorOut, RowErrorOut, Scalar, api
+from .views import BatchOut, ErrorOut, Scalar, api
 
 
 class FeedbackIn(Schema):
@@ -41,13 +41,8 @@ class FeedbackBatch(Schema):
     feedback: list[FeedbackIn] = Field(..., max_length=settings.API_MAX_BATCH)
 
 
-class FeedbackOut(Schema):
-    rows: int
-    created: int
-    updated: int
-    unchanged: int
-    saved: bool
-    errors: list[RowErrorOut]
+class FeedbackOut(BatchOut):
+    """What a pushed feedback batch did."""
 
 
 @api.post(

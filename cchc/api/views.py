@@ -96,13 +96,19 @@ class RowErrorOut(Schema):
     message: str
 
 
-class ImportOut(Schema):
+class BatchOut(Schema):
+    """What a pushed batch did (`outcome.as_dict()` and whether it was saved): the dossier and
+    the feedback endpoints answer alike."""
+
     rows: int
     created: int
     updated: int
     unchanged: int
     saved: bool
     errors: list[RowErrorOut]
+
+
+class ImportOut(BatchOut):
     warnings: list[str]
 
 
