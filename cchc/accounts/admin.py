@@ -14,8 +14,20 @@ from . import actions
 from .models import LockoutAttempt, TwoStepDevice
 
 
+class SuperuserActionAdmin(ReadOnlyAdmin):
+    """A sign-in record the admin shows as kept, whose only way out is an audited action that
+    a system administrator alone may take (`permissions=["superuser"]`): unlocking an account
+    or resetting a second factor is one rule, checked here once."""
+
+    def get_actions(self, request):
+        return without_bulk_delete(super().get_actions(request))  # the audited action instead
+
+    def has_superuser_permission(self, request):
+        return request.user.is_superuser
+
+
 @admin.register(LockoutAttempt)
-class LockoutAttemptAdmin(ReadOnlyAdmin):
+class LockoutAttemptAdmin(SuperuserActionAdmin):
     list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "path_info"]
     search_fields = ["username", "ip_address"]
     date_hierarchy = "attempt_time"
@@ -23,13 +35,7 @@ class LockoutAttemptAdmin(ReadOnlyAdmin):
     readonly_fields = fields
     actions = ["unlock_selected"]
 
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))  # the audited unlock instead
-
-    def has_unlock_permission(self, request):
-        return request.user.is_superuser
-
-    @admin.action(description=_("Unlock: clear these failed sign-ins"), permissions=["unlock"])
+    @admin.action(description=_("Unlock: clear these failed sign-ins"), permissions=["superuser"])
     def unlock_selected(self, request, queryset):
         count = actions.unlock(queryset, by=request.user, reason=_("unlocked in the admin"))
         self.message_user(
@@ -44,7 +50,7 @@ class LockoutAttemptAdmin(ReadOnlyAdmin):
 
 
 @admin.register(TwoStepDevice)
-class TwoStepDeviceAdmin(ReadOnlyAdmin):
+class TwoStepDeviceAdmin(SuperuserActionAdmin):
     list_display = ["user", "confirmed", "created_at", "last_used_at"]
     list_filter = ["confirmed"]
     search_fields = ["user__username", "user__full_name"]
@@ -52,14 +58,8 @@ class TwoStepDeviceAdmin(ReadOnlyAdmin):
     readonly_fields = fields
     actions = ["reset_two_step"]
 
-    def get_actions(self, request):
-        return without_bulk_delete(super().get_actions(request))  # the audited reset instead
-
-    def has_reset_permission(self, request):
-        return request.user.is_superuser
-
     @admin.action(
-        description=_("Reset two-step login (the person enrols again)"), permissions=["reset"]
+        description=_("Reset two-step login (the person enrols again)"), permissions=["superuser"]
     )
     def reset_two_step(self, request, queryset):
         users = {device.user for device in queryset.select_related("user")}

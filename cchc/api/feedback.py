@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, Schema, Status
 
 from cchc.feedback.actions import import_feedback
 from cchc.feedback.models import Feedback
 from cchc.feedback.reading import FeedbackRecord, read_dicts
-from cchc.org.access import path_within, unit_scope
-from cchc.org.models import Unit
 
-from .views import ErrorOut, RowErrorOut, Scalar, api
+from . import scope
+from .views import BatchOut, ErrorOut, Scalar, api
 
 
 class FeedbackIn(Schema):
@@ -43,13 +41,8 @@ class FeedbackBatch(Schema):
     feedback: list[FeedbackIn] = Field(..., max_length=settings.API_MAX_BATCH)
 
 
-class FeedbackOut(Schema):
-    rows: int
-    created: int
-    updated: int
-    unchanged: int
-    saved: bool
-    errors: list[RowErrorOut]
+class FeedbackOut(BatchOut):
+    """What a pushed feedback batch did."""
 
 
 @api.post(
@@ -60,16 +53,11 @@ class FeedbackOut(Schema):
 def push_feedback(request: HttpRequest, batch: FeedbackBatch):
     """Create or update feedback by `MaPAKN`; rows are numbered from 1 in error reports."""
     rows = read_dicts(item.model_dump() for item in batch.feedback)
-    token = request.api_token  # type: ignore[attr-defined]
-    allowed = unit_scope(token.unit)
-    codes = {r.unit_code for r in rows if isinstance(r, FeedbackRecord)}
-    paths = {code: unit.path for code, unit in Unit.objects.by_code(codes).items()}
-    outside = sorted(c for c in codes if c not in paths or not path_within(paths[c], allowed))
+    allowed = scope.allowed_paths(request)
+    outside = scope.outside(allowed, {r.unit_code for r in rows if isinstance(r, FeedbackRecord)})
     if outside:
-        detail = _("These units are outside the token's unit: %(codes)s") % {
-            "codes": ", ".join(outside)
-        }
-        return Status(403, {"detail": detail})
+        return Status(403, {"detail": scope.refusal(outside)})
+    token = scope.token_of(request)
     outcome = import_feedback(
         rows,
         source=Feedback.Source.API,

@@ -29,8 +29,9 @@ from cchc.dossiers.models import ImportBatch
 from cchc.dossiers.reading import parse_dossier_dicts
 from cchc.dossiers.saving import import_dossiers
 from cchc.indicators import engine
-from cchc.org.access import path_within, unit_scope
 from cchc.org.models import Unit
+
+from . import scope
 
 Scalar = str | int | float | bool | None
 
@@ -95,13 +96,19 @@ class RowErrorOut(Schema):
     message: str
 
 
-class ImportOut(Schema):
+class BatchOut(Schema):
+    """What a pushed batch did (`outcome.as_dict()` and whether it was saved): the dossier and
+    the feedback endpoints answer alike."""
+
     rows: int
     created: int
     updated: int
     unchanged: int
     saved: bool
     errors: list[RowErrorOut]
+
+
+class ImportOut(BatchOut):
     warnings: list[str]
 
 
@@ -127,11 +134,6 @@ class IndicatorsOut(Schema):
     to: str
     indicators: dict[str, IndicatorValue]
     months: dict[str, dict[str, IndicatorValue]] | None = None
-
-
-def _in_scope(request: HttpRequest, unit: Unit) -> bool:
-    token = request.api_token  # type: ignore[attr-defined]
-    return path_within(unit.path, unit_scope(token.unit))
 
 
 # Pydantic names the member of a union it tried last ("NgayTiepNhan.str"): not a field.
@@ -219,21 +221,13 @@ def push_dossiers(request: HttpRequest, batch: DossierBatch):
     from 1 in error reports. Every unit named must be the token's unit or below it."""
     items = [item.model_dump() for item in batch.dossiers]
     records, errors = parse_dossier_dicts(items, first_row=1)
-    codes = {r.unit_code for r in records}
-    paths = dict(Unit.objects.filter(code__in=codes).values_list("code", "path"))
-    token = request.api_token  # type: ignore[attr-defined]
-    allowed = unit_scope(token.unit)
-    # An unknown code is answered as one outside the token: the answer must not tell which
-    # codes exist elsewhere.
-    outside = sorted(
-        code for code in codes if code not in paths or not path_within(paths[code], allowed)
-    )
+    allowed = scope.allowed_paths(request)
+    outside = scope.outside(allowed, {r.unit_code for r in records})
     if outside:
         return Status(
             403,
             {
-                "detail": _("These units are outside the token's unit: %(codes)s")
-                % {"codes": ", ".join(outside)},
+                "detail": scope.refusal(outside),
                 "errors": [
                     {"row": r.row, "column": "MaDonVi", "value": r.unit_code}
                     for r in records
@@ -241,6 +235,7 @@ def push_dossiers(request: HttpRequest, batch: DossierBatch):
                 ][:100],
             },
         )
+    token = scope.token_of(request)
     outcome = import_dossiers(
         [*errors, *records],
         source=ImportBatch.Source.API,
@@ -282,7 +277,7 @@ def indicators(
     except periods.WindowError as exc:
         raise HttpError(422, f"{exc}.") from None
     found = Unit.objects.filter(code=unit).first()
-    if found is None or not _in_scope(request, found):
+    if found is None or not scope.in_scope(request, found):
         # the same answer for an unknown unit: which codes exist is not the token's business
         return Status(403, {"detail": _("This unit is outside the token's unit.")})
     return engine.contract_json(found, first, last, by_month=by == "month")

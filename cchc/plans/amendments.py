@@ -13,6 +13,7 @@ from cchc.org.access import Action
 
 from .choices import AmendmentStatus, PlanStatus
 from .lifecycle import (
+    LEADER_OR_FOCAL_POINT,
     acting,
     attach_signed,
     in_force_readers,
@@ -164,7 +165,7 @@ def discard_amendment(amendment: Amendment, *, by, reason: str) -> Amendment:
     reason = required_text(reason, "reason", _("Enter why the amendment is discarded."))
     amendment = _locked_amendment(amendment)
     plan = amendment.plan
-    if not may(by, plan.unit, Action.EDIT_PLAN, Action.APPROVE):
+    if not may(by, plan.unit, *LEADER_OR_FOCAL_POINT):
         refuse(_("Only the unit's focal point or leader may discard an amendment."))
     if amendment.status != AmendmentStatus.DRAFT:
         refuse(_("Only an amendment being prepared can be discarded."))

@@ -14,6 +14,7 @@ from cchc.org.models import Unit
 
 from .choices import PlanStatus, Verdict
 from .lifecycle import (
+    LEADER_OR_FOCAL_POINT,
     acting,
     back_to_draft,
     locked_plan,
@@ -125,7 +126,7 @@ def answer_comment(comment: AppraisalComment, *, by, answer: str) -> AppraisalCo
         .get(pk=comment.pk)
     )
     plan = comment.appraisal.plan
-    if not may(by, plan.unit, Action.EDIT_PLAN, Action.APPROVE):
+    if not may(by, plan.unit, *LEADER_OR_FOCAL_POINT):
         refuse(_("Only the unit's focal point or leader may answer the appraisal."))
     before = {"answer": comment.answer}
     comment.answer = answer

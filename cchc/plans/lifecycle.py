@@ -149,6 +149,11 @@ def issuing(number: str, issued_on, signer: str, file):
         yield signed, (file, checked, stored)
 
 
+# Who takes a plan's steps other than submitting and issuing (return to draft, close, reopen,
+# answer the appraisal, discard an amendment): the unit's leader or its focal point.
+LEADER_OR_FOCAL_POINT = (Action.APPROVE, Action.EDIT_PLAN)
+
+
 def guarded(plan: Plan, by, actions_: tuple[str, ...], who: str, status: str, when: str) -> Plan:
     """The plan locked for a step: refused (PermissionDenied, with `who`) unless `by` holds one
     of `actions_` on its unit, and (with `when`) unless it has `status`."""
@@ -204,7 +209,7 @@ def return_plan(plan: Plan, *, by, reason: str) -> Plan:
     plan = guarded(
         plan,
         by,
-        (Action.APPROVE, Action.EDIT_PLAN),
+        LEADER_OR_FOCAL_POINT,
         _("Only the unit's leader or focal point may return the plan to draft."),
         PlanStatus.SUBMITTED,
         _("Only a plan awaiting approval can be returned to draft."),
@@ -298,7 +303,7 @@ def close_plan(plan: Plan, *, by, note: str) -> Plan:
     plan = guarded(
         plan,
         by,
-        (Action.APPROVE, Action.EDIT_PLAN),
+        LEADER_OR_FOCAL_POINT,
         _("Only the unit's leader or focal point may close its plan."),
         PlanStatus.ISSUED,
         _("Only an issued plan can be closed."),
@@ -319,7 +324,7 @@ def reopen_plan(plan: Plan, *, by, reason: str) -> Plan:
     plan = guarded(
         plan,
         by,
-        (Action.APPROVE, Action.EDIT_PLAN),
+        LEADER_OR_FOCAL_POINT,
         _("Only the unit's leader or focal point may reopen its plan."),
         PlanStatus.CLOSED,
         _("Only a closed plan can be reopened."),

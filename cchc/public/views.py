@@ -39,19 +39,22 @@ def by_unit(view):
     return wrapped
 
 
+def _remembered(kind: str, unit: Unit, write) -> str:
+    """The unit's published figures of today written by `write(figures)` as `kind` (the page,
+    JSON, CSV), from the cache while fresh: the key and the figures are of the same day."""
+    today = timezone.localdate()
+    return cache.remembered(
+        cache.key(kind, unit, today), lambda: write(cache.unit_figures(unit, today))
+    )
+
+
 @require_safe
 @by_unit
 def unit_page(request, unit: Unit):
-    today = timezone.localdate()
+    def page(figures: dict) -> str:
+        return render_to_string("public/unit.html", {"unit": unit, "data": figures})
 
-    def page() -> str:
-        context = {
-            "unit": unit,
-            "data": cache.unit_figures(unit, today),
-        }
-        return render_to_string("public/unit.html", context)
-
-    return HttpResponse(cache.remembered(cache.key("page", unit, today), page))
+    return HttpResponse(_remembered("page", unit, page))
 
 
 @require_safe
@@ -76,12 +79,10 @@ def dossier_lookup(request, unit: Unit):
 @require_safe
 @by_unit
 def open_data_json(request, unit: Unit):
-    today = timezone.localdate()
+    def as_json(figures: dict) -> str:
+        return json.dumps(figures, ensure_ascii=False, indent=1)
 
-    def as_json() -> str:
-        return json.dumps(cache.unit_figures(unit, today), ensure_ascii=False, indent=1)
-
-    content = cache.remembered(cache.key("json", unit, today), as_json)
+    content = _remembered("json", unit, as_json)
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -90,14 +91,12 @@ def open_data_json(request, unit: Unit):
 @require_safe
 @by_unit
 def open_data_csv(request, unit: Unit):
-    today = timezone.localdate()
-
-    def as_csv() -> str:
+    def as_csv(figures: dict) -> str:
         out = io.StringIO()
-        csv.writer(out).writerows(csv_rows(cache.unit_figures(unit, today)))
+        csv.writer(out).writerows(csv_rows(figures))
         return "\ufeff" + out.getvalue()
 
-    content = cache.remembered(cache.key("csv", unit, today), as_csv)
+    content = _remembered("csv", unit, as_csv)
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="cong-khai-{unit.code}.csv"'
     response["Access-Control-Allow-Origin"] = "*"

@@ -31,6 +31,12 @@ def _share(figures: dict, code: str) -> tuple[int, int, float | None]:
     return int(item.get("numerator") or 0), int(item.get("denominator") or 0), item.get("value")
 
 
+def _sentence(heading: str, parts: list[str]) -> list[str]:
+    """One sentence, `Heading: part; part.`, or none when nothing was counted (the report does
+    not claim work that was not done)."""
+    return [f"{heading}: " + "; ".join(parts) + "."] if parts else []
+
+
 def _meetings(figures: dict) -> list[str]:
     held = _count(figures, "meetings_dialogues")
     if not held:
@@ -64,9 +70,7 @@ def _communication(figures: dict) -> list[str]:
         parts.append(f"đăng tải {news} tin, bài về cải cách hành chính")
     if sessions:
         parts.append(f"tổ chức {sessions} buổi tuyên truyền")
-    if not parts:
-        return []
-    return ["Công tác thông tin, tuyên truyền: " + "; ".join(parts) + "."]
+    return _sentence("Công tác thông tin, tuyên truyền", parts)
 
 
 def _training(figures: dict) -> list[str]:
@@ -122,11 +126,7 @@ def _legal_documents(figures: dict) -> list[str]:
         parts.append(
             f"đã xử lý {handled}/{to_handle} văn bản trái pháp luật (đạt {percent(handled_rate)})"
         )
-    if not parts:
-        return []
-    return [
-        "Công tác xây dựng, kiểm tra, rà soát văn bản quy phạm pháp luật: " + "; ".join(parts) + "."
-    ]
+    return _sentence("Công tác xây dựng, kiểm tra, rà soát văn bản quy phạm pháp luật", parts)
 
 
 def _dossiers(indicators: dict) -> list[str]:
@@ -178,9 +178,7 @@ def _online_and_digital(indicators: dict) -> list[str]:
         numerator, denominator, rate = _share(indicators, code)
         if denominator:
             parts.append(f"{_amount(numerator)}/{_amount(denominator)} {what} ({percent(rate)})")
-    if not parts:
-        return []
-    return ["Dịch vụ công trực tuyến, số hóa hồ sơ: " + "; ".join(parts) + "."]
+    return _sentence("Dịch vụ công trực tuyến, số hóa hồ sơ", parts)
 
 
 def _procedures(services: dict) -> list[str]:
@@ -195,9 +193,7 @@ def _procedures(services: dict) -> list[str]:
             f"{complete}/{published} thủ tục đã công bố được công khai đủ 7 bộ phận "
             f"({percent(rate)})"
         )
-    if not parts:
-        return []
-    return ["Công bố, công khai thủ tục hành chính thuộc thẩm quyền: " + "; ".join(parts) + "."]
+    return _sentence("Công bố, công khai thủ tục hành chính thuộc thẩm quyền", parts)
 
 
 def _feedback(services: dict) -> list[str]:
