@@ -39,7 +39,7 @@ def _statements() -> list[tuple[str, str, str]]:
         made.append(("index", str(statement.parts["name"]).strip('"'), str(statement)))
     if connection.vendor == "postgresql":
         for field in Dossier._meta.local_fields:
-            if isinstance(field, models.ForeignKey) and field.db_constraint:
+            if isinstance(field, models.ForeignKey) and getattr(field, "db_constraint", True):
                 statement = editor._create_fk_sql(Dossier, field, "_fk_%(to_table)s_%(to_column)s")
                 made.append(("fk", str(statement.parts["name"]).strip('"'), str(statement)))
     return made
