@@ -81,9 +81,12 @@ class SetAside:
     def before_writing(self, count: int) -> None:
         """Called before `count` new dossiers are written: once they are many against those
         the table held, the indexes are set aside, unless another import is under way (it
-        keeps them: they are made again once, by the last one)."""
+        keeps them: they are made again once, by the last one) or the caller holds a
+        transaction around the import (its rows are not committed block by block)."""
         self.written += count
         if self.active or not worth_setting_aside(self.written, self.rows_before):
+            return
+        if connection.in_atomic_block:
             return
         others = ImportBatch.objects.filter(
             state__in=[ImportBatch.State.STAGING, ImportBatch.State.APPLYING]
