@@ -46,8 +46,21 @@ def _statements() -> list[tuple[str, str, str]]:
 
 
 def _present() -> set[str]:
+    """Names of the dossier table's indexes and foreign keys (catalogue queries: Django's
+    introspection parses every index's SQL on SQLite, a tenth of a second)."""
+    table = Dossier._meta.db_table
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT indexname FROM pg_indexes WHERE tablename = %s UNION "
+            "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f'"
+        )
+        params = [table, connection.ops.quote_name(table)]
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = %s"
+        params = [table]
     with connection.cursor() as cursor:
-        return set(connection.introspection.get_constraints(cursor, Dossier._meta.db_table).keys())
+        cursor.execute(sql, params)
+        return {name for (name,) in cursor.fetchall()}
 
 
 def missing() -> list[str]:
