@@ -87,6 +87,24 @@ def _timers(phases, facts, saving):
     return reader, fast, timed
 
 
+def _server_cpu() -> float:
+    """CPU seconds the PostgreSQL backend of this process's connection has used (the server
+    runs on this machine); 0 on SQLite, whose work is this process's own."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def child(code: str, path: str) -> None:
     """Runs in the child process: the import, timed by phase."""
     sys.path.insert(0, code)
@@ -101,9 +119,11 @@ def child(code: str, path: str) -> None:
 
     phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0, "iterate_cpu": 0.0, "facts_cpu": 0.0}
     reader, fast, timed = _timers(phases, facts, saving)
+    server = _server_cpu()
     started, cpu = time.perf_counter(), time.process_time()
     outcome = saving.import_dossiers(timed(reader(path, filename=path)), file_name=path)
     total, total_cpu = time.perf_counter() - started, time.process_time() - cpu
+    server = _server_cpu() - server
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         json.dumps(
@@ -119,6 +139,7 @@ def child(code: str, path: str) -> None:
                 "cpu_read_validate": phases["iterate_cpu"],
                 "cpu_facts": phases["facts_cpu"],
                 "cpu_store": total_cpu - phases["iterate_cpu"] - phases["facts_cpu"],
+                "server_cpu": server,
                 "rows": outcome.rows,
                 "created": outcome.created,
                 "errors": outcome.error_count,
@@ -210,6 +231,8 @@ def main() -> None:
         f"{result['cpu_read_validate']:.2f} s, store {result['cpu_store']:.2f} s, "
         f"facts {result['cpu_facts']:.2f} s)"
     )
+    if result.get("server_cpu"):
+        print(f"  CPU time of the PostgreSQL backend: {result['server_cpu']:.2f} s")
     if path.suffix == ".csv" and (directory / "procedures.csv").exists():
         sys.path.insert(0, str(HERE))
         import reference

@@ -189,6 +189,7 @@ def _stage(run: DossierImport, frame: pl.DataFrame) -> None:
 def _write(run: DossierImport, rows: pl.DataFrame) -> bool:
     """The rows written into the dossier table in one transaction; False, with nothing
     written, when a code is stored already (by another import since `_stored_codes`)."""
+    run.aside.before_writing(rows.height)
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             _insert(cursor, run.write_sql, run.write_copy_sql, rows)

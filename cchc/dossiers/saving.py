@@ -23,7 +23,7 @@ from cchc.audit import log as audit
 from cchc.org.access import path_within
 from cchc.org.models import Unit
 
-from . import classify, facts, staging
+from . import classify, facts, staging, upkeep
 from .bulk import add_block
 from .catalogue_import import import_procedures
 from .columnar import RecordBlock
@@ -116,6 +116,9 @@ class DossierImport:
             f"VALUES ({', '.join(['%s'] * len(written))})"
         )
         self.write_copy_sql = f"COPY {table} ({', '.join(written)}) FROM STDIN"
+        # a large import's new rows are written without the table's secondary indexes and
+        # foreign keys, made again once before it is published (decision 0113)
+        self.aside = upkeep.SetAside(batch.pk)
 
     # --- per row -----------------------------------------------------------------------------
     def add(self, item: DossierRecord | RowError) -> None:
@@ -231,6 +234,7 @@ class DossierImport:
     def write(self, rows: list[tuple]) -> bool:
         """Write new dossiers (staged rows) straight into the dossier table, in one
         transaction; False, with nothing written, when one of the codes is stored already."""
+        self.aside.before_writing(len(rows))
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 self.copy_rows(
@@ -316,6 +320,7 @@ class DossierImport:
         outcome = self.outcome
         outcome.skipped = len(self.error_rows)
         batch_id = self.batch.pk
+        self.aside.end()  # before anyone reads the rows: the facts are built from them
         staging.start_applying(batch_id)
         staging.apply(batch_id, fresh=outcome.updated == 0)
         with transaction.atomic():
@@ -403,6 +408,7 @@ def import_dossiers(
     started = time.perf_counter()
     batch = _staging_batch(source, unit, user, file_name)
     published = False
+    run: DossierImport | None = None
     try:
         run = DossierImport(
             batch=batch,
@@ -416,15 +422,20 @@ def import_dossiers(
             run.finish(on_publish)
             published = True
     except DataChanged:
+        assert run is not None  # raised only when publishing
         outcome = run.outcome
         outcome.add_error(_changed_meanwhile(), max_errors)
     except BaseException:
         staging.roll_back(batch.pk)
+        if run is not None:
+            run.aside.end()
         raise
     if published:
         staging.discard(batch.pk)  # the old versions and the staged rows are not needed now
         return outcome
     staging.roll_back(batch.pk)  # the rows staged before an invalid one are dropped
+    if run is not None:
+        run.aside.end()
     outcome.created = outcome.updated = outcome.unchanged = 0
     outcome.saved, outcome.batch = False, None
     outcome.seconds = time.perf_counter() - started

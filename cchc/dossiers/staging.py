@@ -33,6 +33,7 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import upkeep
 from .models import Dossier, ImportBatch, Procedure, StagedDossier
 
 APPLY_ROWS = 20000  # rows per apply (and roll-back) transaction: well under a second each
@@ -315,4 +316,8 @@ def recover_abandoned(older_than: dt.timedelta = STALE_AFTER) -> int:
     )
     for batch_id in list(leftovers):
         discard(batch_id)
+    if not ImportBatch.objects.filter(
+        state__in=[ImportBatch.State.STAGING, ImportBatch.State.APPLYING]
+    ).exists():
+        upkeep.restore()  # the indexes a dead import had set aside (decision 0113)
     return len(abandoned)

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from cchc.dossiers.demo import PROCEDURES
-from cchc.testing.sites import Site
+from cchc.testing.sites import POSTGRES, Site
 
 NEW_ROWS = 60_000
 
@@ -127,14 +127,14 @@ VISIBLE = (
 )
 
 
-def _write_fresh_file(path) -> None:
+def _write_fresh_file(path, rows: int = FRESH_ROWS) -> None:
     """A month of new dossiers only: the import writes each of them once, no stage."""
     start = dt.datetime(2026, 4, 1, 8, 0)
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["MaHoSo", "MaTTHC", "MaDonVi", "NgayTiepNhan", "NgayHenTra",
                       "TrangThaiHoSo"])  # fmt: skip
-        for i in range(FRESH_ROWS):
+        for i in range(rows):
             received = start + dt.timedelta(seconds=20 * i)
             out.writerow([
                 f"FRESH-{i:06d}", PROCEDURES[i % len(PROCEDURES)][0], "thanh-tan",
@@ -202,3 +202,75 @@ def _april(site: Site) -> int:
         "JOIN org_unit u ON u.id = f.unit_id "
         "WHERE u.code = 'thanh-tan' AND f.month = '2026-04-01'"
     )[0][0]
+
+
+ASIDE_ROWS = 150_000  # many times the demo's dossiers: written without the indexes (0113)
+
+
+def _indexes(site: Site) -> set[str]:
+    """The dossier table's indexes and (PostgreSQL) foreign keys, by name."""
+    if POSTGRES:
+        rows = site.query(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'dossiers_dossier' UNION "
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'dossiers_dossier'::regclass "
+            "AND contype = 'f'"
+        )
+    else:
+        rows = site.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'dossiers_dossier'"
+        )
+    return {name for (name,) in rows}
+
+
+def _kill_while_set_aside(site: Site, path, indexes: set[str]) -> set[str]:
+    """Kill the import once it has set some of the table's indexes aside; returns those left."""
+    process = site.start("import-dossiers", str(path))
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline:
+            left = _indexes(site)
+            if left < indexes:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
+                return left
+            assert process.poll() is None, "the import ended before it could be killed"
+            time.sleep(0.05)
+        pytest.fail("the import never set the indexes aside")
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def test_a_kill_9_while_the_indexes_are_set_aside_leaves_them_made_again(
+    tmp_path_factory, tmp_path
+):
+    fresh = Site(tmp_path_factory.mktemp("aside"), "aside")
+    try:
+        loaded = fresh.run("demo", "--no-serve")
+        assert loaded.returncode == 0, loaded.stderr
+        path = tmp_path / "nam.csv"
+        _write_fresh_file(path, ASIDE_ROWS)
+        indexes, seen_before, facts_before = _indexes(fresh), fresh.query(VISIBLE), _facts(fresh)
+        assert "dossier_unit_month" in indexes
+
+        left = _kill_while_set_aside(fresh, path, indexes)
+
+        assert "dossier_unit_month" not in left
+        assert fresh.query(VISIBLE) == seen_before  # nothing of it seen or counted
+        assert _facts(fresh) == facts_before
+        recovered = fresh.run(
+            "shell", "-c",
+            "import datetime; from cchc.dossiers.staging import recover_abandoned;"
+            "print(recover_abandoned(datetime.timedelta(0)))",
+        )  # fmt: skip
+        assert recovered.returncode == 0, recovered.stderr
+        assert recovered.stdout.strip().splitlines()[-1] == "1"
+        assert _indexes(fresh) == indexes  # made again by the recovery
+        assert fresh.query(VISIBLE) == seen_before
+
+        again = fresh.run("import-dossiers", str(path))
+        assert again.returncode == 0, again.stderr
+        assert _indexes(fresh) == indexes
+        assert len(fresh.query(VISIBLE)) == len(seen_before) + ASIDE_ROWS
+    finally:
+        fresh.drop()
