@@ -10,11 +10,15 @@ import datetime as dt
 import os
 import signal
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 
 from cchc.dossiers.demo import PROCEDURES
 from cchc.testing.sites import POSTGRES, Site
+
+T = TypeVar("T")
 
 NEW_ROWS = 60_000
 
@@ -65,25 +69,37 @@ def _write_file(site: Site, path) -> list[str]:
     return existing
 
 
-def _kill_while_applying(site: Site, path) -> None:
+def _kill_when(site: Site, path, reached: Callable[[], T], never: str) -> T:
+    """Start the import of `path` and SIGKILL it as soon as `reached()` gives something true
+    (polled every 50 ms, 5 minutes at most); returns what it gave."""
     process = site.start("import-dossiers", str(path))
     deadline = time.monotonic() + 300
     try:
         while time.monotonic() < deadline:
-            applied = site.query(
-                "SELECT COUNT(*) FROM dossiers_dossier d JOIN dossiers_importbatch b "
-                "ON b.id = d.batch_id WHERE b.state = 'applying'"
-            )[0][0]
-            if applied:
+            found = reached()
+            if found:
                 os.kill(process.pid, signal.SIGKILL)
                 process.wait()
-                return
+                return found
             assert process.poll() is None, "the import ended before it could be killed"
             time.sleep(0.05)
-        pytest.fail("the import never reached the applying stage")
+        pytest.fail(never)
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def _in_state(site: Site, state: str) -> int:
+    """How many dossiers of an import in `state` are in the dossier table."""
+    return site.query(
+        "SELECT COUNT(*) FROM dossiers_dossier d JOIN dossiers_importbatch b "
+        f"ON b.id = d.batch_id WHERE b.state = '{state}'"
+    )[0][0]
+
+
+def _kill_while_applying(site: Site, path) -> None:
+    never = "the import never reached the applying stage"
+    _kill_when(site, path, lambda: _in_state(site, "applying"), never)
 
 
 def test_a_kill_9_in_the_middle_of_an_import_leaves_dossiers_and_facts_as_they_were(site, tmp_path):
@@ -146,24 +162,9 @@ def _write_fresh_file(path, rows: int = FRESH_ROWS) -> None:
 def _kill_while_writing(site: Site, path) -> int:
     """Kill the import once some of its dossiers are in the dossier table while it is still
     reading the file; returns how many were there."""
-    process = site.start("import-dossiers", str(path))
-    deadline = time.monotonic() + 300
-    try:
-        while time.monotonic() < deadline:
-            written = site.query(
-                "SELECT COUNT(*) FROM dossiers_dossier d JOIN dossiers_importbatch b "
-                "ON b.id = d.batch_id WHERE b.state = 'staging'"
-            )[0][0]
-            if written:
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait()
-                return written
-            assert process.poll() is None, "the import ended before it could be killed"
-            time.sleep(0.05)
-        pytest.fail("the import never wrote a dossier")
-    finally:
-        if process.poll() is None:
-            process.kill()
+    return _kill_when(
+        site, path, lambda: _in_state(site, "staging"), "the import never wrote a dossier"
+    )
 
 
 def test_a_kill_9_while_new_dossiers_are_written_once_leaves_nothing_seen(site, tmp_path):
@@ -224,21 +225,12 @@ def _indexes(site: Site) -> set[str]:
 
 def _kill_while_set_aside(site: Site, path, indexes: set[str]) -> set[str]:
     """Kill the import once it has set some of the table's indexes aside; returns those left."""
-    process = site.start("import-dossiers", str(path))
-    deadline = time.monotonic() + 300
-    try:
-        while time.monotonic() < deadline:
-            left = _indexes(site)
-            if left < indexes:
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait()
-                return left
-            assert process.poll() is None, "the import ended before it could be killed"
-            time.sleep(0.05)
-        pytest.fail("the import never set the indexes aside")
-    finally:
-        if process.poll() is None:
-            process.kill()
+
+    def some_set_aside() -> set[str]:
+        left = _indexes(site)
+        return left if left < indexes else set()
+
+    return _kill_when(site, path, some_set_aside, "the import never set the indexes aside")
 
 
 def test_a_kill_9_while_the_indexes_are_set_aside_leaves_them_made_again(
