@@ -133,9 +133,10 @@ class WindowSums:
 
     total: dict[str, int] = field(default_factory=dict)
     by_unit: dict[int, dict[str, int]] = field(default_factory=dict)
-    # procedure sets per unit, to count procedures (not additive across units)
-    fee_used: dict[int, set[int]] = field(default_factory=dict)
-    fee_paid: dict[int, set[int]] = field(default_factory=dict)
+    # procedure sets per unit, to count procedures (not additive across units): bitmaps (bit
+    # i set: procedure id i), as the roll-up stores them; a union is `|`, a size `bit_count`
+    fee_used: dict[int, int] = field(default_factory=dict)
+    fee_paid: dict[int, int] = field(default_factory=dict)
 
 
 def unit_ids(paths: Iterable[str]) -> list[int]:
@@ -233,9 +234,9 @@ def window_sums(
         )
         for unit_id, procedure_id, received, paid in cursor.fetchall():
             if received:
-                result.fee_used.setdefault(unit_id, set()).add(procedure_id)
+                result.fee_used[unit_id] = result.fee_used.get(unit_id, 0) | 1 << procedure_id
             if paid:
-                result.fee_paid.setdefault(unit_id, set()).add(procedure_id)
+                result.fee_paid[unit_id] = result.fee_paid.get(unit_id, 0) | 1 << procedure_id
     result.total = total
     if with_carried:
         add_carried(result, units, start, end, per_unit=per_unit)

@@ -165,19 +165,12 @@ def unpack(data) -> int:
     return int.from_bytes(data, "little") if data else 0
 
 
-# the positions of the bits set in each byte value
-_BYTE_BITS = [tuple(i for i in range(8) if value >> i & 1) for value in range(256)]
-
-
-def ids_of(bits: int) -> set[int]:
-    """The procedure ids a bitmap holds (read a byte at a time: a province asks this of
-    every unit's bitmap)."""
-    return {
-        8 * position + offset
-        for position, byte in enumerate(_pack(bits))
-        if byte
-        for offset in _BYTE_BITS[byte]
-    }
+def union(bitmaps: Iterable[int]) -> int:
+    """The union of procedure sets kept as bitmaps (bit i set: procedure id i)."""
+    found = 0
+    for bits in bitmaps:
+        found |= bits
+    return found
 
 
 def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
@@ -359,10 +352,10 @@ def window_sums(
             used[unit_id] |= unpack(used_bits)
             paid[unit_id] |= unpack(paid_bits)
     if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
-        used = {0: _union(used.values())} if used else {}
-        paid = {0: _union(paid.values())} if any(paid.values()) else {}
-    result.fee_used = {unit_id: ids_of(bits) for unit_id, bits in used.items()}
-    result.fee_paid = {unit_id: ids_of(bits) for unit_id, bits in paid.items() if bits}
+        used = {0: union(used.values())} if used else {}
+        paid = {0: union(paid.values())} if any(paid.values()) else {}
+    result.fee_used = dict(used)
+    result.fee_paid = {unit_id: bits for unit_id, bits in paid.items() if bits}
     if with_carried:
         found = carried(units, [(start, end)], per_unit=per_unit)[0]
         facts.add_carried(result, units, start, end, per_unit=per_unit, found=found)
@@ -490,11 +483,4 @@ def _spread(rows, windows: list[tuple[dt.date, dt.date]]) -> list[dict[int, dict
                     "carried": int(running),
                     "carried_on_time": int(running_on_time),
                 }
-    return found
-
-
-def _union(bitmaps: Iterable[int]) -> int:
-    found = 0
-    for bits in bitmaps:
-        found |= bits
     return found

@@ -11,6 +11,7 @@ on time) scores its maximum when its denominator is zero.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -141,14 +142,21 @@ def points_for(criterion: IndexCriterion, rate: float) -> Decimal:
     """max × min(rate ÷ target, 1), rounded half up, in exact integers (the rate as
     published: the decimals it is written with)."""
     target = criterion.target if criterion.target is not None else HUNDRED
-    rate_n, rate_d = Decimal(str(rate)).as_integer_ratio()
+    return _points(Decimal(str(rate)), target, criterion.max_points)
+
+
+@functools.lru_cache(maxsize=4096)
+def _points(rate: Decimal, target: Decimal, max_points: Decimal) -> Decimal:
+    """`points_for` of exact values, remembered: a province scores 300 units on the same
+    criteria, and many of their rates are alike (100 %, the shared procedure lists')."""
+    rate_n, rate_d = rate.as_integer_ratio()
     target_n, target_d = Decimal(target).as_integer_ratio()
     numerator, denominator = rate_n * target_d, rate_d * target_n  # rate ÷ target
     if denominator < 0:
         numerator, denominator = -numerator, -denominator
     if numerator >= denominator:  # at or past the target: full points
         numerator = denominator = 1
-    max_n, max_d = Decimal(criterion.max_points).as_integer_ratio()
+    max_n, max_d = Decimal(max_points).as_integer_ratio()
     return half_up_ratio(max_n * numerator, max_d * denominator)
 
 

@@ -133,13 +133,7 @@ def _measures(inside, month, sums, sets, catalogue) -> dict[str, int]:
         unit_used, unit_paid = sets.get((unit_id, month), (0, 0))
         used |= unit_used
         paid |= unit_paid
-    # engine._finish with the procedure sets as bitmaps: their sizes are bit counts
-    measures = dict(total)
-    measures["in_person"] = total["received"] - total["online"] - total["postal"]
-    measures["fee_procedures_used"] = used.bit_count()
-    measures["fee_procedures_paid_online"] = (paid & used).bit_count()
-    measures.update(catalogue)
-    return measures
+    return engine._finish(total, used, paid, catalogue)
 
 
 def _evaluate(measures: dict[str, int], formulas) -> dict[str, engine.Value]:

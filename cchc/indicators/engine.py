@@ -55,14 +55,16 @@ def definitions(codes: Iterable[str] | None = None) -> list[IndicatorDefinition]
 
 
 def _finish(
-    sums: dict[str, int], fee_used: set[int], fee_paid: set[int], catalogue: dict[str, int]
+    sums: dict[str, int], fee_used: int, fee_paid: int, catalogue: dict[str, int]
 ) -> dict[str, int]:
+    """Every measure from the summed ones, the procedure sets (bitmaps, as the roll-up keeps
+    them: their sizes are bit counts) and the catalogue's counts."""
     measures = dict(sums)
     measures["in_person"] = (
         measures.get("received", 0) - measures.get("online", 0) - measures.get("postal", 0)
     )
-    measures["fee_procedures_used"] = len(fee_used)
-    measures["fee_procedures_paid_online"] = len(fee_paid & fee_used)
+    measures["fee_procedures_used"] = fee_used.bit_count()
+    measures["fee_procedures_paid_online"] = (fee_paid & fee_used).bit_count()
     measures.update(catalogue)
     return measures
 
@@ -97,8 +99,8 @@ def measure(
     sums = rollup.window_sums(
         paths or scope_paths(unit), start, end, units=units, with_carried=carried is None
     )
-    fee_used = set().union(*sums.fee_used.values()) if sums.fee_used else set()
-    fee_paid = set().union(*sums.fee_paid.values()) if sums.fee_paid else set()
+    fee_used = rollup.union(sums.fee_used.values())
+    fee_paid = rollup.union(sums.fee_paid.values())
     if catalogue is None:
         catalogue = facts.catalogue_counts(competence.unit_levels(unit))
     total = dict(sums.total or {})
@@ -172,7 +174,7 @@ def monthly(
         for counts in carried[index].values():
             for name, value in counts.items():
                 total[name] = total.get(name, 0) + value
-        measures = _finish(total, rollup.ids_of(used), rollup.ids_of(paid), catalogue)
+        measures = _finish(total, used, paid, catalogue)
         found[key] = {d.code: evaluate(d, measures) for d in indicators}
     return found
 
@@ -216,21 +218,21 @@ def breakdown(
     catalogues = {child.pk: _catalogue(levels[child.pk], fee_catalogue) for child in below}
     own = 0  # the key of the unit's own dossiers (no child has pk 0)
     grouped: dict[int, dict[str, int]] = {child.pk: {} for child in below}
-    used: dict[int, set[int]] = {child.pk: set() for child in below}
-    paid: dict[int, set[int]] = {child.pk: set() for child in below}
-    grouped[own], used[own], paid[own] = {}, set(), set()
+    used: dict[int, int] = {child.pk: 0 for child in below}  # procedure bitmaps
+    paid: dict[int, int] = {child.pk: 0 for child in below}
+    grouped[own], used[own], paid[own] = {}, 0, 0
     owner_of = _owners(below, scopes, own)
     for unit_id, unit_sums in sums.by_unit.items():
         owner = owner_of(paths.get(unit_id, ""))
         target = grouped[owner]
         for name, value in unit_sums.items():
             target[name] = target.get(name, 0) + value
-        used[owner] |= sums.fee_used.get(unit_id, set())
-        paid[owner] |= sums.fee_paid.get(unit_id, set())
+        used[owner] |= sums.fee_used.get(unit_id, 0)
+        paid[owner] |= sums.fee_paid.get(unit_id, 0)
 
     catalogues[own] = _catalogue(levels[unit.pk], fee_catalogue)
 
-    def evaluated(key: int, measured: dict[str, int], fee_used: set[int], fee_paid: set[int]):
+    def evaluated(key: int, measured: dict[str, int], fee_used: int, fee_paid: int):
         measures = _finish(measured, fee_used, fee_paid, catalogues[key])
         return {d.code: evaluate(d, measures) for d in indicators}
 
@@ -238,8 +240,8 @@ def breakdown(
         (child, evaluated(child.pk, grouped[child.pk], used[child.pk], paid[child.pk]))
         for child in below
     ]
-    all_used = set().union(*used.values())
-    all_paid = set().union(*paid.values())
+    all_used = rollup.union(used.values())
+    all_paid = rollup.union(paid.values())
     has_own = grouped[own].get("received") or grouped[own].get("carried")
     return Breakdown(
         rows,

@@ -226,8 +226,8 @@ def test_a_units_months_equal_the_facts_and_the_scan_month_by_month(generated, s
         for key, low, high in window(start, end).months():
             # the reference: the facts and dossiers, carried-over dossiers scanned
             sums = facts.window_sums(engine.scope_paths(unit), low, high)
-            used = set().union(*sums.fee_used.values())
-            paid = set().union(*sums.fee_paid.values())
+            used = rollup.union(sums.fee_used.values())
+            paid = rollup.union(sums.fee_paid.values())
             measures = engine._finish(sums.total, used, paid, catalogue)
             expected = {d.code: engine.evaluate(d, measures) for d in indicators}
             assert found[key] == expected, f"{unit.code} {key}"
