@@ -97,6 +97,17 @@ def _in_state(site: Site, state: str) -> int:
     )[0][0]
 
 
+def _recover(site: Site) -> None:
+    """Run the worker's recovery of dead imports now; exactly one is rolled back."""
+    recovered = site.run(
+        "shell", "-c",
+        "import datetime; from cchc.dossiers.staging import recover_abandoned;"
+        "print(recover_abandoned(datetime.timedelta(0)))",
+    )  # fmt: skip
+    assert recovered.returncode == 0, recovered.stderr
+    assert recovered.stdout.strip().splitlines()[-1] == "1"
+
+
 def _kill_while_applying(site: Site, path) -> None:
     never = "the import never reached the applying stage"
     _kill_when(site, path, lambda: _in_state(site, "applying"), never)
@@ -111,13 +122,7 @@ def test_a_kill_9_in_the_middle_of_an_import_leaves_dossiers_and_facts_as_they_w
 
     # What the figures are made of did not move: the half-applied rows count nowhere.
     assert _facts(site) == facts_before
-    recovered = site.run(
-        "shell", "-c",
-        "import datetime; from cchc.dossiers.staging import recover_abandoned;"
-        "print(recover_abandoned(datetime.timedelta(0)))",
-    )  # fmt: skip
-    assert recovered.returncode == 0, recovered.stderr
-    assert recovered.stdout.strip().splitlines()[-1] == "1"
+    _recover(site)  # the worker's recovery: one dead import rolled back
     assert _dossiers(site) == dossiers_before
     assert _facts(site) == facts_before
     rebuilt = site.run("shell", "-c", "from cchc.dossiers import facts; facts.rebuild_all()")
@@ -179,13 +184,7 @@ def test_a_kill_9_while_new_dossiers_are_written_once_leaves_nothing_seen(site, 
     assert len(_dossiers(site)) == stored_before + written
     assert site.query(VISIBLE) == seen_before  # ... and no reader sees or counts them
     assert _facts(site) == facts_before
-    recovered = site.run(
-        "shell", "-c",
-        "import datetime; from cchc.dossiers.staging import recover_abandoned;"
-        "print(recover_abandoned(datetime.timedelta(0)))",
-    )  # fmt: skip
-    assert recovered.returncode == 0, recovered.stderr
-    assert recovered.stdout.strip().splitlines()[-1] == "1"
+    _recover(site)  # the worker's recovery: one dead import rolled back
     assert len(_dossiers(site)) == stored_before  # the written rows are gone
     assert _facts(site) == facts_before
 
@@ -250,13 +249,7 @@ def test_a_kill_9_while_the_indexes_are_set_aside_leaves_them_made_again(
         assert "dossier_unit_month" not in left
         assert fresh.query(VISIBLE) == seen_before  # nothing of it seen or counted
         assert _facts(fresh) == facts_before
-        recovered = fresh.run(
-            "shell", "-c",
-            "import datetime; from cchc.dossiers.staging import recover_abandoned;"
-            "print(recover_abandoned(datetime.timedelta(0)))",
-        )  # fmt: skip
-        assert recovered.returncode == 0, recovered.stderr
-        assert recovered.stdout.strip().splitlines()[-1] == "1"
+        _recover(fresh)  # the worker's recovery: one dead import rolled back
         assert _indexes(fresh) == indexes  # made again by the recovery
         assert fresh.query(VISIBLE) == seen_before
 
