@@ -136,3 +136,14 @@ def test_a_short_evidence_list_is_shown_whole_without_a_link(follow, world, logi
     page = login(official).get(url).content.decode()
     assert _evidence_list(page) == [2, 1, 0]
     assert "Xem tất cả minh chứng" not in page
+
+
+def test_the_whole_evidence_list_is_refused_to_another_communes_user(follow, world, login):
+    official = world.people.official
+    occurrence = follow.monthly.occurrences.order_by("due").first()
+    for n in range(22):
+        _report(occurrence, official, n)
+    url = reverse("tracking:task", args=[follow.monthly.pk]) + f"?occ={occurrence.pk}&all=1"
+    response = login(world.people.outsider).get(url)
+    assert response.status_code == 404
+    assert "BC-UBND" not in response.content.decode()
