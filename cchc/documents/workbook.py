@@ -24,6 +24,8 @@ from typing import IO
 
 from django.conf import settings
 
+from cchc.formats import day
+
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 # A DTD can declare entities that expand a few bytes into gigabytes; Office never writes one.
 _DTD_MARKS = (
@@ -128,7 +130,7 @@ def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
+        return day(value)
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from cchc import formats
 from cchc.indicators import engine
 from cchc.plans.choices import PlanKind, TaskState
 from cchc.plans.models import Plan
@@ -26,10 +27,6 @@ class Suggestion:
     points: Decimal | None
     reason: str
     figure: object  # what the reason cites: a percentage, a date, a count
-
-
-def _day(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 def _pct(value) -> str:
@@ -107,7 +104,11 @@ def suggest(criterion, figures: Figures) -> Suggestion | None:
             _("Plan %(number)s issued on %(day)s: on time (by %(by)s).")
             if on_time
             else _("Plan %(number)s issued on %(day)s: late (due by %(by)s).")
-        ) % {"number": plan.number or plan.title, "day": _day(plan.issued_on), "by": _day(by)}
+        ) % {
+            "number": plan.number or plan.title,
+            "day": formats.day(plan.issued_on),
+            "by": formats.day(by),
+        }
         return Suggestion(apply_rule(criterion, on_time), reason, plan.issued_on)
     if source == "tasks_done":
         done, total = figures.tasks()
@@ -134,7 +135,7 @@ def suggest(criterion, figures: Figures) -> Suggestion | None:
         return Suggestion(
             None,
             _("No data for %(name)s from %(start)s to %(end)s.")
-            % {"name": name, "start": _day(start), "end": _day(end)},
+            % {"name": name, "start": formats.day(start), "end": formats.day(end)},
             None,
         )
     reason = _("%(name)s: %(pct)s (%(num)s/%(den)s, %(start)s–%(end)s).") % {
@@ -142,7 +143,7 @@ def suggest(criterion, figures: Figures) -> Suggestion | None:
         "pct": _pct(value.value),
         "num": value.numerator,
         "den": value.denominator,
-        "start": _day(start),
-        "end": _day(end),
+        "start": formats.day(start),
+        "end": formats.day(end),
     }
     return Suggestion(apply_rule(criterion, value.value), reason, value.value)

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from cchc import periods
+from cchc.formats import window
 from cchc.indicators import engine
 from cchc.org.models import Unit
 
@@ -58,7 +59,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
         known = {d.code: d for d in engine.definitions()}
-        self.stdout.write(f"{unit.name} ({unit.code}) {start:%d/%m/%Y} – {end:%d/%m/%Y}")
+        self.stdout.write(f"{unit.name} ({unit.code}) {window(start, end)}")
         for code, item in result["indicators"].items():  # type: ignore[union-attr]
             value, definition = item["value"], known.get(code)
             if definition is not None and not definition.is_rate:

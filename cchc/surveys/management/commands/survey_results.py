@@ -7,6 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cchc.formats import window
 from cchc.org.models import Unit
 from cchc.surveys import results
 from cchc.surveys.choices import Aggregation
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         if options["format"] == "json":
             self.stdout.write(json.dumps(figures.as_json(), ensure_ascii=False))
             return
-        self.stdout.write(f"{unit.name} ({unit.code}) {start:%d/%m/%Y} – {end:%d/%m/%Y}")
+        self.stdout.write(f"{unit.name} ({unit.code}) {window(start, end)}")
         for element in figures.elements:
             self.stdout.write(f"  {element.title:<60} {_pct(element.value):>8}")
         self.stdout.write(f"  {'Chỉ số chung':<60} {_pct(figures.overall.value):>8}")
