@@ -52,6 +52,7 @@ lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/python scripts/size_limits.py --check cchc scripts
 
 typecheck:
 	$(BIN)/mypy $(MYPY_PATHS)

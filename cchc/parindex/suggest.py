@@ -84,32 +84,37 @@ class Figures:
         return self._once("indicators", compute)  # type: ignore[return-value]
 
 
+def _plan_issued(criterion, figures: Figures) -> Suggestion:
+    """Was the year's plan issued by the day the guidance names (31/1 unless it says)?"""
+    plan = figures.plan()
+    if plan is None or plan.issued_on is None:
+        return Suggestion(
+            None,
+            _("No annual plan for %(year)s has been issued in the system.")
+            % {"year": figures.year},
+            None,
+        )
+    day, month = criterion.rule_spec.get("by_day") or [31, 1]
+    by = dt.date(criterion.rule_spec.get("by_year", figures.year), month, day)
+    on_time = plan.issued_on <= by
+    reason = (
+        _("Plan %(number)s issued on %(day)s: on time (by %(by)s).")
+        if on_time
+        else _("Plan %(number)s issued on %(day)s: late (due by %(by)s).")
+    ) % {
+        "number": plan.number or plan.title,
+        "day": formats.day(plan.issued_on),
+        "by": formats.day(by),
+    }
+    return Suggestion(apply_rule(criterion, on_time), reason, plan.issued_on)
+
+
 def suggest(criterion, figures: Figures) -> Suggestion | None:
     source = (criterion.rule_spec or {}).get("source")
     if not source:
         return None
     if source == "plan_issued":
-        plan = figures.plan()
-        if plan is None or plan.issued_on is None:
-            return Suggestion(
-                None,
-                _("No annual plan for %(year)s has been issued in the system.")
-                % {"year": figures.year},
-                None,
-            )
-        day, month = criterion.rule_spec.get("by_day") or [31, 1]
-        by = dt.date(criterion.rule_spec.get("by_year", figures.year), month, day)
-        on_time = plan.issued_on <= by
-        reason = (
-            _("Plan %(number)s issued on %(day)s: on time (by %(by)s).")
-            if on_time
-            else _("Plan %(number)s issued on %(day)s: late (due by %(by)s).")
-        ) % {
-            "number": plan.number or plan.title,
-            "day": formats.day(plan.issued_on),
-            "by": formats.day(by),
-        }
-        return Suggestion(apply_rule(criterion, on_time), reason, plan.issued_on)
+        return _plan_issued(criterion, figures)
     if source == "tasks_done":
         done, total = figures.tasks()
         if not total:
