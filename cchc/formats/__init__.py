@@ -10,6 +10,9 @@ file meant for an inspection. The Django formats are turned into `strftime` patt
 at import (a date is written in ~1 µs; `django.utils.dateformat` takes ~6 times longer,
 which an export of every audit event would feel).
 
+Whole numbers are written with a dot between thousands (`thousands`: 1.234), as in the
+templates' `number` filter.
+
 `rounding.py` is the one rounding rule of rates and points. The module imports nothing of
 the project, so every layer may use it (it is the lowest layer of the import contract).
 """
@@ -72,3 +75,8 @@ def moment(value: dt.datetime, *, seconds: bool = False) -> str:
 def month_year(value: dt.date) -> str:
     """ "03/2024": a month as the dashboards and monthly publications name it."""
     return value.strftime(MONTH)
+
+
+def thousands(number: int) -> str:
+    """1234567 → "1.234.567": a whole number with the Vietnamese thousands separator."""
+    return f"{number:,}".replace(",", ".")
