@@ -85,7 +85,7 @@ def check(values: dict[str, object]) -> dict[str, str]:
             "A publication date on the national database is given, "
             "but the procedure is marked as not published there."
         )
-    if db_on and decided and db_on < decided:  # type: ignore[operator]
+    if isinstance(db_on, dt.date) and isinstance(decided, dt.date) and db_on < decided:
         errors["national_db_on"] = _(
             "Published on the national database (%(on)s) before the "
             "publication decision (%(decided)s)."
