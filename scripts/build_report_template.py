@@ -106,12 +106,11 @@ def page_number_header(section) -> None:
     section.first_page_header.paragraphs[0].text = ""
 
 
-def build() -> Document:
-    document = Document()
+def page(document: Document) -> None:
+    """A4 portrait, the margins of Decree 30, 14 pt text, the page number above from page 2."""
     normal = document.styles["Normal"]
     set_font(normal, 14)
     normal.paragraph_format.space_after = Pt(0)
-
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -120,7 +119,16 @@ def build() -> Document:
     section.header_distance = Mm(10)
     page_number_header(section)
 
-    # the header table: issuing body | national title and motto
+
+def drop_first_paragraphs(*cells) -> None:
+    """A new cell opens with an empty paragraph; the lines written after it are enough."""
+    for cell in cells:
+        first = cell.paragraphs[0]._p
+        first.getparent().remove(first)
+
+
+def heading(document: Document) -> None:
+    """The header table: issuing body | national title and motto."""
     header = document.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     borderless(header)
@@ -138,24 +146,11 @@ def build() -> Document:
     rule(right, 97, 62)
     line(right, "", size=6)
     line(right, "{{ header.place }}, {{ header.date_text }}", size=14, italic=True)
-    for cell in (left, right):
-        first = cell.paragraphs[0]._p
-        first.getparent().remove(first)
+    drop_first_paragraphs(left, right)
 
-    line(document, "", after=6)
-    line(document, "{{ title|upper }}", size=14, bold=True)
-    line(document, "{{ subtitle }}", size=14, bold=True, after=12)
 
-    # the legal bases, one paragraph each
-    line(document, "{%p for basis in legal_bases %}", align="justify")
-    basis = line(document, "{{ basis }}", align="justify", after=6)
-    basis.paragraph_format.first_line_indent = Mm(10)
-    line(document, "{%p endfor %}", align="justify")
-
-    # the body: sections with their paragraphs and tables, written by the product
-    line(document, "{{p body }}", align="justify")
-
-    # "Nơi nhận" beside the signature block
+def closing(document: Document) -> None:
+    """ "Nơi nhận" beside the signature block."""
     line(document, "", after=6)
     end = document.add_table(rows=1, cols=2)
     borderless(end)
@@ -173,9 +168,27 @@ def build() -> Document:
     for _ in range(4):
         line(right, "", size=14)
     line(right, "{{ signer.name }}", size=14, bold=True)
-    for cell in (left, right):
-        first = cell.paragraphs[0]._p
-        first.getparent().remove(first)
+    drop_first_paragraphs(left, right)
+
+
+def build() -> Document:
+    document = Document()
+    page(document)
+    heading(document)
+    line(document, "", after=6)
+    line(document, "{{ title|upper }}", size=14, bold=True)
+    line(document, "{{ subtitle }}", size=14, bold=True, after=12)
+
+    # the legal bases, one paragraph each
+    line(document, "{%p for basis in legal_bases %}", align="justify")
+    basis = line(document, "{{ basis }}", align="justify", after=6)
+    basis.paragraph_format.first_line_indent = Mm(10)
+    line(document, "{%p endfor %}", align="justify")
+
+    # the body: sections with their paragraphs and tables, written by the product
+    line(document, "{{p body }}", align="justify")
+
+    closing(document)
 
     # the appendix of figure tables, on a page of its own when there is one
     line(document, "{{p appendix }}")

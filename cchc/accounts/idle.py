@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record
+from cchc.formats import day
 from cchc.org.choices import Role
 from cchc.org.models import Membership, Unit, User
 
@@ -58,7 +59,7 @@ def disable_idle(days: int, *, dry_run: bool = False, now: dt.datetime | None = 
                 before={"username": user.username, "is_active": True},
                 after={"username": user.username, "is_active": False},
                 reason=_("no login for %(days)s days (last: %(last)s)")
-                % {"days": days, "last": timezone.localtime(last).strftime("%d/%m/%Y")},
+                % {"days": days, "last": day(last)},
             )
         outcome.notified = _tell_administrators(users, days, now)
     return outcome

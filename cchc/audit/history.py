@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats import day
+
 from .models import AuditEvent
 
 # What each app's audit events and fields are called. Apps add theirs with `register()` when
@@ -57,7 +59,7 @@ def _show(value) -> str:
     if isinstance(value, list):
         return "; ".join(_show(v) for v in value)
     if isinstance(value, str) and _ISO_DATE.match(value):
-        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        return day(dt.date.fromisoformat(value))
     return str(value)
 
 

@@ -7,6 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats import moment
+
 
 class AuditEventQuerySet(models.QuerySet):
     def for_object(self, obj):
@@ -74,7 +76,7 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
+        return f"{moment(self.at)} {self.action} {self.object_repr}"
 
     def changes(self) -> list[tuple[str, object, object]]:
         """Fields that differ between before and after, as (field, old, new)."""

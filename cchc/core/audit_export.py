@@ -13,7 +13,6 @@ import json
 from collections.abc import Iterator
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -21,6 +20,7 @@ from cchc.audit.history import ACTION_LABELS
 from cchc.audit.log import record
 from cchc.audit.models import AuditEvent
 from cchc.documents.excel import TableRow, workbook_bytes, write_table
+from cchc.formats import day, moment
 from cchc.org.models import Unit
 
 HEADERS = [
@@ -54,7 +54,7 @@ def rows(found) -> Iterator[TableRow]:
         user = event.user
         yield (
             [
-                timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M:%S"),
+                moment(event.at, seconds=True),
                 user.username if user else _("(system)"),
                 (user.get_full_name() or "") if user else "",
                 event.unit.name if event.unit else "",
@@ -78,8 +78,8 @@ def export(start: dt.date, end: dt.date, *, unit: Unit | None = None, by=None) -
     sheet.title = _("Change history")
     scope = unit.name if unit else _("all units")
     title = _("Change history and sign-ins, %(start)s – %(end)s, %(scope)s") % {
-        "start": start.strftime("%d/%m/%Y"),
-        "end": end.strftime("%d/%m/%Y"),
+        "start": day(start),
+        "end": day(end),
         "scope": scope,
     }
     found = events(start, end, unit)

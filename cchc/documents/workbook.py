@@ -15,6 +15,7 @@ Problems are raised as `WorkbookError` with a stable `code` (`damaged`, `too_lar
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 import zlib
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
+
+from cchc.formats import DAY
 
 _SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 # A DTD can declare entities that expand a few bytes into gigabytes; Office never writes one.
@@ -127,8 +130,8 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.date | dt.time):  # openpyxl's date and time cells
+        return value.strftime(DAY)
     return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 

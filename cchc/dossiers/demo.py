@@ -13,6 +13,7 @@ import random
 from zoneinfo import ZoneInfo
 
 from cchc.demo import DemoContext
+from cchc.formats import day
 from cchc.org.models import Unit
 
 from .models import Dossier, Procedure
@@ -286,5 +287,5 @@ def load(ctx: DemoContext) -> None:
     units = len({record.unit_code for record in records})
     ctx.say(
         f"Hồ sơ TTHC: {outcome.created} hồ sơ của {units} xã, phường "
-        f"từ {start:%d/%m/%Y} ({outcome.seconds:.1f} giây)"
+        f"từ {day(start)} ({outcome.seconds:.1f} giây)"
     )

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 # one home for the limits of every uploaded table, with the workbook checks that apply them
 from cchc.documents.workbook import max_columns, max_empty_rows, max_unzipped_bytes
+from cchc.formats import thousands
 
 __all__ = ["max_columns", "max_empty_rows", "max_unzipped_bytes", "thousands"]
-
-
-def thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")

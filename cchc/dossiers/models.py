@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats import moment, month_year
 from cchc.org.access import ScopedQuerySet
 
 ALWAYS = dt.date(9999, 12, 31)  # finished on time: on time for every window
@@ -119,7 +120,7 @@ class ImportBatch(models.Model):
         ordering = ["-started_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.file_name} ({self.started_at:%d/%m/%Y %H:%M})"
+        return f"{self.get_kind_display()} {self.file_name} ({moment(self.started_at)})"
 
 
 class DossierQuerySet(models.QuerySet):
@@ -268,7 +269,7 @@ class DossierFact(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {self.month:%m/%Y} {self.procedure_id}"
+        return f"{self.unit_id} {month_year(self.month)} {self.procedure_id}"
 
 
 class UnitToken(models.Model):
@@ -405,7 +406,7 @@ class MonthRollup(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {self.month:%m/%Y} {self.bucket}"
+        return f"{self.unit_id} {month_year(self.month)} {self.bucket}"
 
 
 class MonthProcedures(models.Model):
@@ -425,7 +426,7 @@ class MonthProcedures(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {self.month:%m/%Y}"
+        return f"{self.unit_id} {month_year(self.month)}"
 
 
 class MonthFinished(models.Model):
@@ -451,4 +452,4 @@ class MonthFinished(models.Model):
         indexes = [models.Index(fields=["unit", "month"], name="finished_unit_month")]
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {self.month:%m/%Y} {self.ended} {self.bucket}"
+        return f"{self.unit_id} {month_year(self.month)} {self.ended} {self.bucket}"

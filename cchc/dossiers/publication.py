@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cchc.audit.log import record
+from cchc.formats import day
 from cchc.org.models import Unit
 from cchc.workdays.calendar import add_working_days
 
@@ -84,11 +85,11 @@ def check(values: dict[str, object]) -> dict[str, str]:
             "A publication date on the national database is given, "
             "but the procedure is marked as not published there."
         )
-    if db_on and decided and db_on < decided:  # type: ignore[operator]
+    if isinstance(db_on, dt.date) and isinstance(decided, dt.date) and db_on < decided:
         errors["national_db_on"] = _(
             "Published on the national database (%(on)s) before the "
             "publication decision (%(decided)s)."
-        ) % {"on": f"{db_on:%d/%m/%Y}", "decided": f"{decided:%d/%m/%Y}"}
+        ) % {"on": day(db_on), "decided": day(decided)}
     parts: list[str] = values.get("parts") or []  # type: ignore[assignment]
     unknown = set(parts) - set(PART_CODES)
     if unknown:

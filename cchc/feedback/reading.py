@@ -24,6 +24,7 @@ from cchc.dossiers.cells import (
 )
 from cchc.dossiers.records import RowError
 from cchc.dossiers.tables import blank, open_table
+from cchc.formats import day
 
 # canonical name -> other headers meaning the same column (the header is compared folded)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -149,7 +150,7 @@ class FeedbackRows:
             fail(
                 "NgayTraLoi",
                 _("The answer (%(answered)s) is before the reception (%(received)s).")
-                % {"answered": f"{answered:%d/%m/%Y}", "received": f"{received:%d/%m/%Y}"},
+                % {"answered": day(answered), "received": day(received)},
             )
         if published and answered is None and not as_text(cells.get("NgayTraLoi")):
             fail("NgayCongKhai", _("An answer is published but no answer date is given."))
@@ -157,7 +158,7 @@ class FeedbackRows:
             fail(
                 "NgayCongKhai",
                 _("The publication (%(published)s) is before the answer (%(answered)s).")
-                % {"published": f"{published:%d/%m/%Y}", "answered": f"{answered:%d/%m/%Y}"},
+                % {"published": day(published), "answered": day(answered)},
             )
         return days
 

@@ -6,6 +6,8 @@ Every message is Vietnamese because it is shown as is on the upload page and pri
 
 from __future__ import annotations
 
+from cchc.formats import thousands
+
 
 class PlanImportError(Exception):
     """A file that cannot be imported as a plan; `message` is Vietnamese, `code` is stable."""
@@ -97,7 +99,7 @@ def unsafe_xml() -> PlanImportError:
 
 
 def too_long(limit: int) -> PlanImportError:
-    count = f"{limit:,}".replace(",", ".")
+    count = thousands(limit)
     return PlanImportError(
         f"Văn bản quá dài: hơn {count} đoạn văn và dòng bảng, nhiều hơn mọi kế hoạch. "
         "Hãy tách phụ lục, danh mục dài ra tệp riêng rồi nhập phần kế hoạch.",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cchc import periods
 from cchc.audit.log import record
+from cchc.formats import day, month_year
 from cchc.org.models import Unit
 
 from .models import Publication
@@ -28,7 +29,7 @@ def publish(
     if last >= today:
         raise ValidationError(
             _("Month %(month)s has not ended yet: its index can be published from %(day)s.")
-            % {"month": f"{month:%m/%Y}", "day": f"{last + dt.timedelta(days=1):%d/%m/%Y}"}
+            % {"month": month_year(month), "day": day(last + dt.timedelta(days=1))}
         )
     reason = reason.strip()
     with transaction.atomic():
@@ -38,7 +39,7 @@ def publish(
         if revision > 1 and not reason:
             raise ValidationError(
                 _("Month %(month)s is already published: a correction needs its reason.")
-                % {"month": f"{month:%m/%Y}"}
+                % {"month": month_year(month)}
             )
         index = score(unit, month, last)
         publication = Publication.objects.create(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cchc.demo import DemoContext
+from cchc.formats import month_year
 from cchc.org.models import Unit
 
 from . import seed
@@ -20,4 +21,4 @@ def load(ctx: DemoContext) -> None:
     for unit in Unit.objects.current(month).exclude(pk__in=done).order_by("path"):
         publish(unit, month, ctx.today)
         count += 1
-    ctx.say(f"Chỉ số 766: công bố tháng {month:%m/%Y} của {count} đơn vị")
+    ctx.say(f"Chỉ số 766: công bố tháng {month_year(month)} của {count} đơn vị")

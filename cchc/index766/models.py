@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats import month_year
+
 
 class IndexVersionQuerySet(models.QuerySet):
     def for_day(self, day):
@@ -127,7 +129,7 @@ class Publication(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {self.month:%m/%Y} r{self.revision}"
+        return f"{self.unit_id} {month_year(self.month)} r{self.revision}"
 
     @property
     def is_correction(self) -> bool:

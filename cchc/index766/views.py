@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cchc.formats import month_year
 from cchc.indicators.tables import period_choices, period_from
 from cchc.org.access import Action, access_for, unit_for
 
@@ -95,6 +96,6 @@ def publish_month(request, code: str):
     messages.success(
         request,
         _("The index of %(month)s is published (version %(revision)s).")
-        % {"month": f"{month:%m/%Y}", "revision": publication.revision},
+        % {"month": month_year(month), "revision": publication.revision},
     )
     return redirect(reverse("index766:published", args=[unit.code, f"{month:%Y-%m}"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc.demo import DemoContext
+from cchc.formats import day
 
 from .actions import add_figure
 
@@ -50,7 +51,7 @@ def load(ctx: DemoContext) -> None:
             as_of=min(as_of, dt.date(plan.year, 12, 31)),
             value=value,
             note=note,
-            document=f"{document} ngày {as_of:%d/%m/%Y}",
+            document=f"{document} ngày {day(as_of)}",
             by=focal,
         )
         added += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc import formats
 from cchc.org.models import Post
 
 from .models import IndicatorDefinition, TargetFigure
@@ -59,7 +60,7 @@ class FigureForm(forms.ModelForm):
     def __init__(self, *args, target, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        self.fields["as_of"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        self.fields["as_of"].input_formats = ["%Y-%m-%d", formats.DAY]
 
     def clean_value(self):
         from .targets import figure_value_error

@@ -20,6 +20,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.models import evidence_relation
+from cchc.formats import day
 
 _TERM = re.compile(r"\s*([+-])?\s*([a-z_][a-z0-9_]*)\s*")
 
@@ -180,4 +181,4 @@ class TargetFigure(models.Model):
         ordering = ["-as_of", "-entered_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.target_id}: {self.value} ({self.as_of:%d/%m/%Y})"
+        return f"{self.target_id}: {self.value} ({day(self.as_of)})"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
+from cchc.formats import day
 
 from . import rules, tell
 from .choices import AreaRole, Stage
@@ -307,7 +308,7 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
     if not _may_submit(assessment, today):
         raise ValidationError(
             _("The deadline (%(day)s) has passed: only the upper level can reopen the assessment.")
-            % {"day": assessment.deadline.strftime("%d/%m/%Y")}
+            % {"day": day(assessment.deadline)}
         )
     missing = assessment.scores.filter(self_points__isnull=True).select_related("criterion").first()
     if missing is not None:
@@ -439,7 +440,7 @@ def explain(
         if assessment.explanation_deadline and today > assessment.explanation_deadline:
             raise ValidationError(
                 _("The explanation round closed on %(day)s.")
-                % {"day": assessment.explanation_deadline.strftime("%d/%m/%Y")}
+                % {"day": day(assessment.explanation_deadline)}
             )
         if not (text or "").strip():
             raise ValidationError(_("Write the explanation."))

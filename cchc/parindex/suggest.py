@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from cchc import formats
 from cchc.indicators import engine
 from cchc.plans.choices import PlanKind, TaskState
 from cchc.plans.models import Plan
@@ -26,10 +27,6 @@ class Suggestion:
     points: Decimal | None
     reason: str
     figure: object  # what the reason cites: a percentage, a date, a count
-
-
-def _day(value: dt.date) -> str:
-    return value.strftime("%d/%m/%Y")
 
 
 def _pct(value) -> str:
@@ -87,28 +84,37 @@ class Figures:
         return self._once("indicators", compute)  # type: ignore[return-value]
 
 
+def _plan_issued(criterion, figures: Figures) -> Suggestion:
+    """Was the year's plan issued by the day the guidance names (31/1 unless it says)?"""
+    plan = figures.plan()
+    if plan is None or plan.issued_on is None:
+        return Suggestion(
+            None,
+            _("No annual plan for %(year)s has been issued in the system.")
+            % {"year": figures.year},
+            None,
+        )
+    day, month = criterion.rule_spec.get("by_day") or [31, 1]
+    by = dt.date(criterion.rule_spec.get("by_year", figures.year), month, day)
+    on_time = plan.issued_on <= by
+    reason = (
+        _("Plan %(number)s issued on %(day)s: on time (by %(by)s).")
+        if on_time
+        else _("Plan %(number)s issued on %(day)s: late (due by %(by)s).")
+    ) % {
+        "number": plan.number or plan.title,
+        "day": formats.day(plan.issued_on),
+        "by": formats.day(by),
+    }
+    return Suggestion(apply_rule(criterion, on_time), reason, plan.issued_on)
+
+
 def suggest(criterion, figures: Figures) -> Suggestion | None:
     source = (criterion.rule_spec or {}).get("source")
     if not source:
         return None
     if source == "plan_issued":
-        plan = figures.plan()
-        if plan is None or plan.issued_on is None:
-            return Suggestion(
-                None,
-                _("No annual plan for %(year)s has been issued in the system.")
-                % {"year": figures.year},
-                None,
-            )
-        day, month = criterion.rule_spec.get("by_day") or [31, 1]
-        by = dt.date(criterion.rule_spec.get("by_year", figures.year), month, day)
-        on_time = plan.issued_on <= by
-        reason = (
-            _("Plan %(number)s issued on %(day)s: on time (by %(by)s).")
-            if on_time
-            else _("Plan %(number)s issued on %(day)s: late (due by %(by)s).")
-        ) % {"number": plan.number or plan.title, "day": _day(plan.issued_on), "by": _day(by)}
-        return Suggestion(apply_rule(criterion, on_time), reason, plan.issued_on)
+        return _plan_issued(criterion, figures)
     if source == "tasks_done":
         done, total = figures.tasks()
         if not total:
@@ -134,7 +140,7 @@ def suggest(criterion, figures: Figures) -> Suggestion | None:
         return Suggestion(
             None,
             _("No data for %(name)s from %(start)s to %(end)s.")
-            % {"name": name, "start": _day(start), "end": _day(end)},
+            % {"name": name, "start": formats.day(start), "end": formats.day(end)},
             None,
         )
     reason = _("%(name)s: %(pct)s (%(num)s/%(den)s, %(start)s–%(end)s).") % {
@@ -142,7 +148,7 @@ def suggest(criterion, figures: Figures) -> Suggestion | None:
         "pct": _pct(value.value),
         "num": value.numerator,
         "den": value.denominator,
-        "start": _day(start),
-        "end": _day(end),
+        "start": formats.day(start),
+        "end": formats.day(end),
     }
     return Suggestion(apply_rule(criterion, value.value), reason, value.value)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.translation import gettext as _
 
+from cchc.formats import day
 from cchc.notifications.actions import clear, notify
 from cchc.org.choices import Role
 from cchc.org.models import members_with
@@ -62,7 +63,7 @@ def _to_unit(kind: str, assessment: Assessment, *, event, title: str, body: str 
 
 
 def _day(value) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return day(value) if value else ""
 
 
 def returned(assessment: Assessment, *, event, reason: str) -> None:

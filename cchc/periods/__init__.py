@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from cchc import formats
+
 Span = tuple[dt.date, dt.date]
 
 # The years figures may be asked for; outside them a window is refused before any work (a
@@ -157,7 +159,7 @@ def window(start: dt.date, end: dt.date, label: str = "") -> Period:
         f"{start:%Y-%m-%d}_{end:%Y-%m-%d}",
         start,
         end,
-        label or f"{start:%d/%m/%Y} – {end:%d/%m/%Y}",
+        label or formats.window(start, end),
         "custom",
     )
 
@@ -178,7 +180,7 @@ def report_window(report) -> Period | None:
         f"r{report.pk}",
         report.start,
         report.end,
-        f"{report.name} ({report.start:%d/%m/%Y} – {report.end:%d/%m/%Y})",
+        f"{report.name} ({formats.window(report.start, report.end)})",
         "report",
         getattr(report, "due", None),
     )

@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
+from cchc.formats import day
 from cchc.org.matching import match_post
 
 from . import measures
@@ -291,13 +292,13 @@ def delete_target(target: Target, *, by, reason: str = "") -> None:
 def plan_parts(plan: Plan) -> dict:
     """A plan's legal bases and report schedule as people read them, for the audit."""
 
-    def day(value) -> str:
-        return value.strftime("%d/%m/%Y") if value else "…"
+    def shown(value) -> str:
+        return day(value) if value else "…"
 
     return {
         "legal_bases": [lb.text for lb in plan.legal_bases.all()],
         "reporting_periods": [
-            f"{p.name}: {day(p.start)}–{day(p.end)} → {day(p.due)}"
+            f"{p.name}: {shown(p.start)}–{shown(p.end)} → {shown(p.due)}"
             for p in plan.reporting_periods.all()
         ],
     }

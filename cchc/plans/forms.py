@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc import formats
 from cchc.org.access import Action, access_for
 from cchc.org.models import Unit
 
@@ -29,7 +30,7 @@ class DateInput(forms.DateInput):
         attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"} | (
             attrs or {}
         )
-        super().__init__(attrs=attrs, format="%d/%m/%Y")
+        super().__init__(attrs=attrs, format=formats.DAY)
 
 
 def split_lines(value: str) -> list[str]:
@@ -313,7 +314,7 @@ class IssueForm(forms.Form):
 
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
     issued_on = forms.DateField(
-        label=_("Signed on"), required=False, widget=DateInput(), input_formats=["%d/%m/%Y"]
+        label=_("Signed on"), required=False, widget=DateInput(), input_formats=[formats.DAY]
     )
     signer = forms.CharField(label=_("Signed by"), max_length=200, required=False)
     file = forms.FileField(

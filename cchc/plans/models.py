@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.models import evidence_relation
+from cchc.formats import day
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Post, Unit
 
@@ -278,8 +279,8 @@ class Task(models.Model):
                             "from the year before or into the next)."
                         )
                         % {
-                            "first": first.strftime("%d/%m/%Y"),
-                            "last": last.strftime("%d/%m/%Y"),
+                            "first": day(first),
+                            "last": day(last),
                             "year": self.plan.year,
                         }
                     }
@@ -416,8 +417,8 @@ class Target(models.Model):
         if self.comparator == Comparator.ACHIEVED:
             return str(_("achieved / not achieved"))
         if self.comparator == Comparator.BEFORE:
-            day = self.by_date.strftime("%d/%m/%Y") if self.by_date else "?"
-            return _("before %(day)s") % {"day": day}
+            shown = day(self.by_date) if self.by_date else "?"
+            return _("before %(day)s") % {"day": shown}
         if self.comparator == Comparator.ALL:
             return "100%"
         value = f"{self.value.normalize():f}".replace(".", ",") if self.value is not None else "?"

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.models import evidence_relation
+from cchc.formats import day
 
 from .choices import AmendmentStatus, Verdict
 
@@ -92,7 +93,7 @@ class Appraisal(models.Model):
         ordering = ["plan", "created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_verdict_display()} ({self.created_at:%d/%m/%Y})"
+        return f"{self.get_verdict_display()} ({day(self.created_at)})"
 
     @property
     def audit_subject(self):

@@ -32,6 +32,7 @@ from cchc.dossiers import publication
 from cchc.evidence.models import Evidence
 from cchc.feedback import rates as feedback_rates
 from cchc.figures import rollup
+from cchc.formats import day
 from cchc.formats.rounding import percent
 from cchc.indicators import engine
 from cchc.indicators.models import TargetFigure
@@ -162,7 +163,7 @@ def _plan(unit, year: int) -> Plan | None:
 def _plan_basis(plan: Plan) -> str:
     words = f"Kế hoạch số {plan.number}" if plan.number else "Kế hoạch"
     if plan.issued_on:
-        words += f" ngày {plan.issued_on:%d/%m/%Y}"
+        words += f" ngày {day(plan.issued_on)}"
     if plan.issuer:
         words += f" của {plan.issuer}"
     return f"{words} về {plan.title}" if plan.title else words
@@ -196,7 +197,7 @@ def _task_rows(unit, start, end) -> list[dict]:
     ).values("progress_update__occurrence_id", "title", "number", "issued_on"):
         words = " ".join(x for x in [item["number"], item["title"]] if x)
         if item["issued_on"]:
-            words += f" ({item['issued_on']:%d/%m/%Y})"
+            words += f" ({day(item['issued_on'])})"
         evidence[item["progress_update__occurrence_id"]].append(words.strip())
     rows = []
     for o in occurrences:
@@ -319,7 +320,7 @@ def _next_tasks(unit, end: dt.date) -> list[dict]:
             "ref": o.task.ref,
             "title": o.task.title,
             "due": o.due.isoformat(),
-            "due_text": f"{o.due:%d/%m/%Y}",
+            "due_text": day(o.due),
         }
         for o in upcoming
     ]

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from cchc.formats import day
 from cchc.notifications.actions import notify
 from cchc.org.choices import Role
 from cchc.org.models import Membership, Unit
@@ -34,7 +35,7 @@ def run(today: dt.date | None = None) -> int:
                 report = actions.open_report(unit, kind, year, by=None)
             stage = "overdue" if today > report.due else "soon"
             title = schedule.KINDS[kind][1](year)
-            body = f"Hạn nộp: {report.due:%d/%m/%Y}."
+            body = f"Hạn nộp: {day(report.due)}."
             outcome = notify(
                 REPORT_DUE,
                 focal[unit.pk],

@@ -16,6 +16,8 @@ hand ("apology_letters") is written only when the dossier data has no late dossi
 
 from __future__ import annotations
 
+from cchc.formats import thousands
+
 
 def percent(value: float | None) -> str:
     """12.5 → "12,50%"; None → "—"."""
@@ -97,11 +99,6 @@ def direction_sentences(figures: dict) -> list[str]:
     ]
 
 
-def _amount(number: int) -> str:
-    """1234 → "1.234" (Vietnamese thousands separator)."""
-    return f"{number:,}".replace(",", ".")
-
-
 def _legal_documents(figures: dict) -> list[str]:
     issued = _count(figures, "legal_docs_issued")
     checked, to_check, checked_rate = _share(figures, "legal_docs_self_checked")
@@ -133,13 +130,13 @@ def _dossiers(indicators: dict) -> list[str]:
     on_time, received, on_time_rate = _share(indicators, "on_time_rate")
     if not received:
         return []
-    words = f"Tiếp nhận {_amount(received)} hồ sơ thủ tục hành chính"
+    words = f"Tiếp nhận {thousands(received)} hồ sơ thủ tục hành chính"
     online, _all, online_rate = _share(indicators, "online_submission_rate")
     if online:
-        words += f", trong đó {_amount(online)} hồ sơ nộp trực tuyến ({percent(online_rate)})"
+        words += f", trong đó {thousands(online)} hồ sơ nộp trực tuyến ({percent(online_rate)})"
     words += (
-        f"; giải quyết trước hạn, đúng hạn hoặc còn trong hạn {_amount(on_time)}/"
-        f"{_amount(received)} hồ sơ (đạt {percent(on_time_rate)})."
+        f"; giải quyết trước hạn, đúng hạn hoặc còn trong hạn {thousands(on_time)}/"
+        f"{thousands(received)} hồ sơ (đạt {percent(on_time_rate)})."
     )
     return [words, *_apologies(indicators)]
 
@@ -151,8 +148,8 @@ def _apologies(indicators: dict) -> list[str]:
     if not late:
         return ["Không có hồ sơ trễ hạn."]
     return [
-        f"Có {_amount(late)} hồ sơ trễ hạn; đã gửi văn bản xin lỗi và hẹn lại ngày trả kết quả "
-        f"{_amount(apologised)}/{_amount(late)} hồ sơ (đạt {percent(rate)})."
+        f"Có {thousands(late)} hồ sơ trễ hạn; đã gửi văn bản xin lỗi và hẹn lại ngày trả kết quả "
+        f"{thousands(apologised)}/{thousands(late)} hồ sơ (đạt {percent(rate)})."
     ]
 
 
@@ -177,7 +174,9 @@ def _online_and_digital(indicators: dict) -> list[str]:
     for code, what in phrases:
         numerator, denominator, rate = _share(indicators, code)
         if denominator:
-            parts.append(f"{_amount(numerator)}/{_amount(denominator)} {what} ({percent(rate)})")
+            parts.append(
+                f"{thousands(numerator)}/{thousands(denominator)} {what} ({percent(rate)})"
+            )
     return _sentence("Dịch vụ công trực tuyến, số hóa hồ sơ", parts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from cchc.documents.excel import workbook_bytes, write_table
+from cchc.formats import day
 
 from .results import Results
 
@@ -83,7 +84,7 @@ def results_workbook(results: Results, unverified: Results, verified: Results) -
     sheet.title = "Kết quả"
     title = (
         f"Mức độ hài lòng – {results.unit.name}, "
-        f"{results.start:%d/%m/%Y}–{results.end:%d/%m/%Y} "
+        f"{day(results.start)}–{day(results.end)} "
         f"({results.verified} phiếu đã xác thực, {results.unverified} phiếu chưa xác thực)"
     )
     write_table(sheet, title, HEADERS, WIDTHS, _rows(results, unverified, verified))

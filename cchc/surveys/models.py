@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats import day
+
 from .choices import DEFAULT_SCALE, Aggregation, Channel, ItemKind, TemplateKind
 
 
@@ -250,7 +252,7 @@ class Response(models.Model):
         indexes = [models.Index(fields=["unit", "answered_on"])]
 
     def __str__(self) -> str:
-        return f"{self.unit} – {self.answered_on:%d/%m/%Y}"
+        return f"{self.unit} – {day(self.answered_on)}"
 
 
 class Rating(models.Model):

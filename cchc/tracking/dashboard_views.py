@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cchc.core import freshness
+from cchc.formats import month_year
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.plans.models import Plan
@@ -54,7 +55,7 @@ def dashboard(request, code: str):
         "can_edit": access.can(Action.EDIT_PLAN, unit),
         "targets": targets,
         "chart": {
-            "labels": [p.month.strftime("%m/%Y") for p in board.months],
+            "labels": [month_year(p.month) for p in board.months],
             "due": [p.due_percent for p in board.months],
             "done": [p.done_percent for p in board.months],
         },

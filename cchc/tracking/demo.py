@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cchc.demo import DemoContext
+from cchc.formats import day
 from cchc.org.matching import match_post
 from cchc.plans.actions import copy_plan, save_plan, save_task
 from cchc.plans.choices import Area, PartyRole, PlanStatus
@@ -237,7 +238,7 @@ def _fallback_tasks(ctx: DemoContext) -> list:
             "Tham mưu tổ chức tuyên truyền, phổ biến, giáo dục pháp luật trên địa bàn xã",
             tp,
             ["Báo cáo kết quả tuyên truyền"],
-            f"trước ngày {late:%d/%m/%Y}",
+            f"trước ngày {day(late)}",
         ),
         (
             Area.INSTITUTIONS,
@@ -286,7 +287,7 @@ def _fallback_tasks(ctx: DemoContext) -> list:
             "Công khai dự toán, quyết toán ngân sách xã theo quy định",
             "Công chức Tài chính – Kế toán",
             ["Quyết định công khai"],
-            f"trước ngày {soon:%d/%m/%Y}",
+            f"trước ngày {day(soon)}",
         ),
         (
             Area.DIGITAL_GOVERNMENT,

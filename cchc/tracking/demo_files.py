@@ -7,12 +7,14 @@ import datetime as dt
 import struct
 import zlib
 
+from cchc import formats
+
 
 def sample_pdf(title: str, number: str, day: dt.date) -> bytes:
     """A one-page PDF naming the document (ASCII only: the demo needs no font files)."""
     import unicodedata
 
-    text = unicodedata.normalize("NFD", f"{number} ngay {day:%d/%m/%Y} - {title}")
+    text = unicodedata.normalize("NFD", f"{number} ngay {formats.day(day)} - {title}")
     text = "".join(c for c in text if ord(c) < 128).replace("(", "").replace(")", "")[:90]
     stream = f"BT /F1 12 Tf 60 760 Td ({text}) Tj ET".encode()
     objects = [

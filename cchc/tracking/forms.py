@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.files import allowed_names, check_upload
+from cchc.formats import day
 from cchc.org.models import Membership, User
 from cchc.plans.forms import DateInput
 
@@ -132,7 +133,7 @@ class DueForm(forms.Form):
         if not first <= due <= last:
             raise ValidationError(
                 _("Due date: choose a day between %(first)s and %(last)s.")
-                % {"first": first.strftime("%d/%m/%Y"), "last": last.strftime("%d/%m/%Y")}
+                % {"first": day(first), "last": day(last)}
             )
         return due
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.models import evidence_relation
+from cchc.formats import day
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 from cchc.plans.choices import WORKING_STATUSES, TaskState
@@ -222,7 +223,7 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y} {self.percent}% {self.get_state_display()}"
+        return f"{day(self.at)} {self.percent}% {self.get_state_display()}"
 
     @property
     def says_done(self) -> bool:
@@ -397,4 +398,4 @@ class Nudge(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit} {self.day:%d/%m/%Y}"
+        return f"{self.unit} {day(self.day)}"

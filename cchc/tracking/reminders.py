@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from cchc.formats import day
 from cchc.notifications.actions import notify
 from cchc.notifications.models import Notification
 from cchc.org.choices import Role
@@ -246,7 +247,7 @@ class _Texts:
 
     @property
     def due_text(self) -> str:
-        return self.occ.due.strftime("%d/%m/%Y")
+        return day(self.occ.due)
 
     def due_soon(self, left: int) -> tuple[str, str]:
         if left:
@@ -365,7 +366,7 @@ def _digest_text(unit: Unit, today: dt.date, year: int, week: int) -> tuple[str,
     due_soon = live.filter(done_on__isnull=True, due__gte=today, due__lte=soon).count()
     done_week = live.filter(done_on__gt=today - dt.timedelta(days=7)).count()
     lines = [
-        f"- {o.due:%d/%m/%Y} {_short(o.task.title, 90)} ({o.label})"
+        f"- {day(o.due)} {_short(o.task.title, 90)} ({o.label})"
         for o in overdue.select_related("task").order_by("due")[:10]
     ]
     title = _(

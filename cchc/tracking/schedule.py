@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from cchc import periods as cal
 from cchc.core import freshness
 from cchc.evidence.models import Evidence
+from cchc.formats import day, window
 from cchc.plans import deadlines
 from cchc.plans.choices import Recurrence
 from cchc.plans.deadline_check import waits_for_event
@@ -129,9 +130,9 @@ def occurrence_label(start: dt.date | None, end: dt.date | None, due: dt.date | 
     if start is None or end is None:
         if due is None:
             return _("No date yet")
-        return _("Due %(date)s") % {"date": due.strftime("%d/%m/%Y")}
+        return _("Due %(date)s") % {"date": day(due)}
     if start == end:
-        return _("By %(date)s") % {"date": end.strftime("%d/%m/%Y")}
+        return _("By %(date)s") % {"date": day(end)}
     whole_months = start.day == 1 and end == cal.month_end(end.year, end.month)
     if whole_months and start.year == end.year:
         months = end.month - start.month + 1
@@ -157,7 +158,7 @@ def occurrence_label(start: dt.date | None, end: dt.date | None, due: dt.date | 
         }
     if whole_months and start.month == 1 and end.month == 12:
         return _("Years %(first)s–%(last)s") % {"first": start.year, "last": end.year}
-    return f"{start:%d/%m/%Y} – {end:%d/%m/%Y}"
+    return window(start, end)
 
 
 # --- keeping occurrences in step with tasks -------------------------------------------------

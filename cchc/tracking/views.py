@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cchc.formats import day
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for
 from cchc.plans.choices import PartyRole, PlanStatus
@@ -285,8 +286,7 @@ def set_due(request, pk: int):
         actions.set_due(task, form.cleaned_data["due"], by=request.user)
         messages.success(
             request,
-            _("The task now falls due on %(date)s.")
-            % {"date": form.cleaned_data["due"].strftime("%d/%m/%Y")},
+            _("The task now falls due on %(date)s.") % {"date": day(form.cleaned_data["due"])},
         )
     else:
         for errors in form.errors.values():

@@ -11,6 +11,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats import day
+
 
 class DayKind(models.TextChoices):
     DAY_OFF = "off", _("Day off")
@@ -62,7 +64,7 @@ class CalendarOverride(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.day:%d/%m/%Y} {self.get_kind_display()}: {self.name}"
+        return f"{day(self.day)} {self.get_kind_display()}: {self.name}"
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)

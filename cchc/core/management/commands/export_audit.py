@@ -3,20 +3,12 @@ inspection."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cchc.core import arguments
 from cchc.core.audit_export import export
-from cchc.org.models import Unit
-
-
-def _date(text: str, name: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(f"{name}: '{text}' không phải ngày dạng YYYY-MM-DD.") from exc
 
 
 class Command(BaseCommand):
@@ -34,14 +26,8 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
 
     def handle(self, *args, start: str, end: str, unit: str | None, output: Path, **options):
-        first, last = _date(start, "--from"), _date(end, "--to")
-        if last < first:
-            raise CommandError("--to phải từ --from trở đi.")
-        found = None
-        if unit:
-            found = Unit.objects.filter(code=unit).first()
-            if found is None:
-                raise CommandError(f"Không có đơn vị mã '{unit}'.")
+        first, last = arguments.ordered_days({"start": start, "end": end})
+        found = arguments.unit_coded(unit) if unit else None
         data = export(first, last, unit=found)
         try:
             output.write_bytes(data)

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from cchc import periods
+from cchc.core.arguments import add_window_arguments, window_of
 from cchc.index766.board import build
-from cchc.indicators.management.commands.indicators import add_window_arguments, window_of
 
 
 class Command(BaseCommand):

@@ -2,47 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from cchc import periods
+from cchc.core.arguments import add_window_arguments, window_of
+from cchc.formats import window
 from cchc.indicators import engine
-from cchc.org.models import Unit
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(_("'%(value)s' is not a date YYYY-MM-DD.") % {"value": text}) from exc
-
-
-def add_window_arguments(parser) -> None:
-    """--unit, --from, --to, --by month, --format: the arguments of the commands that print a
-    unit's figures over a window (`cchc indicators`, `cchc index766`)."""
-    parser.add_argument("--unit", required=True, help="unit code")
-    parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
-    parser.add_argument("--by", choices=["month"], help="also give each month")
-    parser.add_argument("--format", choices=["json", "table"], default="table")
-
-
-def window_of(options) -> tuple[Unit, dt.date, dt.date]:
-    """The unit and window the arguments name; CommandError (in Vietnamese) otherwise."""
-    start, end = _date(options["start"]), _date(options["end"])
-    if end < start:
-        raise CommandError(_("--to is before --from."))
-    try:
-        periods.check_years(start, end)
-    except periods.WindowError as exc:
-        raise CommandError(f"{exc}.") from None
-    unit = Unit.objects.filter(code=options["unit"]).first()
-    if unit is None:
-        raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
-    return unit, start, end
 
 
 class Command(BaseCommand):
@@ -58,7 +25,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
         known = {d.code: d for d in engine.definitions()}
-        self.stdout.write(f"{unit.name} ({unit.code}) {start:%d/%m/%Y} – {end:%d/%m/%Y}")
+        self.stdout.write(f"{unit.name} ({unit.code}) {window(start, end)}")
         for code, item in result["indicators"].items():  # type: ignore[union-attr]
             value, definition = item["value"], known.get(code)
             if definition is not None and not definition.is_rate:

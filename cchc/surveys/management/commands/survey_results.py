@@ -2,44 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cchc.org.models import Unit
+from cchc.core.arguments import add_window_arguments, window_of
+from cchc.formats import window
 from cchc.surveys import results
 from cchc.surveys.choices import Aggregation
 from cchc.surveys.models import Questionnaire
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise CommandError(f"'{text}' không phải ngày dạng YYYY-MM-DD.") from exc
 
 
 class Command(BaseCommand):
     help = "In chỉ số hài lòng của đơn vị theo câu hỏi, yếu tố và chung, với số phiếu."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True)
-        parser.add_argument("--from", dest="start", required=True)
-        parser.add_argument("--to", dest="end", required=True)
+        add_window_arguments(parser, by_month=False)
         parser.add_argument("--questionnaire", default=results.DEFAULT_QUESTIONNAIRE)
         parser.add_argument(
             "--aggregation", choices=list(Aggregation.values), default=Aggregation.ELEMENTS
         )
-        parser.add_argument("--format", choices=["json", "table"], default="table")
 
     def handle(self, *args, **options) -> None:
-        start, end = _date(options["start"]), _date(options["end"])
-        if end < start:
-            raise CommandError("--to trước --from.")
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(f"Không có đơn vị nào mã '{options['unit']}'.")
+        unit, start, end = window_of(options)
         questionnaire = Questionnaire.objects.filter(code=options["questionnaire"]).first()
         if questionnaire is None:
             raise CommandError(f"Không có mẫu phiếu nào mã '{options['questionnaire']}'.")
@@ -49,7 +34,7 @@ class Command(BaseCommand):
         if options["format"] == "json":
             self.stdout.write(json.dumps(figures.as_json(), ensure_ascii=False))
             return
-        self.stdout.write(f"{unit.name} ({unit.code}) {start:%d/%m/%Y} – {end:%d/%m/%Y}")
+        self.stdout.write(f"{unit.name} ({unit.code}) {window(start, end)}")
         for element in figures.elements:
             self.stdout.write(f"  {element.title:<60} {_pct(element.value):>8}")
         self.stdout.write(f"  {'Chỉ số chung':<60} {_pct(figures.overall.value):>8}")

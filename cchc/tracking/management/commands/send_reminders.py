@@ -5,10 +5,9 @@ Safe to run as often as wanted: an event already reminded is not reminded again.
 
 from __future__ import annotations
 
-import datetime as dt
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-
+from cchc.core import arguments
 from cchc.notifications import mail
 from cchc.tracking import reminders
 
@@ -22,12 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, date: str | None, **options):
-        today = None
-        if date:
-            try:
-                today = dt.date.fromisoformat(date)
-            except ValueError as exc:
-                raise CommandError(f"Ngày không hợp lệ: {date!r} (cần dạng YYYY-MM-DD).") from exc
+        today = arguments.day(date, "--date") if date else None
         outcome = reminders.run(today)
         delivered = mail.deliver_pending()
         kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(outcome.created.items()))
