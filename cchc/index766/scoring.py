@@ -15,9 +15,8 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 
 from cchc.formats.rounding import half_up_ratio, percent
 from cchc.indicators import engine
@@ -186,12 +185,12 @@ def groups_of(version: IndexVersion) -> list[IndexGroup]:
 
 
 def indicator_codes(groups: Iterable[IndexGroup]) -> set[str]:
-    return {c.indicator for g in groups for c in g.criteria.all() if c.indicator}
+    return {c.indicator for g in groups for c in g.listed_criteria if c.indicator}
 
 
 def sourced_codes(groups: Iterable[IndexGroup]) -> set[str]:
     """The criteria not measured by a dossier indicator (their figures come from `sources`)."""
-    return {c.code for g in groups for c in g.criteria.all() if not c.indicator}
+    return {c.code for g in groups for c in g.listed_criteria if not c.indicator}
 
 
 def score(
@@ -217,7 +216,7 @@ def score(
     scored = []
     for group in groups:
         criteria = []
-        for criterion in group.criteria.all():
+        for criterion in group.listed_criteria:
             origin: str | Promise | None
             if criterion.indicator:
                 value = values.get(criterion.indicator)

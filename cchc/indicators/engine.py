@@ -12,8 +12,9 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
+
+from django.utils.functional import cached_property
 
 from cchc import periods
 from cchc.dossiers import competence, facts, rollup
@@ -29,7 +30,9 @@ class Value:
     numerator: int
     denominator: int
 
-    @cached_property  # exact rounding (fractions) is costly, and a page reads it many times
+    # computed once (Django's cached_property: functools' takes a lock on every first read,
+    # and a province's page reads tens of thousands)
+    @cached_property
     def value(self) -> float | None:
         """100 × numerator ÷ denominator rounded half up to two decimals; None without data."""
         return percent(self.numerator, self.denominator)
