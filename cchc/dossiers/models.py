@@ -399,7 +399,11 @@ class MonthRollup(models.Model):
     reused = models.PositiveIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["unit", "month"], name="rollup_unit_month")]
+        indexes = [
+            models.Index(fields=["unit", "month"], name="rollup_unit_month"),
+            # a province's months in order: SQLite sums them without sorting every row
+            models.Index(fields=["month", "unit"], name="rollup_month_unit"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["unit", "month", "bucket"], name="rollup_key_unique")
         ]

@@ -269,11 +269,14 @@ def _measure_sums(cursor, result, among: str, window: list, end: dt.date, *, per
     return total
 
 
-def month_end_sql(month: str) -> str:
-    """SQL for the last day of the month whose first day is the column `month`."""
-    if connection.vendor == "postgresql":
-        return f"CAST({month} + interval '1 month' - interval '1 day' AS date)"
-    return f"date({month}, '+1 month', '-1 day')"
+def month_end_bound(month: str) -> str:
+    """SQL to judge roll-up rows at the end of the month whose first day is the column
+    `month` (`MEASURE_SQL`'s `%(end)s`): that column itself. A bucket is a month end or a
+    sentinel (`bucket_sql`) and no month end lies from a month's first day to its last, so
+    `bucket >= month end` holds exactly when `bucket >= month` does — a comparison of two
+    columns instead of a date computed three times a row (on SQLite, `date()` calls were
+    most of a province's monthly query)."""
+    return month
 
 
 def month_sums(
@@ -287,7 +290,7 @@ def month_sums(
     if not units:
         return found
     names = list(MEASURE_SQL)
-    selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_sql("r.month")} for name in names)
+    selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_bound("r.month")} for name in names)
     among, ids = facts.units_in("unit_id", units)
     window: list[Any] = [*ids, first, last]
     with connection.cursor() as cursor:

@@ -82,6 +82,7 @@ def build(unit: Unit, period: periods.Period) -> Board:
     rows, _own, total = engine.breakdown(unit, period.start, period.end, definitions)
     whole = (period.start, period.end)
     sourced = _sourced(unit, [child for child, _values in rows], period, groups)
+    alike: dict = {}  # scores shared by units with the same figures (`scoring.score`)
     below = [
         score(
             child,
@@ -91,6 +92,7 @@ def build(unit: Unit, period: periods.Period) -> Board:
             groups=groups[version.pk],
             values=values,
             sourced=sourced[child.pk, whole],
+            alike=alike,
         )
         for child, values in rows
     ]
@@ -102,6 +104,7 @@ def build(unit: Unit, period: periods.Period) -> Board:
         groups=groups[version.pk],
         values=total,
         sourced=sourced[unit.pk, whole],
+        alike=alike,
     )
     by_month = engine.monthly(unit, period.start, period.end, definitions)
     months = [
@@ -115,6 +118,7 @@ def build(unit: Unit, period: periods.Period) -> Board:
                 groups=groups[chosen[key].pk],
                 values=by_month[key],
                 sourced=sourced[unit.pk, (low, high)],
+                alike=alike,
             ),
         )
         for key, low, high in month_keys
