@@ -452,7 +452,14 @@ class MonthFinished(models.Model):
     dossiers = models.PositiveIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["unit", "month"], name="finished_unit_month")]
+        indexes = [
+            models.Index(fields=["unit", "month"], name="finished_unit_month"),
+            # everything a province's months read, in the order they are summed: SQLite sums
+            # them from the index alone, without sorting (`rollup._carried_whole`)
+            models.Index(
+                fields=["month", "ended", "bucket", "unit", "dossiers"], name="finished_by_month"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.month:%m/%Y} {self.ended} {self.bucket}"
