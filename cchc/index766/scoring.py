@@ -232,10 +232,10 @@ def score(
             if scored_criterion is None:
                 scored_criterion = shared[key] = _scored(criterion, found)
             criteria.append(scored_criterion)
-        key = (id(group), *map(id, criteria))
-        group_score = shared.get(key)
+        same = (id(group), *map(id, criteria))
+        group_score = shared.get(same)
         if group_score is None:
-            group_score = shared[key] = GroupScore(group, criteria)
+            group_score = shared[same] = GroupScore(group, criteria)
         scored.append(group_score)
     return IndexScore(unit, start, end, version, scored)
 
