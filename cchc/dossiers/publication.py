@@ -204,15 +204,19 @@ def competence_by_unit(units: list[Unit]) -> dict[int, list[Procedure]]:
     return {pk: list(found) for pk, found in competence_shared(units).items()}
 
 
-def competence_shared(units: list[Unit]) -> dict[int, list[Procedure]]:
+def competence_shared(units: list[Unit], *, decided: bool = False) -> dict[int, list[Procedure]]:
     """`competence_by_unit`, where the units that share their levels share one list (the
-    same object: to read, not to change), so a caller may count each list once."""
-    procedures = list(
-        Procedure.objects.filter(unclassified=False).only("code", "name", "field", "level", *FIELDS)
-    )
+    same object: to read, not to change), so a caller may count each list once. With
+    `decided`, only the procedures whose publication was decided: the only ones the
+    transparency criteria (`published_on_time_of` …) count, each of them skips the others."""
+    procedures = Procedure.objects.filter(unclassified=False)
+    if decided:
+        procedures = procedures.filter(publication_decided__isnull=False)
+    procedures = procedures.only("code", "name", "field", "level", *FIELDS)
+    read = list(procedures)
     levels = competence.levels_of(units)
     by_levels = {  # the units of a province share a few sets of levels
-        found: [p for p in procedures if competence.within(p.level, found)]
+        found: [p for p in read if competence.within(p.level, found)]
         for found in set(levels.values())
     }
     return {unit.pk: by_levels[levels[unit.pk]] for unit in units}

@@ -22,7 +22,7 @@ import functools
 import itertools
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.db import connection, transaction
@@ -245,9 +245,14 @@ def whole_months(start: dt.date, end: dt.date) -> bool:
     return start.day == 1 and end == facts.month_end(end)
 
 
-def _measure_sums(cursor, result, among: str, window: list, end: dt.date, *, per_unit: bool):
+def _names(measures: Collection[str] | None) -> list[str]:
+    """The measures asked for (all by default), and `received`: it tells an empty window."""
+    return [n for n in MEASURE_SQL if measures is None or n in measures or n == "received"]
+
+
+def _measure_sums(cursor, result, among: str, window: list, end: dt.date, *, per_unit, measures):
     """The measures' totals over the window's months (and each unit's, into `result`)."""
-    names = list(MEASURE_SQL)
+    names = _names(measures)
     selects = ", ".join(MEASURE_SQL[name] % {"end": "%s"} for name in names)
     end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
     total = dict.fromkeys(names, 0)
@@ -269,25 +274,26 @@ def _measure_sums(cursor, result, among: str, window: list, end: dt.date, *, per
     return total
 
 
-def month_end_sql(month: str) -> str:
-    """SQL for the last day of the month whose first day is the column `month`."""
-    if connection.vendor == "postgresql":
-        return f"CAST({month} + interval '1 month' - interval '1 day' AS date)"
-    return f"date({month}, '+1 month', '-1 day')"
+def month_end_bound(month: str) -> str:
+    """SQL judging roll-up rows at the end of the month whose first day is the column `month`
+    (`MEASURE_SQL`'s `%(end)s`): that column. A bucket is a month end or a sentinel
+    (`bucket_sql`), none lies inside a month: `bucket >= month end` iff `bucket >= month`
+    — two columns compared, not a date computed three times a row (decision 0124)."""
+    return month
 
 
 def month_sums(
-    units: list[int], first: dt.date, last: dt.date
+    units: list[int], first: dt.date, last: dt.date, measures: Collection[str] | None = None
 ) -> dict[dt.date, tuple[dict[str, int], int, int]]:
     """For each month from `first` to `last` (their 1sts) with dossiers of `units`: the
     measures summed over them, on time judged at the month's last day, and the bitmaps of
     the fee-charging procedures used and paid online — every month in two queries, what
-    `window_sums` gives one month at a time."""
+    `window_sums` gives one month at a time (`measures`: only those, and `received`)."""
     found: dict[dt.date, tuple[dict[str, int], int, int]] = {}
     if not units:
         return found
-    names = list(MEASURE_SQL)
-    selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_sql("r.month")} for name in names)
+    names = _names(measures)
+    selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_bound("r.month")} for name in names)
     among, ids = facts.units_in("unit_id", units)
     window: list[Any] = [*ids, first, last]
     with connection.cursor() as cursor:
@@ -308,8 +314,8 @@ def month_sums(
         used: dict[Any, int] = defaultdict(int)  # by the month as the database gives it
         paid: dict[Any, int] = defaultdict(int)
         for month, used_bits, paid_bits in cursor.fetchall():
-            used[month] |= unpack(used_bits)
-            paid[month] |= unpack(paid_bits)
+            used[month] |= int.from_bytes(used_bits, "little")  # `unpack`: never null
+            paid[month] |= int.from_bytes(paid_bits, "little")
     used = {_as_date(month): bits for month, bits in used.items()}
     paid = {_as_date(month): bits for month, bits in paid.items()}
     for month, measures in sums.items():
@@ -325,10 +331,12 @@ def window_sums(
     per_unit: bool = False,
     units: list[int] | None = None,
     with_carried: bool = True,
+    measures: Collection[str] | None = None,
 ) -> facts.WindowSums:
     """`facts.window_sums`, read from the roll-up when the window is whole months (with the
-    dossiers carried over into it, unless `with_carried` is false: `carried`). Without
-    `per_unit`, the procedure sets come as one set (their union), under the key 0."""
+    dossiers carried over into it, unless `with_carried` is false: `carried`; `measures`:
+    only those, and `received`). Without `per_unit`, the procedure sets come as one set
+    (their union), under the key 0."""
     if not whole_months(start, end) or end < start:
         return facts.window_sums(
             paths, start, end, per_unit=per_unit, units=units, with_carried=with_carried
@@ -340,7 +348,9 @@ def window_sums(
     among, ids = facts.units_in("unit_id", units)
     window: list[Any] = [*ids, start, facts.month_start(end)]
     with connection.cursor() as cursor:
-        result.total = _measure_sums(cursor, result, f"r.{among}", window, end, per_unit=per_unit)
+        result.total = _measure_sums(
+            cursor, result, f"r.{among}", window, end, per_unit=per_unit, measures=measures
+        )
         cursor.execute(
             f"SELECT unit_id, used, paid FROM {_q(MonthProcedures)} "
             f"WHERE {among} AND month >= %s AND month <= %s",
@@ -349,8 +359,8 @@ def window_sums(
         used: dict[int, int] = defaultdict(int)
         paid: dict[int, int] = defaultdict(int)
         for unit_id, used_bits, paid_bits in cursor.fetchall():
-            used[unit_id] |= unpack(used_bits)
-            paid[unit_id] |= unpack(paid_bits)
+            used[unit_id] |= int.from_bytes(used_bits, "little")  # `unpack`: never null
+            paid[unit_id] |= int.from_bytes(paid_bits, "little")
     if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
         used = {0: union(used.values())} if used else {}
         paid = {0: union(paid.values())} if any(paid.values()) else {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cchc.org.access import succession_links, with_predecessors
-from cchc.org.models import Unit, subtrees_q
+from cchc.org.models import Unit, holders, subtrees_q
 
 from .deadlines import handled_on_time
 from .models import Feedback
@@ -49,10 +49,12 @@ def received_by_unit(units: list[Unit], start: dt.date, end: dt.date) -> dict[in
             "repeated",
         )
     )
-    return {
-        pk: [i for i in items if any(i.unit.path.startswith(p) for p in paths)]
-        for pk, paths in scopes.items()
-    }
+    found: dict[int, list] = {pk: [] for pk in scopes}
+    holding = holders(scopes)  # each item's units found from its path, in the items' order
+    for item in items:
+        for pk in holding(item.unit.path):
+            found[pk].append(item)
+    return found
 
 
 def on_time_of(items: list, end: dt.date) -> tuple[int, int] | None:

@@ -58,15 +58,13 @@ def worst_first(scores: list[IndexScore]) -> list[IndexScore]:
 
 
 def _sourced(unit: Unit, below: list[Unit], period: periods.Period, groups: dict):
-    """The figures of the criteria fed by other apps: for the units below over the period,
-    for the unit over the period and each of its months (a few queries for any number)."""
+    """The figures of the criteria fed by other apps, in one read (a few queries for any
+    number of units): for the unit over the period and each of its months, for the units
+    below over the period."""
     codes = set().union(*(sourced_codes(g) for g in groups.values()))
     whole = (period.start, period.end)
     months = [(low, high) for _key, low, high in period.months()]
-    return (
-        sources.read_all(below, [whole], codes),
-        sources.read_all([unit], [whole, *months], codes),
-    )
+    return sources.read_each([(unit, [whole, *months]), *((u, [whole]) for u in below)], codes)
 
 
 def build(unit: Unit, period: periods.Period) -> Board:
@@ -83,7 +81,8 @@ def build(unit: Unit, period: periods.Period) -> Board:
     definitions = engine.definitions(codes)
     rows, _own, total = engine.breakdown(unit, period.start, period.end, definitions)
     whole = (period.start, period.end)
-    sourced, own = _sourced(unit, [child for child, _values in rows], period, groups)
+    sourced = _sourced(unit, [child for child, _values in rows], period, groups)
+    alike: dict = {}  # scores shared by units with the same figures (`scoring.score`)
     below = [
         score(
             child,
@@ -93,6 +92,7 @@ def build(unit: Unit, period: periods.Period) -> Board:
             groups=groups[version.pk],
             values=values,
             sourced=sourced[child.pk, whole],
+            alike=alike,
         )
         for child, values in rows
     ]
@@ -103,7 +103,8 @@ def build(unit: Unit, period: periods.Period) -> Board:
         version=version,
         groups=groups[version.pk],
         values=total,
-        sourced=own[unit.pk, whole],
+        sourced=sourced[unit.pk, whole],
+        alike=alike,
     )
     by_month = engine.monthly(unit, period.start, period.end, definitions)
     months = [
@@ -116,7 +117,8 @@ def build(unit: Unit, period: periods.Period) -> Board:
                 version=chosen[key],
                 groups=groups[chosen[key].pk],
                 values=by_month[key],
-                sourced=own[unit.pk, (low, high)],
+                sourced=sourced[unit.pk, (low, high)],
+                alike=alike,
             ),
         )
         for key, low, high in month_keys

@@ -18,9 +18,10 @@ measures SIPAS, which domain README §6 keeps apart from the 766 criteria.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from cchc.org.access import succession_links, with_predecessors
-from cchc.org.models import Unit
+from cchc.org.models import Unit, holders
 
 # criterion code → (figure name, numerator label, denominator label, measured in)
 FIGURES: dict[str, tuple[str, str, str, str]] = {
@@ -93,27 +94,31 @@ def install(definition_model) -> int:
 Window = tuple[dt.date, dt.date]
 
 
-def figures_of(units: list[Unit], windows: list[Window]):
-    """Per (unit id, window), each criterion's (sum of numerators, sum of denominators) over
-    the entries of the unit's tree (and the units it succeeded) whose period ends in the
-    window, or None when nothing was entered: one query whatever the number of units."""
+def figures_of(units: list[Unit], windows: Mapping[int, Sequence[Window]]):
+    """Per (unit id, window) — `windows` maps each unit's id to its windows — each
+    criterion's (sum of numerators, sum of denominators) over the entries of the unit's tree
+    (and the units it succeeded) whose period ends in the window, or None when nothing was
+    entered: one query whatever the number of units."""
     from cchc.figures.models import FigureEntry
 
     codes = {figure_code(c): c for c in FIGURES}
     links = succession_links()
     scopes = {unit.pk: with_predecessors([unit.path], links) for unit in units}
-    low, high = min(w[0] for w in windows), max(w[1] for w in windows)
-    rows = list(
-        FigureEntry.objects.filter(
-            definition__code__in=codes, definition__active=True, end__gte=low, end__lte=high
-        ).values_list("definition__code", "unit__path", "end", "numerator", "denominator")
-    )
+    every = [w for unit_windows in windows.values() for w in unit_windows]
+    low, high = min(w[0] for w in every), max(w[1] for w in every)
+    rows = FigureEntry.objects.filter(
+        definition__code__in=codes, definition__active=True, end__gte=low, end__lte=high
+    ).values_list("definition__code", "unit__path", "end", "numerator", "denominator")
+    mine: dict[int, list] = {pk: [] for pk in scopes}
+    holding = holders(scopes)  # each entry's units found from its path, in the rows' order
+    for row in rows:
+        for pk in holding(row[1]):
+            mine[pk].append(row)
     found = {}
-    for pk, paths in scopes.items():
-        mine = [r for r in rows if any(r[1].startswith(p) for p in paths)]
-        for start, end in windows:
+    for pk in scopes:
+        for start, end in windows[pk]:
             sums: dict[str, tuple[int, int]] = {}
-            for code, _path, day, numerator, denominator in mine:
+            for code, _path, day, numerator, denominator in mine[pk]:
                 if start <= day <= end:
                     n, d = sums.get(codes[code], (0, 0))
                     sums[codes[code]] = (n + numerator, d + (denominator or 0))

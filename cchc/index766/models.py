@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from cchc.formats import month_year
@@ -61,6 +62,12 @@ class IndexGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @cached_property
+    def listed_criteria(self) -> list[IndexCriterion]:
+        """The group's criteria, read once (from the prefetch when there is one): a province's
+        page scores hundreds of units on them, and `criteria.all()` makes a queryset a time."""
+        return list(self.criteria.all())
 
 
 class IndexCriterion(models.Model):

@@ -15,9 +15,8 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 
 from cchc.formats.rounding import half_up_ratio, percent
 from cchc.indicators import engine
@@ -186,12 +185,12 @@ def groups_of(version: IndexVersion) -> list[IndexGroup]:
 
 
 def indicator_codes(groups: Iterable[IndexGroup]) -> set[str]:
-    return {c.indicator for g in groups for c in g.criteria.all() if c.indicator}
+    return {c.indicator for g in groups for c in g.listed_criteria if c.indicator}
 
 
 def sourced_codes(groups: Iterable[IndexGroup]) -> set[str]:
     """The criteria not measured by a dossier indicator (their figures come from `sources`)."""
-    return {c.code for g in groups for c in g.criteria.all() if not c.indicator}
+    return {c.code for g in groups for c in g.listed_criteria if not c.indicator}
 
 
 def score(
@@ -203,10 +202,14 @@ def score(
     groups: Sequence[IndexGroup] | None = None,
     values: dict[str, engine.Value] | None = None,
     sourced: dict[str, tuple[int, int] | None] | None = None,
+    alike: dict | None = None,
 ) -> IndexScore:
     """The unit's index over [start, end]. `version`, `groups`, the indicator `values` and
     the other criteria's figures (`sourced`, from `sources.read_all`) may be given by a
-    caller scoring several units or months."""
+    caller scoring several units or months; and `alike`, a dict the caller keeps while
+    scoring them on the same groups, through which units with the same figures share their
+    criteria's scores and, when all of a group's are shared, the group's (to read, not to
+    change: the communes of a province share their procedure lists and entered figures)."""
     version = version or version_for(start)
     groups = groups_of(version) if groups is None else groups
     if values is None:
@@ -214,20 +217,31 @@ def score(
     if sourced is None:
         window = (start, end)
         sourced = sources.read_all([unit], [window], sourced_codes(groups))[unit.pk, window]
+    shared = {} if alike is None else alike
     scored = []
     for group in groups:
         criteria = []
-        for criterion in group.criteria.all():
-            origin: str | Promise | None
+        for criterion in group.listed_criteria:
             if criterion.indicator:
                 value = values.get(criterion.indicator)
                 found = None if value is None else (value.numerator, value.denominator)
-                origin = sources.DOSSIERS
             else:
                 found = sourced.get(criterion.code)
-                origin = sources.origin(criterion.code)
-            scored_criterion = criterion_score(criterion, found)
-            scored_criterion.origin = origin
+            key = (id(criterion), found)
+            scored_criterion = shared.get(key)
+            if scored_criterion is None:
+                scored_criterion = shared[key] = _scored(criterion, found)
             criteria.append(scored_criterion)
-        scored.append(GroupScore(group, criteria))
+        same = (id(group), *map(id, criteria))
+        group_score = shared.get(same)
+        if group_score is None:
+            group_score = shared[same] = GroupScore(group, criteria)
+        scored.append(group_score)
     return IndexScore(unit, start, end, version, scored)
+
+
+def _scored(criterion: IndexCriterion, found: tuple[int, int] | None) -> CriterionScore:
+    """`criterion_score` with where its figures come from."""
+    scored = criterion_score(criterion, found)
+    scored.origin = sources.DOSSIERS if criterion.indicator else sources.origin(criterion.code)
+    return scored

@@ -19,7 +19,7 @@ hand as figures (`entered.py`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,8 @@ _SOURCES: dict[str, Source] = {}
 
 Window = tuple[dt.date, dt.date]
 Figures = dict[str, "tuple[int, int] | None"]
-Many = Callable[[list[Unit], list[Window]], "dict[tuple[int, Window], Figures]"]
+Windows = Mapping[int, Sequence[Window]]  # unit id -> the windows wanted of that unit
+Many = Callable[[list[Unit], Windows], "dict[tuple[int, Window], Figures]"]
 _MANY: dict[tuple[str, ...], Many] = {}
 _ORIGINS: dict[str, str | Promise] = {}
 
@@ -58,14 +59,19 @@ def register_builtin() -> None:
     register_many(tuple(entered.FIGURES), entered.figures_of, ENTERED)
 
 
-def _feedback(units: list[Unit], windows: list[Window]):
+def _bounds(windows: Windows) -> Window:
+    """The first day and the last day of all the windows."""
+    every = [w for unit_windows in windows.values() for w in unit_windows]
+    return min(w[0] for w in every), max(w[1] for w in every)
+
+
+def _feedback(units: list[Unit], windows: Windows):
     from cchc.feedback import rates
 
-    low, high = min(w[0] for w in windows), max(w[1] for w in windows)
-    received = rates.received_by_unit(units, low, high)
+    received = rates.received_by_unit(units, *_bounds(windows))
     found = {}
     for pk, items in received.items():
-        for start, end in windows:
+        for start, end in windows[pk]:
             inside = [i for i in items if start <= i.received <= end]
             found[pk, (start, end)] = {
                 # no feedback received is "nothing to handle" (full points), not "no data"
@@ -75,7 +81,7 @@ def _feedback(units: list[Unit], windows: list[Window]):
     return found
 
 
-def _publication(units: list[Unit], windows: list[Window]):
+def _publication(units: list[Unit], windows: Windows):
     from cchc.dossiers import publication as p
 
     def figures(procedures, start: dt.date, end: dt.date) -> Figures:
@@ -85,19 +91,21 @@ def _publication(units: list[Unit], windows: list[Window]):
             "procedures_complete": p.seven_parts_of(procedures, start, end),
         }
 
-    counted: dict[int, list[Figures]] = {}  # the communes of a province share their
-    found = {}  # procedures (one list): each list is counted once, not once a unit
-    for pk, procedures in p.competence_shared(units).items():
-        if id(procedures) not in counted:
-            counted[id(procedures)] = [figures(procedures, start, end) for start, end in windows]
-        for window, window_figures in zip(windows, counted[id(procedures)], strict=True):
-            found[pk, window] = window_figures
+    counted: dict[tuple[int, Window], Figures] = {}  # the communes of a province share
+    found = {}  # their procedures (one list): each list is counted once a window, not a unit
+    for pk, procedures in p.competence_shared(units, decided=True).items():
+        for window in windows[pk]:
+            key = (id(procedures), window)
+            if key not in counted:
+                counted[key] = figures(procedures, *window)
+            found[pk, window] = counted[key]
     return found
 
 
 def register_many(codes: tuple[str, ...], many: Many, origin: str | Promise = "") -> None:
     """Make `many(units, windows)` the figures of the criteria `codes`: one call gives, per
-    (unit id, window), each code's (numerator, denominator) or None."""
+    (unit id, window) — `windows` maps each unit's id to the windows wanted of it — each
+    code's (numerator, denominator) or None."""
     for code in codes:
         unregister(code)
         _ORIGINS[code] = origin
@@ -137,20 +145,30 @@ def read_all(
 ) -> dict[tuple[int, Window], dict[str, tuple[int, int] | None]]:
     """Every criterion in `codes` that has a source, for every unit and window: per (unit id,
     window), per code, (numerator, denominator) or None. A source of many is called once."""
+    return read_each([(unit, windows) for unit in units], codes)
+
+
+def read_each(
+    wanted: Sequence[tuple[Unit, Sequence[Window]]], codes: set[str]
+) -> dict[tuple[int, Window], dict[str, tuple[int, int] | None]]:
+    """`read_all` where each unit has windows of its own (a province over the period and
+    each of its months, the units below it over the period): one read for all of them."""
     found: dict[tuple[int, Window], dict[str, tuple[int, int] | None]] = {
-        (unit.pk, w): {} for unit in units for w in windows
+        (unit.pk, w): {} for unit, unit_windows in wanted for w in unit_windows
     }
-    if not units or not windows:
+    units = [unit for unit, unit_windows in wanted if unit_windows]
+    if not units:
         return found
+    windows = {unit.pk: unit_windows for unit, unit_windows in wanted if unit_windows}
     for known, many in _MANY.items():
-        wanted = [c for c in known if c in codes]
-        if wanted:
+        selected = [c for c in known if c in codes]
+        if selected:
             for key, values in many(units, windows).items():
-                found[key].update({code: _clean(values.get(code)) for code in wanted})
+                found[key].update({code: _clean(values.get(code)) for code in selected})
     for code, source in _SOURCES.items():
         if code in codes:
             for unit in units:
-                for w in windows:
+                for w in windows[unit.pk]:
                     found[unit.pk, w][code] = _clean(source(unit, *w))
     return found
 

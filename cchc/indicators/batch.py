@@ -24,7 +24,7 @@ from cchc.org.access import succession_links
 from cchc.org.models import Unit
 
 from . import engine
-from .models import IndicatorDefinition, parse_formula
+from .models import IndicatorDefinition
 
 Sums = dict[str, int]
 
@@ -32,7 +32,7 @@ Sums = dict[str, int]
 def _monthly_sums(start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], Sums]:
     """Every unit's own measures per month of [start, end] (whole months), in one query."""
     names = list(rollup.MEASURE_SQL)
-    month_end = rollup.month_end_sql("r.month")
+    month_end = rollup.month_end_bound("r.month")
     selects = ", ".join(rollup.MEASURE_SQL[name] % {"end": month_end} for name in names)
     table = connection.ops.quote_name(MonthRollup._meta.db_table)
     with connection.cursor() as cursor:
@@ -81,9 +81,7 @@ def every_month(
     fee_catalogue = facts.fee_catalogue()
     levels = competence.levels_of(units)
     carried = _carried(months, indicators)
-    formulas = {
-        d.code: (parse_formula(d.numerator), parse_formula(d.denominator)) for d in indicators
-    }
+    evaluate_all = engine.evaluator(indicators)
     result: dict[int, dict[str, dict[str, engine.Value]]] = {}
     for unit in units:
         scope = _scope(engine.scope_paths(unit, links), ordered, paths)
@@ -102,7 +100,7 @@ def every_month(
             for counts in (carried[index].get(u) for u in scope):
                 for name, value in (counts or {}).items():
                     measures[name] = measures.get(name, 0) + value
-            result[unit.pk][key] = _evaluate(measures, formulas)
+            result[unit.pk][key] = evaluate_all(measures)
     return result
 
 
@@ -134,15 +132,3 @@ def _measures(inside, month, sums, sets, catalogue) -> dict[str, int]:
         used |= unit_used
         paid |= unit_paid
     return engine._finish(total, used, paid, catalogue)
-
-
-def _evaluate(measures: dict[str, int], formulas) -> dict[str, engine.Value]:
-    return {
-        code: engine.Value(_total(numerator, measures), _total(denominator, measures))
-        for code, (numerator, denominator) in formulas.items()
-    }
-
-
-def _total(terms: list[tuple[int, str]], measures: dict[str, int]) -> int:
-    """engine.evaluate's sum, over a formula parsed once for every unit and month."""
-    return sum(sign * measures.get(name, 0) for sign, name in terms)

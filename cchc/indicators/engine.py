@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
+
+from django.utils.functional import cached_property
 
 from cchc import periods
 from cchc.dossiers import competence, facts, rollup
@@ -29,7 +30,9 @@ class Value:
     numerator: int
     denominator: int
 
-    @cached_property  # exact rounding (fractions) is costly, and a page reads it many times
+    # computed once (Django's cached_property: functools' takes a lock on every first read,
+    # and a province's page reads tens of thousands)
+    @cached_property
     def value(self) -> float | None:
         """100 × numerator ÷ denominator rounded half up to two decimals; None without data."""
         return percent(self.numerator, self.denominator)
@@ -77,10 +80,34 @@ def _terms(formula: str) -> tuple[tuple[int, str], ...]:
 
 
 def evaluate(definition: IndicatorDefinition, measures: dict[str, int]) -> Value:
-    def total(formula: str) -> int:
-        return sum(sign * measures.get(name, 0) for sign, name in _terms(formula))
+    return evaluator([definition])(measures)[definition.code]
 
-    return Value(total(definition.numerator), total(definition.denominator))
+
+def _summer(formula: str) -> Callable[[Callable[[str, int], int]], int]:
+    """The formula as a function of a measure getter: a lone measure is read, not summed."""
+    terms = _terms(formula)
+    if len(terms) == 1 and terms[0][0] == 1:
+        name = terms[0][1]
+        return lambda get: get(name, 0)
+    return lambda get: sum(sign * get(name, 0) for sign, name in terms)
+
+
+def evaluator(
+    indicators: Iterable[IndicatorDefinition],
+) -> Callable[[dict[str, int]], dict[str, Value]]:
+    """`{code: evaluate(definition, measures)}` for every indicator, as one function of the
+    measures with the formulas prepared once: a province's page evaluates them for each of
+    hundreds of units and every month."""
+    prepared = [(d.code, _summer(d.numerator), _summer(d.denominator)) for d in indicators]
+
+    def evaluate_all(measures: dict[str, int]) -> dict[str, Value]:
+        get = measures.get
+        return {
+            code: Value(numerator(get), denominator(get))
+            for code, numerator, denominator in prepared
+        }
+
+    return evaluate_all
 
 
 def measure(
@@ -110,6 +137,18 @@ def measure(
     return _finish(total, fee_used, fee_paid, catalogue)
 
 
+def measures_of(indicators: Iterable[IndicatorDefinition]) -> set[str]:
+    """The measures the indicators' formulas read (with those `in_person` is made of): a
+    page summing only them reads fewer columns of the roll-up."""
+    names = {
+        name for d in indicators for formula in (d.numerator, d.denominator)
+        for _sign, name in _terms(formula)
+    }  # fmt: skip
+    if "in_person" in names:
+        names |= {"received", "online", "postal"}
+    return names
+
+
 def uses_carried(indicators: Iterable[IndicatorDefinition]) -> bool:
     """Whether any of the indicators counts dossiers carried over into the window: reading
     them costs a query (a scan of the dossiers received before a window that cuts a month),
@@ -133,7 +172,7 @@ def values(
     if "carried" not in shared and not uses_carried(indicators):
         shared["carried"] = {}
     measures = measure(unit, start, end, **shared)
-    return {d.code: evaluate(d, measures) for d in indicators}
+    return evaluator(indicators)(measures)
 
 
 def monthly(
@@ -154,8 +193,11 @@ def monthly(
     else:
         carried = [{} for _window in windows]
     # the whole months in two queries; a month the window cuts is read by itself
-    whole = rollup.month_sums(units, facts.month_start(start), facts.month_start(end))
+    whole = rollup.month_sums(
+        units, facts.month_start(start), facts.month_start(end), measures_of(indicators)
+    )
     found: dict[str, dict[str, Value]] = {}
+    evaluate_all = evaluator(indicators)
     for index, (key, low, high) in enumerate(months):
         if not rollup.whole_months(low, high):
             found[key] = values(
@@ -174,8 +216,7 @@ def monthly(
         for counts in carried[index].values():
             for name, value in counts.items():
                 total[name] = total.get(name, 0) + value
-        measures = _finish(total, used, paid, catalogue)
-        found[key] = {d.code: evaluate(d, measures) for d in indicators}
+        found[key] = evaluate_all(_finish(total, used, paid, catalogue))
     return found
 
 
@@ -209,9 +250,17 @@ def breakdown(
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
     links = succession_links()
     sums = rollup.window_sums(
-        scope_paths(unit, links), start, end, per_unit=True, with_carried=uses_carried(indicators)
+        scope_paths(unit, links),
+        start,
+        end,
+        per_unit=True,
+        with_carried=uses_carried(indicators),
+        measures=measures_of(indicators),
     )
-    paths = dict(Unit.objects.filter(pk__in=list(sums.by_unit)).values_list("pk", "path"))
+    paths = {u.pk: u.path for u in (unit, *below)}  # the others' read: those below them
+    others = [pk for pk in sums.by_unit if pk not in paths]
+    if others:
+        paths.update(Unit.objects.filter(pk__in=others).values_list("pk", "path"))
     scopes = {child.pk: scope_paths(child, links) for child in below}
     fee_catalogue = facts.fee_catalogue()
     levels = competence.levels_of([unit, *below])
@@ -231,10 +280,10 @@ def breakdown(
         paid[owner] |= sums.fee_paid.get(unit_id, 0)
 
     catalogues[own] = _catalogue(levels[unit.pk], fee_catalogue)
+    evaluate_all = evaluator(indicators)
 
     def evaluated(key: int, measured: dict[str, int], fee_used: int, fee_paid: int):
-        measures = _finish(measured, fee_used, fee_paid, catalogues[key])
-        return {d.code: evaluate(d, measures) for d in indicators}
+        return evaluate_all(_finish(measured, fee_used, fee_paid, catalogues[key]))
 
     rows = [
         (child, evaluated(child.pk, grouped[child.pk], used[child.pk], paid[child.pk]))

@@ -10,7 +10,7 @@ over, and access rules follow those links so old data stays reachable from the s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -95,6 +95,33 @@ def subtrees_q(paths: Iterable[str], field: str = "path") -> models.Q:
         for length, same in sorted(by_length.items())
     ]
     return models.Q(*conditions, _connector=models.Q.OR)
+
+
+def holders(scopes: Mapping[int, Iterable[str]]) -> Callable[[str], list[int]]:
+    """For a unit path, the keys of `scopes` (each a list of subtree root paths, as
+    `access.with_predecessors` gives) one of whose subtrees holds it, each key once. A
+    path's subtrees are those of its prefixes ending in "/": looked up, not compared with
+    every scope (a province's hundreds of units × every row read for them)."""
+    by_root: dict[str, list[int]] = {}
+    for key, roots in scopes.items():
+        for root in roots:
+            by_root.setdefault(root, []).append(key)
+    known: dict[str, list[int]] = {}
+
+    def holding(path: str) -> list[int]:
+        found = known.get(path)
+        if found is None:
+            found = []
+            for end, char in enumerate(path):
+                if char != "/":
+                    continue
+                for key in by_root.get(path[: end + 1], ()):
+                    if key not in found:
+                        found.append(key)
+            known[path] = found
+        return found
+
+    return holding
 
 
 class Unit(models.Model):

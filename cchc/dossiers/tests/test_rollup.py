@@ -125,3 +125,23 @@ def test_a_window_that_cuts_months_is_read_from_the_facts(generated):
 
 def test_measures_of_the_rollup_are_those_of_the_facts():
     assert set(rollup.MEASURE_SQL) == set(facts.MEASURE_SQL)
+
+
+def test_each_month_of_the_rollup_is_judged_at_its_end_like_the_facts(generated):
+    checked = 0
+    for unit in generated.units:
+        paths = engine.scope_paths(unit)
+        units = facts.unit_ids(paths)
+        months = rollup.month_sums(units, dt.date(2024, 1, 1), dt.date(2025, 12, 1))
+        for month in (dt.date(year, number, 1) for year in (2024, 2025) for number in range(1, 13)):
+            end = facts.month_end(month)
+            expected = facts.window_sums(paths, month, end, with_carried=False)
+            sums, used, paid = months.get(month, ({}, 0, 0))
+            where = f"{unit.code} {month:%Y-%m}"
+            assert {k: v for k, v in sums.items() if v} == {
+                k: v for k, v in (expected.total or {}).items() if v
+            }, where
+            assert used == rollup.union(expected.fee_used.values()), where
+            assert paid == rollup.union(expected.fee_paid.values()), where
+            checked += bool(sums.get("late")) and bool(sums.get("on_time"))
+    assert checked > 20  # months with dossiers both on time and late at their end

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from cchc.core.templatetags.cchc import number
+from cchc.core.templatetags.cchc import number, unit_rows
 
 register = template.Library()
 INDENT = "\n        "  # the template's, between the cells of a row
@@ -35,3 +35,10 @@ def score_cells(score):
         f'<td class="text-end text-nowrap">{total}</td>{INDENT}'
         f'<td class="text-end">{share}</td>{INDENT}{groups}'
     )
+
+
+@register.simple_tag
+def below_rows(scores, period_key: str):
+    """The rows of the units-side-by-side table: each unit's name, linking to its index page
+    for the period, and its cells (`score_cells`)."""
+    return mark_safe(unit_rows(scores, "index766:unit", period_key, score_cells))  # escaped

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cchc.core.templatetags.cchc import number
+from cchc.core.templatetags.cchc import number, unit_rows
 
 from ..tables import Row
 
@@ -15,6 +18,13 @@ register = template.Library()
 
 
 def _no_data() -> str:
+    return _no_data_in(get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _no_data_in(language: str | None) -> str:
+    """ "no data", marked up, once per language (a province's table writes it thousands of
+    times)."""
     return format_html('<span class="text-secondary no-data">{}</span>', _("no data"))
 
 
@@ -55,3 +65,36 @@ def meets_full_points(value, definition) -> bool:
     if definition.direction == definition.Direction.LOWER:
         return shown <= float(goal)
     return shown >= float(goal)
+
+
+@register.simple_tag
+def below_rows(tables, period_key: str):
+    """The rows of the units-side-by-side table: each unit's name, linking to its indicator
+    page for the period, and its figures (`figure_cells`)."""
+    definitions = tables.definitions
+    return mark_safe(  # escaped names and links, numbers
+        unit_rows(
+            tables.below,
+            "indicators:unit",
+            period_key,
+            lambda row: figure_cells(row.values, definitions),
+        )
+    )
+
+
+@register.simple_tag
+def month_cells(row):
+    """An indicator's cells in the month-by-month table: its figure each month ("—" without
+    data), a rate's numerator and denominator in the title."""
+    # the template's literal, translated: marked safe, as `{% translate %}` leaves it
+    no_data = f'<span class="text-secondary" title="{_("no data")}">—</span>'
+    definition = row.definition
+    rate = definition.is_rate
+    cells = []
+    for value in row.months:
+        title = ""
+        if rate and value.denominator:
+            title = f' title="{value.numerator}/{value.denominator}"'
+        shown = escape(figure(value, definition)) if value.has_data else no_data
+        cells.append(f'<td class="text-end text-nowrap"{title}>{shown}</td>')
+    return mark_safe("".join(cells))  # numbers and escaped text only

@@ -3,7 +3,7 @@ import pytest
 from cchc.org.access import Action, access_for
 from cchc.org.choices import Role, SuccessionKind, UnitKind
 from cchc.org.matching import match_name
-from cchc.org.models import Unit, UnitSuccession
+from cchc.org.models import Unit, UnitSuccession, holders
 from cchc.testing.factories import UnitFactory, UserFactory, member
 
 
@@ -93,3 +93,13 @@ def test_a_lead_written_in_the_usual_ways_matches_the_post(written):
 def test_an_unknown_lead_is_not_matched_to_a_post():
     posts = [("office", ["Văn phòng – Thống kê"]), ("justice", ["Tư pháp – Hộ tịch"])]
     assert match_name("Bưu điện và các cơ quan liên quan", posts) is None
+
+
+def test_holders_gives_each_path_every_scope_holding_it_once():
+    # scope 1: a subtree and the subtree of a unit it succeeded, one inside the other
+    holding = holders({1: ["/1/2/", "/1/"], 2: ["/1/2/3/"], 3: ["/9/"], 4: []})
+    assert holding("/1/2/3/4/") == [1, 2]
+    assert holding("/1/5/") == [1]
+    assert holding("/9/") == [3]
+    # "/1/" holds "/1/…", not "/10/": subtrees end at a "/"
+    assert holding("/10/") == []
