@@ -188,6 +188,6 @@ def _sheet_rows(table: Table, stream: IO[bytes], sheet: str | None) -> Iterator[
         for _head in range(table.header.row - given):
             yield []
         given = table.header.row
-    for number, row in table.rows:
+    for number, cells in table.rows:
         if number > given:
-            yield row
+            yield cells

@@ -21,7 +21,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
-from typing import IO
+from typing import IO, Any
 
 from cchc.documents.workbook import sheet_parts
 
@@ -156,7 +156,7 @@ def _workbook(others: list[tuple[str, bytes]], part: str, xml: bytes) -> io.Byte
     return out
 
 
-def sliced_rows(stream: IO[bytes], sheet: str | None) -> Iterator[tuple[int, list[object]]]:
+def sliced_rows(stream: IO[bytes], sheet: str | None) -> Iterator[tuple[int, list[Any]]]:
     """(row number, cells from column A) of every row calamine finds in the sheet, slice after
     slice; raises `Unsliced` where the rest cannot be read so (nothing of that slice given)."""
     from python_calamine import CalamineError, CalamineWorkbook
@@ -188,10 +188,8 @@ def sliced_rows(stream: IO[bytes], sheet: str | None) -> Iterator[tuple[int, lis
                 done = start[0] + len(rows)
 
 
-def _numbered(
-    rows: Sequence[list[object]], start: tuple[int, int]
-) -> Iterator[tuple[int, list[object]]]:
+def _numbered(rows: Sequence[list[Any]], start: tuple[int, int]) -> Iterator[tuple[int, list[Any]]]:
     """A slice's rows numbered as in the sheet, the empty columns left of it put back."""
-    padding: list[object] = [None] * start[1]
+    padding: list[Any] = [None] * start[1]
     for index, row in enumerate(rows, start=start[0] + 1):
         yield index, padding + row if padding else row

@@ -17,7 +17,7 @@ from cchc.dossiers import sheets, slices
 from cchc.dossiers.columnar import RecordBlock, read_dossiers
 from cchc.dossiers.reading import iter_dossiers
 from cchc.dossiers.saving import import_dossiers
-from cchc.dossiers.tests.test_fast_path import (  # noqa: F401 - `setting` is a fixture
+from cchc.dossiers.tests.test_fast_path import (  # noqa: F401 - `setting`: the fixture
     generated_file,
     setting,
     state,
@@ -27,6 +27,7 @@ from cchc.dossiers.tests.test_fast_path import (  # noqa: F401 - `setting` is a 
 )
 
 SLICE = 4096
+pytestmark = pytest.mark.usefixtures("setting")
 
 
 @pytest.fixture
@@ -57,9 +58,7 @@ def compare(path, *, sheet: str | None = None, **options) -> tuple[dict, dict]:
     return runs[0], runs[1]
 
 
-def test_a_sheet_of_many_slices_gives_the_reference_dossiers_and_errors(
-    tmp_path, setting, thin_slices
-):
+def test_a_sheet_of_many_slices_gives_the_reference_dossiers_and_errors(tmp_path, thin_slices):
     path = tmp_path / "hoso.xlsx"
     write_sheet(path, generated_file(random.Random(11), 1500), random.Random(11))
     reference, fast = compare(path, skip_invalid=True)
@@ -69,7 +68,7 @@ def test_a_sheet_of_many_slices_gives_the_reference_dossiers_and_errors(
     assert max(thin_slices) < SLICE + 2000
 
 
-def test_most_rows_of_a_sliced_sheet_are_read_in_blocks(tmp_path, setting, thin_slices):
+def test_most_rows_of_a_sliced_sheet_are_read_in_blocks(tmp_path, thin_slices):
     path = tmp_path / "hoso.xlsx"
     write_sheet(path, generated_file(random.Random(12), 600), random.Random(12))
     items = list(read_dossiers(str(path), filename=str(path)))
@@ -94,9 +93,7 @@ def _sheet_with_gaps(path, rng: random.Random) -> None:
     book.save(path)
 
 
-def test_empty_rows_between_slices_and_the_end_of_the_table_as_the_reference(
-    tmp_path, setting, thin_slices
-):
+def test_empty_rows_between_slices_and_the_end_of_the_table_as_the_reference(tmp_path, thin_slices):
     path = tmp_path / "hoso.xlsx"
     _sheet_with_gaps(path, random.Random(13))
     reference, fast = compare(path, skip_invalid=True)
@@ -134,9 +131,7 @@ def _after_row(xml: bytes, number: int, change) -> bytes:
     ],
     ids=["rows-without-numbers", "a-comment"],
 )
-def test_where_a_sheet_cannot_be_cut_the_reference_reads_the_rest(
-    tmp_path, setting, thin_slices, change
-):
+def test_where_a_sheet_cannot_be_cut_the_reference_reads_the_rest(tmp_path, thin_slices, change):
     path = tmp_path / "hoso.xlsx"
     write_sheet(path, generated_file(random.Random(14), 500), random.Random(14))
     _rewritten(path, change)
@@ -146,7 +141,7 @@ def test_where_a_sheet_cannot_be_cut_the_reference_reads_the_rest(
     assert len(thin_slices) > 10  # the first rows were read in slices
 
 
-def test_a_named_sheet_among_several_is_the_one_read(tmp_path, setting, thin_slices):
+def test_a_named_sheet_among_several_is_the_one_read(tmp_path, thin_slices):
     rng = random.Random(15)
     book = Workbook()
     first = book.active
