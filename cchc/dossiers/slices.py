@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from cchc.documents.workbook import sheet_parts
 
-SLICE_BYTES = 8 << 20  # about 10,000 rows of a one-stop export
+SLICE_BYTES = 4 << 20  # about 5,000 rows of a one-stop export
 HEAD_BYTES = 1 << 20
 _READ = 1 << 20
 _SHEET_DATA = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?sheetData\b[^>]*?(/?)>")
