@@ -3,15 +3,16 @@
 calamine reads a sheet in Rust, but whole: a 200,000-row sheet (150 MB of XML) held 530 MB. Here
 the sheet's XML is unzipped as a stream and cut after a `</row>` every `SLICE_BYTES`; each piece,
 between the sheet's own opening tags and `</sheetData></worksheet>`, is stored as the same sheet
-of a workbook holding the original's other XML parts (workbook, styles, shared strings: what
-gives dates and strings their values), which calamine reads as it would read the file. Only a
-slice is in memory at a time.
+of a workbook holding the original's workbook, styles, shared strings and theme (what gives
+dates and strings their values), which calamine reads as it would read the file. Only a slice
+is in memory at a time.
 
 A sheet is cut only where the cut is sure: its XML must name `sheetData` within its first
 `HEAD_BYTES`, each slice's first row must carry its number (`r="…"`, which calamine places it by)
 and come after the last slice's rows, and a slice must hold no comment, CDATA or processing
 instruction (where a `</row>` could stand that ends no row). Otherwise `Unsliced` is raised, and
-the caller reads the rest of the sheet with the reference.
+the caller reads the rest of the sheet with the reference (as it does where the archive turns
+out damaged).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
@@ -58,32 +60,38 @@ def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]
     return found
 
 
-def sheet_part(archive: zipfile.ZipFile, sheet: str | None) -> tuple[str, str] | None:
-    """(name, part) of the named sheet, or of the first worksheet (as openpyxl picks it)."""
+_KEPT = ("/styles", "/sharedStrings", "/theme")  # the workbook's parts that give cells values
+
+
+def sheet_part(archive: zipfile.ZipFile, sheet: str | None) -> tuple[str, str, list[str]] | None:
+    """(name, part) of the named sheet, or of the first worksheet (as openpyxl picks it), and
+    the other parts a slice's workbook holds: the package's and the workbook's own, its
+    styles, shared strings and theme."""
     from defusedxml.ElementTree import fromstring
 
     worksheets = sheet_parts(archive.read("[Content_Types].xml"))
     books = [t for kind, t in _relations(archive, "").values() if kind.endswith("/officeDocument")]
     if len(books) != 1:
         return None
-    relations = _relations(archive, books[0])
-    for node in fromstring(archive.read(books[0])).iter():
+    book = books[0]
+    relations = _relations(archive, book)
+    folder, base = posixpath.split(book)
+    kept = [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        book,
+        posixpath.join(folder, "_rels", base + ".rels"),
+    ]
+    kept += [target for kind, target in relations.values() if kind.endswith(_KEPT)]
+    for node in fromstring(archive.read(book)).iter():
         if _local(node.tag) != "sheet":
             continue
         key = next((v for k, v in node.attrib.items() if _local(k) == "id"), "")
         part = relations.get(key, ("", ""))[1]
         if part in worksheets and (sheet is None or node.get("name") == sheet):
-            return node.get("name", ""), part
+            names = set(archive.namelist())
+            return node.get("name", ""), part, [name for name in kept if name in names]
     return None
-
-
-def _others(archive: zipfile.ZipFile, sheets: set[str]) -> list[tuple[str, bytes]]:
-    """The workbook's XML parts other than its sheets (each slice's workbook holds them)."""
-    return [
-        (member.filename, archive.read(member))
-        for member in archive.infolist()
-        if member.filename.endswith((".xml", ".rels")) and member.filename not in sheets
-    ]
 
 
 def _head(source: IO[bytes]) -> tuple[bytes, bytes, bytes, bool]:
@@ -168,12 +176,12 @@ def sliced_rows(stream: IO[bytes], sheet: str | None) -> Iterator[tuple[int, lis
         raise Unsliced from None
     if located is None:
         raise Unsliced
-    name, part = located
+    name, part, kept = located
     with archive:
-        others = _others(archive, sheet_parts(archive.read("[Content_Types].xml")))
+        others = [(kept_part, archive.read(kept_part)) for kept_part in kept]
         done = 0  # rows given so far
         with archive.open(part) as source:
-            for xml in xml_slices(source):
+            for xml in _guarded(xml_slices(source)):
                 try:
                     found = CalamineWorkbook.from_filelike(_workbook(others, part, xml))
                     cells = found.get_sheet_by_name(name)
@@ -186,6 +194,15 @@ def sliced_rows(stream: IO[bytes], sheet: str | None) -> Iterator[tuple[int, lis
                     raise Unsliced  # rows out of order, or numbered from 1 again
                 yield from _numbered(rows, start)
                 done = start[0] + len(rows)
+
+
+def _guarded(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """The slices, a damaged archive (a bad deflate stream, a wrong checksum) said as Unsliced:
+    the reference reads on, and names the row it cannot read."""
+    try:
+        yield from pieces
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        raise Unsliced from None
 
 
 def _numbered(rows: Sequence[list[Any]], start: tuple[int, int]) -> Iterator[tuple[int, list[Any]]]:

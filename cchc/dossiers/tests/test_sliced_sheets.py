@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from cchc.dossiers import sheets, slices
 from cchc.dossiers.columnar import RecordBlock, read_dossiers
 from cchc.dossiers.reading import iter_dossiers
+from cchc.dossiers.records import DossierFileError
 from cchc.dossiers.saving import import_dossiers
 from cchc.dossiers.tests.test_fast_path import (  # noqa: F401 - `setting`: the fixture
     generated_file,
@@ -159,3 +160,31 @@ def test_a_named_sheet_among_several_is_the_one_read(tmp_path, thin_slices):
     codes = [dossier[1] for dossier in reference["state"][0]]
     assert "KHAC-1" not in codes
     assert fast == reference
+
+
+def _outcome_or_error(read, path) -> tuple:
+    wipe()
+    try:
+        outcome = import_dossiers(read(str(path), filename=str(path)), skip_invalid=True)
+    except DossierFileError as exc:
+        return ("refused", str(exc), state())
+    return ("read", outcome.as_dict(), state())
+
+
+def test_a_sheet_damaged_past_its_first_slices_is_refused_as_the_reference_refuses_it(
+    tmp_path, thin_slices
+):
+    path = tmp_path / "hoso.xlsx"
+    write_sheet(path, generated_file(random.Random(16), 600), random.Random(16))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        member = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = member.header_offset + 30 + len(member.filename.encode()) + len(member.extra)
+    third = start + member.compress_size // 3
+    data[third : third + 64] = b"\xff" * 64  # the deflate stream broken a third in
+    path.write_bytes(bytes(data))
+    reference = _outcome_or_error(iter_dossiers, path)
+    fast = _outcome_or_error(read_dossiers, path)
+    assert reference[0] == "refused" and "không đọc được" in reference[1].lower()
+    assert fast == reference
+    assert len(thin_slices) > 10  # the first rows were read in slices
