@@ -388,8 +388,7 @@ def read_dossiers(
 ) -> Iterator[Item]:
     """The rows of a dossier file as blocks of valid rows, single records and errors — the
     same rows, values and errors as `reading.iter_dossiers`, faster. Excel sheets are read
-    by `sheets.py`; CSV files whose top the block reader cannot place, and sheets too large
-    to hold whole, by the reference."""
+    by `sheets.py`; CSV files whose top the block reader cannot place by the reference."""
     from .reading import iter_dossiers
 
     table = open_table(source, filename=filename, sheet=sheet, mapping=mapping)
@@ -397,10 +396,8 @@ def read_dossiers(
         if table.kind == "xlsx" and table.source is not None:
             from .sheets import sheet_items
 
-            items = sheet_items(table, table.source, sheet)
-            if items is not None:
-                yield from items
-                return
+            yield from sheet_items(table, table.source, sheet)
+            return
         start = _data_start(table)
         if start is None:
             table.close()

@@ -11,27 +11,26 @@ second), as a control character, which makes its row slow: that row's own cells 
 the reference reader, as they would from openpyxl.
 
 The workbook has passed `xlsx.py`'s checks when its header was found (no DTD, parts other than
-sheets within `MAX_UNZIPPED_MB`); calamine loads a whole sheet, so a workbook whose sheets
-unzip beyond `MAX_SHEET_MB` is left to the streaming reference.
+sheets within `MAX_UNZIPPED_MB`). calamine holds a sheet whole, so it is given the sheet a slice
+of rows at a time (`slices.py`, decision 0122): memory stays bounded whatever the sheet's size.
+Where the sheet cannot be cut for sure, the rest of it is read by the streaming reference, its
+rows going through the same blocks (openpyxl's values are what calamine's stand for).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Iterator, Sequence
 from typing import IO
 
 import polars as pl
 
-from cchc.documents.workbook import sheet_parts
-
 from .cells import as_text
 from .columnar import BlockReader, Item, parse_block
+from .limits import max_empty_rows
 from .tables import Table
 
-BLOCK_ROWS = 50_000
-MAX_SHEET_MB = 150
+BLOCK_ROWS = 20_000
 _NO_SPELLING = "\x00"
 
 
@@ -54,26 +53,69 @@ def _spelled(value: object) -> str | None:
     return _NO_SPELLING
 
 
-def sheet_size_ok(stream: IO[bytes]) -> bool:
-    """Whether the workbook's sheets unzip within MAX_SHEET_MB (calamine holds a sheet whole)."""
-    try:
-        with zipfile.ZipFile(stream) as archive:
-            sheets = sheet_parts(archive.read("[Content_Types].xml"))
-            size = sum(m.file_size for m in archive.infolist() if m.filename in sheets)
-    except Exception:  # any doubt: the reference reads it, and says why
-        return False
-    finally:
-        stream.seek(0)
-    return size <= MAX_SHEET_MB * 1024 * 1024
+_KINDS = (str, float, bool, dt.datetime, dt.date, type(None))
+
+
+def spelled_column(values: list[object]) -> pl.Series:
+    """`_spelled` of every value of a column, computed by kind in Polars (the per-cell call
+    was most of the time of reading a sheet). A kind calamine does not give (a time, an
+    aware date-time) leaves the column to `_spelled`."""
+    kinds = set(map(type, values))
+    if not kinds <= set(_KINDS):
+        return pl.Series(values=[_spelled(v) for v in values], dtype=pl.String)
+    parts: list[pl.Expr] = []
+    frame: dict[str, pl.Series] = {}
+    for kind in kinds - {type(None)}:
+        name = kind.__name__
+        frame[name] = pl.Series(values=[v if type(v) is kind else None for v in values])
+        if getattr(frame[name].dtype, "time_zone", None) is not None:  # aware: no spelling
+            return pl.Series(values=[_spelled(v) for v in values], dtype=pl.String)
+        parts.append(_spelling(kind, pl.col(name)))
+    if float in kinds:  # numbers Polars does not spell as Python does: Python's text
+        frame["float_text"] = pl.Series(
+            values=[_odd_number(v) if type(v) is float else None for v in values],
+            dtype=pl.String,
+        )
+        parts.append(pl.col("float_text"))
+    if not parts:
+        return pl.Series(values=[None] * len(values), dtype=pl.String)
+    return pl.DataFrame(frame).select(pl.coalesce(parts).alias("text"))["text"]
+
+
+def _odd_number(value: float) -> str | None:
+    """A number's text where it is not a whole number below 10^15 (None where Polars spells
+    it: its integer)."""
+    return None if value.is_integer() and abs(value) < 1e15 else as_text(value)
+
+
+def _spelling(kind: type, value: pl.Expr) -> pl.Expr:
+    if kind is str:
+        return pl.when(value != "").then(value)
+    if kind is bool:
+        return pl.when(value).then(pl.lit("1")).when(value.not_()).then(pl.lit("0"))
+    if kind is float:
+        return pl.when(pl.col("float_text").is_null()).then(value.cast(pl.Int64).cast(pl.String))
+    if kind is dt.date:
+        return value.dt.strftime("%Y-%m-%d")
+    fraction = value.dt.microsecond() != 0
+    midnight = value.dt.time() == dt.time(0)
+    return (
+        pl.when(value.is_null())
+        .then(None)
+        .when(fraction)
+        .then(pl.lit(_NO_SPELLING))
+        .when(midnight)
+        .then(value.dt.strftime("%Y-%m-%d"))
+        .otherwise(value.dt.strftime("%Y-%m-%d %H:%M:%S"))
+    )
 
 
 class SheetBlocks(BlockReader):
     """The data rows of an Excel sheet, BLOCK_ROWS at a time."""
 
-    def __init__(self, table: Table, rows: Iterator[Sequence[object]], offset: int) -> None:
+    def __init__(self, table: Table, rows: Iterator[Sequence[object]]) -> None:
         super().__init__(table, _no_stream(), table.header.row)
-        self.rows = rows
-        self.offset = offset  # empty columns left of the sheet's used range
+        self.rows = rows  # every row of the sheet from its first
 
     def items(self) -> Iterator[Item]:
         mapped = sorted(set(self.mapping.values()))
@@ -83,16 +125,19 @@ class SheetBlocks(BlockReader):
         while not self.ended:
             block: list[Sequence[object]] = []
             for row in self.rows:
-                block.append([None] * self.offset + list(row) if self.offset else row)
+                block.append(row)
                 if len(block) >= BLOCK_ROWS:
                     break
             if not block:
                 return
-            columns = {
-                f"c{index}": [_spelled(row[index]) if index < len(row) else None for row in block]
-                for index in mapped
-            }
-            raw = pl.DataFrame(columns, schema={name: pl.String for name in columns})
+            raw = pl.DataFrame(
+                {
+                    f"c{index}": spelled_column(
+                        [row[index] if index < len(row) else None for row in block]
+                    )
+                    for index in mapped
+                }
+            )
             parsed = parse_block(raw, self.mapping, self.number + 1)
             yield from self.split(parsed, _rows_of(block, self.number + 1))
             self.number += len(block)
@@ -118,19 +163,31 @@ def _no_stream() -> IO[bytes]:
     return io.BytesIO()
 
 
-def sheet_items(table: Table, stream: IO[bytes], sheet: str | None) -> Iterator[Item] | None:
-    """The items of the table's sheet read by calamine; None when it should not read it."""
-    from python_calamine import CalamineWorkbook
+def sheet_items(table: Table, stream: IO[bytes], sheet: str | None) -> Iterator[Item]:
+    """The items of the table's sheet, read by calamine a slice at a time."""
+    return SheetBlocks(table, _sheet_rows(table, stream, sheet)).items()
 
-    if not sheet_size_ok(stream):
-        return None
+
+def _sheet_rows(table: Table, stream: IO[bytes], sheet: str | None) -> Iterator[Sequence[object]]:
+    """Every row of the sheet from its first, the empty ones too (as openpyxl gives them): by
+    calamine slice after slice, then, where a slice cannot be read so, by the reference."""
+    from .slices import Unsliced, sliced_rows
+
+    given, stop = 0, max_empty_rows()
     try:
-        book = CalamineWorkbook.from_filelike(stream)
-        found = book.get_sheet_by_name(sheet) if sheet else book.get_sheet_by_index(0)
-    except Exception:  # the reference reads it, and says what is wrong
-        return None
-    finally:
-        stream.seek(0)
-    start = found.start
-    offset = start[1] if start else 0
-    return SheetBlocks(table, iter(found.iter_rows()), offset).items()
+        for number, row in sliced_rows(stream, sheet):
+            # rows left out between slices are empty: enough of them to end the table
+            for _gap in range(min(number - given - 1, stop)):
+                yield []
+            given = number
+            yield row
+        return
+    except Unsliced:
+        pass
+    if given < table.header.row:
+        for _head in range(table.header.row - given):
+            yield []
+        given = table.header.row
+    for number, cells in table.rows:
+        if number > given:
+            yield cells
