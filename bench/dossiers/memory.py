@@ -1,6 +1,6 @@
 """Where a dossier import's memory goes, phase by phase (why the peak grows with the file).
 
-    .venv/bin/python bench/dossiers/memory.py read FILE            # the block reader alone
+    .venv/bin/python bench/dossiers/memory.py read FILE [--code DIR]   # the block reader alone
     DATABASE_URL=… .venv/bin/python bench/dossiers/memory.py import FILE   # a loaded catalogue
 
 `read`: `columnar.read_dossiers` over the file without storing anything, printing every
@@ -50,13 +50,18 @@ def read(path: str) -> None:
         rows += len(item) if isinstance(item, columnar.RecordBlock) else 1
         if rows >= next_report:
             next_report += 1_000_000
-            seen = captured[0].seen if captured else None
-            held = seen.estimated_size("mb") if seen is not None else 0.0
+            held = _held(captured[0].seen) if captured else 0.0
             status = _status()
             print(f"{rows:>11,} rows  {time.perf_counter() - started:7.1f} s  "
                   f"RSS {status['VmRSS']:6.0f} MB  peak {status['VmHWM']:6.0f} MB  "
                   f"codes held {held:6.0f} MB", flush=True)  # fmt: skip
     print(f"done: {rows:,} rows, peak {_status()['VmHWM']:.0f} MB")
+
+
+def _held(seen) -> float:
+    """MB of the codes the reader holds (`SeenCodes`' runs, or one frame in older code)."""
+    frames = getattr(seen, "runs", [seen])
+    return sum(frame.estimated_size("mb") for frame in frames)
 
 
 class Sampler(threading.Thread):
@@ -114,12 +119,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("what", choices=["read", "import"])
     parser.add_argument("file")
+    parser.add_argument("--code", default=str(ROOT), help="a checkout whose cchc package to use")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(Path(args.code).resolve()))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
     import django
 
     django.setup()
+    import cchc
+
+    print(f"code: {Path(cchc.__file__).parent}", flush=True)
     (read if args.what == "read" else imports)(args.file)
 
 
