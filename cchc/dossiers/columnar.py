@@ -36,6 +36,8 @@ from .records import DossierFileError, DossierRecord, RowError
 from .tables import Table, blank, decode_error, open_table
 
 CHUNK_BYTES = 4 << 20  # a block: about 33,000 rows of a one-stop export
+# the codes read are held in sorted runs of at most this many (merging two makes a copy)
+RUN_ROWS = 1 << 20
 ZONE = "Asia/Ho_Chi_Minh"
 _TRUE = ("1", "true", "có", "co", "x", "yes")
 _FALSE = ("", "0", "false", "không", "khong", "no")
@@ -82,12 +84,14 @@ class SeenCodes:
     """The codes the block reader has read, each with the row where it first stands (a code
     written twice in a file is an error on its second row).
 
-    Held as runs sorted by code, each at least twice the size of the next (a block's codes
-    make a new run, merged into the one before until that holds): a block's codes are found
-    by binary search in each of the few (at most log2 of the rows) runs. Joining every block
-    with one frame of all the codes read hashed them all again for each block: reading grew
-    with the square of the file, and its memory several times the codes' own size
-    (bench/dossiers/RESULTS.md, 10 million rows)."""
+    Held as runs sorted by code, each at least twice the size of the next unless the two
+    would pass RUN_ROWS (a block's codes make a new run, merged into the one before until
+    that holds): a block's codes are found by binary search in each of the few runs — about
+    log2 of the rows, and one more per RUN_ROWS past that, so that a merge never copies more
+    than RUN_ROWS codes at once (at 10 million rows, merging all into one run had the reader
+    peak 180 MB higher). Joining every block with one frame of all the codes read hashed
+    them all again for each block: reading grew with the square of the file, and its memory
+    several times the codes' own size (bench/dossiers/RESULTS.md, 10 million rows)."""
 
     def __init__(self) -> None:
         self.runs: list[pl.DataFrame] = []
@@ -95,7 +99,11 @@ class SeenCodes:
     def add(self, codes: pl.DataFrame) -> None:
         """Codes not held yet (columns `key`, `first`)."""
         self.runs.append(codes.sort("key"))
-        while len(self.runs) > 1 and self.runs[-2].height < 2 * self.runs[-1].height:
+        while (
+            len(self.runs) > 1
+            and self.runs[-2].height < 2 * self.runs[-1].height
+            and self.runs[-2].height + self.runs[-1].height <= RUN_ROWS
+        ):
             newer = self.runs.pop()
             self.runs[-1] = self.runs[-1].merge_sorted(newer, key="key")
 

@@ -287,7 +287,8 @@ def test_most_rows_of_a_clean_file_are_read_in_blocks(tmp_path, setting):
     assert in_blocks > 200
 
 
-def test_the_codes_read_are_found_again_with_their_first_row_from_a_few_runs():
+def test_the_codes_read_are_found_again_with_their_first_row_from_a_few_runs(monkeypatch):
+    monkeypatch.setattr(columnar, "RUN_ROWS", 1000)  # a merge copies at most 1,000 codes
     rng = random.Random(9)
     codes = [f"HS-{number:07d}" for number in rng.sample(range(10**6), 6000)]
     seen, held, start = SeenCodes(), {}, 0
@@ -298,8 +299,10 @@ def test_the_codes_read_are_found_again_with_their_first_row_from_a_few_runs():
         held.update(zip(block, firsts, strict=True))
         start += len(block)
         sizes = [run.height for run in seen.runs]
-        assert all(older >= 2 * newer for older, newer in itertools.pairwise(sizes))
-        assert len(sizes) <= start.bit_length()
+        assert max(sizes) <= 1000
+        assert all(
+            older >= 2 * newer or older + newer > 1000 for older, newer in itertools.pairwise(sizes)
+        )
     asked = rng.sample(codes, 500) + [f"HS-{number}" for number in range(50)] + ["", "ZZ"]
     found = dict(seen.find(pl.Series(asked)).iter_rows())
     assert found == {code: held[code] for code in asked if code in held}
