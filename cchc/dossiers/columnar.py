@@ -90,8 +90,8 @@ class SeenCodes:
     log2 of the rows, and one more per RUN_ROWS past that, so that a merge never copies more
     than RUN_ROWS codes at once (at 10 million rows, merging all into one run had the reader
     peak 180 MB higher). Joining every block with one frame of all the codes read hashed
-    them all again for each block: reading grew with the square of the file, and its memory
-    several times the codes' own size (bench/dossiers/RESULTS.md, 10 million rows)."""
+    them all again for each block: the work per block grew with the codes held, and the
+    reader's memory by several times their own size (bench/dossiers/RESULTS.md, 10M rows)."""
 
     def __init__(self) -> None:
         self.runs: list[pl.DataFrame] = []
