@@ -116,7 +116,7 @@ class Run:
             return
         for database in self.made:
             subprocess.run(["dropdb", *_pg(), "--if-exists", database], check=True)
-        for path in self.work.glob("*.sqlite3"):
+        for path in self.work.glob("*.sqlite3*"):  # with -wal and -shm
             path.unlink()
 
     # --- measurements ----------------------------------------------------------------------
