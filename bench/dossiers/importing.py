@@ -2,7 +2,7 @@
 
     export DATABASE_URL=sqlite:////tmp/cchc-import-bench.sqlite3   # or postgres://..., empty
     .venv/bin/python bench/dossiers/importing.py [--dir /tmp/cchc-dossier-bench]
-        [--file dossiers.csv] [--code /work/main]
+        [--file dossiers.csv] [--code /work/main] [--json]
 
 Steps: `cchc migrate`, the unit tree of units.csv, `cchc import-procedures`, then the dossier
 file imported in a child process (as `cchc import-dossiers` does it) that reports its phases
@@ -196,6 +196,7 @@ def main() -> None:
     parser.add_argument("--dir", default="/tmp/cchc-dossier-bench")
     parser.add_argument("--file", default="dossiers.csv")
     parser.add_argument("--code", default=str(ROOT), help="checkout whose code imports")
+    parser.add_argument("--json", action="store_true", help="print the results as one JSON line")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -215,13 +216,36 @@ def main() -> None:
         text=True,
     )
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    rows = result["rows"]
-    database = os.environ.get("DATABASE_URL", "sqlite (default)").split("@")[-1]
-    print(f"code: {code} ({'block reader' if result['fast'] else 'row-by-row reference'})")
-    print(f"database: {database}; file: {path} ({rows:,} rows, {result['errors']} errors)")
-    total = result["total"]
+    result.update(
+        code=code,
+        database=os.environ.get("DATABASE_URL", "sqlite (default)").split("@")[-1],
+        file=str(path),
+        load_before=load_before,
+        load_after=_load(),
+    )
+    if path.suffix == ".csv" and (directory / "procedures.csv").exists():
+        sys.path.insert(0, str(HERE))
+        import reference
+
+        started = time.perf_counter()
+        reference.compute(directory)
+        result["duckdb"] = time.perf_counter() - started
+    if args.json:
+        print(json.dumps(result))
+    else:
+        report(result)
+
+
+def report(result: dict) -> None:
+    """The results as text."""
+    rows, total = result["rows"], result["total"]
+    reader = "block reader" if result["fast"] else "row-by-row reference"
+    print(f"code: {result['code']} ({reader})")
+    print(f"database: {result['database']}; file: {result['file']} ({rows:,} rows, "
+          f"{result['errors']} errors)")  # fmt: skip
     print(f"import: {total:.1f} s = {rows / total:,.0f} rows/s, peak {result['peak_mb']:.0f} MB")
-    print(f"  load average before / after the import: {load_before} / {_load()}")
+    print(f"  load average before / after the import: {result['load_before']} / "
+          f"{result['load_after']}")  # fmt: skip
     for phase in ("read", "validate", "store", "facts"):
         seconds = result[phase]
         rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0.001 else "—"
@@ -233,13 +257,8 @@ def main() -> None:
     )
     if result.get("server_cpu"):
         print(f"  CPU time of the PostgreSQL backend: {result['server_cpu']:.2f} s")
-    if path.suffix == ".csv" and (directory / "procedures.csv").exists():
-        sys.path.insert(0, str(HERE))
-        import reference
-
-        started = time.perf_counter()
-        reference.compute(directory)
-        duck = time.perf_counter() - started
+    if "duckdb" in result:
+        duck = result["duckdb"]
         print(f"DuckDB read + every indicator: {duck:.2f} s; import ÷ DuckDB = {total / duck:.1f}")
 
 

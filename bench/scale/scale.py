@@ -82,9 +82,13 @@ def load(args) -> None:
     create_units(directory)
     run(args.code, "import-procedures", str(directory / "procedures.csv"))
     seconds, peak, _out = run(args.code, "import-dossiers", str(directory / "dossiers.csv"))
-    rows = Dossier.objects.count()
-    print(f"import: {rows:,} dossiers in {seconds:.1f} s = {rows / seconds:,.0f} rows/s, "
-          f"peak {peak:.0f} MB; {DossierFact.objects.count():,} facts")  # fmt: skip
+    rows, facts = Dossier.objects.count(), DossierFact.objects.count()
+    if args.json:
+        print(json.dumps({"step": "load", "rows": rows, "seconds": seconds, "peak_mb": peak,
+                          "facts": facts}), flush=True)  # fmt: skip
+    else:
+        print(f"import: {rows:,} dossiers in {seconds:.1f} s = {rows / seconds:,.0f} rows/s, "
+              f"peak {peak:.0f} MB; {facts:,} facts")  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
@@ -142,7 +146,11 @@ def batch(args) -> None:
     result["units with a mismatch"] = sorted(
         {key[0] for key in set(mine) | set(theirs) if mine.get(key) != theirs.get(key)}
     )
-    print(json.dumps(result, indent=1))
+    print(
+        json.dumps(
+            {"step": "batch", **result} if args.json else result, indent=None if args.json else 1
+        )
+    )
 
 
 def _url(code: str, page: str, period: str) -> str:
@@ -247,6 +255,13 @@ def pages(args) -> None:
                 (Path(args.html) / f"{_name(url)}.html").write_bytes(body)
             timings.sort()
             p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+            if args.json:
+                print(json.dumps({"step": "pages", "url": url, "unit": code, "below": below,
+                                  "median": statistics.median(timings), "p95": p95,
+                                  "cpu": statistics.median(cpu), "database": database,
+                                  "runs": args.runs, "cold": args.cold,
+                                  "load": os.getloadavg()[0]}), flush=True)  # fmt: skip
+                continue
             # CPU time of this process: what the machine's load does not stretch (with SQLite
             # it holds the queries too; PostgreSQL's work is in its own process)
             print(f"page {url} ({below} units below): median {statistics.median(timings):.1f} "
@@ -287,6 +302,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--profile", type=int, default=0, help="pages: cProfile, print this many functions"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="load, batch, pages: one JSON object per result line"
     )
     args = parser.parse_args()
     if args.step == "partition":

@@ -36,6 +36,8 @@ from .records import DossierFileError, DossierRecord, RowError
 from .tables import Table, blank, decode_error, open_table
 
 CHUNK_BYTES = 4 << 20  # a block: about 33,000 rows of a one-stop export
+# the codes read are held in sorted runs of at most this many (merging two makes a copy)
+RUN_ROWS = 1 << 20
 ZONE = "Asia/Ho_Chi_Minh"
 _TRUE = ("1", "true", "có", "co", "x", "yes")
 _FALSE = ("", "0", "false", "không", "khong", "no")
@@ -76,6 +78,47 @@ class RecordBlock:
 
 
 Item = RecordBlock | DossierRecord | RowError
+
+
+class SeenCodes:
+    """The codes the block reader has read, each with the row where it first stands (a code
+    written twice in a file is an error on its second row).
+
+    Held as runs sorted by code, each at least twice the size of the next unless the two
+    would pass RUN_ROWS (a block's codes make a new run, merged into the one before until
+    that holds): a block's codes are found by binary search in each of the few runs — about
+    log2 of the rows, and one more per RUN_ROWS past that, so that a merge never copies more
+    than RUN_ROWS codes at once (at 10 million rows, merging all into one run had the reader
+    peak 180 MB higher). Joining every block with one frame of all the codes read hashed
+    them all again for each block: the work per block grew with the codes held, and the
+    reader's memory by several times their own size (bench/dossiers/RESULTS.md, 10M rows)."""
+
+    def __init__(self) -> None:
+        self.runs: list[pl.DataFrame] = []
+
+    def add(self, codes: pl.DataFrame) -> None:
+        """Codes not held yet (columns `key`, `first`)."""
+        self.runs.append(codes.sort("key"))
+        while (
+            len(self.runs) > 1
+            and self.runs[-2].height < 2 * self.runs[-1].height
+            and self.runs[-2].height + self.runs[-1].height <= RUN_ROWS
+        ):
+            newer = self.runs.pop()
+            self.runs[-1] = self.runs[-1].merge_sorted(newer, key="key")
+
+    def find(self, codes: pl.Series) -> pl.DataFrame:
+        """(`key`, `first`) of those of `codes` already held."""
+        found = [pl.DataFrame(schema={"key": pl.String, "first": pl.Int64})]
+        for run in self.runs:
+            keys = run["key"]
+            at = keys.search_sorted(codes, side="left").clip(upper_bound=run.height - 1)
+            found.append(run[at.filter(keys.gather(at) == codes)])
+        return pl.concat(found)
+
+    def rows(self) -> Iterator[tuple[str, int]]:
+        for run in self.runs:
+            yield from run.iter_rows()
 
 
 def _cell(mapping: dict[str, int], name: str) -> pl.Expr:
@@ -215,7 +258,7 @@ class BlockReader:
         self.mapping = table.header.mapping
         self.width = len(table.header.names)
         self.reference = DossierRows(self.mapping)  # the slow rows, and the codes they hold
-        self.seen = pl.DataFrame(schema={"key": pl.String, "first": pl.Int64})
+        self.seen = SeenCodes()
         self.number = table.header.row  # the number of the last row read
         self.line = start  # physical lines before the block (for messages)
         self.run, self.last_blank, self.stop = 0, -1, max_empty_rows()
@@ -280,7 +323,9 @@ class BlockReader:
         """The block's fast rows (one RecordBlock) and its slow rows (reference items)."""
         counts = parsed.group_by("code").len()
         repeated = counts.filter(pl.col("len") > 1)["code"]
-        earlier = parsed.join(self.seen, left_on="code", right_on="key", how="inner")
+        earlier = parsed.join(
+            self.seen.find(parsed["code"]), left_on="code", right_on="key", how="inner"
+        )
         known = set(self.reference.seen)
         fast = pl.col("ok") & ~pl.col("code").is_in(repeated.implode())
         fast = fast & ~pl.col("code").is_in(earlier["code"].implode())
@@ -292,7 +337,7 @@ class BlockReader:
         end = self._slow_rows(slow, row_of, firsts, items, self.number + parsed.height + 1)
         good = parsed.filter(pl.col("fast") & (pl.col("row") < end))
         if good.height:
-            self.seen = pl.concat([self.seen, good.select(key=pl.col("code"), first=pl.col("row"))])
+            self.seen.add(good.select(key=pl.col("code"), first=pl.col("row")))
             items.append(RecordBlock(good.select(FIELDS)))
         return items
 
@@ -333,7 +378,7 @@ class BlockReader:
 
     def _reference(self, rest: io.RawIOBase) -> Iterator[Item]:
         """The rest of the file read row by row, as `reading.iter_dossiers` does."""
-        codes = dict(self.seen.iter_rows())
+        codes = dict(self.seen.rows())
         text = io.TextIOWrapper(io.BufferedReader(rest), encoding="utf-8", newline="")
         reader = csv.reader(text, delimiter=self.table.delimiter)
         number = self.number

@@ -5,12 +5,14 @@ generated files mixing valid rows, invalid ones and unusual spellings."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
+import polars as pl
 import pytest
 
 from cchc.dossiers import columnar, sheets
-from cchc.dossiers.columnar import RecordBlock, read_dossiers
+from cchc.dossiers.columnar import RecordBlock, SeenCodes, read_dossiers
 from cchc.dossiers.models import Dossier, DossierFact, ImportBatch, Procedure
 from cchc.dossiers.reading import iter_dossiers
 from cchc.dossiers.saving import import_dossiers
@@ -283,6 +285,28 @@ def test_most_rows_of_a_clean_file_are_read_in_blocks(tmp_path, setting):
     items = list(read_dossiers(str(path), filename=str(path)))
     in_blocks = sum(item.frame.height for item in items if isinstance(item, RecordBlock))
     assert in_blocks > 200
+
+
+def test_the_codes_read_are_found_again_with_their_first_row_from_a_few_runs(monkeypatch):
+    monkeypatch.setattr(columnar, "RUN_ROWS", 1000)  # a merge copies at most 1,000 codes
+    rng = random.Random(9)
+    codes = [f"HS-{number:07d}" for number in rng.sample(range(10**6), 6000)]
+    seen, held, start = SeenCodes(), {}, 0
+    while start < len(codes):  # blocks of uneven sizes, as the valid rows of a block are
+        block = codes[start : start + rng.randrange(1, 300)]
+        firsts = list(range(start + 2, start + 2 + len(block)))  # rows under the header
+        seen.add(pl.DataFrame({"key": block, "first": firsts}))
+        held.update(zip(block, firsts, strict=True))
+        start += len(block)
+        sizes = [run.height for run in seen.runs]
+        assert max(sizes) <= 1000
+        assert all(
+            older >= 2 * newer or older + newer > 1000 for older, newer in itertools.pairwise(sizes)
+        )
+    asked = rng.sample(codes, 500) + [f"HS-{number}" for number in range(50)] + ["", "ZZ"]
+    found = dict(seen.find(pl.Series(asked)).iter_rows())
+    assert found == {code: held[code] for code in asked if code in held}
+    assert dict(seen.rows()) == held
 
 
 def changed(text: str, rng: random.Random) -> str:
