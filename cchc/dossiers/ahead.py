@@ -1,0 +1,88 @@
+"""A dossier file read one step ahead of its storing, in a thread of its own.
+
+An import alternates between the client's work (reading and checking a block of rows) and
+the database's (storing the block): on PostgreSQL the server's backend is another process,
+and SQLite's `sqlite3` module lets go of the interpreter while it writes, so with the reading
+in a thread the next block is read and checked while the last one is stored, on another core
+(bench/dossiers/RESULTS.md, decision 0120).
+
+Only the reader runs in the thread: it reads the file and nothing else (no database, so no
+connection of its own; the active language is carried over for its messages). Its items come
+out in the same order, grouped (a block of valid rows, or up to `GROUP` single rows and
+errors) and at most `AHEAD` groups in advance, which bounds the memory they take. An error of
+the reader is raised where its place in the file is reached; a consumer that stops early
+stops the thread and waits for it, so the file is closed by the time the import returns.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from django.utils import translation
+
+T = TypeVar("T")
+
+AHEAD = 1  # groups read and waiting, besides the one the reader is filling
+GROUP = 2000  # single rows and errors handed over together
+_WAIT = 0.1  # seconds between looks at the stop signal while the queue is full
+
+
+def read_ahead(items: Iterable[T], is_block=lambda item: False) -> Iterator[T]:
+    """The items of `items`, produced by a thread that runs ahead of the caller.
+
+    `is_block(item)` says that an item is large (a block of rows) and is handed over at once.
+    """
+    reader = _Reader(iter(items), is_block)
+    reader.thread.start()
+    try:
+        while True:
+            group, error, ended = reader.queue.get()
+            yield from group
+            if error is not None:
+                raise error
+            if ended:
+                return
+    finally:
+        reader.stop.set()
+        reader.thread.join()
+
+
+class _Reader:
+    def __init__(self, iterator: Iterator, is_block) -> None:
+        self.iterator = iterator
+        self.is_block = is_block
+        self.queue: queue.Queue[tuple[list, BaseException | None, bool]] = queue.Queue(AHEAD)
+        self.stop = threading.Event()
+        self.language = translation.get_language()
+        self.thread = threading.Thread(target=self.run, name="dossier-reader", daemon=True)
+
+    def run(self) -> None:
+        group: list = []
+        try:
+            with translation.override(self.language):
+                for item in self.iterator:
+                    group.append(item)
+                    if self.is_block(item) or len(group) >= GROUP:
+                        if not self.put(group):
+                            return
+                        group = []
+            self.put(group, ended=True)
+        except BaseException as error:  # raised again in the caller's thread
+            self.put(group, error=error)
+        finally:
+            close = getattr(self.iterator, "close", None)
+            if close is not None:
+                close()  # the reader's own clean-up (its file), in its thread
+
+    def put(self, group: list, *, error: BaseException | None = None, ended: bool = False) -> bool:
+        """Hand a group over; False when the caller stopped listening."""
+        while not self.stop.is_set():
+            try:
+                self.queue.put((group, error, ended), timeout=_WAIT)
+            except queue.Full:
+                continue
+            return True
+        return False
