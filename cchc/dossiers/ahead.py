@@ -9,9 +9,10 @@ in a thread the next block is read and checked while the last one is stored, on 
 Only the reader runs in the thread: it reads the file and nothing else (no database, so no
 connection of its own; the active language is carried over for its messages). Its items come
 out in the same order, grouped (a block of valid rows, or up to `GROUP` single rows and
-errors) and at most `AHEAD` groups in advance, which bounds the memory they take. An error of
-the reader is raised where its place in the file is reached; a consumer that stops early
-stops the thread and waits for it, so the file is closed by the time the import returns.
+errors); the next group is read only once the caller took the last, so at most two are held
+(the one being stored, the one being read). An error of the reader is raised where its place
+in the file is reached; a caller that stops early stops the thread and waits for it, so the
+file is closed by the time the import returns.
 """
 
 from __future__ import annotations
@@ -25,13 +26,12 @@ from django.utils import translation
 
 T = TypeVar("T")
 
-AHEAD = 1  # groups read and waiting, besides the one the reader is filling
 GROUP = 2000  # single rows and errors handed over together
-_WAIT = 0.1  # seconds between looks at the stop signal while the queue is full
+_WAIT = 0.1  # seconds between looks at the stop signal while waiting for the caller
 
 
 def read_ahead(items: Iterable[T], is_block=lambda item: False) -> Iterator[T]:
-    """The items of `items`, produced by a thread that runs ahead of the caller.
+    """The items of `items`, produced by a thread that runs one group ahead of the caller.
 
     `is_block(item)` says that an item is large (a block of rows) and is handed over at once.
     """
@@ -40,6 +40,7 @@ def read_ahead(items: Iterable[T], is_block=lambda item: False) -> Iterator[T]:
     try:
         while True:
             group, error, ended = reader.queue.get()
+            reader.room.release()  # the reader may start on the next group
             yield from group
             if error is not None:
                 raise error
@@ -51,10 +52,14 @@ def read_ahead(items: Iterable[T], is_block=lambda item: False) -> Iterator[T]:
 
 
 class _Reader:
+    """The thread's side: reads a group only once the caller took the one before, so that at
+    most two groups are held at once (the one being stored, the one being read)."""
+
     def __init__(self, iterator: Iterator, is_block) -> None:
         self.iterator = iterator
         self.is_block = is_block
-        self.queue: queue.Queue[tuple[list, BaseException | None, bool]] = queue.Queue(AHEAD)
+        self.queue: queue.SimpleQueue[tuple[list, BaseException | None, bool]] = queue.SimpleQueue()
+        self.room = threading.Semaphore(1)
         self.stop = threading.Event()
         self.language = translation.get_language()
         self.thread = threading.Thread(target=self.run, name="dossier-reader", daemon=True)
@@ -63,26 +68,26 @@ class _Reader:
         group: list = []
         try:
             with translation.override(self.language):
+                if not self.wait_for_room():
+                    return
                 for item in self.iterator:
                     group.append(item)
                     if self.is_block(item) or len(group) >= GROUP:
-                        if not self.put(group):
-                            return
+                        self.queue.put((group, None, False))
                         group = []
-            self.put(group, ended=True)
+                        if not self.wait_for_room():
+                            return
+            self.queue.put((group, None, True))
         except BaseException as error:  # raised again in the caller's thread
-            self.put(group, error=error)
+            self.queue.put((group, error, False))
         finally:
             close = getattr(self.iterator, "close", None)
             if close is not None:
                 close()  # the reader's own clean-up (its file), in its thread
 
-    def put(self, group: list, *, error: BaseException | None = None, ended: bool = False) -> bool:
-        """Hand a group over; False when the caller stopped listening."""
+    def wait_for_room(self) -> bool:
+        """Wait until the caller took the last group; False when it stopped listening."""
         while not self.stop.is_set():
-            try:
-                self.queue.put((group, error, ended), timeout=_WAIT)
-            except queue.Full:
-                continue
-            return True
+            if self.room.acquire(timeout=_WAIT):
+                return True
         return False
