@@ -18,6 +18,12 @@ Phases of the import (seconds, and rows/s of the file's rows over that phase):
 - store: units and catalogue looked up, compared with the stored dossiers, staged, applied,
   published (the rest of the import);
 - facts: the monthly facts rebuilt (`facts.rebuild`).
+
+A checkout that reads the file in a thread, a block ahead of storing (`dossiers/ahead.py`,
+decision 0120), has no read and validate phases of its own: they overlap the storing. For
+it the child tells the reading thread's wall time (and its `read_csv` part), how long the
+import waited for the reader, and store as the rest besides the facts; its CPU time is the
+whole process's (Polars works in threads of its own).
 """
 
 from __future__ import annotations

@@ -72,8 +72,7 @@ def test_a_caller_that_stops_early_stops_the_reader_and_its_file_is_closed():
 
     def reader():
         try:
-            for n in range(10_000):
-                yield n
+            yield from range(10_000)
         finally:
             closed.set()
 
