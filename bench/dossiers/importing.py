@@ -59,7 +59,7 @@ def _timers(phases, facts, saving):
 
         columnar.pl.read_csv = timed_read  # type: ignore[attr-defined]
         reader, fast = columnar.read_dossiers, True
-        if hasattr(columnar, "read_ahead"):  # the file read in a thread of its own
+        if hasattr(columnar, "ahead") and columnar.ahead.pays():  # read in a thread
             items = columnar._items
 
             def timed_items(*args, **kwargs):

@@ -1,10 +1,9 @@
 """A dossier file read one step ahead of its storing, in a thread of its own.
 
-An import alternates between the client's work (reading and checking a block of rows) and
-the database's (storing the block): on PostgreSQL the server's backend is another process,
-and SQLite's `sqlite3` module lets go of the interpreter while it writes, so with the reading
-in a thread the next block is read and checked while the last one is stored, on another core
-(bench/dossiers/RESULTS.md, decision 0120).
+An import alternates between reading and checking a block of rows and storing it. SQLite's
+`sqlite3` module lets go of the interpreter while it writes, so with the reading in a thread
+the next block is read and checked while the last one is stored, on the other core. Used on
+SQLite only (`pays`; bench/dossiers/RESULTS.md, decision 0120).
 
 Only the reader runs in the thread: it reads the file and nothing else (no database, so no
 connection of its own; the active language is carried over for its messages). Its items come
@@ -22,12 +21,22 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from django.db import connection
 from django.utils import translation
 
 T = TypeVar("T")
 
 GROUP = 2000  # single rows and errors handed over together
 _WAIT = 0.1  # seconds between looks at the stop signal while waiting for the caller
+
+
+def pays() -> bool:
+    """Whether reading ahead shortens an import on this database: on SQLite, whose writing
+    runs in this process with the interpreter lock released, it did (15–27% in 3 pairs of 4);
+    on PostgreSQL, whose backend already works while the client sends a block, the reading
+    thread (and Polars' threads) took the cores from it, and the import was slower in 4
+    pairs of 5 (bench/dossiers/RESULTS.md, decision 0120)."""
+    return connection.vendor == "sqlite"
 
 
 def read_ahead(items: Iterable[T], is_block=lambda item: False) -> Iterator[T]:

@@ -29,8 +29,8 @@ from typing import IO
 import polars as pl
 from django.utils.translation import gettext as _
 
+from . import ahead
 from . import columns as cols
-from .ahead import read_ahead
 from .limits import max_columns, max_empty_rows
 from .reading import FLAGS, DossierRows
 from .records import DossierFileError, DossierRecord, RowError
@@ -390,10 +390,12 @@ def read_dossiers(
     """The rows of a dossier file as blocks of valid rows, single records and errors — the
     same rows, values and errors as `reading.iter_dossiers`, faster. Excel sheets are read
     by `sheets.py`; CSV files whose top the block reader cannot place, and sheets too large
-    to hold whole, by the reference. The file is read in a thread, a block ahead of the
-    caller (`ahead.py`)."""
+    to hold whole, by the reference. On SQLite the file is read in a thread, a block ahead
+    of the caller (`ahead.py`)."""
     items = _items(source, filename=filename, sheet=sheet, mapping=mapping)
-    return read_ahead(items, is_block=lambda item: isinstance(item, RecordBlock))
+    if not ahead.pays():
+        return items
+    return ahead.read_ahead(items, is_block=lambda item: isinstance(item, RecordBlock))
 
 
 def _items(

@@ -1,6 +1,7 @@
-"""A dossier file is read in a thread, a block ahead of its storing (`ahead.py`): the caller
-gets the same items in the same order, the reader's error where it stands, the messages in
-the caller's language; the thread reads at most one group ahead and ends with the caller."""
+"""On SQLite a dossier file is read in a thread, a block ahead of its storing (`ahead.py`):
+the caller gets the same items in the same order, the reader's error where it stands, the
+messages in the caller's language; the thread reads at most one group ahead and ends with
+the caller."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import pytest
 from django.utils import translation
 
 from cchc.dossiers.ahead import read_ahead
-from cchc.dossiers.columnar import read_dossiers
 from cchc.dossiers.reading import iter_dossiers
 from cchc.dossiers.records import DossierFileError, RowError
 
@@ -89,7 +89,7 @@ def test_the_readers_messages_are_in_the_callers_language(language):
     with translation.override(language):
         errors = [
             item
-            for item in read_dossiers(io.BytesIO(CSV.encode()), filename="hoso.csv")
+            for item in read_ahead(iter_dossiers(io.BytesIO(CSV.encode()), filename="hoso.csv"))
             if isinstance(item, RowError)
         ]
         expected = [
