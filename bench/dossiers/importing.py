@@ -19,11 +19,11 @@ Phases of the import (seconds, and rows/s of the file's rows over that phase):
   published (the rest of the import);
 - facts: the monthly facts rebuilt (`facts.rebuild`).
 
-A checkout that reads the file in a thread, a block ahead of storing (`dossiers/ahead.py`,
-decision 0120), has no read and validate phases of its own: they overlap the storing. For
-it the child tells the reading thread's wall time (and its `read_csv` part), how long the
-import waited for the reader, and store as the rest besides the facts; its CPU time is the
-whole process's (Polars works in threads of its own).
+A checkout that reads the file in a thread, a block ahead of storing (`dossiers/ahead.py` of
+branch `pipe16`, tried and not kept: decision 0120), has no read and validate phases of its
+own: they overlap the storing. For it the child tells the reading thread's wall time (and its
+`read_csv` part), how long the import waited for the reader, and store as the rest besides
+the facts; its CPU time is the whole process's (Polars works in threads of its own).
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def _timers(phases, facts, saving):
 
         columnar.pl.read_csv = timed_read  # type: ignore[attr-defined]
         reader, fast = columnar.read_dossiers, True
-        if hasattr(columnar, "ahead") and columnar.ahead.pays():  # read in a thread
+        ahead = getattr(columnar, "ahead", None)  # branch pipe16: the file read in a thread
+        if hasattr(columnar, "read_ahead") or (ahead is not None and ahead.pays()):
             items = columnar._items
 
             def timed_items(*args, **kwargs):

@@ -29,7 +29,6 @@ from typing import IO
 import polars as pl
 from django.utils.translation import gettext as _
 
-from . import ahead
 from . import columns as cols
 from .limits import max_columns, max_empty_rows
 from .reading import FLAGS, DossierRows
@@ -390,21 +389,7 @@ def read_dossiers(
     """The rows of a dossier file as blocks of valid rows, single records and errors — the
     same rows, values and errors as `reading.iter_dossiers`, faster. Excel sheets are read
     by `sheets.py`; CSV files whose top the block reader cannot place, and sheets too large
-    to hold whole, by the reference. On SQLite the file is read in a thread, a block ahead
-    of the caller (`ahead.py`)."""
-    items = _items(source, filename=filename, sheet=sheet, mapping=mapping)
-    if not ahead.pays():
-        return items
-    return ahead.read_ahead(items, is_block=lambda item: isinstance(item, RecordBlock))
-
-
-def _items(
-    source: str | Path | IO[bytes],
-    *,
-    filename: str,
-    sheet: str | None,
-    mapping: dict[str, int | None] | None,
-) -> Iterator[Item]:
+    to hold whole, by the reference."""
     from .reading import iter_dossiers
 
     table = open_table(source, filename=filename, sheet=sheet, mapping=mapping)
