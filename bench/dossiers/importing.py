@@ -18,6 +18,12 @@ Phases of the import (seconds, and rows/s of the file's rows over that phase):
 - store: units and catalogue looked up, compared with the stored dossiers, staged, applied,
   published (the rest of the import);
 - facts: the monthly facts rebuilt (`facts.rebuild`).
+
+A checkout that reads the file in a thread, a block ahead of storing (`dossiers/ahead.py` of
+branch `pipe16`, tried and not kept: decision 0120), has no read and validate phases of its
+own: they overlap the storing. For it the child tells the reading thread's wall time (and its
+`read_csv` part), how long the import waited for the reader, and store as the rest besides
+the facts; its CPU time is the whole process's (Polars works in threads of its own).
 """
 
 from __future__ import annotations
@@ -53,6 +59,25 @@ def _timers(phases, facts, saving):
 
         columnar.pl.read_csv = timed_read  # type: ignore[attr-defined]
         reader, fast = columnar.read_dossiers, True
+        ahead = getattr(columnar, "ahead", None)  # branch pipe16: the file read in a thread
+        if hasattr(columnar, "read_ahead") or (ahead is not None and ahead.pays()):
+            items = columnar._items
+
+            def timed_items(*args, **kwargs):
+                # runs in the reading thread: its wall time (its CPU is spread over Polars'
+                # own threads too, so only the process's is told)
+                iterator = items(*args, **kwargs)
+                while True:
+                    started = time.perf_counter()
+                    try:
+                        item = next(iterator)
+                    except StopIteration:
+                        return
+                    finally:
+                        phases["thread"] += time.perf_counter() - started
+                    yield item
+
+            columnar._items = timed_items
     except ImportError:  # a checkout without the block reader: the reference
         from cchc.dossiers.reading import iter_dossiers as reader
 
@@ -117,7 +142,7 @@ def child(code: str, path: str) -> None:
     django.setup()
     from cchc.dossiers import facts, saving
 
-    phases = {"read": 0.0, "iterate": 0.0, "facts": 0.0, "iterate_cpu": 0.0, "facts_cpu": 0.0}
+    phases = dict.fromkeys(("read", "iterate", "facts", "iterate_cpu", "facts_cpu", "thread"), 0.0)
     reader, fast, timed = _timers(phases, facts, saving)
     server = _server_cpu()
     started, cpu = time.perf_counter(), time.process_time()
@@ -145,6 +170,8 @@ def child(code: str, path: str) -> None:
                 "errors": outcome.error_count,
                 "saved": outcome.saved,
                 "peak_mb": usage.ru_maxrss / 1024,
+                "thread": phases["thread"],
+                "iterate": phases["iterate"],
             }
         )
     )
@@ -189,6 +216,21 @@ def count_rows(path: Path) -> int:
         return len(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()) - 1
     with open(path, "rb") as handle:
         return sum(1 for _ in handle) - 1
+
+
+def _print_overlapped(result: dict) -> None:
+    """The phases of an import whose file is read in a thread, while the blocks are stored."""
+    print(
+        f"  reading thread: {result['thread']:.2f} s (of which Polars' read_csv "
+        f"{result['read']:.2f} s)"
+    )
+    print(f"  the import waited for the reader {result['iterate']:.2f} s")
+    print(f"  store     {result['store']:7.2f} s  (the rest, besides the facts)")
+    print(f"  facts     {result['facts']:7.2f} s")
+    print(
+        f"  CPU time of the import process: {result['cpu']:.2f} s (every thread, Polars' "
+        f"included; during the facts {result['cpu_facts']:.2f} s)"
+    )
 
 
 def main() -> None:
@@ -246,15 +288,18 @@ def report(result: dict) -> None:
     print(f"import: {total:.1f} s = {rows / total:,.0f} rows/s, peak {result['peak_mb']:.0f} MB")
     print(f"  load average before / after the import: {result['load_before']} / "
           f"{result['load_after']}")  # fmt: skip
-    for phase in ("read", "validate", "store", "facts"):
-        seconds = result[phase]
-        rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0.001 else "—"
-        print(f"  {phase:<9} {seconds:7.2f} s  {rate}")
-    print(
-        f"  CPU time of the import process: {result['cpu']:.2f} s (read + validate "
-        f"{result['cpu_read_validate']:.2f} s, store {result['cpu_store']:.2f} s, "
-        f"facts {result['cpu_facts']:.2f} s)"
-    )
+    if result.get("thread"):
+        _print_overlapped(result)
+    else:
+        for phase in ("read", "validate", "store", "facts"):
+            seconds = result[phase]
+            rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0.001 else "—"
+            print(f"  {phase:<9} {seconds:7.2f} s  {rate}")
+        print(
+            f"  CPU time of the import process: {result['cpu']:.2f} s (read + validate "
+            f"{result['cpu_read_validate']:.2f} s, store {result['cpu_store']:.2f} s, "
+            f"facts {result['cpu_facts']:.2f} s)"
+        )
     if result.get("server_cpu"):
         print(f"  CPU time of the PostgreSQL backend: {result['server_cpu']:.2f} s")
     if "duckdb" in result:
