@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/dossiers/summary.py --data-1m /work/data/1m \\
         [--pg-10m postgres://…/cchc_x_10m --pg-10m-flat postgres://…/cchc_x_10mflat] \\
-        [--data-10m /work/data/10m] [--runs 7 --warmup 1] [--keep]
+        [--data-10m /work/data/10m] [--runs 7 --warmup 1 --rounds 5] [--keep]
 
 Every measurement is made by the script that owns it, run as a child process with `--json`:
 `importing.py` (import rows/s by phase, peak memory, CPU, DuckDB over the same CSV) and
@@ -34,6 +34,7 @@ import json
 import os
 import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -126,11 +127,19 @@ class Run:
         return self.step(f"import {file} into {kind}", command, url)[-1], url
 
     def pages(self, label: str, url: str) -> dict[str, dict]:
+        """The province's pages in `--rounds` processes: a process runs fast or slow throughout
+        (58–105 ms for the same page seen on one machine), so one process's median is not read
+        alone; each figure is the median of the rounds' (medians, CPU, database CPU)."""
         args = self.args
         command = [str(SCALE), "pages", "--pages", ",".join(PAGES), "--cold", "--json"]
         command += ["--runs", str(args.runs), "--warmup", str(args.warmup)]
-        found = self.step(f"pages, {label}", command, url)
-        return {r["url"].split("/")[3]: r for r in found if r["unit"] == PROVINCE}
+        rounds: dict[str, list[dict]] = {}
+        for number in range(1, args.rounds + 1):
+            found = self.step(f"pages, {label}, round {number}/{args.rounds}", command, url)
+            for r in found:
+                if r["unit"] == PROVINCE:
+                    rounds.setdefault(r["url"].split("/")[3], []).append(r)
+        return {page: _median_of(found) for page, found in rounds.items()}
 
     def flattened(self, url: str, name: str) -> str:
         copy = self.copy(url, name)
@@ -211,7 +220,8 @@ def table(found: dict, run: Run) -> str:
         for shape in ("tree", "flat"):
             label = f"{size.upper()}, {'tree' if shape == 'tree' else 'flattened'}"
             both(
-                f"{label}: indicators / index766 / comparison, median ms (CPU, + database)",
+                f"{label}: indicators / index766 / comparison, median of {run.args.rounds} "
+                "rounds' medians, ms (CPU, + database)",
                 lambda k, key=f"{size} {shape}": _pages(found.get(f"{key} {k}")),
                 aim,
             )
@@ -240,6 +250,16 @@ def table(found: dict, run: Run) -> str:
     return "\n".join(rows)
 
 
+def _median_of(rounds: list[dict]) -> dict:
+    """One page's rounds as one: the median of each figure, and the rounds' medians."""
+    return {
+        "median": statistics.median(r["median"] for r in rounds),
+        "cpu": statistics.median(r["cpu"] for r in rounds),
+        "database": statistics.median(r["database"] or 0 for r in rounds),
+        "rounds": [r["median"] for r in rounds],
+    }
+
+
 def _pages(found: dict[str, dict] | None) -> str:
     if not found:
         return "—"
@@ -263,6 +283,7 @@ def main() -> None:
     parser.add_argument("--sq-1m-flat", "--sqlite-1m-flat", default="")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=5, help="processes per database's pages")
     parser.add_argument("--work", default="/tmp/cchc-summary", help="SQLite files made here")
     parser.add_argument("--pg-prefix", default="cchc_summary", help="databases made here")
     parser.add_argument("--keep", action="store_true", help="keep the databases made here")
