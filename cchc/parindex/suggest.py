@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from cchc import formats
+from cchc.formats.rounding import half_up, half_up_ratio
 from cchc.indicators import engine
 from cchc.plans.choices import PlanKind, TaskState
 from cchc.plans.models import Plan
@@ -30,7 +31,8 @@ class Suggestion:
 
 
 def _pct(value) -> str:
-    return f"{Decimal(str(value)).quantize(Decimal('0.01'))}".replace(".", ",") + "%"
+    """ "3,13%": a share written with two decimals, rounded half up (the one rounding rule)."""
+    return f"{half_up(Decimal(str(value)))}".replace(".", ",") + "%"
 
 
 class Figures:
@@ -127,9 +129,9 @@ def suggest(criterion, figures: Figures) -> Suggestion | None:
         reason = _("%(done)s/%(total)s tasks done (%(pct)s).") % {
             "done": done,
             "total": total,
-            "pct": _pct(share),
+            "pct": _pct(half_up_ratio(100 * done, total)),
         }
-        return Suggestion(apply_rule(criterion, share), reason, share.quantize(Decimal("0.01")))
+        return Suggestion(apply_rule(criterion, share), reason, half_up_ratio(100 * done, total))
     found = figures.indicators().get(source)
     if found is None:
         return Suggestion(

@@ -11,6 +11,8 @@ from django.forms import BoundField
 from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 
+from cchc.formats.rounding import half_up
+
 register = template.Library()
 
 _SELECTS = {"select", "selectmultiple", "nullbooleanselect"}
@@ -53,7 +55,7 @@ def _remembered(_kind: type, value, places: int) -> str:
 
 
 def _written(value, places: int) -> str:
-    value = Decimal(str(value)).quantize(Decimal(1).scaleb(-places))
+    value = half_up(Decimal(str(value)), places)  # the one rounding rule: 3,125 → 3,13
     text = f"{value:,.{places}f}"
     if "." in text:  # trailing zeros of the decimals only: 5,990 stays 5.990
         text = text.rstrip("0").rstrip(".")

@@ -1,5 +1,7 @@
 """Numbers read the Vietnamese way on every page: dots between thousands, a comma for decimals."""
 
+from decimal import Decimal
+
 import pytest
 
 from cchc.core.templatetags.cchc import number
@@ -16,6 +18,10 @@ from cchc.core.templatetags.cchc import number
         (0, 0, "0"),
         (0.0, 2, "0"),
         (None, 2, ""),
+        # the one rounding rule, half up, as officials round — not half to even
+        (3.125, 2, "3,13"),
+        (Decimal("0.625"), 2, "0,63"),
+        (2.5, 0, "3"),
     ],
 )
 def test_numbers_keep_their_zeros_and_drop_only_trailing_decimals(value, places, shown):

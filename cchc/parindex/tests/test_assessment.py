@@ -210,6 +210,21 @@ def test_a_suggestion_cites_tasks_done_and_changes_when_one_more_is_done(world, 
     assert "2/4" in second.reason and second.points == Decimal(5)  # 10 × 50 ÷ 100
 
 
+def test_a_suggestion_rounds_its_share_half_up_like_every_other_figure(world, criteria_set):
+    """1 task of 32 done is 3.125 %: officials (and every other page) write 3,13 %, not the
+    3,12 % of rounding half to even."""
+    found = actions.open_assessment(world.commune, 2026, by=world.people.focal)
+    criterion = _by_stt(found)["1.2"].criterion
+
+    class OneOf32(Figures):
+        def tasks(self):
+            return 1, 32
+
+    advice = suggest(criterion, OneOf32(world.commune, 2026, dt.date(2026, 6, 1)))
+    assert "1/32" in advice.reason and "3,13%" in advice.reason
+    assert advice.figure == Decimal("3.13")
+
+
 def test_par_score_prints_the_tree_total_survey_and_rank(world, criteria_set):
     found = _through_appraisal(world, criteria_set)
     actions.finalise(found, by=world.people.district, survey_points=Decimal(25))
