@@ -129,6 +129,19 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def _children(pid: int, at_least: int) -> list[str]:
+    """The processes `pid` started, waiting (up to 60 s) until there are `at_least`: gunicorn
+    forks its workers one after the other, and the first may answer before the last is up."""
+    for _ in range(600):
+        children = subprocess.run(
+            ["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        if len(children) >= at_least:
+            break
+        time.sleep(0.1)
+    return children
+
+
 def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_proxy(tmp_path):
     port = _free_port()
     env = _production_env(
@@ -158,9 +171,7 @@ def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_prox
                 time.sleep(0.1)
         tls = _get(base, Host="cchc.tayninh.gov.vn", **{"X-Forwarded-Proto": "https"})
         plain = _get(base, Host="cchc.tayninh.gov.vn")
-        workers = subprocess.run(
-            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True, check=False
-        ).stdout.split()
+        workers = _children(server.pid, at_least=2)
     finally:
         server.terminate()
         output = server.communicate(timeout=60)[0]
