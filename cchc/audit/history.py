@@ -34,6 +34,12 @@ def register(*, actions=None, fields=None, hidden=()) -> None:
     HIDDEN.update(hidden)
 
 
+def action_label(action: str) -> str:
+    """What an action is called ("plan.create" → "Plan created", translated); an action no app
+    named is shown as it is stored."""
+    return str(ACTION_LABELS.get(action, action))
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -105,7 +111,7 @@ def describe(events) -> list[HistoryRow]:
             for k in keys
             if before.get(k) != after.get(k)
         ]
-        rows.append(HistoryRow(event, str(ACTION_LABELS.get(event.action, event.action)), changes))
+        rows.append(HistoryRow(event, action_label(event.action), changes))
     return rows
 
 

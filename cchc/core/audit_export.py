@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from cchc.audit.history import ACTION_LABELS
+from cchc.audit.history import action_label
 from cchc.audit.log import record
 from cchc.audit.models import AuditEvent
 from cchc.documents.excel import TableRow, workbook_bytes, write_table
@@ -59,7 +59,7 @@ def rows(found) -> Iterator[TableRow]:
                 (user.get_full_name() or "") if user else "",
                 event.unit.name if event.unit else "",
                 event.action,
-                str(ACTION_LABELS.get(event.action, event.action)),
+                action_label(event.action),
                 event.object_repr,
                 _raw(event.before),
                 _raw(event.after),

@@ -10,4 +10,10 @@ class DossiersConfig(AppConfig):
     def ready(self):
         from cchc.audit.history import register
 
-        register(actions={"procedure.publication": _("Procedure publication changed")})
+        register(
+            actions={
+                "procedure.publication": _("Procedure publication changed"),
+                "dossier_import": _("Dossiers imported"),
+                "procedure_import": _("Procedure catalogue imported"),
+            }
+        )

@@ -8,3 +8,8 @@ class ImporterConfig(AppConfig):
     name = "cchc.importer"
     label = "importer"
     verbose_name = _("Plan importer")
+
+    def ready(self) -> None:
+        from cchc.audit.history import register
+
+        register(actions={"plan.import": _("Plan imported from a file")})

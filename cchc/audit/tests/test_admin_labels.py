@@ -1,0 +1,38 @@
+"""The change history in the admin names each action as a reader knows it, in Vietnamese —
+the sign-ins, the imports and the administrators' own changes included — not by its code."""
+
+import pytest
+from django.urls import reverse
+
+from cchc.audit.log import record
+from cchc.testing.auth import admin_login
+from cchc.testing.factories import UserFactory
+
+
+@pytest.fixture
+def admin_client(client, db):
+    admin_login(client, UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    return client
+
+
+def test_the_admin_lists_and_filters_actions_by_their_vietnamese_names(admin_client):
+    person = UserFactory(username="canbo")
+    record("login", by=person, obj=person)
+    record("dossier_import", by=person)
+    record("membership.delete", by=person)
+    record("something.unnamed", by=person)
+    page = admin_client.get(
+        reverse("admin:audit_auditevent_changelist"), HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+    for shown in ("Đăng nhập", "Nhập hồ sơ thủ tục hành chính", "Gỡ vai trò trong đơn vị"):
+        assert shown in page
+    assert "Hiện số lượng" in page and "Show counts" not in page
+    assert ">login<" not in page and ">dossier_import<" not in page
+    assert "something.unnamed" in page  # an action no app named is shown as stored
+
+    only = admin_client.get(
+        reverse("admin:audit_auditevent_changelist"),
+        {"action": "dossier_import"},
+        HTTP_ACCEPT_LANGUAGE="vi",
+    )
+    assert [e.action for e in only.context["cl"].result_list] == ["dossier_import"]
