@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cchc
 
-.PHONY: install demo test lint typecheck format test-sqlite test-pg browser-deps doc-deps assets messages
+.PHONY: install demo test lint typecheck format test-sqlite test-pg system-deps browser-deps doc-deps assets messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,12 +62,16 @@ format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-browser-deps:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+# What the tests need from Debian, whatever is missing fetched by one apt-get: Chromium (browser
+# tests), LibreOffice and poppler (Word documents converted to PDF, their first page drawn).
+system-deps:
+	@need=""; \
+	command -v chromium >/dev/null 2>&1 || need="chromium"; \
+	command -v soffice >/dev/null 2>&1 || need="$$need libreoffice-writer-nogui"; \
+	command -v pdftoppm >/dev/null 2>&1 || need="$$need poppler-utils"; \
+	if [ -n "$$need" ]; then apt-get update -qq && apt-get install -y -qq $$need >/dev/null; fi
 
-# Word reports are converted to PDF in the tests (LibreOffice) and their first page drawn (poppler)
-doc-deps:
-	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null)
+browser-deps doc-deps: system-deps
 
 test-sqlite:
 	$(BIN)/pytest -n 2 --create-db
@@ -75,7 +79,10 @@ test-sqlite:
 test-pg:
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db
 
-test: install browser-deps doc-deps lint typecheck
+# The Python packages and Debian's side by side: each mostly waits on its registry.
+test:
+	$(MAKE) --no-print-directory -j2 install system-deps
+	$(MAKE) --no-print-directory lint typecheck
 	$(BIN)/cchc makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-pg

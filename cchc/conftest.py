@@ -46,6 +46,19 @@ def _fresh_calendar():
     clear_cache()
 
 
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """An installation on which `cchc demo` has run, made once per test process; a test copies
+    it (`Site(root, name, like=demo_site)`) instead of changing it."""
+    from cchc.testing.sites import Site
+
+    site = Site(tmp_path_factory.mktemp("demo-site"), "demo")
+    loaded = site.run("demo", "--no-serve")
+    assert loaded.returncode == 0, loaded.stderr
+    yield site
+    site.drop()
+
+
 @pytest.fixture
 def world(db):
     """Province → district → two communes, with a person in each role."""

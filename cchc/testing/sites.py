@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -20,13 +21,20 @@ POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
 class Site:
-    def __init__(self, root: Path, name: str):
+    def __init__(self, root: Path, name: str, like: Site | None = None):
+        """An empty installation, or (`like`) a copy of another one as it is now: its data
+        folder and its database (SQLite's file is in the folder; PostgreSQL's is made with the
+        other as template, which no process may be using)."""
         self.data = root / name
-        self.data.mkdir()
+        if like is None:
+            self.data.mkdir()
+        else:
+            shutil.copytree(like.data, self.data)
         if POSTGRES:
             self.dbname = f"cchc_site_test_{os.getpid()}_{name}"
             _pg_admin(f'DROP DATABASE IF EXISTS "{self.dbname}"')
-            _pg_admin(f'CREATE DATABASE "{self.dbname}"')
+            template = f' TEMPLATE "{like.dbname}"' if like is not None else ""
+            _pg_admin(f'CREATE DATABASE "{self.dbname}"{template}')
             self.url = _pg_url(self.dbname)
         else:
             self.url = f"sqlite:///{self.data / 'cchc.sqlite3'}"

@@ -12,11 +12,9 @@ from cchc.testing.sites import Site
 
 
 @pytest.fixture(scope="module")
-def demo_backup(tmp_path_factory):
+def demo_backup(tmp_path_factory, demo_site):
     root = tmp_path_factory.mktemp("backup")
-    source = Site(root, "source")
-    loaded = source.run("demo", "--no-serve")
-    assert loaded.returncode == 0, loaded.stderr
+    source = Site(root, "source", like=demo_site)
     made = source.run("backup", "--to", str(root / "copies"))
     assert made.returncode == 0, made.stderr
     folders = list((root / "copies").glob("cchc-backup-*"))

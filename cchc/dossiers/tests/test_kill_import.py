@@ -24,10 +24,8 @@ NEW_ROWS = 60_000
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    installed = Site(tmp_path_factory.mktemp("kill"), "site")
-    loaded = installed.run("demo", "--no-serve")
-    assert loaded.returncode == 0, loaded.stderr
+def site(tmp_path_factory, demo_site):
+    installed = Site(tmp_path_factory.mktemp("kill"), "site", like=demo_site)
     yield installed
     installed.drop()
 
@@ -204,7 +202,7 @@ def _april(site: Site) -> int:
     )[0][0]
 
 
-ASIDE_ROWS = 150_000  # many times the demo's dossiers: written without the indexes (0113)
+ASIDE_ROWS = 100_000  # many times the demo's dossiers: written without the indexes (0113)
 
 
 def _indexes(site: Site) -> set[str]:
@@ -233,12 +231,10 @@ def _kill_while_set_aside(site: Site, path, indexes: set[str]) -> set[str]:
 
 
 def test_a_kill_9_while_the_indexes_are_set_aside_leaves_them_made_again(
-    tmp_path_factory, tmp_path
+    tmp_path_factory, tmp_path, demo_site
 ):
-    fresh = Site(tmp_path_factory.mktemp("aside"), "aside")
+    fresh = Site(tmp_path_factory.mktemp("aside"), "aside", like=demo_site)
     try:
-        loaded = fresh.run("demo", "--no-serve")
-        assert loaded.returncode == 0, loaded.stderr
         path = tmp_path / "nam.csv"
         _write_fresh_file(path, ASIDE_ROWS)
         indexes, seen_before, facts_before = _indexes(fresh), fresh.query(VISIBLE), _facts(fresh)

@@ -4,6 +4,9 @@ import datetime as dt
 import io
 
 import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
 
 from cchc.demo import load_demo
 from cchc.evidence.models import Evidence
@@ -15,9 +18,27 @@ from cchc.tracking.models import Occurrence, ProgressUpdate
 TODAY = dt.date(2025, 6, 11)
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for the module's tests, in a transaction rolled back at the end;
+    each test runs in a savepoint of it and leaves the demo as it found it (as Django's
+    setUpTestData does). Files and password hashing as every test has them (cchc/conftest.py)."""
+    files = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path_factory.mktemp("demo-files"))},
+    }
+    fast = override_settings(
+        STORAGES={**settings.STORAGES, "default": files},
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), fast, transaction.atomic():
+        yield load_demo(io.StringIO(), today=TODAY)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    return load_demo(io.StringIO(), today=TODAY)
+def demo(_demo_once, db):
+    return _demo_once
 
 
 def statuses(plan):
