@@ -43,13 +43,17 @@ def _called(call: ast.Call) -> str:
 
 
 def _calls(trees):
-    """(module, enclosing function, call) for every call inside a function."""
+    """(module, innermost enclosing function or None, call) for every call of the project."""
     for path, tree in trees.items():
-        for func in ast.walk(tree):
-            if isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
-                for node in ast.walk(func):
-                    if isinstance(node, ast.Call):
-                        yield path, func, node
+        yield from _calls_in(path, tree, None)
+
+
+def _calls_in(path, node, func):
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.Call):
+            yield path, func, child
+        inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else func
+        yield from _calls_in(path, child, inner)
 
 
 def _passed(call: ast.Call, func: ast.FunctionDef, name: str):
@@ -77,7 +81,8 @@ def _values(expr, where, calls) -> set[str]:
             for p in expr.values
         ]
         return {"".join(chosen) for chosen in itertools.product(*parts)}
-    params = {a.arg for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]}
+    args = func.args if func is not None else ast.arguments([], [], None, [], [], None, [])
+    params = {a.arg for a in [*args.posonlyargs, *args.args, *args.kwonlyargs]}
     if isinstance(expr, ast.Name) and expr.id in params:
         # a parameter: what every caller passes (a private function's callers are in its module)
         found: set[str] = set()
@@ -89,7 +94,7 @@ def _values(expr, where, calls) -> set[str]:
                 raise Unfollowed(f"{caller_path}:{call.lineno} passes no {expr.id}")
             found |= _values(arg, (caller_path, caller), calls)
         return found
-    raise Unfollowed(f"{path}:{getattr(expr, 'lineno', func.lineno)} {ast.unparse(expr)}")
+    raise Unfollowed(f"{path}:{getattr(expr, 'lineno', '?')} {ast.unparse(expr)}")
 
 
 def recorded_actions() -> set[str]:
