@@ -25,5 +25,6 @@ class AccountsConfig(AppConfig):
                 "two_step.verified": _("Two-step code accepted"),
                 "two_step.failed": _("Two-step code refused"),
                 "two_step.reset": _("Two-step sign-in reset"),
+                "account.disabled": _("Account disabled after a long time without sign-in"),
             }
         )

@@ -34,6 +34,13 @@ def register(*, actions=None, fields=None, hidden=()) -> None:
     HIDDEN.update(hidden)
 
 
+def name_by_default(actions: dict) -> None:
+    """Add labels an app's own (`register`) take precedence over, whichever comes first: the
+    admin pages' writes named after their model (`recorded_admin.name_writes`)."""
+    for action, label in actions.items():
+        ACTION_LABELS.setdefault(action, label)
+
+
 def action_label(action: str) -> str:
     """What an action is called ("plan.create" → "Plan created", translated); an action no app
     named is shown as it is stored."""

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db import models, transaction
+from django.utils.text import capfirst, format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from .history import name_by_default
 from .log import record, snapshot
 
 # never copied into the history: password and token hashes are secrets, a login or use time
@@ -41,6 +44,31 @@ def unit_of(obj: models.Model, *, deleting: bool = False):
     return None
 
 
+# What an admin page's writes are called, after the written row's model ("unit.create" →
+# "Thêm đơn vị (trang quản trị)"); an app may name one of them its own way (`history.register`).
+WRITES = {
+    "create": _("{thing} added in the admin"),
+    "update": _("{thing} changed in the admin"),
+    "delete": _("{thing} deleted in the admin"),
+    "deactivate": _("{thing} deactivated in the admin"),
+    "reactivate": _("{thing} reactivated in the admin"),
+}
+
+
+def name_writes(model: type[models.Model]) -> None:
+    """Label every action `action_name` can give a write of `model`."""
+    verbs = ["create", "update", "delete"]
+    if any(f.name == "is_active" for f in model._meta.fields):
+        verbs += ["deactivate", "reactivate"]
+    thing = model._meta.verbose_name
+    name_by_default(
+        {
+            f"{model._meta.model_name}.{verb}": capfirst(format_lazy(WRITES[verb], thing=thing))
+            for verb in verbs
+        }
+    )
+
+
 def action_name(obj: models.Model, before: dict | None, after: dict | None) -> str:
     kind = obj._meta.model_name
     if before is None:
@@ -69,7 +97,13 @@ def record_change(obj, *, by, before: dict | None, after: dict | None) -> None:
 
 
 class RecordedAdmin:
-    """Mixin for a ModelAdmin: its writes and those of its inlines are audited."""
+    """Mixin for a ModelAdmin: its writes and those of its inlines are audited (and named in
+    the change history)."""
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        for written in [model, *(inline.model for inline in self.inlines)]:
+            name_writes(written)
 
     def save_model(self, request, obj, form, change):
         before = None

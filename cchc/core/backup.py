@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
@@ -47,6 +48,19 @@ class Result:
     tables: int
     rows: int
     files: int
+
+    def counts(self) -> str:
+        """What the copy holds, as the commands say it: "12 bảng, 3456 dòng, 7 tệp"."""
+        return f"{self.tables} bảng, {self.rows} dòng, {self.files} tệp"
+
+
+def for_command(step, folder: Path) -> Result:
+    """`backup` or `restore` run by a command: a refusal is the command's error (its message
+    for the operator, no traceback)."""
+    try:
+        return step(folder)
+    except BackupError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -248,20 +248,29 @@ def moves(batch_id: int) -> list[tuple[str, int, int]]:
         return [(code, before, now) for code, before, now in cursor.fetchall()]
 
 
+def _each_chunk(cursor, batch_id: int, old: bool, work) -> None:
+    """`work(end)` on each chunk of an import's staged rows (`old` versions or new rows, up to
+    id `end`) that `work` takes out of the stage, a chunk per transaction: a crash loses at
+    most the chunk being worked on, never half of it (decision 0094)."""
+    while True:
+        with transaction.atomic():
+            end = _chunk_end(cursor, batch_id, old, 0)
+            if end is None:
+                return
+            work(end)
+
+
 def discard(batch_id: int) -> None:
     """Drop an import's staged rows, a chunk per transaction (nothing else was touched)."""
+    delete = f"DELETE FROM {_q(StagedDossier)} WHERE owner_id = %s AND old = %s AND id <= %s"
     with connection.cursor() as cursor:
         for old in (True, False):
-            while True:
-                with transaction.atomic():
-                    end = _chunk_end(cursor, batch_id, old, 0)
-                    if end is None:
-                        break
-                    cursor.execute(
-                        f"DELETE FROM {_q(StagedDossier)} WHERE owner_id = %s AND old = %s "
-                        "AND id <= %s",
-                        [batch_id, old, end],
-                    )
+            _each_chunk(
+                cursor,
+                batch_id,
+                old,
+                lambda end, old=old: cursor.execute(delete, [batch_id, old, end]),
+            )
 
 
 def roll_back(batch_id: int) -> None:
@@ -279,20 +288,19 @@ def roll_back(batch_id: int) -> None:
                 if not ids:
                     break
                 Dossier.objects.filter(pk__in=ids).delete()
-        while True:  # each old version moves back in one transaction: seen once, always
-            with transaction.atomic():
-                end = _chunk_end(cursor, batch_id, True, 0)
-                if end is None:
-                    break
-                cursor.execute(
-                    f"INSERT INTO {dossiers} ({columns}) SELECT {columns} FROM {staged} "
-                    "WHERE owner_id = %s AND old AND id <= %s",
-                    [batch_id, end],
-                )
-                cursor.execute(
-                    f"DELETE FROM {staged} WHERE owner_id = %s AND old AND id <= %s",
-                    [batch_id, end],
-                )
+
+        def put_back(end):  # each old version moves back in one transaction: seen once, always
+            cursor.execute(
+                f"INSERT INTO {dossiers} ({columns}) SELECT {columns} FROM {staged} "
+                "WHERE owner_id = %s AND old AND id <= %s",
+                [batch_id, end],
+            )
+            cursor.execute(
+                f"DELETE FROM {staged} WHERE owner_id = %s AND old AND id <= %s",
+                [batch_id, end],
+            )
+
+        _each_chunk(cursor, batch_id, True, put_back)
     discard(batch_id)
     ImportBatch.objects.filter(pk=batch_id).delete()
 

@@ -157,8 +157,9 @@ def run(
             if progress is not None:
                 upload.progress = progress.final(outcome)
         closed.append(_finish(upload))
+        imported = upload.status == DossierUpload.Status.IMPORTED
         record(
-            f"dossier_upload.{upload.status}",
+            "dossier_upload.imported" if imported else "dossier_upload.refused",
             by=by,
             obj=upload,
             unit=upload.unit,

@@ -17,7 +17,7 @@ class FiguresConfig(AppConfig):
         measures.register_page(_("Measure it by a figure entered per period"), "figures:target")
         register(
             actions={
-                "figure.enter": _("Figure entered"),
+                "figure.enter": _("Figure entered for a period"),
                 "figure.measure": _("Figure measuring the target chosen"),
             }
         )

@@ -80,47 +80,26 @@ def build(unit: Unit, period: periods.Period) -> Board:
     codes = set().union(*(indicator_codes(g) for g in groups.values()))
     definitions = engine.definitions(codes)
     rows, _own, total = engine.breakdown(unit, period.start, period.end, definitions)
-    whole = (period.start, period.end)
     sourced = _sourced(unit, [child for child, _values in rows], period, groups)
     alike: dict = {}  # scores shared by units with the same figures (`scoring.score`)
-    below = [
-        score(
-            child,
-            period.start,
-            period.end,
-            version=version,
-            groups=groups[version.pk],
+
+    def scored(who, values, low=period.start, high=period.end, used=version):
+        """A unit's score over [low, high] by the index version `used`."""
+        return score(
+            who,
+            low,
+            high,
+            version=used,
+            groups=groups[used.pk],
             values=values,
-            sourced=sourced[child.pk, whole],
+            sourced=sourced[who.pk, (low, high)],
             alike=alike,
         )
-        for child, values in rows
-    ]
-    main = score(
-        unit,
-        period.start,
-        period.end,
-        version=version,
-        groups=groups[version.pk],
-        values=total,
-        sourced=sourced[unit.pk, whole],
-        alike=alike,
-    )
+
+    below = [scored(child, values) for child, values in rows]
+    main = scored(unit, total)
     by_month = engine.monthly(unit, period.start, period.end, definitions)
     months = [
-        (
-            key,
-            score(
-                unit,
-                low,
-                high,
-                version=chosen[key],
-                groups=groups[chosen[key].pk],
-                values=by_month[key],
-                sourced=sourced[unit.pk, (low, high)],
-                alike=alike,
-            ),
-        )
-        for key, low, high in month_keys
+        (key, scored(unit, by_month[key], low, high, chosen[key])) for key, low, high in month_keys
     ]
     return Board(unit, period, main, months, worst_first(below))

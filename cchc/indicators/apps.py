@@ -18,7 +18,7 @@ class IndicatorsConfig(AppConfig):
         register(
             actions={
                 "target.link": _("Measure of the target set"),
-                "target.figure": _("Figure entered"),
+                "target.figure": _("Figure reached by a target entered"),
             },
             fields={
                 "as_of": _("As of"),

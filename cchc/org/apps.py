@@ -12,10 +12,16 @@ class OrgConfig(AppConfig):
 
         register(
             actions={
+                "user.create": _("Account created"),
+                "user.update": _("Account changed"),
                 "user.password": _("Password changed by an administrator"),
                 "user.deactivate": _("Account disabled"),
+                "user.reactivate": _("Account enabled again"),
                 "user.delete": _("Account deleted"),
                 "membership.create": _("Membership added"),
+                "membership.update": _("Membership changed"),
+                "membership.deactivate": _("Membership suspended"),
+                "membership.reactivate": _("Membership restored"),
                 "membership.delete": _("Membership removed"),
             }
         )

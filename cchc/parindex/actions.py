@@ -179,12 +179,15 @@ def open_assessment(unit, year: int, *, by, deadline: dt.date | None = None) -> 
     return assessment
 
 
-def _require_stage(assessment: Assessment, *stages: str) -> None:
+def _locked(assessment_id: int, *stages: str) -> Assessment:
+    """The assessment, locked for a step of its life: refused unless it is at one of `stages`."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment_id)
     if assessment.stage not in stages:
         raise ValidationError(
             _("This step is not open: the assessment is at “%(stage)s”.")
             % {"stage": assessment.get_stage_display()}
         )
+    return assessment
 
 
 def _checked_scores(
@@ -207,8 +210,7 @@ def save_self_scores(
 ) -> int:
     """Enter self-scores {criterion id: (points, note)}; every entry is checked before any is
     saved. Returns how many changed."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_stage(assessment, Stage.SELF)
+    assessment = _locked(assessment.pk, Stage.SELF)
     scores = _checked_scores(assessment, entries)
     changed = 0
     for criterion_id, (points, note) in entries.items():
@@ -236,8 +238,7 @@ def _with_file(score: Score, *stages: str, by, file=None, title: str = ""):
     content first) to the score: the file is kept only if the whole step commits."""
     checked = check_upload(file) if file is not None else None
     with keeping_files() as stored, transaction.atomic():
-        assessment = Assessment.objects.select_for_update().get(pk=score.assessment_id)
-        _require_stage(assessment, *stages)
+        assessment = _locked(score.assessment_id, *stages)
 
         def attach_file(owner: Score):
             return attach(
@@ -275,13 +276,15 @@ def _move(
     action: str,
     *,
     by,
-    before: dict,
+    before: dict | None = None,
     after: dict | None = None,
     reason: str = "",
     **fields,
 ):
     """One step of the assessment's life: it moves to `stage` with `fields` set, and the step
-    is audited (the event is returned for the notification it sends)."""
+    is audited, from the stage it was at (the event is returned for the notification it
+    sends)."""
+    before = {"stage": assessment.stage, **(before or {})}
     assessment.stage = stage
     for name, value in fields.items():
         setattr(assessment, name, value)
@@ -303,8 +306,7 @@ def _may_submit(assessment: Assessment, today: dt.date) -> bool:
 def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Assessment:
     """The leader approves and submits; refused after the deadline unless reopened."""
     today = today or timezone.localdate()
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_stage(assessment, Stage.SELF)
+    assessment = _locked(assessment.pk, Stage.SELF)
     if not _may_submit(assessment, today):
         raise ValidationError(
             _("The deadline (%(day)s) has passed: only the upper level can reopen the assessment.")
@@ -320,7 +322,6 @@ def submit(assessment: Assessment, *, by, today: dt.date | None = None) -> Asses
         Stage.SUBMITTED,
         "par.submit",
         by=by,
-        before={"stage": Stage.SELF},
         approved_by=by,
         submitted_at=timezone.now(),
     )
@@ -333,15 +334,13 @@ def reopen(assessment: Assessment, *, by, until: dt.date, reason: str) -> Assess
     """The upper level gives the unit until `until` to finish and submit."""
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for reopening."))
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_stage(assessment, Stage.SELF, Stage.SUBMITTED)
-    before = {"stage": assessment.stage, "reopened_until": _day(assessment.reopened_until)}
+    assessment = _locked(assessment.pk, Stage.SELF, Stage.SUBMITTED)
     event = _move(
         assessment,
         Stage.SELF,
         "par.reopen",
         by=by,
-        before=before,
+        before={"reopened_until": _day(assessment.reopened_until)},
         after={"reopened_until": _day(until)},
         reason=reason.strip(),
         reopened_until=until,
@@ -364,11 +363,8 @@ def appraise(
     """The upper level accepts (points equal to the unit's) or adjusts each criterion; an
     adjustment needs its reason. `final` writes the final points (after the explanation
     round) instead of the appraised ones. All entries are checked before any is saved."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if final:
-        _require_stage(assessment, Stage.SUBMITTED, Stage.EXPLAINING)
-    else:
-        _require_stage(assessment, Stage.SUBMITTED)
+    stages = (Stage.SUBMITTED, Stage.EXPLAINING) if final else (Stage.SUBMITTED,)
+    assessment = _locked(assessment.pk, *stages)
     scores = _checked_scores(assessment, entries)
     for criterion_id, (points, reason) in entries.items():
         score = scores[criterion_id]
@@ -410,8 +406,7 @@ def appraise(
 @transaction.atomic
 def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assessment:
     """The unit is asked to explain the adjusted criteria by `deadline`."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_stage(assessment, Stage.SUBMITTED)
+    assessment = _locked(assessment.pk, Stage.SUBMITTED)
     if assessment.scores.filter(appraised_points__isnull=True).exists():
         raise ValidationError(_("Appraise every criterion before the explanation round."))
     event = _move(
@@ -419,7 +414,6 @@ def open_explanation(assessment: Assessment, *, by, deadline: dt.date) -> Assess
         Stage.EXPLAINING,
         "par.explanation_round",
         by=by,
-        before={"stage": Stage.SUBMITTED},
         after={"explanation_deadline": _day(deadline)},
         explanation_deadline=deadline,
     )
@@ -459,8 +453,7 @@ def explain(
 def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None) -> Assessment:
     """Publish the final score: each criterion's final points (the appraised ones where the
     upper level did not change them after the explanation), the survey, the total."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    _require_stage(assessment, Stage.SUBMITTED, Stage.EXPLAINING)
+    assessment = _locked(assessment.pk, Stage.SUBMITTED, Stage.EXPLAINING)
     criteria = list(assessment.criteria_set.criteria.all())
     weight = sum(
         (
@@ -483,13 +476,12 @@ def finalise(assessment: Assessment, *, by, survey_points: Decimal | None = None
             score.final_points = score.appraised_points
             score.save(update_fields=["final_points"])
     result = rules.totals(criteria, {s.criterion_id: s.final_points for s in scores}, survey_points)
-    before = {"stage": assessment.stage, "final_total": _num(assessment.final_total)}
     event = _move(
         assessment,
         Stage.FINAL,
         "par.finalise",
         by=by,
-        before=before,
+        before={"final_total": _num(assessment.final_total)},
         after={"final_total": _num(result.total), "survey_points": _num(survey_points)},
         survey_points=survey_points,
         final_total=result.total,

@@ -29,6 +29,8 @@ ACTION_LABELS = {
     "plan.appraise": _("Plan appraised by the upper level"),
     "amendment.open": _("Amendment opened"),
     "amendment.issue": _("Amendment issued"),
+    "amendment.discard": _("Plan amendment discarded"),
+    "task.adopt": _("Task assigned by the upper level adopted"),
     "appraisal.answer": _("Appraisal comment answered"),
 }
 FIELD_LABELS = {

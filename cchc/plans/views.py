@@ -193,21 +193,20 @@ def _open_plan_for(request, plan_pk: int) -> Plan:
     return plan
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def task_create(request, plan_pk: int):
-    plan = _open_plan_for(request, plan_pk)
-    return _task_form(request, plan, Task(plan=plan))
+def _plan_and_part(request, model, plan_pk: int | None, pk: int | None):
+    """The plan and the task or target of its add (`plan_pk`) or edit (`pk`) page."""
+    if pk is None:
+        plan = _open_plan_for(request, plan_pk)
+        return plan, model(plan=plan)
+    part = _part_for(request, model, pk)
+    return part.plan, part
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def task_edit(request, pk: int):
-    task = _part_for(request, Task, pk)
-    return _task_form(request, task.plan, task)
-
-
-def _task_form(request, plan: Plan, task: Task):
+def task_form(request, plan_pk: int | None = None, pk: int | None = None):
+    """A task added to a plan or edited."""
+    plan, task = _plan_and_part(request, Task, plan_pk, pk)
     form = TaskForm(request.POST or None, instance=task, plan=plan)
     if request.method == "POST" and form.is_valid():
         actions.save_task(
@@ -262,19 +261,9 @@ def task_restore(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def target_create(request, plan_pk: int):
-    plan = _open_plan_for(request, plan_pk)
-    return _target_form(request, plan, Target(plan=plan))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def target_edit(request, pk: int):
-    target = _part_for(request, Target, pk)
-    return _target_form(request, target.plan, target)
-
-
-def _target_form(request, plan: Plan, target: Target):
+def target_form(request, plan_pk: int | None = None, pk: int | None = None):
+    """A target added to a plan or edited."""
+    plan, target = _plan_and_part(request, Target, plan_pk, pk)
     form = TargetForm(request.POST or None, instance=target, plan=plan)
     if request.method == "POST" and form.is_valid():
         actions.save_target(form.save(commit=False), by=request.user)

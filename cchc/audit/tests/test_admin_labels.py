@@ -21,6 +21,9 @@ def test_the_admin_lists_and_filters_actions_by_their_vietnamese_names(admin_cli
     record("dossier_import", by=person)
     record("membership.delete", by=person)
     record("something.unnamed", by=person)
+    record("figure.enter", by=person)
+    record("target.figure", by=person)
+    record("unittoken.deactivate", by=person)
     page = admin_client.get(
         reverse("admin:audit_auditevent_changelist"), HTTP_ACCEPT_LANGUAGE="vi"
     ).content.decode()
@@ -29,6 +32,13 @@ def test_the_admin_lists_and_filters_actions_by_their_vietnamese_names(admin_cli
     assert "Hiện số lượng" in page and "Show counts" not in page
     assert ">login<" not in page and ">dossier_import<" not in page
     assert "something.unnamed" in page  # an action no app named is shown as stored
+    # two different entries, two names (both were "Nhập số liệu chỉ tiêu"); an admin write
+    for shown in (
+        "Nhập số liệu theo kỳ",
+        "Nhập kết quả đạt được của chỉ tiêu",
+        "Ngừng sử dụng mã truy cập API (trang quản trị)",
+    ):
+        assert page.count(shown) == 2  # in the list and in the action filter
 
     only = admin_client.get(
         reverse("admin:audit_auditevent_changelist"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from cchc.core.backup import BackupError, backup
+from cchc.core.backup import backup, for_command
 
 
 class Command(BaseCommand):
@@ -25,11 +25,5 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, to: Path, **options):
-        try:
-            result = backup(to)
-        except BackupError as exc:
-            raise CommandError(str(exc)) from exc
-        self.stdout.write(
-            f"Đã sao lưu vào {result.folder}: {result.tables} bảng, {result.rows} dòng, "
-            f"{result.files} tệp."
-        )
+        result = for_command(backup, to)
+        self.stdout.write(f"Đã sao lưu vào {result.folder}: {result.counts()}.")

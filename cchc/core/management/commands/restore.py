@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from cchc.core.backup import BackupError, restore
+from cchc.core.backup import for_command, restore
 
 
 class Command(BaseCommand):
@@ -19,12 +19,9 @@ class Command(BaseCommand):
         parser.add_argument("folder", type=Path, metavar="DIR")
 
     def handle(self, *args, folder: Path, **options):
-        try:
-            result = restore(folder)
-        except BackupError as exc:
-            raise CommandError(str(exc)) from exc
+        result = for_command(restore, folder)
         self.stdout.write(
-            f"Đã khôi phục từ {result.folder}: {result.tables} bảng, {result.rows} dòng, "
-            f"{result.files} tệp; số dòng mọi bảng khớp với bản sao lưu."
+            f"Đã khôi phục từ {result.folder}: {result.counts()}; số dòng mọi bảng khớp với bản "
+            "sao lưu."
         )
         self.stdout.write("Chạy `cchc migrate` nếu phần mềm mới hơn bản sao lưu.")
