@@ -50,15 +50,25 @@ class AuditEvent(models.Model):
     )
     action = models.CharField(_("action"), max_length=60)
     content_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("object kind"),
     )
-    object_id = models.CharField(max_length=64, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
     # What holds the object, whose history the event is also part of: a task's or target's
     # plan, a progress report's task. Filled by `record()`, so history needs no JSON matching.
     subject_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("kind of what holds it"),
     )
-    subject_id = models.CharField(max_length=64, blank=True)
+    subject_id = models.CharField(_("id of what holds it"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)

@@ -30,6 +30,7 @@ def test_the_admin_lists_and_filters_actions_by_their_vietnamese_names(admin_cli
     for shown in ("Đăng nhập", "Nhập hồ sơ thủ tục hành chính", "Gỡ vai trò trong đơn vị"):
         assert shown in page
     assert "Hiện số lượng" in page and "Show counts" not in page
+    assert "Theo loại đối tượng" in page and "content type" not in page
     assert ">login<" not in page and ">dossier_import<" not in page
     assert "something.unnamed" in page  # an action no app named is shown as stored
     # two different entries, two names (both were "Nhập số liệu chỉ tiêu"); an admin write
@@ -46,3 +47,25 @@ def test_the_admin_lists_and_filters_actions_by_their_vietnamese_names(admin_cli
         HTTP_ACCEPT_LANGUAGE="vi",
     )
     assert [e.action for e in only.context["cl"].result_list] == ["dossier_import"]
+
+
+def test_an_events_page_names_its_fields_in_vietnamese(admin_client):
+    person = UserFactory(username="canbo")
+    record("login", by=person, obj=person)
+    event_id = (
+        admin_client.get(reverse("admin:audit_auditevent_changelist"))
+        .context["cl"]
+        .result_list[0]
+        .pk
+    )
+    page = admin_client.get(
+        reverse("admin:audit_auditevent_change", args=[event_id]), HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+    for label in (
+        "Loại đối tượng",
+        "Mã đối tượng",
+        "Loại đối tượng chứa nó",
+        "Mã đối tượng chứa nó",
+    ):
+        assert f"<label>{label}:</label>" in page
+    assert "Content type" not in page and "Object id" not in page
