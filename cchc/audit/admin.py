@@ -26,7 +26,10 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_filter = [ActionFilter, "content_type"]
     search_fields = ["object_repr", "user__username", "reason"]
     date_hierarchy = "at"
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+    # the action by its name, where the list shows it (the stored code stays searchable)
+    readonly_fields = fields = [
+        "action_shown" if f.name == "action" else f.name for f in AuditEvent._meta.fields
+    ]
 
     @admin.display(description=_("action"), ordering="action")
     def action_shown(self, event: AuditEvent) -> str:

@@ -86,7 +86,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{moment(self.at)} {self.action} {self.object_repr}"
+        from .history import action_label  # the apps' labels, registered once they are ready
+
+        return f"{moment(self.at)} {action_label(self.action)} {self.object_repr}"
 
     def changes(self) -> list[tuple[str, object, object]]:
         """Fields that differ between before and after, as (field, old, new)."""

@@ -69,3 +69,4 @@ def test_an_events_page_names_its_fields_in_vietnamese(admin_client):
     ):
         assert f"<label>{label}:</label>" in page
     assert "Content type" not in page and "Object id" not in page
+    assert "<label>Thao tác:</label>" in page and "Đăng nhập" in page and ">login<" not in page

@@ -1,6 +1,9 @@
-"""An event names its moment in Vietnam's time, as the history panels and the Excel export do."""
+"""An event names its moment in Vietnam's time, as the history panels and the Excel export do,
+and its action by the name the history gives it."""
 
 import datetime as dt
+
+from django.utils import translation
 
 from cchc.audit.models import AuditEvent
 
@@ -11,4 +14,5 @@ def test_an_event_after_five_pm_utc_is_labelled_with_the_next_morning_in_vietnam
         action="plan.create",
         object_repr="Kế hoạch CCHC 2024",
     )
-    assert str(event) == "09/03/2024 00:30 plan.create Kế hoạch CCHC 2024"
+    with translation.override("vi"):
+        assert str(event) == "09/03/2024 00:30 Tạo kế hoạch Kế hoạch CCHC 2024"
