@@ -63,28 +63,36 @@ class CriterionScore:
         }
 
 
-def _known_sum(points: Iterable[Decimal | None]) -> Decimal | None:
-    """The sum of the points that have data; None when none has (no data is not zero)."""
-    scored = [p for p in points if p is not None]
-    return sum(scored, Decimal(0)) if scored else None
-
-
 @dataclass
 class GroupScore:
     """A group's criteria, scored. Its sums are read many times by a page (a province ranks
-    hundreds of units) and kept once read: the criteria are all given when it is made."""
+    hundreds of units) and kept once read: the criteria are all given when it is made. The
+    points are those of the criteria that have data, None when none has (no data is not
+    zero)."""
 
     group: IndexGroup
     criteria: list[CriterionScore] = field(default_factory=list)
 
     @cached_property
-    def points(self) -> Decimal | None:
-        return _known_sum(c.points for c in self.criteria)
+    def _sums(self) -> tuple[Decimal | None, Decimal]:
+        """`points` and `max`, in one pass over the criteria."""
+        points = maximum = Decimal(0)
+        scored = False
+        for c in self.criteria:
+            if c.points is not None:
+                points += c.points
+                maximum += c.criterion.max_points
+                scored = True
+        return (points if scored else None), maximum
 
-    @cached_property
+    @property
+    def points(self) -> Decimal | None:
+        return self._sums[0]
+
+    @property
     def max(self) -> Decimal:
         """The maxima of the criteria that have data."""
-        return sum((c.criterion.max_points for c in self.criteria if c.has_data), Decimal(0))
+        return self._sums[1]
 
     def as_dict(self) -> dict[str, object]:
         points = self.points
@@ -109,20 +117,33 @@ class IndexScore:
     groups: list[GroupScore]
 
     @cached_property
-    def total(self) -> Decimal | None:
-        return _known_sum(g.points for g in self.groups)
+    def _sums(self) -> tuple[Decimal | None, Decimal]:
+        """`total` and `max`, in one pass over the groups."""
+        total = maximum = Decimal(0)
+        scored = False
+        for group in self.groups:
+            points, group_max = group._sums
+            if points is not None:
+                total += points
+                scored = True
+            maximum += group_max
+        return (total if scored else None), maximum
 
-    @cached_property
+    @property
+    def total(self) -> Decimal | None:
+        return self._sums[0]
+
+    @property
     def max(self) -> Decimal:
-        return sum((g.max for g in self.groups), Decimal(0))
+        return self._sums[1]
 
     @cached_property
     def share(self) -> float | None:
         """The total as a percentage of the maximum that has data (to rank units)."""
-        total = self.total
-        if total is None or not self.max:
+        total, maximum = self._sums
+        if total is None or not maximum:
             return None
-        return percent(int(total * 100), int(self.max * 100))
+        return percent(int(total * 100), int(maximum * 100))
 
     def as_dict(self) -> dict[str, object]:
         total = self.total
@@ -141,7 +162,14 @@ def points_for(criterion: IndexCriterion, rate: float) -> Decimal:
     """max × min(rate ÷ target, 1), rounded half up, in exact integers (the rate as
     published: the decimals it is written with)."""
     target = criterion.target if criterion.target is not None else HUNDRED
-    return _points(Decimal(str(rate)), target, criterion.max_points)
+    return _rate_points(rate, target, criterion.max_points)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rate_points(rate: float, target: Decimal, max_points: Decimal) -> Decimal:
+    """`_points` of the rate as published, remembered by the float: its decimals are made
+    once per distinct rate, not once per unit."""
+    return _points(Decimal(str(rate)), target, max_points)
 
 
 @functools.lru_cache(maxsize=4096)
