@@ -74,8 +74,8 @@ class GroupScore:
     criteria: list[CriterionScore] = field(default_factory=list)
 
     @cached_property
-    def _sums(self) -> tuple[Decimal | None, Decimal]:
-        """`points` and `max`, in one pass over the criteria."""
+    def figures(self) -> tuple[Decimal | None, Decimal]:
+        """(`points`, `max`), in one pass over the criteria."""
         points = maximum = Decimal(0)
         scored = False
         for c in self.criteria:
@@ -87,12 +87,12 @@ class GroupScore:
 
     @property
     def points(self) -> Decimal | None:
-        return self._sums[0]
+        return self.figures[0]
 
     @property
     def max(self) -> Decimal:
         """The maxima of the criteria that have data."""
-        return self._sums[1]
+        return self.figures[1]
 
     def as_dict(self) -> dict[str, object]:
         points = self.points
@@ -117,12 +117,12 @@ class IndexScore:
     groups: list[GroupScore]
 
     @cached_property
-    def _sums(self) -> tuple[Decimal | None, Decimal]:
-        """`total` and `max`, in one pass over the groups."""
+    def figures(self) -> tuple[Decimal | None, Decimal]:
+        """(`total`, `max`), in one pass over the groups."""
         total = maximum = Decimal(0)
         scored = False
         for group in self.groups:
-            points, group_max = group._sums
+            points, group_max = group.figures
             if points is not None:
                 total += points
                 scored = True
@@ -131,16 +131,16 @@ class IndexScore:
 
     @property
     def total(self) -> Decimal | None:
-        return self._sums[0]
+        return self.figures[0]
 
     @property
     def max(self) -> Decimal:
-        return self._sums[1]
+        return self.figures[1]
 
     @cached_property
     def share(self) -> float | None:
         """The total as a percentage of the maximum that has data (to rank units)."""
-        total, maximum = self._sums
+        total, maximum = self.figures
         if total is None or not maximum:
             return None
         return percent(int(total * 100), int(maximum * 100))

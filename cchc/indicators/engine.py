@@ -30,6 +30,13 @@ class Value:
     numerator: int
     denominator: int
 
+    def __init__(self, numerator: int, denominator: int) -> None:
+        # set once into the instance's dict: the frozen dataclass's own __init__ goes through
+        # object.__setattr__ per field, twice the time, and a province's page makes thousands
+        fields = self.__dict__
+        fields["numerator"] = numerator
+        fields["denominator"] = denominator
+
     # computed once (Django's cached_property: functools' takes a lock on every first read,
     # and a province's page reads tens of thousands)
     @cached_property
