@@ -318,12 +318,13 @@ def breakdown(
     others = [pk for pk in sums.by_unit if pk not in paths]
     if others:
         paths.update(Unit.objects.filter(pk__in=others).values_list("pk", "path"))
-    scopes = {child.pk: scope_paths(child, scope.links) for child in below}
+    ids = [child.pk for child in below]  # read once: a model's pk is a property
+    scopes = {pk: scope_paths(child, scope.links) for pk, child in zip(ids, below, strict=True)}
     levels = competence.levels_of([unit, *below])
     scope.levels = levels[unit.pk]
-    catalogues = {child.pk: _catalogue(levels[child.pk], scope.fee_catalogue) for child in below}
+    catalogues = {pk: _catalogue(levels[pk], scope.fee_catalogue) for pk in ids}
     own = 0  # the key of the unit's own dossiers (no child has pk 0)
-    grouped, used, paid = _divided(sums, below, own, paths, scopes)
+    grouped, used, paid = _divided(sums, ids, own, paths, scopes)
     catalogues[own] = _catalogue(levels[unit.pk], scope.fee_catalogue)
     evaluate_all = evaluator(indicators)
 
@@ -331,8 +332,8 @@ def breakdown(
         return evaluate_all(_finish(measured, fee_used, fee_paid, catalogues[key]))
 
     rows = [
-        (child, evaluated(child.pk, grouped[child.pk], used[child.pk], paid[child.pk]))
-        for child in below
+        (child, evaluated(pk, grouped[pk], used[pk], paid[pk]))
+        for pk, child in zip(ids, below, strict=True)
     ]
     all_used = rollup.union(used.values())
     all_paid = rollup.union(paid.values())
@@ -346,18 +347,18 @@ def breakdown(
 
 def _divided(
     sums: facts.WindowSums,
-    below: list[Unit],
+    keys: list[int],
     own: int,
     paths: dict[int, str],
     scopes: dict[int, list[str]],
 ):
-    """The sums of each unit read, added to those of the unit of `below` whose scope holds it
-    or else to `own`: measures, procedures used and procedures paid (bitmaps), by unit id."""
-    keys = [child.pk for child in below]
+    """The sums of each unit read, added to those of the first unit of `keys` (ids of the
+    units below, in order) whose scope holds it or else to `own`: measures, procedures used
+    and procedures paid (bitmaps), by unit id."""
     grouped: dict[int, dict[str, int]] = {key: {} for key in [*keys, own]}
     used: dict[int, int] = dict.fromkeys([*keys, own], 0)
     paid: dict[int, int] = dict.fromkeys([*keys, own], 0)
-    owner_of = _owners(below, scopes, own)
+    owner_of = _owners(keys, scopes, own)
     for unit_id, unit_sums in sums.by_unit.items():
         owner = owner_of(paths.get(unit_id, ""))
         target = grouped[owner]
@@ -379,10 +380,11 @@ def _catalogue(levels: frozenset[str], fee_catalogue: list[tuple[str, bool]]) ->
     return dict(_counted(levels, tuple(fee_catalogue)))
 
 
-def _owners(below: list[Unit], scopes: dict[int, list[str]], own: int):
-    """For a unit's path, the first unit of `below` whose scope holds it (else `own`): the
-    ancestors' paths of a path are its prefixes, looked up instead of comparing every scope."""
-    rank = {child.pk: index for index, child in enumerate(below)}
+def _owners(keys: list[int], scopes: dict[int, list[str]], own: int):
+    """For a unit's path, the first unit of `keys` (ids) whose scope holds it (else `own`):
+    the ancestors' paths of a path are its prefixes, looked up instead of comparing every
+    scope."""
+    rank = {key: index for index, key in enumerate(keys)}
     by_root: dict[str, list[int]] = {}
     for child_id, roots in scopes.items():
         for root in roots:

@@ -201,8 +201,13 @@ def succession_links() -> list[tuple[str, str]]:
 @contextmanager
 def links_read_once() -> Iterator[None]:
     """Within the block, the succession links are read at most once (a province's page reads
-    them for its breakdown, its months and each source of the index's criteria): for one
-    request's reading, which changes no unit; nothing is kept after it (decision 0125)."""
+    them for the access gate, its breakdown, its months and each source of the index's
+    criteria): for one request's reading, which changes no unit; nothing is kept after it
+    (decision 0125). A view may be decorated with it; inside another, that one's reading
+    stands."""
+    if _READ_LINKS.get() is not None:
+        yield
+        return
     token = _READ_LINKS.set([])
     try:
         yield
