@@ -60,3 +60,18 @@ def below_rows(scores, period_key: str):
     return mark_safe(  # escaped
         unit_rows(scores, "index766:unit", period_key, lambda s: score_cells(s, written))
     )
+
+
+@register.simple_tag
+def month_cells(scores):
+    """A group's cells in the month-by-month table: its "points/maximum" each month, "—"
+    titled "no data yet" without data — plain text, as `score_cells`."""
+    # the template's literal, translated: marked safe, as `{% translate %}` leaves it
+    no_data = f'<span class="text-secondary" title="{_("no data yet")}">—</span>'
+    return mark_safe(  # numbers and the translated literal only
+        "".join(
+            f'<td class="text-end text-nowrap">'
+            f"{no_data if g.points is None else f'{number(g.points)}/{number(g.max)}'}</td>"
+            for g in scores
+        )
+    )
