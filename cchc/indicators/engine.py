@@ -186,24 +186,28 @@ def values(
 class Scope:
     """What a unit's breakdown and its months both read of its scope, read once for a page
     showing both (`overview`): the succession links, the scope's paths and unit ids, the
-    fee-charging catalogue, the procedure sets of its months (`procedure_sets.read`) and,
+    fee-charging catalogue, the procedure sets of the window's months (`procedures`) and,
     once the breakdown has them, the unit's levels."""
 
     links: list[tuple[str, str]]
     paths: list[str]
     units: list[int]
     fee_catalogue: list[tuple[str, bool]]
-    procedures: list[procedure_sets.Row]
+    months: tuple[dt.date, dt.date]  # the first and the last month of the window (1sts)
     levels: frozenset[str] | None = None
 
     @classmethod
     def of(cls, unit: Unit, start: dt.date, end: dt.date) -> Scope:
         links = succession_links()
         paths = scope_paths(unit, links)
-        units = facts.unit_ids(paths)
-        first, last = facts.month_start(start), facts.month_start(end)
-        sets = procedure_sets.read(units, first, last)
-        return cls(links, paths, units, facts.fee_catalogue(), sets)
+        months = (facts.month_start(start), facts.month_start(end))
+        return cls(links, paths, facts.unit_ids(paths), facts.fee_catalogue(), months)
+
+    @cached_property
+    def procedures(self) -> list[procedure_sets.Row]:
+        """The procedure sets of the scope's units in the window's months, read when first
+        wanted (a window cutting months is summed from the facts, not the roll-up)."""
+        return procedure_sets.read(self.units, *self.months)
 
 
 def overview(
@@ -312,7 +316,7 @@ def breakdown(
         units=scope.units,
         with_carried=uses_carried(indicators),
         measures=measures_of(indicators),
-        procedures=scope.procedures,
+        procedures=scope.procedures if rollup.whole_months(start, end) else None,
     )
     paths = {u.pk: u.path for u in (unit, *below)}  # the others' read: those below them
     others = [pk for pk in sums.by_unit if pk not in paths]
