@@ -287,7 +287,7 @@ def month_sums(
     first: dt.date,
     last: dt.date,
     measures: Collection[str] | None = None,
-    procedures: list[procedure_sets.Row] | None = None,
+    procedures: procedure_sets.Sets | None = None,
 ) -> dict[dt.date, tuple[dict[str, int], int, int]]:
     """For each month from `first` to `last` (their 1sts) with dossiers of `units`: the
     measures summed over them, on time judged at the month's last day, and the bitmaps of
@@ -312,9 +312,8 @@ def month_sums(
         }
     if procedures is None:
         procedures = procedure_sets.read(units, first, last)
-    used, paid = procedure_sets.united(procedures, procedure_sets.MONTH)
-    used = {_as_date(month): bits for month, bits in used.items()}
-    paid = {_as_date(month): bits for month, bits in paid.items()}
+    used = {_as_date(month): bits for month, bits in procedures.used_by_month.items()}
+    paid = {_as_date(month): bits for month, bits in procedures.paid_by_month.items()}
     for month, measures in sums.items():
         found[month] = (measures, used.get(month, 0), paid.get(month, 0))
     return found
@@ -329,7 +328,7 @@ def window_sums(
     units: list[int] | None = None,
     with_carried: bool = True,
     measures: Collection[str] | None = None,
-    procedures: list[procedure_sets.Row] | None = None,
+    procedures: procedure_sets.Sets | None = None,
 ) -> facts.WindowSums:
     """`facts.window_sums`, read from the roll-up when the window is whole months (with the
     dossiers carried over into it, unless `with_carried` is false: `carried`; `measures`:
@@ -352,7 +351,7 @@ def window_sums(
         )
     if procedures is None:
         procedures = procedure_sets.read(units, start, facts.month_start(end))
-    used, paid = procedure_sets.united(procedures, procedure_sets.UNIT)
+    used, paid = procedures.used_by_unit, procedures.paid_by_unit
     if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
         used = {0: union(used.values())} if used else {}
         paid = {0: union(paid.values())} if any(paid.values()) else {}

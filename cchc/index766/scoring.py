@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.functional import Promise, cached_property
+from django.utils.functional import Promise
 
 from cchc.formats.rounding import half_up_ratio, percent
 from cchc.indicators import engine
@@ -65,17 +65,17 @@ class CriterionScore:
 
 @dataclass
 class GroupScore:
-    """A group's criteria, scored. Its sums are read many times by a page (a province ranks
-    hundreds of units) and kept once read: the criteria are all given when it is made. The
-    points are those of the criteria that have data, None when none has (no data is not
-    zero)."""
+    """A group's criteria, scored, and their sums: a page reads them many times (a province
+    ranks hundreds of units), so they are added up once, when it is made with all its
+    criteria. The points are those of the criteria that have data, None when none has (no
+    data is not zero); the maximum, the maxima of the criteria that have data."""
 
     group: IndexGroup
     criteria: list[CriterionScore] = field(default_factory=list)
+    points: Decimal | None = field(init=False)
+    max: Decimal = field(init=False)
 
-    @cached_property
-    def figures(self) -> tuple[Decimal | None, Decimal]:
-        """(`points`, `max`), in one pass over the criteria."""
+    def __post_init__(self) -> None:
         points = maximum = Decimal(0)
         scored = False
         for c in self.criteria:
@@ -83,16 +83,8 @@ class GroupScore:
                 points += c.points
                 maximum += c.criterion.max_points
                 scored = True
-        return (points if scored else None), maximum
-
-    @property
-    def points(self) -> Decimal | None:
-        return self.figures[0]
-
-    @property
-    def max(self) -> Decimal:
-        """The maxima of the criteria that have data."""
-        return self.figures[1]
+        self.points = points if scored else None
+        self.max = maximum
 
     def as_dict(self) -> dict[str, object]:
         points = self.points
@@ -108,7 +100,8 @@ class GroupScore:
 
 @dataclass
 class IndexScore:
-    """A unit's scored groups over a window; its sums are kept once read, like the groups'."""
+    """A unit's scored groups over a window and their sums, added up when it is made, like
+    the groups'."""
 
     unit: Unit
     start: dt.date
@@ -116,34 +109,22 @@ class IndexScore:
     version: IndexVersion
     groups: list[GroupScore]
 
-    @cached_property
-    def figures(self) -> tuple[Decimal | None, Decimal]:
-        """(`total`, `max`), in one pass over the groups."""
+    total: Decimal | None = field(init=False)
+    max: Decimal = field(init=False)
+    share: float | None = field(init=False)  # the total as a percentage of the maximum
+
+    def __post_init__(self) -> None:
         total = maximum = Decimal(0)
         scored = False
         for group in self.groups:
-            points, group_max = group.figures
-            if points is not None:
-                total += points
+            if group.points is not None:
+                total += group.points
                 scored = True
-            maximum += group_max
-        return (total if scored else None), maximum
-
-    @property
-    def total(self) -> Decimal | None:
-        return self.figures[0]
-
-    @property
-    def max(self) -> Decimal:
-        return self.figures[1]
-
-    @cached_property
-    def share(self) -> float | None:
-        """The total as a percentage of the maximum that has data (to rank units)."""
-        total, maximum = self.figures
-        if total is None or not maximum:
-            return None
-        return percent(int(total * 100), int(maximum * 100))
+            maximum += group.max
+        self.total = total if scored else None
+        self.max = maximum
+        # to rank units: None without data
+        self.share = percent(int(total * 100), int(maximum * 100)) if scored and maximum else None
 
     def as_dict(self) -> dict[str, object]:
         total = self.total

@@ -30,13 +30,6 @@ class Value:
     numerator: int
     denominator: int
 
-    def __init__(self, numerator: int, denominator: int) -> None:
-        # set once into the instance's dict: the frozen dataclass's own __init__ goes through
-        # object.__setattr__ per field, twice the time, and a province's page makes thousands
-        fields = self.__dict__
-        fields["numerator"] = numerator
-        fields["denominator"] = denominator
-
     # computed once (Django's cached_property: functools' takes a lock on every first read,
     # and a province's page reads tens of thousands)
     @cached_property
@@ -204,7 +197,7 @@ class Scope:
         return cls(links, paths, facts.unit_ids(paths), facts.fee_catalogue(), months)
 
     @cached_property
-    def procedures(self) -> list[procedure_sets.Row]:
+    def procedures(self) -> procedure_sets.Sets:
         """The procedure sets of the scope's units in the window's months, read when first
         wanted (a window cutting months is summed from the facts, not the roll-up)."""
         return procedure_sets.read(self.units, *self.months)

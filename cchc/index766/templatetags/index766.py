@@ -23,13 +23,13 @@ def score_cells(score, written: dict | None = None) -> str:
     "no data yet" go in. `written`: the cells already written for the same table, by their
     figures (rounded points repeat: 310 communes have some 60 distinct ones a group)."""
     written = {} if written is None else written
-    key = ("total", score.figures)
+    key = ("total", score.total, score.max)
     first = written.get(key)
     if first is None:
         first = written[key] = _total_cells(score)
     groups = []
     for group in score.groups:
-        figures = group.figures
+        figures = (group.points, group.max)
         cell = written.get(figures)
         if cell is None:
             points, maximum = figures
