@@ -57,11 +57,12 @@ def procedure_levels(text: str) -> frozenset[str] | None:
     return frozenset(levels) or None
 
 
-def unit_levels(unit: Unit) -> frozenset[str]:
-    """The levels of the unit and of every unit below it."""
+def unit_levels(unit: Unit, known: frozenset[str] | None = None) -> frozenset[str]:
+    """The levels of the unit and of every unit below it (`known`: its `levels_of`, when
+    already read)."""
     if LEVEL_OF_KIND.get(unit.kind) == COMMUNE:  # nothing below a commune has another level
         return frozenset({COMMUNE})
-    return levels_of([unit])[unit.pk]
+    return levels_of([unit])[unit.pk] if known is None else known
 
 
 def levels_of(units: list[Unit]) -> dict[int, frozenset[str]]:

@@ -148,9 +148,10 @@ def units_in(column: str, units: list[int]) -> tuple[str, list[Any]]:
     """SQL for "`column` is one of `units`" and its parameters: on PostgreSQL one array
     (`= ANY`), which the driver does not re-parse for each of a province's hundreds of ids
     on every query, with the same plan (PostgreSQL reads an IN list as `= ANY` of an
-    array); elsewhere an IN list."""
+    array), passed as its text ({1,2,3}: the driver's list dumper checks every item, a
+    third of a millisecond for a province's ids); elsewhere an IN list."""
     if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s::bigint[])", [list(units)]
+        return f"{column} = ANY(%s::bigint[])", ["{" + ",".join(str(int(u)) for u in units) + "}"]
     return f"{column} IN ({', '.join(['%s'] * len(units))})", list(units)
 
 

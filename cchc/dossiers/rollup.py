@@ -27,7 +27,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from . import facts, staging
+from . import facts, procedure_sets, staging
 from .classify import LOCAL
 from .models import (
     ALWAYS,
@@ -283,41 +283,37 @@ def month_end_bound(month: str) -> str:
 
 
 def month_sums(
-    units: list[int], first: dt.date, last: dt.date, measures: Collection[str] | None = None
+    units: list[int],
+    first: dt.date,
+    last: dt.date,
+    measures: Collection[str] | None = None,
+    procedures: procedure_sets.Sets | None = None,
 ) -> dict[dt.date, tuple[dict[str, int], int, int]]:
     """For each month from `first` to `last` (their 1sts) with dossiers of `units`: the
     measures summed over them, on time judged at the month's last day, and the bitmaps of
     the fee-charging procedures used and paid online — every month in two queries, what
-    `window_sums` gives one month at a time (`measures`: only those, and `received`)."""
+    `window_sums` gives one month at a time (`measures`: only those, and `received`;
+    `procedures`: `procedure_sets.read` of the same units and months, when already read)."""
     found: dict[dt.date, tuple[dict[str, int], int, int]] = {}
     if not units:
         return found
     names = _names(measures)
     selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_bound("r.month")} for name in names)
     among, ids = facts.units_in("unit_id", units)
-    window: list[Any] = [*ids, first, last]
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT r.month, {selects} FROM {_q(MonthRollup)} r WHERE r.{among} "
             "AND r.month >= %s AND r.month <= %s GROUP BY r.month",
-            window,
+            [*ids, first, last],
         )
         sums = {
             _as_date(month): {name: int(v or 0) for name, v in zip(names, values, strict=True)}
             for month, *values in cursor.fetchall()
         }
-        cursor.execute(
-            f"SELECT month, used, paid FROM {_q(MonthProcedures)} "
-            f"WHERE {among} AND month >= %s AND month <= %s",
-            window,
-        )
-        used: dict[Any, int] = defaultdict(int)  # by the month as the database gives it
-        paid: dict[Any, int] = defaultdict(int)
-        for month, used_bits, paid_bits in cursor.fetchall():
-            used[month] |= int.from_bytes(used_bits, "little")  # `unpack`: never null
-            paid[month] |= int.from_bytes(paid_bits, "little")
-    used = {_as_date(month): bits for month, bits in used.items()}
-    paid = {_as_date(month): bits for month, bits in paid.items()}
+    if procedures is None:
+        procedures = procedure_sets.read(units, first, last)
+    used = {_as_date(month): bits for month, bits in procedures.used_by_month.items()}
+    paid = {_as_date(month): bits for month, bits in procedures.paid_by_month.items()}
     for month, measures in sums.items():
         found[month] = (measures, used.get(month, 0), paid.get(month, 0))
     return found
@@ -332,11 +328,13 @@ def window_sums(
     units: list[int] | None = None,
     with_carried: bool = True,
     measures: Collection[str] | None = None,
+    procedures: procedure_sets.Sets | None = None,
 ) -> facts.WindowSums:
     """`facts.window_sums`, read from the roll-up when the window is whole months (with the
     dossiers carried over into it, unless `with_carried` is false: `carried`; `measures`:
-    only those, and `received`). Without `per_unit`, the procedure sets come as one set
-    (their union), under the key 0."""
+    only those, and `received`; `procedures`: `procedure_sets.read` of its units and months, when
+    already read). Without `per_unit`, the procedure sets come as one set (their union),
+    under the key 0."""
     if not whole_months(start, end) or end < start:
         return facts.window_sums(
             paths, start, end, per_unit=per_unit, units=units, with_carried=with_carried
@@ -351,16 +349,9 @@ def window_sums(
         result.total = _measure_sums(
             cursor, result, f"r.{among}", window, end, per_unit=per_unit, measures=measures
         )
-        cursor.execute(
-            f"SELECT unit_id, used, paid FROM {_q(MonthProcedures)} "
-            f"WHERE {among} AND month >= %s AND month <= %s",
-            window,
-        )
-        used: dict[int, int] = defaultdict(int)
-        paid: dict[int, int] = defaultdict(int)
-        for unit_id, used_bits, paid_bits in cursor.fetchall():
-            used[unit_id] |= int.from_bytes(used_bits, "little")  # `unpack`: never null
-            paid[unit_id] |= int.from_bytes(paid_bits, "little")
+    if procedures is None:
+        procedures = procedure_sets.read(units, start, facts.month_start(end))
+    used, paid = procedures.used_by_unit, procedures.paid_by_unit
     if not per_unit:  # only their union is wanted: one set, under the key 0 (no unit's id)
         used = {0: union(used.values())} if used else {}
         paid = {0: union(paid.values())} if any(paid.values()) else {}

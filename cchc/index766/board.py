@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cchc import periods
 from cchc.indicators import engine
+from cchc.org.access import links_read_once
 from cchc.org.models import Unit
 
 from . import sources
@@ -68,6 +69,13 @@ def _sourced(unit: Unit, below: list[Unit], period: periods.Period, groups: dict
 
 
 def build(unit: Unit, period: periods.Period) -> Board:
+    """The unit's board over the period; the succession links, which its breakdown, months
+    and criteria sources all need, read once for all of them."""
+    with links_read_once():
+        return _build(unit, period)
+
+
+def _build(unit: Unit, period: periods.Period) -> Board:
     versions = list(IndexVersion.objects.all())
     if not versions:
         raise LookupError("no version of the service index is defined")
@@ -79,7 +87,7 @@ def build(unit: Unit, period: periods.Period) -> Board:
         groups[used.pk] = groups_of(used)
     codes = set().union(*(indicator_codes(g) for g in groups.values()))
     definitions = engine.definitions(codes)
-    rows, _own, total = engine.breakdown(unit, period.start, period.end, definitions)
+    (rows, _own, total), by_month = engine.overview(unit, period.start, period.end, definitions)
     sourced = _sourced(unit, [child for child, _values in rows], period, groups)
     alike: dict = {}  # scores shared by units with the same figures (`scoring.score`)
 
@@ -98,7 +106,6 @@ def build(unit: Unit, period: periods.Period) -> Board:
 
     below = [scored(child, values) for child, values in rows]
     main = scored(unit, total)
-    by_month = engine.monthly(unit, period.start, period.end, definitions)
     months = [
         (key, scored(unit, by_month[key], low, high, chosen[key])) for key, low, high in month_keys
     ]

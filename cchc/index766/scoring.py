@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.functional import Promise, cached_property
+from django.utils.functional import Promise
 
 from cchc.formats.rounding import half_up_ratio, percent
 from cchc.indicators import engine
@@ -63,28 +63,28 @@ class CriterionScore:
         }
 
 
-def _known_sum(points: Iterable[Decimal | None]) -> Decimal | None:
-    """The sum of the points that have data; None when none has (no data is not zero)."""
-    scored = [p for p in points if p is not None]
-    return sum(scored, Decimal(0)) if scored else None
-
-
 @dataclass
 class GroupScore:
-    """A group's criteria, scored. Its sums are read many times by a page (a province ranks
-    hundreds of units) and kept once read: the criteria are all given when it is made."""
+    """A group's criteria, scored, and their sums: a page reads them many times (a province
+    ranks hundreds of units), so they are added up once, when it is made with all its
+    criteria. The points are those of the criteria that have data, None when none has (no
+    data is not zero); the maximum, the maxima of the criteria that have data."""
 
     group: IndexGroup
     criteria: list[CriterionScore] = field(default_factory=list)
+    points: Decimal | None = field(init=False)
+    max: Decimal = field(init=False)
 
-    @cached_property
-    def points(self) -> Decimal | None:
-        return _known_sum(c.points for c in self.criteria)
-
-    @cached_property
-    def max(self) -> Decimal:
-        """The maxima of the criteria that have data."""
-        return sum((c.criterion.max_points for c in self.criteria if c.has_data), Decimal(0))
+    def __post_init__(self) -> None:
+        points = maximum = Decimal(0)
+        scored = False
+        for c in self.criteria:
+            if c.points is not None:
+                points += c.points
+                maximum += c.criterion.max_points
+                scored = True
+        self.points = points if scored else None
+        self.max = maximum
 
     def as_dict(self) -> dict[str, object]:
         points = self.points
@@ -100,7 +100,8 @@ class GroupScore:
 
 @dataclass
 class IndexScore:
-    """A unit's scored groups over a window; its sums are kept once read, like the groups'."""
+    """A unit's scored groups over a window and their sums, added up when it is made, like
+    the groups'."""
 
     unit: Unit
     start: dt.date
@@ -108,21 +109,22 @@ class IndexScore:
     version: IndexVersion
     groups: list[GroupScore]
 
-    @cached_property
-    def total(self) -> Decimal | None:
-        return _known_sum(g.points for g in self.groups)
+    total: Decimal | None = field(init=False)
+    max: Decimal = field(init=False)
+    share: float | None = field(init=False)  # the total as a percentage of the maximum
 
-    @cached_property
-    def max(self) -> Decimal:
-        return sum((g.max for g in self.groups), Decimal(0))
-
-    @cached_property
-    def share(self) -> float | None:
-        """The total as a percentage of the maximum that has data (to rank units)."""
-        total = self.total
-        if total is None or not self.max:
-            return None
-        return percent(int(total * 100), int(self.max * 100))
+    def __post_init__(self) -> None:
+        total = maximum = Decimal(0)
+        scored = False
+        for group in self.groups:
+            if group.points is not None:
+                total += group.points
+                scored = True
+            maximum += group.max
+        self.total = total if scored else None
+        self.max = maximum
+        # to rank units: None without data
+        self.share = percent(int(total * 100), int(maximum * 100)) if scored and maximum else None
 
     def as_dict(self) -> dict[str, object]:
         total = self.total
@@ -141,7 +143,14 @@ def points_for(criterion: IndexCriterion, rate: float) -> Decimal:
     """max × min(rate ÷ target, 1), rounded half up, in exact integers (the rate as
     published: the decimals it is written with)."""
     target = criterion.target if criterion.target is not None else HUNDRED
-    return _points(Decimal(str(rate)), target, criterion.max_points)
+    return _rate_points(rate, target, criterion.max_points)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rate_points(rate: float, target: Decimal, max_points: Decimal) -> Decimal:
+    """`_points` of the rate as published, remembered by the float: its decimals are made
+    once per distinct rate, not once per unit."""
+    return _points(Decimal(str(rate)), target, max_points)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cchc.formats import month_year
 from cchc.indicators.tables import period_choices, period_from
-from cchc.org.access import Action, access_for, unit_for
+from cchc.org.access import Action, access_for, links_read_once, unit_for
 
 from . import actions
 from .board import build
@@ -27,6 +27,7 @@ from .publication import published
 
 @login_required
 @require_safe
+@links_read_once()
 def unit_index(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()

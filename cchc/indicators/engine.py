@@ -17,7 +17,7 @@ from typing import NamedTuple
 from django.utils.functional import cached_property
 
 from cchc import periods
-from cchc.dossiers import competence, facts, rollup
+from cchc.dossiers import competence, facts, procedure_sets, rollup
 from cchc.formats.rounding import percent
 from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
@@ -175,17 +175,62 @@ def values(
     return evaluator(indicators)(measures)
 
 
+@dataclass
+class Scope:
+    """What a unit's breakdown and its months both read of its scope, read once for a page
+    showing both (`overview`): the succession links, the scope's paths and unit ids, the
+    fee-charging catalogue, the procedure sets of the window's months (`procedures`) and,
+    once the breakdown has them, the unit's levels."""
+
+    links: list[tuple[str, str]]
+    paths: list[str]
+    units: list[int]
+    fee_catalogue: list[tuple[str, bool]]
+    months: tuple[dt.date, dt.date]  # the first and the last month of the window (1sts)
+    levels: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, unit: Unit, start: dt.date, end: dt.date) -> Scope:
+        links = succession_links()
+        paths = scope_paths(unit, links)
+        months = (facts.month_start(start), facts.month_start(end))
+        return cls(links, paths, facts.unit_ids(paths), facts.fee_catalogue(), months)
+
+    @cached_property
+    def procedures(self) -> procedure_sets.Sets:
+        """The procedure sets of the scope's units in the window's months, read when first
+        wanted (a window cutting months is summed from the facts, not the roll-up)."""
+        return procedure_sets.read(self.units, *self.months)
+
+
+def overview(
+    unit: Unit,
+    start: dt.date,
+    end: dt.date,
+    indicators: Sequence[IndicatorDefinition] | None = None,
+) -> tuple[Breakdown, dict[str, dict[str, Value]]]:
+    """`breakdown` and `monthly` of the unit over the window, from one reading of what both
+    read (`Scope`): the indicator and service-index pages show both (decision 0125)."""
+    indicators = definitions() if indicators is None else indicators
+    scope = Scope.of(unit, start, end)
+    found = breakdown(unit, start, end, indicators, scope=scope)
+    return found, monthly(unit, start, end, indicators, scope=scope)
+
+
 def monthly(
     unit: Unit,
     start: dt.date,
     end: dt.date,
     indicators: Sequence[IndicatorDefinition] | None = None,
+    *,
+    scope: Scope | None = None,
 ) -> dict[str, dict[str, Value]]:
-    """Values per calendar month of the window ('YYYY-MM'), each month clipped to the window."""
+    """Values per calendar month of the window ('YYYY-MM'), each month clipped to the window
+    (`scope`: what `overview` read of the unit's scope)."""
     indicators = definitions() if indicators is None else indicators
-    paths = scope_paths(unit)
-    units = facts.unit_ids(paths)
-    catalogue = facts.catalogue_counts(competence.unit_levels(unit))
+    scope = Scope.of(unit, start, end) if scope is None else scope
+    paths, units = scope.paths, scope.units
+    catalogue = _catalogue(competence.unit_levels(unit, scope.levels), scope.fee_catalogue)
     months = list(periods.window(start, end).months())
     windows = [(low, high) for _key, low, high in months]
     if uses_carried(indicators):  # summed over the scope: its units are not told apart
@@ -194,7 +239,11 @@ def monthly(
         carried = [{} for _window in windows]
     # the whole months in two queries; a month the window cuts is read by itself
     whole = rollup.month_sums(
-        units, facts.month_start(start), facts.month_start(end), measures_of(indicators)
+        units,
+        facts.month_start(start),
+        facts.month_start(end),
+        measures_of(indicators),
+        scope.procedures,
     )
     found: dict[str, dict[str, Value]] = {}
     evaluate_all = evaluator(indicators)
@@ -243,51 +292,45 @@ def breakdown(
     start: dt.date,
     end: dt.date,
     indicators: Sequence[IndicatorDefinition] | None = None,
+    *,
+    scope: Scope | None = None,
 ) -> Breakdown:
     """The units directly below `unit` with their rolled-up values, the values of the
-    dossiers the unit received itself, and the unit's total, from one pass over the facts."""
+    dossiers the unit received itself, and the unit's total, from one pass over the facts
+    (`scope`: what `overview` read of the unit's scope; it keeps the unit's levels)."""
     indicators = definitions() if indicators is None else indicators
     below = list(Unit.objects.filter(parent=unit).order_by("name"))
-    links = succession_links()
+    scope = Scope.of(unit, start, end) if scope is None else scope
     sums = rollup.window_sums(
-        scope_paths(unit, links),
+        scope.paths,
         start,
         end,
         per_unit=True,
+        units=scope.units,
         with_carried=uses_carried(indicators),
         measures=measures_of(indicators),
+        procedures=scope.procedures if rollup.whole_months(start, end) else None,
     )
     paths = {u.pk: u.path for u in (unit, *below)}  # the others' read: those below them
     others = [pk for pk in sums.by_unit if pk not in paths]
     if others:
         paths.update(Unit.objects.filter(pk__in=others).values_list("pk", "path"))
-    scopes = {child.pk: scope_paths(child, links) for child in below}
-    fee_catalogue = facts.fee_catalogue()
+    ids = [child.pk for child in below]  # read once: a model's pk is a property
+    scopes = {pk: scope_paths(child, scope.links) for pk, child in zip(ids, below, strict=True)}
     levels = competence.levels_of([unit, *below])
-    catalogues = {child.pk: _catalogue(levels[child.pk], fee_catalogue) for child in below}
+    scope.levels = levels[unit.pk]
+    catalogues = {pk: _catalogue(levels[pk], scope.fee_catalogue) for pk in ids}
     own = 0  # the key of the unit's own dossiers (no child has pk 0)
-    grouped: dict[int, dict[str, int]] = {child.pk: {} for child in below}
-    used: dict[int, int] = {child.pk: 0 for child in below}  # procedure bitmaps
-    paid: dict[int, int] = {child.pk: 0 for child in below}
-    grouped[own], used[own], paid[own] = {}, 0, 0
-    owner_of = _owners(below, scopes, own)
-    for unit_id, unit_sums in sums.by_unit.items():
-        owner = owner_of(paths.get(unit_id, ""))
-        target = grouped[owner]
-        for name, value in unit_sums.items():
-            target[name] = target.get(name, 0) + value
-        used[owner] |= sums.fee_used.get(unit_id, 0)
-        paid[owner] |= sums.fee_paid.get(unit_id, 0)
-
-    catalogues[own] = _catalogue(levels[unit.pk], fee_catalogue)
+    grouped, used, paid = _divided(sums, ids, own, paths, scopes)
+    catalogues[own] = _catalogue(levels[unit.pk], scope.fee_catalogue)
     evaluate_all = evaluator(indicators)
 
     def evaluated(key: int, measured: dict[str, int], fee_used: int, fee_paid: int):
         return evaluate_all(_finish(measured, fee_used, fee_paid, catalogues[key]))
 
     rows = [
-        (child, evaluated(child.pk, grouped[child.pk], used[child.pk], paid[child.pk]))
-        for child in below
+        (child, evaluated(pk, grouped[pk], used[pk], paid[pk]))
+        for pk, child in zip(ids, below, strict=True)
     ]
     all_used = rollup.union(used.values())
     all_paid = rollup.union(paid.values())
@@ -297,6 +340,30 @@ def breakdown(
         evaluated(own, grouped[own], used[own], paid[own]) if has_own else None,
         evaluated(own, sums.total, all_used, all_paid),
     )
+
+
+def _divided(
+    sums: facts.WindowSums,
+    keys: list[int],
+    own: int,
+    paths: dict[int, str],
+    scopes: dict[int, list[str]],
+):
+    """The sums of each unit read, added to those of the first unit of `keys` (ids of the
+    units below, in order) whose scope holds it or else to `own`: measures, procedures used
+    and procedures paid (bitmaps), by unit id."""
+    grouped: dict[int, dict[str, int]] = {key: {} for key in [*keys, own]}
+    used: dict[int, int] = dict.fromkeys([*keys, own], 0)
+    paid: dict[int, int] = dict.fromkeys([*keys, own], 0)
+    owner_of = _owners(keys, scopes, own)
+    for unit_id, unit_sums in sums.by_unit.items():
+        owner = owner_of(paths.get(unit_id, ""))
+        target = grouped[owner]
+        for name, value in unit_sums.items():
+            target[name] = target.get(name, 0) + value
+        used[owner] |= sums.fee_used.get(unit_id, 0)
+        paid[owner] |= sums.fee_paid.get(unit_id, 0)
+    return grouped, used, paid
 
 
 @functools.lru_cache(maxsize=64)
@@ -310,10 +377,11 @@ def _catalogue(levels: frozenset[str], fee_catalogue: list[tuple[str, bool]]) ->
     return dict(_counted(levels, tuple(fee_catalogue)))
 
 
-def _owners(below: list[Unit], scopes: dict[int, list[str]], own: int):
-    """For a unit's path, the first unit of `below` whose scope holds it (else `own`): the
-    ancestors' paths of a path are its prefixes, looked up instead of comparing every scope."""
-    rank = {child.pk: index for index, child in enumerate(below)}
+def _owners(keys: list[int], scopes: dict[int, list[str]], own: int):
+    """For a unit's path, the first unit of `keys` (ids) whose scope holds it (else `own`):
+    the ancestors' paths of a path are its prefixes, looked up instead of comparing every
+    scope."""
+    rank = {key: index for index, key in enumerate(keys)}
     by_root: dict[str, list[int]] = {}
     for child_id, roots in scopes.items():
         for root in roots:

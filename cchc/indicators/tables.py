@@ -71,8 +71,8 @@ def build_tables(
 ) -> IndicatorTables:
     indicators = engine.definitions()
     # the breakdown's total is the unit's value over the period: the period is read once
-    below_values, own, total = engine.breakdown(unit, period.start, period.end, indicators)
-    by_month = engine.monthly(unit, period.start, period.end, indicators)
+    found, by_month = engine.overview(unit, period.start, period.end, indicators)
+    below_values, own, total = found
     rows = [Row(d, total[d.code], [by_month[key][d.code] for key in by_month]) for d in indicators]
     with_children = set(
         Unit.objects.filter(parent__in=[u for u, _v in below_values]).values_list(

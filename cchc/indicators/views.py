@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cchc.core import freshness
-from cchc.org.access import Action, access_for, unit_for
+from cchc.org.access import Action, access_for, links_read_once, unit_for
 
 from .models import IndicatorDefinition
 from .tables import IndicatorTables, build_tables, period_choices, period_from
@@ -21,6 +21,7 @@ from .tables import IndicatorTables, build_tables, period_choices, period_from
 
 @login_required
 @require_safe
+@links_read_once()
 def unit_indicators(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()

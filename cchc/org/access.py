@@ -8,7 +8,9 @@ communes it replaced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -180,9 +182,37 @@ def _outermost(paths: Iterable[str]) -> list[str]:
     return result
 
 
+# the succession links read inside `links_read_once`, while it lasts
+_READ_LINKS: ContextVar[list[list[tuple[str, str]]] | None] = ContextVar("links", default=None)
+
+
 def succession_links() -> list[tuple[str, str]]:
-    """(predecessor path, successor path) of every merger, for `with_predecessors`."""
-    return list(UnitSuccession.objects.values_list("predecessor__path", "successor__path"))
+    """(predecessor path, successor path) of every merger, for `with_predecessors`; read
+    once inside `links_read_once`."""
+    held = _READ_LINKS.get()
+    if held:
+        return list(held[0])
+    links = list(UnitSuccession.objects.values_list("predecessor__path", "successor__path"))
+    if held is not None:
+        held.append(links)
+    return list(links)
+
+
+@contextmanager
+def links_read_once() -> Iterator[None]:
+    """Within the block, the succession links are read at most once (a province's page reads
+    them for the access gate, its breakdown, its months and each source of the index's
+    criteria): for one request's reading, which changes no unit; nothing is kept after it
+    (decision 0125). A view may be decorated with it; inside another, that one's reading
+    stands."""
+    if _READ_LINKS.get() is not None:
+        yield
+        return
+    token = _READ_LINKS.set([])
+    try:
+        yield
+    finally:
+        _READ_LINKS.reset(token)
 
 
 def _with_predecessors(paths: list[str], links: list[tuple[str, str]] | None = None) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -97,10 +98,15 @@ def url_with_code(code, name: str) -> str:
     """`{% url name code %}` for a view taking one unit code (a slug), built like `url_with`:
     a province's tables link each of their hundreds of units. A code that is not a plain
     slug goes through the resolver."""
+    return _with_code(code, name, _around_code(name, get_script_prefix()))
+
+
+def _with_code(code, name: str, around: tuple[str, str]) -> str:
+    """`url_with_code` with the address around the code (`_around_code`) already found."""
     code = str(code)
     if not _SLUG.match(code):
         return reverse(name, args=[code])
-    head, tail = _around_code(name, get_script_prefix())
+    head, tail = around
     return f"{head}{code}{tail}"
 
 
@@ -110,9 +116,11 @@ def unit_rows(rows, url_name: str, period_key: str, cells) -> str:
     already safe). Written in one pass: a province's tables have hundreds of rows, and the
     template spent more on each row's lookups than on its figures."""
     key = escape(period_key)
-    return "".join(
+    around = _around_code(url_name, get_script_prefix())  # once a table, not once a row
+    return "".join(  # html.escape: Django's `escape` without its lazy wrapper, once a cell
         f'\n      <tr>\n        <th scope="row" class="fw-normal sticky-col"><a href="'
-        f'{escape(url_with_code(unit.code, url_name))}?period={key}">{escape(unit.name)}</a>'
+        f'{html.escape(_with_code(unit.code, url_name, around))}?period={key}">'
+        f"{html.escape(str(unit.name))}</a>"
         f"</th>\n        {cells(row)}\n      </tr>\n    "
         for row in rows
         for unit in [row.unit]

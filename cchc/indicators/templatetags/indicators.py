@@ -15,6 +15,7 @@ from cchc.core.templatetags.cchc import number, unit_rows
 from ..tables import Row
 
 register = template.Library()
+CELL = '<td class="text-end text-nowrap"'  # a figure's cell, its attributes left open
 
 
 def _no_data() -> str:
@@ -43,16 +44,28 @@ def figure_cells(values, definitions):
     """One row's cells of the units-side-by-side table, written here as plain text rather
     than cell by cell in the template: a province compares 300 communes × every indicator.
     What goes in needs no escaping: numbers, whole numbers and the marked-up "no data"."""
-    no_data = _no_data()
+    return mark_safe(_cells(values, _columns(definitions), _no_data()))  # numbers, no_data
+
+
+def _columns(definitions) -> list[tuple[str, bool]]:
+    """Each indicator's code and whether it is a rate, asked once for a whole table."""
+    return [(d.code, d.is_rate) for d in definitions]
+
+
+def _cells(values, columns: list[tuple[str, bool]], no_data: str) -> str:
+    """`figure_cells` of the `_columns`: a figure as `figure` writes it, a rate with its
+    numerator and denominator in the title."""
     cells = []
-    for definition in definitions:
-        value = values.get(definition.code)
-        title = ""
-        if definition.is_rate and value is not None and value.denominator:
-            title = f' title="{int(value.numerator)}/{int(value.denominator)}"'
-        shown = figure(value, definition, no_data)
-        cells.append(f'<td class="text-end text-nowrap"{title}>{shown}</td>')
-    return mark_safe("".join(cells))  # numbers and escaped text only
+    for code, rate in columns:
+        value = values.get(code)
+        if value is None or not value.denominator:  # no data
+            cells.append(f"{CELL}>{no_data}</td>")
+        elif rate:
+            title = f"{int(value.numerator)}/{int(value.denominator)}"
+            cells.append(f'{CELL} title="{title}">{number(value.value)}%</td>')
+        else:
+            cells.append(f"{CELL}>{number(float(value.numerator), 0)}</td>")
+    return "".join(cells)
 
 
 @register.filter
@@ -71,13 +84,13 @@ def meets_full_points(value, definition) -> bool:
 def below_rows(tables, period_key: str):
     """The rows of the units-side-by-side table: each unit's name, linking to its indicator
     page for the period, and its figures (`figure_cells`)."""
-    definitions = tables.definitions
+    columns, no_data = _columns(tables.definitions), _no_data()
     return mark_safe(  # escaped names and links, numbers
         unit_rows(
             tables.below,
             "indicators:unit",
             period_key,
-            lambda row: figure_cells(row.values, definitions),
+            lambda row: _cells(row.values, columns, no_data),
         )
     )
 

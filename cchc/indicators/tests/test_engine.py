@@ -253,3 +253,45 @@ def test_a_merged_commune_carries_its_predecessors_dossiers_on_every_path(world,
         assert engine.breakdown(unit, *window).total == expected
         tables = build_tables(unit, Period("2024-03", *window, "Tháng 3/2024"))
         assert {row.definition.code: row.total for row in tables.rows} == expected
+
+
+def test_the_overview_gives_what_the_breakdown_and_the_months_give_apart(world, catalogue):
+    # a province's pages read the scope once for both (decision 0125): the same figures,
+    # fee procedures used and paid online included, across a merger and for a cut window
+    merged = UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
+    UnitSuccession.objects.create(
+        predecessor=world.other,
+        successor=merged,
+        kind=SuccessionKind.MERGE,
+        effective_on="2025-07-01",
+    )
+    paid = {"procedure": "2.002", "has_fee": True, "paid_online": 1}
+    import_dossiers(
+        [
+            dossier("A1", processing_ended=at("2024-03-07"), status=10, **paid),
+            dossier("A2", procedure="3.003", has_fee=True, received=at("2024-04-02")),
+            dossier("B1", unit="xa-b", processing_ended=at("2024-05-20"), status=10, **paid),
+            dossier("N1", unit="xa-moi", received=at("2024-05-03"), procedure="3.003"),
+            dossier("T1", unit="tinh", received=at("2024-03-15"), channel=2),
+        ]
+    )
+    windows = [
+        (dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        (dt.date(2024, 3, 1), dt.date(2024, 5, 31)),
+        (dt.date(2024, 3, 10), dt.date(2024, 5, 20)),  # cuts two months
+    ]
+    for unit in (world.province, world.district, merged, world.commune):
+        for window in windows:
+            found, months = engine.overview(unit, *window)
+            assert found == engine.breakdown(unit, *window), (unit.code, window)
+            assert months == engine.monthly(unit, *window), (unit.code, window)
+    found, months = engine.overview(world.district, *windows[0])
+    rates = {
+        child.code: (value.numerator, value.denominator)
+        for child, values in found.rows
+        for value in [values["payment_used_procedures_rate"]]
+    }
+    # fee procedures paid online ÷ used: Xã Thạnh Tân used two, one paid online
+    assert rates == {"xa-b": (1, 1), "xa-moi": (0, 1), "xa-a": (1, 2)}
+    march = months["2024-03"]["payment_used_procedures_rate"]
+    assert (march.numerator, march.denominator) == (1, 1)

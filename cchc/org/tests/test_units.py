@@ -1,6 +1,12 @@
 import pytest
 
-from cchc.org.access import Action, access_for
+from cchc.org.access import (
+    Action,
+    access_for,
+    links_read_once,
+    succession_links,
+    with_predecessors,
+)
 from cchc.org.choices import Role, SuccessionKind, UnitKind
 from cchc.org.matching import match_name
 from cchc.org.models import Unit, UnitSuccession, holders
@@ -103,3 +109,28 @@ def test_holders_gives_each_path_every_scope_holding_it_once():
     assert holding("/9/") == [3]
     # "/1/" holds "/1/…", not "/10/": subtrees end at a "/"
     assert holding("/10/") == []
+
+
+@pytest.mark.django_db
+def test_inside_one_reading_the_succession_links_are_read_once_and_not_kept_after(
+    django_assert_num_queries,
+):
+    province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
+    old = UnitFactory(code="old", parent=province)
+    new = UnitFactory(code="new", parent=province)
+    UnitSuccession.objects.create(
+        predecessor=old, successor=new, kind=SuccessionKind.MERGE, effective_on="2025-07-01"
+    )
+    with django_assert_num_queries(1), links_read_once():
+        first = succession_links()
+        with links_read_once():  # a reading inside another: the outer one stands
+            assert with_predecessors([new.path]) == [new.path, old.path]
+        first.clear()  # a caller changing its list changes no one else's
+        assert succession_links() == [(old.path, new.path)]
+    later = UnitFactory(code="later", parent=province)
+    UnitSuccession.objects.create(
+        predecessor=new, successor=later, kind=SuccessionKind.MERGE, effective_on="2026-01-01"
+    )
+    with django_assert_num_queries(2):  # outside a reading: each call reads them afresh
+        assert with_predecessors([later.path]) == [later.path, new.path, old.path]
+        assert len(succession_links()) == 2
