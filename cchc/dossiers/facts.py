@@ -8,6 +8,7 @@ so facts and the dossiers they summarise can never disagree on what a counter me
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from django.db import connection, transaction
 
 from cchc.org.models import Unit
 
-from . import competence, pairs, staging
+from . import competence, staging
 from .classify import LOCAL
 from .models import Dossier, DossierFact, Procedure
 
@@ -89,25 +90,34 @@ def _table(model) -> str:
 
 
 def rebuild(keys: Iterable[tuple[int, dt.date]]) -> int:
-    """Recompute the facts of each (unit id, month) from its dossiers; returns facts written.
-
-    One DELETE and one INSERT … SELECT for every pair at once, through a temporary table of
-    the pairs (decision 0128)."""
-    keys = set(keys)
-    if not keys:
+    """Recompute the facts of each (unit id, month) from its dossiers; returns facts written."""
+    months_by_unit: dict[int, set[dt.date]] = defaultdict(set)
+    for unit_id, month in keys:
+        months_by_unit[unit_id].add(month)
+    if not months_by_unit:
         return 0
     fact_table, dossier_table = _table(DossierFact), staging.visible_dossiers()
     columns = ", ".join((*KEY, *COUNTERS))
     sums = ", ".join(f"SUM({expr})" for expr in SOURCE_COLUMNS.values())
-    with transaction.atomic(), connection.cursor() as cursor, pairs.pair_table(cursor, keys):
-        cursor.execute(f"DELETE FROM {fact_table} WHERE {pairs.among()}")
-        cursor.execute(
-            f"INSERT INTO {fact_table} ({columns}) "
-            f"SELECT d.unit_id, d.month, d.procedure_id, d.on_time_until, {sums} "
-            f"FROM {dossier_table} d {pairs.join('d')} WHERE d.counted "
-            "GROUP BY d.unit_id, d.month, d.procedure_id, d.on_time_until"
-        )
-        return max(cursor.rowcount, 0)
+    written = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        for unit_id, months in sorted(months_by_unit.items()):
+            ordered = sorted(months)
+            marks = ", ".join(["%s"] * len(ordered))
+            cursor.execute(
+                f"DELETE FROM {fact_table} WHERE unit_id = %s AND month IN ({marks})",
+                [unit_id, *ordered],
+            )
+            cursor.execute(
+                f"INSERT INTO {fact_table} ({columns}) "
+                f"SELECT d.unit_id, d.month, d.procedure_id, d.on_time_until, {sums} "
+                f"FROM {dossier_table} d WHERE d.counted AND d.unit_id = %s "
+                f"AND d.month IN ({marks}) "
+                "GROUP BY d.unit_id, d.month, d.procedure_id, d.on_time_until",
+                [unit_id, *ordered],
+            )
+            written += max(cursor.rowcount, 0)
+    return written
 
 
 def rebuild_all() -> int:

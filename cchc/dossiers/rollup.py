@@ -27,7 +27,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from . import facts, pairs, staging
+from . import facts, staging
 from .classify import LOCAL
 from .models import (
     ALWAYS,
@@ -84,23 +84,23 @@ def bucket_sql(column: str) -> tuple[str, list[dt.date]]:
     ]
 
 
-def _insert_rollup(cursor, where: str, params: list, join: str = "") -> None:
+def _insert_rollup(cursor, where: str, params: list) -> None:
     bucket, bucket_params = bucket_sql("f.on_time_until")
     columns = ", ".join(ROLLUP_SQL)
     sums = ", ".join(f"SUM({expr})" for expr in ROLLUP_SQL.values())
     cursor.execute(
         f"INSERT INTO {_q(MonthRollup)} (unit_id, month, bucket, {columns}) "
         f"SELECT f.unit_id, f.month, {bucket}, {sums} "
-        f"FROM {_q(DossierFact)} f JOIN {_q(Procedure)} p ON p.id = f.procedure_id {join} "
+        f"FROM {_q(DossierFact)} f JOIN {_q(Procedure)} p ON p.id = f.procedure_id "
         f"WHERE {where} GROUP BY f.unit_id, f.month, {bucket}",
         [*bucket_params, *params, *bucket_params],
     )
 
 
-def _insert_procedures(cursor, where: str, params: list, join: str = "") -> None:
+def _insert_procedures(cursor, where: str, params: list) -> None:
     cursor.execute(
         f"SELECT f.unit_id, f.month, f.procedure_id, SUM(f.paid_online) "
-        f"FROM {_q(DossierFact)} f JOIN {_q(Procedure)} p ON p.id = f.procedure_id {join} "
+        f"FROM {_q(DossierFact)} f JOIN {_q(Procedure)} p ON p.id = f.procedure_id "
         f"WHERE p.has_fee AND f.received > 0 AND {where} "
         "GROUP BY f.unit_id, f.month, f.procedure_id",
         params,
@@ -134,7 +134,7 @@ def local_month_sql(column: str) -> str:
     return f"date({column}, '{int(offset.total_seconds() // 60):+d} minutes', 'start of month')"
 
 
-def _insert_finished(cursor, where: str, params: list, join: str = "") -> None:
+def _insert_finished(cursor, where: str, params: list) -> None:
     """`MonthFinished` rows of the dossiers `d` matching `where`: the rule of `facts.carried`
     (refused at intake not counted, finished without a known moment never carried). A dossier
     finished in the month it was received is never carried into a window of whole months
@@ -145,7 +145,7 @@ def _insert_finished(cursor, where: str, params: list, join: str = "") -> None:
         f"INSERT INTO {_q(MonthFinished)} (unit_id, month, ended, bucket, dossiers) "
         "SELECT x.unit_id, x.month, x.ended, x.bucket, COUNT(*) FROM ("
         f"SELECT d.unit_id, d.month, CASE WHEN {finished} THEN {local_month_sql(ended)} "
-        f"END AS ended, {bucket} AS bucket FROM {staging.visible_dossiers()} d {join} "
+        f"END AS ended, {bucket} AS bucket FROM {staging.visible_dossiers()} d "
         f"WHERE d.counted AND (NOT {finished} OR {local_month_sql(ended)} > d.month) "
         f"AND {where}"
         ") x GROUP BY x.unit_id, x.month, x.ended, x.bucket",
@@ -175,16 +175,24 @@ def union(bitmaps: Iterable[int]) -> int:
 
 def refresh(keys: Iterable[tuple[int, dt.date]]) -> None:
     """Rebuild the roll-up of each (unit id, month) from its facts (run after `facts.rebuild`)
-    and dossiers: one statement per table for every pair at once (decision 0128)."""
-    keys = set(keys)
-    if not keys:
-        return
-    with transaction.atomic(), connection.cursor() as cursor, pairs.pair_table(cursor, keys):
-        for model in (MonthRollup, MonthProcedures, MonthFinished):
-            cursor.execute(f"DELETE FROM {_q(model)} WHERE {pairs.among()}")
-        _insert_rollup(cursor, "1 = 1", [], pairs.join("f"))
-        _insert_procedures(cursor, "1 = 1", [], pairs.join("f"))
-        _insert_finished(cursor, "1 = 1", [], pairs.join("d"))
+    and dossiers: a few statements per month touched, for all its units at once."""
+    units_by_month: dict[dt.date, set[int]] = defaultdict(set)
+    for unit_id, month in keys:
+        units_by_month[month].add(unit_id)
+    with transaction.atomic(), connection.cursor() as cursor:
+        for month, units in sorted(units_by_month.items()):
+            ordered = sorted(units)
+            marks = ", ".join(["%s"] * len(ordered))
+            for model in (MonthRollup, MonthProcedures, MonthFinished):
+                cursor.execute(
+                    f"DELETE FROM {_q(model)} WHERE month = %s AND unit_id IN ({marks})",
+                    [month, *ordered],
+                )
+            where = f"f.month = %s AND f.unit_id IN ({marks})"
+            _insert_rollup(cursor, where, [month, *ordered])
+            _insert_procedures(cursor, where, [month, *ordered])
+            mine = f"d.month = %s AND d.unit_id IN ({marks})"
+            _insert_finished(cursor, mine, [month, *ordered])
 
 
 def refresh_all() -> None:
