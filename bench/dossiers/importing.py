@@ -109,7 +109,33 @@ def _timers(phases, facts, saving):
 
     facts.rebuild = timed_rebuild
     saving.facts.rebuild = timed_rebuild
+    _time_parts(phases)
     return reader, fast, timed
+
+
+def _time_parts(phases) -> None:
+    """Time two parts of the store phase as well: the month roll-up (`rollup.refresh`) and
+    the indexes made again after a large import (`upkeep.SetAside.end`), when the checkout
+    has them."""
+    from cchc.dossiers import rollup, upkeep
+
+    def wrap(owner, name, phase):
+        original = getattr(owner, name, None)
+        if original is None:
+            return
+
+        def timed(*args, **kwargs):
+            started, cpu = time.perf_counter(), time.process_time()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                phases[phase] += time.perf_counter() - started
+                phases[f"{phase}_cpu"] += time.process_time() - cpu
+
+        setattr(owner, name, timed)
+
+    wrap(rollup, "refresh", "rollup")
+    wrap(getattr(upkeep, "SetAside", None), "end", "indexes")
 
 
 def _server_cpu() -> float:
@@ -142,7 +168,8 @@ def child(code: str, path: str) -> None:
     django.setup()
     from cchc.dossiers import facts, saving
 
-    phases = dict.fromkeys(("read", "iterate", "facts", "iterate_cpu", "facts_cpu", "thread"), 0.0)
+    names = ("read", "iterate", "facts", "rollup", "indexes", "thread")
+    phases = dict.fromkeys((*names, "iterate_cpu", "facts_cpu", "rollup_cpu", "indexes_cpu"), 0.0)
     reader, fast, timed = _timers(phases, facts, saving)
     server = _server_cpu()
     started, cpu = time.perf_counter(), time.process_time()
@@ -172,6 +199,11 @@ def child(code: str, path: str) -> None:
                 "peak_mb": usage.ru_maxrss / 1024,
                 "thread": phases["thread"],
                 "iterate": phases["iterate"],
+                # parts of store: the month roll-up, the indexes made again (decision 0113)
+                "rollup": phases["rollup"],
+                "indexes": phases["indexes"],
+                "cpu_rollup": phases["rollup_cpu"],
+                "cpu_indexes": phases["indexes_cpu"],
             }
         )
     )
@@ -295,6 +327,11 @@ def report(result: dict) -> None:
             seconds = result[phase]
             rate = f"{rows / seconds:,.0f} rows/s" if seconds > 0.001 else "—"
             print(f"  {phase:<9} {seconds:7.2f} s  {rate}")
+        print(
+            f"    of store: roll-up {result.get('rollup', 0):.2f} s (CPU "
+            f"{result.get('cpu_rollup', 0):.2f}), indexes made again "
+            f"{result.get('indexes', 0):.2f} s (CPU {result.get('cpu_indexes', 0):.2f})"
+        )
         print(
             f"  CPU time of the import process: {result['cpu']:.2f} s (read + validate "
             f"{result['cpu_read_validate']:.2f} s, store {result['cpu_store']:.2f} s, "
