@@ -23,7 +23,7 @@ from cchc.evidence.models import evidence_relation
 from cchc.formats import day
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
-from cchc.plans.choices import WORKING_STATUSES, TaskState
+from cchc.plans.choices import WORKING_STATUSES, Recurrence, TaskState
 from cchc.plans.models import Plan, Task
 
 from .choices import UpdateState, Weekday
@@ -43,7 +43,9 @@ class TaskSchedule(models.Model):
     )
     deadline_text = models.CharField(_("deadline text"), max_length=255, blank=True)
     due = models.DateField(_("due"), null=True, blank=True)
-    recurrence = models.CharField(_("recurrence"), max_length=12, blank=True)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=12, choices=Recurrence.choices, blank=True
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     needs_date = models.BooleanField(
         _("needs a date"),

@@ -2,6 +2,7 @@
 apps is named in Vietnamese, and so are the admin's own chrome and the third-party apps it
 lists (decision 0134)."""
 
+import json
 import re
 
 import pytest
@@ -19,7 +20,8 @@ from cchc.testing.factories import UnitFactory, UserFactory
 # a letter only Vietnamese (of the two languages) writes: ă â đ ê ô ơ ư and the tone marks
 VIETNAMESE = re.compile(r"[^\x00-\x7f]")
 
-# English the admin showed on every page before (Django's vi catalogue lacks these)
+# what the admin showed on every page before: English Django's vi catalogue lacks, and its
+# mistranslations
 CHROME = (
     "Skip to main content",
     "Toggle theme",
@@ -28,6 +30,8 @@ CHROME = (
     "Add link",
     "Change or view list link",
     "Các mô models",
+    "Site quản trị",
+    "Bản ghi nhớ",
     "Toggle navigation",
     "Filter navigation items",
     "Breadcrumbs",
@@ -146,6 +150,7 @@ def test_a_units_page_names_its_tree_fields_in_vietnamese(admin_client):
     assert "<label>Đường dẫn trong cây đơn vị:</label>" in page
     assert "<label>Cấp trong cây đơn vị:</label>" in page
     assert "<label>Path:</label>" not in page and "<label>Depth:</label>" not in page
+    assert 'class="historylink">Lịch sử</a>' in page
 
 
 def test_the_history_filters_by_kinds_of_our_objects_only(admin_client):
@@ -156,3 +161,10 @@ def test_the_history_filters_by_kinds_of_our_objects_only(admin_client):
     # sessions, django-axes' and django-otp's tables are no kind of ours
     for other in ("Phiên đăng nhập |", "Bảo vệ đăng nhập |", "TOTP device", "static token"):
         assert other not in page
+
+
+def test_the_admins_calendar_names_the_days_in_vietnamese(admin_client):
+    script = _page(admin_client, reverse("admin:jsi18n"))
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\n  \});", script, re.S)[1])
+    assert catalogue["Sunday"] == "Chủ nhật"
+    assert catalogue["abbrev. day Sunday\x04Sun"] == "CN"  # the calendar's column heading
