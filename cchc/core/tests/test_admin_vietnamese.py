@@ -167,4 +167,4 @@ def test_the_admins_calendar_names_the_days_in_vietnamese(admin_client):
     script = _page(admin_client, reverse("admin:jsi18n"))
     catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\n  \});", script, re.S)[1])
     assert catalogue["Sunday"] == "Chủ nhật"
-    assert catalogue["abbrev. day Sunday\x04Sun"] == "CN"  # the calendar's column heading
+    assert catalogue["abbrev. day Sunday\x04Sun"] == "CN"
