@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "django_tasks",
-    "django_tasks_db",
+    "cchc.core.vendor_apps.BackgroundJobsConfig",  # django_tasks_db, named in Vietnamese
     "ninja",
     "csp",
     "cchc.core",
@@ -91,10 +91,10 @@ INSTALLED_APPS = [
     "cchc.evidence",
     "cchc.documents",
     "cchc.notifications",
-    "axes",
+    "cchc.core.vendor_apps.SignInGuardConfig",  # axes
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "cchc.core.vendor_apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "cchc.core.vendor_apps.BackupCodesConfig",  # django_otp.plugins.otp_static
     "cchc.accounts",
     "cchc.plans",
     "cchc.importer",

@@ -49,13 +49,42 @@ class LockoutAttemptAdmin(SuperuserActionAdmin):
         )
 
 
+class ConfirmedFilter(admin.BooleanFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("confirmed")
+
+
 @admin.register(TwoStepDevice)
 class TwoStepDeviceAdmin(SuperuserActionAdmin):
-    list_display = ["user", "confirmed", "created_at", "last_used_at"]
-    list_filter = ["confirmed"]
+    # django-otp names its fields in plain English (no catalogue can translate them): the page
+    # shows them through these columns, named in Vietnamese
+    list_display = ["person", "is_confirmed", "created", "last_used"]
+    list_filter = [("confirmed", ConfirmedFilter)]
     search_fields = ["user__username", "user__full_name"]
-    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    fields = ["person", "device_name", "is_confirmed", "created", "last_used"]
     readonly_fields = fields
+
+    @admin.display(description=_("user"), ordering="user__username")
+    def person(self, device):
+        return device.user
+
+    @admin.display(description=_("name"))
+    def device_name(self, device):
+        return device.name
+
+    @admin.display(description=_("confirmed"), boolean=True, ordering="confirmed")
+    def is_confirmed(self, device):
+        return device.confirmed
+
+    @admin.display(description=_("created at"), ordering="created_at")
+    def created(self, device):
+        return device.created_at
+
+    @admin.display(description=_("last used at"), ordering="last_used_at")
+    def last_used(self, device):
+        return device.last_used_at
+
     actions = ["reset_two_step"]
 
     @admin.action(

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .history import action_label
 from .models import AuditEvent
-from .recorded_admin import ReadOnlyAdmin
+from .recorded_admin import OurKindsFilter, ReadOnlyAdmin
 
 
 class ActionFilter(admin.SimpleListFilter):
@@ -23,7 +23,7 @@ class ActionFilter(admin.SimpleListFilter):
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["at", "user", "unit", "action_shown", "object_repr"]
-    list_filter = [ActionFilter, "content_type"]
+    list_filter = [ActionFilter, ("content_type", OurKindsFilter)]
     search_fields = ["object_repr", "user__username", "reason"]
     date_hierarchy = "at"
     # the action by its name, where the list shows it (the stored code stays searchable)

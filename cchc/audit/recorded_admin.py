@@ -8,7 +8,9 @@ admin's transaction: if the event cannot be written, the change is not saved eit
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -175,3 +177,14 @@ def without_bulk_delete(found: dict) -> dict:
     """An admin's actions minus "delete selected": rows leave only through an audited action."""
     found.pop("delete_selected", None)
     return found
+
+
+class OurKindsFilter(admin.RelatedFieldListFilter):
+    """A filter on a content-type field listing the kinds of our own apps' objects (and our
+    user), which are the only ones events and files are about: not every table of every
+    installed app (sessions, django-axes' records …) — decision 0134."""
+
+    def field_choices(self, field, request, model_admin):
+        ours = [c.label for c in apps.get_app_configs() if c.name.startswith("cchc.")]
+        kinds = ContentType.objects.filter(app_label__in=ours)
+        return [(kind.pk, str(kind)) for kind in sorted(kinds, key=str)]

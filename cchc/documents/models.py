@@ -24,7 +24,11 @@ class ReportTemplate(models.Model):
     content = models.BinaryField(_("template"), editable=False)
     active = models.BooleanField(_("in use"), default=True, editable=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 

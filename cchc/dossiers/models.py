@@ -92,7 +92,7 @@ class ImportBatch(models.Model):
     state = models.CharField(
         _("state"), max_length=8, choices=State.choices, default=State.DONE, editable=False
     )
-    heartbeat = models.DateTimeField(null=True, blank=True, editable=False)
+    heartbeat = models.DateTimeField(_("heartbeat"), null=True, blank=True, editable=False)
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -164,12 +164,17 @@ class Dossier(models.Model):
     supplement_supplied = models.DateTimeField(_("supplement supplied"), null=True, blank=True)
     apology = models.BooleanField(_("apology letter"), default=False)
     # Derived at import (classify.py); never edited by hand.
-    received_on = models.DateField(editable=False)
-    month = models.DateField(editable=False)
-    counted = models.BooleanField(editable=False, default=True)
-    on_time_until = models.DateField(editable=False)
+    received_on = models.DateField(_("received on"), editable=False)
+    month = models.DateField(_("month"), editable=False)
+    counted = models.BooleanField(_("counted"), editable=False, default=True)
+    on_time_until = models.DateField(_("on time until"), editable=False)
     batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        verbose_name=_("batch"),
     )
 
     objects = DossierQuerySet.as_manager()
@@ -198,37 +203,45 @@ class StagedDossier(models.Model):
 
     # indexed by the (owner, old) index below: one index less to write per staged row
     owner = models.ForeignKey(
-        ImportBatch, on_delete=models.CASCADE, related_name="+", db_index=False
+        ImportBatch,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("owner"),
     )
-    old = models.BooleanField(default=False)
-    code = models.CharField(max_length=80)
-    procedure_code = models.CharField(max_length=40, blank=True)
-    unit_id = models.BigIntegerField()
-    procedure_id = models.BigIntegerField(null=True)  # set when an unknown code is added
-    received = models.DateTimeField()
-    due = models.DateTimeField()
-    processing_ended = models.DateTimeField(null=True)
-    returned = models.DateTimeField(null=True)
-    status = models.PositiveSmallIntegerField(null=True)
-    channel = models.PositiveSmallIntegerField(default=1)
-    full_online = models.BooleanField(default=False)
-    paid_online = models.PositiveSmallIntegerField(default=0)
-    has_fee = models.BooleanField(default=False)
-    digitised = models.BooleanField(default=False)
-    reused = models.BooleanField(default=False)
-    e_result = models.BooleanField(default=False)
-    supplements = models.PositiveSmallIntegerField(default=0)
-    supplement_requested = models.DateTimeField(null=True)
-    supplement_supplied = models.DateTimeField(null=True)
-    apology = models.BooleanField(default=False)
-    received_on = models.DateField()
-    month = models.DateField()
-    counted = models.BooleanField(default=True)
-    on_time_until = models.DateField()
-    batch_id = models.BigIntegerField(null=True)
+    old = models.BooleanField(_("old"), default=False)
+    code = models.CharField(_("code"), max_length=80)
+    procedure_code = models.CharField(_("procedure code"), max_length=40, blank=True)
+    unit_id = models.BigIntegerField(_("unit id"))
+    procedure_id = models.BigIntegerField(
+        _("procedure id"), null=True
+    )  # set when an unknown code is added
+    received = models.DateTimeField(_("received"))
+    due = models.DateTimeField(_("due"))
+    processing_ended = models.DateTimeField(_("processing ended"), null=True)
+    returned = models.DateTimeField(_("result returned"), null=True)
+    status = models.PositiveSmallIntegerField(_("status"), null=True)
+    channel = models.PositiveSmallIntegerField(_("channel"), default=1)
+    full_online = models.BooleanField(_("full online"), default=False)
+    paid_online = models.PositiveSmallIntegerField(_("paid online"), default=0)
+    has_fee = models.BooleanField(_("has fee"), default=False)
+    digitised = models.BooleanField(_("digitised"), default=False)
+    reused = models.BooleanField(_("reused"), default=False)
+    e_result = models.BooleanField(_("e result"), default=False)
+    supplements = models.PositiveSmallIntegerField(_("supplement requests"), default=0)
+    supplement_requested = models.DateTimeField(_("supplement requested"), null=True)
+    supplement_supplied = models.DateTimeField(_("supplement supplied"), null=True)
+    apology = models.BooleanField(_("apology"), default=False)
+    received_on = models.DateField(_("received on"))
+    month = models.DateField(_("month"))
+    counted = models.BooleanField(_("counted"), default=True)
+    on_time_until = models.DateField(_("on time until"))
+    batch_id = models.BigIntegerField(_("batch id"), null=True)
 
     class Meta:
         indexes = [models.Index(fields=["owner", "old"], name="staged_owner_old")]
+        verbose_name = _("staged dossier")
+        verbose_name_plural = _("staged dossiers")
 
     def __str__(self) -> str:
         return self.code
@@ -241,22 +254,26 @@ class DossierFact(models.Model):
     `facts.rebuild()` after every import). Column names are the counters of `facts.COUNTERS`.
     """
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
-    month = models.DateField()
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, db_constraint=False)
-    on_time_until = models.DateField()
-    received = models.PositiveIntegerField(default=0)
-    apology = models.PositiveIntegerField(default=0)
-    online = models.PositiveIntegerField(default=0)
-    postal = models.PositiveIntegerField(default=0)
-    full_online = models.PositiveIntegerField(default=0)
-    fee = models.PositiveIntegerField(default=0)
-    fee_paid_online = models.PositiveIntegerField(default=0)
-    paid_online = models.PositiveIntegerField(default=0)
-    e_result = models.PositiveIntegerField(default=0)
-    digitised = models.PositiveIntegerField(default=0)
-    digitised_e_result = models.PositiveIntegerField(default=0)
-    reused = models.PositiveIntegerField(default=0)
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, db_constraint=False, verbose_name=_("unit")
+    )
+    month = models.DateField(_("month"))
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, db_constraint=False, verbose_name=_("procedure")
+    )
+    on_time_until = models.DateField(_("on time until"))
+    received = models.PositiveIntegerField(_("received"), default=0)
+    apology = models.PositiveIntegerField(_("apology"), default=0)
+    online = models.PositiveIntegerField(_("online"), default=0)
+    postal = models.PositiveIntegerField(_("postal"), default=0)
+    full_online = models.PositiveIntegerField(_("full online"), default=0)
+    fee = models.PositiveIntegerField(_("fee"), default=0)
+    fee_paid_online = models.PositiveIntegerField(_("fee paid online"), default=0)
+    paid_online = models.PositiveIntegerField(_("paid online"), default=0)
+    e_result = models.PositiveIntegerField(_("e result"), default=0)
+    digitised = models.PositiveIntegerField(_("digitised"), default=0)
+    digitised_e_result = models.PositiveIntegerField(_("digitised e result"), default=0)
+    reused = models.PositiveIntegerField(_("reused"), default=0)
 
     class Meta:
         verbose_name = _("monthly dossier fact")
@@ -282,8 +299,8 @@ class UnitToken(models.Model):
 
     unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=120)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    prefix = models.CharField(max_length=8, editable=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("prefix"), max_length=8, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
@@ -324,7 +341,7 @@ class DossierUpload(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=ImportBatch.Kind.choices)
     file_name = models.CharField(_("file"), max_length=255)
-    stored_name = models.CharField(max_length=255, blank=True, editable=False)
+    stored_name = models.CharField(_("stored name"), max_length=255, blank=True, editable=False)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
@@ -334,7 +351,12 @@ class DossierUpload(models.Model):
     skip_invalid = models.BooleanField(_("valid rows only"), default=False)
     result = models.JSONField(_("result"), default=dict, blank=True)
     batch = models.ForeignKey(
-        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+        ImportBatch,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        verbose_name=_("batch"),
     )
     # A confirmed dossier file is imported by the worker (uploads.queue): who confirmed it,
     # and how far it got ({"total": rows estimated, "read", "valid", "invalid", "saving"}),
@@ -350,7 +372,7 @@ class DossierUpload(models.Model):
         editable=False,
     )
     progress = models.JSONField(_("progress"), default=dict, blank=True, editable=False)
-    heartbeat = models.DateTimeField(null=True, blank=True, editable=False)
+    heartbeat = models.DateTimeField(_("heartbeat"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -384,22 +406,24 @@ class MonthRollup(models.Model):
     A province's window reads units × months × buckets rows, however many dossiers it has.
     """
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
-    month = models.DateField()
-    bucket = models.DateField()
-    received = models.PositiveIntegerField(default=0)
-    apology = models.PositiveIntegerField(default=0)
-    online = models.PositiveIntegerField(default=0)
-    postal = models.PositiveIntegerField(default=0)
-    full_online_eligible = models.PositiveIntegerField(default=0)
-    full_online = models.PositiveIntegerField(default=0)
-    fee_dossiers = models.PositiveIntegerField(default=0)
-    fee_paid_online = models.PositiveIntegerField(default=0)
-    paid_online = models.PositiveIntegerField(default=0)
-    document_dossiers = models.PositiveIntegerField(default=0)
-    e_result = models.PositiveIntegerField(default=0)
-    digitised = models.PositiveIntegerField(default=0)
-    reused = models.PositiveIntegerField(default=0)
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, db_constraint=False, verbose_name=_("unit")
+    )
+    month = models.DateField(_("month"))
+    bucket = models.DateField(_("bucket"))
+    received = models.PositiveIntegerField(_("received"), default=0)
+    apology = models.PositiveIntegerField(_("apology"), default=0)
+    online = models.PositiveIntegerField(_("online"), default=0)
+    postal = models.PositiveIntegerField(_("postal"), default=0)
+    full_online_eligible = models.PositiveIntegerField(_("full online eligible"), default=0)
+    full_online = models.PositiveIntegerField(_("full online"), default=0)
+    fee_dossiers = models.PositiveIntegerField(_("fee dossiers"), default=0)
+    fee_paid_online = models.PositiveIntegerField(_("fee paid online"), default=0)
+    paid_online = models.PositiveIntegerField(_("paid online"), default=0)
+    document_dossiers = models.PositiveIntegerField(_("document dossiers"), default=0)
+    e_result = models.PositiveIntegerField(_("e result"), default=0)
+    digitised = models.PositiveIntegerField(_("digitised"), default=0)
+    reused = models.PositiveIntegerField(_("reused"), default=0)
 
     class Meta:
         indexes = [
@@ -410,6 +434,8 @@ class MonthRollup(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["unit", "month", "bucket"], name="rollup_key_unique")
         ]
+        verbose_name = _("month rollup")
+        verbose_name_plural = _("month rollups")
 
     def __str__(self) -> str:
         return f"{self.unit_id} {month_year(self.month)} {self.bucket}"
@@ -421,15 +447,19 @@ class MonthProcedures(models.Model):
     procedure n): procedure counts are not sums, a window's set is the union of its months'.
     """
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
-    month = models.DateField()
-    used = models.BinaryField(default=b"")
-    paid = models.BinaryField(default=b"")
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, db_constraint=False, verbose_name=_("unit")
+    )
+    month = models.DateField(_("month"))
+    used = models.BinaryField(_("used"), default=b"")
+    paid = models.BinaryField(_("paid"), default=b"")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["unit", "month"], name="month_procedures_unique")
         ]
+        verbose_name = _("month procedures")
+        verbose_name_plural = _("month procedures")
 
     def __str__(self) -> str:
         return f"{self.unit_id} {month_year(self.month)}"
@@ -448,11 +478,13 @@ class MonthFinished(models.Model):
     the roll-up). A window reads units × months × a few rows, however many dossiers there are.
     """
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, db_constraint=False)
-    month = models.DateField()
-    ended = models.DateField(null=True)
-    bucket = models.DateField()
-    dossiers = models.PositiveIntegerField(default=0)
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, db_constraint=False, verbose_name=_("unit")
+    )
+    month = models.DateField(_("month"))
+    ended = models.DateField(_("ended"), null=True)
+    bucket = models.DateField(_("bucket"))
+    dossiers = models.PositiveIntegerField(_("dossiers"), default=0)
 
     class Meta:
         indexes = [
@@ -463,6 +495,8 @@ class MonthFinished(models.Model):
                 fields=["month", "ended", "bucket", "unit", "dossiers"], name="finished_by_month"
             ),
         ]
+        verbose_name = _("month finished")
+        verbose_name_plural = _("month finished")
 
     def __str__(self) -> str:
         return f"{self.unit_id} {month_year(self.month)} {self.ended} {self.bucket}"

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from cchc.audit.recorded_admin import ReadOnlyAdmin
+from cchc.audit.recorded_admin import OurKindsFilter, ReadOnlyAdmin
 
 from .models import Evidence
 
@@ -21,7 +21,7 @@ class EvidenceAdmin(ReadOnlyAdmin):
         "unit",
         "owner_type",
     ]
-    list_filter = ["owner_type"]
+    list_filter = [("owner_type", OurKindsFilter)]
     search_fields = ["title", "number", "issuer", "original_name"]
     exclude = ["file"]
     raw_id_fields = ["unit", "uploaded_by"]

@@ -47,8 +47,10 @@ class Evidence(models.Model):
     served only through the scoped download view. `unit` is the owner's unit.
     """
 
-    owner_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    owner_id = models.PositiveBigIntegerField()
+    owner_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner type")
+    )
+    owner_id = models.PositiveBigIntegerField(_("owner id"))
     owner = GenericForeignKey("owner_type", "owner_id")
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="evidence", verbose_name=_("unit")
@@ -59,14 +61,19 @@ class Evidence(models.Model):
     issuer = models.CharField(_("issued by"), max_length=200, blank=True)
     file = models.FileField(_("file"), upload_to=evidence_path, max_length=200, blank=True)
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
-    extension = models.CharField(max_length=8, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    extension = models.CharField(_("extension"), max_length=8, blank=True)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(_("sha256"), max_length=64, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     objects = EvidenceQuerySet.as_manager()
 

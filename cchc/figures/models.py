@@ -25,7 +25,7 @@ class FigureDefinition(models.Model):
     )
     measured_in = models.CharField(_("measured in"), max_length=40)
     requires_evidence = models.BooleanField(_("requires evidence"), default=True)
-    order = models.PositiveIntegerField(default=0)
+    order = models.PositiveIntegerField(_("order"), default=0)
     active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
@@ -59,15 +59,19 @@ class FigureEntry(models.Model):
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
     period_key = models.CharField(_("period"), max_length=20)
-    start = models.DateField()
-    end = models.DateField(db_index=True)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"), db_index=True)
     numerator = models.PositiveIntegerField(_("numerator"))
     denominator = models.PositiveIntegerField(_("denominator"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entered by"),
     )
-    entered_at = models.DateTimeField(auto_now=True)
+    entered_at = models.DateTimeField(_("entered at"), auto_now=True)
     evidence = evidence_relation("figure_entry")
 
     class Meta:
@@ -93,7 +97,10 @@ class FigureTargetLink(models.Model):
     """A plan's target measured by a figure instead of an indicator (plans.measures)."""
 
     target = models.OneToOneField(
-        "plans.Target", on_delete=models.CASCADE, related_name="figure_link"
+        "plans.Target",
+        on_delete=models.CASCADE,
+        related_name="figure_link",
+        verbose_name=_("target"),
     )
     definition = models.ForeignKey(
         FigureDefinition, verbose_name=_("figure"), on_delete=models.PROTECT, related_name="+"

@@ -24,16 +24,29 @@ class PlanImport(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     file_name = models.CharField(_("file"), max_length=255)
-    parsed = models.JSONField(default=dict)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    parsed = models.JSONField(_("parsed"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     plan = models.ForeignKey(
-        "plans.Plan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "plans.Plan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("plan"),
     )
 
     objects = PlanImportQuerySet.as_manager()

@@ -46,7 +46,9 @@ class IndexVersion(models.Model):
 class IndexGroup(models.Model):
     """A group of criteria (transparency, progress …) and its maximum points."""
 
-    version = models.ForeignKey(IndexVersion, on_delete=models.CASCADE, related_name="groups")
+    version = models.ForeignKey(
+        IndexVersion, on_delete=models.CASCADE, related_name="groups", verbose_name=_("version")
+    )
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=255)
     max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)
@@ -76,7 +78,9 @@ class IndexCriterion(models.Model):
     Invariant: exactly one source — an indicator code (the dossier figures) or, when that is
     empty, a source registered under the criterion's code (`sources.register`)."""
 
-    group = models.ForeignKey(IndexGroup, on_delete=models.CASCADE, related_name="criteria")
+    group = models.ForeignKey(
+        IndexGroup, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("group")
+    )
     code = models.SlugField(_("code"), max_length=64)
     name = models.CharField(_("name"), max_length=255)
     max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)

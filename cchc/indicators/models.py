@@ -164,7 +164,9 @@ class TargetFigure(models.Model):
     when, by whom, on which evidence. The latest `as_of` (then the latest entered) is current.
     """
 
-    target = models.ForeignKey("plans.Target", on_delete=models.CASCADE, related_name="figures")
+    target = models.ForeignKey(
+        "plans.Target", on_delete=models.CASCADE, related_name="figures", verbose_name=_("target")
+    )
     as_of = models.DateField(_("as of"))
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3)
     note = models.TextField(_("how it was counted"), blank=True)

@@ -53,21 +53,34 @@ class Notification(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("user"),
     )
     unit = models.ForeignKey(
-        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("unit"),
     )
     about_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("about type"),
     )
-    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about_id = models.PositiveBigIntegerField(_("about id"), null=True, blank=True)
     about = GenericForeignKey("about_type", "about_id")
     kind = models.CharField(_("kind"), max_length=20)
-    key = models.CharField(max_length=120)
+    key = models.CharField(_("key"), max_length=120)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("message"), blank=True)
-    url = models.CharField(max_length=300, blank=True)
+    url = models.CharField(_("url"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -98,7 +111,7 @@ class EmailDelivery(models.Model):
     retried with growing pauses, and after the last attempt stays visible here as failed."""
 
     notification = models.OneToOneField(
-        Notification, on_delete=models.CASCADE, related_name="email"
+        Notification, on_delete=models.CASCADE, related_name="email", verbose_name=_("notification")
     )
     to = models.EmailField(_("to"))
     status = models.CharField(
@@ -106,7 +119,9 @@ class EmailDelivery(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
-    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt at"), default=timezone.now, db_index=True
+    )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:

@@ -155,8 +155,8 @@ class Unit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
-    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+    path = models.CharField(_("path"), max_length=255, editable=False, db_index=True, default="")
+    depth = models.PositiveSmallIntegerField(_("depth"), editable=False, default=0)
     valid_from = models.DateField(_("in force from"), null=True, blank=True)
     valid_to = models.DateField(_("in force until"), null=True, blank=True)
     email = models.EmailField(_("email"), blank=True)

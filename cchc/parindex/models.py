@@ -49,7 +49,7 @@ class CriteriaSet(models.Model):
     is_sample = models.BooleanField(
         _("sample"), default=False, help_text=_("A sample set: its points are to be edited.")
     )
-    title_rows = models.JSONField(default=list, blank=True)
+    title_rows = models.JSONField(_("title rows"), default=list, blank=True)
     groups = models.JSONField(_("ranking groups"), default=default_groups)
     submit_by = models.DateField(
         _("self-assessments due"),
@@ -59,9 +59,14 @@ class CriteriaSet(models.Model):
     )
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("PAR criteria set")
@@ -101,20 +106,32 @@ class Criterion(models.Model):
     """A node of a criteria set's tree. Leaves are scored; a parent's points are its
     children's sum. In the bonus area `max_points` is signed (+ bonus, − penalty)."""
 
-    criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="criteria")
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    criteria_set = models.ForeignKey(
+        CriteriaSet,
+        on_delete=models.CASCADE,
+        related_name="criteria",
+        verbose_name=_("criteria set"),
     )
-    order = models.PositiveIntegerField(default=0)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
     stt = models.CharField(_("No."), max_length=20)
-    kind = models.CharField(max_length=10, choices=NodeKind.choices)
-    area_role = models.CharField(max_length=10, choices=AreaRole.choices, default=AreaRole.SCORED)
+    kind = models.CharField(_("kind"), max_length=10, choices=NodeKind.choices)
+    area_role = models.CharField(
+        _("area role"), max_length=10, choices=AreaRole.choices, default=AreaRole.SCORED
+    )
     name = models.TextField(_("area / criterion"))
     max_points = models.DecimalField(_("maximum points"), null=True, blank=True, **POINTS)
     rule = models.CharField(
         _("scoring rule"), max_length=15, choices=Rule.choices, default=Rule.JUDGEMENT
     )
-    rule_spec = models.JSONField(default=dict, blank=True)
+    rule_spec = models.JSONField(_("rule spec"), default=dict, blank=True)
     guidance = models.TextField(_("scoring guidance"), blank=True)
     evidence_required = models.TextField(_("evidence required"), blank=True)
 
@@ -146,23 +163,33 @@ class Assessment(models.Model):
     unless the upper level reopened (`reopened_until`). `survey_points` is the survey's score
     (None: no survey; the appraised points are then rescaled to 100)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="par_assessments")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="par_assessments", verbose_name=_("unit")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     criteria_set = models.ForeignKey(
-        CriteriaSet, on_delete=models.PROTECT, related_name="assessments"
+        CriteriaSet,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("criteria set"),
     )
-    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.SELF)
+    stage = models.CharField(_("stage"), max_length=12, choices=Stage.choices, default=Stage.SELF)
     deadline = models.DateField(_("submission deadline"), null=True, blank=True)
     reopened_until = models.DateField(_("reopened until"), null=True, blank=True)
     explanation_deadline = models.DateField(_("explanation deadline"), null=True, blank=True)
     survey_points = models.DecimalField(_("survey points"), null=True, blank=True, **POINTS)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved by"),
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    final_total = models.DecimalField(null=True, blank=True, **POINTS)
-    finalised_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    final_total = models.DecimalField(_("final total"), null=True, blank=True, **POINTS)
+    finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = AssessmentQuerySet.as_manager()
 
@@ -182,20 +209,26 @@ class Assessment(models.Model):
 class Score(models.Model):
     """The points of one leaf criterion in one assessment, at each stage, with reasons."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
-    self_points = models.DecimalField(null=True, blank=True, **POINTS)
-    self_note = models.TextField(blank=True)
-    appraised_points = models.DecimalField(null=True, blank=True, **POINTS)
-    appraisal_reason = models.TextField(blank=True)
-    explanation = models.TextField(blank=True)
-    final_points = models.DecimalField(null=True, blank=True, **POINTS)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="scores", verbose_name=_("assessment")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="scores", verbose_name=_("criterion")
+    )
+    self_points = models.DecimalField(_("self points"), null=True, blank=True, **POINTS)
+    self_note = models.TextField(_("self note"), blank=True)
+    appraised_points = models.DecimalField(_("appraised points"), null=True, blank=True, **POINTS)
+    appraisal_reason = models.TextField(_("appraisal reason"), blank=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+    final_points = models.DecimalField(_("final points"), null=True, blank=True, **POINTS)
     evidence = evidence_relation("par_score")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["assessment", "criterion"], name="par_score_once")
         ]
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
 
     def __str__(self) -> str:
         return f"{self.assessment} {self.criterion.stt}"

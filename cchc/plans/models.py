@@ -31,7 +31,6 @@ from .choices import (
     PlanKind,
     PlanStatus,
     Recurrence,
-    ReportKind,
     TargetUnit,
     TaskState,
 )
@@ -106,9 +105,10 @@ class Plan(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
 
@@ -160,8 +160,10 @@ class Plan(models.Model):
 class LegalBasis(models.Model):
     """A document the plan cites as its basis (căn cứ, thực hiện)."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="legal_bases")
-    order = models.PositiveSmallIntegerField(default=0)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="legal_bases", verbose_name=_("plan")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     number = models.CharField(_("number"), max_length=80, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     text = models.TextField(_("text"))
@@ -178,13 +180,20 @@ class LegalBasis(models.Model):
 class Section(models.Model):
     """A heading of the plan's task table as written ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
-    order = models.PositiveIntegerField(default=0)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
     ref = models.CharField(_("number"), max_length=20, blank=True)
     title = models.CharField(_("heading"), max_length=500)
     area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        verbose_name=_("parent"),
     )
 
     class Meta:
@@ -207,11 +216,18 @@ class TaskQuerySet(ScopedQuerySet):
 class Task(models.Model):
     """A row of the plan's task table: what, who leads, who helps, what it produces, by when."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
-    section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("plan")
     )
-    order = models.PositiveIntegerField(default=0)
+    section = models.ForeignKey(
+        Section,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+        verbose_name=_("section"),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
     ref = models.CharField(_("No."), max_length=20, blank=True)
     area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
     title = models.TextField(_("task"))
@@ -238,8 +254,8 @@ class Task(models.Model):
         related_name="cascaded",
         verbose_name=_("assigned from the upper level's task"),
     )
-    source_line = models.PositiveIntegerField(null=True, blank=True)
-    source_text = models.TextField(blank=True)
+    source_line = models.PositiveIntegerField(_("source line"), null=True, blank=True)
+    source_text = models.TextField(_("source text"), blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=TaskState.choices, default=TaskState.ACTIVE
     )
@@ -309,12 +325,19 @@ class Task(models.Model):
 class TaskParty(models.Model):
     """A lead or coordinator of a task, as written, matched to a post where one fits."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="parties")
-    role = models.CharField(max_length=12, choices=PartyRole.choices)
-    order = models.PositiveSmallIntegerField(default=0)
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="parties", verbose_name=_("task")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=PartyRole.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.CharField(_("name as written"), max_length=300)
     post = models.ForeignKey(
-        Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="task_parties"
+        Post,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="task_parties",
+        verbose_name=_("post"),
     )
 
     class Meta:
@@ -336,15 +359,17 @@ class Target(models.Model):
     or stated in words, judged achieved or not, or by a date (decision 0070). A target without
     a figure has a qualitative comparator: the database refuses any other."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
-    order = models.PositiveIntegerField(default=0)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("plan")
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
     area = models.CharField(_("area"), max_length=20, choices=Area.choices, default=Area.OTHER)
     text = models.TextField(_("target as written"))
     comparator = models.CharField(_("comparator"), max_length=10, choices=Comparator.choices)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=3, null=True, blank=True)
     unit = models.CharField(_("measured in"), max_length=10, choices=TargetUnit.choices, blank=True)
     by_date = models.DateField(_("to be done before"), null=True, blank=True)
-    source_line = models.PositiveIntegerField(null=True, blank=True)
+    source_line = models.PositiveIntegerField(_("source line"), null=True, blank=True)
     # What measures the target (indicators/targets.py): an indicator computed from the dossier
     # data — the version linked is kept, so figures of another formula are never compared
     # with it — or, without one, the figures its owner enters with evidence.
@@ -430,34 +455,9 @@ class Target(models.Model):
         return f"{sign} {value} {self.get_unit_display()}"
 
 
-class ReportingPeriod(models.Model):
-    """A report the plan schedules: its data cut-off window and when it is due."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_periods")
-    kind = models.CharField(_("report"), max_length=8, choices=ReportKind.choices)
-    name = models.CharField(_("name"), max_length=120)
-    start = models.DateField(_("data from"), null=True, blank=True)
-    end = models.DateField(_("data until"), null=True, blank=True)
-    due = models.DateField(_("due"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("reporting period")
-        verbose_name_plural = _("reporting periods")
-        ordering = ["plan", "end", "pk"]
-        constraints = [
-            unless_blank(
-                "reporting_period_window_ordered",
-                ("start", "end"),
-                models.Q(end__gte=models.F("start")),
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-# The decisions taken on a plan (amendments, appraisals) live in their own module; imported
-# here so that Django registers them with the app's other models.
+# The report schedule and the decisions taken on a plan (amendments, appraisals) live in their
+# own modules; imported here so that Django registers them with the app's other models.
+from .reporting import ReportingPeriod  # noqa: E402
 from .revisions import Amendment, Appraisal, AppraisalComment  # noqa: E402
 
 __all__ = [

@@ -18,7 +18,9 @@ class Amendment(models.Model):
     and the list of what it added, removed and changed (`changes`, written by the actions
     while it is being prepared)."""
 
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="amendments")
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="amendments", verbose_name=_("plan")
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=AmendmentStatus.choices, default=AmendmentStatus.DRAFT
     )
@@ -28,9 +30,14 @@ class Amendment(models.Model):
     reason = models.TextField(_("reason"))
     changes = models.JSONField(_("changes"), default=list, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     evidence = evidence_relation("plan_amendment")
 
     class Meta:
@@ -72,11 +79,17 @@ class Appraisal(models.Model):
     """The upper level's appraisal (thẩm định) of a submitted plan: a verdict and comments on
     its tasks and targets. Kept on the plan after it is issued."""
 
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="appraisals")
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="appraisals", verbose_name=_("plan")
+    )
     verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
     note = models.TextField(_("general comment"), blank=True)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
     reviewer_unit = models.ForeignKey(
         "org.Unit",
@@ -85,7 +98,7 @@ class Appraisal(models.Model):
         related_name="+",
         verbose_name=_("by unit"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("appraisal")
@@ -104,7 +117,10 @@ class AppraisalComment(models.Model):
     """A comment of an appraisal on one task or one target, and the unit's answer."""
 
     appraisal = models.ForeignKey(
-        "plans.Appraisal", on_delete=models.CASCADE, related_name="comments"
+        "plans.Appraisal",
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("appraisal"),
     )
     task = models.ForeignKey(
         "plans.Task",
@@ -112,6 +128,7 @@ class AppraisalComment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appraisal_comments",
+        verbose_name=_("task"),
     )
     target = models.ForeignKey(
         "plans.Target",
@@ -119,14 +136,20 @@ class AppraisalComment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="appraisal_comments",
+        verbose_name=_("target"),
     )
     row_text = models.TextField(_("row as appraised"), blank=True)
     text = models.TextField(_("comment"))
     answer = models.TextField(_("answer"), blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("answered by"),
     )
-    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("appraisal comment")

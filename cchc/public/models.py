@@ -4,6 +4,7 @@ published data last changed (the pages' caches are keyed by it)."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Freshness(models.Model):
@@ -11,7 +12,11 @@ class Freshness(models.Model):
     saved or deleted (`refresh.py`). Kept in the database, not the cache, so that a change
     made by the worker or another server process is seen by all of them."""
 
-    generation = models.BigIntegerField(default=0)
+    generation = models.BigIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("freshness")
+        verbose_name_plural = _("freshness")
 
     def __str__(self) -> str:
         return str(self.generation)
@@ -25,8 +30,12 @@ class UnitFreshness(models.Model):
 
     # the unit's id, without a foreign key: a row may be written while the unit's plans are
     # deleted with the unit itself, and an orphan row is harmless
-    unit_id = models.BigIntegerField(primary_key=True)
-    generation = models.BigIntegerField(default=0)
+    unit_id = models.BigIntegerField(_("unit id"), primary_key=True)
+    generation = models.BigIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("unit freshness")
+        verbose_name_plural = _("unit freshness")
 
     def __str__(self) -> str:
         return f"{self.unit_id}: {self.generation}"

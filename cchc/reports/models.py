@@ -30,7 +30,9 @@ class ReportQuerySet(models.QuerySet):
 
 
 class Report(models.Model):
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="reports")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="reports", verbose_name=_("unit")
+    )
     kind = models.CharField(
         _("report"), max_length=8, choices=[(k, v[0]) for k, v in KINDS.items()]
     )
@@ -45,8 +47,8 @@ class Report(models.Model):
     place = models.CharField(_("place"), max_length=120, blank=True)
     signed_on = models.DateField(_("date"), null=True, blank=True)
     narrative = models.JSONField(_("text"), default=dict, blank=True)
-    frozen = models.JSONField(null=True, blank=True)
-    checksum = models.CharField(max_length=64, blank=True)
+    frozen = models.JSONField(_("frozen"), null=True, blank=True)
+    checksum = models.CharField(_("checksum"), max_length=64, blank=True)
     document = models.ForeignKey(
         "evidence.Evidence",
         verbose_name=_("submitted Word document"),
@@ -56,16 +58,26 @@ class Report(models.Model):
         related_name="+",
         help_text=_("The .docx generated at submission, stored with its size and SHA-256."),
     )
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
     )
     review_comment = models.TextField(_("comments"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ReportQuerySet.as_manager()
 

@@ -103,7 +103,10 @@ class Element(Part):
     """A group of items (access, procedure, civil servants, result, feedback handling)."""
 
     version = models.ForeignKey(
-        QuestionnaireVersion, on_delete=models.CASCADE, related_name="elements"
+        QuestionnaireVersion,
+        on_delete=models.CASCADE,
+        related_name="elements",
+        verbose_name=_("version"),
     )
     title = models.CharField(_("tên yếu tố"), max_length=300)
 
@@ -121,7 +124,9 @@ class Element(Part):
 class Item(Part):
     """One question, answered on the version's five-point scale."""
 
-    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="items")
+    element = models.ForeignKey(
+        Element, on_delete=models.CASCADE, related_name="items", verbose_name=_("element")
+    )
     text = models.CharField(_("nội dung câu hỏi"), max_length=500)
     kind = models.CharField(
         _("loại câu"), max_length=12, choices=ItemKind.choices, default=ItemKind.SATISFACTION
@@ -196,7 +201,9 @@ class Campaign(models.Model):
 class SampleTarget(models.Model):
     """How many answers the organising level wants from one unit in a campaign."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="targets")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="targets", verbose_name=_("campaign")
+    )
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, verbose_name=_("đơn vị"))
     target = models.PositiveIntegerField(_("số phiếu cần thu"))
 
@@ -217,7 +224,7 @@ class KioskDevice(models.Model):
 
     unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, verbose_name=_("đơn vị"))
     name = models.CharField(_("tên thiết bị"), max_length=100)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
     issued_on = models.DateField(_("ngày cấp"))
     expires_on = models.DateField(_("hết hạn ngày"))
     revoked = models.BooleanField(_("đã thu hồi"), default=False)
@@ -238,10 +245,14 @@ class Response(models.Model):
     """One person's answers. Nothing here identifies the person or the dossier: a random id,
     the date only, no code, no address, no device."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="responses")
-    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT)
-    version = models.ForeignKey(QuestionnaireVersion, on_delete=models.PROTECT)
+    id = models.UUIDField(_("id"), primary_key=True, default=uuid.uuid4, editable=False)
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="responses", verbose_name=_("campaign")
+    )
+    unit = models.ForeignKey("org.Unit", on_delete=models.PROTECT, verbose_name=_("unit"))
+    version = models.ForeignKey(
+        QuestionnaireVersion, on_delete=models.PROTECT, verbose_name=_("version")
+    )
     answered_on = models.DateField(_("ngày trả lời"))
     channel = models.CharField(_("kênh"), max_length=8, choices=Channel.choices)
     verified = models.BooleanField(_("đã xác thực bằng mã hồ sơ"), default=False)
@@ -258,9 +269,11 @@ class Response(models.Model):
 class Rating(models.Model):
     """The value one answer gave one item: 1–5, or empty for "no opinion"."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="ratings")
-    item = models.ForeignKey(Item, on_delete=models.PROTECT)
-    value = models.PositiveSmallIntegerField(null=True, blank=True)
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("response")
+    )
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, verbose_name=_("item"))
+    value = models.PositiveSmallIntegerField(_("value"), null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -270,6 +283,8 @@ class Rating(models.Model):
             ),
             models.UniqueConstraint(fields=["response", "item"], name="survey_rating_once"),
         ]
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.value}"
@@ -280,7 +295,11 @@ class UsedCode(models.Model):
     primary key: a second answer for the same code fails on it, even under concurrency. No link
     to the answer, no date."""
 
-    hash = models.CharField(max_length=64, primary_key=True)
+    hash = models.CharField(_("hash"), max_length=64, primary_key=True)
+
+    class Meta:
+        verbose_name = _("used code")
+        verbose_name_plural = _("used codes")
 
     def __str__(self) -> str:
         return self.hash[:12]

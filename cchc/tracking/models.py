@@ -23,7 +23,7 @@ from cchc.evidence.models import evidence_relation
 from cchc.formats import day
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
-from cchc.plans.choices import WORKING_STATUSES, TaskState
+from cchc.plans.choices import WORKING_STATUSES, Recurrence, TaskState
 from cchc.plans.models import Plan, Task
 
 from .choices import UpdateState, Weekday
@@ -38,18 +38,22 @@ class TaskSchedule(models.Model):
     year, the task's occurrences are up to date; any difference marks the task for a resync.
     """
 
-    task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="schedule")
-    deadline_text = models.CharField(max_length=255, blank=True)
-    due = models.DateField(null=True, blank=True)
-    recurrence = models.CharField(max_length=12, blank=True)
-    year = models.PositiveSmallIntegerField()
+    task = models.OneToOneField(
+        Task, on_delete=models.CASCADE, related_name="schedule", verbose_name=_("task")
+    )
+    deadline_text = models.CharField(_("deadline text"), max_length=255, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=12, choices=Recurrence.choices, blank=True
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
     needs_date = models.BooleanField(
         _("needs a date"),
         default=False,
         help_text=_("The deadline names no date: the focal point should set one."),
     )
     unreadable = models.BooleanField(_("deadline not understood"), default=False)
-    synced_at = models.DateTimeField(auto_now=True)
+    synced_at = models.DateTimeField(_("synced at"), auto_now=True)
 
     class Meta:
         verbose_name = _("task schedule")
@@ -86,9 +90,13 @@ class Occurrence(models.Model):
     is kept as `obsolete` instead of being deleted.
     """
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="occurrences")
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=40)
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("task")
+    )
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("plan")
+    )
+    key = models.CharField(_("key"), max_length=40)
     period_start = models.DateField(_("period from"), null=True, blank=True)
     period_end = models.DateField(_("period until"), null=True, blank=True)
     due = models.DateField(_("due date"), null=True, blank=True, db_index=True)
@@ -166,7 +174,9 @@ class Assignment(models.Model):
     """A person the focal point asks to carry a task, besides the holders of its lead post.
     An assigned person may report on the task and finds it in "My tasks"."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("task")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -174,9 +184,14 @@ class Assignment(models.Model):
         verbose_name=_("person"),
     )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assigned by"),
     )
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("assignment")
@@ -193,7 +208,9 @@ class ProgressUpdate(models.Model):
     Invariant: 0 ≤ percent ≤ 100, and a report saying "completed" says 100%.
     """
 
-    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="updates")
+    occurrence = models.ForeignKey(
+        Occurrence, on_delete=models.CASCADE, related_name="updates", verbose_name=_("occurrence")
+    )
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -289,9 +306,14 @@ class ReminderPolicy(models.Model):
     )
     send_email = models.BooleanField(_("also send by email"), default=True)
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("updated by"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("reminder settings")
@@ -346,16 +368,28 @@ class Direction(models.Model):
     once).
     """
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="directions")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="directions", verbose_name=_("task")
+    )
     occurrence = models.ForeignKey(
-        Occurrence, null=True, blank=True, on_delete=models.SET_NULL, related_name="directions"
+        Occurrence,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directions",
+        verbose_name=_("occurrence"),
     )
     by = _sender(_("directed by"))
     at = models.DateTimeField(_("directed at"), default=timezone.now)
     text = models.TextField(_("direction"))
     answer = models.TextField(_("answer"), blank=True)
     answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("answered by"),
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
@@ -383,9 +417,11 @@ class Nudge(models.Model):
     by = _sender(_("sent by"))
     at = models.DateTimeField(_("sent at"), default=timezone.now)
     day = models.DateField(_("day"))
-    items_key = models.CharField(max_length=64)
+    items_key = models.CharField(_("items key"), max_length=64)
     note = models.TextField(_("message"), blank=True)
-    occurrences = models.ManyToManyField(Occurrence, related_name="nudges", blank=True)
+    occurrences = models.ManyToManyField(
+        Occurrence, related_name="nudges", blank=True, verbose_name=_("occurrences")
+    )
 
     class Meta:
         verbose_name = _("nudge")
