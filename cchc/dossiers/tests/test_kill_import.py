@@ -202,7 +202,7 @@ def _april(site: Site) -> int:
     )[0][0]
 
 
-ASIDE_ROWS = 100_000  # many times the demo's dossiers: written without the indexes (0113)
+ASIDE_ROWS = 150_000  # many times the demo's dossiers: written without the indexes (0113)
 
 
 def _indexes(site: Site) -> set[str]:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0008_month_indexes'),
+        ('dossiers', '0009_facts_without_redundant_index'),
         ('org', '0003_vietnamese_names'),
     ]
 
