@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from cchc.audit.fields import acted_by
 
 
 class ReportTemplate(models.Model):
@@ -23,13 +24,7 @@ class ReportTemplate(models.Model):
     name = models.CharField(_("file name"), max_length=200, editable=False)
     content = models.BinaryField(_("template"), editable=False)
     active = models.BooleanField(_("in use"), default=True, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = acted_by(_("uploaded by"), blank=False)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

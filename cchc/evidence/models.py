@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 
@@ -65,14 +65,7 @@ class Evidence(models.Model):
     extension = models.CharField(_("extension"), max_length=8, blank=True)
     size = models.PositiveBigIntegerField(_("size (bytes)"), default=0)
     sha256 = models.CharField(_("sha256"), max_length=64, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = acted_by(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     objects = EvidenceQuerySet.as_manager()

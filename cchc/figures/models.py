@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
 
 
@@ -64,13 +64,7 @@ class FigureEntry(models.Model):
     numerator = models.PositiveIntegerField(_("numerator"))
     denominator = models.PositiveIntegerField(_("denominator"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("entered by"),
-    )
+    entered_by = acted_by(_("entered by"), blank=False)
     entered_at = models.DateTimeField(_("entered at"), auto_now=True)
     evidence = evidence_relation("figure_entry")
 

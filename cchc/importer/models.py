@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.org.access import Action, access_for
 
 
@@ -27,13 +27,7 @@ class PlanImport(models.Model):
     unit = models.ForeignKey(
         "org.Unit", on_delete=models.CASCADE, related_name="+", verbose_name=_("unit")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acted_by(_("created by"), blank=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     file_name = models.CharField(_("file"), max_length=255)
     parsed = models.JSONField(_("parsed"), default=dict)

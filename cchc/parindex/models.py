@@ -13,10 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
 from cchc.org.access import access_for
 from cchc.org.models import Unit
@@ -58,14 +58,7 @@ class CriteriaSet(models.Model):
         help_text=_("The day units must submit their self-assessment by."),
     )
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acted_by(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -178,14 +171,7 @@ class Assessment(models.Model):
     reopened_until = models.DateField(_("reopened until"), null=True, blank=True)
     explanation_deadline = models.DateField(_("explanation deadline"), null=True, blank=True)
     survey_points = models.DecimalField(_("survey points"), null=True, blank=True, **POINTS)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
+    approved_by = acted_by(_("approved by"))
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     final_total = models.DecimalField(_("final total"), null=True, blank=True, **POINTS)
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)

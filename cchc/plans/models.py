@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
 from cchc.formats import day
 from cchc.org.access import ScopedQuerySet
@@ -82,14 +82,7 @@ class Plan(models.Model):
         verbose_name=_("implements plans"),
     )
     signer = models.CharField(_("signed by"), max_length=200, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = acted_by(_("submitted by"))
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     closing_note = models.TextField(_("closing note"), blank=True)
     evidence = evidence_relation("plan")
@@ -99,14 +92,7 @@ class Plan(models.Model):
     product_document_required = models.BooleanField(
         _("completed tasks must carry their product document"), default=False
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acted_by(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -457,6 +443,7 @@ class Target(models.Model):
 
 # The report schedule and the decisions taken on a plan (amendments, appraisals) live in their
 # own modules; imported here so that Django registers them with the app's other models.
+
 from .reporting import ReportingPeriod  # noqa: E402
 from .revisions import Amendment, Appraisal, AppraisalComment  # noqa: E402
 

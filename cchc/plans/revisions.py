@@ -3,10 +3,10 @@ appraisals (with their comments beside the rows and the unit's answers)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
 from cchc.formats import day
 
@@ -29,14 +29,7 @@ class Amendment(models.Model):
     signer = models.CharField(_("signed by"), max_length=200, blank=True)
     reason = models.TextField(_("reason"))
     changes = models.JSONField(_("changes"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acted_by(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     evidence = evidence_relation("plan_amendment")
 
@@ -84,13 +77,7 @@ class Appraisal(models.Model):
     )
     verdict = models.CharField(_("verdict"), max_length=10, choices=Verdict.choices)
     note = models.TextField(_("general comment"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    by = acted_by(_("by"), blank=False)
     reviewer_unit = models.ForeignKey(
         "org.Unit",
         null=True,
@@ -141,14 +128,7 @@ class AppraisalComment(models.Model):
     row_text = models.TextField(_("row as appraised"), blank=True)
     text = models.TextField(_("comment"))
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("answered by"),
-    )
+    answered_by = acted_by(_("answered by"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.org.access import access_for
 from cchc.org.models import Unit
 
@@ -59,23 +59,9 @@ class Report(models.Model):
         help_text=_("The .docx generated at submission, stored with its size and SHA-256."),
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = acted_by(_("submitted by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = acted_by(_("reviewed by"))
     review_comment = models.TextField(_("comments"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

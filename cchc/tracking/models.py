@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
 from cchc.formats import day
 from cchc.org.access import ScopedQuerySet
@@ -183,14 +184,7 @@ class Assignment(models.Model):
         related_name="task_assignments",
         verbose_name=_("person"),
     )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("assigned by"),
-    )
+    assigned_by = acted_by(_("assigned by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
@@ -211,14 +205,7 @@ class ProgressUpdate(models.Model):
     occurrence = models.ForeignKey(
         Occurrence, on_delete=models.CASCADE, related_name="updates", verbose_name=_("occurrence")
     )
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("reported by"),
-    )
+    by = acted_by(_("reported by"))
     at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)
     state = models.CharField(_("state"), max_length=10, choices=UpdateState.choices)
     percent = models.PositiveSmallIntegerField(_("percent done"), validators=PERCENT)
@@ -305,14 +292,7 @@ class ReminderPolicy(models.Model):
         _("digest day"), choices=Weekday.choices, default=Weekday.MONDAY
     )
     send_email = models.BooleanField(_("also send by email"), default=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = acted_by(_("updated by"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -348,17 +328,6 @@ class DirectionQuerySet(ScopedQuerySet):
         return self.filter(answered_at__isnull=True)
 
 
-def _sender(label) -> models.ForeignKey:
-    """Who gave a direction or sent a nudge; kept empty if the account is ever removed."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=label,
-    )
-
-
 class Direction(models.Model):
     """A leader's direction (ý kiến chỉ đạo) on a task, or on one time it is due, and the
     answer of the people carrying it.
@@ -379,18 +348,11 @@ class Direction(models.Model):
         related_name="directions",
         verbose_name=_("occurrence"),
     )
-    by = _sender(_("directed by"))
+    by = acted_by(_("directed by"), blank=False)  # who gave the direction
     at = models.DateTimeField(_("directed at"), default=timezone.now)
     text = models.TextField(_("direction"))
     answer = models.TextField(_("answer"), blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("answered by"),
-    )
+    answered_by = acted_by(_("answered by"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     objects = DirectionQuerySet.as_manager()
@@ -414,7 +376,7 @@ class Nudge(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.CASCADE, related_name="nudges", verbose_name=_("unit")
     )
-    by = _sender(_("sent by"))
+    by = acted_by(_("sent by"), blank=False)  # who sent the nudge
     at = models.DateTimeField(_("sent at"), default=timezone.now)
     day = models.DateField(_("day"))
     items_key = models.CharField(_("items key"), max_length=64)
