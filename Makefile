@@ -47,7 +47,8 @@ MYPY_PATHS ?= cchc/feedback/actions.py cchc/feedback/reading.py cchc/feedback/ra
 	cchc/formats/rounding.py cchc/formats/__init__.py cchc/core/arguments.py \
 	cchc/dossiers/competence.py cchc/index766/scoring.py \
 	cchc/index766/board.py cchc/index766/actions.py cchc/index766/publication.py \
-	cchc/index766/sources.py cchc/index766/seed.py cchc/index766/views.py cchc/index766/entered.py
+	cchc/index766/sources.py cchc/index766/seed.py cchc/index766/views.py cchc/index766/entered.py \
+	cchc/audit/fields.py cchc/dossiers/rollup_tables.py
 
 lint:
 	$(BIN)/ruff check .
