@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import os
 import statistics
@@ -175,15 +176,26 @@ def backend_cpu() -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _timed(client, url: str, args) -> tuple[list[float], list[float], float, bytes]:
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _full_collections() -> int:
+    """How many full garbage collections this process has made."""
+    return gc.get_stats()[-1]["collections"]
+
+
+def _timed(client, url: str, args) -> tuple[list[float], list[float], float, bytes, int]:
     """Wall and CPU milliseconds of each counted request, the mean CPU milliseconds of the
-    PostgreSQL backend over them (its clock ticks are 10 ms), and the last response's body."""
+    PostgreSQL backend over them (its clock ticks are 10 ms), the last response's body and
+    the full garbage collections made during the counted requests."""
     from django.core.cache import cache
 
-    timings, cpu, body, database = [], [], b"", 0.0
+    timings, cpu, body, database, collections = [], [], b"", 0.0, 0
     for i in range(args.warmup + args.runs):
         if i == args.warmup:
-            database = backend_cpu()
+            database, collections = backend_cpu(), _full_collections()
         if args.cold:  # the first visit after an import: nothing served from the cache
             cache.clear()
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -195,7 +207,8 @@ def _timed(client, url: str, args) -> tuple[list[float], list[float], float, byt
             timings.append(elapsed)
             cpu.append((time.process_time() - started_cpu) * 1000)
         body = response.content
-    return timings, cpu, (backend_cpu() - database) * 1000 / args.runs, body
+    database = (backend_cpu() - database) * 1000 / args.runs
+    return timings, cpu, database, body, _full_collections() - collections
 
 
 def _profiled(client, url: str, args) -> None:
@@ -236,6 +249,10 @@ def pages(args) -> None:
 
     setup_test_environment()
     settings.DEBUG = False
+    if args.freeze:  # what `cchc serve` does before its first request (core/servers.py)
+        from cchc.core.servers import settle
+
+        print(f"start-up objects frozen: {settle():,}", flush=True)
     for code, role in (("bd-x3-7", Role.FOCAL_POINT), ("bd-tinh", Role.REVIEWER)):
         unit = Unit.objects.get(code=code)
         user, _new = User.objects.get_or_create(username=f"bench.{code}")
@@ -249,15 +266,16 @@ def pages(args) -> None:
             if args.profile:
                 _profiled(client, url, args)
                 continue
-            timings, cpu, database, body = _timed(client, url, args)
+            timings, cpu, database, body, collections = _timed(client, url, args)
             if args.html:  # the page as served, to compare two versions of the code
                 Path(args.html).mkdir(parents=True, exist_ok=True)
                 (Path(args.html) / f"{_name(url)}.html").write_bytes(body)
-            timings.sort()
-            p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+            p95, cpu_p95 = _p95(timings), _p95(cpu)
             if args.json:
                 print(json.dumps({"step": "pages", "url": url, "unit": code, "below": below,
                                   "median": statistics.median(timings), "p95": p95,
+                                  "mean": statistics.fmean(timings), "cpu_p95": cpu_p95,
+                                  "full_collections": collections, "freeze": args.freeze,
                                   "cpu": statistics.median(cpu), "database": database,
                                   "runs": args.runs, "cold": args.cold,
                                   "load": os.getloadavg()[0]}), flush=True)  # fmt: skip
@@ -265,7 +283,10 @@ def pages(args) -> None:
             # CPU time of this process: what the machine's load does not stretch (with SQLite
             # it holds the queries too; PostgreSQL's work is in its own process)
             print(f"page {url} ({below} units below): median {statistics.median(timings):.1f} "
-                  f"ms, p95 {p95:.1f} ms, CPU median {statistics.median(cpu):.1f} ms "
+                  f"ms, p95 {p95:.1f} ms, mean {statistics.fmean(timings):.1f} ms, CPU median "
+                  f"{statistics.median(cpu):.1f} ms, p95 {cpu_p95:.1f} ms, "
+                  f"mean {statistics.fmean(cpu):.1f} ms, "
+                  f"{collections} full collections "
                   f"(+ database {database:.1f}), {args.runs} requests, "
                   f"load {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
 
@@ -305,6 +326,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--json", action="store_true", help="load, batch, pages: one JSON object per result line"
+    )
+    parser.add_argument(
+        "--freeze", action="store_true", help="pages: freeze start-up objects as `cchc serve` does"
     )
     args = parser.parse_args()
     if args.step == "partition":

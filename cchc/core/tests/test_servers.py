@@ -22,7 +22,6 @@ def started():
 
     yield seen, start
     gc.unfreeze()
-    del marker
 
 
 def test_waitress_starts_with_the_start_up_objects_frozen(started, monkeypatch):
