@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .history import action_label
 from .models import AuditEvent
-from .recorded_admin import OurKindsFilter, ReadOnlyAdmin
+from .recorded_admin import OurKindsFilter, ReadOnlyAdmin, every_field
 
 
 class ActionFilter(admin.SimpleListFilter):
@@ -27,9 +27,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
     search_fields = ["object_repr", "user__username", "reason"]
     date_hierarchy = "at"
     # the action by its name, where the list shows it (the stored code stays searchable)
-    readonly_fields = fields = [
-        "action_shown" if f.name == "action" else f.name for f in AuditEvent._meta.fields
-    ]
+    readonly_fields = fields = every_field(AuditEvent, action="action_shown")
 
     @admin.display(description=_("action"), ordering="action")
     def action_shown(self, event: AuditEvent) -> str:

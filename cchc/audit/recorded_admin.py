@@ -173,6 +173,25 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.display(description=_("record number"), ordering="pk")
+def record_number(obj: models.Model) -> object:
+    return obj.pk
+
+
+def every_field(model: type[models.Model], **shown_as: str) -> list:
+    """Every field of `model`, in its order, for a read-only page's `fields` or
+    `readonly_fields`: the automatic key as `record_number` (Django names it "ID", plain text
+    no catalogue translates), a field named in `shown_as` as what it maps to (a method of the
+    admin that shows it otherwise)."""
+    shown: list = []
+    for field in model._meta.fields:
+        if field.primary_key and field.auto_created:
+            shown.append(record_number)
+        else:
+            shown.append(shown_as.get(field.name, field.name))
+    return shown
+
+
 def without_bulk_delete(found: dict) -> dict:
     """An admin's actions minus "delete selected": rows leave only through an audited action."""
     found.pop("delete_selected", None)

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cchc.audit.recorded_admin import RecordedAdmin
+from cchc.audit.recorded_admin import RecordedAdmin, every_field
 
 from . import rollup, tokens
 from .models import ImportBatch, Procedure, UnitToken
@@ -56,7 +56,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
         "skipped",
     )
     list_filter = ("kind", "source")
-    readonly_fields = [f.name for f in ImportBatch._meta.fields]
+    readonly_fields = every_field(ImportBatch)
 
     def has_add_permission(self, request) -> bool:
         return False

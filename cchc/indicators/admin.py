@@ -7,6 +7,8 @@ old one retires (`IndicatorDefinition.revise`), so values of two formulas are ne
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
+from cchc.audit.recorded_admin import every_field
+
 from .models import IndicatorDefinition, TargetFigure
 
 
@@ -64,7 +66,7 @@ class IndicatorDefinitionAdmin(admin.ModelAdmin):
 class TargetFigureAdmin(admin.ModelAdmin):
     list_display = ("target", "as_of", "value", "entered_by", "entered_at")
     search_fields = ("target__text", "evidence__title")
-    readonly_fields = [f.name for f in TargetFigure._meta.fields]
+    readonly_fields = every_field(TargetFigure)
 
     def has_add_permission(self, request):
         return False

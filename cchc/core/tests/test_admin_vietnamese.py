@@ -168,3 +168,24 @@ def test_the_admins_calendar_names_the_days_in_vietnamese(admin_client):
     catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\n  \});", script, re.S)[1])
     assert catalogue["Sunday"] == "Chủ nhật"
     assert catalogue["abbrev. day Sunday\x04Sun"] == "CN"
+
+
+def test_every_column_and_read_only_field_of_our_admin_pages_is_named_in_vietnamese(rf):
+    """The labels the admin takes from a field, a method or a function: Django names a
+    model's automatic key "ID", plain text no catalogue translates."""
+    from django.contrib.admin.utils import label_for_field
+
+    request = rf.get("/")
+    request.user = UserFactory.build(is_staff=True, is_superuser=True)
+    english = []
+    for model, model_admin in admin.site._registry.items():
+        if not model.__module__.startswith("cchc."):
+            continue
+        shown = [*model_admin.get_list_display(request), *model_admin.get_readonly_fields(request)]
+        for name in shown:
+            if name in ("__str__", "action_checkbox"):
+                continue
+            label = label_for_field(name, model, model_admin)
+            if not _in_vietnamese(label):
+                english.append(f"{model._meta.label} {name}: {label}")
+    assert english == []
