@@ -14,7 +14,8 @@ Markdown table for `RESULTS.md`:
    and a new PostgreSQL database, then the 200k sheet (`dossiers.xlsx`) into two more;
 2. the two 1M databases ANALYZEd (what `scale.py load` does after its import) and used for
    the pages: the province's indicator, service-index and comparison pages (`scale.py pages
-   --cold`, the first visit after an import), then the batch on PostgreSQL (`scale.py
+   --cold --freeze`, the first visit after an import, start-up frozen as `cchc serve` does;
+   each cell: median (CPU + database CPU; p95)), then the batch on PostgreSQL (`scale.py
    batch`: the set-based pass ÷ DuckDB), then a copy of each flattened (`scale.py flatten`:
    310 communes directly under the province) and its pages;
 3. at 10M on PostgreSQL, the same pages on `--pg-10m` and `--pg-10m-flat` (loaded once, kept:
@@ -131,7 +132,8 @@ class Run:
         (58–105 ms for the same page seen on one machine), so one process's median is not read
         alone; each figure is the median of the rounds' (medians, CPU, database CPU)."""
         args = self.args
-        command = [str(SCALE), "pages", "--pages", ",".join(PAGES), "--cold", "--json"]
+        # --freeze: what `cchc serve` does before its first request (decision 0138)
+        command = [str(SCALE), "pages", "--pages", ",".join(PAGES), "--cold", "--json", "--freeze"]
         command += ["--runs", str(args.runs), "--warmup", str(args.warmup)]
         rounds: dict[str, list[dict]] = {}
         for number in range(1, args.rounds + 1):
@@ -221,7 +223,7 @@ def table(found: dict, run: Run) -> str:
             label = f"{size.upper()}, {'tree' if shape == 'tree' else 'flattened'}"
             both(
                 f"{label}: indicators / index766 / comparison, median of {run.args.rounds} "
-                "rounds' medians, ms (CPU, + database)",
+                "rounds' medians, ms (CPU, + database; p95)",
                 lambda k, key=f"{size} {shape}": _pages(found.get(f"{key} {k}")),
                 aim,
             )
@@ -256,6 +258,7 @@ def _median_of(rounds: list[dict]) -> dict:
         "median": statistics.median(r["median"] for r in rounds),
         "cpu": statistics.median(r["cpu"] for r in rounds),
         "database": statistics.median(r["database"] or 0 for r in rounds),
+        "p95": statistics.median(r["p95"] for r in rounds),
         "rounds": [r["median"] for r in rounds],
     }
 
@@ -267,7 +270,7 @@ def _pages(found: dict[str, dict] | None) -> str:
     for page in PAGES:
         r = found[page]
         database = f" + {r['database']:.0f}" if r["database"] else ""
-        cells.append(f"{r['median']:.1f} ({r['cpu']:.0f}{database})")
+        cells.append(f"{r['median']:.1f} ({r['cpu']:.0f}{database}; p95 {r['p95']:.0f})")
     return " / ".join(cells)
 
 
