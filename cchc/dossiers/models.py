@@ -149,7 +149,10 @@ class Dossier(models.Model):
     """
 
     code = models.CharField(_("dossier code"), max_length=80, unique=True)
-    unit = models.ForeignKey("org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT)
+    # found by unit through the (unit, day) and (unit, month) indexes: none of its own
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, db_index=False
+    )
     procedure = models.ForeignKey(Procedure, verbose_name=_("procedure"), on_delete=models.PROTECT)
     received = models.DateTimeField(_("received"))
     due = models.DateTimeField(_("appointment"))

@@ -24,7 +24,7 @@ from cchc.org.access import path_within
 from cchc.org.models import Unit
 
 from . import classify, facts, staging, upkeep
-from .bulk import add_block
+from .bulk import add_block, insert_rows
 from .catalogue_import import import_procedures
 from .columnar import RecordBlock
 from .deadlines import DueMoments, legal_span
@@ -102,19 +102,13 @@ class DossierImport:
         self.when, self.day = _adapters()
         table = connection.ops.quote_name(StagedDossier._meta.db_table)
         columns = ("owner_id", "old", "procedure_code", *_COMPARED, *_DERIVED, "code")
-        self.insert_sql = (
-            f"INSERT INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join(['%s'] * len(columns))})"
-        )
+        self.insert_head = f"INSERT INTO {table} ({', '.join(columns)})"
         self.copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
         # a new dossier whose procedure is known is written once, straight into its table
         # (hidden until published, decision 0103): the staged row without its first three
         table = connection.ops.quote_name(Dossier._meta.db_table)
         written = columns[3:]
-        self.write_sql = (
-            f"INSERT INTO {table} ({', '.join(written)}) "
-            f"VALUES ({', '.join(['%s'] * len(written))})"
-        )
+        self.write_head = f"INSERT INTO {table} ({', '.join(written)})"
         self.write_copy_sql = f"COPY {table} ({', '.join(written)}) FROM STDIN"
         # a large import's new rows are written without the table's secondary indexes and
         # foreign keys, made again once before it is published (decision 0113)
@@ -227,7 +221,7 @@ class DossierImport:
             staged += new  # another import stored one of the codes meanwhile: applied later
         if staged:
             with transaction.atomic(), connection.cursor() as cursor:
-                self.copy_rows(cursor, self.insert_sql, self.copy_sql, staged)
+                self.copy_rows(cursor, self.insert_head, self.copy_sql, staged)
                 staging.beat(batch_id)
             staging.between_batches("staged", batch_id)
 
@@ -238,7 +232,7 @@ class DossierImport:
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 self.copy_rows(
-                    cursor, self.write_sql, self.write_copy_sql, [row[3:] for row in rows]
+                    cursor, self.write_head, self.write_copy_sql, [row[3:] for row in rows]
                 )
                 staging.beat(self.batch.pk)
         except IntegrityError:
@@ -247,7 +241,7 @@ class DossierImport:
         return True
 
     @staticmethod
-    def copy_rows(cursor, insert_sql: str, copy_sql: str, rows: list[tuple]) -> None:
+    def copy_rows(cursor, head: str, copy_sql: str, rows: list[tuple]) -> None:
         if connection.vendor == "postgresql":
             # COPY streams the rows in one command; an INSERT per row took half the time
             # of a PostgreSQL import (bench/dossiers/RESULTS.md)
@@ -256,7 +250,7 @@ class DossierImport:
                 for row in rows:
                     copy.write_row(row)
         else:
-            cursor.executemany(insert_sql, rows)
+            insert_rows(cursor, head, rows)  # multi-row INSERTs (decision 0135)
 
     def compare(self, buffer: list[DossierRecord]) -> tuple[list[tuple], list[tuple]]:
         """The rows to store, as staged rows: (new dossiers whose procedure is known, written

@@ -1,10 +1,11 @@
 """The dossier table's secondary indexes and foreign keys, set aside while a large import
 writes its new dossiers and made again, once, before it is published (decision 0113).
 
-Writing a row into `dossiers_dossier` keeps five secondary indexes (six on PostgreSQL, with
-the code's `varchar_pattern_ops` one) and, on PostgreSQL, checks three foreign keys with a
-query each: measured at 1M rows, three quarters of the server's work of a COPY
-(`bench/dossiers/pg_store.py`) and most of SQLite's (`write_indexes.py`). Building the same
+Writing a row into `dossiers_dossier` keeps four secondary indexes (five on PostgreSQL, with
+the code's `varchar_pattern_ops` one; one more each before decision 0135) and, on PostgreSQL,
+checks three foreign keys with a query each: measured at 1M rows, three quarters of the
+server's work of a COPY (`bench/dossiers/pg_store.py`) and most of SQLite's
+(`write_indexes.py`). Building the same
 indexes once over the filled table, and checking each foreign key with one query, costs a
 small part of that. So an import whose new dossiers outnumber twice what the table held
 when it started drops them (`set_aside`) and makes them again (`restore`) before it is
