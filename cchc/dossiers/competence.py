@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from bisect import bisect_left
 
 from cchc.org.choices import UnitKind
+from cchc.org.matching import without_marks
 from cchc.org.models import Unit
 
 PROVINCE, DISTRICT, COMMUNE = "tinh", "huyen", "xa"
@@ -38,9 +38,7 @@ _WORDS = {
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.split())
+    return " ".join(without_marks(text).split())
 
 
 @functools.lru_cache(maxsize=1024)

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from cchc.org.matching import without_marks
+
 # Combining tone marks: huyền, sắc, ngã, hỏi, nặng.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # Vowels that carry a quality mark (mũ, trăng, móc): the tone goes on them first.
@@ -45,10 +47,9 @@ PALATAL_NUCLEI = _set("a ê i y oa uê uy")
 FREE_TONE_CLUSTERS = frozenset({"oa", "oe", "uy"})
 
 
-def fold(text: str) -> str:
-    """Lowercase, strip every diacritic and turn đ into d: for matching vocabulary."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+# Lowercase, strip every diacritic and turn đ into d: for matching vocabulary (the one rule,
+# shared with the deadline parser and the dossier readers).
+fold = without_marks
 
 
 def split_letters(word: str) -> tuple[list[str], list[str | None]]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.formats import month_year
-from cchc.indicators.tables import period_choices, period_from
+from cchc.indicators.tables import period_picker
 from cchc.org.access import Action, access_for, links_read_once, unit_for
 
 from . import actions
@@ -31,10 +31,8 @@ from .publication import published
 def unit_index(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()
-    get = request.GET
-    period, period_error = period_from(
-        get.get("period", ""), unit, today, start=get.get("from", ""), end=get.get("to", "")
-    )
+    picker = period_picker(request.GET, unit, today)
+    period = picker["period"]
     board = build(unit, period)
     bars = [
         (key, score.share if score.version.pk == board.score.version.pk else None)
@@ -44,10 +42,7 @@ def unit_index(request, code: str):
     last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     context = {
         "unit": unit,
-        "period": period,
-        "period_error": period_error,
-        "choices": period_choices(unit, period.year),
-        "years": sorted({*range(today.year, today.year - 5, -1), period.year}, reverse=True),
+        **picker,
         "board": board,
         "index": board.score.as_dict(),
         "chart": monthly_svg(bars, chart_label()),

@@ -97,9 +97,7 @@ def every_month(
                 continue
             inside = [u for u in scope if (u, month) in sums]
             measures = _measures(inside, month, sums, sets, catalogue)
-            for counts in (carried[index].get(u) for u in scope):
-                for name, value in (counts or {}).items():
-                    measures[name] = measures.get(name, 0) + value
+            engine.add_counts(measures, (carried[index].get(u) for u in scope))
             result[unit.pk][key] = evaluate_all(measures)
     return result
 

@@ -57,6 +57,14 @@ def definitions(codes: Iterable[str] | None = None) -> list[IndicatorDefinition]
     return list(current)
 
 
+def add_counts(total: dict[str, int], counts: Iterable[dict[str, int] | None]) -> None:
+    """Add to `total`, measure by measure, each of `counts` (what `rollup.carried` found for
+    a unit: the dossiers carried over into the window; None for a unit without any)."""
+    for found in counts:
+        for name, value in (found or {}).items():
+            total[name] = total.get(name, 0) + value
+
+
 def _finish(
     sums: dict[str, int], fee_used: int, fee_paid: int, catalogue: dict[str, int]
 ) -> dict[str, int]:
@@ -131,9 +139,7 @@ def measure(
     if catalogue is None:
         catalogue = facts.catalogue_counts(competence.unit_levels(unit))
     total = dict(sums.total or {})
-    for counts in (carried or {}).values():
-        for name, value in counts.items():
-            total[name] = total.get(name, 0) + value
+    add_counts(total, (carried or {}).values())
     return _finish(total, fee_used, fee_paid, catalogue)
 
 
@@ -262,9 +268,7 @@ def monthly(
             continue
         sums, used, paid = whole.get(low, ({}, 0, 0))
         total = dict(sums)
-        for counts in carried[index].values():
-            for name, value in counts.items():
-                total[name] = total.get(name, 0) + value
+        add_counts(total, carried[index].values())
         found[key] = evaluate_all(_finish(total, used, paid, catalogue))
     return found
 

@@ -143,6 +143,26 @@ def period_choices(unit: Unit, year: int) -> list[tuple[str, list[periods.Period
     return groups
 
 
+def period_asked(query, unit: Unit, today: dt.date) -> tuple[periods.Period, str]:
+    """`period_from` of a page's query: its `period`, or its `from` and `to`."""
+    return period_from(
+        query.get("period", ""), unit, today, start=query.get("from", ""), end=query.get("to", "")
+    )
+
+
+def period_picker(query, unit: Unit, today: dt.date) -> dict:
+    """What a page with the period picker (`indicators/_period_picker.html`) shows: the period
+    its query asks for (`period_asked`), the message when that is not one, the picker's groups
+    and its years (the last five and the period's own)."""
+    period, error = period_asked(query, unit, today)
+    return {
+        "period": period,
+        "period_error": error,
+        "choices": period_choices(unit, period.year),
+        "years": sorted({*range(today.year, today.year - 5, -1), period.year}, reverse=True),
+    }
+
+
 def period_from(key: str, unit: Unit, today: dt.date, start: str = "", end: str = ""):
     """(period, error message) from the page's `period` key, or from a `from`–`to` pair of
     dates; the current year when neither is given or they are not valid (with a message)."""

@@ -16,7 +16,7 @@ from cchc.core import freshness
 from cchc.org.access import Action, access_for, links_read_once, unit_for
 
 from .models import IndicatorDefinition
-from .tables import IndicatorTables, build_tables, period_choices, period_from
+from .tables import IndicatorTables, build_tables, period_asked, period_picker
 
 
 @login_required
@@ -25,15 +25,13 @@ from .tables import IndicatorTables, build_tables, period_choices, period_from
 def unit_indicators(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()
-    period, period_error = _period(request, unit, today)
+    picker = period_picker(request.GET, unit, today)
+    period = picker["period"]
     sort, order = _sorting(request)
     access = access_for(request.user)
     context = {
         "unit": unit,
-        "period": period,
-        "period_error": period_error,
-        "choices": period_choices(unit, period.year),
-        "years": _years(today, period.year),
+        **picker,
         "shown": _shown_tables(unit, period, sort, order, today),
         "can_import": access.can(Action.ENTER_DATA, unit),
         "nav": "indicators",
@@ -79,7 +77,7 @@ def unit_indicators_export(request, code: str):
     from .exports import indicators_workbook
 
     unit = unit_for(request.user, code)
-    period, _error = _period(request, unit, timezone.localdate())
+    period, _error = period_asked(request.GET, unit, timezone.localdate())
     tables = build_tables(
         unit, period, sort=request.GET.get("sort", ""), order=request.GET.get("order", "")
     )
@@ -98,17 +96,6 @@ def _sorting(request) -> tuple[str, str]:
     sort, order = request.GET.get("sort", ""), request.GET.get("order", "")
     codes = set(IndicatorDefinition.objects.current().values_list("code", flat=True))
     return (sort if sort in codes else ""), (order if order in ("asc", "desc") else "")
-
-
-def _period(request, unit, today):
-    get = request.GET
-    return period_from(
-        get.get("period", ""), unit, today, start=get.get("from", ""), end=get.get("to", "")
-    )
-
-
-def _years(today, shown: int) -> list[int]:
-    return sorted({*range(today.year, today.year - 5, -1), shown}, reverse=True)
 
 
 def _chart(tables: IndicatorTables) -> dict:

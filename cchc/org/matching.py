@@ -3,6 +3,8 @@
 Plans write the same post many ways: "Công chức Văn phòng – Thống kê", "CC VP-TK",
 "Văn phòng - thống kê", "Van phong Thong ke". Names are compared after folding case, dashes,
 punctuation, diacritics and the usual prefixes ("Công chức", "CC", "Cán bộ", "Bộ phận").
+`without_marks` folds case and diacritics only: the one such folding, shared by the plan
+importer, the deadline parser and the dossier readers.
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ PREFIXES = (
     "phu trach",
     "bo phan",
 )
+
+
+def without_marks(text: str) -> str:
+    """Lower-case, every diacritic stripped and đ turned into d ("Quý IV" → "quy iv"): how
+    the parsers and readers match Vietnamese words written with or without their marks."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
-from cchc.org.access import access_for
+from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 
 from .choices import AreaRole, NodeKind, Rule, Stage
@@ -144,9 +144,8 @@ class Criterion(models.Model):
         return self.area_role == AreaRole.BONUS
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("unit"))
+class AssessmentQuerySet(ScopedQuerySet):
+    scope = "unit"
 
 
 class Assessment(models.Model):

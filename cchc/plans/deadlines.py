@@ -11,11 +11,11 @@ recurrence engine all call `parse_deadline`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from cchc import periods as cal
+from cchc.org.matching import without_marks as fold
 from cchc.periods import safe_date
 
 Period = cal.Span
@@ -58,11 +58,6 @@ class DeadlineSpec:
     @property
     def needs_date(self) -> bool:
         return self.due is None and self.frequency is None
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _year(text: str | None) -> int | None:

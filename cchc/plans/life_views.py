@@ -217,9 +217,7 @@ def plan_appraise(request, pk: int):
 @require_POST
 def appraisal_answer(request, pk: int):
     comment = get_object_or_404(
-        AppraisalComment.objects.filter(
-            access_for(request.user).unit_q("appraisal__plan__unit")
-        ).select_related("appraisal__plan__unit"),
+        AppraisalComment.objects.visible_to(request.user).select_related("appraisal__plan__unit"),
         pk=pk,
     )
     plan = comment.appraisal.plan

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cchc.audit.fields import acted_by
 from cchc.evidence.models import evidence_relation
 from cchc.formats import day
+from cchc.org.access import ScopedQuerySet
 
 from .choices import AmendmentStatus, Verdict
 
@@ -100,6 +101,10 @@ class Appraisal(models.Model):
         return self.plan
 
 
+class AppraisalCommentQuerySet(ScopedQuerySet):
+    scope = "appraisal__plan__unit"
+
+
 class AppraisalComment(models.Model):
     """A comment of an appraisal on one task or one target, and the unit's answer."""
 
@@ -130,6 +135,8 @@ class AppraisalComment(models.Model):
     answer = models.TextField(_("answer"), blank=True)
     answered_by = acted_by(_("answered by"))
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = AppraisalCommentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("appraisal comment")

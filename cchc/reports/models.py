@@ -17,16 +17,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cchc.audit.fields import acted_by
-from cchc.org.access import access_for
+from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 
 from .choices import FROZEN, ReportStatus
 from .schedule import KINDS
 
 
-class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(access_for(user).unit_q("unit"))
+class ReportQuerySet(ScopedQuerySet):
+    scope = "unit"
 
 
 class Report(models.Model):

@@ -171,6 +171,10 @@ class Occurrence(models.Model):
         return compute_status(self.due, self.done_on, self.percent, self.last_update_at, today)
 
 
+class AssignmentQuerySet(ScopedQuerySet):
+    scope = "task__plan__unit"
+
+
 class Assignment(models.Model):
     """A person the focal point asks to carry a task, besides the holders of its lead post.
     An assigned person may report on the task and finds it in "My tasks"."""
@@ -186,6 +190,8 @@ class Assignment(models.Model):
     )
     assigned_by = acted_by(_("assigned by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("assignment")

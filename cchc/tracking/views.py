@@ -315,9 +315,7 @@ def assign(request, pk: int):
 @require_POST
 def unassign(request, pk: int):
     assignment = get_object_or_404(
-        Assignment.objects.filter(
-            access_for(request.user).unit_q("task__plan__unit")
-        ).select_related("task__plan__unit", "user"),
+        Assignment.objects.visible_to(request.user).select_related("task__plan__unit", "user"),
         pk=pk,
     )
     access_for(request.user).require(Action.EDIT_PLAN, assignment.task.plan.unit)

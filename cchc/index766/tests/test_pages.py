@@ -104,3 +104,17 @@ def test_the_units_below_show_their_points_per_group_and_a_dash_without_data(
     _total, *empty = re.findall(cell, rows["xa-z"])
     assert len(empty) == groups and all(shown.fullmatch(c) for c in empty)
     assert empty.count("—") > cells.count("—")
+
+
+def test_the_index_page_reads_its_period_like_the_indicator_page(march, login):
+    """Both pages show the one period picker: a window typed as from–to (its year among the
+    year buttons, however old), a reversed window refused with the same warning."""
+    client = login(march.people.focal)
+    pages = ("/units/xa-a/index766/", "/units/xa-a/indicators/")
+    for page in pages:
+        html = client.get(f"{page}?from=2019-03-01&to=2019-03-31").content.decode()
+        assert "01/03/2019 – 31/03/2019" in html and 'href="?period=2019"' in html
+        assert "Ngày kết thúc trước ngày bắt đầu" not in html
+        html = client.get(f"{page}?from=2019-03-31&to=2019-03-01").content.decode()
+        assert "Ngày kết thúc trước ngày bắt đầu; đang hiển thị năm hiện tại." in html
+        assert 'href="?period=2019"' not in html

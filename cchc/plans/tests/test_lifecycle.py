@@ -241,6 +241,26 @@ def test_the_upper_level_comments_per_row_and_the_commune_answers(draft, world, 
     assert "Chỉ tiêu thấp hơn của tỉnh" in page and "Cần chỉnh sửa" in page
 
 
+def test_only_someone_who_sees_the_plan_answers_its_appraisal_on_the_page(draft, world, login):
+    _submitted(draft, world)
+    task = draft.tasks.get()
+    actions.appraise_plan(
+        draft,
+        by=world.people.district,
+        verdict=Verdict.REVISE,
+        task_comments={task.pk: "Ghi rõ sản phẩm đầu ra"},
+    )
+    comment = AppraisalComment.objects.get(task=task)
+    url = reverse("plans:answer", args=[comment.pk])
+    outsider = login(world.people.outsider)
+    assert outsider.post(url, {"text": "Không liên quan"}).status_code == 404
+    assert outsider.get(url).status_code == 405
+    assert AppraisalComment.objects.get(pk=comment.pk).answer == ""
+    response = login(world.people.focal).post(url, {"text": "Đã bổ sung sản phẩm"})
+    assert response.status_code == 302
+    assert AppraisalComment.objects.get(pk=comment.pk).answer == "Đã bổ sung sản phẩm"
+
+
 def test_appraising_outside_ones_scope_is_refused(draft, world):
     _submitted(draft, world)
     elsewhere = UserFactory(username="noivu.khac")
