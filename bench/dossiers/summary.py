@@ -33,7 +33,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -103,8 +102,17 @@ class Run:
     def copy(self, url: str, name: str) -> str:
         """A copy of a database (`createdb -T` on PostgreSQL, the file on SQLite)."""
         if url.startswith("sqlite:"):
+            # through SQLite's backup: a copy of the file alone missed what its write-ahead
+            # log still held (the ANALYZE's statistics: the flattened pages ran 20 % slower)
             target = self.work / f"{name}.sqlite3"
-            shutil.copyfile(url.removeprefix("sqlite:///"), target)
+            target.unlink(missing_ok=True)
+            source = sqlite3.connect(url.removeprefix("sqlite:///"))
+            copied = sqlite3.connect(target)
+            try:
+                source.backup(copied)
+            finally:
+                copied.close()
+                source.close()
             return f"sqlite:///{target}"
         database = f"{self.args.pg_prefix}_{name}"
         subprocess.run(["dropdb", *_pg(), "--if-exists", database], check=True)
@@ -160,8 +168,12 @@ def _now() -> str:
 def analyze(url: str) -> None:
     """What `scale.py load` does after its import (the importer does not)."""
     if url.startswith("sqlite:"):
-        with sqlite3.connect(url.removeprefix("sqlite:///")) as connection:
+        connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+        try:
             connection.execute("ANALYZE")
+            connection.commit()
+        finally:
+            connection.close()  # (`with` commits but does not close)
         return
     subprocess.run(["psql", "-q", "-c", "ANALYZE", url], check=True)
 
