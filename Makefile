@@ -75,10 +75,10 @@ system-deps:
 browser-deps doc-deps: system-deps
 
 test-sqlite:
-	$(BIN)/pytest -n 2 --create-db
+	$(BIN)/pytest -n 2 --dist loadgroup --create-db
 
 test-pg:
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadgroup --create-db
 
 # The Python packages and Debian's side by side: each mostly waits on its registry.
 test:

@@ -46,13 +46,38 @@ def _fresh_calendar():
     clear_cache()
 
 
+SITE_FIXTURES = {"migrated_site", "demo_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that copy a whole installation run in one test process (`--dist loadgroup`,
+    the Makefile), so it migrates one and loads one demo, not one per process."""
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("sites"))
+
+
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory):
-    """An installation on which `cchc demo` has run, made once per test process; a test copies
-    it (`Site(root, name, like=demo_site)`) instead of changing it."""
+def migrated_site(tmp_path_factory):
+    """An installation whose empty database `cchc migrate` has made, once per test process; a
+    test copies it (`Site(root, name, like=migrated_site)`) instead of migrating its own."""
     from cchc.testing.sites import Site
 
-    site = Site(tmp_path_factory.mktemp("demo-site"), "demo")
+    site = Site(tmp_path_factory.mktemp("migrated-site"), "migrated")
+    made = site.run("migrate", "-v", "0")
+    assert made.returncode == 0, made.stderr
+    yield site
+    site.drop()
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, migrated_site):
+    """An installation on which `cchc demo` has run, made once per test process (from a copy
+    of `migrated_site`); a test copies it (`Site(root, name, like=demo_site)`) instead of
+    changing it."""
+    from cchc.testing.sites import Site
+
+    site = Site(tmp_path_factory.mktemp("demo-site"), "demo", like=migrated_site)
     loaded = site.run("demo", "--no-serve")
     assert loaded.returncode == 0, loaded.stderr
     yield site

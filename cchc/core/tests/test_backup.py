@@ -24,12 +24,13 @@ def demo_backup(tmp_path_factory, demo_site):
         site.drop()
 
 
-def test_a_backup_of_the_demo_restores_into_an_empty_database_with_every_row_and_file(demo_backup):
+def test_a_backup_of_the_demo_restores_into_an_empty_database_with_every_row_and_file(
+    demo_backup, migrated_site
+):
     root, source, folders, printed, sites = demo_backup
     assert len(folders) == 1 and "Đã sao lưu vào" in printed
-    target = Site(root, "target")
+    target = Site(root, "target", like=migrated_site)  # a migrated but unused database
     sites.append(target)
-    assert target.run("migrate", "-v", "0").returncode == 0  # a migrated but unused database
 
     restored = target.run("restore", str(folders[0]))
 

@@ -142,11 +142,16 @@ def _children(pid: int, at_least: int) -> list[str]:
     return children
 
 
-def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_proxy(tmp_path):
+def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_proxy(
+    tmp_path, migrated_site
+):
+    from cchc.testing.sites import Site
+
+    site = Site(tmp_path, "served", like=migrated_site)
     port = _free_port()
     env = _production_env(
-        CCHC_DATA_DIR=str(tmp_path),
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CCHC_DATA_DIR=str(site.data),
+        DATABASE_URL=site.url,
         CCHC_WORKERS="2",
         CCHC_THREADS="2",
         PORT=str(port),
@@ -175,6 +180,7 @@ def test_with_several_workers_the_server_runs_gunicorn_processes_behind_the_prox
     finally:
         server.terminate()
         output = server.communicate(timeout=60)[0]
+        site.drop()
     assert tls == (200, "max-age=31536000; includeSubDomains"), output[-2000:]
     assert plain == (301, "https://cchc.tayninh.gov.vn/accounts/login/")
     assert len(workers) == 2

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from cchc.dossiers.models import Dossier, DossierFact, ImportBatch, Procedure
+from cchc.testing.sites import Site
 
 HEADER = "MaHoSo,MaTTHC,MaDonVi,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo,KenhThucHien"
 
@@ -196,12 +197,12 @@ def test_indicators_prints_the_contract_json_with_months(tmp_path, catalogue):
     }
 
 
-def test_the_console_script_exits_non_zero_on_a_bad_file(tmp_path, settings):
-    """The real `cchc` entry point, as an outside check calls it (own process, own database)."""
-    database = tmp_path / "cli.sqlite3"
-    env = {"DATABASE_URL": f"sqlite:///{database}", "PATH": "/usr/bin:/bin"}
+def test_the_console_script_exits_non_zero_on_a_bad_file(tmp_path, migrated_site):
+    """The real `cchc` entry point, as an outside check calls it (own process, own database:
+    a copy of a migrated one)."""
+    site = Site(tmp_path, "cli", like=migrated_site)
+    env = {"DATABASE_URL": site.url, "CCHC_DATA_DIR": str(site.data), "PATH": "/usr/bin:/bin"}
     cchc = str(Path(sys.executable).with_name("cchc"))
-    subprocess.run([cchc, "migrate", "-v", "0"], env=env, check=True, timeout=120)
     bad = tmp_path / "bad.csv"
     bad.write_text(HEADER + "\nHS-1,1.001,xa-a,31/02/2024,2024-03-08,,4,1\n", encoding="utf-8")
     done = subprocess.run(
@@ -211,6 +212,7 @@ def test_the_console_script_exits_non_zero_on_a_bad_file(tmp_path, settings):
         text=True,
         timeout=120,
     )
+    site.drop()
     assert done.returncode != 0
     errors = json.loads(done.stdout)["errors"]
     assert {(e["row"], e["column"]) for e in errors} == {(2, "NgayTiepNhan")}
