@@ -338,7 +338,24 @@ def _block_file(tmp_path, *rows: str):
     return str(path)
 
 
-def test_a_block_longer_than_one_insert_is_written_whole(stored, monkeypatch, tmp_path):
+@pytest.fixture
+def batch_steps(monkeypatch) -> list[tuple]:
+    """Each step between an import's batches (`staging.between_batches`): its phase and how
+    many dossiers the batch has written so far."""
+    steps: list[tuple] = []
+    monkeypatch.setattr(
+        staging,
+        "between_batches",
+        lambda phase, batch_id: steps.append(
+            (phase, Dossier.objects.filter(batch_id=batch_id).count())
+        ),
+    )
+    return steps
+
+
+def test_a_block_longer_than_one_insert_is_written_whole(
+    stored, batch_steps, monkeypatch, tmp_path
+):
     """SQLite writes a block in INSERTs of many rows each (as many as its variable limit
     allows), the rest in a last shorter one: with two rows an INSERT, five new dossiers are
     three INSERTs, and every one of them is written, once, with its own values."""
@@ -346,19 +363,11 @@ def test_a_block_longer_than_one_insert_is_written_whole(stored, monkeypatch, tm
     from cchc.dossiers.columnar import read_dossiers
 
     monkeypatch.setattr(bulk, "rows_per_statement", lambda width: 2)
-    seen: list[tuple] = []
-    monkeypatch.setattr(
-        staging,
-        "between_batches",
-        lambda phase, batch_id: seen.append(
-            (phase, Dossier.objects.filter(batch_id=batch_id).count())
-        ),
-    )
     rows = [(f"HS-{n}", 9 + n, 1 + n % 2) for n in range(10, 15)]
     path = _block_file(tmp_path, *rows)
     outcome = import_dossiers(read_dossiers(path, filename=path))
     assert (outcome.saved, outcome.created) == (True, 5)
-    assert seen == [("written", 5)]
+    assert batch_steps == [("written", 5)]
     stored_rows = Dossier.objects.visible().filter(code__in=[code for code, _d, _c in rows])
     assert sorted(stored_rows.values_list("code", "received_on", "channel")) == [
         (code, dt.date(2024, 3, day), channel) for code, day, channel in rows
@@ -367,7 +376,7 @@ def test_a_block_longer_than_one_insert_is_written_whole(stored, monkeypatch, tm
 
 
 def test_a_code_taken_in_the_last_insert_of_a_block_leaves_none_of_it(
-    stored, monkeypatch, tmp_path
+    stored, batch_steps, monkeypatch, tmp_path
 ):
     """The race of the test above, the taken code (HS-1, received last) in the third INSERT of
     its block: the two INSERTs before it had written four rows, and none of them stays — the
@@ -377,19 +386,11 @@ def test_a_code_taken_in_the_last_insert_of_a_block_leaves_none_of_it(
 
     monkeypatch.setattr(bulk, "rows_per_statement", lambda width: 2)
     monkeypatch.setattr(bulk, "_stored_codes", lambda codes: set())
-    seen: list[tuple] = []
-    monkeypatch.setattr(
-        staging,
-        "between_batches",
-        lambda phase, batch_id: seen.append(
-            (phase, Dossier.objects.filter(batch_id=batch_id).count())
-        ),
-    )
     new = [(f"HS-{n}", 9 + n, 2) for n in range(10, 14)]
     path = _block_file(tmp_path, *new, ("HS-1", 25, 1))
     outcome = import_dossiers(read_dossiers(path, filename=path))
     assert outcome.saved
-    assert seen[0] == ("staged", 0)  # nothing of the failed write left in the dossier table
+    assert batch_steps[0] == ("staged", 0)  # nothing of the failed write left in the dossier table
     assert sorted(Dossier.objects.visible().values_list("code", "channel")) == [
         ("HS-1", 1), ("HS-10", 2), ("HS-11", 2), ("HS-12", 2), ("HS-13", 2), ("HS-2", 2),
     ]  # fmt: skip
