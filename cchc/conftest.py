@@ -49,12 +49,35 @@ def _fresh_calendar():
 SITE_FIXTURES = {"migrated_site", "demo_site"}
 
 
+_LOST_GROUP = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """The tests that copy a whole installation run in one test process (`--dist loadgroup`,
-    the Makefile), so it migrates one and loads one demo, not one per process."""
+    the Makefile), so it migrates one and loads one demo, not one per process: marked before
+    the other hooks, as xdist's names each grouped test after its group. After them, a test
+    process told to group whose grouped tests do not carry their group in their names would
+    hand them out one by one, each process building its own installations, the suite minutes
+    longer and nothing said (so it was with pytest 9.2, decision 0139): those tests fail."""
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group("sites"))
+    result = yield
+    if getattr(config.option, "loadgroup", False):
+        for item in items:
+            if item.get_closest_marker("xdist_group") and "@" not in item.nodeid:
+                item.stash[_LOST_GROUP] = True
+    return result
+
+
+def pytest_runtest_setup(item):
+    if item.stash.get(_LOST_GROUP, False):
+        pytest.fail(
+            "--dist loadgroup did not group this test: pytest and pytest-xdist disagree on "
+            "test names (decision 0139)",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")

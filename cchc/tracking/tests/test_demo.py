@@ -17,6 +17,9 @@ from cchc.tracking.models import Occurrence, ProgressUpdate
 
 TODAY = dt.date(2025, 6, 11)
 
+# the demo is loaded once for the module (`_demo_once`): its tests run in one test process
+pytestmark = pytest.mark.xdist_group("tracking-demo")
+
 
 @pytest.fixture(scope="module")
 def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
