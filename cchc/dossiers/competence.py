@@ -13,6 +13,7 @@ import functools
 import re
 from bisect import bisect_left
 
+from cchc.org.access import read_once
 from cchc.org.choices import UnitKind
 from cchc.org.matching import without_marks
 from cchc.org.models import Unit
@@ -65,7 +66,13 @@ def unit_levels(unit: Unit, known: frozenset[str] | None = None) -> frozenset[st
 
 def levels_of(units: list[Unit]) -> dict[int, frozenset[str]]:
     """`unit_levels` of several units (a unit and those directly below it, say) in two
-    queries whatever their number."""
+    queries whatever their number; read once inside `links_read_once` (a province's index
+    page wants them for its breakdown and for its transparency criteria)."""
+    key = ("levels", frozenset(u.pk for u in units))
+    return dict(read_once(key, lambda: _levels_of(units)))
+
+
+def _levels_of(units: list[Unit]) -> dict[int, frozenset[str]]:
     tree = sorted(Unit.objects.under([u.path for u in units]).values_list("path", "kind"))
     paths = [path for path, _kind in tree]
     agencies = [u for u in units if u.kind not in LEVEL_OF_KIND]

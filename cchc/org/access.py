@@ -8,10 +8,11 @@ communes it replaced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -20,6 +21,8 @@ from django.shortcuts import get_object_or_404
 
 from .choices import Role
 from .models import Membership, Unit, UnitSuccession
+
+T = TypeVar("T")
 
 
 class Action:
@@ -182,37 +185,51 @@ def _outermost(paths: Iterable[str]) -> list[str]:
     return result
 
 
-# the succession links read inside `links_read_once`, while it lasts
-_READ_LINKS: ContextVar[list[list[tuple[str, str]]] | None] = ContextVar("links", default=None)
+# what was read of the unit tree inside `links_read_once`, while it lasts, by its key
+_READ: ContextVar[dict[object, object] | None] = ContextVar("tree_read", default=None)
+
+
+def read_once(key: Hashable, read: Callable[[], T]) -> T:
+    """What `read()` gives, read at most once for `key` inside `links_read_once` (each time
+    outside it): for what is read of the unit tree — the succession links, the levels of a
+    unit and those below it — which one request's reading does not change. To read, not to
+    change: the callers of one block share it."""
+    held = _READ.get()
+    if held is None:
+        return read()
+    if key not in held:
+        held[key] = read()
+    return cast(T, held[key])
 
 
 def succession_links() -> list[tuple[str, str]]:
     """(predecessor path, successor path) of every merger, for `with_predecessors`; read
     once inside `links_read_once`."""
-    held = _READ_LINKS.get()
-    if held:
-        return list(held[0])
-    links = list(UnitSuccession.objects.values_list("predecessor__path", "successor__path"))
-    if held is not None:
-        held.append(links)
-    return list(links)
+    return list(
+        read_once(
+            "succession links",
+            lambda: list(
+                UnitSuccession.objects.values_list("predecessor__path", "successor__path")
+            ),
+        )
+    )
 
 
 @contextmanager
 def links_read_once() -> Iterator[None]:
-    """Within the block, the succession links are read at most once (a province's page reads
-    them for the access gate, its breakdown, its months and each source of the index's
-    criteria): for one request's reading, which changes no unit; nothing is kept after it
-    (decision 0125). A view may be decorated with it; inside another, that one's reading
-    stands."""
-    if _READ_LINKS.get() is not None:
+    """Within the block, the succession links and the rest of the unit tree's readings
+    (`read_once`) are read at most once (a province's page reads them for the access gate,
+    its breakdown, its months and each source of the index's criteria): for one request's
+    reading, which changes no unit; nothing is kept after it (decision 0125). A view may be
+    decorated with it; inside another, that one's reading stands."""
+    if _READ.get() is not None:
         yield
         return
-    token = _READ_LINKS.set([])
+    token = _READ.set({})
     try:
         yield
     finally:
-        _READ_LINKS.reset(token)
+        _READ.reset(token)
 
 
 def _with_predecessors(paths: list[str], links: list[tuple[str, str]] | None = None) -> list[str]:

@@ -118,3 +118,18 @@ def test_the_index_page_reads_its_period_like_the_indicator_page(march, login):
         html = client.get(f"{page}?from=2019-03-31&to=2019-03-01").content.decode()
         assert "Ngày kết thúc trước ngày bắt đầu; đang hiển thị năm hiện tại." in html
         assert 'href="?period=2019"' not in html
+
+
+def test_the_page_reads_nothing_twice(march, login):
+    """The district's page reads each thing once: its units' levels serve both its
+    breakdown and its transparency criteria; the succession links every scope."""
+    from collections import Counter
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(march.people.district)
+    with CaptureQueriesContext(connection) as read:
+        assert client.get("/units/thanh-pho/index766/?period=2024").status_code == 200
+    twice = [sql for sql, times in Counter(q["sql"] for q in read).items() if times > 1]
+    assert twice == []
