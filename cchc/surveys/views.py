@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.accounts.addresses import client_address
-from cchc.org.access import Action, access_for, unit_for
+from cchc.org.access import Action, access_for, links_read_once, unit_for
 from cchc.org.models import Unit
 
 from . import actions, exports, results
@@ -213,11 +213,12 @@ def _results_for(request, unit):
     if questionnaire is None:
         raise Http404
     args = dict(questionnaire=questionnaire)
-    return (
-        results.compute(unit, start, end, **args),
-        results.compute(unit, start, end, verified=True, **args),
-        results.compute(unit, start, end, verified=False, **args),
-    )
+    with links_read_once():  # three readings of one scope: its succession links read once
+        return (
+            results.compute(unit, start, end, **args),
+            results.compute(unit, start, end, verified=True, **args),
+            results.compute(unit, start, end, verified=False, **args),
+        )
 
 
 @login_required
