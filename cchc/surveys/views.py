@@ -39,12 +39,12 @@ def may_run(user, unit: Unit) -> bool:
 
 def open_campaigns(unit: Unit, today: dt.date):
     """The campaigns taking answers for the unit today (its own or an upper level's), newest
-    first."""
-    ancestors = [unit.path[:i] for i in range(len(unit.path), 0, -1) if unit.path[i - 1] == "/"]
+    first: new answers go to the unit's own campaigns and those above it, never to the units it
+    succeeded."""
     return (
         Campaign.objects.select_related("unit", "version", "version__questionnaire")
         .filter(closed=False, starts_on__lte=today, ends_on__gte=today)
-        .filter(unit__path__in=[*ancestors, unit.path])
+        .filter(unit_id__in=unit.lineage_ids())
         .order_by("-starts_on", "-pk")
     )
 
