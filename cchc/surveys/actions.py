@@ -67,11 +67,7 @@ def _verified(code: str, typed: str, unit) -> bool:
     code as normalised (capitals) or as typed, looked up on the unique index of dossier
     codes. (A lookup ignoring case read the whole dossier table for every answer with a
     code.)"""
-    return (
-        Dossier.objects.visible()
-        .filter(within(unit), code__in={code, typed.strip()})
-        .exists()
-    )
+    return Dossier.objects.visible().filter(within(unit), code__in={code, typed.strip()}).exists()
 
 
 def submit(

@@ -139,7 +139,6 @@ def test_inside_one_reading_the_succession_links_are_read_once_and_not_kept_afte
         assert len(succession_links()) == 2
 
 
-
 @pytest.mark.django_db
 def test_what_a_unit_holds_reaches_the_units_it_succeeded_and_theirs_not_its_neighbours(
     django_assert_num_queries,
