@@ -157,7 +157,10 @@ class Refused(Exception):
 
 def enter_feedback(unit: Unit, data: dict[str, object], *, by, instance: Feedback | None = None):
     """Save one piece of feedback from the entry form (create, or correct `instance`), with
-    the same rules as a file row. The caller checked the ENTER_DATA access for `unit`."""
+    the same rules as a file row. The caller checked the ENTER_DATA access for `unit`. A
+    correction leaves the feedback with the unit that received it (a unit below, or one the
+    page's unit succeeded: history is not moved)."""
+    unit = instance.unit if instance else unit
     cells: dict[str, object] = {col: data.get(name) for col, name in ENTRY_FIELDS.items()}
     cells["MaPAKN"] = instance.code if instance else cells["MaPAKN"]
     cells["MaDonVi"] = unit.code

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cchc.dossiers.records import DossierFileError, RowError
-from cchc.org.access import Action, access_for, unit_for, unit_scope
+from cchc.org.access import Action, access_for, unit_for, unit_scope, within
 
 from . import register as listing
 from .actions import Refused, enter_feedback, import_feedback
@@ -27,7 +27,8 @@ def register(request, code: str):
     today = timezone.localdate()
     show = request.GET.get("show", "due")
     show = show if show in listing.LATE_OR_DUE else "due"
-    scope = Feedback.objects.visible_to(request.user).filter(unit__path__startswith=unit.path)
+    # the feedback the unit received, its predecessors' before a merger included
+    scope = Feedback.objects.visible_to(request.user).filter(within(unit))
     rows = list(listing.filtered(scope, show, today).select_related("unit")[:SHOWN])
     for item in rows:
         item.state = state(item, today)
@@ -54,8 +55,7 @@ def entry(request, code: str, pk: int | None = None):
     instance = None
     if pk is not None:
         instance = get_object_or_404(
-            Feedback.objects.visible_to(request.user).filter(unit__path__startswith=unit.path),
-            pk=pk,
+            Feedback.objects.visible_to(request.user).filter(within(unit)), pk=pk
         )
     form = FeedbackForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():

@@ -4,7 +4,7 @@ Rule: an entry counts in the window its period ends in (a December entry counts 
 quarter's report window 15/12 → 14/3), so consecutive windows never count it twice. A
 figure's value over a unit is the sum of the numerators and the sum of the denominators of
 the entries of the unit and every unit below it (and the units it succeeded:
-`indicators.engine.scope_paths`); a rate is computed only at the end.
+`org.access.within`); a rate is computed only at the end.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from cchc.indicators import engine
 from cchc.indicators.engine import Value
+from cchc.org.access import within
 
 from .models import FigureDefinition, FigureEntry
 
@@ -34,13 +35,10 @@ def totals(
     """{code: Value(numerator, denominator)} over the unit's tree for entries ending in
     [start, end]; a plain count has its numerator as denominator (as indicator counts do)."""
     definitions = current_definitions() if definitions is None else definitions
-    scope = Q()
-    for path in engine.scope_paths(unit):
-        scope |= Q(unit__path__startswith=path)
     sums: dict[int, tuple[int, int]] = {
         row["definition_id"]: (row["n"] or 0, row["d"] or 0)
         for row in FigureEntry.objects.filter(
-            scope, definition__in=definitions, end__gte=start, end__lte=end
+            within(unit), definition__in=definitions, end__gte=start, end__lte=end
         )
         .values("definition_id")
         .annotate(n=Sum("numerator"), d=Sum("denominator"))

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .choices import Role
-from .models import Membership, Unit, UnitSuccession
+from .models import Membership, Unit, UnitSuccession, subtrees_q
 
 T = TypeVar("T")
 
@@ -174,6 +174,19 @@ def unit_scope(unit: Unit) -> tuple[str, ...]:
     """The paths a unit's own scope covers: its subtree and those of the units it succeeded
     (a token's or an upload's unit, which acts for that unit alone)."""
     return tuple(_with_predecessors([unit.path]))
+
+
+def within(unit: Unit, field: str = "unit") -> Q:
+    """A filter keeping the rows a unit holds: those whose unit (reached by `field`, e.g.
+    "plan__unit"; "" for units themselves) lies in the unit's subtree or in the subtree of
+    a unit it succeeded, transitively (`unit_scope`). A commune formed by a merger answers
+    for its predecessors' history (their feedback, answers, figures, overdue work), so
+    every page or sum about a unit's records filters with this, never with a path prefix
+    of its own. Not for choosing where something new goes (a campaign's target units): a
+    dissolved unit gets nothing new, so those take the units in force
+    (`Unit.objects.current()`, decision 0140). The succession links are read once per
+    call, or once for a whole `links_read_once` block."""
+    return subtrees_q(unit_scope(unit), f"{field}__path" if field else "path")
 
 
 def _outermost(paths: Iterable[str]) -> list[str]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from cchc.audit.log import record
 from cchc.dossiers.models import Dossier
+from cchc.org.access import within
 
 from .choices import Channel
 from .keys import code_hash, new_token, normalise_code, token_hash
@@ -61,14 +62,12 @@ def read_values(items: list[tuple[int, str]], data: Mapping[str, str]) -> dict[i
 
 
 def _verified(code: str, typed: str, unit) -> bool:
-    """Whether the code is a dossier of the unit or a unit below it: the code as normalised
-    (capitals) or as typed, looked up on the unique index of dossier codes. (A lookup ignoring
-    case read the whole dossier table for every answer with a code.)"""
-    return (
-        Dossier.objects.visible()
-        .filter(code__in={code, typed.strip()}, unit__path__startswith=unit.path)
-        .exists()
-    )
+    """Whether the code is a dossier of the unit, of a unit below it or of a unit it
+    succeeded (a dossier filed before a merger is the merged commune's to answer for): the
+    code as normalised (capitals) or as typed, looked up on the unique index of dossier
+    codes. (A lookup ignoring case read the whole dossier table for every answer with a
+    code.)"""
+    return Dossier.objects.visible().filter(within(unit), code__in={code, typed.strip()}).exists()
 
 
 def submit(

@@ -32,7 +32,14 @@ def _run_unit(request, code: str) -> Unit:
 
 
 def _units_below(campaign):
-    return Unit.objects.filter(path__startswith=campaign.unit.path).exclude(pk=campaign.unit_id)
+    """The units a campaign may ask a sample of: those below its unit in force today. Not the
+    units its unit succeeded, nor a unit dissolved by a merger (a dissolved unit gets nothing
+    new: its answers go to its successor; decision 0140)."""
+    return (
+        Unit.objects.subtree(campaign.unit)
+        .current(timezone.localdate())
+        .exclude(pk=campaign.unit_id)
+    )
 
 
 def _form_page(request, unit: Unit, form: CampaignForm, campaign=None, status=200):

@@ -188,7 +188,9 @@ class Campaign(models.Model):
         return not self.closed and self.starts_on <= today <= self.ends_on
 
     def covers(self, unit) -> bool:
-        return unit.path.startswith(self.unit.path)
+        """Whether `unit` is the campaign's unit or lies below it; never a unit the campaign's
+        unit succeeded (an answer is new: it belongs where it is given, decision 0140)."""
+        return unit.is_within(self.unit)
 
     def accepts(self, channel: str) -> bool:
         """Whether answers come in by `channel`: the kiosk by its own switch; the public

@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from cchc.dossiers.models import Dossier
+from cchc.org.access import links_read_once, within
 
 from .choices import SATISFIED_FROM, Aggregation, ItemKind
 from .models import Item, Questionnaire, Rating, Response
@@ -120,8 +121,9 @@ def _mean(values: list[float]) -> float | None:
 
 
 def answers_of(unit, start: dt.date, end: dt.date, questionnaire: Questionnaire):
+    """The answers given to the unit, the units below it and the units it succeeded."""
     return Response.objects.filter(
-        unit__path__startswith=unit.path,
+        within(unit),
         answered_on__gte=start,
         answered_on__lte=end,
         version__questionnaire=questionnaire,
@@ -203,20 +205,22 @@ def compute(
     verified: bool | None = None,
     margin: float = 0.05,
 ) -> Results:
-    """The indices of the unit (and its units below) over the window; `verified` True/False
-    restricts to verified or unverified answers, None takes both. Expectation items are
-    reported but left out of the elements and the overall index."""
+    """The indices of the unit (and its units below, and the units it succeeded: their
+    answers and dossiers are its history) over the window; `verified` True/False restricts
+    to verified or unverified answers, None takes both. Expectation items are reported but
+    left out of the elements and the overall index."""
     if isinstance(questionnaire, str):
         questionnaire = Questionnaire.objects.filter(code=questionnaire).first()
     results = Results(unit, start, end, questionnaire, aggregation, margin=margin)
-    results.dossiers = (
-        Dossier.objects.visible()
-        .filter(unit__path__startswith=unit.path, received_on__gte=start, received_on__lte=end)
-        .count()
-    )
-    if questionnaire is None:
-        return results
-    answers = answers_of(unit, start, end, questionnaire)
+    with links_read_once():  # the succession links read once for the dossiers and answers
+        results.dossiers = (
+            Dossier.objects.visible()
+            .filter(within(unit), received_on__gte=start, received_on__lte=end)
+            .count()
+        )
+        if questionnaire is None:
+            return results
+        answers = answers_of(unit, start, end, questionnaire)
     counts = answers.aggregate(
         v=Count("pk", filter=Q(verified=True)), u=Count("pk", filter=Q(verified=False))
     )

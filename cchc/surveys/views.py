@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.accounts.addresses import client_address
-from cchc.org.access import Action, access_for, unit_for
+from cchc.org.access import Action, access_for, links_read_once, unit_for
 from cchc.org.models import Unit
 
 from . import actions, exports, results
@@ -39,12 +39,12 @@ def may_run(user, unit: Unit) -> bool:
 
 def open_campaigns(unit: Unit, today: dt.date):
     """The campaigns taking answers for the unit today (its own or an upper level's), newest
-    first."""
-    ancestors = [unit.path[:i] for i in range(len(unit.path), 0, -1) if unit.path[i - 1] == "/"]
+    first: new answers go to the unit's own campaigns and those above it, never to the units it
+    succeeded."""
     return (
         Campaign.objects.select_related("unit", "version", "version__questionnaire")
         .filter(closed=False, starts_on__lte=today, ends_on__gte=today)
-        .filter(unit__path__in=[*ancestors, unit.path])
+        .filter(unit_id__in=unit.lineage_ids())
         .order_by("-starts_on", "-pk")
     )
 
@@ -213,11 +213,12 @@ def _results_for(request, unit):
     if questionnaire is None:
         raise Http404
     args = dict(questionnaire=questionnaire)
-    return (
-        results.compute(unit, start, end, **args),
-        results.compute(unit, start, end, verified=True, **args),
-        results.compute(unit, start, end, verified=False, **args),
-    )
+    with links_read_once():  # three readings of one scope: its succession links read once
+        return (
+            results.compute(unit, start, end, **args),
+            results.compute(unit, start, end, verified=True, **args),
+            results.compute(unit, start, end, verified=False, **args),
+        )
 
 
 @login_required

@@ -6,8 +6,8 @@ import datetime as dt
 
 import factory
 
-from cchc.org.choices import PostKind, Role, UnitKind
-from cchc.org.models import Membership, Post, Unit, User
+from cchc.org.choices import PostKind, Role, SuccessionKind, UnitKind
+from cchc.org.models import Membership, Post, Unit, UnitSuccession, User
 from cchc.plans.choices import Area, Comparator, PlanStatus, TargetUnit
 from cchc.plans.models import Amendment, Plan, Target, Task, TaskParty
 
@@ -45,6 +45,18 @@ class UserFactory(factory.django.DjangoModelFactory):
 def member(user: User, unit: Unit, role: str = Role.FOCAL_POINT, post: Post | None = None):
     Membership.objects.create(user=user, unit=unit, role=role, post=post)
     return user
+
+
+def merge(*predecessors: Unit, into: Unit, on: dt.date = dt.date(2025, 7, 1)) -> Unit:
+    """A 2025 merger as it is recorded: each predecessor ends the day before `on` and is
+    succeeded by `into` (returned)."""
+    for old in predecessors:
+        old.valid_to = on - dt.timedelta(days=1)
+        old.save(update_fields=["valid_to"])
+        UnitSuccession.objects.create(
+            predecessor=old, successor=into, kind=SuccessionKind.MERGE, effective_on=on
+        )
+    return into
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from cchc.core import freshness
 from cchc.formats import month_year
 from cchc.notifications.actions import seen
-from cchc.org.access import Action, access_for, unit_for
+from cchc.org.access import Action, access_for, links_read_once, unit_for, within
 from cchc.plans.models import Plan
 
 from . import actions
@@ -36,6 +36,7 @@ def _unit_day_year(request, code: str):
 
 @login_required
 @require_safe
+@links_read_once()  # the access gate and the directions' scope read the successions once
 def dashboard(request, code: str):
     unit, today, year = _unit_day_year(request, code)  # access checked before the cache is read
     board, lists, targets = _cached_board(unit, year, today)
@@ -109,14 +110,15 @@ def _cached_board(unit, year: int, today):
 
 
 def leader_panels(unit, today) -> dict:
-    """Directions of the unit still awaiting an answer, and the upper level's nudges of the
-    last 30 days, for the unit's dashboard."""
+    """Directions of the unit still awaiting an answer (on its tasks, those of the units
+    below it and of the units it succeeded), and the upper level's nudges of the last 30
+    days, for the unit's dashboard."""
     import datetime as dt
 
     return {
         "open_directions": list(
             Direction.objects.open()
-            .filter(task__plan__unit__path__startswith=unit.path)
+            .filter(within(unit, "task__plan__unit"))
             .select_related("task", "by")
             .order_by("at")[:50]
         ),

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
 
 from cchc.formats import rounding
-from cchc.org.models import Unit
+from cchc.org.access import links_read_once, with_predecessors, within
+from cchc.org.models import Unit, holders
 from cchc.plans.choices import AREA_ORDER, Area, PartyRole
 from cchc.plans.models import Plan, TaskParty
 
@@ -199,14 +200,19 @@ class UnitRow:
 
 
 def comparison(unit: Unit, year: int, today: dt.date) -> list[UnitRow]:
+    """The units directly below `unit` in force today, each with the work of its subtree and
+    of the units it succeeded (a merged commune answers for its predecessors' plans, and the
+    upper level nudges it about their overdue items: `directions.overdue_items`)."""
     children = list(Unit.objects.filter(parent=unit).current(today).order_by("name"))
-    rows = {child.path: UnitRow(child) for child in children}
+    rows = {child.pk: UnitRow(child) for child in children}
     parents = set(
         Unit.objects.filter(parent__in=children).order_by().values_list("parent_id", flat=True)
     )
     for row in rows.values():
         row.has_children = row.unit.pk in parents
-    paths = dict(Unit.objects.subtree(unit).order_by().values_list("pk", "path"))
+    with links_read_once():
+        paths = dict(Unit.objects.filter(within(unit, "")).order_by().values_list("pk", "path"))
+        holding = holders({c.pk: with_predecessors([c.path]) for c in children})
     done = Q(done_on__isnull=False)
     stats = (
         Occurrence.objects.live()
@@ -223,15 +229,16 @@ def comparison(unit: Unit, year: int, today: dt.date) -> list[UnitRow]:
         )
     )
     for item in stats:
-        path = paths[item["plan__unit_id"]]
-        row = next((r for p, r in rows.items() if path.startswith(p)), None)
-        if row is None:
-            continue
-        row.total += item["total"]
-        row.done += item["done"]
-        row.due += item["due_count"]
-        row.done_of_due += item["done_of_due"]
-        row.overdue += item["overdue"]
-        if item["last"] and (row.last_update is None or item["last"] > row.last_update):
-            row.last_update = item["last"]
+        for key in holding(paths[item["plan__unit_id"]]):
+            _add(rows[key], item)
     return sorted(rows.values(), key=UnitRow.sort_key)
+
+
+def _add(row: UnitRow, item: dict) -> None:
+    row.total += item["total"]
+    row.done += item["done"]
+    row.due += item["due_count"]
+    row.done_of_due += item["done_of_due"]
+    row.overdue += item["overdue"]
+    if item["last"] and (row.last_update is None or item["last"] > row.last_update):
+        row.last_update = item["last"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from cchc.audit.log import record
 from cchc.notifications.actions import clear, notify
-from cchc.org.access import Action, access_for
+from cchc.org.access import Action, access_for, within
 from cchc.org.choices import Role
 from cchc.org.models import Membership, Unit
 from cchc.plans.choices import PartyRole, PlanStatus
@@ -146,10 +146,11 @@ def answer_direction(direction: Direction, *, by, answer: str) -> Direction:
 
 
 def overdue_items(unit: Unit, today: dt.date):
-    """The overdue occurrences of a unit and the units below it, in plans still in force."""
+    """The overdue occurrences of a unit, of the units below it and of the units it
+    succeeded (a merged commune carries on their work), in plans still in force."""
     return (
         Occurrence.objects.live()
-        .filter(plan__unit__path__startswith=unit.path, done_on__isnull=True, due__lt=today)
+        .filter(within(unit, "plan__unit"), done_on__isnull=True, due__lt=today)
         .exclude(plan__status=PlanStatus.CLOSED)
         .order_by("due", "pk")
     )

@@ -14,6 +14,8 @@ from cchc.audit.models import AuditEvent
 from cchc.dossiers import tokens
 from cchc.feedback import rates
 from cchc.feedback.models import Feedback
+from cchc.org.choices import Role
+from cchc.testing.factories import UnitFactory, UserFactory, member, merge
 
 HEADER = "MaPAKN,MaDonVi,NgayTiepNhan,NgayTraLoi,NgayCongKhai,LinhVuc,KhongHaiLong,LapLai\n"
 
@@ -206,3 +208,26 @@ def test_the_register_query_count_is_bounded(world, login, django_assert_max_num
     client = login(world.people.focal)
     with django_assert_max_num_queries(15):
         client.get(reverse("feedback:register", args=["xa-a"]) + "?show=all")
+
+
+def test_a_merged_commune_keeps_the_feedback_its_predecessor_received(world, login):
+    merged = merge(world.commune, into=UnitFactory(code="xa-moi", parent=world.district))
+    focal = member(UserFactory(username="xa-moi.focal"), merged, Role.FOCAL_POINT)
+    received = dt.date.today() - dt.timedelta(days=60)
+    item = make(world.commune, "CU-1", received)
+    client = login(focal)
+    register = client.get(reverse("feedback:register", args=["xa-moi"]) + "?show=all")
+    assert "CU-1" in register.content.decode()
+    # corrected from the merged commune's page, it stays the predecessor's
+    edit = reverse("feedback:edit", args=["xa-moi", item.pk])
+    assert client.get(edit).status_code == 200
+    answered = received + dt.timedelta(days=5)
+    data = {"code": "CU-1", "received": received.isoformat(), "answered": answered.isoformat()}
+    assert client.post(edit, data).status_code == 302
+    item.refresh_from_db()
+    assert item.answered == answered and item.unit == world.commune
+    # another commune sees none of it
+    client = login(world.people.outsider)
+    register = client.get(reverse("feedback:register", args=["xa-b"]) + "?show=all")
+    assert "CU-1" not in register.content.decode()
+    assert client.get(reverse("feedback:edit", args=["xa-b", item.pk])).status_code == 404

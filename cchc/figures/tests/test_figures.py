@@ -18,7 +18,14 @@ from cchc.figures.builtins import BUILTINS
 from cchc.figures.models import FigureDefinition, FigureEntry, FigureTargetLink
 from cchc.plans import measures
 from cchc.plans.choices import Comparator, TargetUnit
-from cchc.testing.factories import PlanFactory, TargetFactory, UserFactory, member
+from cchc.testing.factories import (
+    PlanFactory,
+    TargetFactory,
+    UnitFactory,
+    UserFactory,
+    member,
+    merge,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 Q1 = periods.quarter(2024, 1)
@@ -128,6 +135,16 @@ def test_figures_sum_over_the_unit_tree_and_the_window_their_period_ends_in(worl
     # a plain count carries its numerator as denominator, as indicator counts do
     enter(world, "news_items", 4)
     assert rollup.totals(world.province, Q1.start, Q1.end)["news_items"].denominator == 4
+
+
+def test_a_merged_communes_figures_carry_what_its_predecessor_entered(world):
+    enter(world, "legal_docs_reviewed", 3, 4)
+    enter(world, "legal_docs_reviewed", 1, 2, unit=world.other, by=_focal(world.other))
+    merged = merge(world.commune, into=UnitFactory(code="xa-moi", parent=world.district))
+    value = rollup.totals(merged, Q1.start, Q1.end)["legal_docs_reviewed"]
+    assert (value.numerator, value.denominator) == (3, 4)
+    other = rollup.totals(world.other, Q1.start, Q1.end)["legal_docs_reviewed"]
+    assert (other.numerator, other.denominator) == (1, 2)
 
 
 def _focal(unit):

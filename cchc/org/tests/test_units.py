@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from cchc.org.access import (
@@ -6,11 +8,12 @@ from cchc.org.access import (
     links_read_once,
     succession_links,
     with_predecessors,
+    within,
 )
 from cchc.org.choices import Role, SuccessionKind, UnitKind
 from cchc.org.matching import match_name
-from cchc.org.models import Unit, UnitSuccession, holders
-from cchc.testing.factories import UnitFactory, UserFactory, member
+from cchc.org.models import Membership, Unit, UnitSuccession, holders
+from cchc.testing.factories import UnitFactory, UserFactory, member, merge
 
 
 @pytest.mark.django_db
@@ -134,3 +137,28 @@ def test_inside_one_reading_the_succession_links_are_read_once_and_not_kept_afte
     with django_assert_num_queries(2):  # outside a reading: each call reads them afresh
         assert with_predecessors([later.path]) == [later.path, new.path, old.path]
         assert len(succession_links()) == 2
+
+
+@pytest.mark.django_db
+def test_what_a_unit_holds_reaches_the_units_it_succeeded_and_theirs_not_its_neighbours(
+    django_assert_num_queries,
+):
+    province = UnitFactory(code="p", kind=UnitKind.PROVINCE)
+    district = UnitFactory(code="d", kind=UnitKind.DISTRICT, parent=province)
+    old_a = UnitFactory(code="old-a", parent=district)
+    office = UnitFactory(code="old-a-office", kind=UnitKind.AGENCY, parent=old_a)
+    older = UnitFactory(code="older", parent=district)
+    neighbour = UnitFactory(code="neighbour", parent=district)
+    new = UnitFactory(code="new", parent=province)
+    merge(older, into=old_a, on=dt.date(2024, 1, 1))
+    merge(old_a, into=new)
+    assert set(Unit.objects.filter(within(new, ""))) == {new, old_a, office, older}
+    assert set(Unit.objects.filter(within(old_a, ""))) == {old_a, office, older}
+    assert set(Unit.objects.filter(within(neighbour, ""))) == {neighbour}
+    for unit in (old_a, neighbour):
+        member(UserFactory(username=f"u-{unit.code}"), unit)
+    # through a relation; inside one reading the links are read once for every filter
+    with django_assert_num_queries(3), links_read_once():
+        codes = Membership.objects.values_list("unit__code", flat=True)
+        assert set(codes.filter(within(new))) == {"old-a"}
+        assert set(codes.filter(within(district))) == {"old-a", "neighbour"}

@@ -1,0 +1,66 @@
+"""A commune formed by a merger: its results carry its predecessors' answers and dossiers, a
+predecessor's dossier code verifies an answer, and a dissolved commune is asked for nothing."""
+
+import pytest
+from django.utils import timezone
+
+from cchc.org.choices import Role
+from cchc.surveys import actions
+from cchc.surveys.models import Response
+from cchc.testing.factories import UnitFactory, UserFactory, member, merge
+
+from .conftest import form_data, make_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def merged(world):
+    """xa-a (world.commune) merged into a new commune of the same district, with its focal
+    point."""
+    new = merge(world.commune, into=UnitFactory(code="xa-moi", parent=world.district))
+    new.focal = member(UserFactory(username="xa-moi.focal"), new, Role.FOCAL_POINT)
+    return new
+
+
+def test_a_merged_communes_results_count_its_predecessors_answers_and_dossiers(
+    client, world, campaign, merged, login
+):
+    today = timezone.localdate()
+    make_dossier(world.commune, "H01.1-250101-0042")
+    make_dossier(world.commune, "H01.1-250101-0043")
+    actions.submit(campaign, world.commune, form_data(campaign, "5"), today=today)
+    code = "H01.1-250101-0042"
+    actions.submit(campaign, world.commune, form_data(campaign, "2"), today=today, code=code)
+    login(merged.focal)
+    text = client.get("/khao-sat/don-vi/xa-moi/").content.decode()
+    assert "1 đã xác thực bằng mã hồ sơ · 1 chưa xác thực" in text
+    assert "50,00%" in text and "trên 2 hồ sơ tiếp nhận trong kỳ" in text
+    login(world.people.outsider)  # another commune counts none of it
+    text = client.get("/khao-sat/don-vi/xa-b/").content.decode()
+    assert "0 đã xác thực bằng mã hồ sơ · 0 chưa xác thực" in text
+    assert "trên 2 hồ sơ" not in text
+
+
+def test_a_dossier_filed_with_the_predecessor_verifies_an_answer_to_the_merged_commune(
+    client, world, campaign, merged
+):
+    make_dossier(world.commune, "H01.1-250101-0042")
+    client.post(f"/y-kien/{campaign.pk}/xa-moi/", form_data(campaign, code="H01.1-250101-0042"))
+    client.post(f"/y-kien/{campaign.pk}/xa-b/", form_data(campaign, code="H01.1-250101-0043"))
+    make_dossier(world.commune, "H01.1-250101-0044")
+    client.post(f"/y-kien/{campaign.pk}/xa-b/", form_data(campaign, code="H01.1-250101-0044"))
+    answers = Response.objects.values_list("unit__code", "verified")
+    assert sorted(answers) == [("xa-b", False), ("xa-b", False), ("xa-moi", True)]
+
+
+def test_the_upper_level_sets_targets_for_the_merged_commune_not_the_dissolved_one(
+    client, world, campaign, merged, login
+):
+    address = f"/khao-sat/dot/{campaign.pk}/"
+    login(world.people.district)
+    page = client.get(address).content.decode()
+    assert f'name="t{merged.pk}"' in page and f'name="t{world.other.pk}"' in page
+    assert f'name="t{world.commune.pk}"' not in page
+    client.post(address, {f"t{merged.pk}": "90", f"t{world.commune.pk}": "60"})
+    assert dict(campaign.targets.values_list("unit__code", "target")) == {"xa-moi": 90}
