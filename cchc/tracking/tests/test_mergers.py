@@ -38,6 +38,19 @@ def test_the_merged_communes_dashboard_lists_its_predecessors_open_directions(
     assert board.status_code == 200 and "Hoàn thành ngay" not in board.content.decode()
 
 
+def test_a_merged_commune_without_a_plan_of_its_own_sees_the_directions_awaiting_it(
+    follow, world, login
+):
+    """A commune formed this year has no plan yet: the directions still open on its
+    predecessor's tasks are its to answer all the same."""
+    directions.give_direction(follow.office, by=world.people.leader, text="Hoàn thành ngay")
+    merged = merge(world.commune, into=UnitFactory(code="xa-moi", parent=world.district))
+    leader = member(UserFactory(username="xa-moi.chutich"), merged, Role.LEADER)
+    board = login(leader).get(reverse("tracking:dashboard", args=["xa-moi"])).content.decode()
+    assert "chưa có kế hoạch" in board
+    assert "Hoàn thành ngay" in board and "1 ý kiến chỉ đạo chờ trả lời" in board
+
+
 def test_the_upper_level_nudges_the_merged_commune_about_its_predecessors_overdue_work(
     follow, world, merged, login, today
 ):
