@@ -47,7 +47,8 @@ def dashboard(request, code: str):
         "lists": lists,
         "statuses": [(s, Status(s).label, STATUS_COLOURS[s]) for s in STATUS_ORDER],
         "years": sorted(
-            set(Plan.objects.filter(unit=unit).values_list("year", flat=True)) | {today.year},
+            # the year shown is among them, so the picker never names another year
+            set(Plan.objects.filter(unit=unit).values_list("year", flat=True)) | {today.year, year},
             reverse=True,
         ),
         "undated_count": TaskSchedule.objects.filter(

@@ -155,3 +155,15 @@ def test_dashboard_rates_round_half_up_to_one_decimal_as_every_rate_does():
     assert Rate(1, 3).percent == 33.3
     assert Rate(2, 3).percent == 66.7
     assert Rate(0, 0).percent is None
+
+
+def test_the_year_picker_names_the_year_shown_even_without_a_plan(world, login, today):
+    """A link to a year with no plan (a year ahead, say) shows that year in the heading and
+    in the picker alike, not the heading's year beside another year picked."""
+    year = today.year + 3
+    page = login(world.people.focal).get(
+        reverse("tracking:dashboard", args=["xa-a"]), {"year": year}
+    )
+    text = page.content.decode()
+    assert f"năm {year}" in text
+    assert f'<option value="{year}" selected>' in text
