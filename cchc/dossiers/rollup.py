@@ -245,14 +245,19 @@ def whole_months(start: dt.date, end: dt.date) -> bool:
     return start.day == 1 and end == facts.month_end(end)
 
 
-def _names(measures: Collection[str] | None) -> list[str]:
+def measure_names(measures: Collection[str] | None) -> list[str]:
     """The measures asked for (all by default), and `received`: it tells an empty window."""
     return [n for n in MEASURE_SQL if measures is None or n in measures or n == "received"]
 
 
+def as_sums(names: list[str], values) -> dict[str, int]:
+    """A row of SUMs as measures (a SUM over no row is NULL: 0)."""
+    return {name: int(value or 0) for name, value in zip(names, values, strict=True)}
+
+
 def _measure_sums(cursor, result, among: str, window: list, end: dt.date, *, per_unit, measures):
     """The measures' totals over the window's months (and each unit's, into `result`)."""
-    names = _names(measures)
+    names = measure_names(measures)
     selects = ", ".join(MEASURE_SQL[name] % {"end": "%s"} for name in names)
     end_params = [end] * sum(MEASURE_SQL[name].count("%(end)s") for name in names)
     total = dict.fromkeys(names, 0)
@@ -266,7 +271,7 @@ def _measure_sums(cursor, result, among: str, window: list, end: dt.date, *, per
     for unit_id, *values in cursor.fetchall():
         if values[0] is None:  # no row in the window (one all-NULL row without GROUP BY)
             continue
-        sums = {name: int(value or 0) for name, value in zip(names, values, strict=True)}
+        sums = as_sums(names, values)
         for name, value in sums.items():
             total[name] += value
         if per_unit:
@@ -288,16 +293,29 @@ def month_sums(
     last: dt.date,
     measures: Collection[str] | None = None,
     procedures: procedure_sets.Sets | None = None,
+    by_month: dict[dt.date, dict[str, int]] | None = None,
 ) -> dict[dt.date, tuple[dict[str, int], int, int]]:
     """For each month from `first` to `last` (their 1sts) with dossiers of `units`: the
     measures summed over them, on time judged at the month's last day, and the bitmaps of
     the fee-charging procedures used and paid online — every month in two queries, what
     `window_sums` gives one month at a time (`measures`: only those, and `received`;
-    `procedures`: `procedure_sets.read` of the same units and months, when already read)."""
+    `procedures`: `procedure_sets.read` of the same units and months, and `by_month`, the
+    months' measures, `rollup_sums.read`'s, when already read)."""
     found: dict[dt.date, tuple[dict[str, int], int, int]] = {}
     if not units:
         return found
-    names = _names(measures)
+    sums = by_month if by_month is not None else _month_measures(units, first, last, measures)
+    if procedures is None:
+        procedures = procedure_sets.read(units, first, last)
+    used = {_as_date(month): bits for month, bits in procedures.used_by_month.items()}
+    paid = {_as_date(month): bits for month, bits in procedures.paid_by_month.items()}
+    for month, measures in sums.items():
+        found[month] = (measures, used.get(month, 0), paid.get(month, 0))
+    return found
+
+
+def _month_measures(units: list[int], first: dt.date, last: dt.date, measures):
+    names = measure_names(measures)
     selects = ", ".join(MEASURE_SQL[name] % {"end": month_end_bound("r.month")} for name in names)
     among, ids = facts.units_in("unit_id", units)
     with connection.cursor() as cursor:
@@ -306,17 +324,7 @@ def month_sums(
             "AND r.month >= %s AND r.month <= %s GROUP BY r.month",
             [*ids, first, last],
         )
-        sums = {
-            _as_date(month): {name: int(v or 0) for name, v in zip(names, values, strict=True)}
-            for month, *values in cursor.fetchall()
-        }
-    if procedures is None:
-        procedures = procedure_sets.read(units, first, last)
-    used = {_as_date(month): bits for month, bits in procedures.used_by_month.items()}
-    paid = {_as_date(month): bits for month, bits in procedures.paid_by_month.items()}
-    for month, measures in sums.items():
-        found[month] = (measures, used.get(month, 0), paid.get(month, 0))
-    return found
+        return {_as_date(month): as_sums(names, values) for month, *values in cursor.fetchall()}
 
 
 def window_sums(
@@ -329,12 +337,13 @@ def window_sums(
     with_carried: bool = True,
     measures: Collection[str] | None = None,
     procedures: procedure_sets.Sets | None = None,
+    by_unit: dict[int, dict[str, int]] | None = None,
 ) -> facts.WindowSums:
     """`facts.window_sums`, read from the roll-up when the window is whole months (with the
     dossiers carried over into it, unless `with_carried` is false: `carried`; `measures`:
     only those, and `received`; `procedures`: `procedure_sets.read` of its units and months, when
-    already read). Without `per_unit`, the procedure sets come as one set (their union),
-    under the key 0."""
+    already read; `by_unit`, each unit's measures, `rollup_sums.read`'s, when already read).
+    Without `per_unit`, the procedure sets come as one set (their union), under the key 0."""
     if not whole_months(start, end) or end < start:
         return facts.window_sums(
             paths, start, end, per_unit=per_unit, units=units, with_carried=with_carried
@@ -343,12 +352,16 @@ def window_sums(
     units = facts.unit_ids(paths) if units is None else units
     if not units:
         return result
-    among, ids = facts.units_in("unit_id", units)
-    window: list[Any] = [*ids, start, facts.month_start(end)]
-    with connection.cursor() as cursor:
-        result.total = _measure_sums(
-            cursor, result, f"r.{among}", window, end, per_unit=per_unit, measures=measures
-        )
+    if per_unit and by_unit is not None:  # read with the months' sums (`rollup_sums`)
+        result.by_unit = by_unit
+        result.total = {n: sum(s[n] for s in by_unit.values()) for n in measure_names(measures)}
+    else:
+        among, ids = facts.units_in("unit_id", units)
+        window: list[Any] = [*ids, start, facts.month_start(end)]
+        with connection.cursor() as cursor:
+            result.total = _measure_sums(
+                cursor, result, f"r.{among}", window, end, per_unit=per_unit, measures=measures
+            )
     if procedures is None:
         procedures = procedure_sets.read(units, start, facts.month_start(end))
     used, paid = procedures.used_by_unit, procedures.paid_by_unit

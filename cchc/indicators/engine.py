@@ -17,7 +17,7 @@ from typing import NamedTuple
 from django.utils.functional import cached_property
 
 from cchc import periods
-from cchc.dossiers import competence, facts, procedure_sets, rollup
+from cchc.dossiers import competence, facts, procedure_sets, rollup, rollup_sums
 from cchc.formats.rounding import percent
 from cchc.org.access import succession_links, with_predecessors
 from cchc.org.models import Unit
@@ -185,8 +185,9 @@ def values(
 class Scope:
     """What a unit's breakdown and its months both read of its scope, read once for a page
     showing both (`overview`): the succession links, the scope's paths and unit ids, the
-    fee-charging catalogue, the procedure sets of the window's months (`procedures`) and,
-    once the breakdown has them, the unit's levels."""
+    fee-charging catalogue, the procedure sets of the window's months (`procedures`), the
+    measures of a window of whole months per unit and per month (`sums`, in one scan where the
+    database can: `rollup_sums`) and, once the breakdown has them, the unit's levels."""
 
     links: list[tuple[str, str]]
     paths: list[str]
@@ -194,6 +195,7 @@ class Scope:
     fee_catalogue: list[tuple[str, bool]]
     months: tuple[dt.date, dt.date]  # the first and the last month of the window (1sts)
     levels: frozenset[str] | None = None
+    sums: rollup_sums.Sums | None = None
 
     @classmethod
     def of(cls, unit: Unit, start: dt.date, end: dt.date) -> Scope:
@@ -219,6 +221,8 @@ def overview(
     read (`Scope`): the indicator and service-index pages show both (decision 0125)."""
     indicators = definitions() if indicators is None else indicators
     scope = Scope.of(unit, start, end)
+    if rollup.whole_months(start, end):
+        scope.sums = rollup_sums.read(scope.units, *scope.months, end, measures_of(indicators))
     found = breakdown(unit, start, end, indicators, scope=scope)
     return found, monthly(unit, start, end, indicators, scope=scope)
 
@@ -250,6 +254,7 @@ def monthly(
         facts.month_start(end),
         measures_of(indicators),
         scope.procedures,
+        by_month=None if scope.sums is None else scope.sums.by_month,
     )
     found: dict[str, dict[str, Value]] = {}
     evaluate_all = evaluator(indicators)
@@ -314,6 +319,7 @@ def breakdown(
         with_carried=uses_carried(indicators),
         measures=measures_of(indicators),
         procedures=scope.procedures if rollup.whole_months(start, end) else None,
+        by_unit=None if scope.sums is None else scope.sums.by_unit,
     )
     paths = {u.pk: u.path for u in (unit, *below)}  # the others' read: those below them
     others = [pk for pk in sums.by_unit if pk not in paths]

@@ -273,6 +273,8 @@ def test_the_overview_gives_what_the_breakdown_and_the_months_give_apart(world, 
             dossier("B1", unit="xa-b", processing_ended=at("2024-05-20"), status=10, **paid),
             dossier("N1", unit="xa-moi", received=at("2024-05-03"), procedure="3.003"),
             dossier("T1", unit="tinh", received=at("2024-03-15"), channel=2),
+            # still open: on time at the end of March, late at the end of a longer window
+            dossier("W1", received=at("2024-03-20"), due=at("2024-04-15", 17)),
         ]
     )
     windows = [
