@@ -21,6 +21,7 @@ from cchc.audit.log import record
 from cchc.audit.models import AuditEvent
 from cchc.documents.excel import TableRow, workbook_bytes, write_table
 from cchc.formats import day, moment
+from cchc.org.access import within
 from cchc.org.models import Unit
 
 HEADERS = [
@@ -41,7 +42,7 @@ WIDTHS = [19, 18, 24, 26, 20, 28, 36, 40, 40, 30]
 def events(start: dt.date, end: dt.date, unit: Unit | None = None):
     found = AuditEvent.objects.filter(at__date__gte=start, at__date__lte=end)
     if unit is not None:
-        found = found.filter(unit__in=Unit.objects.subtree(unit))
+        found = found.filter(within(unit))  # its predecessors' events too (decision 0140)
     return found.select_related("user", "unit").order_by("at", "pk")
 
 

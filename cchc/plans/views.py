@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cchc.core.forms import PasswordConfirmForm
-from cchc.org.access import Action, access_for
-from cchc.org.models import Unit
+from cchc.org.access import Action, access_for, within
 
 from . import actions, cascade, measures
 from .choices import PlanStatus
@@ -42,7 +41,7 @@ def plan_list(request):
     unit_code, year = request.GET.get("unit", ""), request.GET.get("year", "")
     if unit_code:
         unit = get_object_or_404(units, code=unit_code)
-        plans = plans.filter(unit__in=Unit.objects.subtree(unit))
+        plans = plans.filter(within(unit))  # its predecessors' plans too (decision 0140)
     if year.isdigit():
         plans = plans.filter(year=int(year))
     context = {

@@ -1,5 +1,5 @@
 """The audit trail leaves the system for an inspection: `cchc export-audit` writes the events
-of a window, of one unit and those below it, as an Excel file, and records that it did."""
+of a window, of one unit, those below it and those merged into it, as an Excel file, and records that it did."""
 
 import datetime as dt
 import io
@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from cchc.audit.log import record
 from cchc.audit.models import AuditEvent
+from cchc.testing.factories import UnitFactory, merge
 
 
 @pytest.fixture
@@ -61,6 +62,22 @@ def test_one_units_export_holds_its_events_and_those_below_only(trail, tmp_path)
     )  # fmt: skip
     rows, _sheet = _rows(out)
     assert [r[3] for r in rows] == ["Xã Thạnh Tân"]
+
+
+def test_a_merged_communes_export_holds_its_predecessors_events(trail, tmp_path):
+    world = trail
+    new = merge(
+        world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
+    )
+    record("plan.create", by=world.people.focal, unit=new, after={"title": "Kế hoạch 2026"})
+    today, out = timezone.localdate(), tmp_path / "xa-moi.xlsx"
+
+    call_command(
+        "export_audit", start=str(today), end=str(today), unit="xa-moi", output=out,
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    rows, _sheet = _rows(out)
+    assert [r[3] for r in rows] == ["Xã Thạnh Tân", "Xã Mới"]  # not Phường 2's
 
 
 def test_a_window_outside_the_events_is_empty_and_bad_input_is_refused(trail, tmp_path):

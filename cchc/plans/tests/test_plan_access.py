@@ -3,8 +3,17 @@
 import pytest
 from django.urls import reverse
 
+from cchc.org.choices import Role
 from cchc.plans.models import Plan, Target, Task
-from cchc.testing.factories import PlanFactory, TargetFactory, TaskFactory
+from cchc.testing.factories import (
+    PlanFactory,
+    TargetFactory,
+    TaskFactory,
+    UnitFactory,
+    UserFactory,
+    member,
+    merge,
+)
 
 
 @pytest.fixture
@@ -106,3 +115,20 @@ def test_delete_refuses_put_and_patch(plan, world, login):
     client = login(world.people.focal)
     assert client.put(urls_for(plan)["delete"]).status_code == 405
     assert client.patch(urls_for(plan)["task_edit"]).status_code == 405
+
+
+def test_a_merged_commune_picked_in_the_list_holds_its_predecessors_plans(plan, world, login):
+    # Xã Thạnh Tân merged into a new commune in 2025: the new commune answers for its plans
+    new = merge(
+        world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
+    )
+    focal = member(UserFactory(username="xa-moi.focal"), new, Role.FOCAL_POINT)
+    own = PlanFactory(unit=new, year=2026, title="Kế hoạch CCHC năm 2026 xã Mới")
+    other = PlanFactory(unit=world.other, title="Kế hoạch CCHC năm 2024 Phường 2")
+    for who in (focal, world.people.district):
+        text = login(who).get(reverse("plans:list"), {"unit": "xa-moi"}).content.decode()
+        assert plan.title in text and own.title in text
+        assert other.title not in text
+    # the old commune picked alone is only itself
+    text = login(world.people.district).get(reverse("plans:list"), {"unit": "xa-a"})
+    assert own.title not in text.content.decode()
