@@ -231,6 +231,21 @@ class Unit(models.Model):
             self.valid_to is None or self.valid_to >= on
         )
 
+    def successor_in_force(self, on: dt.date) -> Unit | None:
+        """The unit in force on `on` that this unit's work passed to when it was dissolved
+        (merged, renamed, transferred; through several steps): None when this unit is in
+        force itself, when it was split (no one successor) or when none is in force."""
+        unit, seen = self, set()
+        while not unit.is_current(on) and unit.pk not in seen:
+            seen.add(unit.pk)
+            steps = list(
+                UnitSuccession.objects.filter(predecessor=unit).select_related("successor")[:2]
+            )
+            if len(steps) != 1:
+                return None
+            unit = steps[0].successor
+        return None if unit is self or not unit.is_current(on) else unit
+
     @property
     def is_commune_level(self) -> bool:
         return self.kind in {

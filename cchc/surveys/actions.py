@@ -70,6 +70,14 @@ def _verified(code: str, typed: str, unit) -> bool:
     return Dossier.objects.visible().filter(within(unit), code__in={code, typed.strip()}).exists()
 
 
+def answered_by(campaign: Campaign, unit, today: dt.date):
+    """The unit an answer given for `unit` belongs to: `unit`, or, when it was dissolved by a
+    merger (a poster printed before it, a link kept), the unit in force that succeeded it if
+    the campaign covers that one — a dissolved unit gets nothing new (decision 0140)."""
+    successor = unit.successor_in_force(today)
+    return successor if successor is not None and campaign.covers(successor) else unit
+
+
 def submit(
     campaign: Campaign,
     unit,
@@ -85,7 +93,9 @@ def submit(
     A code that matches no dossier is treated exactly like one that does (its hash is kept,
     a second answer with it is refused with the same words): the replies never tell whether
     a dossier code exists. Only the answer's `verified` flag differs, and nobody sees it
-    beside the code."""
+    beside the code. An answer for a unit dissolved since goes to its successor in force
+    (`answered_by`)."""
+    unit = answered_by(campaign, unit, today)
     if not campaign.is_open(today) or not campaign.covers(unit):
         raise Refused(CLOSED, _("Đợt khảo sát này đã kết thúc hoặc không nhận ý kiến nữa."))
     if not campaign.accepts(channel):

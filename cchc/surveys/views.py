@@ -113,7 +113,12 @@ def answer(request, campaign: int, unit: str):
     `?ma=CODE` fills in the dossier code for a per-dossier link."""
     campaign = get_object_or_404(Campaign.objects.select_related("unit", "version"), pk=campaign)
     unit = get_object_or_404(Unit, code=unit)
-    if not campaign.covers(unit):
+    answering = actions.answered_by(campaign, unit, _today())
+    if answering != unit and request.method != "POST":  # a poster printed before a merger
+        query = request.GET.urlencode()
+        address = answer_path(campaign, answering)
+        return redirect(f"{address}?{query}" if query else address)
+    if not campaign.covers(answering):
         raise Http404
     if not campaign.is_open(_today()):
         return _refused(request, "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm.", 410)

@@ -162,3 +162,24 @@ def test_what_a_unit_holds_reaches_the_units_it_succeeded_and_theirs_not_its_nei
         codes = Membership.objects.values_list("unit__code", flat=True)
         assert set(codes.filter(within(new))) == {"old-a"}
         assert set(codes.filter(within(district))) == {"old-a", "neighbour"}
+
+
+def test_a_dissolved_units_successor_in_force_follows_mergers_and_renames_not_splits(world):
+    on = dt.date(2026, 1, 5)
+    merged = merge(world.commune, into=UnitFactory(code="xa-moi", parent=world.district))
+    assert world.commune.successor_in_force(on) == merged
+    assert merged.successor_in_force(on) is None  # in force itself
+    assert world.commune.successor_in_force(dt.date(2025, 6, 30)) is None  # not yet merged
+    # renamed later: the old commune's work reaches the name in force now
+    renamed = merge(merged, into=UnitFactory(code="xa-moi-2", parent=world.district), on=on)
+    assert world.commune.successor_in_force(on) == renamed
+    # split in two: no one successor
+    halves = [UnitFactory(code=f"nua-{n}", parent=world.district) for n in (1, 2)]
+    merge(world.other, into=halves[0])
+    UnitSuccession.objects.create(
+        predecessor=world.other,
+        successor=halves[1],
+        kind=SuccessionKind.SPLIT,
+        effective_on=dt.date(2025, 7, 1),
+    )
+    assert world.other.successor_in_force(on) is None

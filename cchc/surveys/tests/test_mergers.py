@@ -64,3 +64,22 @@ def test_the_upper_level_sets_targets_for_the_merged_commune_not_the_dissolved_o
     assert f'name="t{world.commune.pk}"' not in page
     client.post(address, {f"t{merged.pk}": "90", f"t{world.commune.pk}": "60"})
     assert dict(campaign.targets.values_list("unit__code", "target")) == {"xa-moi": 90}
+
+
+def test_an_old_posters_address_gives_the_answer_to_the_commune_in_force(
+    client, world, campaign, merged, login
+):
+    # a QR code printed for Xã Thạnh Tân before it was merged into Xã Mới
+    old, new = f"/y-kien/{campaign.pk}/xa-a/", f"/y-kien/{campaign.pk}/xa-moi/"
+    response = client.get(old + "?ma=H01.1-250101-0042")
+    assert response.status_code == 302
+    assert response["Location"] == new + "?ma=H01.1-250101-0042"
+    assert merged.name in client.get(response["Location"]).content.decode()
+    # a form opened before the merger and sent after it: the answer is the new commune's
+    client.post(old, form_data(campaign, "4"))
+    assert list(Response.objects.values_list("unit__code", flat=True)) == ["xa-moi"]
+    # and counts towards the sample the district set for it
+    actions.set_targets(campaign, {merged: 10}, by=world.people.district)
+    login(world.people.district)
+    rows = client.get(f"/khao-sat/dot/{campaign.pk}/").context["rows"]
+    assert [(unit.code, target, answers) for unit, target, answers in rows] == [("xa-moi", 10, 1)]
