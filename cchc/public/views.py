@@ -30,7 +30,8 @@ def by_unit(view):
 
     @functools.wraps(view)
     def wrapped(request, code: str):
-        unit = Unit.objects.filter(code=code).only("pk", "code", "name", "kind", "path").first()
+        fields = ("pk", "code", "name", "kind", "path", "valid_from", "valid_to")
+        unit = Unit.objects.filter(code=code).only(*fields).first()
         if unit is None:
             context = {"message": _("No unit has this code.")}
             return render(request, "public/message.html", context, status=404)
@@ -52,7 +53,10 @@ def _remembered(kind: str, unit: Unit, write) -> str:
 @by_unit
 def unit_page(request, unit: Unit):
     def page(figures: dict) -> str:
-        return render_to_string("public/unit.html", {"unit": unit, "data": figures})
+        # a unit dissolved by the 2025 reorganisation: where its work went, to follow it there
+        successor = unit.successor_in_force(timezone.localdate())
+        context = {"unit": unit, "data": figures, "successor": successor}
+        return render_to_string("public/unit.html", context)
 
     return HttpResponse(_remembered("page", unit, page))
 

@@ -13,6 +13,7 @@ from cchc.dossiers.models import Dossier, Procedure
 from cchc.dossiers.saving import import_dossiers
 from cchc.feedback.models import Feedback
 from cchc.org.models import User
+from cchc.testing.factories import UnitFactory, merge
 
 from .conftest import dossiers
 
@@ -29,6 +30,17 @@ def test_the_page_shows_the_plan_indicators_and_procedures_without_login(publish
     assert "Đã hoàn thành 0/2 nhiệm vụ, 1 nhiệm vụ quá hạn." in text
     assert "Đăng ký khai sinh" in text and "1.001612" in text
     assert "Tra cứu hồ sơ" in text
+
+
+def test_a_dissolved_communes_page_says_who_took_over_its_work(published, client, world):
+    merge(world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district))
+    text = page(client).content.decode()
+    assert "công việc của đơn vị do Xã Mới tiếp nhận" in text
+    assert 'href="/cong-khai/xa-moi/"' in text
+    # its own figures stay
+    assert "Đã hoàn thành 0/2 nhiệm vụ, 1 nhiệm vụ quá hạn." in text
+    assert "Đăng ký khai sinh" in text
+    assert "đã được sắp xếp lại" not in page(client, "xa-moi").content.decode()
 
 
 def test_the_open_data_carries_the_same_figures_with_a_licence(published, client):
