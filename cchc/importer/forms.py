@@ -7,9 +7,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cchc.org.access import Action, access_for
 from cchc.plans.choices import Area, Comparator, PlanKind, Recurrence, TargetUnit
-from cchc.plans.forms import DateInput, LinesField, TargetValueCheck, split_lines_keep
+from cchc.plans.forms import DateInput, LinesField, TargetValueCheck, plan_units, split_lines_keep
 from cchc.plans.legal import parse_citation
 
 ACCEPTED = ".docx,.pdf,.txt,.md,.xlsx"
@@ -27,7 +26,7 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        units = access_for(user).units(Action.EDIT_PLAN).order_by("path")
+        units = plan_units(user, new=True)
         self.fields["unit"].queryset = units
         if units.count() == 1:
             self.fields["unit"].initial = units.first().pk

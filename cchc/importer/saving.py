@@ -35,6 +35,7 @@ from cchc.plans.models import (
     Task,
     TaskParty,
 )
+from cchc.plans.rules import ensure_in_force
 from cchc.plans.signals import announce_tasks_changed
 
 AREAS = {code for code, _ in Area.choices}
@@ -235,6 +236,7 @@ def _save_reporting_periods(plan: Plan, data: dict) -> None:
 def _save_header(data: dict, *, unit, by, status: str, source_name: str) -> Plan:
     header = data.get("plan") or {}
     year = header.get("year") or (_date(header.get("issued_on")) or dt.date.today()).year
+    ensure_in_force(unit, year)
     plan = Plan.objects.create(
         unit=unit,
         year=year,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cchc.org.access import Action, access_for
+from cchc.plans.rules import in_force_during, not_in_force_message
 
 from .checks import with_unit_warnings
 from .errors import PlanImportError
@@ -79,6 +80,9 @@ def review(request, pk: int):
     forms_ok = request.method == "POST" and all(
         f.is_valid() for f in (header, tasks, targets, periods, duplicate_form) if f is not None
     )
+    if forms_ok and not in_force_during(draft.unit, header.cleaned_data["year"]):
+        header.add_error("year", not_in_force_message(draft.unit, header.cleaned_data["year"]))
+        forms_ok = False
     plan = None
     if forms_ok:
         try:

@@ -24,7 +24,7 @@ from .choices import PartyRole, TaskState
 from .copying import copy_plan
 from .lifecycle import close_plan, issue_plan, reopen_plan, return_plan, submit_plan
 from .models import LegalBasis, Plan, Target, Task, TaskParty
-from .rules import ensure_changeable, ensure_open
+from .rules import ensure_changeable, ensure_in_force, ensure_open
 from .signals import announce_tasks_changed
 
 # The plan's life, its amendments, appraisal and copying live in their own modules; callers
@@ -76,6 +76,8 @@ def task_snapshot(task: Task) -> dict:
 def save_plan(plan: Plan, *, by, legal_bases: Sequence[dict] | None = None) -> Plan:
     """Create or update a plan (and replace its legal bases when given)."""
     creating = plan.pk is None
+    if creating:
+        ensure_in_force(plan.unit, plan.year)
     before: dict | None = None if creating else snapshot(Plan.objects.get(pk=plan.pk))
     if creating and plan.created_by_id is None and getattr(by, "is_authenticated", False):
         plan.created_by = by

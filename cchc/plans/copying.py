@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import transaction
 
 from cchc.audit.log import record
@@ -9,6 +11,7 @@ from cchc.audit.log import record
 from .choices import PlanStatus
 from .lifecycle import acting
 from .models import LegalBasis, Plan, Section, TaskParty
+from .rules import ensure_in_force, in_force_during
 from .signals import announce_tasks_changed
 
 
@@ -99,8 +102,13 @@ def _copy_targets_and_schedule(source: Plan, plan: Plan) -> None:
 def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
     """A new draft plan for `year` with the same sections, tasks and targets, dates moved.
 
-    Units carry most of last year's plan into the next; this is that step, done once.
-    """
+    Units carry most of last year's plan into the next; this is that step, done once. The
+    copy goes to `unit`, else to the plan's unit, or — when that one was dissolved before
+    `year` — to the unit in force that took over its work (a merged commune carries on a
+    predecessor's plan)."""
+    if unit is None and not in_force_during(source.unit, year):
+        unit = source.unit.successor_in_force(dt.date(year, 1, 1))
+    ensure_in_force(unit or source.unit, year)
     plan = _new_draft(source, year=year, by=by, unit=unit)
     _copy_tasks(source, plan, _copy_sections(source, plan))
     _copy_targets_and_schedule(source, plan)

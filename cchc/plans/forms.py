@@ -6,17 +6,18 @@ import datetime as dt
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc import formats
 from cchc.org.access import Action, access_for
-from cchc.org.models import Unit
 
 from .choices import Area, Verdict
 from .deadline_check import is_unreadable
 from .deadlines import parse_deadline
 from .legal import parse_citation
 from .models import Plan, Section, Target, Task, target_shape_errors, target_value_errors
+from .rules import in_force_during, not_in_force_message
 
 
 class DateInput(forms.DateInput):
@@ -74,7 +75,7 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        editable = access_for(user).units(Action.EDIT_PLAN).order_by("path")
+        editable = plan_units(user, new=not self.instance.pk)
         self.fields["unit"].queryset = editable
         if self.instance.pk:
             self.fields["unit"].disabled = True
@@ -100,6 +101,9 @@ class PlanForm(forms.ModelForm):
                 _("A plan for %(year)s is issued in %(year)s or late in the year before.")
                 % {"year": year},
             )
+        unit = cleaned.get("unit")
+        if not self.instance.pk and unit and year and not in_force_during(unit, year):
+            self.add_error("unit", not_in_force_message(unit, year))
         return cleaned
 
     def legal_bases(self) -> list[dict]:
@@ -287,8 +291,11 @@ class TaskFilterForm(forms.Form):
         return self.is_valid() and any(self.cleaned_data.values())
 
 
-def unit_choices_for(user) -> list[Unit]:
-    return list(access_for(user).units(Action.EDIT_PLAN).order_by("path"))
+def plan_units(user, *, new: bool):
+    """The units a user may make plans for; for a new plan, those in force today (a merged
+    commune's focal point may edit its predecessors' plans but makes new ones for itself)."""
+    units = access_for(user).units(Action.EDIT_PLAN).order_by("path")
+    return units.current(timezone.localdate()) if new else units
 
 
 class TaskCancelForm(forms.Form):

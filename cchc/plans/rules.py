@@ -11,9 +11,14 @@ is reopened with the "Mở lại kế hoạch" button on its page (a reason is a
 The actions call `ensure_open` (closed plans) or `ensure_changeable` (the plan's own rows)
 before writing; pages, the API and commands get `PlanClosed`/`PlanLocked`, refusals Django
 renders as the Vietnamese 403 page with the reason. See docs/decisions/0050.
+
+A new plan is made for a unit in force during its year (`ensure_in_force`): a commune dissolved
+by a merger makes no new plan — its successor does (decision 0140).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
@@ -27,6 +32,38 @@ class PlanClosed(PermissionDenied):
 
 class PlanLocked(PermissionDenied):
     """A write to a plan awaiting approval, or to an issued plan outside an amendment."""
+
+
+class UnitNotInForce(PermissionDenied):
+    """A new plan for a unit not in force during the plan's year."""
+
+
+def in_force_during(unit, year: int) -> bool:
+    """Whether `unit` is in force at some time in `year`."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (unit.valid_from is None or unit.valid_from <= last) and (
+        unit.valid_to is None or unit.valid_to >= first
+    )
+
+
+def not_in_force_message(unit, year: int) -> str:
+    successor = unit.successor_in_force(dt.date(year, 1, 1))
+    if successor is not None:
+        return _(
+            "%(unit)s is not in force in %(year)s: its work passed to %(successor)s; make "
+            "the plan for that unit."
+        ) % {"unit": unit.name, "year": year, "successor": successor.name}
+    return _("%(unit)s is not in force in %(year)s: a plan is made for a unit in force.") % {
+        "unit": unit.name,
+        "year": year,
+    }
+
+
+def ensure_in_force(unit, year: int) -> None:
+    """Refuse (UnitNotInForce, with the reason) a new plan of `year` for `unit` when the unit
+    is not in force at any time that year."""
+    if not in_force_during(unit, year):
+        raise UnitNotInForce(not_in_force_message(unit, year))
 
 
 def current_status(plan) -> str:

@@ -24,6 +24,7 @@ from cchc.importer.parse import parse_file
 from cchc.importer.readers import DEFAULT_MAX_BYTES
 from cchc.importer.saving import duplicates_of, save_parsed_plan
 from cchc.org.models import Unit
+from cchc.plans.rules import UnitNotInForce
 
 
 class Command(BaseCommand):
@@ -73,6 +74,8 @@ class Command(BaseCommand):
                 )
         except ValidationError as exc:  # the plan to replace was reported on
             raise CommandError(" ".join(exc.messages)) from exc
+        except UnitNotInForce as exc:  # a unit dissolved before the plan's year
+            raise CommandError(str(exc)) from exc
         summary = {
             "plan_id": plan.pk,
             "unit": unit.code,
