@@ -1,5 +1,6 @@
 """The audit trail leaves the system for an inspection: `cchc export-audit` writes the events
-of a window, of one unit, those below it and those merged into it, as an Excel file, and records that it did."""
+of a window, of one unit, those below it and those merged into it, as an Excel file, and
+records that it did."""
 
 import datetime as dt
 import io

@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
         parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
         parser.add_argument(
-            "--unit", metavar="CODE", help="chỉ đơn vị này, các đơn vị trực thuộc và các đơn vị đã sáp nhập vào nó"
+            "--unit",
+            metavar="CODE",
+            help="chỉ đơn vị này, các đơn vị trực thuộc và các đơn vị đã sáp nhập vào nó",
         )
         parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
 
