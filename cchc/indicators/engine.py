@@ -326,12 +326,16 @@ def breakdown(
     if others:
         paths.update(Unit.objects.filter(pk__in=others).values_list("pk", "path"))
     ids = [child.pk for child in below]  # read once: a model's pk is a property
+    in_force = {pk: child.is_current(end) for pk, child in zip(ids, below, strict=True)}
     scopes = {pk: scope_paths(child, scope.links) for pk, child in zip(ids, below, strict=True)}
     levels = competence.levels_of([unit, *below])
     scope.levels = levels[unit.pk]
     catalogues = {pk: _catalogue(levels[pk], scope.fee_catalogue) for pk in ids}
     own = 0  # the key of the unit's own dossiers (no child has pk 0)
-    grouped, used, paid = _divided(sums, ids, own, paths, scopes)
+    # a unit in force at the window's end holds the dossiers of those it succeeded before a
+    # dissolved one does; a dissolved unit left with none has no row (decision 0147)
+    ranked = sorted(ids, key=lambda pk: not in_force[pk])  # stable: by name within each
+    grouped, used, paid = _divided(sums, ranked, own, paths, scopes)
     catalogues[own] = _catalogue(levels[unit.pk], scope.fee_catalogue)
     evaluate_all = evaluator(indicators)
 
@@ -341,6 +345,7 @@ def breakdown(
     rows = [
         (child, evaluated(pk, grouped[pk], used[pk], paid[pk]))
         for pk, child in zip(ids, below, strict=True)
+        if in_force[pk] or grouped[pk]
     ]
     all_used = rollup.union(used.values())
     all_paid = rollup.union(paid.values())

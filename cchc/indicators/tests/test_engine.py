@@ -15,7 +15,7 @@ from cchc.indicators.tables import build_tables
 from cchc.org.choices import SuccessionKind
 from cchc.org.models import UnitSuccession
 from cchc.periods import Period
-from cchc.testing.factories import UnitFactory
+from cchc.testing.factories import UnitFactory, merge
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -297,3 +297,31 @@ def test_the_overview_gives_what_the_breakdown_and_the_months_give_apart(world, 
     assert rates == {"xa-b": (1, 1), "xa-moi": (0, 1), "xa-a": (1, 2)}
     march = months["2024-03"]["payment_used_procedures_rate"]
     assert (march.numerator, march.denominator) == (1, 1)
+
+
+def test_a_merged_commune_holds_its_predecessors_row_whatever_their_names(world, catalogue):
+    # Xã Thạnh Tân (xa-a) merged on 1 July 2025 into a commune whose name sorts after it: the
+    # district's breakdown gave the old commune's dossiers to whichever came first by name
+    merge(world.commune, into=UnitFactory(code="xa-moi", name="Xã Vĩnh Mới", parent=world.district))
+    import_dossiers(
+        [
+            dossier("A1", received=at("2025-03-04"), due=at("2025-03-08", 17), status=10,
+                    processing_ended=at("2025-03-06")),
+            dossier("N1", unit="xa-moi", received=at("2025-09-02"), due=at("2025-09-05", 17)),
+            dossier("B1", unit="xa-b", received=at("2025-05-02"), due=at("2025-05-06", 17)),
+        ]
+    )  # fmt: skip
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+    def received(window):
+        rows = engine.breakdown(world.district, *window).rows
+        return {child.code: values["on_time_rate"].denominator for child, values in rows}
+
+    # the year: the commune in force holds its predecessor's dossiers; no row for the old one
+    assert received(year) == {"xa-b": 1, "xa-moi": 2}
+    # a window while the old commune was in force: its own row, and the new one's (empty)
+    assert received((dt.date(2025, 3, 1), dt.date(2025, 3, 31))) == {
+        "xa-a": 1,
+        "xa-b": 0,
+        "xa-moi": 0,
+    }
