@@ -80,7 +80,7 @@ def cascade(unit: Unit, year: int, end: dt.date) -> list[dict]:
     if not down:
         return []
     progress = done_below([t.pk for t in down], until=end)
-    below = Unit.objects.filter(parent=unit).count()
+    below = units_below(unit, end).count()
     return [
         {
             "ref": t.ref,
@@ -93,14 +93,22 @@ def cascade(unit: Unit, year: int, end: dt.date) -> list[dict]:
     ]
 
 
+def units_below(unit: Unit, end: dt.date):
+    """The units directly below `unit` that report for a window ending on `end`: those in
+    force then. A unit dissolved before it has no report of its own: its successor's figures
+    hold its dossiers and work (decisions 0140, 0147), so it is neither counted twice nor
+    listed as late."""
+    return Unit.objects.filter(parent=unit).current(end).order_by("name")
+
+
 def compiled(unit: Unit, kind: str, year: int, today: dt.date | None = None) -> dict:
     """The compiled figures of the units below `unit` for the period (rule above)."""
     today = today or timezone.localdate()
     definitions = engine.definitions()
     figure_definitions = rollup.current_definitions()
-    children = list(Unit.objects.filter(parent=unit).order_by("name"))
-    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, kind=kind, year=year)}
     own = schedule.window_for(unit, kind, year)
+    children = list(units_below(unit, own.end))
+    reports = {r.unit_id: r for r in Report.objects.filter(unit__in=children, kind=kind, year=year)}
     total: dict = {"tasks": {}, "indicators": {}, "figures": {}}
     rows = []
     for child in children:

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.documents.excel import sheet_title, workbook_bytes, write_table
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
-from cchc.org.models import Unit
 
 from . import actions, compile, content, document, schedule
 from .forms import ReportTextForm, ReturnForm, WindowForm
@@ -63,7 +62,7 @@ def unit_reports(request, code: str):
                 "late": report.is_late(today) if report else today > period.due,
             }
         )
-    children = Unit.objects.filter(parent=unit).order_by("name")
+    children = compile.units_below(unit, schedule.window_for(unit, kind, year).end)
     below = []
     if children.exists():
         reports = {

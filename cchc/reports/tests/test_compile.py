@@ -12,7 +12,7 @@ from django.core.management import call_command
 from cchc.plans.cascade import adopt_task
 from cchc.reports import actions
 from cchc.reports.compile import compiled
-from cchc.testing.factories import PlanFactory, TaskFactory
+from cchc.testing.factories import PlanFactory, TaskFactory, UnitFactory, merge
 from cchc.tracking.models import Occurrence
 from cchc.tracking.schedule import sync_tasks
 
@@ -47,6 +47,23 @@ def test_the_compiled_city_report_equals_the_sum_of_its_communes(thanh_tan):
     # Thạnh Tân submitted (after its due date of 11/3, as the test runs later); Phường 2's
     # due date 20/3 has not passed on 15/3
     assert data["late_units"] == ["Xã Thạnh Tân"]
+
+
+def test_a_merged_commune_is_compiled_once_holding_its_predecessors_figures(thanh_tan, login):
+    # Xã Thạnh Tân merged into Xã Mới on 1 March 2024, inside the first quarter's window
+    world = thanh_tan.world
+    new = UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
+    merge(world.commune, into=new, on=dt.date(2024, 3, 1))
+    data = compiled(world.district, "q1", 2024, today=dt.date(2024, 3, 15))
+    assert [row["unit"].code for row in data["rows"]] == ["xa-b", "xa-moi"]
+    received = max(item["denominator"] for item in data["total"]["indicators"].values())
+    # each dossier once: Phường 2's two and Xã Mới's four — Thạnh Tân's, over Xã Mới's own
+    # window (no plan: the national 15/12–14/3, which takes A4 of 5 March too) — and not
+    # Thạnh Tân's three again in a row of its own
+    assert received == 6
+    # the district's reports page lists the units in force, not the dissolved one as late
+    page = login(world.people.district).get("/units/thanh-pho/reports/?kind=q1&year=2024")
+    assert [row["unit"].code for row in page.context["below"]] == ["xa-b", "xa-moi"]
 
 
 def test_the_compiled_report_says_how_many_communes_did_the_task_given_to_all(world):
