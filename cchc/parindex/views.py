@@ -123,6 +123,11 @@ def assessment(request, code: str, year: int):
         "can_explain": modes.explain,
         "can_reopen": stage in (Stage.SELF, Stage.SUBMITTED) and upper,
         "has_appraisal": exports.has_appraisal(data),
+        # the upper level's ranking, linked only for those who may open it (a commune's
+        # focal point got a 404 there)
+        "ranking_unit": unit.parent
+        if unit.parent is not None and access.can(Action.VIEW, unit.parent)
+        else None,
         "nav": "parindex",
     }
     return render(request, "parindex/assessment.html", context)

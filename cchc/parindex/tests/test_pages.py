@@ -276,3 +276,14 @@ def test_more_evidence_is_attached_from_the_page_and_offered_evidence_is_shown(
     assert evidence.unit == world.commune and evidence.extension == ".pdf"
     page = client.get(reverse("parindex:assessment", args=["xa-a", 2026])).content.decode()
     assert reverse("evidence:download", args=[evidence.pk]) in page
+
+
+def test_the_ranking_is_linked_only_for_those_who_may_open_it(world, started, login):
+    ranking = reverse("parindex:ranking", args=["thanh-pho", 2026])
+    assessment = reverse("parindex:assessment", args=["xa-a", 2026])
+    focal = login(world.people.focal)
+    assert focal.get(ranking).status_code == 404
+    assert f'href="{ranking}"' not in focal.get(assessment).content.decode()
+    district = login(world.people.district)
+    assert district.get(ranking).status_code == 200
+    assert f'href="{ranking}"' in district.get(assessment).content.decode()
