@@ -226,7 +226,11 @@ def _results_for(request, unit):
 def results_page(request, code: str):
     unit = unit_for(request.user, code, Action.VIEW)
     everything, verified, unverified = _results_for(request, unit)
-    campaigns = open_campaigns(unit, _today())
+    campaigns = list(open_campaigns(unit, _today()))
+    access = access_for(request.user)
+    for campaign in campaigns:
+        # an upper level's campaign page is linked only for those who may open it
+        campaign.may_open = access.can(Action.VIEW, campaign.unit)
     chart = {
         "labels": [e.title for e in everything.elements],
         "values": [None if e.value is None else round(e.value, 2) for e in everything.elements],
