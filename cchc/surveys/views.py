@@ -269,9 +269,13 @@ def results_excel(request, code: str):
 
 
 def qr_svg(url: str) -> str:
-    """The QR code of `url` as inline SVG markup, drawn on the server."""
+    """The QR code of `url` as inline SVG markup, drawn on the server. It has a viewBox and no
+    size of its own: the poster's style sizes it (120 mm on paper, the screen's width on a
+    phone), and the drawing fills that box."""
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True)
+    segno.make(url, error="m").save(
+        out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, omitsize=True
+    )
     return out.getvalue().decode()
 
 
