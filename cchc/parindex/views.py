@@ -88,9 +88,26 @@ def _step(request, code: str, year: int, step) -> HttpResponse:
     return _page(code, year)
 
 
+def _scores_step(request, code: str, year: int, step) -> HttpResponse:
+    """A save of the table's points (self, appraised, final): done, back to the page; refused,
+    the page again with what was typed in its inputs and the refusal's messages (a redirect
+    would show the stored points and lose every entry typed)."""
+    try:
+        done = step()
+    except ValidationError as error:
+        _fail(request, error)
+        return _assessment_page(request, code, year, typed=request.POST, status=400)
+    messages.success(request, done)
+    return _page(code, year)
+
+
 @login_required
 @require_safe
 def assessment(request, code: str, year: int):
+    return _assessment_page(request, code, year)
+
+
+def _assessment_page(request, code: str, year: int, typed=None, status: int = 200):
     unit = unit_for(request.user, code)
     access = access_for(request.user)
     today = timezone.localdate()
@@ -106,11 +123,14 @@ def assessment(request, code: str, year: int):
         final=can_final and not can_appraise,
         explain=stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
     )
+    rows = page.rows(unit, year, data, modes, today)
+    if typed is not None:
+        page.keep_typed(rows, typed)
     context = {
         "unit": unit,
         "year": year,
         "board": data,
-        "rows": page.rows(unit, year, data, modes, today),
+        "rows": rows,
         "modes": modes,
         "today": today,
         "can_open": found is None
@@ -130,7 +150,7 @@ def assessment(request, code: str, year: int):
         else None,
         "nav": "parindex",
     }
-    return render(request, "parindex/assessment.html", context)
+    return render(request, "parindex/assessment.html", context, status=status)
 
 
 @login_required
@@ -168,7 +188,7 @@ def self_scores(request, code: str, year: int):
         changed = actions.save_self_scores(found, _entries(request, found, "note"), by=request.user)
         return _("%(n)s criteria saved.") % {"n": changed}
 
-    return _step(request, code, year, step)
+    return _scores_step(request, code, year, step)
 
 
 @login_required
@@ -239,7 +259,7 @@ def appraise(request, code: str, year: int):
         )
         return _("%(n)s criteria saved.") % {"n": changed}
 
-    return _step(request, code, year, step)
+    return _scores_step(request, code, year, step)
 
 
 @login_required
