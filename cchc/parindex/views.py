@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.documents.excel import workbook_bytes
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Unit
+from cchc.periods import FIRST_YEAR, LAST_YEAR
 
 from . import actions, board, criteria_views, exports, page, winback
 from .choices import Stage
@@ -107,7 +108,14 @@ def assessment(request, code: str, year: int):
     return _assessment_page(request, code, year)
 
 
+def _known_year(year: int) -> None:
+    """404 for a year no assessment can have (its "previous year" link, year 0's -1, was a 500)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+
+
 def _assessment_page(request, code: str, year: int, typed=None, status: int = 200):
+    _known_year(year)
     unit = unit_for(request.user, code)
     access = access_for(request.user)
     today = timezone.localdate()
@@ -376,6 +384,7 @@ def add_task(request, code: str, year: int, score_id: int):
 @login_required
 @require_safe
 def ranking(request, code: str, year: int):
+    _known_year(year)
     unit = unit_for(request.user, code)
     rows = rank_under(unit, year, compare=True)
     root = Unit.objects.filter(pk=unit.lineage_ids()[0]).first() or unit

@@ -333,3 +333,12 @@ def test_a_refused_appraisal_keeps_the_points_and_reasons_typed(world, criteria_
     assert page.status_code == 400 and "phải nêu lý do" in text
     assert re.search(rf'name="points_{good}"[^>]*value="3"', text)
     assert 'value="Thiếu QĐ"' in text
+
+
+def test_a_year_no_assessment_can_have_is_a_404_not_a_server_error(world, started, login):
+    client = login(world.people.focal)
+    for year in (0, 1989, 2101, 99999):
+        assert client.get(reverse("parindex:assessment", args=["xa-a", year])).status_code == 404
+    assert client.get(reverse("parindex:assessment", args=["xa-a", 1990])).status_code == 200
+    district = login(world.people.district)
+    assert district.get(reverse("parindex:ranking", args=["thanh-pho", 0])).status_code == 404
