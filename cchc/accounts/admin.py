@@ -9,6 +9,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.audit.recorded_admin import ReadOnlyAdmin, without_bulk_delete
+from cchc.formats import moment
 
 from . import actions
 from .models import LockoutAttempt, TwoStepDevice
@@ -77,13 +78,17 @@ class TwoStepDeviceAdmin(SuperuserActionAdmin):
     def is_confirmed(self, device):
         return device.confirmed
 
+    # written here: a read-only column of the change page is shown as str(value) ("None",
+    # "2026-12-07 05:24:30.741017+00:00"), not in the list's local format
     @admin.display(description=_("created at"), ordering="created_at")
     def created(self, device):
-        return device.created_at
+        return moment(device.created_at) if device.created_at else self.get_empty_value_display()
 
     @admin.display(description=_("last used at"), ordering="last_used_at")
     def last_used(self, device):
-        return device.last_used_at
+        if device.last_used_at is None:
+            return self.get_empty_value_display()
+        return moment(device.last_used_at)
 
     actions = ["reset_two_step"]
 

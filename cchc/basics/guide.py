@@ -58,6 +58,9 @@ def page(slug: str) -> GuidePage | None:
     html = _MD_LINK.sub(
         lambda m: f'href="{reverse("basics:guide", args=[m.group(1)])}{m.group(2) or ""}"', html
     )
+    # A table wider than a phone scrolls inside its own box, not the whole page sideways.
+    html = html.replace("<table>", '<div class="table-responsive"><table>')
+    html = html.replace("</table>", "</table></div>")
     return GuidePage(slug, _title(text, slug), html)
 
 

@@ -29,6 +29,12 @@ from .publication import published
 @require_safe
 @links_read_once()
 def unit_index(request, code: str):
+    return _unit_page(request, code)
+
+
+def _unit_page(request, code: str, typed=None, status: int = 200):
+    """The unit's index page; after a refused publication, with the month and reason typed in
+    its form, the form open (decision 0142)."""
     unit = unit_for(request.user, code)
     today = timezone.localdate()
     picker = period_picker(request.GET, unit, today)
@@ -49,9 +55,10 @@ def unit_index(request, code: str):
         "publications": months[:12],
         "can_publish": access_for(request.user).can(Action.ENTER_DATA, unit),
         "last_month": f"{last_month:%Y-%m}",
+        "typed": typed,
         "nav": "index766",
     }
-    return render(request, "index766/unit.html", context)
+    return render(request, "index766/unit.html", context, status=status)
 
 
 @login_required
@@ -70,12 +77,11 @@ def published_month(request, code: str, month: str):
 def publish_month(request, code: str):
     unit = unit_for(request.user, code, Action.ENTER_DATA)
     form = PublishForm(request.POST)
-    target = reverse("index766:unit", args=[unit.code])
     if not form.is_valid():
-        for errors in form.errors.values():
+        for name, errors in form.errors.items():
             for error in errors:
-                messages.error(request, str(error))
-        return redirect(target)
+                messages.error(request, f"{form.fields[name].label}: {error}")
+        return _unit_page(request, code, typed=request.POST, status=400)
     month = form.cleaned_data["month"]
     try:
         publication = actions.publish(
@@ -88,7 +94,7 @@ def publish_month(request, code: str):
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-        return redirect(target)
+        return _unit_page(request, code, typed=request.POST, status=400)
     messages.success(
         request,
         _("The index of %(month)s is published (version %(revision)s).")

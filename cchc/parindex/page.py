@@ -39,6 +39,7 @@ class Row:
     self_input: str | None = None  # the input's value when the viewer enters self-scores
     appraise_input: str | None = None
     final_input: str | None = None
+    typed_note: str | None = None  # the note or reason typed, when a refused save shows it again
     explain_form: bool = False
 
 
@@ -124,3 +125,21 @@ def rows(unit, year: int, data: Board, modes: Modes, today) -> list[Row]:
         _inputs(row, modes)
         built.append(row)
     return built
+
+
+def keep_typed(rows: list[Row], typed) -> None:
+    """A refused save shows the page again with what was typed in the table's inputs (points
+    and the note or reason beside them), not the stored values."""
+    for row in rows:
+        criterion = row.node.criterion
+        points = typed.get(f"points_{criterion.id}")
+        if points is None:
+            continue
+        note = typed.get(f"note_{criterion.id}", typed.get(f"reason_{criterion.id}"))
+        row.typed_note = note
+        if row.self_input is not None:
+            row.self_input = points
+        elif row.appraise_input is not None:
+            row.appraise_input = points
+        elif row.final_input is not None:
+            row.final_input = points

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.documents.excel import workbook_bytes
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Unit
+from cchc.periods import FIRST_YEAR, LAST_YEAR
 
 from . import actions, board, criteria_views, exports, page, winback
 from .choices import Stage
@@ -88,9 +89,33 @@ def _step(request, code: str, year: int, step) -> HttpResponse:
     return _page(code, year)
 
 
+def _scores_step(request, code: str, year: int, step) -> HttpResponse:
+    """A save of the table's points (self, appraised, final): done, back to the page; refused,
+    the page again with what was typed in its inputs and the refusal's messages (a redirect
+    would show the stored points and lose every entry typed)."""
+    try:
+        done = step()
+    except ValidationError as error:
+        _fail(request, error)
+        return _assessment_page(request, code, year, typed=request.POST, status=400)
+    messages.success(request, done)
+    return _page(code, year)
+
+
 @login_required
 @require_safe
 def assessment(request, code: str, year: int):
+    return _assessment_page(request, code, year)
+
+
+def _known_year(year: int) -> None:
+    """404 for a year no assessment can have (its "previous year" link, year 0's -1, was a 500)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+
+
+def _assessment_page(request, code: str, year: int, typed=None, status: int = 200):
+    _known_year(year)
     unit = unit_for(request.user, code)
     access = access_for(request.user)
     today = timezone.localdate()
@@ -106,11 +131,14 @@ def assessment(request, code: str, year: int):
         final=can_final and not can_appraise,
         explain=stage == Stage.EXPLAINING and access.can(Action.EDIT_PLAN, unit),
     )
+    rows = page.rows(unit, year, data, modes, today)
+    if typed is not None:
+        page.keep_typed(rows, typed)
     context = {
         "unit": unit,
         "year": year,
         "board": data,
-        "rows": page.rows(unit, year, data, modes, today),
+        "rows": rows,
         "modes": modes,
         "today": today,
         "can_open": found is None
@@ -123,9 +151,14 @@ def assessment(request, code: str, year: int):
         "can_explain": modes.explain,
         "can_reopen": stage in (Stage.SELF, Stage.SUBMITTED) and upper,
         "has_appraisal": exports.has_appraisal(data),
+        # the upper level's ranking, linked only for those who may open it (a commune's
+        # focal point got a 404 there)
+        "ranking_unit": unit.parent
+        if unit.parent is not None and access.can(Action.VIEW, unit.parent)
+        else None,
         "nav": "parindex",
     }
-    return render(request, "parindex/assessment.html", context)
+    return render(request, "parindex/assessment.html", context, status=status)
 
 
 @login_required
@@ -163,7 +196,7 @@ def self_scores(request, code: str, year: int):
         changed = actions.save_self_scores(found, _entries(request, found, "note"), by=request.user)
         return _("%(n)s criteria saved.") % {"n": changed}
 
-    return _step(request, code, year, step)
+    return _scores_step(request, code, year, step)
 
 
 @login_required
@@ -234,7 +267,7 @@ def appraise(request, code: str, year: int):
         )
         return _("%(n)s criteria saved.") % {"n": changed}
 
-    return _step(request, code, year, step)
+    return _scores_step(request, code, year, step)
 
 
 @login_required
@@ -351,6 +384,7 @@ def add_task(request, code: str, year: int, score_id: int):
 @login_required
 @require_safe
 def ranking(request, code: str, year: int):
+    _known_year(year)
     unit = unit_for(request.user, code)
     rows = rank_under(unit, year, compare=True)
     root = Unit.objects.filter(pk=unit.lineage_ids()[0]).first() or unit

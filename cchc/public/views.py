@@ -65,6 +65,9 @@ def unit_page(request, unit: Unit):
 @by_unit
 def dossier_lookup(request, unit: Unit):
     context: dict[str, object] = {"unit": unit, "code": (request.GET.get("ma") or "")[:80]}
+    if not str(context["code"]).strip():
+        # the page opened without a code (typed or bookmarked): the form, not an error
+        return render(request, "public/lookup.html", context)
     address = client_address(request) or "-"
     if not hit("public-lookup", address, settings.PUBLIC_LOOKUPS_PER_MINUTE):
         context["message"] = _(

@@ -137,6 +137,9 @@ def campaign_page(request, pk: int):
     if request.GET.get("in") == "poster":
         return _posters(request, campaign, rows)
     targets = {t.unit_id: t.target for t in campaign.targets.all()}
+    if error:
+        # refused: the targets as typed, to correct, not the stored ones
+        targets = {u.pk: request.POST.get(f"t{u.pk}", "") for u in _units_below(campaign)}
     editable = [(u, targets.get(u.pk, "")) for u in _units_below(campaign)] if may_set else []
     context = {
         "nav": "surveys",

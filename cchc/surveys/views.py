@@ -231,7 +231,11 @@ def _results_for(request, unit):
 def results_page(request, code: str):
     unit = unit_for(request.user, code, Action.VIEW)
     everything, verified, unverified = _results_for(request, unit)
-    campaigns = open_campaigns(unit, _today())
+    campaigns = list(open_campaigns(unit, _today()))
+    access = access_for(request.user)
+    for campaign in campaigns:
+        # an upper level's campaign page is linked only for those who may open it
+        campaign.may_open = access.can(Action.VIEW, campaign.unit)
     chart = {
         "labels": [e.title for e in everything.elements],
         "values": [None if e.value is None else round(e.value, 2) for e in everything.elements],
@@ -270,9 +274,13 @@ def results_excel(request, code: str):
 
 
 def qr_svg(url: str) -> str:
-    """The QR code of `url` as inline SVG markup, drawn on the server."""
+    """The QR code of `url` as inline SVG markup, drawn on the server. It has a viewBox and no
+    size of its own: the poster's style sizes it (120 mm on paper, the screen's width on a
+    phone), and the drawing fills that box."""
     out = io.BytesIO()
-    segno.make(url, error="m").save(out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True)
+    segno.make(url, error="m").save(
+        out, kind="svg", scale=8, border=2, xmldecl=False, svgns=True, omitsize=True
+    )
     return out.getvalue().decode()
 
 

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cchc.audit.models import AuditEvent
+from cchc.formats import moment
 from cchc.org.choices import Role, UnitKind
 from cchc.testing.factories import UnitFactory, UserFactory, member
 
@@ -159,6 +160,12 @@ def test_an_administrator_resets_a_second_factor_and_it_is_audited(client, units
     # django-otp's fields are named in English: the page names them in Vietnamese
     assert "Theo đã xác nhận" in page and "Lần dùng gần nhất</a>" in page
     assert "Theo confirmed" not in page and "Last used at" not in page
+    # the change page writes its dates as the site does, and a device never used as "-"
+    device = TOTPDevice.objects.get(user=user)
+    change = staff.get(reverse("admin:accounts_twostepdevice_change", args=[device.pk]))
+    text = change.content.decode()
+    assert moment(device.created_at) in text
+    assert ">None<" not in text and "+00:00" not in text
     ids = list(TOTPDevice.objects.filter(user=user).values_list("pk", flat=True))
     response = staff.post(changelist, {"action": "reset_two_step", "_selected_action": ids})
     assert response.status_code == 302

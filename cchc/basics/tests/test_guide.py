@@ -73,3 +73,27 @@ def test_no_guide_page_is_left_outside_the_package():
 
     docs = Path(cchc.__file__).resolve().parent.parent / "docs" / "huong-dan"
     assert [p.name for p in docs.glob("*.md")] == ["README.md"]
+
+
+def test_every_link_of_the_guide_opens_a_page_of_the_site(client):
+    # The guide is read on the site: a link to a file of the repository (docs/...) is a 404
+    # there, and a link named after a file shows the user "nhap-ho-so.md".
+    import re
+
+    from cchc.basics import guide
+
+    for entry in guide.pages():
+        html = guide.page(entry.slug).html
+        for href, text in re.findall(r'<a href="([^"]*)"[^>]*>(.*?)</a>', html):
+            assert not text.endswith(".md"), (entry.slug, text)
+            if href.startswith(("http://", "https://", "mailto:", "#")):
+                continue
+            assert href.startswith("/"), (entry.slug, href)
+            path = href.split("#")[0]
+            assert client.get(path).status_code == 200, (entry.slug, href)
+
+
+def test_a_wide_table_of_the_guide_scrolls_in_its_own_box(client):
+    page = client.get(reverse("basics:guide", args=["nhap-ho-so"])).content.decode()
+    assert page.count("<table") == page.count('<div class="table-responsive"><table')
+    assert "<table" in page

@@ -44,8 +44,8 @@ def test_the_district_compares_its_communes_and_a_commune_corrects_its_month(pag
     page.get_by_label("Tháng (NNNN-TT)").fill(f"{last:%Y-%m}")
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_text("công bố đính chính cần nêu lý do").wait_for()
-    page.get_by_text("Công bố một tháng ngay, hoặc công bố đính chính").click()
-    page.get_by_label("Tháng (NNNN-TT)").fill(f"{last:%Y-%m}")
+    # refused, the form is still open with the month typed (decision 0142)
+    assert page.get_by_label("Tháng (NNNN-TT)").input_value() == f"{last:%Y-%m}"
     page.get_by_label("Lý do đính chính").fill("Bổ sung hồ sơ đồng bộ chậm")
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_role("heading", name="Phiên bản 1").wait_for()

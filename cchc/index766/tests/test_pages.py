@@ -133,3 +133,19 @@ def test_the_page_reads_nothing_twice(march, login):
         assert client.get("/units/thanh-pho/index766/?period=2024").status_code == 200
     twice = [sql for sql, times in Counter(q["sql"] for q in read).items() if times > 1]
     assert twice == []
+
+
+def test_a_refused_publication_keeps_the_month_and_reason_typed(march, login):
+    # a redirect showed last month and an empty reason, the form closed: the next try would
+    # publish a correction of another month than the one typed
+    client = login(march.people.focal)
+    client.post(PUBLISH, {"month": "2024-03"})
+    refused = client.post(PUBLISH, {"month": "2024-03", "reason": ""})
+    text = refused.content.decode()
+    assert refused.status_code == 400 and "cần nêu lý do" in text
+    assert 'name="month" value="2024-03"' in text and '<details class="small" open>' in text
+    bad = client.post(PUBLISH, {"month": "tháng 3 năm 2024", "reason": "Số liệu nhập lại"})
+    text = bad.content.decode()
+    assert bad.status_code == 400
+    assert "Tháng (NNNN-TT): " in text
+    assert 'value="tháng 3 năm 2024"' in text and ">Số liệu nhập lại</textarea>" in text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -276,3 +277,68 @@ def test_more_evidence_is_attached_from_the_page_and_offered_evidence_is_shown(
     assert evidence.unit == world.commune and evidence.extension == ".pdf"
     page = client.get(reverse("parindex:assessment", args=["xa-a", 2026])).content.decode()
     assert reverse("evidence:download", args=[evidence.pk]) in page
+
+
+def test_the_ranking_is_linked_only_for_those_who_may_open_it(world, started, login):
+    ranking = reverse("parindex:ranking", args=["thanh-pho", 2026])
+    assessment = reverse("parindex:assessment", args=["xa-a", 2026])
+    focal = login(world.people.focal)
+    assert focal.get(ranking).status_code == 404
+    assert f'href="{ranking}"' not in focal.get(assessment).content.decode()
+    district = login(world.people.district)
+    assert district.get(ranking).status_code == 200
+    assert f'href="{ranking}"' in district.get(assessment).content.decode()
+
+
+def test_a_refused_save_keeps_every_point_and_note_typed(world, started, login):
+    # one bad entry among thirty used to send the page back with the stored points: all typed
+    # was lost
+    client = login(world.people.focal)
+    scores = _by_stt(started)
+    one, two = scores["1.1"].criterion_id, scores["1.2"].criterion_id
+    url = reverse("parindex:self", args=["xa-a", 2026])
+    page = client.post(
+        url, {f"points_{one}": "12", f"points_{two}": "7,5", f"note_{two}": "Có báo cáo năm"}
+    )
+    text = page.content.decode()
+    assert page.status_code == 400
+    assert "Tiêu chí 1.1: 12 điểm vượt điểm tối đa 10." in text
+    assert re.search(rf'name="points_{one}"[^>]*value="12"', text)
+    assert re.search(rf'name="points_{two}"[^>]*value="7,5"', text)
+    assert 'value="Có báo cáo năm"' in text
+    assert not Score.objects.filter(self_points__isnull=False).exists()
+
+
+def test_a_refused_appraisal_keeps_the_points_and_reasons_typed(world, criteria_set, login):
+    found = actions.open_assessment(world.commune, 2026, by=world.people.focal)
+    scores = _by_stt(found)
+    actions.save_self_scores(
+        found,
+        {s.criterion_id: (Decimal(str(POINTS[k])), "") for k, s in scores.items()},
+        by=world.people.focal,
+    )
+    actions.submit(found, by=world.people.leader, today=dt.date(2026, 12, 1))
+    client = login(world.people.district)
+    bad, good = scores["3.10"].criterion_id, scores["1.1"].criterion_id
+    page = client.post(
+        reverse("parindex:appraise", args=["xa-a", 2026]),
+        {
+            f"points_{bad}": "10",
+            f"reason_{bad}": "",
+            f"points_{good}": "3",
+            f"reason_{good}": "Thiếu QĐ",
+        },
+    )
+    text = page.content.decode()
+    assert page.status_code == 400 and "phải nêu lý do" in text
+    assert re.search(rf'name="points_{good}"[^>]*value="3"', text)
+    assert 'value="Thiếu QĐ"' in text
+
+
+def test_a_year_no_assessment_can_have_is_a_404_not_a_server_error(world, started, login):
+    client = login(world.people.focal)
+    for year in (0, 1989, 2101, 99999):
+        assert client.get(reverse("parindex:assessment", args=["xa-a", year])).status_code == 404
+    assert client.get(reverse("parindex:assessment", args=["xa-a", 1990])).status_code == 200
+    district = login(world.people.district)
+    assert district.get(reverse("parindex:ranking", args=["thanh-pho", 0])).status_code == 404

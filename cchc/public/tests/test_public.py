@@ -154,3 +154,16 @@ def test_no_name_address_or_phone_held_in_the_database_appears(published, client
     ]
     found = [(s, i) for s in secrets for i, body in enumerate(bodies) if s in body]
     assert found == []
+
+
+def test_the_lookup_opened_without_a_code_shows_the_form_not_an_error(published, client):
+    response = client.get(reverse("public:lookup", args=["xa-a"]))
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="ma"' in text and "không phải mã hồ sơ" not in text
+
+
+def test_the_public_pages_name_the_sites_icon(published, client):
+    # without it the browser asks for /favicon.ico, a 404 in the console of every visitor
+    assert 'rel="icon"' in page(client, "xa-a").content.decode()
+    assert 'rel="icon"' in client.get(reverse("public:lookup", args=["xa-a"])).content.decode()

@@ -53,3 +53,34 @@ def test_phone_and_kiosk_answers_then_the_results_page(page, world, campaign):
     screenshot(page, "surveys-results")
     page.set_viewport_size({"width": 390, "height": 844})
     screenshot(page, "surveys-results-phone")
+
+
+def test_the_poster_qr_code_fills_its_box_on_paper_and_fits_a_phone(page, world, campaign):
+    focal = world.people.focal
+    focal.set_password("secret-pass-1")
+    focal.save()
+    browser_login(page, "focal")
+    messages = []
+    page.on("console", lambda m: messages.append(m.text) if m.type == "error" else None)
+    poster = page.base_url + f"/khao-sat/don-vi/{world.commune.code}/ap-phich/{campaign.pk}/"
+
+    def measure():
+        return page.evaluate(
+            """() => { const svg = document.querySelector('.qr svg').getBoundingClientRect();
+                const qr = document.querySelector('.qr svg path').getBoundingClientRect();
+                return {svg: svg.width, qr: qr.width, scroll: document.documentElement.scrollWidth,
+                        inner: window.innerWidth}; }"""
+        )
+
+    page.goto(poster)
+    paper = measure()
+    # 120 mm wide, the drawing filling it (it was drawn at half that, in the box's corner)
+    assert abs(paper["svg"] - 120 / 25.4 * 96) < 2
+    assert paper["qr"] > 0.8 * paper["svg"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(poster)
+    phone = measure()
+    screenshot(page, "surveys-poster-phone")
+    assert phone["scroll"] <= phone["inner"] + 1, phone
+    assert phone["qr"] > 0.8 * phone["svg"]
+    assert messages == []

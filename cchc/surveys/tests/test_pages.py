@@ -108,3 +108,30 @@ def test_the_upper_level_sets_sample_targets_for_its_communes(client, world, cam
     login(world.people.focal)  # a commune does not set its own target
     assert client.post(address, {f"t{world.commune.pk}": "1"}).status_code == 404
     assert campaign.targets.get(unit=world.commune).target == 90
+
+
+def test_the_upper_levels_campaign_is_linked_only_for_those_who_may_open_it(
+    client, world, campaign, login
+):
+    # the campaign is the district's: the commune answers it, its focal point cannot open it
+    link = f'href="/khao-sat/dot/{campaign.pk}/"'
+    login(world.people.focal)
+    assert client.get(f"/khao-sat/dot/{campaign.pk}/").status_code == 404
+    results = client.get(f"/khao-sat/don-vi/{world.commune.code}/").content.decode()
+    assert campaign.name in results and link not in results
+    login(world.people.district)
+    results = client.get(f"/khao-sat/don-vi/{world.commune.code}/").content.decode()
+    assert link in results
+
+
+def test_refused_targets_are_shown_as_typed_to_correct(client, world, campaign, login):
+    actions.set_targets(campaign, {world.commune: 3, world.other: 2}, by=world.people.district)
+    login(world.people.district)
+    page = client.post(
+        f"/khao-sat/dot/{campaign.pk}/",
+        {f"t{world.commune.pk}": "12a", f"t{world.other.pk}": "40"},
+    )
+    text = page.content.decode()
+    assert page.status_code == 400 and "số phiếu cần thu phải là số nguyên không âm" in text
+    assert f'name="t{world.commune.pk}" value="12a"' in text
+    assert f'name="t{world.other.pk}" value="40"' in text
