@@ -126,7 +126,7 @@ class SharedStrings(Sequence[str]):
                 self.items.append(Text.from_tree(node).content.replace("x005F_", ""))
                 node.clear()
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         whole = isinstance(index, slice) or index < 0
         self._read_to(sys.maxsize if whole else index)
         return self.items[index]
