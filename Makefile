@@ -36,7 +36,7 @@ MYPY_PATHS ?= cchc/feedback/actions.py cchc/feedback/reading.py cchc/feedback/ra
 	cchc/importer/saving.py cchc/importer/parse.py cchc/plans/deadlines.py cchc/plans/cascade.py \
 	cchc/demo/__init__.py cchc/dossiers/reading.py cchc/dossiers/columns.py cchc/dossiers/cells.py \
 	cchc/dossiers/limits.py cchc/dossiers/xlsx.py cchc/dossiers/tables.py cchc/dossiers/catalogue.py \
-	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/dossiers/outcome.py cchc/dossiers/columnar.py cchc/dossiers/bulk.py cchc/dossiers/sheets.py cchc/dossiers/slices.py cchc/dossiers/deadlines.py \
+	cchc/dossiers/classify.py cchc/dossiers/facts.py cchc/dossiers/saving.py cchc/dossiers/outcome.py cchc/dossiers/columnar.py cchc/dossiers/csvlines.py cchc/dossiers/bulk.py cchc/dossiers/sheets.py cchc/dossiers/slices.py cchc/dossiers/deadlines.py \
 	cchc/dossiers/rollup.py cchc/dossiers/procedure_sets.py cchc/dossiers/rollup_sums.py cchc/dossiers/background.py cchc/dossiers/upkeep.py cchc/indicators/batch.py cchc/indicators/engine.py \
 	cchc/indicators/models.py cchc/periods/__init__.py cchc/indicators/targets.py \
 	cchc/indicators/actions.py cchc/dossiers/uploads.py cchc/indicators/tables.py \

@@ -138,6 +138,52 @@ def _time_parts(phases) -> None:
     wrap(getattr(upkeep, "SetAside", None), "end", "indexes")
 
 
+def _count_reference(counts) -> None:
+    """Count what the block reader hands to the row-by-row reference reader (decision 0091):
+    the rows it reads one at a time (`BlockReader._read_row`: a block's slow rows, and every
+    row after a point the block reader cannot vouch for, `fallbacks` telling how many times
+    that happened), the rows of a file read by the reference from its top (`iter_dossiers`,
+    counted by row number) and, for an Excel sheet, whether the slices gave up (`unsliced`,
+    the rest of the sheet then read by openpyxl, its rows still going through the blocks)."""
+    try:
+        from cchc.dossiers import columnar, reading, slices
+    except ImportError:  # a checkout without the block reader: everything is the reference's
+        return
+    read_row, rest = columnar.BlockReader._read_row, columnar.BlockReader._reference
+
+    def counted_row(self, number, row, firsts):
+        counts["reference_rows"] += 1
+        return read_row(self, number, row, firsts)
+
+    def counted_rest(self, stream):
+        counts["fallbacks"] += 1
+        return rest(self, stream)
+
+    columnar.BlockReader._read_row = counted_row
+    columnar.BlockReader._reference = counted_rest
+    whole = reading.iter_dossiers
+
+    def counted_whole(*args, **kwargs):
+        counts["fallbacks"] += 1
+        rows = set()
+        for item in whole(*args, **kwargs):
+            rows.add(item.row)
+            counts["reference_rows"] = len(rows)
+            yield item
+
+    reading.iter_dossiers = counted_whole
+    sliced = slices.sliced_rows
+
+    def counted_slices(*args, **kwargs):
+        try:
+            yield from sliced(*args, **kwargs)
+        except slices.Unsliced:
+            counts["unsliced"] += 1
+            raise
+
+    slices.sliced_rows = counted_slices
+
+
 def _server_cpu() -> float:
     """CPU seconds the PostgreSQL backend of this process's connection has used (the server
     runs on this machine); 0 on SQLite, whose work is this process's own."""
@@ -156,7 +202,7 @@ def _server_cpu() -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def child(code: str, path: str) -> None:
+def child(code: str, path: str, skip_invalid: bool = False) -> None:
     """Runs in the child process: the import, timed by phase."""
     sys.path.insert(0, code)
     os.chdir(code)
@@ -171,9 +217,13 @@ def child(code: str, path: str) -> None:
     names = ("read", "iterate", "facts", "rollup", "indexes", "thread")
     phases = dict.fromkeys((*names, "iterate_cpu", "facts_cpu", "rollup_cpu", "indexes_cpu"), 0.0)
     reader, fast, timed = _timers(phases, facts, saving)
+    counts = dict.fromkeys(("reference_rows", "fallbacks", "unsliced"), 0)
+    _count_reference(counts)
     server = _server_cpu()
     started, cpu = time.perf_counter(), time.process_time()
-    outcome = saving.import_dossiers(timed(reader(path, filename=path)), file_name=path)
+    outcome = saving.import_dossiers(
+        timed(reader(path, filename=path)), file_name=path, skip_invalid=skip_invalid
+    )
     total, total_cpu = time.perf_counter() - started, time.process_time() - cpu
     server = _server_cpu() - server
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -204,6 +254,8 @@ def child(code: str, path: str) -> None:
                 "indexes": phases["indexes"],
                 "cpu_rollup": phases["rollup_cpu"],
                 "cpu_indexes": phases["indexes_cpu"],
+                # what went to the row-by-row reference reader (see _count_reference)
+                **counts,
             }
         )
     )
@@ -271,10 +323,13 @@ def main() -> None:
     parser.add_argument("--file", default="dossiers.csv")
     parser.add_argument("--code", default=str(ROOT), help="checkout whose code imports")
     parser.add_argument("--json", action="store_true", help="print the results as one JSON line")
+    parser.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows of a file with errors"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.code, args.child)
+        child(args.code, args.child, args.skip_invalid)
         return
     directory = Path(args.dir)
     path = directory / args.file
@@ -284,7 +339,15 @@ def main() -> None:
     cchc(code, "import_procedures", str(directory / "procedures.csv"))
     load_before = _load()
     done = subprocess.run(
-        [PYTHON, __file__, "--code", code, "--child", str(path)],
+        [
+            PYTHON,
+            __file__,
+            "--code",
+            code,
+            "--child",
+            str(path),
+            *(["--skip-invalid"] if args.skip_invalid else []),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -318,6 +381,12 @@ def report(result: dict) -> None:
     print(f"database: {result['database']}; file: {result['file']} ({rows:,} rows, "
           f"{result['errors']} errors)")  # fmt: skip
     print(f"import: {total:.1f} s = {rows / total:,.0f} rows/s, peak {result['peak_mb']:.0f} MB")
+    if "reference_rows" in result:
+        print(
+            f"  rows read by the row-by-row reference: {result['reference_rows']:,} (the rest of "
+            f"the file handed over {result['fallbacks']} times; sheet slices given up "
+            f"{result['unsliced']} times)"
+        )
     print(f"  load average before / after the import: {result['load_before']} / "
           f"{result['load_after']}")  # fmt: skip
     if result.get("thread"):

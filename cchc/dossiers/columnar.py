@@ -10,10 +10,13 @@ blank row — is handed with its cells, parsed again by Python's `csv` module ex
 reference reads them, to the reference reader. So the result is the reference's by
 construction: this module only decides which rows it is sure of (decision 0091).
 
-What the block reader cannot vouch for sends the rest of the file to the reference: a title
-above the header with a quote in it, a line ending in a lone CR, a block where Polars finds
-another number of records than lines (a line break inside a quoted cell), a block with an
-odd number of quotes. A block that is not UTF-8 stops the file with the line named.
+A row may span lines (a line break inside a quoted cell: a note typed on two lines): a block
+ends after a line end outside quotes, and a row on several lines is told apart by Python's
+`csv`, as the reference reads it; so is a quoted header or title above the data (decision
+0144). What the block reader cannot vouch for sends the rest of the file to the reference: a
+row above the header that `csv` reads otherwise, a line ending in a lone CR, a block where
+Polars finds another number of records than the rows told apart, a block with an odd number
+of quotes. A block that is not UTF-8 stops the file with the line named.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import polars as pl
 from django.utils.translation import gettext as _
 
 from . import columns as cols
+from .csvlines import cut, data_start, records_of, row_cells
 from .limits import max_columns, max_empty_rows
 from .reading import FLAGS, DossierRows
 from .records import DossierFileError, DossierRecord, RowError
@@ -271,11 +275,11 @@ class BlockReader:
             chunk = rest + piece
             if not chunk:
                 return
-            cut = chunk.rfind(b"\n") + 1 if piece else len(chunk)
-            if cut == 0:  # one line longer than a block: read on
+            end = cut(chunk) if piece else len(chunk)
+            if end == 0:  # one line longer than a block: read on
                 rest = chunk
                 continue
-            block, rest = chunk[:cut], chunk[cut:]
+            block, rest = chunk[:end], chunk[end:]
             handled = self._block(block)
             if handled is None:  # the block reader cannot vouch for this: the reference reads on
                 yield from self._reference(_Chained(block + rest, self.data))
@@ -301,14 +305,19 @@ class BlockReader:
             )
         except pl.exceptions.PolarsError:
             return None
-        if raw.height != lines:
-            return None
-        parsed = parse_block(raw, self.mapping, self.number + 1)
         first, delimiter = self.number + 1, self.table.delimiter
+        records: list[list[bytes]] | None = None  # each row's lines, where rows span lines
+        if raw.height != lines:  # a line break inside a quoted cell, or more than a block
+            records = records_of(block, delimiter)
+            if records is None or len(records) != raw.height:
+                return None
+        parsed = parse_block(raw, self.mapping, first)
         split: list[bytes] = []
 
         def row_of(number: int) -> Sequence[object]:
             """A slow row's cells as Python's csv reads them (the reference's reader)."""
+            if records is not None:
+                return row_cells(records[number - first], delimiter)
             if not split:
                 split.extend(block.split(b"\n"))
             text = split[number - first].decode("utf-8")
@@ -443,7 +452,7 @@ def read_dossiers(
 
             yield from sheet_items(table, table.source, sheet)
             return
-        start = _data_start(table)
+        start = data_start(table)
         if start is None:
             table.close()
             yield from iter_dossiers(source, filename=filename, sheet=sheet, mapping=mapping)
@@ -453,23 +462,3 @@ def read_dossiers(
         yield from BlockReader(table, data, lines).items()
     finally:
         table.close()
-
-
-def _data_start(table: Table) -> tuple[IO[bytes], int, int] | None:
-    """(stream, byte offset, lines before) of the first data line of a CSV table; None when
-    the block reader cannot find it for sure (Excel, a quote or a lone CR above it)."""
-    stream = table.source
-    if table.kind != "csv" or stream is None or not stream.seekable():
-        return None
-    stream.seek(0)
-    head = stream.read(1 << 20)
-    offset = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    for _line in range(table.header.row):
-        end = head.find(b"\n", offset)
-        if end < 0:
-            return None
-        line = head[offset:end]
-        if b'"' in line or b"\r" in line[:-1]:
-            return None
-        offset = end + 1
-    return stream, offset, table.header.row

@@ -4,7 +4,9 @@ generated files mixing valid rows, invalid ones and unusual spellings."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import itertools
 import random
 
@@ -344,3 +346,68 @@ def test_a_fresh_import_written_once_then_the_same_file_changed_by_both_paths(
     assert got == expected
     facts.rebuild_all()
     assert state() == got  # the published facts equal a rebuild from the dossiers
+
+
+# --- spellings of a CSV file the contract allows (decision 0144) ---------------------------
+# Vietnamese human headers as exports write them; "Có phí, lệ phí" holds a comma, so a CSV
+# writer quotes it
+VIETNAMESE_HEADER = [
+    "Mã hồ sơ", "MÃ TTHC", "Mã đơn vị tiếp nhận", "Ngày tiếp nhận", "ngày hẹn  trả",
+    "Ngày kết thúc xử lý", "Ngay tra ket qua", "Trạng thái hồ sơ", "Kênh thực hiện",
+    "Toàn trình", "Được thanh toán trực tuyến", "Có phí, lệ phí", "Hồ sơ có thành phần số hóa",
+    "Được số hoá", "Có kết quả điện tử", "Số lần bổ sung", "Ngày yêu cầu bổ sung",
+    "NGÀY BỔ SUNG", "Có phiếu xin lỗi",
+]  # fmt: skip
+
+
+def rewritten(rows: list[list[str]], **options) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n", **options).writerows(rows)
+    return out.getvalue()
+
+
+def rows_in_blocks(path) -> int:
+    items = read_dossiers(str(path), filename=str(path))
+    return sum(item.frame.height for item in items if isinstance(item, RecordBlock))
+
+
+@pytest.mark.parametrize("quoting", [csv.QUOTE_MINIMAL, csv.QUOTE_ALL])
+def test_a_vietnamese_header_and_cells_in_quotes_are_read_in_blocks_as_the_reference_reads_them(
+    tmp_path, setting, small_blocks, quoting
+):
+    """A header cell in quotes (the alias "Có phí, lệ phí") or every cell in quotes (a writer
+    quoting all) sent the whole file to the reference."""
+    rng = random.Random(11)
+    rows = list(csv.reader(generated_file(rng, 300).splitlines()))
+    text = rewritten([VIETNAMESE_HEADER, *rows[1:]], quoting=quoting)
+    (reference, fast), (expected, got) = both(tmp_path, [text], skip_invalid=True)
+    assert reference[0]["errors"] and reference[0]["created"] > 200
+    assert fast == reference
+    assert got == expected
+    assert rows_in_blocks(tmp_path / "hoso-0.csv") > 200
+
+
+NOTES = ["", "đủ", "Bổ sung\nđã nhận", "hai dòng\r\nCRLF", '"trích" dẫn\n\nba dòng', "a,\nb"]
+
+
+@pytest.mark.parametrize("seed", [12, 13])
+def test_rows_with_a_line_break_inside_a_quoted_cell_are_read_in_blocks_as_the_reference_reads_them(
+    tmp_path, setting, small_blocks, seed
+):
+    """A note typed on two lines, in a column the contract does not read, sent the rest of
+    the file to the reference; blocks of 2,048 bytes are cut inside such notes too. A line
+    break in a column it reads is an error, named on the row where the reference names it."""
+    rng = random.Random(seed)
+    rows = list(csv.reader(generated_file(rng, 300).splitlines()))
+    out = [[*rows[0], "Ghi chú"]]
+    for row in rows[1:]:
+        if len(row) == 19 and rng.random() < 0.03:
+            row[rng.choice([0, 3, 9])] += "\n2"
+        out.append([*row, rng.choice(NOTES)])
+    title = [["DANH SÁCH HỒ SƠ\nTHÁNG 3"]]  # a title on two lines above the header
+    (reference, fast), (expected, got) = both(tmp_path, [rewritten(title + out)], skip_invalid=True)
+    assert any("\n" in error["value"] for error in reference[0]["errors"])
+    assert reference[0]["created"] > 200
+    assert fast == reference
+    assert got == expected
+    assert rows_in_blocks(tmp_path / "hoso-0.csv") > 200

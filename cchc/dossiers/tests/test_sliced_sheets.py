@@ -188,3 +188,75 @@ def test_a_sheet_damaged_past_its_first_slices_is_refused_as_the_reference_refus
     assert reference[0] == "refused" and "không đọc được" in reference[1].lower()
     assert fast == reference
     assert len(thin_slices) > 10  # the first rows were read in slices
+
+
+_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t[^>]*>(.*?)</t></is></c>', re.S)
+_SST_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_SST_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+
+def with_shared_strings(path) -> int:
+    """openpyxl's workbook rewritten as Excel and LibreOffice write one: every text cell an
+    index into the shared strings table. Returns the number of items."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    items: list[bytes] = []
+    found: dict[bytes, int] = {}
+
+    def shared(match: re.Match[bytes]) -> bytes:
+        index = found.setdefault(match.group(3), len(items))
+        if index == len(items):
+            items.append(match.group(3))
+        return b"<c " + match.group(1) + b't="s"' + match.group(2) + b"><v>%d</v></c>" % index
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = _INLINE.sub(shared, parts[sheet])
+    parts["xl/sharedStrings.xml"] = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" '
+        b'uniqueCount="%d">'
+        % (len(items), len(items))
+        + b"".join(b'<si><t xml:space="preserve">' + item + b"</t></si>" for item in items)
+        + b"</sst>"
+    )
+    types = b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + _SST_TYPE + b'"/>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", types + b"</Types>"
+    )
+    relation = b'<Relationship Id="rIdSST" Type="' + _SST_REL + b'" Target="sharedStrings.xml"/>'
+    rels = "xl/_rels/workbook.xml.rels"
+    parts[rels] = parts[rels].replace(b"</Relationships>", relation + b"</Relationships>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return len(items)
+
+
+def test_the_header_of_a_sheet_is_found_without_reading_every_shared_string(tmp_path, monkeypatch):
+    """Excel and LibreOffice keep every text in the shared strings table, each dossier's code
+    too: openpyxl read the whole table to find the header (decision 0145). The rows the block
+    reader gives are the reference's, which reads the table as far as its rows need."""
+    from openpyxl.cell.text import Text
+
+    rng = random.Random(21)
+    path = tmp_path / "hoso.xlsx"
+    write_sheet(path, generated_file(rng, 600), rng)
+    assert with_shared_strings(path) > 600
+    read: list[int] = []
+    original = Text.from_tree
+    monkeypatch.setattr(
+        Text, "from_tree", classmethod(lambda cls, node: read.append(1) or original(node))
+    )
+    items = list(read_dossiers(str(path), filename=str(path)))
+    assert 0 < len(read) < 100  # the title's and the header's texts, and a few more
+    fast = [
+        record
+        for item in items
+        for record in (item.records() if isinstance(item, RecordBlock) else [item])
+    ]
+    reference = list(iter_dossiers(str(path), filename=str(path)))
+
+    def in_order(found: list) -> list:  # a block's slow rows come before its fast ones
+        return sorted(found, key=lambda item: (item.row, repr(item)))
+
+    assert in_order(fast) == in_order(reference)
+    assert len(read) > 600  # the reference read the table as far as its rows needed
