@@ -36,27 +36,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-COLUMNS = [
-    "MaHoSo",
-    "MaTTHC",
-    "MaDonVi",
-    "NgayTiepNhan",
-    "NgayHenTra",
-    "NgayKetThucXuLy",
-    "NgayTraKetQua",
-    "TrangThaiHoSo",
-    "KenhThucHien",
-    "ToanTrinh",
-    "DuocThanhToanTrucTuyen",
-    "CoPhiLePhi",
-    "HoSoCoThanhPhanSoHoa",
-    "DuocSoHoa",
-    "CoKetQuaDienTu",
-    "SoLanBoSung",
-    "NgayYeuCauBoSung",
-    "NgayBoSung",
-    "CoPhieuXinLoi",
-]
+from generate import DOSSIER_COLUMNS  # this folder: run as a script
+
+COLUMNS = DOSSIER_COLUMNS  # the contract's columns, in generate.py's order
 DATES = {"NgayTiepNhan", "NgayHenTra", "NgayKetThucXuLy", "NgayTraKetQua", "NgayYeuCauBoSung",
          "NgayBoSung"}  # fmt: skip
 FLAGS = {"ToanTrinh", "CoPhiLePhi", "HoSoCoThanhPhanSoHoa", "DuocSoHoa", "CoKetQuaDienTu",

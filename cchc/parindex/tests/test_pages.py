@@ -172,9 +172,8 @@ def test_the_assessment_pages_queries_do_not_grow_with_the_files_attached(world,
     assert all(f"Biên bản số {n}" in text for n in range(1, len(scores) + 1))
 
 
-def test_the_upper_level_appraises_on_the_page_and_an_adjustment_needs_a_reason(
-    world, criteria_set, login
-):
+def _submitted(world) -> dict:
+    """Thạnh Tân's 2026 assessment self-scored (`POINTS`) and submitted: its scores by number."""
     found = actions.open_assessment(world.commune, 2026, by=world.people.focal)
     scores = _by_stt(found)
     actions.save_self_scores(
@@ -183,6 +182,13 @@ def test_the_upper_level_appraises_on_the_page_and_an_adjustment_needs_a_reason(
         by=world.people.focal,
     )
     actions.submit(found, by=world.people.leader, today=dt.date(2026, 12, 1))
+    return scores
+
+
+def test_the_upper_level_appraises_on_the_page_and_an_adjustment_needs_a_reason(
+    world, criteria_set, login
+):
+    scores = _submitted(world)
     client = login(world.people.district)
     url = reverse("parindex:appraise", args=["xa-a", 2026])
     key = scores["3.10"].criterion_id
@@ -310,14 +316,7 @@ def test_a_refused_save_keeps_every_point_and_note_typed(world, started, login):
 
 
 def test_a_refused_appraisal_keeps_the_points_and_reasons_typed(world, criteria_set, login):
-    found = actions.open_assessment(world.commune, 2026, by=world.people.focal)
-    scores = _by_stt(found)
-    actions.save_self_scores(
-        found,
-        {s.criterion_id: (Decimal(str(POINTS[k])), "") for k, s in scores.items()},
-        by=world.people.focal,
-    )
-    actions.submit(found, by=world.people.leader, today=dt.date(2026, 12, 1))
+    scores = _submitted(world)
     client = login(world.people.district)
     bad, good = scores["3.10"].criterion_id, scores["1.1"].criterion_id
     page = client.post(
