@@ -37,3 +37,21 @@ def test_a_bad_file_fails_with_the_vietnamese_message(tmp_path):
     path.write_bytes(b"not a zip")
     with pytest.raises(CommandError, match="không phải là tệp Word hợp lệ"):
         call_command("import_plan", str(path), "--dry-run")
+
+
+def test_a_plan_for_a_dissolved_commune_is_refused_naming_its_successor(tmp_path, world):
+    import datetime as dt
+
+    from cchc.plans.models import Plan
+    from cchc.testing.factories import UnitFactory, merge
+
+    merge(
+        world.commune,
+        into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district),
+        on=dt.date(2001, 1, 1),
+    )
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(plan_docx())
+    with pytest.raises(CommandError, match="đã do Xã Mới tiếp nhận"):
+        call_command("import_plan", str(path), "--unit", "xa-a", stdout=io.StringIO())
+    assert not Plan.objects.exists()
