@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from cchc.org.choices import PostKind, Role, UnitKind
-from cchc.testing.factories import PostFactory, UnitFactory, UserFactory, member
+from cchc.testing.factories import PostFactory, UnitFactory, UserFactory, member, merge
 
 
 @pytest.fixture(autouse=True)
@@ -137,6 +137,17 @@ def world(db):
         justice=justice,
         people=people,
     )
+
+
+@pytest.fixture
+def merged(world):
+    """Xã Thạnh Tân (xa-a) merged on 1 July 2025 into “Xã Mới” (xa-moi) of the same district,
+    with its focal point: the 2025 reorganisation as most communes now live it."""
+    new = merge(
+        world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
+    )
+    new.focal = member(UserFactory(username="xa-moi.focal"), new, Role.FOCAL_POINT)
+    return new
 
 
 @pytest.fixture

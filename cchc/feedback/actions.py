@@ -17,6 +17,7 @@ from cchc.audit.log import record
 from cchc.dossiers.outcome import ImportOutcome
 from cchc.dossiers.records import RowError
 from cchc.org.access import path_within
+from cchc.org.in_force import refusal
 from cchc.org.models import Unit
 
 from . import deadlines
@@ -175,6 +176,9 @@ def enter_feedback(unit: Unit, data: dict[str, object], *, by, instance: Feedbac
     taken = Feedback.objects.filter(code=result.code)
     if instance is None and taken.exists():
         raise Refused({"code": [_("This feedback code is already used.")]})
+    gone = refusal(unit, result.received, instead=_("enter the feedback for that unit."))
+    if instance is None and gone is not None:  # received after a merger (decision 0148)
+        raise Refused({"received": [gone]})
     values = _values(result, unit)
     with transaction.atomic():
         before = {k: str(getattr(instance, k)) for k in FIELDS} if instance else None

@@ -11,6 +11,7 @@ from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 from cchc.org.access import Action, access_for
+from cchc.org.in_force import refusal
 from cchc.periods import Period
 from cchc.plans.choices import TargetUnit
 from cchc.plans.rules import ensure_open
@@ -69,7 +70,9 @@ def enter_figure(
     """Save (or correct) the unit's figure for a calendar period, with its evidence.
 
     Refused with a Vietnamese message, nothing saved: a user outside the unit's data-entry
-    scope (PermissionDenied); a numerator above the denominator; a missing denominator for a
+    scope (PermissionDenied); a new entry for a period ending when the unit is not in force
+    (a commune dissolved by a merger: its successor enters it; decision 0148); a numerator
+    above the denominator; a missing denominator for a
     share or a missing numerator; no evidence (file or document) when the definition asks for
     one and the entry has none yet.
     """
@@ -81,6 +84,10 @@ def enter_figure(
     brings = file is not None or bool(document.strip())
     has = brings or (existing is not None and existing.evidence.exists())
     errors = _entry_errors(definition, numerator, denominator, evidence=has)
+    if existing is None:
+        reason = refusal(unit, period.end, instead=_("enter the figure for that unit."))
+        if reason is not None:
+            errors = {"period": reason}
     if errors:
         raise ValidationError(errors)
     checked = check_upload(file) if file is not None else None

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cchc import periods
 from cchc.audit.log import record
 from cchc.formats import day, month_year
+from cchc.org.in_force import refusal
 from cchc.org.models import Unit
 
 from .models import Publication
@@ -36,6 +37,9 @@ def publish(
         Unit.objects.select_for_update().filter(pk=unit.pk).first()
         done = Publication.objects.filter(unit=unit, month=month).aggregate(n=Max("revision"))
         revision = (done["n"] or 0) + 1
+        gone = refusal(unit, last, instead=_("that unit publishes the index."))
+        if revision == 1 and gone is not None:  # dissolved before the month's end (0148)
+            raise ValidationError(gone)
         if revision > 1 and not reason:
             raise ValidationError(
                 _("Month %(month)s is already published: a correction needs its reason.")

@@ -19,6 +19,7 @@ from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
 from cchc.formats import day
+from cchc.org.in_force import refusal
 
 from . import rules, tell
 from .choices import AreaRole, Stage
@@ -158,6 +159,9 @@ def open_assessment(unit, year: int, *, by, deadline: dt.date | None = None) -> 
     existing = Assessment.objects.filter(unit=unit, year=year).first()
     if existing is not None:
         return existing
+    reason = refusal(unit, dt.date(year, 12, 31), instead=_("that unit is assessed."))
+    if reason is not None:  # dissolved during the year: its successor is assessed (0148)
+        raise ValidationError(reason)
     criteria_set = CriteriaSet.current(year)
     if criteria_set is None:
         raise ValidationError(

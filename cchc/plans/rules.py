@@ -13,7 +13,8 @@ before writing; pages, the API and commands get `PlanClosed`/`PlanLocked`, refus
 renders as the Vietnamese 403 page with the reason. See docs/decisions/0050.
 
 A new plan is made for a unit in force during its year (`ensure_in_force`): a commune dissolved
-by a merger makes no new plan — its successor does (decision 0140).
+by a merger makes no new plan — its successor does (decision 0140). Other records about a time
+follow `cchc.org.in_force` (in force on the time's last day, decision 0148).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+
+from cchc.org.in_force import UnitNotInForce as UnitNotInForce  # a new plan's refusal too
 
 from .choices import PlanStatus
 
@@ -32,10 +35,6 @@ class PlanClosed(PermissionDenied):
 
 class PlanLocked(PermissionDenied):
     """A write to a plan awaiting approval, or to an issued plan outside an amendment."""
-
-
-class UnitNotInForce(PermissionDenied):
-    """A new plan for a unit not in force during the plan's year."""
 
 
 def in_force_during(unit, year: int) -> bool:

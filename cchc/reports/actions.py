@@ -17,6 +17,7 @@ from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.notifications.actions import clear
 from cchc.org.access import Action, access_for
+from cchc.org.in_force import refusal
 
 from . import content, document, schedule
 from .choices import ReportStatus
@@ -64,6 +65,9 @@ def open_report(unit, kind: str, year: int, *, by) -> Report:
     errors = schedule.check(period.start, period.end, period.due)
     if errors:
         raise ValidationError(errors)
+    reason = refusal(unit, period.end, instead=_("that unit prepares the report."))
+    if reason is not None:  # a commune dissolved before the window's end (decision 0148)
+        raise ValidationError(reason)
     try:
         with transaction.atomic():
             report = Report.objects.create(

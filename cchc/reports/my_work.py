@@ -24,7 +24,11 @@ def owed(
     unit, today: dt.date, ahead: int = AHEAD_DAYS
 ) -> list[tuple[str, int, object, Report | None]]:
     """(kind, year, period, report or None) of the unit's reports due within `ahead` days or
-    overdue and not yet submitted; this year's and, in January, last year's annual report."""
+    overdue and not yet submitted; this year's and, in January, last year's annual report. A
+    unit no longer in force owes none, and a report not yet opened whose window ends after the
+    unit's last day is not owed: the successor prepares it (decision 0148)."""
+    if not unit.is_current(today):
+        return []
     saved = {
         (r.kind, r.year): r
         for r in Report.objects.filter(unit=unit, year__in=[today.year - 1, today.year])
@@ -41,6 +45,8 @@ def owed(
                 if report is None
                 else None
             )
+            if period is not None and not unit.is_current(period.end):
+                continue
             due = report.due if report else period.due
             if due - dt.timedelta(days=ahead) <= today and (
                 year == today.year or today <= due + dt.timedelta(days=60)

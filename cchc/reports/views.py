@@ -50,6 +50,8 @@ def unit_reports(request, code: str):
     for key in schedule.KINDS:
         report = saved.get(key)
         period = schedule.window_for(unit, key, year) if report is None else None
+        # a dissolved unit's report of a window ending after it: its successor's (0148)
+        gone = period is not None and not unit.is_current(period.end)
         own.append(
             {
                 "kind": key,
@@ -59,7 +61,8 @@ def unit_reports(request, code: str):
                 "start": report.start if report else period.start,
                 "end": report.end if report else period.end,
                 "due": report.due if report else period.due,
-                "late": report.is_late(today) if report else today > period.due,
+                "late": report.is_late(today) if report else today > period.due and not gone,
+                "gone": gone,
             }
         )
     children = compile.units_below(unit, schedule.window_for(unit, kind, year).end)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record
 from cchc.dossiers.models import Dossier
 from cchc.org.access import within
+from cchc.org.in_force import ensure_in_force, refusal
 
 from .choices import Channel
 from .keys import code_hash, new_token, normalise_code, token_hash
@@ -142,7 +143,9 @@ def submit(
 
 
 def issue_device(unit, name: str, *, by, today: dt.date, days: int = 365):
-    """A new kiosk device for the unit; returns (device, token). The token is shown once."""
+    """A new kiosk device for the unit; returns (device, token). The token is shown once. A
+    unit no longer in force gets none: its successor's device takes the answers (0148)."""
+    ensure_in_force(unit, today, instead=_("hãy cấp thiết bị cho đơn vị đó."))
     token = new_token()
     with transaction.atomic():
         device = KioskDevice.objects.create(
@@ -247,6 +250,9 @@ def _check_campaign(campaign: Campaign) -> None:
         raise Refused(INVALID, _("Chọn ít nhất một kênh nhận ý kiến."))
     if not campaign.version.published:
         raise Refused(INVALID, _("Phiếu %(v)s không còn được dùng.") % {"v": campaign.version})
+    gone = refusal(campaign.unit, campaign.ends_on, instead=_("đợt khảo sát do đơn vị đó tổ chức."))
+    if campaign.pk is None and gone is not None:  # a new campaign after a merger (0148)
+        raise Refused(INVALID, gone)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from decimal import Decimal
@@ -9,10 +10,12 @@ from functools import lru_cache
 
 from django import template
 from django.forms import BoundField
-from django.urls import get_script_prefix, reverse
+from django.urls import Resolver404, get_script_prefix, resolve, reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from cchc.formats.rounding import half_up
+from cchc.org.models import Unit
 
 register = template.Library()
 
@@ -138,3 +141,43 @@ def marks(link, nav):
     """Whether a menu link (navigation.Link) holds the page whose `nav` is given: itself or
     one of its dropdown's entries."""
     return link.marks(nav)
+
+
+_SAME_PAGE_ARGS = {"code", "year", "key"}  # a page of a unit as a whole, not of one record
+
+
+def _successor_page(path: str, unit: Unit, successor: Unit) -> str:
+    """The page of `successor` that `path` (a page of `unit`) stands for: the same page with
+    the code changed when it shows the unit as a whole (its figures, reports, PAR of a year…),
+    else the successor's dashboard (a record's page: its id is not the successor's)."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        match = None
+    same = match is not None and match.kwargs.get("code") == unit.code
+    if same and match is not None and set(match.kwargs) <= _SAME_PAGE_ARGS:
+        return reverse(match.view_name, kwargs={**match.kwargs, "code": successor.code})
+    return reverse("tracking:dashboard", args=[successor.code])
+
+
+@register.inclusion_tag("includes/not_in_force.html", takes_context=True)
+def not_in_force(context, unit) -> dict:
+    """On every page of a unit dissolved by a reorganisation: since when, who took its work
+    over and a link to the same page of that unit, where new records go (decision 0148). A
+    unit in force costs no query."""
+    today = timezone.localdate()
+    if not isinstance(unit, Unit) or unit.valid_to is None or unit.valid_to >= today:
+        return {"gone": False}
+    successor = unit.successor_in_force(today)
+    request = context.get("request")
+    link = None
+    if successor is not None:
+        path = request.path if request is not None else ""
+        link = _successor_page(path, unit, successor)
+    return {
+        "gone": True,
+        "unit": unit,
+        "since": unit.valid_to + dt.timedelta(days=1),
+        "successor": successor,
+        "link": link,
+    }

@@ -10,23 +10,12 @@ from django.urls import reverse
 
 from cchc.importer.saving import save_parsed_plan
 from cchc.importer.tests.test_saving import parsed
-from cchc.org.choices import Role
 from cchc.plans.actions import copy_plan, save_plan
 from cchc.plans.models import Plan
 from cchc.plans.rules import UnitNotInForce
-from cchc.testing.factories import PlanFactory, UnitFactory, UserFactory, member, merge
+from cchc.testing.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def merged(world):
-    """Xã Thạnh Tân (xa-a) merged on 1 July 2025 into Xã Mới, with its focal point."""
-    new = merge(
-        world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district)
-    )
-    new.focal = member(UserFactory(username="xa-moi.focal"), new, Role.FOCAL_POINT)
-    return new
 
 
 def _options(html: str) -> list[str]:

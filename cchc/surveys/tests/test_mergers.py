@@ -4,23 +4,14 @@ predecessor's dossier code verifies an answer, and a dissolved commune is asked 
 import pytest
 from django.utils import timezone
 
-from cchc.org.choices import Role
+from cchc.org.in_force import UnitNotInForce
 from cchc.surveys import actions
-from cchc.surveys.models import Response
-from cchc.testing.factories import UnitFactory, UserFactory, member, merge
+from cchc.surveys.models import Campaign, KioskDevice, Response
 
 from .conftest import form_data, make_dossier
+from .test_campaigns import _fields
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def merged(world):
-    """xa-a (world.commune) merged into a new commune of the same district, with its focal
-    point."""
-    new = merge(world.commune, into=UnitFactory(code="xa-moi", parent=world.district))
-    new.focal = member(UserFactory(username="xa-moi.focal"), new, Role.FOCAL_POINT)
-    return new
 
 
 def test_a_merged_communes_results_count_its_predecessors_answers_and_dossiers(
@@ -83,3 +74,23 @@ def test_an_old_posters_address_gives_the_answer_to_the_commune_in_force(
     login(world.people.district)
     rows = client.get(f"/khao-sat/dot/{campaign.pk}/").context["rows"]
     assert [(unit.code, target, answers) for unit, target, answers in rows] == [("xa-moi", 10, 1)]
+
+
+def test_a_dissolved_commune_runs_no_new_campaign_and_gets_no_kiosk(world, campaign, merged, login):
+    client = login(merged.focal)
+    address = f"/khao-sat/don-vi/{world.commune.code}/dot-moi/"
+    reply = client.post(address, _fields(campaign.version, name="Khảo sát xã cũ"))
+    assert reply.status_code == 400
+    html = reply.content.decode()
+    assert "do Xã Mới tiếp nhận; đợt khảo sát do đơn vị đó tổ chức." in html
+    assert 'value="Khảo sát xã cũ"' in html  # what was typed stays
+    assert not Campaign.objects.filter(unit=world.commune).exists()
+    with pytest.raises(UnitNotInForce):
+        actions.issue_device(
+            world.commune, "Máy xã cũ", by=merged.focal, today=timezone.localdate()
+        )
+    assert not KioskDevice.objects.exists()
+    # the successor runs its own
+    reply = client.post(f"/khao-sat/don-vi/{merged.code}/dot-moi/", _fields(campaign.version))
+    assert reply.status_code == 302
+    assert Campaign.objects.filter(unit=merged).exists()
