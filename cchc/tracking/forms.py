@@ -119,8 +119,15 @@ class ProgressForm(forms.Form):
         return cleaned
 
 
+DUE_ERROR = _("Due date: enter a day as dd/mm/yyyy, for example 30/06/2026.")
+
+
 class DueForm(forms.Form):
-    due = forms.DateField(label=_("Due date"), widget=DateInput())
+    due = forms.DateField(
+        label=_("Due date"),
+        widget=DateInput(),
+        error_messages={"required": DUE_ERROR, "invalid": DUE_ERROR},
+    )
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,7 +179,12 @@ class DirectionForm(forms.Form):
         label=_("Direction"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Write the direction.")},
+        error_messages={
+            "required": _("Write the direction."),
+            "max_length": _(
+                "Direction: at most %(limit_value)d characters (it has %(show_value)d)."
+            ),
+        },
     )
     occurrence = forms.ModelChoiceField(
         label=_("Period"), queryset=None, required=False, widget=forms.HiddenInput
@@ -184,9 +196,22 @@ class DirectionForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
+    """The answer to one direction (`direction`: which one, so a refused answer is shown again
+    under its own direction)."""
+
     answer = forms.CharField(
-        label=_("Answer"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Answer"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Write the answer to the direction."),
+            "max_length": _("Answer: at most %(limit_value)d characters (it has %(show_value)d)."),
+        },
     )
+
+    def __init__(self, *args, direction=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.direction_id = direction.pk if direction is not None else None
 
 
 class PlanRuleForm(forms.Form):

@@ -127,10 +127,12 @@ def _can_report(user, task: Task) -> bool:
 @require_safe
 def task_detail(request, pk: int):
     task = _task_for(request, pk)
-    return _render_task(request, task, selected_pk=request.GET.get("occ"))
+    return render_task(request, task, selected_pk=request.GET.get("occ"))
 
 
-def _render_task(request, task: Task, selected_pk=None, form=None, status: int = 200):
+def render_task(request, task: Task, selected_pk=None, form=None, status: int = 200, refused=None):
+    """The task's page; `refused` holds a refused form by its name on the page (due_form,
+    direction_form, answer_form), shown again with what was typed and its errors."""
     today = timezone.localdate()
     access = access_for(request.user)
     occurrences = list(task.occurrences.order_by("obsolete", "due", "key"))
@@ -183,6 +185,9 @@ def _render_task(request, task: Task, selected_pk=None, form=None, status: int =
         "answer_form": AnswerForm() if carries else None,
         "today": today,
     }
+    for name, bound in (refused or {}).items():  # only a form the page shows anyway
+        if context.get(name) is not None:
+            context[name] = bound
     return render(request, "tracking/task_detail.html", context, status=status)
 
 
@@ -256,13 +261,19 @@ def report(request, pk: int):
             messages.success(request, _("Your progress report was saved."))
             url = reverse("tracking:task", args=[task.pk])
             return redirect(f"{url}?occ={occurrence.pk}#report")
-    return _render_task(request, task, selected_pk=occurrence.pk, form=form, status=400)
+    return render_task(request, task, selected_pk=occurrence.pk, form=form, status=400)
 
 
 @login_required
 @require_safe
 def undated(request, code: str):
     unit = get_object_or_404(access_for(request.user).units(), code=code)
+    return _undated_page(request, unit)
+
+
+def _undated_page(request, unit, refused: DueForm | None = None, status: int = 200):
+    """The unit's tasks without a date, each with its due-date form when the viewer may set it;
+    `refused`, one task's refused form, shown again with what was typed and its error."""
     tasks = Task.objects.filter(plan__unit=unit).exclude(plan__status="closed")
     rows = list(
         tasks.filter(schedule__needs_date=True)
@@ -272,27 +283,31 @@ def undated(request, code: str):
     )
     can_edit = access_for(request.user).can(Action.EDIT_PLAN, unit)
     forms = {task.pk: DueForm(task=task, prefix=f"t{task.pk}") for task in rows} if can_edit else {}
+    if refused is not None and refused.task.pk in forms:
+        forms[refused.task.pk] = refused
     context = {"unit": unit, "rows": rows, "forms": forms, "can_edit": can_edit, "nav": "undated"}
-    return render(request, "tracking/undated.html", context)
+    return render(request, "tracking/undated.html", context, status=status)
 
 
 @login_required
 @require_POST
 def set_due(request, pk: int):
+    """Set the due date of a task whose deadline names none, from its page or the unit's list
+    of tasks without a date (`back`). Refused, that page again (400) with the date typed and
+    the reason beside it: a redirect lost what was typed (decision 0153)."""
     task = _task_for(request, pk, Action.EDIT_PLAN)
     prefix = request.POST.get("prefix") or None
     form = DueForm(request.POST, task=task, prefix=prefix)
-    if form.is_valid():
-        actions.set_due(task, form.cleaned_data["due"], by=request.user)
-        messages.success(
-            request,
-            _("The task now falls due on %(date)s.") % {"date": day(form.cleaned_data["due"])},
-        )
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
     back = request.POST.get("back")
+    if not form.is_valid():
+        if back == "undated":
+            return _undated_page(request, task.plan.unit, refused=form, status=400)
+        return render_task(request, task, refused={"due_form": form}, status=400)
+    actions.set_due(task, form.cleaned_data["due"], by=request.user)
+    messages.success(
+        request,
+        _("The task now falls due on %(date)s.") % {"date": day(form.cleaned_data["due"])},
+    )
     if back == "undated":
         return redirect("tracking:undated", code=task.plan.unit.code)
     return redirect("tracking:task", pk=task.pk)

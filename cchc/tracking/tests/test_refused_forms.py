@@ -1,0 +1,134 @@
+"""The task page's small forms (a due date, a leader's direction, the answer to it) refused:
+the page again, status 400, with what was typed in the form and the Vietnamese reason beside
+the field, nothing saved — not a redirect that lost what was typed (decision 0153). A valid
+post still redirects."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from cchc.audit.models import AuditEvent
+from cchc.testing.factories import TaskFactory
+from cchc.tracking import directions
+from cchc.tracking.models import Direction
+from cchc.tracking.schedule import sync_plan
+
+pytestmark = pytest.mark.django_db
+
+LONG = "Đề nghị rà soát lại toàn bộ hồ sơ trễ hạn. " * 100  # 4 300 characters: over 4 000
+
+
+@pytest.fixture
+def undated(follow):
+    task = TaskFactory(
+        plan=follow.plan,
+        title="Xây dựng văn bản QPPL theo yêu cầu",
+        deadline_text="Theo quy định của cấp trên",
+        due=None,
+        leads=["Tư pháp – Hộ tịch"],
+    )
+    sync_plan(follow.plan)
+    return task
+
+
+def _text(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def _value(text: str, name: str) -> str | None:
+    """The value of the input named `name` in the page."""
+    found = re.search(rf'<input[^>]*name="{name}"[^>]*>', text)
+    value = re.search(r'value="([^"]*)"', found.group(0)) if found else None
+    return value.group(1) if value else None
+
+
+def test_a_refused_due_date_on_the_task_page_keeps_the_date_typed(undated, world, login, today):
+    client = login(world.people.focal)
+    url = reverse("tracking:set_due", args=[undated.pk])
+    for typed, reason in [
+        ("31/13/" + str(today.year), "Hạn hoàn thành: nhập ngày theo dạng dd/mm/yyyy"),
+        ("01/01/2001", "Hạn hoàn thành: chọn một ngày từ"),
+        ("", "Hạn hoàn thành: nhập ngày theo dạng dd/mm/yyyy"),
+    ]:
+        response = client.post(url, {"due": typed})
+        assert response.status_code == 400, typed
+        text = _text(response)
+        assert "Xây dựng văn bản QPPL theo yêu cầu" in text  # the task's page
+        assert (_value(text, "due") or "") == typed
+        assert re.search(rf'id="id_due-error">{re.escape(reason)}', text), typed
+    undated.refresh_from_db()
+    assert undated.due is None
+    assert not AuditEvent.objects.filter(action="task.update").exists()
+    good = today.replace(day=28).strftime("%d/%m/%Y")
+    assert client.post(url, {"due": good}).status_code == 302
+
+
+def test_a_refused_due_date_on_the_list_of_tasks_without_a_date_keeps_the_date_typed(
+    undated, world, login
+):
+    client = login(world.people.focal)
+    prefix = f"t{undated.pk}"
+    response = client.post(
+        reverse("tracking:set_due", args=[undated.pk]),
+        {"prefix": prefix, f"{prefix}-due": "30/02/2026", "back": "undated"},
+    )
+    assert response.status_code == 400
+    text = _text(response)
+    assert '<h1 class="h3">Việc chưa có hạn</h1>' in text  # the list, not the task's page
+    assert _value(text, f"{prefix}-due") == "30/02/2026"
+    assert f'id="id_{prefix}-due-error">Hạn hoàn thành: nhập ngày' in text
+    undated.refresh_from_db()
+    assert undated.due is None
+
+
+def test_a_refused_direction_keeps_the_text_typed_beside_its_reason(follow, world, login):
+    client = login(world.people.leader)
+    url = reverse("tracking:give_direction", args=[follow.monthly.pk])
+    period = follow.monthly.occurrences.order_by("due")[2]
+    response = client.post(url, {"text": LONG, "occurrence": period.pk})
+    assert response.status_code == 400
+    text = _text(response)
+    assert LONG.strip() in text  # in the direction's box
+    assert "Ý kiến chỉ đạo: tối đa 4000 ký tự (hiện có" in text
+    assert _value(text, "occurrence") == str(period.pk)  # the same time due, still chosen
+    response = client.post(url, {"text": "   ", "occurrence": period.pk})
+    assert response.status_code == 400
+    assert "Hãy viết ý kiến chỉ đạo." in _text(response)
+    assert not Direction.objects.exists()
+    response = client.post(url, {"text": "Hoàn thành trước thứ Sáu", "occurrence": period.pk})
+    assert response.status_code == 302 and Direction.objects.count() == 1
+
+
+def test_a_refused_answer_keeps_the_answer_typed_under_its_direction(follow, world, login):
+    first = directions.give_direction(follow.office, by=world.people.leader, text="Báo cáo ngay")
+    other = directions.give_direction(follow.office, by=world.people.leader, text="Gửi kế hoạch")
+    client = login(world.people.focal)
+    url = reverse("tracking:answer_direction", args=[other.pk])
+    response = client.post(url, {"answer": LONG})
+    assert response.status_code == 400
+    text = _text(response)
+    box = re.search(rf'<textarea[^>]*id="answer-{other.pk}"[^>]*>([^<]*)</textarea>', text)
+    assert box and box.group(1).strip() == LONG.strip()
+    assert f'id="answer-{other.pk}-error">Nội dung trả lời: tối đa 4000 ký tự' in text
+    empty = re.search(rf'<textarea[^>]*id="answer-{first.pk}"[^>]*>([^<]*)</textarea>', text)
+    assert empty and empty.group(1) == ""  # the other direction's box stays empty
+    other.refresh_from_db()
+    assert other.answered_at is None
+    assert client.post(url, {"answer": "Đã gửi"}).status_code == 302
+
+
+def test_an_answer_to_a_direction_already_answered_is_refused_at_the_top(follow, world, login):
+    direction = directions.give_direction(follow.office, by=world.people.leader, text="Khẩn")
+    directions.answer_direction(direction, by=world.people.focal, answer="Đã xong")
+    response = login(world.people.focal).post(
+        reverse("tracking:answer_direction", args=[direction.pk]), {"answer": "Xong rồi"}
+    )
+    assert response.status_code == 400
+    text = _text(response)
+    assert "Ý kiến chỉ đạo này đã được trả lời." in text
+    direction.refresh_from_db()
+    assert direction.answer == "Đã xong"
