@@ -15,6 +15,8 @@ from django.urls import reverse
 from cchc.demo import load_demo
 from cchc.dossiers.models import Dossier
 from cchc.org.models import Unit, UnitSuccession, User
+from cchc.plans.models import Plan
+from cchc.tracking.models import ProgressUpdate
 
 # after the merger: dossiers from 01/01/2025 (the year before the demo's today) to 09/03/2026
 TODAY = dt.date(2026, 3, 10)
@@ -100,3 +102,11 @@ def test_the_district_indicator_page_gives_the_merged_ward_one_row_with_the_old_
     )
     assert NEW_WARD in rows and not OLD_WARDS & set(rows)
     assert int(rows[NEW_WARD].replace(".", "")) == before + after
+
+
+def test_the_merged_wards_focal_point_lands_on_a_plan_in_use(demo, client):
+    plan = Plan.objects.get(unit__code=NEW_WARD, year=TODAY.year)
+    assert plan.title.endswith("Phường Kiến Tường, thị xã Kiến Tường")
+    assert ProgressUpdate.objects.filter(occurrence__plan=plan).exists()
+    client.force_login(User.objects.get(username="phuongkientuong"))
+    assert plan.title in client.get(reverse("home"), follow=True).content.decode()
