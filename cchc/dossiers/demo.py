@@ -138,9 +138,17 @@ COMMUNES = [
     ("tan-binh", 40, 0.30, 0.96, 0.50, 0.010),
     ("long-an-xa", 50, 0.40, 0.94, 0.60, 0.008),
     ("tan-duc", 55, 0.35, 0.93, 0.55, 0.010),
-    ("kt-phuong-1", 60, 0.50, 0.97, 0.70, 0.006),
+    # Phường 1, 2 and 3 of Kiến Tường until their merger (30/06/2025), then Phường Kiến Tường
+    # (org/demo.py MERGERS): each unit receives dossiers only while it is in force
+    ("kt-phuong-1", 50, 0.50, 0.97, 0.70, 0.006),
+    ("kt-phuong-2", 30, 0.45, 0.95, 0.65, 0.008),
+    ("kt-phuong-3", 25, 0.35, 0.92, 0.55, 0.010),
+    ("kt-phuong-kien-tuong", 100, 0.50, 0.96, 0.68, 0.008),
     ("kt-binh-hiep", 35, 0.30, 0.91, 0.45, 0.012),
 ]
+
+# a unit dissolved before the generated years still shows its last months before the merger
+DISSOLVED_MONTHS = 6
 
 
 def _procedures() -> list[ProcedureRecord]:
@@ -173,26 +181,49 @@ def _add_working_days(start: dt.datetime, days: int) -> dt.datetime:
     return moment.replace(hour=17, minute=0, second=0)
 
 
+def _window(unit: Unit, start: dt.date, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The days [first, end) a unit receives dossiers: from `start` (or the day it came into
+    force) to the day before `today` (or its last day in force). A unit dissolved before
+    `start` gets its last months, so its successor's pages still show the years before."""
+    first, end = start, today
+    if unit.valid_from is not None:
+        first = max(first, unit.valid_from)
+    if unit.valid_to is not None:
+        end = min(end, unit.valid_to + dt.timedelta(days=1))
+        if end <= start:
+            first = (end - dt.timedelta(days=30 * DISSOLVED_MONTHS)).replace(day=1)
+    return first, end
+
+
+def _months_between(start: dt.date, later: dt.date) -> int:
+    return max(0, (later.year - start.year) * 12 + later.month - start.month)
+
+
 def generate(ctx: DemoContext, start: dt.date) -> list[DossierRecord]:
-    """Dossiers received from `start` up to the day before the demo's today."""
+    """Dossiers received from `start` up to the day before the demo's today, each unit's
+    while it is in force (`_window`)."""
     rng = random.Random(766)
     weights = [8, 3, 4, 6, 5, 2, 9, 12, 3, 6, 3, 2, 2, 3, 1, 2, 1, 2, 1, 1]
     today = ctx.today
     records: list[DossierRecord] = []
     for code, per_month, online, punctual, digitised, gain in COMMUNES:
-        if code not in ctx.units and not Unit.objects.filter(code=code).exists():
+        unit = ctx.units.get(code) or Unit.objects.filter(code=code).first()
+        if unit is None:
             continue
-        month_index = 0
-        cursor = start.replace(day=1)
-        while cursor < today:
+        first, end = _window(unit, start, today)
+        cursor = first.replace(day=1)
+        month_index = _months_between(start, cursor)  # a trend that goes on past a merger
+        while cursor < end:
             improve = gain * month_index
             count = max(5, int(rng.gauss(per_month, per_month * 0.12)))
             for n in range(count):
                 day = cursor + dt.timedelta(days=rng.randrange(28))
-                if day >= today:
+                if not first <= day < end:
                     continue
                 if day.weekday() == 6:
                     day -= dt.timedelta(days=1)
+                    if day < first:
+                        continue
                 received = dt.datetime.combine(
                     day, dt.time(rng.randrange(7, 17), rng.randrange(60)), LOCAL
                 )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from cchc.demo import DEMO_PASSWORD, DemoContext
 
-from .choices import PostKind, Role, UnitKind
-from .models import Membership, Post, Unit, User
+from .choices import PostKind, Role, SuccessionKind, UnitKind
+from .models import Membership, Post, Unit, UnitSuccession, User
 
 # (code, name, kind, parent code)
 UNITS = [
@@ -34,6 +36,21 @@ UNITS = [
     ("kt-thanh-tri", "Xã Thạnh Trị", UnitKind.COMMUNE, "kien-tuong"),
     ("kt-thanh-hung", "Xã Thạnh Hưng", UnitKind.COMMUNE, "kien-tuong"),
     ("kt-tuyen-thanh", "Xã Tuyên Thạnh", UnitKind.COMMUNE, "kien-tuong"),
+    ("kt-phuong-kien-tuong", "Phường Kiến Tường", UnitKind.WARD, "kien-tuong"),
+]
+
+# The 2025 reorganisation as the demo shows it (decisions 0140, 0147): Phường 1, 2 and 3 of
+# Kiến Tường end on 30/06/2025 and their work passes to Phường Kiến Tường from 01/07/2025.
+# Fixed dates (the reorganisation's own): the dossiers demo gives the old wards their months
+# before the merger and the new ward those after it, whatever the day the demo is loaded.
+# (successor code, in force from, predecessor codes, decision)
+MERGERS = [
+    (
+        "kt-phuong-kien-tuong",
+        dt.date(2025, 7, 1),
+        ["kt-phuong-1", "kt-phuong-2", "kt-phuong-3"],
+        "Nghị quyết sắp xếp đơn vị hành chính cấp xã năm 2025 (dữ liệu minh họa)",
+    ),
 ]
 
 # Agency e-ID codes one-stop systems export as MaDonVi (demo values, specs/demo.md).
@@ -144,6 +161,15 @@ LOGINS = [
         "Phòng Nội vụ, Thị xã Kiến Tường",
         "Thị xã Kiến Tường và các đơn vị trực thuộc",
     ),
+    (
+        "phuongkientuong",
+        "Lâm Thị Thu",
+        "kt-phuong-kien-tuong",
+        Role.FOCAL_POINT,
+        "Văn phòng – Thống kê",
+        "Đầu mối CCHC, Phường Kiến Tường (sáp nhập Phường 1, 2, 3 từ 01/07/2025)",
+        "Phường Kiến Tường và Phường 1, 2, 3 trước sáp nhập",
+    ),
 ]
 
 
@@ -153,6 +179,31 @@ def _posts_for(unit: Unit) -> list:
     if unit.is_commune_level:
         return COMMUNE_POSTS
     return []
+
+
+def _merge(ctx: DemoContext) -> None:
+    """Record the demo's mergers as an administrator does after the resolution: each old unit
+    ends the day before, the new one starts that day, one succession link per old unit.
+    Idempotent, and a demo loaded before the merger was shown gets it on its next run."""
+    for successor_code, since, predecessor_codes, decision in MERGERS:
+        successor = ctx.units[successor_code]
+        if successor.valid_from is None:
+            successor.valid_from = since
+            successor.save(update_fields=["valid_from"])
+        for code in predecessor_codes:
+            old = ctx.units[code]
+            if old.valid_to is None:
+                old.valid_to = since - dt.timedelta(days=1)
+                old.save(update_fields=["valid_to"])
+            UnitSuccession.objects.get_or_create(
+                predecessor=old,
+                successor=successor,
+                defaults={
+                    "kind": SuccessionKind.MERGE,
+                    "effective_on": since,
+                    "decision": decision,
+                },
+            )
 
 
 def load(ctx: DemoContext) -> None:
@@ -176,6 +227,7 @@ def load(ctx: DemoContext) -> None:
                 name=post_name,
                 defaults={"kind": post_kind, "aliases": "\n".join(aliases), "order": order},
             )
+    _merge(ctx)
 
     admin = User.objects.filter(username="admin").first()
     if admin is None:

@@ -36,8 +36,8 @@ from .schedule import sync_plan
 
 FALLBACK_SOURCE = "demo:ke-hoach-mau"
 COPY_SOURCE = "demo:tien-do"
-# The other communes and wards of Thành phố Tây Ninh, and how well each keeps up (share of
-# work due so far that gets done) so the comparison has a best and a worst.
+# The other communes and wards of Thành phố Tây Ninh (and one ward of Kiến Tường), and how well
+# each keeps up (share of work due so far that gets done) so the comparison has a best and a worst.
 NEIGHBOURS = [
     ("phuong-2", 0.9),
     ("phuong-1", 0.8),
@@ -45,6 +45,9 @@ NEIGHBOURS = [
     ("hiep-ninh", 0.95),
     ("binh-minh", 0.5),
     ("tan-binh", 0.72),
+    # Thị xã Kiến Tường's ward formed by the 2025 merger (org/demo.py MERGERS): its focal point's
+    # first look is a plan in use, and the district's comparison has a row with work in it
+    ("kt-phuong-kien-tuong", 0.78),
 ]
 HOME_RATE = 0.85
 
@@ -322,6 +325,9 @@ def _neighbour_plan(source: Plan, unit, ctx: DemoContext) -> Plan:
     plan.source_name = COPY_SOURCE
     plan.issuer = f"UBND {unit.name}"
     plan.title = source.title.replace("xã Thạnh Tân", unit.name).replace("Xã Thạnh Tân", unit.name)
+    if unit.parent is not None:  # a ward of Kiến Tường is not in Thành phố Tây Ninh
+        parent = unit.parent.name
+        plan.title = plan.title.replace("thành phố Tây Ninh", parent[:1].lower() + parent[1:])
     plan.save()
     # The copy kept Thạnh Tân's posts; lead and coordinators are this unit's own posts.
     parties = list(TaskParty.objects.filter(task__plan=plan))
