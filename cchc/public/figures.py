@@ -144,14 +144,24 @@ def published_index(unit: Unit) -> list[dict[str, object]]:
     return months
 
 
+def as_of(unit: Unit, today: dt.date) -> dt.date:
+    """The day the unit's figures are told as of: today, or for a unit dissolved by a
+    reorganisation the day after its last (its plan's year and its last month in force, not
+    the empty months since; decision 0148)."""
+    if unit.valid_to is not None and unit.valid_to < today:
+        return unit.valid_to + dt.timedelta(days=1)
+    return today
+
+
 def unit_figures(unit: Unit, today: dt.date) -> dict[str, object]:
+    day = as_of(unit, today)
     return {
         "schema_version": SCHEMA_VERSION,
         "licence": LICENCE,
         "unit": {"code": unit.code, "name": unit.name},
-        "as_of": today.isoformat(),
-        "progress": progress(unit, today),
-        "indicators": indicators(unit, today),
+        "as_of": day.isoformat(),
+        "progress": progress(unit, day),
+        "indicators": indicators(unit, day),
         "procedures": procedures(unit),
         "index766": published_index(unit),
     }

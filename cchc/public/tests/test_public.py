@@ -8,6 +8,7 @@ import io
 import json
 
 from django.urls import reverse
+from django.utils import timezone
 
 from cchc.dossiers.models import Dossier, Procedure
 from cchc.dossiers.saving import import_dossiers
@@ -33,7 +34,12 @@ def test_the_page_shows_the_plan_indicators_and_procedures_without_login(publish
 
 
 def test_a_dissolved_communes_page_says_who_took_over_its_work(published, client, world):
-    merge(world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district))
+    today = timezone.localdate()  # dissolved yesterday: its figures are today's
+    merge(
+        world.commune,
+        into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district),
+        on=today,
+    )
     text = page(client).content.decode()
     assert "công việc của đơn vị do Xã Mới tiếp nhận" in text
     assert 'href="/cong-khai/xa-moi/"' in text
@@ -41,6 +47,21 @@ def test_a_dissolved_communes_page_says_who_took_over_its_work(published, client
     assert "Đã hoàn thành 0/2 nhiệm vụ, 1 nhiệm vụ quá hạn." in text
     assert "Đăng ký khai sinh" in text
     assert "đã được sắp xếp lại" not in page(client, "xa-moi").content.decode()
+
+
+def test_a_commune_dissolved_long_ago_shows_its_figures_up_to_then(published, client, world):
+    merge(world.commune, into=UnitFactory(code="xa-moi", name="Xã Mới", parent=world.district))
+    text = page(client).content.decode()
+    assert "Số liệu tính đến ngày 01/07/2025." in text
+    assert "Đã hoàn thành 0/2" not in text  # this year's plan is not its (it has none then)
+    data = json.loads(client.get(reverse("public:json", args=["xa-a"])).content)
+    assert data["as_of"] == "2025-07-01"
+    assert (data["indicators"]["from"], data["indicators"]["to"]) == ("2025-06-01", "2025-06-30")
+    assert data["progress"]["year"] == 2025 and data["progress"]["tasks"] == 0
+    # the successor's page is today's
+    assert json.loads(client.get(reverse("public:json", args=["xa-moi"])).content)["as_of"] == (
+        timezone.localdate().isoformat()
+    )
 
 
 def test_the_open_data_carries_the_same_figures_with_a_licence(published, client):
