@@ -3,19 +3,15 @@ Tường on 1 July 2025 (org/demo.py MERGERS), with dossiers before it under the
 after it under the new one, and the district's pages showing them together (decision 0147)."""
 
 import datetime as dt
-import io
 import re
 
 import pytest
-from django.conf import settings
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 
-from cchc.demo import load_demo
 from cchc.dossiers.models import Dossier
 from cchc.org.models import Unit, UnitSuccession, User
 from cchc.plans.models import Plan
+from cchc.testing.demo import demo_fixtures
 from cchc.tracking.models import ProgressUpdate
 
 # after the merger: dossiers from 01/01/2025 (the year before the demo's today) to 09/03/2026
@@ -28,26 +24,7 @@ NEW_WARD = "kt-phuong-kien-tuong"
 pytestmark = pytest.mark.xdist_group("merger-demo")
 
 
-@pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the module's tests, in a transaction rolled back at the end
-    (as tracking/tests/test_demo.py does)."""
-    files = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path_factory.mktemp("demo-files"))},
-    }
-    fast = override_settings(
-        STORAGES={**settings.STORAGES, "default": files},
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with django_db_blocker.unblock(), fast, transaction.atomic():
-        yield load_demo(io.StringIO(), today=TODAY)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_demo_once, db):
-    return _demo_once
+_demo_once, demo = demo_fixtures(TODAY)  # the demo as of TODAY, loaded once
 
 
 def received_in_2025(codes) -> int:

@@ -16,7 +16,8 @@ from django.urls import reverse
 
 from cchc.parindex import actions
 
-from .test_assessment import POINTS, _by_stt, _through_appraisal
+from .test_assessment import _by_stt, _through_appraisal
+from .test_pages import _submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -99,14 +100,7 @@ def test_the_self_assessment_stacks_into_labelled_cards_for_the_unit_and_the_upp
 def test_the_appraisal_stacks_into_labelled_cards_for_the_appraiser_and_the_unit(
     world, criteria_set, login
 ):
-    found = actions.open_assessment(world.commune, 2026, by=world.people.focal)
-    scores = _by_stt(found)
-    actions.save_self_scores(
-        found,
-        {s.criterion_id: (Decimal(str(POINTS[k])), "") for k, s in scores.items()},
-        by=world.people.focal,
-    )
-    actions.submit(found, by=world.people.leader, today=dt.date(2026, 12, 1))
+    _submitted(world)
     _check_stacks(_cells(login(world.people.district)))
     _check_stacks(_cells(login(world.people.focal)))
 

@@ -69,6 +69,20 @@ def follow(world, today):
     )
 
 
+@pytest.fixture
+def undated(follow):
+    """A task of the followed plan with no due date, only the plan's words for it."""
+    task = TaskFactory(
+        plan=follow.plan,
+        title="Xây dựng văn bản QPPL theo yêu cầu",
+        deadline_text="Theo quy định của cấp trên",
+        due=None,
+        leads=["Tư pháp – Hộ tịch"],
+    )
+    sync_plan(follow.plan)
+    return task
+
+
 def pdf_bytes() -> bytes:
     from cchc.tracking.demo_files import sample_pdf
 

@@ -4,14 +4,12 @@ import datetime as dt
 import io
 
 import pytest
-from django.conf import settings
-from django.db import transaction
-from django.test import override_settings
 
 from cchc.demo import load_demo
 from cchc.evidence.models import Evidence
 from cchc.notifications.models import Notification
 from cchc.plans.models import Plan
+from cchc.testing.demo import demo_fixtures
 from cchc.tracking.choices import Status
 from cchc.tracking.models import Occurrence, ProgressUpdate
 
@@ -21,27 +19,7 @@ TODAY = dt.date(2025, 6, 11)
 pytestmark = pytest.mark.xdist_group("tracking-demo")
 
 
-@pytest.fixture(scope="module")
-def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the module's tests, in a transaction rolled back at the end;
-    each test runs in a savepoint of it and leaves the demo as it found it (as Django's
-    setUpTestData does). Files and password hashing as every test has them (cchc/conftest.py)."""
-    files = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path_factory.mktemp("demo-files"))},
-    }
-    fast = override_settings(
-        STORAGES={**settings.STORAGES, "default": files},
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with django_db_blocker.unblock(), fast, transaction.atomic():
-        yield load_demo(io.StringIO(), today=TODAY)
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(_demo_once, db):
-    return _demo_once
+_demo_once, demo = demo_fixtures(TODAY)  # the demo as of TODAY, loaded once
 
 
 def statuses(plan):

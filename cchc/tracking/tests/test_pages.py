@@ -70,19 +70,6 @@ def test_the_timeline_shows_the_reminders_sent(follow, world, login, today):
     assert "Đã gửi nhắc việc" in page.content.decode()
 
 
-@pytest.fixture
-def undated(follow):
-    task = TaskFactory(
-        plan=follow.plan,
-        title="Xây dựng văn bản QPPL theo yêu cầu",
-        deadline_text="Theo quy định của cấp trên",
-        due=None,
-        leads=["Tư pháp – Hộ tịch"],
-    )
-    sync_plan(follow.plan)
-    return task
-
-
 def test_tasks_without_a_date_are_listed_for_the_focal_point_who_sets_one(
     undated, follow, world, login, today
 ):

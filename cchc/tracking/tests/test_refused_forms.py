@@ -12,27 +12,12 @@ import pytest
 from django.urls import reverse
 
 from cchc.audit.models import AuditEvent
-from cchc.testing.factories import TaskFactory
 from cchc.tracking import directions
 from cchc.tracking.models import Direction
-from cchc.tracking.schedule import sync_plan
 
 pytestmark = pytest.mark.django_db
 
 LONG = "Đề nghị rà soát lại toàn bộ hồ sơ trễ hạn. " * 100  # 4 300 characters: over 4 000
-
-
-@pytest.fixture
-def undated(follow):
-    task = TaskFactory(
-        plan=follow.plan,
-        title="Xây dựng văn bản QPPL theo yêu cầu",
-        deadline_text="Theo quy định của cấp trên",
-        due=None,
-        leads=["Tư pháp – Hộ tịch"],
-    )
-    sync_plan(follow.plan)
-    return task
 
 
 def _text(response) -> str:
