@@ -25,6 +25,13 @@ FIT = """() => {
 }"""
 
 
+# whether the element is within the screen as the page stands (no scrolling to it)
+IN_VIEW = """(selector) => {
+  const r = document.querySelector(selector).getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+}"""
+
+
 def _phone(page):
     page.set_viewport_size({"width": 390, "height": 844})
 
@@ -40,6 +47,9 @@ def test_the_self_assessment_and_the_appraisal_are_filled_on_a_phone(page, world
     box = page.get_by_label("Tự chấm 1.1", exact=True)
     box.fill("9")
     page.get_by_label("Ghi chú 1.1", exact=True).fill("Có kế hoạch")
+    # the save button stays on the screen beside the first criterion, far above the table's end
+    assert page.evaluate(IN_VIEW, "#par-save button") is True
+    assert page.evaluate("document.documentElement.scrollHeight") > 3 * 844
     screenshot(page, "par-self-assessment-phone")
     page.get_by_role("button", name="Lưu điểm tự chấm").click()
     page.get_by_text("Đã lưu").first.wait_for()
@@ -61,6 +71,7 @@ def test_the_self_assessment_and_the_appraisal_are_filled_on_a_phone(page, world
     assert page.evaluate(FIT) == {"sideways": 0, "outside": 0, "header": "none"}
     page.get_by_label("Thẩm định 1.1", exact=True).fill("8")
     page.get_by_label("Lý do 1.1", exact=True).fill("Thiếu quyết định")
+    assert page.evaluate(IN_VIEW, "#par-save button") is True
     screenshot(page, "par-appraisal-phone")
     page.get_by_role("button", name="Lưu kết quả thẩm định").click()
     page.get_by_text("Đã lưu").first.wait_for()
