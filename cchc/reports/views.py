@@ -50,8 +50,12 @@ def unit_reports(request, code: str):
     for key in schedule.KINDS:
         report = saved.get(key)
         period = schedule.window_for(unit, key, year) if report is None else None
-        # a dissolved unit's report of a window ending after it: its successor's (0148)
-        gone = period is not None and not unit.is_current(period.end)
+        # a window ending when the unit is not in force (0148): after it, its successor's
+        # report; before it (a unit formed by a merger), the report of the units it replaced
+        gone = ""
+        if period is not None and not unit.is_current(period.end):
+            before = unit.valid_from is not None and period.end < unit.valid_from
+            gone = "before" if before else "after"
         own.append(
             {
                 "kind": key,

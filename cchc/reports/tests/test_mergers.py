@@ -40,3 +40,15 @@ def test_the_old_commune_owes_no_report_after_it_and_its_page_says_who_prepares_
     html = html.content.decode()
     assert html.count("Do đơn vị tiếp nhận lập") == 2  # 9 months and the year
     assert "Xã Thạnh Tân không còn hoạt động từ ngày 01/07/2025" in html
+
+
+def test_the_new_communes_page_gives_its_windows_before_it_to_the_communes_it_replaced(
+    world, merged, login
+):
+    merged.valid_from = dt.date(2025, 7, 1)
+    merged.save(update_fields=["valid_from"])
+    html = login(merged.focal).get(reverse("reports:unit", args=[merged.code]) + "?year=2025")
+    html = html.content.decode()
+    assert html.count("Do các đơn vị trước sắp xếp lập") == 2  # the first quarter, the half-year
+    assert "Do đơn vị tiếp nhận lập" not in html
+    assert html.count("Chưa bắt đầu") == 2  # 9 months and the year: its own
