@@ -39,7 +39,7 @@ def _refused(form, exc: ValidationError) -> None:
 @require_POST
 def give_direction(request, pk: int):
     """A leader's direction on a task. Refused, the task's page again (400) with the direction
-    typed and the reason beside it: a redirect lost what was typed (decision 0153)."""
+    typed and the reason beside it: a redirect lost what was typed (decision 0150)."""
     task = get_object_or_404(
         Task.objects.visible_to(request.user).select_related("plan__unit", "section"), pk=pk
     )

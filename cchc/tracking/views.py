@@ -294,7 +294,7 @@ def _undated_page(request, unit, refused: DueForm | None = None, status: int = 2
 def set_due(request, pk: int):
     """Set the due date of a task whose deadline names none, from its page or the unit's list
     of tasks without a date (`back`). Refused, that page again (400) with the date typed and
-    the reason beside it: a redirect lost what was typed (decision 0153)."""
+    the reason beside it: a redirect lost what was typed (decision 0150)."""
     task = _task_for(request, pk, Action.EDIT_PLAN)
     prefix = request.POST.get("prefix") or None
     form = DueForm(request.POST, task=task, prefix=prefix)

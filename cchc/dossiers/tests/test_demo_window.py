@@ -1,4 +1,4 @@
-"""The demo's dossiers follow each unit's life (decision 0155): received only while in force."""
+"""The demo's dossiers follow each unit's life (decision 0151): received only while in force."""
 
 import datetime as dt
 

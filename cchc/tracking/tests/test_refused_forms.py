@@ -1,6 +1,6 @@
 """The task page's small forms (a due date, a leader's direction, the answer to it) refused:
 the page again, status 400, with what was typed in the form and the Vietnamese reason beside
-the field, nothing saved — not a redirect that lost what was typed (decision 0153). A valid
+the field, nothing saved — not a redirect that lost what was typed (decision 0150). A valid
 post still redirects."""
 
 from __future__ import annotations
