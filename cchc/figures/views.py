@@ -38,7 +38,9 @@ def unit_figures(request, code: str):
     unit = unit_for(request.user, code)
     definitions = rollup.current_definitions()
     can_enter = access_for(request.user).can(Action.ENTER_DATA, unit)
-    period = _period(request, timezone.localdate())
+    today = timezone.localdate()
+    # a dissolved unit opens on its last period in force, not on one it takes nothing for (0148)
+    period = _period(request, min(today, unit.valid_to) if unit.valid_to else today)
     form = EntryForm(definitions=definitions, initial={"period": period.key})
     if request.method == "POST":
         unit = unit_for(request.user, code, Action.ENTER_DATA)

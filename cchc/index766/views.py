@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.formats import month_year
 from cchc.indicators.tables import period_picker
 from cchc.org.access import Action, access_for, links_read_once, unit_for
+from cchc.org.in_force import as_of
 
 from . import actions
 from .board import build
@@ -45,7 +46,8 @@ def _unit_page(request, code: str, typed=None, status: int = 200):
         for key, score in board.months
     ]
     months = published(unit)
-    last_month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    # the last month ended (for a dissolved unit: its last month in force, decision 0148)
+    last_month = (as_of(unit, today).replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     context = {
         "unit": unit,
         **picker,

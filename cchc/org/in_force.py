@@ -54,6 +54,15 @@ def refusal(unit, on: dt.date, *, instead: str) -> str | None:
     return None if unit.is_current(on) else not_in_force_message(unit, on, instead)
 
 
+def as_of(unit, today: dt.date) -> dt.date:
+    """The day a unit's own figures are told as of: today, or for a unit dissolved by a
+    reorganisation the day after its last — its last month and year in force, not the empty
+    months since (the public page, the month a page offers to publish)."""
+    if unit.valid_to is not None and unit.valid_to < today:
+        return unit.valid_to + dt.timedelta(days=1)
+    return today
+
+
 def ensure_in_force(unit, on: dt.date, *, instead: str) -> None:
     """Refuse (UnitNotInForce, the Vietnamese 403 page with the reason) a new record of `unit`
     about a time ending on `on` when the unit is not in force that day."""

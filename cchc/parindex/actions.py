@@ -153,14 +153,19 @@ def leaves(criteria_set: CriteriaSet) -> list[Criterion]:
     ]
 
 
+def not_assessed(unit, year: int) -> str | None:
+    """Why `unit` gets no assessment of `year` (not in force on 31/12: its successor's; 0148)."""
+    return refusal(unit, dt.date(year, 12, 31), instead=_("that unit is assessed."))
+
+
 @transaction.atomic
 def open_assessment(unit, year: int, *, by, deadline: dt.date | None = None) -> Assessment:
     """The unit's assessment of `year` on the year's current criteria set (created once)."""
     existing = Assessment.objects.filter(unit=unit, year=year).first()
     if existing is not None:
         return existing
-    reason = refusal(unit, dt.date(year, 12, 31), instead=_("that unit is assessed."))
-    if reason is not None:  # dissolved during the year: its successor is assessed (0148)
+    reason = not_assessed(unit, year)
+    if reason is not None:
         raise ValidationError(reason)
     criteria_set = CriteriaSet.current(year)
     if criteria_set is None:

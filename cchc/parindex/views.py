@@ -141,6 +141,8 @@ def _assessment_page(request, code: str, year: int, typed=None, status: int = 20
         "rows": rows,
         "modes": modes,
         "today": today,
+        # a unit not in force at the year's end gets no assessment of it: the reason instead
+        "not_assessed": None if found is not None else actions.not_assessed(unit, year),
         "can_open": found is None
         and data.criteria_set is not None
         and access.can(Action.EDIT_PLAN, unit),

@@ -13,6 +13,7 @@ from cchc.dossiers import publication
 from cchc.formats.rounding import half_up
 from cchc.index766 import publication as index_publication
 from cchc.indicators import engine
+from cchc.org.in_force import as_of
 from cchc.org.models import Unit
 from cchc.tracking.choices import Status
 from cchc.tracking.dashboards import unit_dashboard
@@ -142,15 +143,6 @@ def published_index(unit: Unit) -> list[dict[str, object]]:
             }
         )
     return months
-
-
-def as_of(unit: Unit, today: dt.date) -> dt.date:
-    """The day the unit's figures are told as of: today, or for a unit dissolved by a
-    reorganisation the day after its last (its plan's year and its last month in force, not
-    the empty months since; decision 0148)."""
-    if unit.valid_to is not None and unit.valid_to < today:
-        return unit.valid_to + dt.timedelta(days=1)
-    return today
 
 
 def unit_figures(unit: Unit, today: dt.date) -> dict[str, object]:

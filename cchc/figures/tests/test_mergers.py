@@ -35,3 +35,11 @@ def test_the_page_keeps_what_was_typed_beside_the_reason(world, merged, login):
     assert "không còn hoạt động vào ngày 30/09/2025" in html
     assert 'value="17"' in html and "Báo cáo số 9/BC-UBND" in html
     assert not FigureEntry.objects.exists()
+
+
+def test_the_page_of_a_dissolved_commune_opens_on_its_last_quarter(world, merged, login):
+    client = login(merged.focal)
+    html = client.get(reverse("figures:unit", args=[world.commune.code])).content.decode()
+    assert "01/04/2025 – 30/06/2025</h2>" in html  # the quarter it ended in, not today's
+    html = client.get(reverse("figures:unit", args=[merged.code])).content.decode()
+    assert "01/04/2025 – 30/06/2025</h2>" not in html

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from cchc.index766.actions import publish
 from cchc.index766.models import Publication
@@ -30,3 +31,10 @@ def test_a_dissolved_commune_publishes_no_month_after_it(march):
         ("xa-a", 3, 2),
         ("xa-moi", 4, 1),
     ]
+
+
+def test_the_page_of_a_dissolved_commune_offers_its_last_month_to_publish(march, login):
+    world = march
+    merge(world.commune, into=UnitFactory(code="xa-moi"), on=dt.date(2024, 4, 1))
+    html = login(world.people.focal).get(reverse("index766:unit", args=[world.commune.code]))
+    assert 'name="month" value="2024-03"' in html.content.decode()

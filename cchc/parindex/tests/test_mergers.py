@@ -35,3 +35,16 @@ def test_dissolved_on_the_first_of_july_of_the_year_itself(world, criteria_set):
         actions.open_assessment(world.other, 2026, by=world.people.outsider)
     found = actions.open_assessment(world.commune, 2026, by=world.people.focal)
     assert found.unit == world.commune
+
+
+def test_the_page_of_a_year_the_commune_did_not_finish_says_so_instead_of_opening(
+    world, merged, criteria_set, login
+):
+    client = login(merged.focal)
+    html = client.get(reverse("parindex:assessment", args=[world.commune.code, 2026])).content
+    html = html.decode()
+    assert 'id="not-assessed"' in html and "do Xã Mới tiếp nhận" in html
+    assert reverse("parindex:open", args=[world.commune.code, 2026]) not in html
+    html = client.get(reverse("parindex:assessment", args=[merged.code, 2026])).content.decode()
+    assert 'id="not-assessed"' not in html
+    assert reverse("parindex:open", args=[merged.code, 2026]) in html
