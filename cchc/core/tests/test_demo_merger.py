@@ -87,3 +87,18 @@ def test_the_merged_wards_focal_point_lands_on_a_plan_in_use(demo, client):
     assert ProgressUpdate.objects.filter(occurrence__plan=plan).exists()
     client.force_login(User.objects.get(username="phuongkientuong"))
     assert plan.title in client.get(reverse("home"), follow=True).content.decode()
+
+
+def test_the_merged_wards_login_reaches_the_old_wards_and_nothing_beside(demo, client):
+    client.force_login(User.objects.get(username="phuongkientuong"))
+    for code in (NEW_WARD, *sorted(OLD_WARDS)):  # its own and its predecessors' pages
+        assert client.get(reverse("indicators:unit", args=[code])).status_code == 200, code
+    # an old ward's page says where its work went, with a link to the same page of the new one
+    page = client.get(reverse("figures:unit", args=["kt-phuong-2"])).content.decode()
+    assert "Phường 2 không còn hoạt động từ ngày 01/07/2025" in page
+    assert f'href="/units/{NEW_WARD}/figures/"' in page
+    # a commune beside it, the district above it, another province: not found
+    for code in ("kt-binh-hiep", "kien-tuong", "thanh-tan"):
+        assert client.get(reverse("indicators:unit", args=[code])).status_code == 404, code
+    thanh_tan = Plan.objects.filter(unit__code="thanh-tan").first()
+    assert client.get(reverse("plans:detail", args=[thanh_tan.pk])).status_code == 404
