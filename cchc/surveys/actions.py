@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record
 from cchc.dossiers.models import Dossier
 from cchc.org.access import within
-from cchc.org.in_force import ensure_in_force, refusal
+from cchc.org.in_force import UnitNotInForce, refusal
 
 from .choices import Channel
 from .keys import code_hash, new_token, normalise_code, token_hash
@@ -142,10 +142,18 @@ def submit(
 # --- kiosk devices ---------------------------------------------------------------------------
 
 
+def no_device(unit, today: dt.date) -> str | None:
+    """Why `unit` gets no new kiosk device today (no longer in force: its successor's device
+    takes the answers, decision 0148), or None."""
+    return refusal(unit, today, instead=_("hãy cấp thiết bị cho đơn vị đó."))
+
+
 def issue_device(unit, name: str, *, by, today: dt.date, days: int = 365):
-    """A new kiosk device for the unit; returns (device, token). The token is shown once. A
-    unit no longer in force gets none: its successor's device takes the answers (0148)."""
-    ensure_in_force(unit, today, instead=_("hãy cấp thiết bị cho đơn vị đó."))
+    """A new kiosk device for the unit; returns (device, token). The token is shown once;
+    refused (`no_device`) for a unit no longer in force."""
+    reason = no_device(unit, today)
+    if reason is not None:
+        raise UnitNotInForce(reason)
     token = new_token()
     with transaction.atomic():
         device = KioskDevice.objects.create(

@@ -326,6 +326,7 @@ def devices(request, code: str):
             "unit": unit,
             "devices": KioskDevice.objects.filter(unit=unit).order_by("-issued_on", "name"),
             "kiosk_url": kiosk_url,
+            "no_device": actions.no_device(unit, _today()),
             "today": _today(),
         },
     )

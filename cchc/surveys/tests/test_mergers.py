@@ -94,3 +94,12 @@ def test_a_dissolved_commune_runs_no_new_campaign_and_gets_no_kiosk(world, campa
     reply = client.post(f"/khao-sat/don-vi/{merged.code}/dot-moi/", _fields(campaign.version))
     assert reply.status_code == 302
     assert Campaign.objects.filter(unit=merged).exists()
+
+
+def test_a_dissolved_communes_device_page_says_why_instead_of_offering_one(world, merged, login):
+    client = login(merged.focal)
+    html = client.get(f"/khao-sat/don-vi/{world.commune.code}/thiet-bi/").content.decode()
+    assert 'id="no-device"' in html and "hãy cấp thiết bị cho đơn vị đó." in html
+    assert 'name="name"' not in html
+    html = client.get(f"/khao-sat/don-vi/{merged.code}/thiet-bi/").content.decode()
+    assert 'id="no-device"' not in html and 'name="name"' in html
