@@ -52,6 +52,11 @@ _NOT_PLAIN = (
 )
 _ISO = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"
 _VN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}(?: [0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"
+# Looser spellings the reference reads too (one-digit day, month or hour; milliseconds, dropped):
+# parsed only in a block where the strict ones left a date cell unread (decision 0152).
+_CLOCK = r"(?:(?P<H>[0-9]{1,2}):(?P<M>[0-9]{1,2})(?::(?P<S>[0-9]{1,2}))?(?:\.[0-9]+)?)"
+_LOOSE_ISO = rf"^(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{2}})-(?P<d>[0-9]{{2}})(?:[ T]{_CLOCK})?$"
+_LOOSE_VN = rf"^(?P<d>[0-9]{{1,2}})/(?P<m>[0-9]{{1,2}})/(?P<y>[0-9]{{4}})(?: {_CLOCK})?$"
 MOMENTS = {
     "NgayTiepNhan": "received",
     "NgayHenTra": "due",
@@ -155,10 +160,41 @@ def _moment(text: pl.Expr, *, day_end: bool) -> pl.Expr:
         .then(clock + ":00")
         .otherwise(clock)
     )
-    parsed = pl.concat_str(day, pl.lit(" "), clock).str.strptime(
-        pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False
-    )
+    return _local(pl.concat_str(day, pl.lit(" "), clock))
+
+
+def _loose_moment(text: pl.Expr, *, day_end: bool) -> pl.Expr:
+    """A date cell in the strict or looser spellings (`_LOOSE_*`); null when empty or not one
+    (31/02 included). Two regular expressions with groups a cell: slower than `_moment`."""
+    iso, vn = text.str.extract_groups(_LOOSE_ISO), text.str.extract_groups(_LOOSE_VN)
+
+    def part(name: str) -> pl.Expr:
+        return pl.coalesce(iso.struct.field(name), vn.struct.field(name)).str.zfill(2)
+
+    written = pl.concat_str(part("H"), part("M"), part("S").fill_null("00"), separator=":")
+    clock = pl.when(part("H").is_null()).then(pl.lit("23:59:59" if day_end else "00:00:00"))
+    day = pl.concat_str(part("y"), part("m"), part("d"), separator="-")
+    return _local(pl.concat_str(day, pl.lit(" "), clock.otherwise(written)))
+
+
+def _local(stamp: pl.Expr) -> pl.Expr:
+    """`YYYY-MM-DD HH:MM:SS` text as a local aware datetime (null when no such moment)."""
+    parsed = stamp.str.strptime(pl.Datetime("us"), "%Y-%m-%d %H:%M:%S", strict=False)
     return parsed.dt.replace_time_zone(ZONE, ambiguous="earliest", non_existent="null")
+
+
+def _loosely(parsed: pl.DataFrame) -> pl.DataFrame:
+    """The block's date columns where the strict spellings left a cell unread, parsed loosely."""
+    unread = parsed.select(
+        ((_t(name) != "") & pl.col(field).is_null()).any().alias(field)
+        for name, field in MOMENTS.items()
+    ).row(0, named=True)
+    again = {
+        field: _loose_moment(_t(name), day_end=name == "NgayHenTra")
+        for name, field in MOMENTS.items()
+        if unread[field]
+    }
+    return parsed.with_columns(**again) if again else parsed
 
 
 def parse_block(raw: pl.DataFrame, mapping: dict[str, int], first: int) -> pl.DataFrame:
@@ -175,7 +211,7 @@ def parse_block(raw: pl.DataFrame, mapping: dict[str, int], first: int) -> pl.Da
         plain=pl.all_horizontal(plain).fill_null(False),
         **{f"t_{name}": _text(_cell(mapping, name)) for name in names},
     )
-    parsed = texts.with_columns(**_values())
+    parsed = _loosely(texts.with_columns(**_values()))
     return parsed.select(*FIELDS, ok=_checks())
 
 
