@@ -156,7 +156,17 @@ class PersonChoiceField(forms.ModelChoiceField):
 
 
 class AssignForm(forms.Form):
-    user = PersonChoiceField(label=_("Person"), queryset=User.objects.none())
+    user = PersonChoiceField(
+        label=_("Person"),
+        queryset=User.objects.none(),
+        error_messages={
+            "required": _("Choose a person of the unit."),
+            # someone left the unit, or was asked by another tab meanwhile: the list is stale
+            "invalid_choice": _(
+                "Choose a person working in the unit and not yet asked to carry this task."
+            ),
+        },
+    )
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)

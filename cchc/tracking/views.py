@@ -132,7 +132,7 @@ def task_detail(request, pk: int):
 
 def render_task(request, task: Task, selected_pk=None, form=None, status: int = 200, refused=None):
     """The task's page; `refused` holds a refused form by its name on the page (due_form,
-    direction_form, answer_form), shown again with what was typed and its errors."""
+    direction_form, answer_form, assign_form), shown again with what was typed and its errors."""
     today = timezone.localdate()
     access = access_for(request.user)
     occurrences = list(task.occurrences.order_by("obsolete", "due", "key"))
@@ -318,11 +318,10 @@ def set_due(request, pk: int):
 def assign(request, pk: int):
     task = _task_for(request, pk, Action.EDIT_PLAN)
     form = AssignForm(request.POST, task=task)
-    if form.is_valid():
-        actions.assign(task, form.cleaned_data["user"], by=request.user)
-        messages.success(request, _("The task was assigned."))
-    else:
-        messages.error(request, _("Choose a person of the unit."))
+    if not form.is_valid():
+        return render_task(request, task, refused={"assign_form": form}, status=400)
+    actions.assign(task, form.cleaned_data["user"], by=request.user)
+    messages.success(request, _("The task was assigned."))
     return redirect("tracking:task", pk=task.pk)
 
 

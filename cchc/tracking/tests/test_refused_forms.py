@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from cchc.audit.models import AuditEvent
 from cchc.tracking import directions
-from cchc.tracking.models import Direction
+from cchc.tracking.models import Assignment, Direction
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +117,27 @@ def test_an_answer_to_a_direction_already_answered_is_refused_at_the_top(follow,
     assert "Ý kiến chỉ đạo này đã được trả lời." in text
     direction.refresh_from_db()
     assert direction.answer == "Đã xong"
+
+
+def test_a_refused_person_to_assign_is_named_beside_the_list_on_the_task_page(follow, world, login):
+    """The list of people on the page was stale: someone of another unit (a crafted post), or
+    someone another tab asked meanwhile. The task's page again with the reason, not a redirect
+    that left the list as it was and a message at the top."""
+    client = login(world.people.focal)
+    task = follow.justice
+    url = reverse("tracking:assign", args=[task.pk])
+    Assignment.objects.create(
+        task=task, user=world.people.official, assigned_by=world.people.leader
+    )
+    for person in (world.people.outsider, world.people.official):
+        response = client.post(url, {"user": person.pk})
+        assert response.status_code == 400, person
+        text = _text(response)
+        assert task.title in text  # the task's page
+        assert re.search(
+            r'id="id_user-error">Chọn một người đang làm việc ở đơn vị và chưa được giao', text
+        ), person
+    assert list(task.assignments.values_list("user", flat=True)) == [world.people.official.pk]
+    assert not AuditEvent.objects.filter(action="task.assign").exists()
+    assert client.post(url, {"user": world.people.leader.pk}).status_code == 302
+    assert task.assignments.count() == 2
