@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def _notice(html: str) -> str | None:
     found = re.search(
-        r'<div class="alert alert-warning" role="status" id="not-in-force">(.*?)</div>', html, re.S
+        r'<div class="alert alert-warning[^"]*" role="status" id="not-in-force">(.*?)</div>', html, re.S
     )
     return found.group(1) if found else None
 
@@ -39,6 +39,10 @@ def test_a_dissolved_communes_page_links_to_the_same_page_of_its_successor(
     assert "Xã Thạnh Tân không còn hoạt động từ ngày 01/07/2025" in notice
     assert "công việc của đơn vị đã do Xã Mới tiếp nhận" in notice
     assert f'href="{successor_page}"' in notice and "Sang trang này của Xã Mới" in notice
+    # on a phone the notice is what happened and the link; what stays here shows from a tablet up
+    wide_only = re.findall(r'<span class="d-none d-md-inline">(.*?)</span>', notice, re.S)
+    assert "công việc của đơn vị đã do" not in "".join(wide_only)
+    assert any("vẫn xem được tại đây" in text for text in wide_only)
     assert client.get(successor_page).status_code == 200
     assert _notice(client.get(successor_page).content.decode()) is None
 
