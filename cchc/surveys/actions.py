@@ -258,9 +258,16 @@ def _check_campaign(campaign: Campaign) -> None:
         raise Refused(INVALID, _("Chọn ít nhất một kênh nhận ý kiến."))
     if not campaign.version.published:
         raise Refused(INVALID, _("Phiếu %(v)s không còn được dùng.") % {"v": campaign.version})
-    gone = refusal(campaign.unit, campaign.ends_on, instead=_("đợt khảo sát do đơn vị đó tổ chức."))
+    gone = no_campaign(campaign.unit, campaign.ends_on)
     if campaign.pk is None and gone is not None:  # a new campaign after a merger (0148)
         raise Refused(INVALID, gone)
+
+
+def no_campaign(unit, on: dt.date) -> str | None:
+    """Why `unit` organises no new campaign ending on `on` (no longer in force then: its
+    successor's campaigns ask its people, decision 0148), or None. With today, the reason its
+    pages give instead of the form: any campaign it would start now ends after its last day."""
+    return refusal(unit, on, instead=_("đợt khảo sát do đơn vị đó tổ chức."))
 
 
 @transaction.atomic

@@ -71,6 +71,13 @@ def campaign_new(request, code: str):
     if request.method == "POST":
         return _save(request, unit, CampaignForm(request.POST))
     today = timezone.localdate()
+    gone = actions.no_campaign(unit, today)
+    if gone is not None:  # the reason, not a form whose every save would be refused
+        return render(
+            request,
+            "surveys/campaign_form.html",
+            {"nav": "surveys", "unit": unit, "no_campaign": gone},
+        )
     initial = {
         "starts_on": today,
         "ends_on": today.replace(month=12, day=31),

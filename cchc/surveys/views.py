@@ -194,16 +194,19 @@ def kiosk_thanks(request, token: str):
 # --- staff pages -----------------------------------------------------------------------------
 
 
-def _window(request) -> tuple[dt.date, dt.date]:
+def _window(request, unit) -> tuple[dt.date, dt.date]:
+    """The dates asked, else this year — for a unit dissolved by a merger its last year up to
+    its last day, where its answers are, not the empty year since (0148)."""
     today = _today()
+    last = min(today, unit.valid_to or today)
     try:
         start = dt.date.fromisoformat(request.GET.get("from", ""))
     except ValueError:
-        start = dt.date(today.year, 1, 1)
+        start = dt.date(last.year, 1, 1)
     try:
         end = dt.date.fromisoformat(request.GET.get("to", ""))
     except ValueError:
-        end = dt.date(today.year, 12, 31)
+        end = dt.date(last.year, 12, 31) if last == today else last
     if end < start:
         start, end = end, start
     if (end - start).days > 366 * settings.MAX_WINDOW_YEARS:
@@ -212,7 +215,7 @@ def _window(request) -> tuple[dt.date, dt.date]:
 
 
 def _results_for(request, unit):
-    start, end = _window(request)
+    start, end = _window(request, unit)
     code = request.GET.get("mau") or results.DEFAULT_QUESTIONNAIRE
     questionnaire = Questionnaire.objects.filter(code=code).first()
     if questionnaire is None:
@@ -253,6 +256,7 @@ def results_page(request, code: str):
             "campaigns": campaigns,
             "own_campaigns": Campaign.objects.filter(unit=unit).select_related("version")[:10],
             "may_run": may_run(request.user, unit),
+            "no_campaign": actions.no_campaign(unit, _today()),
             "chart": chart,
             "query": request.GET.urlencode(),
         },

@@ -103,3 +103,34 @@ def test_a_dissolved_communes_device_page_says_why_instead_of_offering_one(world
     assert 'name="name"' not in html
     html = client.get(f"/khao-sat/don-vi/{merged.code}/thiet-bi/").content.decode()
     assert 'id="no-device"' not in html and 'name="name"' in html
+
+
+def test_a_dissolved_communes_pages_say_why_instead_of_offering_a_new_campaign(
+    world, merged, login
+):
+    """The form would only be refused on saving: its results page and the new campaign's
+    address give the reason up front, and the successor's pages still offer it."""
+    client = login(merged.focal)
+    old = world.commune.code
+    results = client.get(f"/khao-sat/don-vi/{old}/").content.decode()
+    assert 'id="no-campaign"' in results and "đợt khảo sát do đơn vị đó tổ chức." in results
+    assert f"/khao-sat/don-vi/{old}/dot-moi/" not in results
+    form = client.get(f"/khao-sat/don-vi/{old}/dot-moi/").content.decode()
+    assert 'id="no-campaign"' in form and "do Xã Mới tiếp nhận" in form
+    assert 'name="name"' not in form and 'name="ends_on"' not in form
+    results = client.get(f"/khao-sat/don-vi/{merged.code}/").content.decode()
+    assert 'id="no-campaign"' not in results
+    assert f"/khao-sat/don-vi/{merged.code}/dot-moi/" in results
+    form = client.get(f"/khao-sat/don-vi/{merged.code}/dot-moi/").content.decode()
+    assert 'name="name"' in form
+
+
+def test_a_dissolved_communes_results_start_on_its_last_half_year_not_the_empty_year_since(
+    world, merged, login
+):
+    client = login(merged.focal)
+    html = client.get(f"/khao-sat/don-vi/{world.commune.code}/").content.decode()
+    assert 'name="from" value="2025-01-01"' in html and 'name="to" value="2025-06-30"' in html
+    html = client.get(f"/khao-sat/don-vi/{merged.code}/").content.decode()
+    year = timezone.localdate().year
+    assert f'name="from" value="{year}-01-01"' in html and f'name="to" value="{year}-12-31"' in html
