@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from cchc import periods
 from cchc.org.access import Action, access_for, unit_for
+from cchc.org.in_force import last_day
 from cchc.plans.models import Plan, Target
 from cchc.plans.rules import ensure_open
 
@@ -40,7 +41,7 @@ def unit_figures(request, code: str):
     can_enter = access_for(request.user).can(Action.ENTER_DATA, unit)
     today = timezone.localdate()
     # a dissolved unit opens on its last period in force, not on one it takes nothing for (0148)
-    period = _period(request, min(today, unit.valid_to) if unit.valid_to else today)
+    period = _period(request, last_day(unit, today))
     form = EntryForm(definitions=definitions, initial={"period": period.key})
     if request.method == "POST":
         unit = unit_for(request.user, code, Action.ENTER_DATA)
@@ -95,12 +96,13 @@ def _choices(year: int) -> list[periods.Period]:
 def unit_table(request, code: str):
     unit = unit_for(request.user, code)
     today = timezone.localdate()
+    default = last_day(unit, today).year  # a dissolved unit's last year in force
     try:
-        year = int(request.GET.get("year", today.year))
+        year = int(request.GET.get("year", default))
     except ValueError:
-        year = today.year
+        year = default
     if not periods.FIRST_YEAR <= year <= periods.LAST_YEAR:
-        year = today.year
+        year = default
     columns = [periods.quarter(year, q) for q in range(1, 5)] + [periods.whole_year(year)]
     definitions = rollup.current_definitions()
     values = [rollup.totals(unit, p.start, p.end, definitions) for p in columns]

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cchc import periods
+from cchc.org.in_force import last_day
 from cchc.org.models import Unit
 
 from . import engine
@@ -165,8 +166,9 @@ def period_picker(query, unit: Unit, today: dt.date) -> dict:
 
 def period_from(key: str, unit: Unit, today: dt.date, start: str = "", end: str = ""):
     """(period, error message) from the page's `period` key, or from a `from`–`to` pair of
-    dates; the current year when neither is given or they are not valid (with a message)."""
-    default = periods.whole_year(today.year)
+    dates; the current year when neither is given or they are not valid (with a message) — a
+    dissolved unit's last year in force."""
+    default = periods.whole_year(last_day(unit, today).year)
     key = key.strip()
     if not key and (start or end):
         try:

@@ -54,6 +54,12 @@ def refusal(unit, on: dt.date, *, instead: str) -> str | None:
     return None if unit.is_current(on) else not_in_force_message(unit, on, instead)
 
 
+def last_day(unit, today: dt.date) -> dt.date:
+    """Today, or for a unit dissolved by a reorganisation its last day in force: where its
+    pages start (the year, period or dates they show first), not the empty time since."""
+    return min(today, unit.valid_to) if unit.valid_to is not None else today
+
+
 def as_of(unit, today: dt.date) -> dt.date:
     """The day a unit's own figures are told as of: today, or for a unit dissolved by a
     reorganisation the day after its last — its last month and year in force, not the empty

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cchc.documents.excel import sheet_title, workbook_bytes, write_table
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
+from cchc.org.in_force import last_day
 
 from . import actions, compile, content, document, schedule
 from .forms import ReportTextForm, ReturnForm, WindowForm
@@ -25,12 +26,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _year(request) -> int:
+def _year(request, unit) -> int:
+    """The year asked (?year=), else this year — a dissolved unit's last year in force."""
+    default = last_day(unit, timezone.localdate()).year
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+        return default
+    return year if 2000 <= year <= 2100 else default
 
 
 def _kind(request) -> str:
@@ -44,7 +47,7 @@ def unit_reports(request, code: str):
     """The unit's four reports of the year; for an upper level, its units' reports of one
     kind with status and lateness."""
     unit = unit_for(request.user, code)
-    year, kind, today = _year(request), _kind(request), timezone.localdate()
+    year, kind, today = _year(request, unit), _kind(request), timezone.localdate()
     saved = {r.kind: r for r in Report.objects.filter(unit=unit, year=year)}
     own = []
     for key in schedule.KINDS:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.accounts.addresses import client_address
 from cchc.org.access import Action, access_for, links_read_once, unit_for
+from cchc.org.in_force import last_day
 from cchc.org.models import Unit
 
 from . import actions, exports, results
@@ -198,7 +199,7 @@ def _window(request, unit) -> tuple[dt.date, dt.date]:
     """The dates asked, else this year — for a unit dissolved by a merger its last year up to
     its last day, where its answers are, not the empty year since (0148)."""
     today = _today()
-    last = min(today, unit.valid_to or today)
+    last = last_day(unit, today)
     try:
         start = dt.date.fromisoformat(request.GET.get("from", ""))
     except ValueError:

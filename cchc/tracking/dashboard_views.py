@@ -15,6 +15,7 @@ from cchc.core import freshness
 from cchc.formats import month_year
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, links_read_once, unit_for, within
+from cchc.org.in_force import last_day
 from cchc.plans.models import Plan
 
 from . import actions
@@ -26,11 +27,12 @@ from .reminders import policy_for
 
 
 def _unit_day_year(request, code: str):
-    """The unit asked for (within the viewer's sight), today, and the year shown (?year=)."""
+    """The unit asked for (within the viewer's sight), today, and the year shown (?year=; else
+    this year, or a dissolved unit's last year in force, where its plan is)."""
     unit = unit_for(request.user, code)
     today = timezone.localdate()
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else today.year
+    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else last_day(unit, today).year
     return unit, today, year
 
 
@@ -48,7 +50,8 @@ def dashboard(request, code: str):
         "statuses": [(s, Status(s).label, STATUS_COLOURS[s]) for s in STATUS_ORDER],
         "years": sorted(
             # the year shown is among them, so the picker never names another year
-            set(Plan.objects.filter(unit=unit).values_list("year", flat=True)) | {today.year, year},
+            set(Plan.objects.filter(unit=unit).values_list("year", flat=True))
+            | {last_day(unit, today).year, year},
             reverse=True,
         ),
         "undated_count": TaskSchedule.objects.filter(

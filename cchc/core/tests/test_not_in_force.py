@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def _notice(html: str) -> str | None:
     found = re.search(
-        r'<div class="alert alert-warning[^"]*" role="status" id="not-in-force">(.*?)</div>', html, re.S
+        r'<div class="alert alert-warning[^"]*" role="status" id="not-in-force">(.*?)</div>',
+        html,
+        re.S,
     )
     return found.group(1) if found else None
 
@@ -68,3 +70,29 @@ def test_a_unit_in_force_and_a_split_one(world, login):
     notice = _notice(client.get(reverse("figures:unit", args=["xa-a"])).content.decode())
     assert "đơn vị không nhận số liệu, báo cáo, phản ánh hay đánh giá mới" in notice
     assert "href" not in notice
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["tracking:dashboard", "indicators:unit", "index766:unit", "reports:unit", "figures:table"],
+)
+def test_a_dissolved_communes_pages_open_on_its_last_year_in_force(world, merged, login, name):
+    """Xã Thạnh Tân ended on 30/06/2025: its plan, figures and reports are of 2025, and a page
+    that opened on this year showed an empty one ("no plan for this year")."""
+    client = login(merged.focal)
+    assert _year_shown(client.get(reverse(name, args=["xa-a"])).content.decode()) == 2025, name
+    html = client.get(reverse(name, args=["xa-moi"])).content.decode()
+    assert _year_shown(html) == dt.date.today().year, name
+
+
+def _year_shown(html: str) -> int | None:
+    """The year a page's picker shows chosen: a selected option, a year box, a pressed button."""
+    for pattern in (
+        r'<option value="(\d{4})"[^>]* selected',
+        r'<input type="number" name="year" value="(\d{4})"',
+        r'href="\?year=(\d{4})" aria-current="true"',
+    ):
+        found = re.search(pattern, html)
+        if found:
+            return int(found.group(1))
+    return None
