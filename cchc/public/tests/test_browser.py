@@ -4,23 +4,14 @@ violation on the page nor on a lookup's answer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from cchc.conftest import screenshot
 from cchc.indicators.builtins import install
 from cchc.indicators.models import IndicatorDefinition
+from cchc.testing.axe import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def violations(tab) -> list:
-    if not tab.evaluate("typeof window.axe !== 'undefined'"):
-        tab.evaluate(AXE.read_text(encoding="utf-8"))
-    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
 @pytest.mark.parametrize("width,height,name", [(1366, 768, "desktop"), (390, 844, "phone")])

@@ -6,3 +6,46 @@ document.addEventListener("change", function (event) {
     field.form.submit();
   }
 });
+
+// A table wider than the screen scrolls sideways in its .table-responsive box. Such a box takes
+// the keyboard's focus (the arrow keys then scroll it) and is named after its table's caption or
+// heading, so a keyboard or screen-reader user can reach what is off the screen (WCAG 2.1.1).
+// Boxes that fit are left alone; the check runs again when the window changes size.
+function markScrollableTables() {
+  document.querySelectorAll(".table-responsive").forEach(function (box) {
+    var wide = box.scrollWidth > box.clientWidth + 1;
+    if (box.hasAttribute("data-scroll-marked") && !wide) {
+      // only what was added here: the names are listed in the mark
+      box.getAttribute("data-scroll-marked").split(" ").forEach(function (name) {
+        box.removeAttribute(name);
+      });
+      box.removeAttribute("data-scroll-marked");
+    } else if (wide && !box.hasAttribute("tabindex")) {
+      var added = ["tabindex"];
+      box.setAttribute("tabindex", "0");
+      if (!box.hasAttribute("role")) {
+        box.setAttribute("role", "region");
+        added.push("role");
+      }
+      if (!box.hasAttribute("aria-label") && !box.hasAttribute("aria-labelledby")) {
+        var section = box.closest("section, article, main");
+        var named = box.querySelector("caption") ||
+          (section && section.querySelector("h1, h2, h3")) || document.querySelector("h1");
+        if (named) {
+          // "(cuộn ngang)": scrolled sideways — and a name apart from its section's own
+          box.setAttribute("aria-label",
+            named.textContent.trim().replace(/\s+/g, " ") + " (cuộn ngang)");
+          added.push("aria-label");
+        }
+      }
+      box.setAttribute("data-scroll-marked", added.join(" "));
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", markScrollableTables);
+document.addEventListener("htmx:afterSettle", markScrollableTables);
+var scrollCheck;
+window.addEventListener("resize", function () {
+  clearTimeout(scrollCheck);
+  scrollCheck = setTimeout(markScrollableTables, 200);
+});

@@ -1,0 +1,65 @@
+"""The pages each kind of user opens first, on the demo's data, in a real browser at a
+desktop's and a phone's width: axe-core finds no accessibility violation — text on the site's
+grey background and the menu's blue with enough contrast, every field labelled, a table wider
+than the phone reachable by keyboard (site.js names and focuses its scrolling box)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import timezone
+
+from cchc.conftest import browser_login, screenshot
+from cchc.demo import load_demo
+from cchc.testing.axe import violations
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("a11y-demo")]
+
+YEAR = timezone.localdate().year
+PAGES = {
+    # a commune's focal point: the day's work, the plan, reports, PAR, feedback, figures
+    "thanhtan": [
+        "/",
+        "/plans/",
+        "/units/thanh-tan/reports/",
+        f"/par/thanh-tan/{YEAR}/",
+        "/units/thanh-tan/feedback/",
+        "/units/thanh-tan/feedback/new/",
+        "/units/thanh-tan/indicators/",
+        "/units/thanh-tan/figures/",
+        "/khao-sat/don-vi/thanh-tan/",
+    ],
+    # the district's reviewer: its communes compared, their reports, the service index
+    "noivu.tayninh": [
+        "/",
+        "/units/tp-tay-ninh/compare/",
+        "/units/tp-tay-ninh/reports/",
+        "/units/tp-tay-ninh/index766/",
+    ],
+}
+
+
+def test_the_first_pages_of_each_kind_of_user_pass_axe(page, tmp_path):
+    files = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path)},
+    }
+    with override_settings(STORAGES={**settings.STORAGES, "default": files}):
+        load_demo(io.StringIO())
+    found = {}
+    for user, addresses in PAGES.items():
+        page.context.clear_cookies()
+        browser_login(page, user, "demo")
+        for width, height in ((1366, 768), (390, 844)):
+            page.set_viewport_size({"width": width, "height": height})
+            for address in addresses:
+                response = page.goto(page.base_url + address)
+                assert response.status == 200, (user, address)
+                broken = violations(page)
+                if broken:
+                    found[(user, width, address)] = broken
+                    screenshot(page, f"axe-{user}-{width}-{address.strip('/').replace('/', '-')}")
+    assert found == {}
