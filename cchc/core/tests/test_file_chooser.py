@@ -68,8 +68,11 @@ def test_a_compact_forms_file_field_is_the_small_chooser(world, login):
         {"definition": needs_file.pk, "period": "2024-q1", "numerator": 1, "denominator": 1},
     )
     assert refused.status_code == 400
-    [chooser] = choosers(refused.content.decode())
+    html = refused.content.decode()
+    [chooser] = choosers(html)
     assert "form-control-sm is-invalid" in chooser
+    # the reason is read out with the field: the input names it, and it is on the page
+    assert 'aria-describedby="id_file-error"' in chooser and 'id="id_file-error"' in html
 
 
 def test_the_file_inputs_a_template_writes_by_hand_are_the_chooser_too(world, login, tmp_path):
