@@ -97,6 +97,16 @@ def test_a_file_field_holding_a_file_says_current_and_clear_in_vietnamese():
     assert html.count("Chọn tệp…") == 1
 
 
+def test_the_admins_file_field_of_a_model_is_the_chooser_too():
+    from django.contrib.admin.widgets import AdminFileWidget
+
+    held = type("Held", (), {"url": "/tep/mau.docx", "__str__": lambda self: "mau.docx"})
+    with translation.override("vi"):
+        html = AdminFileWidget().render("template", held())
+    assert "Hiện nay:" in html and "Thay đổi:" in html
+    choosers(html)
+
+
 def test_a_field_taking_several_files_says_so():
     class Several(forms.ClearableFileInput):
         allow_multiple_selected = True
