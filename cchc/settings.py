@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's own widget templates, for the renderer below
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -158,6 +159,11 @@ TEMPLATES = [
         },
     }
 ]
+
+# Form widgets are drawn from the project's templates first, so a widget whose browser rendering
+# speaks English is written once in cchc/templates/django/forms/widgets/ (the file chooser,
+# decision 0155) and every form, the admin's included, uses it.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -------------------------------------------------------------------------------
 # SQLite (WAL, busy timeout, immediate transactions) by default; PostgreSQL by DATABASE_URL.

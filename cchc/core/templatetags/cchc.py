@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from django import template
+from django import forms, template
 from django.forms import BoundField
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from django.utils import timezone
@@ -24,8 +24,9 @@ _CHECKS = {"checkbox", "radioselect", "checkboxselectmultiple"}
 
 
 @register.filter
-def bs(field: BoundField):
-    """Render a form field's widget with Bootstrap classes and its error state."""
+def bs(field: BoundField, size: str = ""):
+    """Render a form field's widget with Bootstrap classes and its error state; `size` "sm" for
+    the small inputs of a compact form (`field|bs:"sm"`)."""
     kind = field.widget_type
     if kind in _CHECKS:
         css = "form-check-input"
@@ -33,11 +34,24 @@ def bs(field: BoundField):
         css = "form-select"
     else:
         css = "form-control"
+    if size and kind not in _CHECKS:
+        css = f"{css} {css}-{size}"
     attrs = {"class": css + (" is-invalid" if field.errors else "")}
     if field.errors:
         attrs["aria-describedby"] = f"{field.id_for_label}-error"
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def file_input(name: str, *label: object, small: bool = False):
+    """A file input a template writes without a form field behind it (a table row's own small
+    form), drawn by the same widget as every form's file field: the Vietnamese chooser of
+    cchc/templates/django/forms/widgets/file.html (decision 0155). `label`, its words joined by
+    spaces, is its accessible name, for an input no visible label points to."""
+    css = "form-control form-control-sm" if small else "form-control"
+    attrs = {"class": css, "aria-label": " ".join(str(word) for word in label)}
+    return forms.FileInput(attrs=attrs).render(name, None)
 
 
 @register.filter

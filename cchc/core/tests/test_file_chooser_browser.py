@@ -1,0 +1,83 @@
+"""The file chooser in a real browser (decision 0155), on the dossier import page: a focal point
+sees "Chọn tệp…" and "Chưa chọn tệp", reaches the hidden input with the keyboard (the box
+shows the focus), opens the picker by the key or by the button, sees the chosen file's name, and
+the file is read as before. Without JavaScript the button still opens the picker."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from cchc.conftest import browser_login, screenshot
+from cchc.dossiers.models import DossierUpload
+from cchc.public.tests.test_browser import AXE
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+EXPORT = (
+    "Mã hồ sơ;Mã TTHC;Mã đơn vị;Ngày tiếp nhận;Ngày hẹn trả;Ngày kết thúc xử lý;Kênh nộp\n"
+    "HS-1;1.001;xa-a;04/03/2024 08:00;08/03/2024 17:00;07/03/2024 09:00;2\n"
+)
+NAME = "ho-so-thang-3-nam-2024-cua-xa-thanh-tan-ban-chinh-thuc-da-ky-so.csv"
+
+
+def _violations(tab) -> list:
+    """What axe-core finds wrong in the chooser's form."""
+    tab.evaluate(AXE.read_text(encoding="utf-8"))
+    result = tab.evaluate("axe.run({include: [['form.card']]}, {resultTypes: ['violations']})")
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+def test_a_focal_point_picks_a_file_by_the_vietnamese_button_and_sees_its_name(
+    page, world, tmp_path
+):
+    export = tmp_path / NAME
+    export.write_text(EXPORT, encoding="utf-8")
+    browser_login(page, "focal")
+    page.goto(page.base_url + "/units/xa-a/dossiers/import/")
+    chooser = page.locator("label.filepick")
+    expect(chooser).to_have_text("Chọn tệp…Chưa chọn tệp")
+    assert page.locator("input[type=file]").bounding_box()["width"] <= 1  # the browser's own
+    assert _violations(page) == []
+
+    page.locator("input[name=kind]").last.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "file"
+    assert chooser.evaluate("box => getComputedStyle(box).boxShadow") != "none"
+    with page.expect_file_chooser() as picker:
+        page.keyboard.press("Space")
+    picker.value.set_files(str(export))
+    expect(chooser).to_contain_text(NAME)
+    screenshot(page, "file-chooser-chosen")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # a long name is cut
+    screenshot(page, "file-chooser-chosen-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    with page.expect_file_chooser() as picker:
+        page.get_by_text("Chọn tệp…").click()
+    picker.value.set_files(str(export))
+    page.get_by_role("button", name="Đọc tệp").click()
+    page.get_by_role("heading", name="Kiểm tra các cột rồi nhập").wait_for()
+    assert DossierUpload.objects.get().file_name == NAME
+
+
+def test_without_javascript_the_button_still_opens_the_picker(
+    browser, live_server, world, tmp_path
+):
+    export = tmp_path / "hoso.csv"
+    export.write_text(EXPORT, encoding="utf-8")
+    context = browser.new_context(locale="vi-VN", java_script_enabled=False)
+    tab = context.new_page()
+    tab.base_url = live_server.url
+    try:
+        browser_login(tab, "focal")
+        tab.goto(live_server.url + "/units/xa-a/dossiers/import/")
+        with tab.expect_file_chooser() as picker:
+            tab.get_by_text("Chọn tệp…").click()
+        picker.value.set_files(str(export))
+        tab.get_by_role("button", name="Đọc tệp").click()
+        tab.get_by_role("heading", name="Kiểm tra các cột rồi nhập").wait_for()
+        assert DossierUpload.objects.get().file_name == "hoso.csv"
+    finally:
+        context.close()
