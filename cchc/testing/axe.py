@@ -11,9 +11,14 @@ from pathlib import Path
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
-def violations(tab) -> list[tuple[str, list]]:
-    """(rule, the first three elements that break it) for each rule the page breaks."""
+def violations(tab, within: str | None = None) -> list[tuple[str, list]]:
+    """(rule, the first three elements that break it) for each rule the page — or the part of
+    it the CSS selector `within` names — breaks."""
     if not tab.evaluate("typeof window.axe !== 'undefined'"):
         tab.evaluate(AXE.read_text(encoding="utf-8"))
-    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    result = tab.evaluate(
+        "within => axe.run(within ? {include: [[within]]} : document,"
+        " {resultTypes: ['violations']})",
+        within,
+    )
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]

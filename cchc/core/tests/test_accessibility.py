@@ -31,6 +31,8 @@ PAGES = {
         "/units/thanh-tan/indicators/",
         "/units/thanh-tan/figures/",
         "/khao-sat/don-vi/thanh-tan/",
+        "/khao-sat/don-vi/thanh-tan/thiet-bi/",
+        "/units/thanh-tan/dossiers/import/",
     ],
     # the district's reviewer: its communes compared, their reports, the service index
     "noivu.tayninh": [

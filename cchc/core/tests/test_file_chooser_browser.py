@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from cchc.conftest import browser_login, screenshot
 from cchc.dossiers.models import DossierUpload
-from cchc.public.tests.test_browser import AXE
+from cchc.testing.axe import violations
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,13 +19,6 @@ EXPORT = (
     "HS-1;1.001;xa-a;04/03/2024 08:00;08/03/2024 17:00;07/03/2024 09:00;2\n"
 )
 NAME = "ho-so-thang-3-nam-2024-cua-xa-thanh-tan-ban-chinh-thuc-da-ky-so.csv"
-
-
-def _violations(tab) -> list:
-    """What axe-core finds wrong in the chooser's form."""
-    tab.evaluate(AXE.read_text(encoding="utf-8"))
-    result = tab.evaluate("axe.run({include: [['form.card']]}, {resultTypes: ['violations']})")
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
 def test_a_focal_point_picks_a_file_by_the_vietnamese_button_and_sees_its_name(
@@ -38,7 +31,7 @@ def test_a_focal_point_picks_a_file_by_the_vietnamese_button_and_sees_its_name(
     chooser = page.locator("label.filepick")
     expect(chooser).to_have_text("Chọn tệp…Chưa chọn tệp")
     assert page.locator("input[type=file]").bounding_box()["width"] <= 1  # the browser's own
-    assert _violations(page) == []
+    assert violations(page, within="form.card") == []
 
     page.locator("input[name=kind]").last.focus()
     page.keyboard.press("Tab")
