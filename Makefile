@@ -44,7 +44,7 @@ MYPY_PATHS ?= cchc/feedback/actions.py cchc/feedback/reading.py cchc/feedback/ra
 	cchc/evidence/actions.py cchc/evidence/files.py cchc/evidence/models.py \
 	cchc/figures/actions.py cchc/figures/rollup.py cchc/figures/models.py cchc/figures/targets.py \
 	cchc/documents/actions.py cchc/documents/models.py \
-	cchc/formats/rounding.py cchc/formats/__init__.py cchc/core/arguments.py \
+	cchc/formats/rounding.py cchc/formats/inputs.py cchc/formats/__init__.py cchc/core/arguments.py \
 	cchc/dossiers/competence.py cchc/index766/scoring.py \
 	cchc/index766/board.py cchc/index766/actions.py cchc/index766/publication.py \
 	cchc/index766/sources.py cchc/index766/seed.py cchc/index766/views.py cchc/index766/entered.py \

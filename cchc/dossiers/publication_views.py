@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from cchc.formats.inputs import DayField
 from cchc.org.access import access_for
 
 from . import publication
@@ -33,9 +34,8 @@ class PublicationForm(forms.ModelForm):
     class Meta:
         model = Procedure
         fields = list(publication.FIELDS)
-        widgets = {
-            name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-            for name in ("act_effective", "publication_decided", "national_db_on")
+        field_classes = {
+            name: DayField for name in ("act_effective", "publication_decided", "national_db_on")
         }
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats.inputs import DayField
+
 from .actions import ENTRY_FIELDS
 from .models import Feedback
 
@@ -13,12 +15,8 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Feedback
         fields = list(ENTRY_FIELDS.values())  # the columns of a file, in its order
-        widgets = {
-            "received": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "answered": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "published": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "content": forms.Textarea(attrs={"rows": 3}),
-        }
+        field_classes = {"received": DayField, "answered": DayField, "published": DayField}
+        widgets = {"content": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

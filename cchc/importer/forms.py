@@ -7,8 +7,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats.inputs import DateInput
 from cchc.plans.choices import Area, Comparator, PlanKind, Recurrence, TargetUnit
-from cchc.plans.forms import DateInput, LinesField, TargetValueCheck, plan_units, split_lines_keep
+from cchc.plans.forms import LinesField, TargetValueCheck, plan_units, split_lines_keep
 from cchc.plans.legal import parse_citation
 
 ACCEPTED = ".docx,.pdf,.txt,.md,.xlsx"

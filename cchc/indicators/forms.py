@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cchc import formats
+from cchc.formats.inputs import DayField
 from cchc.org.models import Post
 
 from .models import IndicatorDefinition, TargetFigure
@@ -41,10 +41,8 @@ class FigureForm(forms.ModelForm):
     class Meta:
         model = TargetFigure
         fields = ["as_of", "value", "note", "document"]
-        widgets = {
-            "as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "note": forms.Textarea(attrs={"rows": 2}),
-        }
+        field_classes = {"as_of": DayField}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     document = forms.CharField(
         label=_("Evidence document"),
@@ -60,7 +58,6 @@ class FigureForm(forms.ModelForm):
     def __init__(self, *args, target, **kwargs):
         super().__init__(*args, **kwargs)
         self.target = target
-        self.fields["as_of"].input_formats = ["%Y-%m-%d", formats.DAY]
 
     def clean_value(self):
         from .targets import figure_value_error

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cchc import formats
+from cchc.formats.inputs import DateInput
 from cchc.org.access import Action, access_for
 
 from .choices import Area, Verdict
@@ -18,20 +19,6 @@ from .deadlines import parse_deadline
 from .legal import parse_citation
 from .models import Plan, Section, Target, Task, target_shape_errors, target_value_errors
 from .rules import in_force_during, not_in_force_message
-
-
-class DateInput(forms.DateInput):
-    """A date typed as officials write it, dd/mm/yyyy.
-
-    Not the browser's date picker: its format follows the browser's language (mm/dd/yyyy on
-    an English Windows), which misleads, and old office browsers render it poorly.
-    """
-
-    def __init__(self, attrs=None):
-        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "autocomplete": "off"} | (
-            attrs or {}
-        )
-        super().__init__(attrs=attrs, format=formats.DAY)
 
 
 def split_lines(value: str) -> list[str]:

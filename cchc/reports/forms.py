@@ -1,17 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cchc.formats.inputs import DayField
+
 from .content import NARRATIVE_PARTS
 
 
 class ReportTextForm(forms.Form):
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
     place = forms.CharField(label=_("Place"), max_length=120, required=False)
-    signed_on = forms.DateField(
-        label=_("Date"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    signed_on = DayField(label=_("Date"), required=False)
     recipients = forms.CharField(
         label=_("Recipients (one per line)"),
         required=False,
@@ -45,15 +43,9 @@ class ReportTextForm(forms.Form):
 
 
 class WindowForm(forms.Form):
-    start = forms.DateField(
-        label=_("Data from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label=_("Data until"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    due = forms.DateField(
-        label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    start = DayField(label=_("Data from"))
+    end = DayField(label=_("Data until"))
+    due = DayField(label=_("Due"))
 
 
 class ReturnForm(forms.Form):

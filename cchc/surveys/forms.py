@@ -7,6 +7,8 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from cchc.formats.inputs import DayField
+
 from .choices import Channel
 from .models import Campaign, QuestionnaireVersion
 
@@ -32,10 +34,7 @@ class CampaignForm(forms.ModelForm):
     class Meta:
         model = Campaign
         fields = ["name", "version", "starts_on", "ends_on", "aggregation", "margin", "channels"]
-        widgets = {
-            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
+        field_classes = {"starts_on": DayField, "ends_on": DayField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

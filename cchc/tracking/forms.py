@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.files import allowed_names, check_upload
 from cchc.formats import day
+from cchc.formats.inputs import DateInput
 from cchc.org.models import Membership, User
-from cchc.plans.forms import DateInput
 
 from .choices import UpdateState
 from .models import ReminderPolicy, parse_days
