@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cchc import periods
+from cchc.formats.inputs import typed_day
 from cchc.org.in_force import last_day
 from cchc.org.models import Unit
 
@@ -171,16 +173,7 @@ def period_from(key: str, unit: Unit, today: dt.date, start: str = "", end: str 
     default = periods.whole_year(last_day(unit, today).year)
     key = key.strip()
     if not key and (start or end):
-        try:
-            low, high = dt.date.fromisoformat(start.strip()), dt.date.fromisoformat(end.strip())
-        except ValueError:
-            return default, _("Give both dates of the window; the current year is shown.")
-        if high < low:
-            return default, _("The window ends before it starts; the current year is shown.")
-        try:
-            return periods.checked_window(low, high), ""
-        except periods.WindowError as exc:
-            return default, _("%(reason)s; the current year is shown.") % {"reason": exc}
+        return _window_typed(start, end, default)
     if not key:
         return default, ""
     try:
@@ -193,6 +186,22 @@ def period_from(key: str, unit: Unit, today: dt.date, start: str = "", end: str 
         # a report window of another unit's plan is not this unit's to read
         return default, _("That report window is not one of this unit's plans.")
     return period, ""
+
+
+def _window_typed(start: str, end: str, default: periods.Period) -> tuple[periods.Period, str]:
+    """`period_from` of a `from`–`to` pair typed dd/mm/yyyy (ISO still read: old links)."""
+    try:
+        low, high = typed_day(start, _("From")), typed_day(end, _("To"))
+    except ValidationError as exc:
+        return default, _("%(error)s The current year is shown.") % {"error": exc.messages[0]}
+    if low is None or high is None:
+        return default, _("Give both dates of the window; the current year is shown.")
+    if high < low:
+        return default, _("The window ends before it starts; the current year is shown.")
+    try:
+        return periods.checked_window(low, high), ""
+    except periods.WindowError as exc:
+        return default, _("%(reason)s; the current year is shown.") % {"reason": exc}
 
 
 def _report_row(pk: int):

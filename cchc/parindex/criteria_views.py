@@ -8,16 +8,16 @@ button and get 403 on a save; its editors are its home-affairs reviewers and adm
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from cchc.formats import day
+from cchc.formats.inputs import typed_day
 from cchc.org.access import Action, access_for, unit_for
 
 from . import actions, layout
@@ -79,8 +79,11 @@ def parse(rows: list[dict]) -> layout.ParsedSet:
     return layout.checked([], parsed, problems)
 
 
-def _page(request, unit, year, rows, *, status=200, problems=(), name="", submit_by=None):
+def _page(request, unit, year, rows, *, status=200, problems=(), name="", submit_by=""):
+    """The build page; `submit_by` is the date as typed when a save was refused."""
     current = CriteriaSet.current(year)
+    if not submit_by and current and current.submit_by:
+        submit_by = day(current.submit_by)
     blank = {f: "" for f in FIELDS}
     context = {
         "unit": unit,
@@ -89,7 +92,7 @@ def _page(request, unit, year, rows, *, status=200, problems=(), name="", submit
         "rows": rows + [dict(blank) for _ in range(BLANK_ROWS)],
         "problems": problems,
         "name": name or (current.name if current else ""),
-        "submit_by": submit_by or (current.submit_by if current else None),
+        "submit_by": submit_by,
         "can_edit": may_edit(request.user, unit),
         "nav": "parindex",
     }
@@ -108,22 +111,19 @@ def build(request, code: str, year: int):
         raise PermissionDenied(_("Only the province's reviewers and administrators edit it."))
     rows = _posted_rows(request.POST)
     name = (request.POST.get("name") or "").strip()
+    typed_by = request.POST.get("submit_by") or ""
+    problems: list[str] = []
     try:
-        submit_by = dt.date.fromisoformat(request.POST.get("submit_by") or "")
-    except ValueError:
-        submit_by = None
+        submit_by = typed_day(typed_by, _("Self-assessments due by"))
+    except ValidationError as error:
+        problems += error.messages
     try:
         parsed = parse(rows)
     except layout.LayoutError as error:
+        problems += error.problems
+    if problems:  # nothing saved; the page again with what was typed
         return _page(
-            request,
-            unit,
-            year,
-            rows,
-            status=400,
-            problems=error.problems,
-            name=name,
-            submit_by=submit_by,
+            request, unit, year, rows, status=400, problems=problems, name=name, submit_by=typed_by
         )
     saved = actions.build_criteria(
         parsed, year=year, by=request.user, name=name, submit_by=submit_by

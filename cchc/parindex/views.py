@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from cchc.documents.excel import workbook_bytes
+from cchc.formats.inputs import day_error, typed_day
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Unit
 from cchc.periods import FIRST_YEAR, LAST_YEAR
@@ -64,11 +65,13 @@ def _points(raw: str, label: str) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-def _date(raw: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat((raw or "").strip())
-    except ValueError:
-        raise ValidationError(_("Give a date.")) from None
+def _date(raw: str, label) -> dt.date:
+    """The date typed in a small form's box, dd/mm/yyyy; refused, naming the box, when empty
+    or mistyped."""
+    found = typed_day(raw, label)
+    if found is None:
+        raise ValidationError(day_error(label))
+    return found
 
 
 def _fail(request, error: ValidationError) -> None:
@@ -89,16 +92,18 @@ def _step(request, code: str, year: int, step) -> HttpResponse:
     return _page(code, year)
 
 
-def _scores_step(request, code: str, year: int, step) -> HttpResponse:
-    """A save of the table's points (self, appraised, final): done, back to the page; refused,
-    the page again with what was typed in its inputs and the refusal's messages (a redirect
-    would show the stored points and lose every entry typed)."""
+def _typed_step(request, code: str, year: int, step) -> HttpResponse:
+    """A save of what was typed on the page (the table's points: self, appraised, final; a date
+    box): done, back to the page; refused, the page again with what was typed in its inputs
+    and the refusal's messages (a redirect would show the stored values and lose every entry
+    typed)."""
     try:
         done = step()
     except ValidationError as error:
         _fail(request, error)
         return _assessment_page(request, code, year, typed=request.POST, status=400)
-    messages.success(request, done)
+    if done:
+        messages.success(request, done)
     return _page(code, year)
 
 
@@ -159,6 +164,7 @@ def _assessment_page(request, code: str, year: int, typed=None, status: int = 20
         if unit.parent is not None and access.can(Action.VIEW, unit.parent)
         else None,
         "nav": "parindex",
+        "typed": typed or {},
     }
     return render(request, "parindex/assessment.html", context, status=status)
 
@@ -198,7 +204,7 @@ def self_scores(request, code: str, year: int):
         changed = actions.save_self_scores(found, _entries(request, found, "note"), by=request.user)
         return _("%(n)s criteria saved.") % {"n": changed}
 
-    return _scores_step(request, code, year, step)
+    return _typed_step(request, code, year, step)
 
 
 @login_required
@@ -248,12 +254,12 @@ def reopen(request, code: str, year: int):
         actions.reopen(
             _assessment(unit, year),
             by=request.user,
-            until=_date(request.POST.get("until", "")),
+            until=_date(request.POST.get("until", ""), _("Reopen until")),
             reason=request.POST.get("reason", ""),
         )
         return ""
 
-    return _step(request, code, year, step)
+    return _typed_step(request, code, year, step)
 
 
 @login_required
@@ -269,7 +275,7 @@ def appraise(request, code: str, year: int):
         )
         return _("%(n)s criteria saved.") % {"n": changed}
 
-    return _scores_step(request, code, year, step)
+    return _typed_step(request, code, year, step)
 
 
 @login_required
@@ -281,11 +287,11 @@ def explanation_round(request, code: str, year: int):
         actions.open_explanation(
             _assessment(unit, year),
             by=request.user,
-            deadline=_date(request.POST.get("deadline", "")),
+            deadline=_date(request.POST.get("deadline", ""), _("Explain by")),
         )
         return _("The unit was asked to explain by the deadline.")
 
-    return _step(request, code, year, step)
+    return _typed_step(request, code, year, step)
 
 
 @login_required

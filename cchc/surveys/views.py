@@ -8,6 +8,7 @@ import io
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.accounts.addresses import client_address
+from cchc.formats.inputs import typed_day
 from cchc.org.access import Action, access_for, links_read_once, unit_for
 from cchc.org.in_force import last_day
 from cchc.org.models import Unit
@@ -195,28 +197,35 @@ def kiosk_thanks(request, token: str):
 # --- staff pages -----------------------------------------------------------------------------
 
 
-def _window(request, unit) -> tuple[dt.date, dt.date]:
+def _asked(request, name: str, label: str, wrong: dict[str, str]) -> dt.date | None:
+    """The date typed in the `name` box (dd/mm/yyyy, or ISO from old links); None when empty
+    or mistyped, the message of a mistyped one put in `wrong` under the box's name."""
+    try:
+        return typed_day(request.GET.get(name), label)
+    except ValidationError as exc:
+        wrong[name] = exc.messages[0]
+        return None
+
+
+def _window(request, unit) -> tuple[dt.date, dt.date, dict[str, str]]:
     """The dates asked, else this year — for a unit dissolved by a merger its last year up to
-    its last day, where its answers are, not the empty year since (0148)."""
+    its last day, where its answers are, not the empty year since (0148); and the messages of
+    the boxes mistyped, by name (their default date is used)."""
     today = _today()
     last = last_day(unit, today)
-    try:
-        start = dt.date.fromisoformat(request.GET.get("from", ""))
-    except ValueError:
-        start = dt.date(last.year, 1, 1)
-    try:
-        end = dt.date.fromisoformat(request.GET.get("to", ""))
-    except ValueError:
-        end = dt.date(last.year, 12, 31) if last == today else last
+    wrong: dict[str, str] = {}
+    start = _asked(request, "from", "Từ ngày", wrong) or dt.date(last.year, 1, 1)
+    end = _asked(request, "to", "Đến ngày", wrong) or (
+        dt.date(last.year, 12, 31) if last == today else last
+    )
     if end < start:
         start, end = end, start
     if (end - start).days > 366 * settings.MAX_WINDOW_YEARS:
         start = end - dt.timedelta(days=366)
-    return start, end
+    return start, end, wrong
 
 
-def _results_for(request, unit):
-    start, end = _window(request, unit)
+def _results_for(request, unit, start: dt.date, end: dt.date):
     code = request.GET.get("mau") or results.DEFAULT_QUESTIONNAIRE
     questionnaire = Questionnaire.objects.filter(code=code).first()
     if questionnaire is None:
@@ -234,7 +243,8 @@ def _results_for(request, unit):
 @require_GET
 def results_page(request, code: str):
     unit = unit_for(request.user, code, Action.VIEW)
-    everything, verified, unverified = _results_for(request, unit)
+    start, end, wrong = _window(request, unit)
+    everything, verified, unverified = _results_for(request, unit, start, end)
     campaigns = list(open_campaigns(unit, _today()))
     access = access_for(request.user)
     for campaign in campaigns:
@@ -259,6 +269,7 @@ def results_page(request, code: str):
             "may_run": may_run(request.user, unit),
             "no_campaign": actions.no_campaign(unit, _today()),
             "chart": chart,
+            "wrong": wrong,
             "query": request.GET.urlencode(),
         },
     )
@@ -268,7 +279,7 @@ def results_page(request, code: str):
 @require_GET
 def results_excel(request, code: str):
     unit = unit_for(request.user, code, Action.VIEW)
-    everything, verified, unverified = _results_for(request, unit)
+    everything, verified, unverified = _results_for(request, unit, *_window(request, unit)[:2])
     response = HttpResponse(
         exports.results_workbook(everything, unverified, verified),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

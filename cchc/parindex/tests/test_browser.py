@@ -54,7 +54,7 @@ def test_self_assessment_appraisal_explanation_final_and_ranking(page):
     page.get_by_label("Lý do 1.1", exact=True).fill("Sáng kiến chưa được công nhận")
     page.get_by_role("button", name="Lưu kết quả thẩm định").click()
     page.get_by_text("Đã lưu").first.wait_for()
-    page.get_by_label("Hạn giải trình").fill((today + dt.timedelta(days=7)).isoformat())
+    page.get_by_label("Hạn giải trình").fill(f"{today + dt.timedelta(days=7):%d/%m/%Y}")
     page.get_by_role("button", name="Đề nghị đơn vị giải trình").click()
     page.get_by_text("Đã đề nghị đơn vị giải trình trong thời hạn.").wait_for()
 

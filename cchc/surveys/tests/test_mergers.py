@@ -130,7 +130,7 @@ def test_a_dissolved_communes_results_start_on_its_last_half_year_not_the_empty_
 ):
     client = login(merged.focal)
     html = client.get(f"/khao-sat/don-vi/{world.commune.code}/").content.decode()
-    assert 'name="from" value="2025-01-01"' in html and 'name="to" value="2025-06-30"' in html
+    assert 'name="from" value="01/01/2025"' in html and 'name="to" value="30/06/2025"' in html
     html = client.get(f"/khao-sat/don-vi/{merged.code}/").content.decode()
     year = timezone.localdate().year
-    assert f'name="from" value="{year}-01-01"' in html and f'name="to" value="{year}-12-31"' in html
+    assert f'name="from" value="01/01/{year}"' in html and f'name="to" value="31/12/{year}"' in html
