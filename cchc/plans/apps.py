@@ -11,5 +11,11 @@ class PlansConfig(AppConfig):
         from cchc.audit.history import register
 
         from . import history
+        from .revisions import Appraisal
 
-        register(actions=history.ACTION_LABELS, fields=history.FIELD_LABELS, hidden=history.HIDDEN)
+        register(
+            actions=history.ACTION_LABELS,
+            fields=history.FIELD_LABELS,
+            hidden=history.HIDDEN,
+            values_of={"plan.appraise": Appraisal},
+        )
