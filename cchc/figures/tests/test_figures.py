@@ -192,6 +192,7 @@ def test_the_focal_point_enters_a_figure_on_the_page(world, login, django_assert
         page = client.get(url(world) + "?period=2024-q1")
     assert page.status_code == 200
     assert "bc.pdf" in page.content.decode()
+    assert f"{world.people.focal.full_name} · " in page.content.decode()  # who entered it
 
 
 def test_the_page_shows_a_refusal_in_vietnamese_and_saves_nothing(world, login):
