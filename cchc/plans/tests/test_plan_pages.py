@@ -316,3 +316,9 @@ def test_a_closed_plan_keeps_its_tasks_and_targets_until_it_is_reopened(plan, wo
         assert client.post(url, {"title": "x", "text": "x", "value": "1"}).status_code == 403, url
     target.refresh_from_db()
     assert target.value == 90 and plan.tasks.filter(pk=task.pk).exists()
+
+
+def test_the_plans_list_stacks_into_labelled_cards_on_a_phone(plan, world, login):
+    html = login(world.people.focal).get(reverse("plans:list")).content.decode()
+    assert 'class="table table-hover bg-white border align-middle stack-sm"' in html
+    assert f'data-label="Năm">{plan.year}</td>' in html and 'data-label="Trạng thái">' in html
