@@ -322,3 +322,12 @@ def test_the_plans_list_stacks_into_labelled_cards_on_a_phone(plan, world, login
     html = login(world.people.focal).get(reverse("plans:list")).content.decode()
     assert 'class="table table-hover bg-white border align-middle stack-sm"' in html
     assert f'data-label="Năm">{plan.year}</td>' in html and 'data-label="Trạng thái">' in html
+
+
+def test_the_report_schedule_stacks_into_labelled_cards_on_a_phone(plan, world, login):
+    from cchc.plans.models import ReportingPeriod
+
+    ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I", due=dt.date(2026, 3, 20))
+    html = login(world.people.focal).get(plan.get_absolute_url()).content.decode()
+    assert '<table class="table table-sm bg-white border stack-sm">' in html
+    assert '<td data-label="Hạn nộp">20/03/2026</td>' in html
