@@ -176,3 +176,10 @@ def test_a_value_named_like_a_reverse_relation_of_the_object_is_shown_not_a_cras
     # a criteria set's import records "criteria", the name of the set's rows
     record("plan.update", obj=plan, unit=plan.unit, after={"appraisals": 2})
     assert _changes(plan_history(plan), "plan.update") == {"Appraisals": "2"}
+
+
+def test_the_closed_history_shows_its_disclosure_marker_so_people_know_it_opens(world, login):
+    _plan, task, _target = _plan_with_history(world)
+    html = login(world.people.focal).get(reverse("tracking:task", args=[task.pk])).content.decode()
+    # an inline summary loses the ▶ marker: a heading with nothing under it
+    assert '<summary class="h5" id="history-title">' in html
