@@ -11,6 +11,7 @@ class PlansConfig(AppConfig):
         from cchc.audit.history import register
 
         from . import history
+        from .models import Plan
         from .revisions import Appraisal
 
         register(
@@ -18,4 +19,5 @@ class PlansConfig(AppConfig):
             fields=history.FIELD_LABELS,
             hidden=history.HIDDEN,
             values_of={"plan.appraise": Appraisal},
+            rows_of={"from_plan": Plan},
         )

@@ -183,3 +183,13 @@ def test_the_closed_history_shows_its_disclosure_marker_so_people_know_it_opens(
     html = login(world.people.focal).get(reverse("tracking:task", args=[task.pk])).content.decode()
     # an inline summary loses the ▶ marker: a heading with nothing under it
     assert '<summary class="h5" id="history-title">' in html
+
+
+def test_a_copied_plans_history_names_the_plan_it_was_copied_from_not_its_id(world):
+    from cchc.plans import actions
+
+    source = PlanFactory(unit=world.commune, year=2025, title="Kế hoạch CCHC năm 2025")
+    copy = actions.copy_plan(source, year=2026, by=world.people.focal)
+    with translation.override("vi"):
+        changes = _changes(plan_history(copy), "plan.copy")
+    assert changes["Sao từ kế hoạch"] == "Kế hoạch CCHC năm 2025"
