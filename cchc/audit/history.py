@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cchc.formats import day
@@ -23,15 +24,23 @@ from .models import AuditEvent
 ACTION_LABELS: dict[str, object] = {}
 EXTRA_LABELS: dict[str, object] = {}
 HIDDEN: set[str] = {"id"}
+# Actions whose values are the fields of another model than the event's object's
+VALUES_OF: dict[str, type] = {}
+# Values that are no model field but the id of a row: shown by the row's name
+ROWS_OF: dict[str, type] = {}
 
 
-def register(*, actions=None, fields=None, hidden=()) -> None:
+def register(*, actions=None, fields=None, hidden=(), values_of=None, rows_of=None) -> None:
     """Add an app's labels: `actions` ("plan.create" → "Plan created"), `fields` for values
-    that are no model field of the event's object ("lead" → "Lead"), and `hidden` field names
-    that mean nothing to a reader (ids, order)."""
+    that are no model field of the event's object ("lead" → "Lead"), `hidden` field names
+    that mean nothing to a reader (ids, order), `values_of` an action whose values are
+    another model's fields ("plan.appraise", recorded on the plan → Appraisal), and `rows_of`
+    a value that is the id of a row ("from_plan" → Plan)."""
     ACTION_LABELS.update(actions or {})
     EXTRA_LABELS.update(fields or {})
     HIDDEN.update(hidden)
+    VALUES_OF.update(values_of or {})
+    ROWS_OF.update(rows_of or {})
 
 
 def name_by_default(actions: dict) -> None:
@@ -76,8 +85,16 @@ def _show(value) -> str:
     return str(value)
 
 
+def _row_name(related, value):
+    # a row is named by its name; the id stays when the row is gone
+    row = related._default_manager.filter(pk=value).first()
+    return str(row) if row is not None else value
+
+
 def _choice_label(model, name: str, value):
     """The label of a choice ("institutions" → "Cải cách thể chế"), else the value."""
+    if name in ROWS_OF and isinstance(value, int):
+        return _row_name(ROWS_OF[name], value)
     if model is None or value in (None, ""):
         return value
     try:
@@ -86,27 +103,29 @@ def _choice_label(model, name: str, value):
     except (FieldDoesNotExist, TypeError):
         return value
     if getattr(field, "many_to_one", False) and isinstance(value, int):
-        # a foreign key is stored by id; people read the row's name (the id if it is gone)
-        related = field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else value
+        return _row_name(field.related_model, value)  # a foreign key is stored by its id
     return str(choices.get(value, value)) if choices else value
 
 
 def _label(model, name: str) -> str:
-    if name in EXTRA_LABELS:
-        return str(EXTRA_LABELS[name])
+    """The field's own name first: a label an app registered is for a value that is no field
+    of the model (one app's "note" is not another model's note)."""
     if model is not None:
         try:
-            return str(model._meta.get_field(name).verbose_name)
+            field = model._meta.get_field(name)
         except FieldDoesNotExist:
-            pass
-    return name
+            field = None
+        if field is not None and field.concrete:
+            return capfirst(str(field.verbose_name))
+    return capfirst(str(EXTRA_LABELS.get(name, name)))
 
 
 def describe(events) -> list[HistoryRow]:
     rows = []
     for event in events:
-        model = event.content_type.model_class() if event.content_type_id else None
+        model = VALUES_OF.get(event.action)
+        if model is None and event.content_type_id:
+            model = event.content_type.model_class()
         before, after = event.before or {}, event.after or {}
         keys = [k for k in dict.fromkeys([*before, *after]) if k not in HIDDEN]
         changes = [

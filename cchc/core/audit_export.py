@@ -57,7 +57,7 @@ def rows(found) -> Iterator[TableRow]:
             [
                 moment(event.at, seconds=True),
                 user.username if user else _("(system)"),
-                (user.get_full_name() or "") if user else "",
+                (user.full_name or user.get_full_name()) if user else "",
                 event.unit.name if event.unit else "",
                 event.action,
                 action_label(event.action),

@@ -12,4 +12,7 @@ class ImporterConfig(AppConfig):
     def ready(self) -> None:
         from cchc.audit.history import register
 
-        register(actions={"plan.import": _("Plan imported from a file")})
+        register(
+            actions={"plan.import": _("Plan imported from a file")},
+            fields={"source": _("File"), "warnings": _("Warnings")},
+        )

@@ -11,5 +11,13 @@ class PlansConfig(AppConfig):
         from cchc.audit.history import register
 
         from . import history
+        from .models import Plan
+        from .revisions import Appraisal
 
-        register(actions=history.ACTION_LABELS, fields=history.FIELD_LABELS, hidden=history.HIDDEN)
+        register(
+            actions=history.ACTION_LABELS,
+            fields=history.FIELD_LABELS,
+            hidden=history.HIDDEN,
+            values_of={"plan.appraise": Appraisal},
+            rows_of={"from_plan": Plan},
+        )

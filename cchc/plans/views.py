@@ -108,6 +108,8 @@ def plan_detail(request, pk: int):
         "reporting_periods": plan.reporting_periods.all(),
         "can_edit": can_edit,
         "can_change": can_change,
+        # a plan whose tasks were reported on is closed, never deleted: no button to a refusal
+        "can_delete": can_edit and not plan.has_reports(),
         "query": request.GET.urlencode(),
         "from_above": cascade.tasks_from_above(plan) if can_change else [],
         **life_context(request.user, plan, amendment, all_amendments),

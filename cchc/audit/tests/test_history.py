@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from cchc.audit.log import _jsonable
 from cchc.plans.history import plan_history
@@ -113,3 +114,82 @@ def test_events_recorded_before_subjects_existed_are_found_after_the_migration(w
     assert [r.event.action for r in plan_history(plan)] == [
         "target.create", "task.delete", "task.create", "task.create",
     ]  # fmt: skip
+
+
+def _changes(rows, action):
+    [row] = [r for r in rows if r.event.action == action]
+    return {c.label: c.after for c in row.changes}
+
+
+def test_an_appraisal_reads_with_its_verdict_and_general_comment_in_the_plans_history(world, login):
+    from cchc.plans import actions
+    from cchc.plans.choices import Verdict
+
+    plan = PlanFactory(unit=world.commune, status="draft")
+    TargetFactory(plan=plan)
+    actions.submit_plan(plan, by=world.people.focal)
+    note = "Đề nghị bổ sung sản phẩm đầu ra"
+    actions.appraise_plan(plan, by=world.people.district, verdict=Verdict.REVISE, note=note)
+    with translation.override("vi"):
+        changes = _changes(plan_history(plan), "plan.appraise")
+    # the verdict's label, and the appraisal's own name for its note (not another app's "note")
+    assert changes == {"Kết luận": "Cần chỉnh sửa", "Ý kiến chung": note, "Ý kiến": "0"}
+    page = login(world.people.focal).get(plan.get_absolute_url() + "?history=1")
+    assert (
+        '<span class="fw-semibold">Kết luận</span>: <ins>Cần chỉnh sửa</ins>'
+        in page.content.decode()
+    )
+
+
+def test_a_progress_note_is_called_by_its_own_field_and_every_label_starts_with_a_capital(world):
+    from cchc.plans.history import task_history
+    from cchc.tracking.actions import report_progress
+    from cchc.tracking.schedule import sync_plan
+
+    plan, task, _target = _plan_with_history(world)
+    plan.tasks.update(deadline_text="Tháng 03/2024")
+    sync_plan(plan)
+    occurrence = task.occurrences.get()
+    report_progress(occurrence, by=world.people.focal, state="working", percent=30, note="Đã họp")
+    with translation.override("vi"):
+        changes = _changes(task_history(task), "progress.report")
+    assert changes["Kết quả thực hiện"] == "Đã họp"
+    assert changes["Tỷ lệ hoàn thành"] == "30"
+    assert "Cách tính" not in changes
+
+
+def test_an_imported_plans_file_and_warnings_are_named_in_vietnamese(world):
+    from cchc.audit.log import record
+
+    plan = PlanFactory(unit=world.commune)
+    after = {"source": "ke-hoach.docx", "warnings": ["Số kế hoạch để trống"], "tasks": 3}
+    record("plan.import", obj=plan, unit=plan.unit, after=after)
+    with translation.override("vi"):
+        changes = _changes(plan_history(plan), "plan.import")
+    assert changes == {"Tệp": "ke-hoach.docx", "Cảnh báo": "Số kế hoạch để trống", "Nhiệm vụ": "3"}
+
+
+def test_a_value_named_like_a_reverse_relation_of_the_object_is_shown_not_a_crash(world):
+    from cchc.audit.log import record
+
+    plan = PlanFactory(unit=world.commune)
+    # a criteria set's import records "criteria", the name of the set's rows
+    record("plan.update", obj=plan, unit=plan.unit, after={"appraisals": 2})
+    assert _changes(plan_history(plan), "plan.update") == {"Appraisals": "2"}
+
+
+def test_the_closed_history_shows_its_disclosure_marker_so_people_know_it_opens(world, login):
+    _plan, task, _target = _plan_with_history(world)
+    html = login(world.people.focal).get(reverse("tracking:task", args=[task.pk])).content.decode()
+    # an inline summary loses the ▶ marker: a heading with nothing under it
+    assert '<summary class="h5" id="history-title">' in html
+
+
+def test_a_copied_plans_history_names_the_plan_it_was_copied_from_not_its_id(world):
+    from cchc.plans import actions
+
+    source = PlanFactory(unit=world.commune, year=2025, title="Kế hoạch CCHC năm 2025")
+    copy = actions.copy_plan(source, year=2026, by=world.people.focal)
+    with translation.override("vi"):
+        changes = _changes(plan_history(copy), "plan.copy")
+    assert changes["Sao từ kế hoạch"] == "Kế hoạch CCHC năm 2025"

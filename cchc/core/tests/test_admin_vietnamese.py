@@ -8,6 +8,7 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
@@ -189,3 +190,10 @@ def test_every_column_and_read_only_field_of_our_admin_pages_is_named_in_vietnam
             if not _in_vietnamese(label):
                 english.append(f"{model._meta.label} {name}: {label}")
     assert english == []
+
+
+def test_the_admin_pages_name_the_sites_icon(admin_client):
+    # without it the browser asks for /favicon.ico, a 404 in the console of every admin page
+    signed_out = Client().get(reverse("admin:login"))
+    for page in (admin_client.get(reverse("admin:index")), signed_out):
+        assert 'rel="icon" href="/static/favicon.svg"' in page.content.decode()

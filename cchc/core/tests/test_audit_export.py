@@ -38,6 +38,7 @@ def test_the_export_lists_every_event_of_the_window_and_is_recorded(trail, tmp_p
     rows, sheet = _rows(out)
     assert [r[4] for r in rows] == ["plan.create", "login.failed", "plan.create"]
     assert rows[0][1] == "focal" and rows[0][3] == "Xã Thạnh Tân"
+    assert rows[0][2] == trail.people.focal.full_name != ""  # the person's name, as on the pages
     assert rows[1][1] == "(hệ thống)" and "10.0.0.9" in rows[1][8]
     # a value that looks like a formula stays text
     assert sheet.cell(row=4, column=9).data_type == "s"

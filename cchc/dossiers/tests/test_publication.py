@@ -121,3 +121,10 @@ def test_a_commune_reads_but_may_not_edit_and_a_wrong_method_is_refused(world, l
 def test_someone_without_a_unit_gets_404(db, client, django_user_model):
     client.force_login(django_user_model.objects.create_user("nobody", password="x-secret-1"))
     assert client.get(reverse("dossiers:publication")).status_code == 404
+
+
+def test_the_publication_table_stacks_into_labelled_cards_on_a_phone(world, login):
+    proc("1.004", parts=["name"])
+    html = login(world.people.focal).get(reverse("dossiers:publication")).content.decode()
+    assert 'class="table table-sm table-bordered align-middle stack-sm"' in html
+    assert 'data-label="CSDL quốc gia">không</td>' in html

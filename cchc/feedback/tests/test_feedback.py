@@ -231,3 +231,20 @@ def test_a_merged_commune_keeps_the_feedback_its_predecessor_received(world, log
     register = client.get(reverse("feedback:register", args=["xa-b"]) + "?show=all")
     assert "CU-1" not in register.content.decode()
     assert client.get(reverse("feedback:edit", args=["xa-b", item.pk])).status_code == 404
+
+
+def test_the_register_stacks_into_labelled_cards_on_a_phone(world, login):
+    make(world.commune, "DUE-1", dt.date.today())
+    html = login(world.people.official).get(reverse("feedback:register", args=["xa-a"]))
+    html = html.content.decode()
+    assert 'class="table table-sm table-bordered align-middle stack-sm"' in html
+    assert 'data-label="Hạn trả lời">' in html and 'data-label="Người gửi">' in html
+
+
+def test_the_entry_pages_title_says_what_is_entered_or_which_feedback_is_open(world, login):
+    client = login(world.people.official)
+    html = client.get(reverse("feedback:new", args=["xa-a"])).content.decode()
+    assert f"<title>Nhập phản ánh · {world.commune.name}" in html
+    item = make(world.commune, "PA-7", dt.date.today())
+    html = client.get(reverse("feedback:edit", args=["xa-a", item.pk])).content.decode()
+    assert f"<title>Phản ánh PA-7 · {world.commune.name}" in html

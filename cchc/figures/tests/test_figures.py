@@ -192,6 +192,7 @@ def test_the_focal_point_enters_a_figure_on_the_page(world, login, django_assert
         page = client.get(url(world) + "?period=2024-q1")
     assert page.status_code == 200
     assert "bc.pdf" in page.content.decode()
+    assert f"{world.people.focal.full_name} · " in page.content.decode()  # who entered it
 
 
 def test_the_page_shows_a_refusal_in_vietnamese_and_saves_nothing(world, login):
@@ -284,3 +285,12 @@ def test_the_demo_enters_a_few_figures_for_thanh_tan_once(world):
     assert entries.count() == len(demo.ENTRIES)
     assert set(entries.values_list("period_key", flat=True)) == {"2024-q1", "2023-q4"}
     assert rollup.totals(world.district, Q1.start, Q1.end)["legal_docs_issued"].numerator == 2
+
+
+def test_the_figures_table_stacks_into_labelled_cards_on_a_phone(world, login):
+    enter(world, "legal_docs_self_checked", 2, 3)
+    html = login(world.people.focal).get(url(world) + "?period=2024-q1").content.decode()
+    assert 'class="table table-sm table-bordered align-middle stack-sm"' in html
+    assert 'data-label="Tử số">2</td>' in html and 'data-label="Mẫu số">3</td>' in html
+    # a figure nobody entered: its evidence and who-entered cells are written empty (:empty hides)
+    assert '<td data-label="Minh chứng"></td>' in html

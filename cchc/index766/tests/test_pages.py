@@ -149,3 +149,8 @@ def test_a_refused_publication_keeps_the_month_and_reason_typed(march, login):
     assert bad.status_code == 400
     assert "Tháng (NNNN-TT): " in text
     assert 'value="tháng 3 năm 2024"' in text and ">Số liệu nhập lại</textarea>" in text
+
+
+def test_the_ratio_column_is_headed_with_a_capital_like_its_neighbours(march, login, no_feedback):
+    html = login(march.people.focal).get(PAGE).content.decode()
+    assert ">Tử số / mẫu số</th>" in html and 'data-label="Tử số / mẫu số"' in html

@@ -240,3 +240,9 @@ def test_the_page_reads_all_units_below_in_the_same_number_of_queries(
     with CaptureQueriesContext(connection) as seven_units:
         page(client, data.district, period="2024")
     assert len(seven_units) == len(two_units)
+
+
+def test_the_ratio_column_is_headed_with_a_capital_like_its_neighbours_even_on_a_phone(data, login):
+    html = page(login(data.people.focal), data.commune, period="2024").content.decode()
+    assert ">Tử số / mẫu số</th>" in html and 'data-label="Tử số / mẫu số"' in html
+    assert "tử số / mẫu số" not in html

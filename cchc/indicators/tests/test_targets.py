@@ -453,4 +453,4 @@ def test_the_history_names_the_suggested_indicator_not_its_id(world):
     plan_actions.save_target(target, by=world.people.focal)
     [row] = plan_history(plan)
     shown = {c.label: c.after for c in row.changes}
-    assert shown["đo bằng"] == str(definition("on_time_rate"))
+    assert shown["Đo bằng"] == str(definition("on_time_rate"))

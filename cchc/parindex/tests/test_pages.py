@@ -220,8 +220,10 @@ def test_points_to_win_back_are_sorted_by_points_lost_and_one_click_adds_a_task(
     )
     client = login(world.people.focal)
     page = client.get(reverse("parindex:win_back", args=["xa-a", 2026])).content.decode()
-    order = [page.index(f"<td>{stt}</td>") for stt in ("3.10", "3.2.1", "3.2.2", "1.2")]
+    cells = [f'<td class="cell-ref">{stt}</td>' for stt in ("3.10", "3.2.1", "3.2.2", "1.2")]
+    order = [page.index(cell) for cell in cells]
     assert order == sorted(order)  # 5, 4, 4, 2.5 points lost
+    assert '<td class="text-end" data-label="Điểm bị mất"><strong>5' in page  # a card on a phone
     score = _by_stt(found)["3.10"]
     client.post(reverse("parindex:add_task", args=["xa-a", 2026, score.pk]))
     task = Task.objects.get(plan=nxt)

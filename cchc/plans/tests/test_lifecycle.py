@@ -397,3 +397,16 @@ def test_the_open_amendment_shows_each_change_with_its_field_name(issued, world,
     box = page[page.index('id="open-amendment"') :]
     assert "nhiệm vụ: Rà soát thủ tục hành chính → Rà soát, đơn giản hóa thủ tục" in box
     assert reverse("plans:amendment_issue", args=[issued.pk]) in page
+
+
+def test_the_plan_page_names_who_submitted_and_who_appraised_by_their_full_names(
+    draft, world, login
+):
+    _submitted(draft, world)
+    focal = login(world.people.focal).get(draft.get_absolute_url()).content.decode()
+    assert world.people.focal.full_name in focal  # "submitted on … by …"
+    actions.appraise_plan(draft, by=world.people.district, verdict=Verdict.PASS)
+    page = login(world.people.focal).get(draft.get_absolute_url()).content.decode()
+    section = page[page.index('id="appraisal"') :]
+    assert world.people.district.full_name in section
+    assert world.people.district.username not in section

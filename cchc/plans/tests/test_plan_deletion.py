@@ -125,3 +125,14 @@ def test_the_import_review_refuses_to_replace_a_reported_plan_on_the_choice(worl
     assert CLOSE_INSTEAD in response.content.decode()
     assert list(Plan.objects.all()) == [existing]
     assert _kept(existing)
+
+
+def test_the_plan_page_offers_delete_only_for_a_plan_nobody_reported_on(
+    reported_plan, world, login
+):
+    client = login(world.people.focal)
+    delete_url = reverse("plans:delete", args=[reported_plan.pk])
+    assert delete_url not in client.get(reported_plan.get_absolute_url()).content.decode()
+    fresh = PlanFactory(unit=world.commune, year=2027, title="Kế hoạch 2027")
+    page = client.get(fresh.get_absolute_url()).content.decode()
+    assert reverse("plans:delete", args=[fresh.pk]) in page

@@ -128,8 +128,9 @@ def test_the_plan_page_query_count_does_not_grow_with_tasks(
         TaskFactory(plan=plan, title=f"Nhiệm vụ thêm {i}", leads=["Văn phòng – Thống kê"])
     client = login(world.people.focal)
     # 21 before the plan's life; its amendments, appraisals and signed scan add one each, and
-    # one asks which targets a figure measures (cchc.figures, plans.measures)
-    with django_assert_max_num_queries(25):
+    # one asks which targets a figure measures (cchc.figures, plans.measures), one whether a
+    # task was reported on (then the plan is closed, not deleted: no delete button)
+    with django_assert_max_num_queries(26):
         client.get(reverse("plans:detail", args=[plan.pk]))
 
 
@@ -315,3 +316,18 @@ def test_a_closed_plan_keeps_its_tasks_and_targets_until_it_is_reopened(plan, wo
         assert client.post(url, {"title": "x", "text": "x", "value": "1"}).status_code == 403, url
     target.refresh_from_db()
     assert target.value == 90 and plan.tasks.filter(pk=task.pk).exists()
+
+
+def test_the_plans_list_stacks_into_labelled_cards_on_a_phone(plan, world, login):
+    html = login(world.people.focal).get(reverse("plans:list")).content.decode()
+    assert 'class="table table-hover bg-white border align-middle stack-sm"' in html
+    assert f'data-label="Năm">{plan.year}</td>' in html and 'data-label="Trạng thái">' in html
+
+
+def test_the_report_schedule_stacks_into_labelled_cards_on_a_phone(plan, world, login):
+    from cchc.plans.models import ReportingPeriod
+
+    ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I", due=dt.date(2026, 3, 20))
+    html = login(world.people.focal).get(plan.get_absolute_url()).content.decode()
+    assert '<table class="table table-sm bg-white border stack-sm">' in html
+    assert '<td data-label="Hạn nộp">20/03/2026</td>' in html
