@@ -162,7 +162,7 @@ TEMPLATES = [
 
 # Form widgets are drawn from the project's templates first, so a widget whose browser rendering
 # speaks English is written once in cchc/templates/django/forms/widgets/ (the file chooser,
-# decision 0155) and every form, the admin's included, uses it.
+# decision 0154) and every form, the admin's included, uses it.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Dates typed as officials write them, dd/mm/yyyy, in a text box (decision 0156).
+"""Dates typed as officials write them, dd/mm/yyyy, in a text box (decision 0155).
 
 Not the browser's date picker (an input of type "date"): its format follows the browser's
 language (mm/dd/yyyy on an English Windows, the usual commune PC), which misleads, and old

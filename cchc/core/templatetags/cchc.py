@@ -47,7 +47,7 @@ def bs(field: BoundField, size: str = ""):
 def file_input(name: str, *label: object, small: bool = False):
     """A file input a template writes without a form field behind it (a table row's own small
     form), drawn by the same widget as every form's file field: the Vietnamese chooser of
-    cchc/templates/django/forms/widgets/file.html (decision 0155). `label`, its words joined by
+    cchc/templates/django/forms/widgets/file.html (decision 0154). `label`, its words joined by
     spaces, is its accessible name, for an input no visible label points to."""
     css = "form-control form-control-sm" if small else "form-control"
     attrs = {"class": css, "aria-label": " ".join(str(word) for word in label)}

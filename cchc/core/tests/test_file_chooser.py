@@ -1,4 +1,4 @@
-"""Every file input the application renders is the Vietnamese chooser of decision 0155 — a
+"""Every file input the application renders is the Vietnamese chooser of decision 0154 — a
 form's file field, a file input a template writes by hand, the admin's upload: a button "Chọn
 tệp…" and the chosen name (or "Chưa chọn tệp"), never the browser's own English "Choose File /
 No file chosen"."""

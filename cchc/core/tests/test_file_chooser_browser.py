@@ -1,4 +1,4 @@
-"""The file chooser in a real browser (decision 0155), on the dossier import page: a focal point
+"""The file chooser in a real browser (decision 0154), on the dossier import page: a focal point
 sees "Chọn tệp…" and "Chưa chọn tệp", reaches the hidden input with the keyboard (the box
 shows the focus), opens the picker by the key or by the button, sees the chosen file's name, and
 the file is read as before. Without JavaScript the button still opens the picker."""

@@ -1,5 +1,5 @@
 """A procedure's publication dates are typed dd/mm/yyyy in a text box, as officials write
-them, not the browser's date picker (decision 0156)."""
+them, not the browser's date picker (decision 0155)."""
 
 from __future__ import annotations
 

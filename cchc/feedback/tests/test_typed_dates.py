@@ -1,5 +1,5 @@
 """The feedback form's dates are typed dd/mm/yyyy in a text box, as officials write them, not
-the browser's date picker (decision 0156)."""
+the browser's date picker (decision 0155)."""
 
 from __future__ import annotations
 

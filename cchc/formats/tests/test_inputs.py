@@ -1,5 +1,5 @@
 """Dates typed dd/mm/yyyy in a text box: the widget, the field, the reading of a hand-written box,
-and the guard that no page brings the browser's date picker back (decision 0156)."""
+and the guard that no page brings the browser's date picker back (decision 0155)."""
 
 from __future__ import annotations
 

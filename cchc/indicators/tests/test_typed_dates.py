@@ -1,5 +1,5 @@
 """A target's figure date and the indicator page's window are typed dd/mm/yyyy in a text box,
-as officials write them, not the browser's date picker (decision 0156); ISO is still read
+as officials write them, not the browser's date picker (decision 0155); ISO is still read
 (old links and bookmarks)."""
 
 from __future__ import annotations

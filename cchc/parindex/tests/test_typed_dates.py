@@ -1,5 +1,5 @@
 """The PAR pages' date boxes (the explanation round's deadline, reopen until, the criteria set's
-due date) take dd/mm/yyyy in a text box, not the browser's date picker (decision 0156); a
+due date) take dd/mm/yyyy in a text box, not the browser's date picker (decision 0155); a
 mistyped date is refused naming the box, what was typed kept, nothing saved."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A report's dates (its signing date, its window and due date) are typed dd/mm/yyyy in a text
-box, as officials write them, not the browser's date picker (decision 0156)."""
+box, as officials write them, not the browser's date picker (decision 0155)."""
 
 from __future__ import annotations
 

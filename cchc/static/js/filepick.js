@@ -1,4 +1,4 @@
-// The file chooser (cchc/templates/django/forms/widgets/file.html, decision 0155): writes the
+// The file chooser (cchc/templates/django/forms/widgets/file.html, decision 0154): writes the
 // chosen file's name, or the names of several, beside the "Chọn tệp…" button. Without this
 // script the button still opens the picker; only the name is not written.
 (function () {

@@ -1,5 +1,5 @@
 """The campaign form and the results filter take dates typed dd/mm/yyyy in a text box, as
-officials write them, not the browser's date picker (decision 0156)."""
+officials write them, not the browser's date picker (decision 0155)."""
 
 from __future__ import annotations
 
