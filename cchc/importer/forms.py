@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from cchc.formats.inputs import DateInput
+from cchc.formats.inputs import DayField
 from cchc.plans.choices import Area, Comparator, PlanKind, Recurrence, TargetUnit
 from cchc.plans.forms import LinesField, TargetValueCheck, plan_units, split_lines_keep
 from cchc.plans.legal import parse_citation
@@ -47,7 +47,7 @@ class HeaderForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=PlanKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     number = forms.CharField(label=_("Number"), required=False, max_length=60)
-    issued_on = forms.DateField(label=_("Issued on"), required=False, widget=DateInput())
+    issued_on = DayField(label=_("Issued on"), required=False)
     issuer = forms.CharField(label=_("Issued by"), required=False, max_length=200)
     title = forms.CharField(label=_("Title"), max_length=500)
     theme = forms.CharField(
@@ -97,7 +97,7 @@ class TaskRowForm(forms.Form):
     coordinators = LinesField(label=_("Coordinators"), required=False)
     products = LinesField(label=_("Expected products"), required=False)
     deadline = forms.CharField(label=_("Deadline"), required=False, max_length=255)
-    due = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    due = DayField(label=_("Due date"), required=False)
     recurrence = forms.ChoiceField(
         label=_("Recurrence"), required=False, choices=[("", "—"), *Recurrence.choices]
     )
@@ -135,9 +135,9 @@ class TargetRowForm(TargetValueCheck, forms.Form):
 
 class PeriodRowForm(forms.Form):
     name = forms.CharField(label=_("Report"), max_length=120)
-    start = forms.DateField(label=_("Data from"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("Data until"), required=False, widget=DateInput())
-    due = forms.DateField(label=_("Due"), required=False, widget=DateInput())
+    start = DayField(label=_("Data from"), required=False)
+    end = DayField(label=_("Data until"), required=False)
+    due = DayField(label=_("Due"), required=False)
 
     def clean(self):
         cleaned = super().clean()

@@ -9,8 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cchc import formats
-from cchc.formats.inputs import DateInput
+from cchc.formats.inputs import DayField
 from cchc.org.access import Action, access_for
 
 from .choices import Area, Verdict
@@ -54,8 +53,8 @@ class PlanForm(forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["unit", "year", "kind", "number", "issued_on", "issuer", "title", "theme"]
+        field_classes = {"issued_on": DayField}
         widgets = {
-            "issued_on": DateInput(),
             "theme": forms.Textarea(attrs={"rows": 2}),
             "title": forms.TextInput(),
         }
@@ -127,8 +126,8 @@ class TaskForm(forms.ModelForm):
         ]
         localized_fields = ["budget_million_vnd"]
         error_messages = {"title": {"required": _("Enter what the task is.")}}
+        field_classes = {"due": DayField}
         widgets = {
-            "due": DateInput(),
             "title": forms.Textarea(attrs={"rows": 3}),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
@@ -210,7 +209,8 @@ class TargetForm(TargetValueCheck, forms.ModelForm):
         model = Target
         fields = ["area", "text", "comparator", "value", "unit", "by_date"]
         localized_fields = ["value"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "by_date": DateInput()}
+        field_classes = {"by_date": DayField}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "value": _("Leave empty for a target stated in words or “all of it (100%)”."),
             "by_date": _("Only for “done before the date”."),
@@ -307,9 +307,7 @@ class IssueForm(forms.Form):
     action (actions.issue_plan), so the same message reaches pages, commands and the API."""
 
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
-    issued_on = forms.DateField(
-        label=_("Signed on"), required=False, widget=DateInput(), input_formats=[formats.DAY]
-    )
+    issued_on = DayField(label=_("Signed on"), required=False)
     signer = forms.CharField(label=_("Signed by"), max_length=200, required=False)
     file = forms.FileField(
         label=_("Signed scan (PDF)"),

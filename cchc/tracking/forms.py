@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cchc.evidence.files import allowed_names, check_upload
 from cchc.formats import day
-from cchc.formats.inputs import DateInput
+from cchc.formats.inputs import DayField
 from cchc.org.models import Membership, User
 
 from .choices import UpdateState
@@ -61,9 +61,7 @@ class ProgressForm(forms.Form):
         max_length=80,
         help_text=_("For example 45/KH-UBND."),
     )
-    evidence_issued_on = forms.DateField(
-        label=_("Document date"), required=False, widget=DateInput()
-    )
+    evidence_issued_on = DayField(label=_("Document date"), required=False)
     evidence_issuer = forms.CharField(label=_("Issued by"), required=False, max_length=200)
 
     EVIDENCE_FIELDS = ["evidence_title", "evidence_number", "evidence_issued_on", "evidence_issuer"]
@@ -123,11 +121,7 @@ DUE_ERROR = _("Due date: enter a day as dd/mm/yyyy, for example 30/06/2026.")
 
 
 class DueForm(forms.Form):
-    due = forms.DateField(
-        label=_("Due date"),
-        widget=DateInput(),
-        error_messages={"required": DUE_ERROR, "invalid": DUE_ERROR},
-    )
+    due = DayField(label=_("Due date"), error_messages={"required": DUE_ERROR})
 
     def __init__(self, *args, task, **kwargs):
         super().__init__(*args, **kwargs)
