@@ -22,6 +22,7 @@ from cchc.org.access import ScopedQuerySet
 from cchc.org.models import Unit
 
 from .choices import AreaRole, NodeKind, Rule, Stage
+from .rules import shown
 
 POINTS: dict[str, Any] = {"max_digits": 7, "decimal_places": 2}
 DEFAULT_GROUPS = [
@@ -142,6 +143,11 @@ class Criterion(models.Model):
     @property
     def is_bonus(self) -> bool:
         return self.area_role == AreaRole.BONUS
+
+    @property
+    def guidance_shown(self) -> str:
+        """The guidance without the tag naming its figure's source (`rules.shown`)."""
+        return shown(self.guidance)
 
 
 class AssessmentQuerySet(ScopedQuerySet):

@@ -41,6 +41,13 @@ _BY_DAY = re.compile(
 )
 
 
+def shown(guidance: str) -> str:
+    """The guidance as the assessment pages show it: without its `[nguồn: CODE]` tag, a code
+    for the rule's reader that an official cannot read (the "Gợi ý" column names the figure
+    itself, with its value)."""
+    return re.sub(r"\s{2,}", " ", _SOURCE.sub("", guidance or "")).strip()
+
+
 def _dec(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 

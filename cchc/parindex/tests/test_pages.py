@@ -151,6 +151,9 @@ def test_the_assessment_page_shows_suggestions_within_a_query_budget(
     text = page.content.decode()
     assert "Kế hoạch 06/KH-UBND ban hành ngày 05/01/2026: đúng hạn" in text
     assert "Lưu điểm tự chấm" in text and "Duyệt và gửi cấp trên" not in text
+    # the guidance as an official reads it: the source tag is for the rule's reader only
+    assert "Ban hành trước ngày 31/01. Có: 10 điểm; Không: 0 điểm</div>" in text
+    assert "nguồn:" not in text and "plan_issued" not in text and "on_time_rate" not in text
 
 
 def _page_queries(client) -> tuple[int, str]:
