@@ -81,6 +81,20 @@ def _written(value, places: int) -> str:
 
 
 @register.filter
+def clip(value, length: int) -> str:
+    """Text cut to at most `length` characters at the end of a word, with "…" (Django's
+    `truncatechars` cuts inside one: "… văn bản quy phạm pháp lu…")."""
+    text = str(value or "")
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    end = cut.rfind(" ")
+    if not text[length - 1].isspace() and end > length // 2:  # else a word ends here, or
+        cut = cut[:end]  # one very long word is cut where it must be
+    return cut.rstrip(" ,;:.-–") + "…"
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
