@@ -88,9 +88,10 @@ def clip(value, length: int) -> str:
     if len(text) <= length:
         return text
     cut = text[: length - 1]
+    # back to the last space, unless a word ends just there; a very long word is cut inside
     end = cut.rfind(" ")
-    if not text[length - 1].isspace() and end > length // 2:  # else a word ends here, or
-        cut = cut[:end]  # one very long word is cut where it must be
+    if not text[length - 1].isspace() and end > length // 2:
+        cut = cut[:end]
     return cut.rstrip(" ,;:.-–") + "…"
 
 
