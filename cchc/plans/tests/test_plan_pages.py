@@ -98,6 +98,18 @@ def test_the_plan_page_shows_the_plan_as_officials_know_it(plan, world, login):
     )
 
 
+def test_an_issued_plan_names_its_signer_only_when_it_is_known(plan, world, login):
+    """A plan read from a document may not say who signed it: the page then says what it
+    knows, not "người ký —"."""
+    client = login(world.people.focal)
+    html = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "ban hành số 26/QĐ-UBND ngày 08/03/2024</div>" in html and "người ký" not in html
+    plan.signer = "Nguyễn Văn Tâm"
+    plan.save(update_fields=["signer"])
+    html = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "ban hành số 26/QĐ-UBND ngày 08/03/2024, người ký Nguyễn Văn Tâm" in html
+
+
 def test_tasks_filter_by_area_lead_and_due_month(plan, world, login):
     client = login(world.people.focal)
     url = reverse("plans:detail", args=[plan.pk])
