@@ -92,14 +92,19 @@ def _step(request, code: str, year: int, step) -> HttpResponse:
     return _page(code, year)
 
 
-def _typed_step(request, code: str, year: int, step) -> HttpResponse:
+def _typed_step(request, code: str, year: int, step, *, in_bar: bool = False) -> HttpResponse:
     """A save of what was typed on the page (the table's points: self, appraised, final; a date
     box): done, back to the page; refused, the page again with what was typed in its inputs
     and the refusal's messages (a redirect would show the stored values and lose every entry
-    typed)."""
+    typed) — `in_bar`, beside the action bar's small forms at the page's end, where the browser
+    goes back to (#par-actions), not at its top."""
     try:
         done = step()
     except ValidationError as error:
+        if in_bar:
+            return _assessment_page(
+                request, code, year, typed=request.POST, status=400, refused=error.messages
+            )
         _fail(request, error)
         return _assessment_page(request, code, year, typed=request.POST, status=400)
     if done:
@@ -119,7 +124,7 @@ def _known_year(year: int) -> None:
         raise Http404
 
 
-def _assessment_page(request, code: str, year: int, typed=None, status: int = 200):
+def _assessment_page(request, code: str, year: int, typed=None, status: int = 200, refused=()):
     _known_year(year)
     unit = unit_for(request.user, code)
     access = access_for(request.user)
@@ -165,6 +170,7 @@ def _assessment_page(request, code: str, year: int, typed=None, status: int = 20
         else None,
         "nav": "parindex",
         "typed": typed or {},
+        "refused": refused,
     }
     return render(request, "parindex/assessment.html", context, status=status)
 
@@ -259,7 +265,7 @@ def reopen(request, code: str, year: int):
         )
         return ""
 
-    return _typed_step(request, code, year, step)
+    return _typed_step(request, code, year, step, in_bar=True)
 
 
 @login_required
@@ -291,7 +297,7 @@ def explanation_round(request, code: str, year: int):
         )
         return _("The unit was asked to explain by the deadline.")
 
-    return _typed_step(request, code, year, step)
+    return _typed_step(request, code, year, step, in_bar=True)
 
 
 @login_required

@@ -5,6 +5,7 @@ mistyped date is refused naming the box, what was typed kept, nothing saved."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -19,6 +20,14 @@ from .test_builder import GOOD, _post, _url
 pytestmark = pytest.mark.django_db
 
 WRONG = "nhập ngày theo dạng dd/mm/yyyy, ví dụ 30/06/2026."
+
+
+def _in_the_bar(page: str) -> list[str]:
+    """The refusals shown in the action bar at the page's end, beside the date box (where the
+    form's address, ending in #par-actions, brings the browser back) — not at the page's top."""
+    bar = page[page.index('id="par-actions"') :]
+    assert WRONG not in page[: page.index('id="par-actions"')]
+    return re.findall(r'<div class="alert alert-danger[^"]*" role="alert">([^<]*)</div>', bar)
 
 
 def test_reopen_until_reads_dd_mm_yyyy(world, criteria_set, login):
@@ -40,7 +49,7 @@ def test_a_mistyped_reopen_date_is_named_kept_and_nothing_saved(world, criteria_
     reply = client.post(url, {"until": typed, "reason": "Bổ sung"})
     assert reply.status_code == 400
     page = reply.content.decode()
-    assert f"Mở lại đến ngày: {WRONG}" in page
+    assert _in_the_bar(page) == [f"Mở lại đến ngày: {WRONG}"]
     assert f'name="until" value="{typed}"' in page and 'value="Bổ sung"' in page
     assert Assessment.objects.get(pk=found.pk).reopened_until is None
 
@@ -52,7 +61,8 @@ def test_the_explanation_round_deadline_reads_dd_mm_yyyy(world, criteria_set, lo
     reply = client.post(url, {"deadline": "2026-13-01"})
     assert reply.status_code == 400
     page = reply.content.decode()
-    assert f"Hạn giải trình: {WRONG}" in page and 'name="deadline" value="2026-13-01"' in page
+    assert _in_the_bar(page) == [f"Hạn giải trình: {WRONG}"]
+    assert 'name="deadline" value="2026-13-01"' in page
     assert Assessment.objects.get(pk=found.pk).stage == Stage.SUBMITTED
     assert client.post(url, {"deadline": "05/01/2027"}).status_code == 302
     saved = Assessment.objects.get(pk=found.pk)
