@@ -40,7 +40,11 @@ def task_data(**changes):
             "Hạn hoàn thành phải nằm trong khoảng 01/01/2023 đến 31/12/2025",
         ),
         ({"budget_million_vnd": "-5"}, "budget_million_vnd", "Kinh phí không được là số âm."),
-        ({"due": "31/02/2024"}, "due", "Nhập một ngày hợp lệ."),
+        (
+            {"due": "31/02/2024"},
+            "due",
+            "Hạn hoàn thành: nhập ngày theo dạng dd/mm/yyyy, ví dụ 30/06/2026.",
+        ),
     ],
 )
 def test_a_bad_task_form_says_what_is_wrong_in_vietnamese(

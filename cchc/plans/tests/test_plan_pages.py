@@ -341,5 +341,5 @@ def test_the_report_schedule_stacks_into_labelled_cards_on_a_phone(plan, world, 
 
     ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I", due=dt.date(2026, 3, 20))
     html = login(world.people.focal).get(plan.get_absolute_url()).content.decode()
-    assert '<table class="table table-sm bg-white border stack-sm">' in html
+    assert '<table class="table table-sm bg-white border stack-sm" id="report-schedule">' in html
     assert '<td data-label="Hạn nộp">20/03/2026</td>' in html
