@@ -56,3 +56,27 @@ def test_a_list_is_one_card_per_row_on_a_phone(page, world, address, selector, l
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(page.base_url + address)
     assert page.evaluate(LAYOUT, selector)["header"] == "table-header-group"
+
+
+# each scrolling box's keyboard stop and name, as site.js leaves them
+MARKS = """() => [...document.querySelectorAll('.table-responsive')]
+  .filter(box => box.querySelector('table'))
+  .map(box => [box.scrollWidth > box.clientWidth, box.getAttribute('tabindex'),
+               box.getAttribute('aria-label')])"""
+
+
+def test_a_table_wider_than_the_phone_is_reachable_by_keyboard_and_named(page, world):
+    """The indicators by month (twelve columns) scroll sideways on a phone: their box takes the
+    keyboard's focus (arrow keys scroll it) and is named; on a wide screen, where the table
+    fits, it is left as it was — and given back when the window grows."""
+    browser_login(page, "focal")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + "/units/xa-a/indicators/")
+    wide = [mark for mark in page.evaluate(MARKS) if mark[0]]
+    assert wide and all(
+        tabindex == "0" and name.endswith("(cuộn ngang)") for _, tabindex, name in wide
+    )
+    assert all(mark[1] is None for mark in page.evaluate(MARKS) if not mark[0])
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.wait_for_timeout(400)  # the check runs again 200 ms after the window changes size
+    assert all(tabindex is None for _, tabindex, _name in page.evaluate(MARKS))
