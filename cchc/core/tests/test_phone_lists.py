@@ -1,6 +1,7 @@
 """In a real browser at 390 × 844: the lists an official reads most on a phone — the plans and
 the feedback register — are one card per row, each value under its label, nothing to scroll
-sideways; at 1366 × 768 they are tables again."""
+sideways; at 1366 × 768 they are tables again. A table that must stay wide (months across)
+scrolls in a box the keyboard reaches."""
 
 import datetime as dt
 
