@@ -49,6 +49,7 @@ class HeaderForm(forms.Form):
     number = forms.CharField(label=_("Number"), required=False, max_length=60)
     issued_on = DayField(label=_("Issued on"), required=False)
     issuer = forms.CharField(label=_("Issued by"), required=False, max_length=200)
+    signer = forms.CharField(label=_("Signed by"), required=False, max_length=200)
     title = forms.CharField(label=_("Title"), max_length=500)
     theme = forms.CharField(
         label=_("Theme of the year"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -68,6 +69,7 @@ class HeaderForm(forms.Form):
             "number": data["number"] or None,
             "issued_on": data["issued_on"].isoformat() if data["issued_on"] else None,
             "issuer": data["issuer"],
+            "signer": data["signer"] or None,
             "title": data["title"],
             "theme": data["theme"] or None,
         }

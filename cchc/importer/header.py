@@ -1,10 +1,11 @@
-"""The plan's header: issuer, number, date, year, title, theme, unit and kind.
+"""The plan's header: issuer, number, date, year, title, theme, unit, kind and signer.
 
 Vietnamese administrative documents put these in fixed places (Decree 30/2020): the issuing
 body and "Số: …/KH-UBND" top left, "<place>, ngày … tháng … năm …" top right, "KẾ HOẠCH" and
-its subject centred, and "Trên đây là Kế hoạch … của UBND …" before the signature. A plan
-attached to a decision has "(Kèm theo Quyết định số … ngày …)" instead of its own number;
-then the decision's number and date stand for the plan's, and a warning says so.
+its subject centred, "Trên đây là Kế hoạch … của UBND …" before the signature, and the signer's
+name at the foot of the signature block (`signature`). A plan attached to a decision has
+"(Kèm theo Quyết định số … ngày …)" instead of its own number; then the decision's number and
+date stand for the plan's, and a warning says so.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import DOC_NUMBER, find_date, has_blank_day, iso
+from .signature import read_signer
 from .vietnamese import fold, is_acronym, lower_first, sentence_case, title_case
 
 UNIT_TYPES = ("thị trấn", "thị xã", "thành phố", "phường", "xã", "huyện", "quận", "tỉnh", "đặc khu")
@@ -41,6 +43,7 @@ class Header:
     kind: str = "other"
     number_source: str | None = None
     approving_decision: dict | None = None
+    signer: str | None = None
     warnings: list[str] = field(default_factory=list)
 
     def contract(self) -> dict:
@@ -48,7 +51,7 @@ class Header:
             "issuer": self.issuer, "number": self.number, "issued_on": self.issued_on,
             "year": self.year, "title": self.title, "theme": self.theme,
             "unit_name": self.unit_name, "kind": self.kind, "number_source": self.number_source,
-            "approving_decision": self.approving_decision,
+            "approving_decision": self.approving_decision, "signer": self.signer,
         }  # fmt: skip
 
 
@@ -61,6 +64,7 @@ def read_header(texts: list[str], preamble_end: int) -> Header:
     _issuer(head, texts, title_index, header)
     _year_and_kind(header)
     _theme(head, header)
+    header.signer = read_signer(texts[preamble_end:])
     return header
 
 

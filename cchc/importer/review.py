@@ -43,6 +43,7 @@ def initial_header(parsed: dict) -> dict:
         "number": header.get("number") or "",
         "issued_on": _day(header.get("issued_on")),
         "issuer": header.get("issuer") or "",
+        "signer": header.get("signer") or "",
         "title": header.get("title") or "",
         "theme": header.get("theme") or "",
         "legal_bases": "\n".join(b for b in bases if b),

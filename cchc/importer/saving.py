@@ -244,6 +244,7 @@ def _save_header(data: dict, *, unit, by, status: str, source_name: str) -> Plan
         number=(header.get("number") or "")[:60],
         issued_on=_date(header.get("issued_on")),
         issuer=(header.get("issuer") or "")[:200],
+        signer=(header.get("signer") or "").strip()[:200],
         title=(header.get("title") or "").strip()[:500] or f"Kế hoạch năm {year}",
         theme=header.get("theme") or "",
         status=status,
