@@ -32,6 +32,7 @@ _NOT_SURNAMES = {
     "cơ", "đơn", "bí", "chủ", "phó", "tổ", "mặt", "liên", "cục", "viện", "trường", "đài", "báo",
     "tòa", "kho", "ngân", "tổng", "ông", "bà", "phụ", "biểu", "danh", "kế", "quyết", "mẫu",
 }  # fmt: skip
+_APPENDIX = re.compile(r"(?:phu luc|bieu|danh muc)\b")  # folded: an appendix's title
 _WINDOW = 10  # lines after the capacity where the name may be (room for the signature, list)
 
 
@@ -69,20 +70,27 @@ def _ends_block(line: str) -> bool:
     """Prose or an appendix title: the block is over without a name."""
     if _RECIPIENT.match(line):
         return False
-    return len(line.split()) >= 10 or bool(re.match(r"(phu luc|bieu|danh muc)\b", fold(line)))
+    return len(line.split()) >= 10 or bool(_APPENDIX.match(fold(line)))
 
 
 def _name_in(line: str) -> str | None:
-    """The line when it is a name; for a recipient line, the name after its last ; : . ,
-    and for a name run together with the title below it ("Dương Văn Hậu PHỤ LỤC …"), the
-    words before the capitals."""
+    """The line when it is a name; for a recipient line, a name after the item's closing
+    ; : or . (one ending in punctuation is all recipient: "- Lưu: VT, Nguyễn Văn B.");
+    for a name run together with the title below it ("Dương Văn Hậu PHỤ LỤC …",
+    "… Phụ lục I"), the words before that title."""
     if _RECIPIENT.match(line):
-        parts = re.split(r"[;:.,]\s", line + " ")
-        line = parts[-1].strip() if len(parts) > 1 else ""
+        parts = re.split(r"[;:.]\s", line)
+        line = parts[-1] if len(parts) > 1 and line[-1] not in ";:.," else ""
     words = line.strip(" .").split()
-    capitals = next((i for i, w in enumerate(words) if len(w) > 1 and w.isupper()), len(words))
-    name = " ".join(words[:capitals])
+    title = next((i for i in range(len(words)) if _title_starts(words, i)), len(words))
+    name = " ".join(words[:title])
     return name if _looks_like_name(name) else None
+
+
+def _title_starts(words: list[str], i: int) -> bool:
+    return (len(words[i]) > 1 and words[i].isupper()) or bool(
+        _APPENDIX.match(fold(" ".join(words[i:])))
+    )
 
 
 def _looks_like_name(text: str) -> bool:

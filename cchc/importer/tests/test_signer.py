@@ -101,10 +101,25 @@ def test_a_pdf_block_without_a_name_never_gives_a_recipient():
         ["CHỦ TỊCH", "- Thường trực: Phòng Nội Vụ", "- Ông Trần Văn Bình, Bí thư;", "- Lưu: VT"],
         ["V. TRÁCH NHIỆM CỦA CHỦ TỊCH", "Lê Văn Tám"],  # a heading, not a signature block
         ["CHỦ TỊCH", "Phụ lục I", "Phòng Văn Hóa"],
+        ["CHỦ TỊCH", "- Lưu: VT, Nguyễn Văn Hòa."],  # who keeps the file, not who signed
+        ["CHỦ TỊCH", "- Lưu: VT, Nguyễn Văn Hòa"],
     ],
 )
 def test_without_a_name_under_a_capacity_line_the_signer_is_empty(lines):
     assert read_signer(lines) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "signer"),
+    [
+        (["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Đã ký Lê Thị Bích Ngọc"], "Lê Thị Bích Ngọc"),
+        (["- Sở Nội vụ; PHÓ CHỦ TỊCH", "- Lưu: VT. Trần Văn Bình"], "Trần Văn Bình"),
+        (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Phạm Minh Đức Phụ lục I"], "Phạm Minh Đức"),
+        (["TRƯỞNG PHÒNG", "", "Hồ Thị Kim Thoa"], "Hồ Thị Kim Thoa"),
+    ],
+)
+def test_the_name_is_read_beside_notes_recipients_and_a_title_run_into_it(lines, signer):
+    assert read_signer(lines) == signer
 
 
 def test_the_import_command_prints_the_signer_or_null(tmp_path):
