@@ -159,8 +159,12 @@ amendment_discard = _text_step(
 
 def _issue_page(request, plan: Plan, action, obj, *, amendment, done):
     """The signing form of the plan or of its amendment: number, date, signer and scan go to
-    `action(obj, …)`; back to the plan with `done` once issued."""
-    form = IssueForm(request.POST or None, request.FILES or None)
+    `action(obj, …)`; back to the plan with `done` once issued. A plan's form starts from what
+    its document said (read by the importer, or typed when it was made): the leader checks it."""
+    known = {"number": plan.number, "issued_on": plan.issued_on, "signer": plan.signer}
+    form = IssueForm(
+        request.POST or None, request.FILES or None, initial=known if obj is plan else None
+    )
     if request.method == "POST" and form.is_valid():
         signed = {k: form.cleaned_data[k] for k in ("number", "issued_on", "signer", "file")}
         if _done(form, action, obj, by=request.user, **signed):

@@ -2,6 +2,7 @@
 amendments of an issued plan; the upper level's appraisal. Every refusal leaves nothing saved."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -98,6 +99,22 @@ def test_the_page_says_so_when_the_number_is_missing(draft, world, login):
     assert response.status_code == 400
     assert "Nhập số của văn bản đã ký" in response.content.decode()
     assert Plan.objects.get(pk=draft.pk).status == PlanStatus.SUBMITTED
+
+
+def test_the_signing_form_starts_from_what_the_plans_document_said(draft, world, login):
+    """A plan imported from its signed document already knows its number, date and signer
+    (the importer reads them): the leader checks them instead of typing them again."""
+    draft.number, draft.issued_on, draft.signer = "26/KH-UBND", dt.date(2026, 1, 8), "Võ Nhật Quân"
+    draft.save(update_fields=["number", "issued_on", "signer"])
+    _submitted(draft, world)
+    page = login(world.people.leader).get(reverse("plans:issue", args=[draft.pk]))
+    html = page.content.decode()
+    for name, value in [
+        ("number", "26/KH-UBND"),
+        ("issued_on", "08/01/2026"),
+        ("signer", "Võ Nhật Quân"),
+    ]:
+        assert re.search(rf'<input[^>]*name="{name}"[^>]*value="{value}"', html), name
 
 
 def test_nobody_approves_their_own_submission(draft, world):
