@@ -146,6 +146,7 @@ def _fallback_plan(ctx: DemoContext) -> Plan:
             issuer="UBND xã Thạnh Tân",
             number="15/KH-UBND",
             issued_on=dt.date(year, 1, 15),
+            signer="Lê Văn Hùng",  # the commune's chairman, login thanhtan.chutich (org/demo.py)
             status=PlanStatus.DRAFT,  # written as a draft, issued below (decision 0050)
             source_name=FALLBACK_SOURCE,
         ),
