@@ -174,6 +174,6 @@ class DuplicateForm(forms.Form):
             (REPLACE, _("Replace the existing plan with this import")),
             (KEEP, _("Keep both plans")),
         ],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={"required": _("Choose whether to replace the existing plan or keep both.")},
     )

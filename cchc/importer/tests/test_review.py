@@ -1,5 +1,7 @@
 """The review page: each row beside its source, guesses highlighted, corrections saved."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -96,6 +98,9 @@ def test_importing_a_plan_that_exists_asks_to_replace_or_keep_both(world, login)
     again = draft_for(world)
     response = client.post(reverse("importer:review", args=[again.pk]), form_data(again))
     assert "Chọn thay thế kế hoạch đã có hay giữ cả hai." in response.content.decode()
+    # both choices drawn as Bootstrap's radios, spaced from their labels
+    radios = re.findall(r'<input[^>]*name="dup-choice"[^>]*>', response.content.decode())
+    assert len(radios) == 2 and all('class="form-check-input"' in r for r in radios)
     assert Plan.objects.count() == 1
     client.post(
         reverse("importer:review", args=[again.pk]), form_data(again, **{"dup-choice": "replace"})
