@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cchc.conftest import browser_login, screenshot
 from cchc.demo import load_demo
+from cchc.surveys.models import Campaign
 from cchc.testing.axe import violations
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("a11y-demo")]
@@ -33,6 +34,8 @@ PAGES = {
         "/khao-sat/don-vi/thanh-tan/",
         "/khao-sat/don-vi/thanh-tan/thiet-bi/",
         "/units/thanh-tan/dossiers/import/",
+        f"/par/thanh-tan/{YEAR}/win-back/",
+        "/huong-dan/nhap-ho-so/",
     ],
     # the district's reviewer: its communes compared, their reports, the service index
     "noivu.tayninh": [
@@ -40,6 +43,8 @@ PAGES = {
         "/units/tp-tay-ninh/compare/",
         "/units/tp-tay-ninh/reports/",
         "/units/tp-tay-ninh/index766/",
+        "/khao-sat/dot/{campaign}/",
+        "/khao-sat/don-vi/tp-tay-ninh/ap-phich/{campaign}/",
     ],
 }
 
@@ -51,6 +56,7 @@ def test_the_first_pages_of_each_kind_of_user_pass_axe(page, tmp_path):
     }
     with override_settings(STORAGES={**settings.STORAGES, "default": files}):
         load_demo(io.StringIO())
+    campaign = Campaign.objects.get(unit__code="tp-tay-ninh").pk
     found = {}
     for user, addresses in PAGES.items():
         page.context.clear_cookies()
@@ -58,6 +64,7 @@ def test_the_first_pages_of_each_kind_of_user_pass_axe(page, tmp_path):
         for width, height in ((1366, 768), (390, 844)):
             page.set_viewport_size({"width": width, "height": height})
             for address in addresses:
+                address = address.format(campaign=campaign)
                 response = page.goto(page.base_url + address)
                 assert response.status == 200, (user, address)
                 broken = violations(page)
