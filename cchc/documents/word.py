@@ -40,6 +40,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 SHIPPED_TEMPLATE = Path(__file__).resolve().parent / "templates" / "bao-cao.docx"
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"  # the shipped template's text language: Word's spelling checked in it
 BODY_SIZE = 14
 TABLE_SIZE = 12
 TEXT_WIDTH_MM = 165  # A4's 210 mm less the 30 mm and 15 mm side margins

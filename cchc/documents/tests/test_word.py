@@ -120,6 +120,13 @@ def test_the_recipients_sit_beside_the_signature_block():
     assert heading.runs[0].bold and heading.runs[0].italic
 
 
+def test_the_text_is_vietnamese_for_the_spelling_checker_of_word():
+    # en-US (python-docx's blank document) had Word underline every word as a mistake
+    defaults = _document().styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert language.get(qn("w:val")) == "vi-VN"
+
+
 def test_a_table_repeats_its_header_row_and_never_splits_a_row_across_pages():
     grid = _document().tables[-1]  # the appendix table
     header, row = grid.rows[0]._tr.trPr, grid.rows[1]._tr.trPr
