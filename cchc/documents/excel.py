@@ -93,8 +93,8 @@ def write_table(
 
 
 # the widest table (in characters) printed on one page's width: A4 landscape holds about 140
-# characters at full size, so wider ones print at half size or more, never smaller
-WIDEST_ON_ONE_PAGE = 280
+# characters at full size, so a table up to this width prints at 45 % or more, never smaller
+WIDEST_ON_ONE_PAGE = 320
 
 
 def print_on_a4(sheet: Worksheet, width: float) -> None:
