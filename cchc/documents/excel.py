@@ -5,8 +5,8 @@ wrapped, frozen and repeated on every printed page), then the rows, bordered and
 heading rows (plan sections, totals) in bold on grey; printed on A4 landscape, one page wide
 (as many pages tall as it takes). A row is as tall as its longest wrapped text needs (openpyxl
 writes no height, and LibreOffice then draws wrapped lines over each other). Whole numbers are
-shown with a thousands separator, decimals with two places, dates as dd/mm/yyyy: Excel writes
-the separators of the reader's locale, so a Vietnamese reader sees 1.234 and 96,57.
+shown with a thousands separator, decimals with up to two places, dates as dd/mm/yyyy: Excel
+writes the separators of the reader's locale, so a Vietnamese reader sees 1.234 and 96,57.
 
 Text that starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return) is written
 as a string with Excel's quote prefix: it is shown exactly as typed and never evaluated, so a
@@ -115,7 +115,7 @@ def print_on_a4(sheet: Worksheet, width: float) -> None:
 
 def _show_as_figure(cell) -> None:
     """Dates as dd/mm/yyyy (openpyxl would show 2024-03-31), a moment with its time; numbers
-    with a thousands separator, decimals with two places. A format set before is kept."""
+    with a thousands separator, decimals with up to two places. A format set before is kept."""
     value = cell.value
     if isinstance(value, dt.datetime):
         cell.number_format = DAY if value.time() == dt.time() else DAY + " HH:MM"
@@ -126,7 +126,7 @@ def _show_as_figure(cell) -> None:
     elif isinstance(value, int):
         cell.number_format = "#,##0"
     elif isinstance(value, float):
-        cell.number_format = "#,##0" if value.is_integer() else "#,##0.00"
+        cell.number_format = "#,##0" if value.is_integer() else "#,##0.##"
 
 
 DAY = "DD/MM/YYYY"

@@ -78,8 +78,8 @@ def test_numbers_and_dates_are_shown_as_a_vietnamese_reader_expects():
         [([1234, 96.5], False), ([dt.date(2024, 3, 31), dt.datetime(2024, 3, 31, 14, 5)], False)]
     )
     sheet = load_workbook(io.BytesIO(content)).active
-    # Excel writes the reader's separators: 1.234 and 96,50 on a Vietnamese computer
-    assert (sheet["A4"].number_format, sheet["B4"].number_format) == ("#,##0", "#,##0.00")
+    # Excel writes the reader's separators: 1.234 and 96,5 on a Vietnamese computer
+    assert (sheet["A4"].number_format, sheet["B4"].number_format) == ("#,##0", "#,##0.##")
     assert sheet["A5"].number_format == "DD/MM/YYYY"  # not openpyxl's yyyy-mm-dd
     assert sheet["B5"].number_format == "DD/MM/YYYY HH:MM"
 
