@@ -114,11 +114,12 @@ def print_on_a4(sheet: Worksheet, width: float) -> None:
 
 
 def _show_as_figure(cell) -> None:
-    """Dates as dd/mm/yyyy (openpyxl would show 2024-03-31), a moment with its time; numbers
+    """Dates as dd/mm/yyyy (openpyxl would show 2024-03-31), a moment with its time (to the
+    second: the audit trail's order); numbers
     with a thousands separator, decimals with up to two places. A format set before is kept."""
     value = cell.value
     if isinstance(value, dt.datetime):
-        cell.number_format = DAY if value.time() == dt.time() else DAY + " HH:MM"
+        cell.number_format = DAY if value.time() == dt.time() else DAY + " HH:MM:SS"
     elif isinstance(value, dt.date):
         cell.number_format = DAY
     elif cell.number_format != "General" or isinstance(value, bool):

@@ -81,7 +81,7 @@ def test_numbers_and_dates_are_shown_as_a_vietnamese_reader_expects():
     # Excel writes the reader's separators: 1.234 and 96,5 on a Vietnamese computer
     assert (sheet["A4"].number_format, sheet["B4"].number_format) == ("#,##0", "#,##0.##")
     assert sheet["A5"].number_format == "DD/MM/YYYY"  # not openpyxl's yyyy-mm-dd
-    assert sheet["B5"].number_format == "DD/MM/YYYY HH:MM"
+    assert sheet["B5"].number_format == "DD/MM/YYYY HH:MM:SS"
 
 
 def test_a_row_of_long_wrapped_text_is_as_tall_as_its_lines():
