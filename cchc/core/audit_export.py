@@ -37,7 +37,7 @@ HEADERS = [
     _("After"),
     _("Reason"),
 ]
-WIDTHS = [19, 18, 24, 26, 20, 28, 36, 40, 40, 30]
+WIDTHS = [20, 18, 24, 26, 20, 28, 36, 40, 40, 30]  # the time: dd/mm/yyyy hh:mm:ss
 
 
 def events(start: dt.date, end: dt.date, unit: Unit | None = None):
