@@ -22,7 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from cchc.documents.word import FONT, every_script
+from cchc.documents.word import FONT, LANGUAGE, every_script
 
 OUT = Path(__file__).resolve().parent.parent / "cchc/documents/templates/bao-cao.docx"
 
@@ -106,8 +106,18 @@ def page_number_header(section) -> None:
     section.first_page_header.paragraphs[0].text = ""
 
 
+def vietnamese(document: Document) -> None:
+    """The text's language Vietnamese (python-docx's blank document says en-US): Word checks
+    the spelling in Vietnamese instead of underlining every word as an English mistake."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    for attr in ("w:val", "w:eastAsia"):
+        language.set(qn(attr), LANGUAGE)
+
+
 def page(document: Document) -> None:
     """A4 portrait, the margins of Decree 30, 14 pt text, the page number above from page 2."""
+    vietnamese(document)
     normal = document.styles["Normal"]
     set_font(normal, 14)
     normal.paragraph_format.space_after = Pt(0)

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -20,7 +21,7 @@ from cchc.audit.history import action_label
 from cchc.audit.log import record
 from cchc.audit.models import AuditEvent
 from cchc.documents.excel import TableRow, workbook_bytes, write_table
-from cchc.formats import day, moment
+from cchc.formats import day
 from cchc.org.access import within
 from cchc.org.models import Unit
 
@@ -36,7 +37,7 @@ HEADERS = [
     _("After"),
     _("Reason"),
 ]
-WIDTHS = [19, 18, 24, 26, 20, 28, 36, 40, 40, 30]
+WIDTHS = [20, 18, 24, 26, 20, 28, 36, 40, 40, 30]  # the time: dd/mm/yyyy hh:mm:ss
 
 
 def events(start: dt.date, end: dt.date, unit: Unit | None = None):
@@ -55,7 +56,7 @@ def rows(found) -> Iterator[TableRow]:
         user = event.user
         yield (
             [
-                moment(event.at, seconds=True),
+                timezone.localtime(event.at).replace(tzinfo=None),  # a date Excel sorts
                 user.username if user else _("(system)"),
                 (user.full_name or user.get_full_name()) if user else "",
                 event.unit.name if event.unit else "",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,9 +40,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 SHIPPED_TEMPLATE = Path(__file__).resolve().parent / "templates" / "bao-cao.docx"
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"  # the shipped template's text language: Word's spelling checked in it
 BODY_SIZE = 14
 TABLE_SIZE = 12
 TEXT_WIDTH_MM = 165  # A4's 210 mm less the 30 mm and 15 mm side margins
+# a table cell holding a figure: a number as written in Vietnamese, a rate, or a dash for none
+FIGURE = re.compile(r"[-+]?\d[\d.]*(,\d+)?\s*%?|[—–-]")
 
 # the names a template must use; "header" and "signer" stand for their dotted parts
 REQUIRED_PLACEHOLDERS = (
@@ -143,11 +147,23 @@ def _bordered(table) -> None:
 
 
 def _cell_text(cell, text: str, *, bold: bool = False) -> None:
+    """A header cell centred, a figure ("1.234", "97,66%", "—") right-aligned, words left."""
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     if bold:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif FIGURE.fullmatch(text):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _font(paragraph.add_run(text), TABLE_SIZE, bold=bold)
+
+
+def _row_kept_whole(row, *, header: bool = False) -> None:
+    """A row is never split across two pages; the header row is repeated on every page the
+    table runs onto (Word and LibreOffice both read `w:tblHeader`)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _table(doc, table: dict[str, Any]) -> None:
@@ -155,6 +171,7 @@ def _table(doc, table: dict[str, Any]) -> None:
     if table.get("title"):
         title = _paragraph(doc, str(table["title"]), bold=True, italic=True, indent=False)
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        title.paragraph_format.keep_with_next = True  # never alone at the foot of a page
     if not columns:
         return
     grid = doc.add_table(rows=1, cols=len(columns))
@@ -163,11 +180,14 @@ def _table(doc, table: dict[str, Any]) -> None:
     share = TEXT_WIDTH_MM / (len(columns) + 1)  # the first column (the names) twice as wide
     for index, column in enumerate(grid.columns):
         column.width = Mm(share * (2 if index == 0 else 1))
+    _row_kept_whole(grid.rows[0], header=True)
     for index, (cell, name) in enumerate(zip(grid.rows[0].cells, columns, strict=True)):
         cell.width = grid.columns[index].width
         _cell_text(cell, str(name), bold=True)
     for values in table.get("rows") or []:
-        cells = grid.add_row().cells
+        row = grid.add_row()
+        _row_kept_whole(row)
+        cells = row.cells
         for index, cell in enumerate(cells):
             cell.width = grid.columns[index].width
             value = values[index] if index < len(values) else ""

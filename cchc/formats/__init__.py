@@ -11,7 +11,8 @@ at import (a date is written in ~1 µs; `django.utils.dateformat` takes ~6 times
 which an export of every audit event would feel).
 
 Whole numbers are written with a dot between thousands (`thousands`: 1.234), as in the
-templates' `number` filter.
+templates' `number` filter; a figure with decimals with a comma before them (`figure`:
+1.234,5), as Vietnamese documents write it.
 
 `rounding.py` is the one rounding rule of rates and points. The module imports nothing of
 the project, so every layer may use it (it is the lowest layer of the import contract).
@@ -80,3 +81,12 @@ def month_year(value: dt.date) -> str:
 def thousands(number: int) -> str:
     """1234567 → "1.234.567": a whole number with the Vietnamese thousands separator."""
     return f"{number:,}".replace(",", ".")
+
+
+def figure(number: float | int, places: int = 2) -> str:
+    """63.6364 → "63,64", 1234.5 → "1.234,5", 100.0 → "100": a figure as a Vietnamese document
+    writes it, at most `places` decimals and no trailing zeros."""
+    text = f"{number:,.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from cchc.documents.actions import template_for
-from cchc.documents.excel import write_table
+from cchc.documents.excel import sheet_title, write_table
 from cchc.documents.word import render_report
 
 from .choices import Stage
@@ -26,7 +26,7 @@ APPRAISAL_NOTICE = "appraisal"
 def assessment_book(unit, year: int, data) -> Workbook:
     book = Workbook()
     sheet = book.active
-    sheet.title = str(year)
+    sheet.title = sheet_title(f"{_('PAR Index')} {year}")
     headers = [
         _("No."),
         _("Area / criterion"),

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
-from cchc.documents.excel import append_row
+from cchc.documents.excel import append_row, print_on_a4
 
 from .choices import AreaRole, NodeKind
 
@@ -291,7 +291,7 @@ def write(criteria_set, criteria) -> Workbook:
     """The set in the layout `read` takes, its title rows above the header."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Bo tieu chi"
+    sheet.title = "Bộ tiêu chí"
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     titles = criteria_set.title_rows or [
@@ -320,4 +320,7 @@ def write(criteria_set, criteria) -> Workbook:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if c.kind == NodeKind.AREA:
                 cell.font = Font(bold=True)
+    sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
+    sheet.print_title_rows = f"{header}:{header}"
+    print_on_a4(sheet, sum(WIDTHS))
     return book

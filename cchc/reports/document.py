@@ -20,7 +20,8 @@ import hashlib
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from cchc.plans.choices import Comparator
+from cchc.formats import figure
+from cchc.plans.choices import Comparator, TargetUnit
 
 from .content import NARRATIVE_PARTS, content_of
 from .sentences import percent
@@ -39,10 +40,9 @@ def _indicator_table(content: dict) -> dict:
     names = content.get("indicator_names", {})
     return {
         "title": "Biểu 2. Chỉ số kết quả giải quyết thủ tục hành chính",
-        "columns": ["Mã", "Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ"],
+        "columns": ["Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ"],
         "rows": [
             [
-                code,
                 names.get(code, code),
                 str(v["numerator"]),
                 str(v["denominator"]),
@@ -61,19 +61,31 @@ def _target_table(content: dict) -> dict:
             [
                 row["text"],
                 _goal(row),
-                "—" if row["value"] is None else f"{row['value']:g}",
+                "—" if row["value"] is None else _amount(row, row["value"]),
             ]
             for row in content["targets"]
         ],
     }
 
 
+# a figure target's comparator as a reader writes it ("≥ 90%"), not as it is stored (">=")
+SIGNS = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EQUAL: "="}
+
+
+def _amount(row: dict, value: float) -> str:
+    """63.64 → "63,64%" for a target in percent, "3" for a count."""
+    return figure(value) + ("%" if row.get("unit") == TargetUnit.PERCENT else "")
+
+
 def _goal(row: dict) -> str:
-    """A figure target as "comparator value"; a target stated in words by its comparator's
-    name (decision 0070), e.g. "đạt / không đạt"."""
+    """A figure target as "≥ 90%"; a target stated in words by its comparator's name
+    (decision 0070), e.g. "đạt / không đạt"."""
+    comparator = row["comparator"]
     if row["target"] is None:
-        return str(Comparator(row["comparator"]).label)
-    return f"{row['comparator']} {row['target']:g}"
+        return str(Comparator(comparator).label)
+    if comparator in SIGNS:
+        return f"{SIGNS[comparator]} {_amount(row, row['target'])}"
+    return f"{Comparator(comparator).label} {_amount(row, row['target'])}"
 
 
 def figure_rows(content: dict) -> list[list[str]]:

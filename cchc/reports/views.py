@@ -13,7 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from cchc.documents.excel import sheet_title, workbook_bytes, write_table
+from cchc.documents.excel import (
+    WRITTEN_FIGURE,
+    figures_as_numbers,
+    sheet_title,
+    workbook_bytes,
+    write_table,
+)
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.in_force import last_day
@@ -310,13 +316,12 @@ def tables_workbook(tables: list[dict]) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for number, table in enumerate(tables, start=1):
-        sheet = book.create_sheet(sheet_title(f"Bieu {number}"))
-        widths = [
-            40 if i == 1 or len(table["columns"]) < 4 else 14 for i in range(len(table["columns"]))
-        ]
-        write_table(
-            sheet, table["title"], table["columns"], widths, [(row, False) for row in table["rows"]]
-        )
+        sheet = book.create_sheet(sheet_title(f"Biểu {number}"))
+        named = any(not WRITTEN_FIGURE.fullmatch(str(row[0])) for row in table["rows"])
+        widths = [50 if i == 0 and named else 16 for i in range(len(table["columns"]))]
+        rows = [(row, False) for row in table["rows"]]
+        header = write_table(sheet, table["title"], table["columns"], widths, rows)
+        figures_as_numbers(sheet, header + 1)
     return workbook_bytes(book)
 
 

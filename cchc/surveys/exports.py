@@ -58,7 +58,7 @@ def _rows(results: Results, unverified: Results, verified: Results) -> list[tupl
             (
                 _line(
                     "  " + item.title,
-                    item.kind,
+                    item.kind_label,
                     item,
                     _item(verified, item),
                     _item(unverified, item),

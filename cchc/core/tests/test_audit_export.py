@@ -38,6 +38,10 @@ def test_the_export_lists_every_event_of_the_window_and_is_recorded(trail, tmp_p
     rows, sheet = _rows(out)
     assert [r[4] for r in rows] == ["plan.create", "login.failed", "plan.create"]
     assert rows[0][1] == "focal" and rows[0][3] == "Xã Thạnh Tân"
+    # the time is a date Excel sorts and filters, in the local zone, shown dd/mm/yyyy hh:mm:ss
+    at = timezone.localtime(AuditEvent.objects.get(action="plan.create", user__username="focal").at)
+    assert rows[0][0] == at.replace(tzinfo=None, microsecond=rows[0][0].microsecond)
+    assert sheet["A4"].number_format == "DD/MM/YYYY HH:MM:SS"
     assert rows[0][2] == trail.people.focal.full_name != ""  # the person's name, as on the pages
     assert rows[1][1] == "(hệ thống)" and "10.0.0.9" in rows[1][8]
     # a value that looks like a formula stays text

@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
@@ -119,6 +120,31 @@ def test_the_recipients_sit_beside_the_signature_block():
     assert heading.runs[0].bold and heading.runs[0].italic
 
 
+def test_the_text_is_vietnamese_for_the_spelling_checker_of_word():
+    # en-US (python-docx's blank document) had Word underline every word as a mistake
+    defaults = _document().styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert language.get(qn("w:val")) == "vi-VN"
+
+
+def test_a_table_repeats_its_header_row_and_never_splits_a_row_across_pages():
+    grid = _document().tables[-1]  # the appendix table
+    header, row = grid.rows[0]._tr.trPr, grid.rows[1]._tr.trPr
+    assert header.find(qn("w:tblHeader")) is not None
+    assert row.find(qn("w:tblHeader")) is None
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in grid.rows)
+    title = next(p for p in _document().paragraphs if p.text == "Phụ lục 1: Số liệu")
+    assert title.paragraph_format.keep_with_next  # the table's title goes with its table
+
+
+def test_figures_in_a_table_are_aligned_right_and_words_left():
+    table = {"columns": ["Chỉ số", "Số lượng", "Tỷ lệ"], "rows": [["Hồ sơ", "1.234", "97,66%"]]}
+    content = {**CONTENT, "appendix": [table]}
+    cells = _document(content).tables[-1].rows[1].cells
+    alignments = [cell.paragraphs[0].alignment for cell in cells]
+    assert alignments == [None, WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.RIGHT]
+
+
 def test_page_numbers_are_in_the_top_margin_from_page_two():
     section = _document().sections[0]
     assert section.different_first_page_header_footer
@@ -176,7 +202,10 @@ def test_a_file_that_is_not_a_template_is_refused_with_the_error():
 
 def test_libreoffice_opens_the_report_and_its_first_page_is_kept_as_an_image(tmp_path):
     source = tmp_path / "bao-cao.docx"
-    source.write_bytes(word.render_report(CONTENT))
+    # an appendix table of 80 rows, over two pages: its header row is printed on each
+    rows = [[f"Số liệu thứ {n}", f"{n * 1000:,}".replace(",", ".")] for n in range(1, 81)]
+    appendix = [{"title": "Phụ lục 1: Số liệu", "columns": ["Chỉ số", "Giá trị"], "rows": rows}]
+    source.write_bytes(word.render_report({**CONTENT, "appendix": appendix}))
     pdf = pdf_of(source)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert first_page_image(pdf, "bao-cao-trang-1").stat().st_size > 10_000
@@ -185,6 +214,9 @@ def test_libreoffice_opens_the_report_and_its_first_page_is_kept_as_an_image(tmp
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, timeout=60
     ).stdout.decode()
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Trần Văn Bình" in text
+    last = text.rstrip("\f").split("\f")[-1]  # the last page: the rest of the appendix table
+    assert "Số liệu thứ 80" in last and "Số liệu thứ 1\n" not in last
+    assert "Chỉ số" in last and "Giá trị" in last  # its header row, repeated
 
 
 def test_a_template_reaching_for_python_internals_is_refused():

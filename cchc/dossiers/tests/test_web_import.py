@@ -92,7 +92,8 @@ def test_a_file_with_an_error_saves_nothing_and_reports_the_row(login, world, ca
     report = client.get(reverse("dossiers:errors", args=[item.pk]))
     sheet = load_workbook(io.BytesIO(report.content)).active
     rows = [r for r in sheet.iter_rows(values_only=True) if r and r[0] == 4]
-    assert rows == [(4, "NgayTiepNhan", "31/02/2024", rows[0][3])]
+    # the portal's column name and, for a reader who does not know it, what it holds
+    assert rows == [(4, "NgayTiepNhan (ngày tiếp nhận)", "31/02/2024", rows[0][3])]
     assert "ngày" in rows[0][3].lower()
 
 

@@ -15,3 +15,11 @@ def test_a_whole_number_reads_as_the_number_filter_writes_it(value):
 def test_thousands_are_set_apart_with_dots():
     assert formats.thousands(1234567) == "1.234.567"
     assert formats.thousands(999) == "999"
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(63.6364, "63,64"), (1234.5, "1.234,5"), (100.0, "100"), (0, "0"), (1234567, "1.234.567")],
+)
+def test_a_figure_has_a_decimal_comma_and_no_trailing_zeros(value, shown):
+    assert formats.figure(value) == shown

@@ -35,6 +35,21 @@ def test_import_then_export_gives_back_the_same_sheet(criteria_file, tmp_path):
     assert cells(out) == cells(criteria_file)
 
 
+def test_the_exported_set_prints_on_a4_with_its_header_frozen_and_repeated(tmp_path):
+    from openpyxl import load_workbook
+
+    sample.install(2026)
+    out = tmp_path / "mau.xlsx"
+    call_command("par_criteria", "export", "--year", "2026", "-o", str(out))
+    sheet = load_workbook(out).active
+    assert sheet.title == "Bộ tiêu chí"
+    header = next(r[0].row for r in sheet.iter_rows() if r[0].value == "STT")
+    assert (
+        sheet.freeze_panes == f"A{header + 1}" and sheet.print_title_rows == f"${header}:${header}"
+    )
+    assert sheet.page_setup.paperSize == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
 def test_the_sample_set_round_trips_too(tmp_path):
     sample.install(2026)
     first = tmp_path / "mau.xlsx"

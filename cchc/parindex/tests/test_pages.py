@@ -211,6 +211,7 @@ def test_the_excel_table_carries_self_appraised_and_final_points(world, criteria
     by_stt = {r[0]: r for r in rows if r and r[0]}
     assert by_stt["3.10"][2:6] == [20, 15, 15, 15]
     assert rows[-1][1] == "Tổng điểm (thang 100)" and rows[-1][5] == 78.5
+    assert sheet.title == "Chỉ số CCHC 2026"  # a sheet named in words, not "2026"
 
 
 def test_points_to_win_back_are_sorted_by_points_lost_and_one_click_adds_a_task(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from decimal import Decimal
 
 from django.core.management import call_command
 from docx import Document
@@ -152,3 +153,28 @@ def test_a_target_measured_by_a_figure_shows_the_windows_value(thanh_tan):
     report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
     row = next(r for r in content.assemble(report)["targets"] if r["text"] == target.text)
     assert row["value"] == 50.0
+
+
+def test_the_appendix_writes_a_target_as_a_reader_does(thanh_tan, login):
+    """ "≥ 100%" and "50%", not the stored ">= 100" and "50": the upper level reads the
+    comparator as a sign and the figure with a decimal comma."""
+    world = thanh_tan.world
+    target = TargetFactory(
+        plan=thanh_tan.plan,
+        text="Tổ chức kiểm tra CCHC theo kế hoạch",
+        comparator=Comparator.AT_LEAST,
+        value=Decimal("90.5"),
+        unit=TargetUnit.PERCENT,
+    )
+    FigureTargetLink.objects.create(
+        target=target, definition=FigureDefinition.objects.get(code="inspections_held")
+    )
+    enter(world, "inspections_held", periods.month(2024, 2), 2, 3)
+    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    response = login(world.people.focal).get(f"/reports/{report.pk}/report.docx")
+    document = Document(io.BytesIO(response.content))
+    rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert [target.text, "≥ 90,5%", "66,67%"] in rows
+    indicators = next(t for t in document.tables if t.rows[0].cells[0].text == "Chỉ số")
+    names = [row.cells[0].text for row in indicators.rows[1:]]
+    assert "Số hồ sơ tiếp nhận" in names and "dossiers_received" not in names

@@ -91,7 +91,15 @@ def test_the_xlsx_holds_the_figure_tables(world, draft, login):
     book = load_workbook(io.BytesIO(response.content))
     sheet = book.worksheets[0]
     assert sheet["A1"].value == "Biểu 1. Kết quả thực hiện nhiệm vụ trong kỳ"
-    assert [c.value for c in sheet[4]] == ["1", "0", "0", "1"]  # one task due 10/2, not done
+    # one task due 10/2, not done: the counts are numbers a reader can sum, not text
+    assert [c.value for c in sheet[4]] == [1, 0, 0, 1]
+    assert book.sheetnames[:2] == ["Biểu 1", "Biểu 2"]  # named with their diacritics
+    indicators = book["Biểu 2"]
+    assert [c.value for c in indicators[3]] == ["Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ"]
+    names = [row[0].value for row in indicators.iter_rows(min_row=4)]
+    assert "Số hồ sơ tiếp nhận" in names and "dossiers_received" not in names  # no raw codes
+    rate = indicators["D4"]  # "—" without dossiers, else a percent stored as a number
+    assert rate.value == "—" or (isinstance(rate.value, float) and rate.number_format == "0.00%")
 
 
 def test_unit_pages_and_the_compiled_report_are_scoped(

@@ -46,6 +46,11 @@ def test_the_excel_export_holds_the_figures(client, world, campaign, login):
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     overall = next(r for r in rows if r[0] == "Chỉ số chung")
     assert overall[2] == 100
+    # each question's kind in words ("Hài lòng"), never its stored code ("satisfaction")
+    from cchc.surveys.choices import ItemKind
+
+    kinds = {r[1] for r in rows[3:] if r[1]}
+    assert kinds and kinds <= {str(kind.label) for kind in ItemKind}
 
 
 def test_the_poster_draws_the_qr_code_on_the_server(client, world, campaign, login, settings):
