@@ -61,8 +61,8 @@ REQUIRED_PLACEHOLDERS = (
 # the parts of header and signer a template must show, checked on the sample's output
 SAMPLE = {
     "header": {
-        "issuer_upper": "UBND THÀNH PHỐ TÂY NINH",
-        "issuer": "UBND XÃ THẠNH TÂN",
+        "issuer_upper": "ỦY BAN NHÂN DÂN",
+        "issuer": "XÃ THẠNH TÂN",
         "number": "99/BC-UBND",
         "place": "Thạnh Tân",
         "date": dt.date(2024, 3, 5),
@@ -89,13 +89,36 @@ SAMPLE = {
 }
 # text of the sample that a template must show: missing means a placeholder was left out
 SAMPLE_MARKS = {
-    "header.issuer_upper": "UBND THÀNH PHỐ TÂY NINH",
-    "header.issuer": "UBND XÃ THẠNH TÂN",
+    "header.issuer_upper": "ỦY BAN NHÂN DÂN",
+    "header.issuer": "XÃ THẠNH TÂN",
     "header.number": "99/BC-UBND",
     "header.place": "Thạnh Tân",
     "header.date_text": "ngày 05 tháng 3 năm 2024",
     "signer.name": "Nguyễn Văn Mẫu",
 }
+
+
+# What a unit's name starts with when it names its kind; the place on the date line is the
+# name without it ("Xã Thạnh Tân" → "Thạnh Tân"), unless only a number is left ("Phường 2").
+UNIT_KINDS = ("Xã ", "Phường ", "Thị trấn ", "Thành phố ", "Thị xã ", "Huyện ", "Quận ", "Tỉnh ")
+COMMITTEE = "ỦY BAN NHÂN DÂN"
+
+
+def letterhead(unit_name: str) -> dict[str, str]:
+    """The header lines and the place of a document a unit's people's committee issues, as
+    communes write them (seed 000: "ỦY BAN NHÂN DÂN" over "XÃ THẠNH TÂN", then "Thạnh Tân, ngày
+    …"): the committee is named with its own unit. Decree 30's line for a parent body is for an
+    agency under one; a committee has none, so the level above is not written over it."""
+    name = unit_name.strip()
+    if name.upper().startswith("UBND "):
+        name = name[len("UBND ") :]
+    place = name
+    for kind in UNIT_KINDS:
+        rest = name[len(kind) :]
+        if name.startswith(kind) and not rest.replace(" ", "").isdigit():
+            place = rest
+            break
+    return {"issuer_upper": COMMITTEE, "issuer": name.upper(), "place": place}
 
 
 def date_text(day: dt.date) -> str:
@@ -287,7 +310,13 @@ def check_template(template: bytes) -> None:
         raise ValidationError(
             _("The template could not render a sample report: %(error)s") % {"error": error}
         ) from error
-    absent = [name for name, mark in SAMPLE_MARKS.items() if mark not in text]
+    # the issuer's lines stand alone ("ỦY BAN NHÂN DÂN" is also inside the signer's "TM. …")
+    lines = {line.strip() for line in text.splitlines()}
+    absent = [
+        name
+        for name, mark in SAMPLE_MARKS.items()
+        if (mark not in lines if name.startswith("header.issuer") else mark not in text)
+    ]
     if absent:
         raise ValidationError(
             _("The template lacks the placeholder %(names)s.")

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from cchc.documents.actions import template_for
 from cchc.documents.excel import sheet_title, write_table
-from cchc.documents.word import render_report
+from cchc.documents.word import letterhead, render_report
 
 from .choices import Stage
 from .layout import _fmt
@@ -134,31 +134,10 @@ def _adjustments(data) -> list[str]:
     return lines
 
 
-PLACE_PREFIXES = (
-    "Xã ",
-    "Phường ",
-    "Thị trấn ",
-    "Thành phố ",
-    "Thị xã ",
-    "Huyện ",
-    "Quận ",
-    "Tỉnh ",
-)
-
-
-def _place(unit) -> str:
-    for prefix in PLACE_PREFIXES:
-        if unit.name.startswith(prefix):
-            return unit.name[len(prefix) :]
-    return unit.name
-
-
 def _header(issuer, day, number: str) -> dict:
     return {
-        "issuer_upper": _issuer(issuer.parent) if issuer.parent_id else "",
-        "issuer": _issuer(issuer),
+        **letterhead(issuer.name),
         "number": number,
-        "place": _place(issuer),
         "date": day,
     }
 

@@ -28,6 +28,7 @@ from collections import defaultdict
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from cchc.documents.word import letterhead
 from cchc.dossiers import publication
 from cchc.evidence.models import Evidence
 from cchc.feedback import rates as feedback_rates
@@ -274,16 +275,13 @@ def _area_order(plan: Plan | None) -> list[str]:
 
 
 def _header(report, plan: Plan | None) -> dict:
-    unit = report.unit
-    parent = unit.parent.name if unit.parent_id else ""
+    lines = letterhead(report.unit.name)
     signed = report.signed_on
     return {
-        "parent": parent.upper(),
-        "issuer": f"UBND {unit.name}".upper()
-        if not unit.name.upper().startswith("UBND")
-        else unit.name.upper(),
+        "issuer_upper": lines["issuer_upper"],
+        "issuer": lines["issuer"],
         "number": report.number or "    /BC-UBND",
-        "place": report.place or unit.name.replace("Xã ", "").replace("Phường ", "Phường "),
+        "place": report.place or lines["place"],
         "date": signed.isoformat() if signed else None,
         "date_text": (
             f"ngày {signed:%d} tháng {signed:%m} năm {signed:%Y}"

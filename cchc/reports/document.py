@@ -200,7 +200,8 @@ def _header(content: dict) -> dict:
     header = content["header"]
     signed = header.get("date")
     return {
-        "issuer_upper": header["parent"],
+        # a report frozen before 7/12/2026 wrote the level above here ("parent")
+        "issuer_upper": header.get("issuer_upper", header.get("parent", "")),
         "issuer": header["issuer"],
         "number": header["number"],
         "place": header["place"],

@@ -166,6 +166,24 @@ def test_the_date_is_written_as_decree_30_asks():
     assert word.date_text(dt.date(2025, 11, 20)) == "ngày 20 tháng 11 năm 2025"
 
 
+def test_a_committee_is_headed_with_its_own_unit_and_dated_from_its_place():
+    # seed 000: "ỦY BAN NHÂN DÂN" over "XÃ THẠNH TÂN", "Thạnh Tân, ngày …"
+    assert word.letterhead("Xã Thạnh Tân") == {
+        "issuer_upper": "ỦY BAN NHÂN DÂN",
+        "issuer": "XÃ THẠNH TÂN",
+        "place": "Thạnh Tân",
+    }
+    assert word.letterhead("Phường Kiến Tường")["place"] == "Kiến Tường"
+    assert word.letterhead("Thị xã Kiến Tường")["issuer"] == "THỊ XÃ KIẾN TƯỜNG"
+    # a ward named by its number keeps its kind: "Phường 2, ngày …", never "2, ngày …"
+    assert word.letterhead("Phường 2") == {
+        "issuer_upper": "ỦY BAN NHÂN DÂN",
+        "issuer": "PHƯỜNG 2",
+        "place": "Phường 2",
+    }
+    assert word.letterhead("UBND tỉnh Tây Ninh")["issuer"] == "TỈNH TÂY NINH"
+
+
 def test_the_shipped_template_passes_its_own_check():
     word.check_template(word.SHIPPED_TEMPLATE.read_bytes())
 

@@ -65,12 +65,27 @@ def test_every_figure_equals_cchc_indicators_and_the_task_counts_of_the_window(t
     assert report["status"] == "not_started"
 
 
+def test_content_frozen_before_the_letterhead_keeps_its_header_line(thanh_tan):
+    # a report submitted before 7/12/2026 stored the level above as "parent"
+    world = thanh_tan.world
+    report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
+    frozen = content.content_of(report)
+    header = {k: v for k, v in frozen["header"].items() if k != "issuer_upper"}
+    frozen["header"] = {**header, "parent": "THÀNH PHỐ TÂY NINH", "issuer": "UBND XÃ THẠNH TÂN"}
+    written = word.document_content(frozen)["header"]
+    assert (written["issuer_upper"], written["issuer"]) == (
+        "THÀNH PHỐ TÂY NINH",
+        "UBND XÃ THẠNH TÂN",
+    )
+
+
 def test_the_draft_has_the_parts_of_a_report(thanh_tan):
     world = thanh_tan.world
     report = actions.open_report(world.commune, "q1", 2024, by=world.people.focal)
     data = content.assemble(report)
     assert data["header"]["title"] == "Báo cáo công tác cải cách hành chính quý I năm 2024"
-    assert data["header"]["parent"] == "THÀNH PHỐ TÂY NINH"
+    assert data["header"]["issuer_upper"] == "ỦY BAN NHÂN DÂN"
+    assert data["header"]["issuer"] == "XÃ THẠNH TÂN" and data["header"]["place"] == "Thạnh Tân"
     assert any("Kế hoạch" in basis for basis in data["legal_bases"])
     areas = [a["area"] for a in data["areas"]]
     assert areas and len(areas) == len(set(areas))
