@@ -73,3 +73,40 @@ def test_the_dropdown_works_on_a_phone(page, world):
     screenshot(page, "menu-dropdown-phone")
     menu.get_by_role("link", name="Khảo sát hài lòng").click()
     page.wait_for_url("**/khao-sat/don-vi/xa-a/")
+
+
+@pytest.fixture
+def without_javascript(browser, page):
+    """A tab of the same live server with JavaScript off (switched off, or Bootstrap's script
+    not arrived over a slow line): decision 0162."""
+    context = browser.new_context(locale="vi-VN", java_script_enabled=False)
+    tab = context.new_page()
+    tab.base_url = page.base_url
+    yield tab
+    context.close()
+
+
+def test_without_javascript_the_menu_is_open_on_a_phone(without_javascript, world):
+    tab = without_javascript
+    tab.set_viewport_size({"width": 390, "height": 844})
+    browser_login(tab, "tuphap")
+    menu = tab.get_by_role("navigation", name="Trình đơn chính")
+    assert not menu.get_by_role("button", name="Trình đơn").is_visible()
+    entry = menu.get_by_role("link", name="Khảo sát hài lòng")
+    assert entry.is_visible()
+    screenshot(tab, "menu-phone-without-javascript")
+    entry.click()
+    tab.wait_for_url("**/khao-sat/don-vi/xa-a/")
+
+
+def test_without_javascript_a_sub_menu_opens_under_the_mouse(without_javascript, world):
+    tab = without_javascript
+    tab.set_viewport_size({"width": 1366, "height": 768})
+    browser_login(tab, "tuphap")
+    menu = tab.get_by_role("navigation", name="Trình đơn chính")
+    entry = menu.get_by_role("link", name="Chỉ số 766")
+    assert not entry.is_visible()
+    menu.get_by_role("button", name="Chỉ số").hover()
+    assert entry.is_visible()
+    entry.click()
+    tab.wait_for_url("**/units/xa-a/index766/")
