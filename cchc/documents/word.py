@@ -240,6 +240,14 @@ def _appendix(tpl: DocxTemplate, tables: Sequence[dict[str, Any]]):
     return doc
 
 
+def recipient_lines(names: Sequence[str]) -> list[str]:
+    """ "Nơi nhận" as Decree 30 writes it: one recipient a line, each ending with ";", the last
+    ("Lưu: VT, …") with "." — whatever punctuation the names were typed with."""
+    lines = [str(name).strip().rstrip(";.,").strip() for name in names]
+    lines = [line for line in lines if line]
+    return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
+
+
 def _context(tpl: DocxTemplate, content: dict[str, Any]) -> dict[str, Any]:
     header = dict(content.get("header") or {})
     day = header.get("date")
@@ -257,7 +265,7 @@ def _context(tpl: DocxTemplate, content: dict[str, Any]) -> dict[str, Any]:
         "subtitle": content.get("subtitle", ""),
         "legal_bases": list(content.get("legal_bases") or []),
         "body": _body(tpl, content.get("sections") or []),
-        "recipients": list(content.get("recipients") or []),
+        "recipients": recipient_lines(content.get("recipients") or []),
         "signer": signer,
         "appendix": _appendix(tpl, content.get("appendix") or []),
     }

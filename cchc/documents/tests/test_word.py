@@ -114,7 +114,12 @@ def test_the_recipients_sit_beside_the_signature_block():
     document = _document()
     end = next(t for t in document.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
     left, right = (cell.text for cell in end.rows[0].cells)
-    assert "- UBND thành phố Tây Ninh" in left and "- Lưu: VT" in left
+    # Decree 30: each line ends with ";", the last ("Lưu: …") with "."
+    assert left.splitlines()[1:] == [
+        "- UBND thành phố Tây Ninh;",
+        "- Phòng Nội vụ thành phố;",
+        "- Lưu: VT.",
+    ]
     assert "TM. ỦY BAN NHÂN DÂN" in right and "CHỦ TỊCH" in right and "Trần Văn Bình" in right
     heading = next(p for p in end.rows[0].cells[0].paragraphs if p.text == "Nơi nhận:")
     assert heading.runs[0].bold and heading.runs[0].italic
