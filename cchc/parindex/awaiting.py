@@ -36,9 +36,8 @@ def _awaiting(user, unit, today: dt.date) -> list[Awaiting]:
             late = assessment.deadline is not None and today > assessment.deadline
             items.append(Awaiting(text, _url(assessment), "danger" if late else "warning"))
     if access.can(Action.APPRAISE, unit):
-        below = Assessment.objects.filter(
-            within(unit), year__in=years, stage=Stage.SUBMITTED
-        ).exclude(unit=unit)
+        # a submitted one waits whatever its year
+        below = Assessment.objects.filter(within(unit), stage=Stage.SUBMITTED).exclude(unit=unit)
         for assessment in below.select_related("unit").order_by("submitted_at")[:5]:
             text = _("PAR self-assessment %(year)s of %(unit)s awaiting your appraisal") % {
                 "year": assessment.year,

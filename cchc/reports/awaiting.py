@@ -4,7 +4,7 @@ the comparison of its units (through tracking's awaiting hook, decision 0164):
 - a leader (who may approve in the unit) sees each report the unit owes and has not sent
   up — late, due within `my_work.AHEAD_DAYS`, or returned — opening it;
 - an upper level (who appraises the unit) sees the reports of its units submitted and not
-  yet reviewed, per period, and how many of its units have not sent the report last due,
+  yet reviewed, per period (of any year), and how many of its units have not sent the report last due,
   each opening the list of the units' reports of that period, where the late are marked.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -53,7 +54,8 @@ def _owed_by_the_unit(unit, today: dt.date) -> list[Awaiting]:
 
 def period_name(kind: str, year: int) -> str:
     """ "quý I năm 2026", "6 tháng năm 2026", "năm 2026": a report's period in a sentence."""
-    return f"năm {year}" if kind == "year" else f"{schedule.KINDS[kind][0].lower()} năm {year}"
+    name = schedule.KINDS[kind][0]
+    return f"năm {year}" if kind == "year" else f"{name[0].lower()}{name[1:]} năm {year}"
 
 
 def _list_url(unit, kind: str, year: int) -> str:
@@ -65,8 +67,9 @@ def _from_the_units_below(unit, today: dt.date) -> list[Awaiting]:
     children = list(
         compile.units_below(unit, schedule.national(kind, year).end).values_list("pk", flat=True)
     )
+    # those sent up and not reviewed, whatever their year, and every one of the period last due
     rows = Report.objects.filter(
-        unit__parent=unit, year__in=(today.year - 1, today.year)
+        Q(status=ReportStatus.SUBMITTED) | Q(kind=kind, year=year), unit__parent=unit
     ).values_list("unit_id", "kind", "year", "status")
     to_review = Counter((k, y) for _u, k, y, status in rows if status == ReportStatus.SUBMITTED)
     items = []

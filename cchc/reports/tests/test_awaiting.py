@@ -51,9 +51,12 @@ def test_the_upper_level_sees_the_reports_awaiting_its_review(world, login):
     for unit, status in ((world.commune, "accepted"), (world.other, "submitted")):
         report = actions.open_report(unit, kind, year, by=None)
         Report.objects.filter(pk=report.pk).update(status=status)
+    old = actions.open_report(world.commune, "q1", year - 2, by=None)  # never reviewed
+    Report.objects.filter(pk=old.pk).update(status="submitted")
     page = login(world.people.district).get("/", follow=True).content.decode()
     assert f"1 báo cáo {period_name(kind, year)} chờ anh/chị xem xét" in page
     assert f'href="{url}"' in page
+    assert f"1 báo cáo quý I năm {year - 2} chờ anh/chị xem xét" in page
     assert "đơn vị chưa nộp báo cáo" not in page  # both sent it
 
 
