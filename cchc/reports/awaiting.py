@@ -4,8 +4,9 @@ the comparison of its units (through tracking's awaiting hook, decision 0164):
 - a leader (who may approve in the unit) sees each report the unit owes and has not sent
   up — late, due within `my_work.AHEAD_DAYS`, or returned — opening it;
 - an upper level (who appraises the unit) sees the reports of its units submitted and not
-  yet reviewed, per period (of any year), and how many of its units have not sent the report last due,
-  each opening the list of the units' reports of that period, where the late are marked.
+  yet reviewed, per period (of any year), and how many of its units have not sent the
+  report last due, each opening the list of the units' reports of that period, where the
+  late are marked.
 """
 
 from __future__ import annotations
