@@ -53,10 +53,13 @@ def _owed_by_the_unit(unit, today: dt.date) -> list[Awaiting]:
     return items
 
 
+# how the reports' titles name their period (schedule.KINDS)
+_IN_A_SENTENCE = {"q1": "quý I", "h1": "6 tháng đầu", "m9": "9 tháng", "year": ""}
+
+
 def period_name(kind: str, year: int) -> str:
-    """ "quý I năm 2026", "6 tháng năm 2026", "năm 2026": a report's period in a sentence."""
-    name = schedule.KINDS[kind][0]
-    return f"năm {year}" if kind == "year" else f"{name[0].lower()}{name[1:]} năm {year}"
+    """ "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026": a report's period in a sentence."""
+    return f"{_IN_A_SENTENCE[kind]} năm {year}".lstrip()
 
 
 def _list_url(unit, kind: str, year: int) -> str:

@@ -67,3 +67,13 @@ def test_the_reports_of_the_units_below_open_on_the_report_last_due(world, login
     )
     assert response.context["kind"] == kind
     assert f'<option value="{kind}" selected>' in response.content.decode()
+
+
+def test_a_period_is_named_in_a_sentence_as_the_reports_title_names_it():
+    assert [period_name(kind, 2026) for kind in schedule.KINDS] == [
+        "quý I năm 2026",
+        "6 tháng đầu năm 2026",
+        "9 tháng năm 2026",
+        "năm 2026",
+    ]
+    assert all(period_name(kind, 2026) in schedule.KINDS[kind][1](2026) for kind in schedule.KINDS)
