@@ -138,12 +138,25 @@ def awaiting(user, unit, today) -> list[due_items.Awaiting]:
 
 def leader_panels(unit, today, user=None) -> dict:
     """What waits for the viewer (`awaiting`), directions of the unit still awaiting an answer
-    (on its tasks, those of the units below it and of the units it succeeded), and the upper
-    level's nudges of the last 30 days, for the unit's dashboard."""
+    (on its tasks, those of the units below it and of the units it succeeded) and, for its
+    leader, those answered in the last 14 days, and the upper level's nudges of the last 30
+    days, for the unit's dashboard."""
     import datetime as dt
 
+    leader = user is not None and access_for(user).can(Action.APPROVE, unit)
     return {
         "awaiting": awaiting(user, unit, today) if user is not None else [],
+        # the answers of the last two weeks, for who gives directions (decision 0164)
+        "answered_directions": list(
+            Direction.objects.filter(
+                within(unit, "task__plan__unit"),
+                answered_at__date__gte=today - dt.timedelta(days=14),
+            )
+            .select_related("task", "answered_by")
+            .order_by("-answered_at")[:10]
+        )
+        if leader
+        else [],
         "open_directions": list(
             Direction.objects.open()
             .filter(within(unit, "task__plan__unit"))

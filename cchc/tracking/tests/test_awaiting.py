@@ -40,3 +40,18 @@ def test_the_overdue_count_opens_the_overdue_list(follow, world, login):
     )
     assert 'id="overdue-count" href="#overdue"' in page
     assert '<section class="col-12 col-xl-6" id="overdue"' in page
+
+
+def test_the_leader_reads_the_answer_to_a_direction_on_their_home(follow, world, login):
+    from cchc.tracking import directions
+
+    given = directions.give_direction(
+        follow.justice, by=world.people.leader, text="Đề nghị hoàn thành trước thứ Sáu."
+    )
+    directions.answer_direction(
+        given, by=world.people.official, answer="Đã trình dự thảo, hoàn thành thứ Năm."
+    )
+    page = login(world.people.leader).get("/", follow=True).content.decode()
+    assert "Ý kiến chỉ đạo đã được trả lời trong 14 ngày qua" in page
+    assert "Đã trình dự thảo, hoàn thành thứ Năm." in page
+    assert f'href="{reverse("tracking:task", args=[follow.justice.pk])}#directions"' in page
