@@ -46,3 +46,13 @@ def test_the_upper_level_is_asked_to_appraise_a_submitted_one(world, login, this
     text = f"Tự đánh giá Chỉ số CCHC năm {this_year.year} của Xã Thạnh Tân chờ anh/chị thẩm định"
     assert text in page
     assert f'href="{reverse("parindex:assessment", args=["xa-a", this_year.year])}"' in page
+
+
+def test_the_leader_goes_from_the_top_to_the_step_of_sending_it_up(world, login, this_year):
+    url = reverse("parindex:assessment", args=["xa-a", this_year.year])
+    page = login(world.people.leader).get(url).content.decode()
+    link = page.index('id="submit-link" href="#par-actions"')
+    assert link < page.index("<table")  # on the first screen, above the criteria
+    assert 'id="par-actions"' in page
+    focal = login(world.people.focal).get(url).content.decode()
+    assert 'id="submit-link"' not in focal  # the focal point scores; the leader sends it up
