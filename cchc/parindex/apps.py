@@ -10,6 +10,8 @@ class ParIndexConfig(AppConfig):
     def ready(self) -> None:
         from cchc.audit.history import register
 
+        from . import awaiting  # noqa: F401  (what awaits a leader or the upper level)
+
         register(
             actions={
                 "par.criteria_import": _("PAR criteria set imported"),

@@ -10,7 +10,8 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from cchc.audit.history import register
 
-        from . import menu, my_work  # noqa: F401  (registers the menu entry and "My tasks" items)
+        # register the menu entry, "My tasks" items and what awaits a leader or upper level
+        from . import awaiting, menu, my_work  # noqa: F401
 
         register(
             actions={

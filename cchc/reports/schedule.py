@@ -76,6 +76,19 @@ def national(kind: str, year: int) -> Period:
     )
 
 
+def last_due(today: dt.date) -> tuple[str, int]:
+    """(kind, year) of the report whose national due date passed last: what the upper level
+    looks for first (who sent it, who is late)."""
+    passed = [
+        (dt.date(year, last, NATIONAL_DUE_DAY), kind, year)
+        for year in (today.year - 1, today.year)
+        for kind, (_name, _title, _key, last) in KINDS.items()
+        if dt.date(year, last, NATIONAL_DUE_DAY) < today
+    ]
+    _due, kind, year = max(passed)
+    return kind, year
+
+
 def plan_period(unit, kind: str, year: int):
     """The report schedule row of the unit's plan for the year, if a plan (not a draft) has one."""
     from cchc.plans.models import ReportingPeriod

@@ -42,9 +42,14 @@ def _year(request, unit) -> int:
     return year if 2000 <= year <= 2100 else default
 
 
-def _kind(request) -> str:
-    kind = request.GET.get("kind", "q1")
-    return kind if kind in schedule.KINDS else "q1"
+def _kind(request, year: int, today) -> str:
+    """The kind asked (?kind=), else this year's report last due (the one whose senders and
+    latecomers the upper level looks for, decision 0164), else the first of the year."""
+    kind = request.GET.get("kind", "")
+    if kind in schedule.KINDS:
+        return kind
+    last_kind, last_year = schedule.last_due(today)
+    return last_kind if last_year == year else "q1"
 
 
 @login_required
@@ -53,7 +58,8 @@ def unit_reports(request, code: str):
     """The unit's four reports of the year; for an upper level, its units' reports of one
     kind with status and lateness."""
     unit = unit_for(request.user, code)
-    year, kind, today = _year(request, unit), _kind(request), timezone.localdate()
+    year, today = _year(request, unit), timezone.localdate()
+    kind = _kind(request, year, today)
     saved = {r.kind: r for r in Report.objects.filter(unit=unit, year=year)}
     own = []
     for key in schedule.KINDS:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,9 +17,10 @@ from cchc.formats import month_year
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, links_read_once, unit_for, within
 from cchc.org.in_force import last_day
+from cchc.plans.choices import PlanStatus
 from cchc.plans.models import Plan
 
-from . import actions
+from . import actions, due_items
 from .choices import STATUS_COLOURS, STATUS_ORDER, Status
 from .dashboards import comparison, unit_dashboard
 from .forms import ReminderPolicyForm
@@ -65,7 +67,7 @@ def dashboard(request, code: str):
             "done": [p.done_percent for p in board.months],
         },
         "nav": "dashboard",
-        **leader_panels(unit, today),
+        **leader_panels(unit, today, request.user),
     }
     seen(request.user, unit)  # the unit's weekly digest is now read
     return render(request, "dashboard/unit.html", context)
@@ -113,13 +115,48 @@ def _cached_board(unit, year: int, today):
     return freshness.remembered(cache_key, compute)
 
 
-def leader_panels(unit, today) -> dict:
-    """Directions of the unit still awaiting an answer (on its tasks, those of the units
-    below it and of the units it succeeded), and the upper level's nudges of the last 30
+def awaiting(user, unit, today) -> list[due_items.Awaiting]:
+    """What waits for this viewer on the unit's pages (decision 0164): a submitted plan the
+    leader signs (the unit's own) or the upper level appraises (its units'), then what the
+    apps above register (reports, PAR self-assessments)."""
+    access = access_for(user)
+    items = []
+    if access.can(Action.APPROVE, unit):
+        for plan in Plan.objects.filter(unit=unit, status=PlanStatus.SUBMITTED)[:5]:
+            text = _("Plan awaiting your signature to be issued: %(plan)s") % {"plan": plan.title}
+            items.append(due_items.Awaiting(text, reverse("plans:issue", args=[plan.pk])))
+    if access.can(Action.APPRAISE, unit):
+        below = Plan.objects.filter(within(unit, "unit"), status=PlanStatus.SUBMITTED)
+        for plan in below.exclude(unit=unit).select_related("unit")[:5]:
+            text = _("Plan awaiting your appraisal: %(unit)s — %(plan)s") % {
+                "unit": plan.unit.name,
+                "plan": plan.title,
+            }
+            items.append(due_items.Awaiting(text, reverse("plans:appraise", args=[plan.pk])))
+    return items + due_items.awaiting(user, unit, today)
+
+
+def leader_panels(unit, today, user=None) -> dict:
+    """What waits for the viewer (`awaiting`), directions of the unit still awaiting an answer
+    (on its tasks, those of the units below it and of the units it succeeded) and, for its
+    leader, those answered in the last 14 days, and the upper level's nudges of the last 30
     days, for the unit's dashboard."""
     import datetime as dt
 
+    leader = user is not None and access_for(user).can(Action.APPROVE, unit)
     return {
+        "awaiting": awaiting(user, unit, today) if user is not None else [],
+        # the answers of the last two weeks, for who gives directions (decision 0164)
+        "answered_directions": list(
+            Direction.objects.filter(
+                within(unit, "task__plan__unit"),
+                answered_at__date__gte=today - dt.timedelta(days=14),
+            )
+            .select_related("task", "answered_by")
+            .order_by("-answered_at")[:10]
+        )
+        if leader
+        else [],
         "open_directions": list(
             Direction.objects.open()
             .filter(within(unit, "task__plan__unit"))
@@ -151,6 +188,7 @@ def _targets_overview(plans, today) -> dict:
 
 @login_required
 @require_safe
+@links_read_once()  # the gate, the comparison and what awaits read the successions once
 def compare(request, code: str):
     unit, today, year = _unit_day_year(request, code)
     rows = comparison(unit, year, today)
@@ -167,6 +205,7 @@ def compare(request, code: str):
             "overdue": [r.overdue for r in rows],
         },
         "can_nudge": access_for(request.user).can(Action.APPRAISE, unit),
+        "awaiting": awaiting(request.user, unit, today),
         "nav": "compare",
     }
     return render(request, "dashboard/compare.html", context)

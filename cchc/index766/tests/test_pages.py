@@ -106,6 +106,19 @@ def test_the_units_below_show_their_points_per_group_and_a_dash_without_data(
     assert empty.count("—") > cells.count("—")
 
 
+def test_the_upper_level_jumps_from_the_top_to_its_units_side_by_side(march, login):
+    page = (
+        login(march.people.district)
+        .get("/units/thanh-pho/index766/?period=2024-03")
+        .content.decode()
+    )
+    link = page.index('id="below-link" href="#below"')
+    assert link < page.index('id="index-title"')  # above the criteria, on the first screen
+    assert '<section class="mb-4" id="below"' in page
+    commune = login(march.people.focal).get("/units/xa-a/index766/?period=2024-03")
+    assert 'id="below-link"' not in commune.content.decode()  # no units below it
+
+
 def test_the_index_page_reads_its_period_like_the_indicator_page(march, login):
     """Both pages show the one period picker: a window typed as from–to (its year among the
     year buttons, however old), a reversed window refused with the same warning."""
