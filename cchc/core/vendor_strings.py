@@ -34,6 +34,8 @@ VENDOR_STRINGS = (
     _("Select all objects on this page for an action"),
     _("View selected %(model)s"),
     ngettext_lazy("entry", "entries", 1),
+    # the admin form's error note: Django's vi catalogue has it only as two singular entries
+    ngettext_lazy("Please correct the error below.", "Please correct the errors below.", 1),
     _("Forgotten your login credentials?"),
     _("In case you’ve forgotten, you are:"),
     _("After you’ve created a user, you’ll be able to edit more user options."),

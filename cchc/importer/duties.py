@@ -81,6 +81,8 @@ def duties_from_prose(placed: list[Placed]) -> tuple[list[dict], list[dict]]:
             group["duties"].append([_BULLET.sub("", text), item])
         elif _SUB_BULLET.match(text) and group["duties"]:
             group["duties"][-1][0] += "\n" + text
+        elif group["duties"] and _continues(group["duties"][-1][0], text):
+            group["duties"][-1][0] += " " + text  # a line of a PDF pasted into Word
         elif not group["duties"]:
             group["duties"].append([text, item])  # the office's opening sentence
         else:
@@ -108,6 +110,13 @@ def duties_from_prose(placed: list[Placed]) -> tuple[list[dict], list[dict]]:
                     }
                 )
     return tasks, targets
+
+
+def _continues(duty: str, text: str) -> bool:
+    """A paragraph that goes on with the duty above: it starts in lower case, or the duty's
+    sentence is unfinished. A plan pasted from a PDF into Word keeps every printed line as a
+    paragraph; read as a closing paragraph, it dropped the office's remaining bullets."""
+    return text[:1].islower() or not duty.rstrip().endswith((".", ";", ":", "!", "?", "…"))
 
 
 def _group(ref: str, name: str) -> dict:

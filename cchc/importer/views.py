@@ -108,6 +108,8 @@ def review(request, pk: int):
         "targets": targets,
         "periods": periods,
         "duplicates": duplicates,
+        # duplicates_of matches by number, or by title when the document has none
+        "duplicate_by_number": bool((parsed.get("plan") or {}).get("number")),
         "duplicate_form": duplicate_form,
         "warnings": parsed.get("warnings") or [],
         "qualitative": parsed.get("qualitative_targets") or [],

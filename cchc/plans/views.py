@@ -54,6 +54,8 @@ def plan_list(request):
         "selected_unit": unit_code,
         "selected_year": year,
         "can_create": access.units(Action.EDIT_PLAN).exists(),
+        # an empty installation, or an account with no role yet: say what comes first
+        "no_unit": not units.exists(),
     }
     return render(request, "plans/plan_list.html", context)
 

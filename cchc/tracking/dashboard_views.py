@@ -60,6 +60,8 @@ def dashboard(request, code: str):
             task__plan__unit=unit, task__plan__year=year, needs_date=True
         ).count(),
         "can_edit": access.can(Action.EDIT_PLAN, unit),
+        # no plan this year: the unit's plans of other years, to go to rather than a dead end
+        "other_plans": [] if board.plans else _other_years(unit, year),
         "targets": targets,
         "chart": {
             "labels": [month_year(p.month) for p in board.months],
@@ -71,6 +73,10 @@ def dashboard(request, code: str):
     }
     seen(request.user, unit)  # the unit's weekly digest is now read
     return render(request, "dashboard/unit.html", context)
+
+
+def _other_years(unit, year: int) -> list[Plan]:
+    return list(Plan.objects.filter(unit=unit).exclude(year=year).order_by("-year", "title")[:5])
 
 
 def _cached_board(unit, year: int, today):

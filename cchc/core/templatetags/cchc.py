@@ -7,8 +7,10 @@ import html
 import re
 from decimal import Decimal
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django import forms, template
+from django.conf import settings
 from django.forms import BoundField
 from django.urls import Resolver404, get_script_prefix, resolve, reverse
 from django.utils import timezone
@@ -210,3 +212,18 @@ def not_in_force(context, unit) -> dict:
         "successor": successor,
         "link": link,
     }
+
+
+_THIS_MACHINE = {"127.0.0.1", "localhost", "::1"}
+
+
+@register.simple_tag(takes_context=True)
+def site_url_unreachable(context) -> str:
+    """CCHC_SITE_URL when it names only the server itself (the default, 127.0.0.1:8000) while
+    the page was asked at another address: links and QR codes built from it would not open on
+    a citizen's phone (decision 0160). Empty when it is fine."""
+    site = urlsplit(settings.SITE_URL)
+    request = context.get("request")
+    if site.hostname not in _THIS_MACHINE or request is None or request.get_host() == site.netloc:
+        return ""
+    return settings.SITE_URL

@@ -134,3 +134,23 @@ def test_cancelling_an_import_saves_nothing_and_refuses_get(world, login):
     draft.refresh_from_db()
     assert draft.status == "cancelled" and not Plan.objects.exists()
     assert client.get(reverse("importer:review", args=[draft.pk])).status_code == 404
+
+
+def test_a_plan_without_a_number_is_said_to_match_by_its_title(world, login):
+    # duplicates_of compares titles when the document has no number: the page said "cùng số"
+    # when neither plan had one (decision 0160)
+    client = login(world.people.focal)
+    data = parsed()
+    data["plan"]["number"] = None
+    first = draft_for(world, data)
+    client.post(reverse("importer:review", args=[first.pk]), form_data(first))
+    data = parsed()
+    data["plan"]["number"] = None
+    page = client.get(reverse("importer:review", args=[draft_for(world, data).pk]))
+    html = page.content.decode()
+    assert "Đã có kế hoạch cùng năm và cùng tên:" in html
+    assert "cùng số" not in html
+    numbered = draft_for(world)
+    client.post(reverse("importer:review", args=[numbered.pk]), form_data(numbered))
+    again = client.get(reverse("importer:review", args=[draft_for(world).pk]))
+    assert "Đã có kế hoạch cùng năm và cùng số:" in again.content.decode()
