@@ -38,6 +38,8 @@ from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
+from cchc.org import names
+
 SHIPPED_TEMPLATE = Path(__file__).resolve().parent / "templates" / "bao-cao.docx"
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"  # the shipped template's text language: Word's spelling checked in it
@@ -98,9 +100,6 @@ SAMPLE_MARKS = {
 }
 
 
-# What a unit's name starts with when it names its kind; the place on the date line is the
-# name without it ("Xã Thạnh Tân" → "Thạnh Tân"), unless only a number is left ("Phường 2").
-UNIT_KINDS = ("Xã ", "Phường ", "Thị trấn ", "Thành phố ", "Thị xã ", "Huyện ", "Quận ", "Tỉnh ")
 COMMITTEE = "ỦY BAN NHÂN DÂN"
 
 
@@ -112,13 +111,7 @@ def letterhead(unit_name: str) -> dict[str, str]:
     name = unit_name.strip()
     if name.upper().startswith("UBND "):
         name = name[len("UBND ") :]
-    place = name
-    for kind in UNIT_KINDS:
-        rest = name[len(kind) :]
-        if name.startswith(kind) and not rest.replace(" ", "").isdigit():
-            place = rest
-            break
-    return {"issuer_upper": COMMITTEE, "issuer": name.upper(), "place": place}
+    return {"issuer_upper": COMMITTEE, "issuer": name.upper(), "place": names.place(name)}
 
 
 def date_text(day: dt.date) -> str:

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from cchc.documents.actions import template_for
 from cchc.documents.excel import sheet_title, write_table
 from cchc.documents.word import letterhead, render_report
+from cchc.org.names import in_sentence
 
 from .choices import Stage
 from .layout import _fmt
@@ -80,8 +81,8 @@ def assessment_book(unit, year: int, data) -> Workbook:
 
 
 def _issuer(unit) -> str:
-    name = unit.name.upper()
-    return name if name.startswith("UBND") else f"UBND {name}"
+    """The unit's committee as "Nơi nhận" names it: "UBND thành phố Tây Ninh"."""
+    return unit.name if unit.name.upper().startswith("UBND") else f"UBND {in_sentence(unit.name)}"
 
 
 def _pts(value) -> str:

@@ -38,6 +38,7 @@ from cchc.formats.rounding import percent
 from cchc.indicators import engine
 from cchc.indicators.models import TargetFigure
 from cchc.org.choices import UnitKind
+from cchc.org.names import in_sentence
 from cchc.plans.choices import AREA_ORDER, Area, PlanStatus, TargetUnit
 from cchc.plans.models import Plan, Target
 from cchc.tracking.models import Occurrence
@@ -387,20 +388,12 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
     }
 
 
-# the words a unit's name starts with, written in lower case inside a sentence ("UBND tỉnh …")
-_KIND_WORDS = ("Tỉnh ", "Thành phố ", "Huyện ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ")
-
-
-def _in_sentence(name: str) -> str:
-    return name[0].lower() + name[1:] if name.startswith(_KIND_WORDS) else name
-
-
 def default_recipients(unit) -> list[str]:
     """The upper level's People's Committee and its home-affairs body: a province's is the
     Department (Sở Nội vụ), a district's the Office (Phòng Nội vụ)."""
     if not unit.parent_id:
         return ["Lưu: VT."]
-    upper = _in_sentence(unit.parent.name)
+    upper = in_sentence(unit.parent.name)
     office = "Sở Nội vụ" if unit.parent.kind == UnitKind.PROVINCE else "Phòng Nội vụ"
     return [f"UBND {upper}", f"{office} {upper}", "Lưu: VT."]
 

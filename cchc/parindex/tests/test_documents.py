@@ -45,7 +45,7 @@ def test_the_self_assessment_report_lists_every_criterion_with_its_points_and_th
     # the commune's committee heads it as seed 000 does, not under the level above
     assert cells[0][0].splitlines()[:2] == ["ỦY BAN NHÂN DÂN", "XÃ THẠNH TÂN"]
     assert "TÂY NINH" not in cells[0][0]
-    assert "Thạnh Tân, ngày" in text and "UBND THÀNH PHỐ TÂY NINH" in text  # sent up to it
+    assert "Thạnh Tân, ngày" in text and "- UBND thành phố Tây Ninh;" in text  # sent up to it
     assert "BÁO CÁO" in text
     assert "Kết quả tự đánh giá Chỉ số cải cách hành chính năm 2026" in text
     rows = {row[0]: row[1:] for row in cells if row and row[0][:1].isdigit()}
@@ -74,7 +74,7 @@ def test_the_appraisal_notice_shows_the_adjustments_with_their_reasons_and_the_f
     text, cells = _text(_docx(client, kind="appraisal"))
     assert "THÔNG BÁO" in text
     assert cells[0][0].splitlines()[:2] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ TÂY NINH"]
-    assert "Tây Ninh, ngày" in text
+    assert "Tây Ninh, ngày" in text and "- UBND xã Thạnh Tân;" in text
     assert "Tiêu chí 3.10: tự chấm 15, thẩm định 12." in text
     assert "Thiếu biên bản tiếp nhận" in text
     rows = {row[0]: row[1:] for row in cells if row and row[0][:1].isdigit()}
