@@ -46,6 +46,15 @@ def _require_own(report: Report, by) -> None:
         )
 
 
+def _require_submitter(report: Report, by) -> None:
+    """The unit's focal point sends its report up, or its leader, who signs it off (APPROVE)."""
+    gate = access_for(by)
+    if not (gate.can(Action.EDIT_PLAN, report.unit) or gate.can(Action.APPROVE, report.unit)):
+        raise PermissionDenied(
+            _("Only %(unit)s prepares and submits this report.") % {"unit": report.unit.name}
+        )
+
+
 def _require_editable(report: Report) -> None:
     if report.is_frozen:
         raise ValidationError(
@@ -168,7 +177,7 @@ def submit(report: Report, *, by, today: dt.date | None = None) -> Report:
     (the file, its sha256), and send it up."""
     with keeping_files() as stored, transaction.atomic():
         report = _locked(report)
-        _require_own(report, by)
+        _require_submitter(report, by)
         if report.status not in (ReportStatus.DRAFT, ReportStatus.RETURNED):
             raise ValidationError(_("This report was already submitted."))
         frozen = content.assemble(report, today)

@@ -172,7 +172,9 @@ def _can_review(user, report: Report) -> bool:
 
 
 def _render(request, report: Report, *, form=None, window_form=None, return_form=None, status=200):
-    can_edit = access_for(request.user).can(Action.EDIT_PLAN, report.unit)
+    gate = access_for(request.user)
+    can_edit = gate.can(Action.EDIT_PLAN, report.unit)
+    can_approve = gate.can(Action.APPROVE, report.unit)
     narrative = report.narrative or {}
     if form is None and can_edit and report.is_editable:
         initial = {key: narrative.get(key, "") for key, _h in content.NARRATIVE_PARTS}
@@ -198,7 +200,8 @@ def _render(request, report: Report, *, form=None, window_form=None, return_form
         "content": data,
         "figure_rows": document.page_figure_rows(data),
         "can_edit": can_edit and report.is_editable,
-        "can_submit": can_edit and report.status in ("draft", "returned"),
+        "can_submit": (can_edit or can_approve) and report.status in ("draft", "returned"),
+        "signs_off": can_approve,
         "can_review": _can_review(request.user, report) and report.status == "submitted",
         "form": form,
         "window_form": window_form,
@@ -282,7 +285,7 @@ def window(request, pk: int):
 @login_required
 @require_POST
 def submit(request, pk: int):
-    report = _report_for(request, pk, Action.EDIT_PLAN)
+    report = _report_for(request, pk)  # the focal point or the leader: the action decides
     sent = _("The report was submitted to the level above.")
     return _perform(request, report, lambda: actions.submit(report, by=request.user), sent)
 

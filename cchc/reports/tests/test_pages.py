@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from cchc.audit.models import AuditEvent
 from cchc.notifications.models import Notification
 from cchc.plans.models import ReportingPeriod
 from cchc.reports import actions, reminders
@@ -57,7 +58,9 @@ def test_reading_pages_are_hidden_from_outsiders(world, draft, login, suffix):
 @pytest.mark.parametrize("action", ["edit", "window", "submit"])
 def test_writing_is_for_the_unit_only(world, draft, login, action):
     assert login(world.people.outsider).post(f"/reports/{draft.pk}/{action}").status_code == 404
-    assert login(world.people.leader).post(f"/reports/{draft.pk}/{action}").status_code == 403
+    assert login(world.people.official).post(f"/reports/{draft.pk}/{action}").status_code == 403
+    if action != "submit":  # the leader signs the report off (below), not writes it
+        assert login(world.people.leader).post(f"/reports/{draft.pk}/{action}").status_code == 403
     assert login(world.people.district).post(f"/reports/{draft.pk}/{action}").status_code == 403
     assert login(world.people.focal).get(f"/reports/{draft.pk}/{action}").status_code == 405
     assert Report.objects.get(pk=draft.pk).status == "draft"
@@ -220,3 +223,17 @@ def test_the_report_downloads_as_a_word_file_in_the_official_layout(world, draft
     out = tmp_path / "bao-cao.docx"
     call_command("report", unit="xa-a", period="2024-Q1", format="docx", output=str(out))
     assert "nhiệm vụ đến hạn" in "\n".join(p.text for p in Document(out).paragraphs)
+
+
+def test_the_leader_signs_the_report_off_and_sends_it_up(world, draft, login):
+    # PRODUCT: leaders "sign off reports"; as with the PAR self-assessment, theirs is the
+    # button that sends it, named for what it means
+    client = login(world.people.leader)
+    page = client.get(f"/reports/{draft.pk}/").content.decode()
+    assert "Duyệt và gửi cấp trên" in page
+    assert 'name="number"' not in page  # the text stays the focal point's to write
+    response = client.post(f"/reports/{draft.pk}/submit")
+    assert response.status_code == 302
+    sent = Report.objects.get(pk=draft.pk)
+    assert (sent.status, sent.submitted_by) == ("submitted", world.people.leader)
+    assert AuditEvent.objects.filter(action="report.submit", user=world.people.leader).exists()
