@@ -57,7 +57,7 @@ lint:
 	$(BIN)/python scripts/size_limits.py --check cchc scripts
 	$(MAKE) --no-print-directory js-syntax
 
-# Offices run Chrome 109 / Firefox 115 ESR (decision 0162): the site's own scripts are parsed as
+# Offices run Chrome 109 / Firefox 115 ESR (decision 0160): the site's own scripts are parsed as
 # ES2017, the vendor files as ES2022 (all of whose syntax those browsers read), by acorn (npm).
 js-syntax:
 	@for f in cchc/static/js/*.js; do node_modules/.bin/acorn --ecma2017 --silent $$f || exit 1; done

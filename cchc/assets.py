@@ -29,7 +29,7 @@ FILES = [
 
 # Test tools from the registry that stay in node_modules (never served): the browser tests
 # inject axe-core to check the public pages' accessibility; `make lint` parses the scripts with
-# acorn as old browsers would (decision 0162).
+# acorn as old browsers would (decision 0160).
 TOOLS = ["axe-core/axe.min.js", "acorn/bin/acorn"]
 
 

@@ -116,7 +116,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cchc.core.compression.CompressTextMiddleware",  # gzip of pages and data (decision 0162)
+    "cchc.core.compression.CompressTextMiddleware",  # gzip of pages and data (decision 0160)
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -5,7 +5,7 @@ of 45 tasks is ~75 kB of HTML and ~10 kB gzipped. nginx (docs/deploy.md) compres
 its `gzip_types` names, and a site run by `cchc serve` alone has nobody to compress it; so the
 application does it for text (HTML, JSON, CSV, plain text). Excel, Word, PDF and images are
 already compressed: they pass as they are. Static files are whitenoise's, compressed once at
-`collectstatic` (decision 0162). Django's middleware pads each response with random bytes
+`collectstatic` (decision 0160). Django's middleware pads each response with random bytes
 against BREACH (Django 4.2+), and the CSRF token is masked per response.
 """
 

@@ -1,5 +1,5 @@
 """The PAR self-assessments waiting for a leader or an upper level on a unit's dashboard and
-on the comparison of its units (through tracking's awaiting hook, decision 0164): the
+on the comparison of its units (through tracking's awaiting hook, decision 0161): the
 leader sends the unit's self-assessment up (only someone who approves in the unit submits
 it); the upper level appraises its units' submitted ones."""
 

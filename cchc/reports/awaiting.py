@@ -1,5 +1,5 @@
 """The periodic reports waiting for a leader or an upper level on a unit's dashboard and on
-the comparison of its units (through tracking's awaiting hook, decision 0164):
+the comparison of its units (through tracking's awaiting hook, decision 0161):
 
 - a leader (who may approve in the unit) sees each report the unit owes and has not sent
   up — late, due within `my_work.AHEAD_DAYS`, or returned — opening it;

@@ -44,7 +44,7 @@ def _year(request, unit) -> int:
 
 def _kind(request, year: int, today) -> str:
     """The kind asked (?kind=), else this year's report last due (the one whose senders and
-    latecomers the upper level looks for, decision 0164), else the first of the year."""
+    latecomers the upper level looks for, decision 0161), else the first of the year."""
     kind = request.GET.get("kind", "")
     if kind in schedule.KINDS:
         return kind

@@ -122,7 +122,7 @@ def _cached_board(unit, year: int, today):
 
 
 def awaiting(user, unit, today) -> list[due_items.Awaiting]:
-    """What waits for this viewer on the unit's pages (decision 0164): a submitted plan the
+    """What waits for this viewer on the unit's pages (decision 0161): a submitted plan the
     leader signs (the unit's own) or the upper level appraises (its units'), then what the
     apps above register (reports, PAR self-assessments)."""
     access = access_for(user)
@@ -152,7 +152,7 @@ def leader_panels(unit, today, user=None) -> dict:
     leader = user is not None and access_for(user).can(Action.APPROVE, unit)
     return {
         "awaiting": awaiting(user, unit, today) if user is not None else [],
-        # the answers of the last two weeks, for who gives directions (decision 0164)
+        # the answers of the last two weeks, for who gives directions (decision 0161)
         "answered_directions": list(
             Direction.objects.filter(
                 within(unit, "task__plan__unit"),

@@ -7,7 +7,7 @@ for instance). Apps above tracking register a provider at start-up (AppConfig.re
 Tracking knows none of them; a provider returns the items due for one person.
 
 Likewise what waits for a leader or an upper level on a unit's dashboard and on the comparison
-of its units (a plan to sign, reports to review, units that did not report, decision 0164):
+of its units (a plan to sign, reports to review, units that did not report, decision 0161):
 `register_awaiting(lambda user, unit, today: [Awaiting(...), ...])`.
 """
 

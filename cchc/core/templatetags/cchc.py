@@ -221,7 +221,7 @@ _THIS_MACHINE = {"127.0.0.1", "localhost", "::1"}
 def site_url_unreachable(context) -> str:
     """CCHC_SITE_URL when it names only the server itself (the default, 127.0.0.1:8000) while
     the page was asked at another address: links and QR codes built from it would not open on
-    a citizen's phone (decision 0160). Empty when it is fine."""
+    a citizen's phone (decision 0159). Empty when it is fine."""
     site = urlsplit(settings.SITE_URL)
     request = context.get("request")
     if site.hostname not in _THIS_MACHINE or request is None or request.get_host() == site.netloc:

@@ -78,7 +78,7 @@ def test_the_dropdown_works_on_a_phone(page, world):
 @pytest.fixture
 def without_javascript(browser, page):
     """A tab of the same live server with JavaScript off (switched off, or Bootstrap's script
-    not arrived over a slow line): decision 0162."""
+    not arrived over a slow line): decision 0160."""
     context = browser.new_context(locale="vi-VN", java_script_enabled=False)
     tab = context.new_page()
     tab.base_url = page.base_url

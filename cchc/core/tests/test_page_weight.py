@@ -1,4 +1,4 @@
-"""What a page costs an old office PC or a phone on 3G (decision 0162): pages and data go
+"""What a page costs an old office PC or a phone on 3G (decision 0160): pages and data go
 gzipped, static files go compressed and cached for ever, and a page loads htmx only when it
 uses it."""
 

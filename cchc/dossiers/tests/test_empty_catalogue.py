@@ -1,5 +1,5 @@
 """The procedures' publication page on an installation whose catalogue is not loaded yet says
-where it is loaded (decision 0160), not only that it is empty."""
+where it is loaded (decision 0159), not only that it is empty."""
 
 from django.urls import reverse
 

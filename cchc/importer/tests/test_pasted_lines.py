@@ -1,5 +1,5 @@
 """A plan pasted from its PDF into Word keeps every printed line as a paragraph of its own
-(decision 0160). Its office duties must read as the same tasks as the text does: a wrapped line
+(decision 0159). Its office duties must read as the same tasks as the text does: a wrapped line
 of a duty ("chức triển khai, …", "cao hiệu quả …") used to close the office's list, and the
 office's remaining bullets were lost without a word (7 tasks instead of 14 for seed 001)."""
 
@@ -30,7 +30,7 @@ def test_a_plan_pasted_line_by_line_into_word_keeps_every_office_duty(seed):
     pasted = [t["title"] for t in result["tasks"]]
     typed = [t["title"] for t in seed("001")["tasks"]]
     # one duty still ends early: its last printed line, "2030.", is taken for a numbered heading
-    # (left as found, decision 0160)
+    # (left as found, decision 0159)
     assert pasted[10] == "Phối hợp với Công chức văn phòng – thống kê xây dựng Đề án tăng cường"
     assert pasted[:10] + pasted[11:] == typed[:10] + typed[11:]
     assert any("14 nhiệm vụ được đọc từ văn bản" in w for w in result["warnings"])

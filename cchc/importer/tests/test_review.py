@@ -138,7 +138,7 @@ def test_cancelling_an_import_saves_nothing_and_refuses_get(world, login):
 
 def test_a_plan_without_a_number_is_said_to_match_by_its_title(world, login):
     # duplicates_of compares titles when the document has no number: the page said "cùng số"
-    # when neither plan had one (decision 0160)
+    # when neither plan had one (decision 0159)
     client = login(world.people.focal)
     data = parsed()
     data["plan"]["number"] = None

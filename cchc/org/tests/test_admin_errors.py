@@ -1,4 +1,4 @@
-"""The admin's note above a refused form is in Vietnamese (decision 0160): a commune's posts
+"""The admin's note above a refused form is in Vietnamese (decision 0159): a commune's posts
 saved without their kind were refused under "Please correct the errors below."."""
 
 import pytest

@@ -1,5 +1,5 @@
 """The PAR self-assessments waiting for a leader or an upper level on the page they land on
-(decision 0164): the leader sends the unit's up, the upper level appraises its units'."""
+(decision 0161): the leader sends the unit's up, the upper level appraises its units'."""
 
 from __future__ import annotations
 

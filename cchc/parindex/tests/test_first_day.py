@@ -1,5 +1,5 @@
 """A commune's PAR Index page before the province has loaded the year's criteria (decision
-0160): it says who loads them and where the guide is, not only that there are none."""
+0159): it says who loads them and where the guide is, not only that there are none."""
 
 from django.urls import reverse
 

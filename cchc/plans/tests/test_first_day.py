@@ -1,4 +1,4 @@
-"""An empty installation (decision 0160): the first page after sign-in says what comes first,
+"""An empty installation (decision 0159): the first page after sign-in says what comes first,
 never only "no plan yet"."""
 
 import pytest

@@ -1,5 +1,5 @@
 """The reports waiting for a leader or an upper level on the page they land on (decision
-0164): the unit's late report on the leader's dashboard; on the upper level's comparison the
+0161): the unit's late report on the leader's dashboard; on the upper level's comparison the
 units that have not sent the report last due, and the reports sent up awaiting review."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Whom a unit's report is sent to ("Nơi nhận"), as an official would write it (decision 0160):
+"""Whom a unit's report is sent to ("Nơi nhận"), as an official would write it (decision 0159):
 a commune under a province since the 2025 reorganisation reports to the Department of Home
 Affairs (Sở Nội vụ), one under a district to the district's Office (Phòng Nội vụ)."""
 

@@ -1,5 +1,5 @@
 """The survey's links and QR codes are built from CCHC_SITE_URL. An installation that never set
-it printed posters pointing at 127.0.0.1:8000, which no citizen's phone opens (decision 0160):
+it printed posters pointing at 127.0.0.1:8000, which no citizen's phone opens (decision 0159):
 the campaign page now says so before anyone prints."""
 
 import pytest

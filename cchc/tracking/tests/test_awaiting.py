@@ -1,4 +1,4 @@
-"""What waits for a leader or an upper level on the page they land on (decision 0164): a plan
+"""What waits for a leader or an upper level on the page they land on (decision 0161): a plan
 to sign or to appraise, and the overdue count that opens the overdue list."""
 
 from django.urls import reverse

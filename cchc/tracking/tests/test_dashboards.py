@@ -137,7 +137,7 @@ def test_the_comparison_stays_within_its_query_budget(
 ):
     client = login(world.people.district)
     client.get(reverse("tracking:compare", args=["thanh-pho"]))
-    # 12 for the page, and what awaits the upper level (decision 0164): plans sent up, the
+    # 12 for the page, and what awaits the upper level (decision 0161): plans sent up, the
     # units below with their reports, PAR self-assessments sent up
     with django_assert_max_num_queries(15):
         assert client.get(reverse("tracking:compare", args=["thanh-pho"])).status_code == 200

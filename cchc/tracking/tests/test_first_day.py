@@ -1,5 +1,5 @@
 """The focal point's and the leader's first page when the unit has no plan for the year shown
-(decision 0160): the way to import one, and the plans of other years, not a dead end."""
+(decision 0159): the way to import one, and the plans of other years, not a dead end."""
 
 from django.urls import reverse
 
