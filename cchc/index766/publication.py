@@ -15,6 +15,7 @@ from django.conf import settings
 from cchc.org.models import Unit
 
 from .models import Publication
+from .scoring import read
 
 
 @dataclass
@@ -30,6 +31,12 @@ class PublishedMonth:
     @property
     def versions(self) -> list[Publication]:
         return [self.current, *self.earlier]
+
+    @property
+    def reading(self) -> dict:
+        """The current figures with their coverage and share (`scoring.read`): a month none
+        of whose criteria was measured has no share and reads "no data yet" (decision 0163)."""
+        return read(self.current.snapshot)
 
 
 def published(unit: Unit) -> list[PublishedMonth]:

@@ -6,13 +6,20 @@ published one (two decimals) and the target 100 % where none is set. A criterion
 has no rate and no points and is left out of the total and of the maximum, so "total / max" is
 always honest; one that scores full points when there is nothing to handle (feedback answered
 on time) scores its maximum when its denominator is zero.
+
+Those full points measure nothing, though, and a few measured criteria say little of the whole:
+a unit none of whose criteria was measured (no dossier, no feedback, no figure entered) would
+read "6 / 6", 100 %. So (decision 0163) every total carries its coverage, the criteria measured
+(a rate, a denominator other than zero) and their maxima; a total with none measured is no
+score ("no data yet"); and the total is a percentage (`share`: ranked, charted, published)
+only when the criteria measured weigh at least half of the index's points.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -42,6 +49,12 @@ class CriterionScore:
     @property
     def has_data(self) -> bool:
         return self.points is not None
+
+    @property
+    def measured(self) -> bool:
+        """A rate was measured (a denominator other than zero): full points for nothing to
+        handle are points, not a measure."""
+        return self.rate is not None
 
     @property
     def target(self) -> Decimal:
@@ -111,7 +124,13 @@ class IndexScore:
 
     total: Decimal | None = field(init=False)
     max: Decimal = field(init=False)
-    share: float | None = field(init=False)  # the total as a percentage of the maximum
+    measured: int = field(init=False)  # the criteria whose rate was measured
+    criteria_count: int = field(init=False)
+    measured_max: Decimal = field(init=False)  # their maxima
+    full_max: Decimal = field(init=False)  # the index's, every group's in full
+    # the total as a percentage of the maximum, to rank and chart: None unless the criteria
+    # measured weigh half of the index (`enough`, decision 0163)
+    share: float | None = field(init=False)
 
     def __post_init__(self) -> None:
         total = maximum = Decimal(0)
@@ -123,8 +142,13 @@ class IndexScore:
             maximum += group.max
         self.total = total if scored else None
         self.max = maximum
-        # to rank units: None without data
-        self.share = percent(int(total * 100), int(maximum * 100)) if scored and maximum else None
+        criteria = [c for group in self.groups for c in group.criteria]
+        measured = [c.criterion.max_points for c in criteria if c.measured]
+        self.measured, self.criteria_count = len(measured), len(criteria)
+        self.measured_max = sum(measured, Decimal(0))
+        self.full_max = sum((g.group.max_points for g in self.groups), Decimal(0))
+        enough = maximum and is_enough(self.measured_max, self.full_max)
+        self.share = percent(int(total * 100), int(maximum * 100)) if enough else None
 
     def as_dict(self) -> dict[str, object]:
         total = self.total
@@ -136,7 +160,48 @@ class IndexScore:
             "total": None if total is None else float(total),
             "max": float(self.max),
             "groups": [g.as_dict() for g in self.groups],
+            # added by decision 0163: the coverage, and the share read as a score
+            "measured_criteria": self.measured,
+            "criteria_count": self.criteria_count,
+            "measured_max": float(self.measured_max),
+            "full_max": float(self.full_max),
+            "share": self.share,
         }
+
+
+def is_enough(measured_max: Decimal, full_max: Decimal) -> bool:
+    """The criteria measured weigh at least half of the index's points: the dossier criteria
+    alone weigh more (decision 0163). Below, the total is shown with its coverage, but not
+    as a percentage, ranked or charted: 9.69 / 11 points is not 88 % of an index of 100."""
+    return measured_max > 0 and measured_max * 2 >= full_max
+
+
+def read(snapshot: Mapping) -> dict:
+    """An index written as `IndexScore.as_dict` — a publication's snapshot — with its coverage
+    and share, as `IndexScore` reads them: counted again from its criteria, so a snapshot
+    frozen before they were written in it reads the same (decision 0163)."""
+    groups = snapshot.get("groups", [])
+    criteria = [c for g in groups for c in g.get("criteria", [])]
+    measured = [_exact(c["max"]) for c in criteria if c.get("rate") is not None]
+    measured_max = sum(measured, Decimal(0))
+    full_max = sum((_exact(g["full_max"]) for g in groups), Decimal(0))
+    total, maximum = snapshot.get("total"), snapshot.get("max")
+    share = None
+    if total is not None and maximum and is_enough(measured_max, full_max):
+        share = percent(int(_exact(total) * 100), int(_exact(maximum) * 100))
+    return {
+        **snapshot,
+        "measured_criteria": len(measured),
+        "criteria_count": len(criteria),
+        "measured_max": float(measured_max),
+        "full_max": float(full_max),
+        "share": share,
+    }
+
+
+def _exact(value: float) -> Decimal:
+    """A number of a snapshot (JSON: a float of two decimals) as the decimal it was."""
+    return Decimal(str(value))
 
 
 def points_for(criterion: IndexCriterion, rate: float) -> Decimal:

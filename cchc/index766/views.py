@@ -24,6 +24,7 @@ from .board import build
 from .chart import chart_label, monthly_svg
 from .forms import PublishForm
 from .publication import published
+from .scoring import read
 
 
 @login_required
@@ -70,7 +71,9 @@ def published_month(request, code: str, month: str):
     found = next((m for m in published(unit) if m.key == month), None)
     if found is None:
         raise Http404
-    context = {"unit": unit, "month": found, "nav": "index766"}
+    # each revision's figures with their coverage and share (`scoring.read`, decision 0163)
+    versions = [(p, read(p.snapshot)) for p in found.versions]
+    context = {"unit": unit, "month": found, "versions": versions, "nav": "index766"}
     return render(request, "index766/published.html", context)
 
 

@@ -119,12 +119,19 @@ def published_index(unit: Unit) -> list[dict[str, object]]:
     months = []
     for month in index_publication.published(unit)[:PUBLISHED_MONTHS]:
         current = month.current
+        # its coverage; no share when the criteria measured weigh under half (decision 0163)
+        reading = month.reading
+        share = None if reading["share"] is None else _share(current.total, current.max_points)
         months.append(
             {
                 "month": month.key,
                 "points": None if current.total is None else float(current.total),
                 "max": float(current.max_points),
-                "share": _share(current.total, current.max_points),
+                "share": share,
+                "measured_criteria": reading["measured_criteria"],
+                "criteria_count": reading["criteria_count"],
+                "measured_max": reading["measured_max"],
+                "full_max": reading["full_max"],
                 "revision": current.revision,
                 "published_on": current.published_at.date().isoformat(),
                 "groups": [

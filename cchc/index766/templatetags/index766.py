@@ -17,13 +17,14 @@ GROUP_CELL = '<td class="text-end text-nowrap">{}</td>'
 @register.simple_tag
 def score_cells(score, written: dict | None = None) -> str:
     """A unit's cells in the units-side-by-side table: its total over the maximum that has
-    data ("no data yet" without any), that share in %, and each group's "points/maximum"
+    data ("no data yet" without any measured), that share in %, the criteria measured of all,
+    and each group's "points/maximum"
     ("—" without data) — written here as plain text rather than cell by cell in the
     template: a province ranks 300 communes × every group. Only numbers and the escaped
     "no data yet" go in. `written`: the cells already written for the same table, by their
     figures (rounded points repeat: 310 communes have some 60 distinct ones a group)."""
     written = {} if written is None else written
-    key = ("total", score.total, score.max)
+    key = ("total", score.total, score.max, score.share, score.measured, score.criteria_count)
     first = written.get(key)
     if first is None:
         first = written[key] = _total_cells(score)
@@ -40,8 +41,10 @@ def score_cells(score, written: dict | None = None) -> str:
 
 
 def _total_cells(score) -> str:
-    """The cells of the total and its share of the maximum, with the indent that follows."""
-    if score.total is None:
+    """The cells of the total, its share of the maximum and the criteria measured, with the
+    indent that follows: no total when no criterion was measured, no share when those
+    measured weigh under half of the index (decision 0163)."""
+    if not score.measured:  # no data, or none measured (decision 0163)
         total = format_html('<span class="text-secondary">{}</span>', _("no data yet"))
     else:
         total = f"{number(score.total)} / {number(score.max)}"
@@ -49,6 +52,7 @@ def _total_cells(score) -> str:
     return (
         f'<td class="text-end text-nowrap">{total}</td>{INDENT}'
         f'<td class="text-end">{share}</td>{INDENT}'
+        f'<td class="text-end">{score.measured}/{score.criteria_count}</td>{INDENT}'
     )
 
 

@@ -196,6 +196,9 @@ def test_the_command_gives_each_month_and_refuses_an_unknown_unit(march, no_feed
     table = StringIO()
     call_command("index766", "--unit", "xa-a", "--from", MARCH[0], "--to", MARCH[1], stdout=table)
     lines = table.getvalue().splitlines()
-    assert lines[0] == "xa-a 2024-03-01 – 2024-03-31 (v1): 37.03 / 60.00"
+    assert lines[0] == (
+        "xa-a 2024-03-01 – 2024-03-31 (v1): 37.03 / 60.00"
+        " — đo được 8/19 tiêu chí (54.00/100.00 điểm)"
+    )
     assert any("Tiến độ giải quyết: 15.35 / 20.00" in line for line in lines)
     assert any("chưa có dữ liệu" in line for line in lines)

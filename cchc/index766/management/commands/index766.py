@@ -36,9 +36,20 @@ class Command(BaseCommand):
     def _table(self, result: dict) -> None:
         no_data = _("no data yet")
         total = result["total"]
+        # no criterion measured: no score, whatever the points for nothing to handle (0163)
+        measured = result["measured_criteria"]
+        shown = f"{total:.2f} / {result['max']:.2f}" if measured else no_data
+        coverage = _(
+            "%(measured)s of %(count)s criteria measured (%(points)s of %(full)s points)"
+        ) % {
+            "measured": measured,
+            "count": result["criteria_count"],
+            "points": f"{result['measured_max']:.2f}",
+            "full": f"{result['full_max']:.2f}",
+        }
         self.stdout.write(
             f"{result['unit']} {result['from']} – {result['to']} (v{result['version']}): "
-            f"{no_data if total is None else f'{total:.2f}'} / {result['max']:.2f}"
+            f"{shown} — {coverage}"
         )
         for group in result["groups"]:
             points = group["points"]
