@@ -57,3 +57,33 @@ def test_the_approving_decision_under_the_subject_is_not_part_of_the_title():
     plan = parse_bytes(out.getvalue(), "ke-hoach.docx")["plan"]
     assert plan["title"] == "Kế hoạch cải cách hành chính năm 2024 trên địa bàn xã Thạnh Tân"
     assert plan["number"] == "26/QĐ-UBND"
+
+
+def test_a_row_cut_at_a_page_break_before_a_year_is_finished_on_the_next_page():
+    # seed 000 printed from Word: "Đánh giá Chỉ số CCHC năm" | next page "2024 UBND xã." was
+    # read as a task of its own, and every task after it took the next one's number
+    document = Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Cải cách hành chính năm 2024")
+    document.add_paragraph("PHỤ LỤC NHIỆM VỤ")
+    pages = [
+        [["Stt", "Nhiệm vụ", "Công chức chủ trì", "Sản phẩm", "Thời gian hoàn thành"],
+         ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "", "", "", ""],
+         ["6", "Đánh giá Chỉ số CCHC năm", "Công chức Văn phòng – Thống kê", "Phần mềm",
+          "Quý IV năm 2024"]],
+        [["", "2024 UBND xã.", "", "", ""],
+         ["7", "Họp sơ kết, tổng kết về CCHC", "Công chức Văn phòng – Thống kê", "Báo cáo",
+          "Trong năm 2024"]],
+    ]  # fmt: skip
+    for rows in pages:
+        table = document.add_table(rows=len(rows), cols=5)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    tasks = parse_bytes(out.getvalue(), "ke-hoach.docx")["tasks"]
+    assert [(t["ref"], t["title"], t["due"]) for t in tasks] == [
+        ("6", "Đánh giá Chỉ số CCHC năm 2024 UBND xã.", "2024-12-31"),
+        ("7", "Họp sơ kết, tổng kết về CCHC", "2024-12-31"),
+    ]
