@@ -80,3 +80,19 @@ def test_a_printed_line_that_begins_a_sentence_stays_in_its_duty():
                 "Hướng dẫn các cơ quan, đơn vị quyết toán kinh phí theo quy định."),
         ("3.1", "Cập nhật tin bài trên trang thông tin điện tử."),
     ]  # fmt: skip
+
+
+def test_the_title_line_under_the_motto_is_found_in_a_pdf_without_blank_lines():
+    # seed 000 printed from Word: the PDF's lines have no blank line between them and the motto,
+    # "KẾ HOẠCH" and the subject ran into one paragraph; the plan had no title
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "XÃ AN PHÚ Độc lập - Tự do - Hạnh phúc\n"
+        "KẾ HOẠCH\n"
+        "Cải cách hành chính năm 2025 trên địa bàn xã An Phú\n"
+        "I. MỤC TIÊU\n"
+        "Nâng cao chất lượng phục vụ người dân.\n"
+    )
+    plan = parse_bytes(text.encode(), "an-phu.txt")["plan"]
+    assert plan["title"] == "Kế hoạch cải cách hành chính năm 2025 trên địa bàn xã An Phú"
+    assert plan["year"] == 2025
