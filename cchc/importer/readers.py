@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from itertools import pairwise
 from pathlib import Path
 
 from cchc.documents import workbook
@@ -213,7 +214,7 @@ def holds_lines(blocks: list[Block]) -> bool:
     tab_rows = sum(1 for t in texts if t.count("\t") >= 2)
     wrapped = sum(
         1
-        for before, after in zip(texts, texts[1:])
+        for before, after in pairwise(texts)
         if not before.endswith(_SENTENCE_END) and after[:1].islower()
     )
     return tab_rows >= 3 or (wrapped >= 5 and wrapped * 10 >= len(texts))

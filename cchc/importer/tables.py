@@ -185,8 +185,11 @@ class _RowParser:
         cells = {role: texts[i] for i, role in enumerate(self.roles) if role and i < len(texts)}
         ref = self._ref(cells)
         carried, self.after_break = self.after_break, False
-        if (row.physical or carried) and self.rows and not ref and self._is_continuation(
-            texts, carried
+        if (
+            (row.physical or carried)
+            and self.rows
+            and not ref
+            and self._is_continuation(texts, carried)
         ):
             self._continue(texts, shifted)
             return
