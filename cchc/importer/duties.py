@@ -4,8 +4,9 @@ bullets under the office's name instead of a task table (seeds 001 §VI and 002 
 Read only when the document has no task table. Under a numbered office heading
 ("1. Công chức Tư pháp – hộ tịch:"), each "- " bullet is one task led by that office; "+ "
 lines belong to the bullet above; a paragraph written before the first bullet, or alone under
-an office with no bullets, is a task too. A paragraph after the bullets closes the office's
-list (it is the plan's closing text: "Trên đây là …", "Nơi nhận:"). Every such task carries
+an office with no bullets, is a task too. A paragraph after the bullets of the last office is
+the plan's closing text ("Trên đây là …", "Nơi nhận:"); with a bullet or an office after it,
+it was a line of the duty above (a PDF's line that begins a sentence). Every such task carries
 the flag `from_prose` ("đọc từ văn bản") so that the reviewer checks it, and has no deadline.
 A figure inside a duty ("số hóa 100% hồ sơ …") is a target linked to the office.
 """
@@ -68,25 +69,19 @@ def duties_from_prose(placed: list[Placed]) -> tuple[list[dict], list[dict]]:
             and wrapped_heading.group(1) != groups[-1]["ref"]
         ):
             # a long office name the outline did not take as a heading ("7. Công chức … )")
+            _release(groups[-1])
             groups.append(_group(wrapped_heading.group(1), office_name(wrapped_heading.group(2))))
             groups[-1]["key"] = office  # the paragraphs below still sit under the heading above
             continue
         if not groups or groups[-1]["key"] != office:
+            if groups:
+                _release(groups[-1])
             groups.append(_group(*office))
         group = groups[-1]
         if group["closed"] or _CLOSING.match(fold(text)):
             group["closed"] = True
             continue
-        if _BULLET.match(text):
-            group["duties"].append([_BULLET.sub("", text), item])
-        elif _SUB_BULLET.match(text) and group["duties"]:
-            group["duties"][-1][0] += "\n" + text
-        elif group["duties"] and _continues(group["duties"][-1][0], text):
-            group["duties"][-1][0] += " " + text  # a line of a PDF pasted into Word
-        elif not group["duties"]:
-            group["duties"].append([text, item])  # the office's opening sentence
-        else:
-            group["closed"] = True  # the plan's closing text after the last office
+        _add_to(group, text, item)
     tasks: list[dict] = []
     targets: list[dict] = []
     for group in groups:
@@ -112,6 +107,37 @@ def duties_from_prose(placed: list[Placed]) -> tuple[list[dict], list[dict]]:
     return tasks, targets
 
 
+def _add_to(group: dict, text: str, item: Placed) -> None:
+    """One paragraph under an office: a duty, a part of the duty above, or held back (`held`)
+    until a bullet or the next office after it shows it was a duty's own line and not the
+    plan's closing text."""
+    duties = group["duties"]
+    if _BULLET.match(text) or (_SUB_BULLET.match(text) and duties):
+        _release(group)
+        if _BULLET.match(text):
+            duties.append([_BULLET.sub("", text), item])
+        else:
+            duties[-1][0] += "\n" + text
+    elif group["held"]:
+        group["held"].append(text)
+    elif duties and _continues(duties[-1][0], text):
+        duties[-1][0] += " " + text  # a line of a PDF pasted into Word
+    elif not duties:
+        duties.append([text, item])  # the office's opening sentence
+    else:
+        # a sentence after a finished duty: a printed line that begins a new sentence of that
+        # duty ("… pháp luật." / "Kiểm tra việc …", a PDF) when a bullet or an office follows,
+        # else the plan's closing text after the last office
+        group["held"].append(text)
+
+
+def _release(group: dict) -> None:
+    """The held sentences were the last duty's own lines: a bullet or another office follows."""
+    if group["held"] and not group["closed"]:
+        group["duties"][-1][0] += " " + " ".join(group["held"])
+    group["held"] = []
+
+
 def _continues(duty: str, text: str) -> bool:
     """A paragraph that goes on with the duty above: it starts in lower case, or the duty's
     sentence is unfinished. A plan pasted from a PDF into Word keeps every printed line as a
@@ -125,6 +151,7 @@ def _group(ref: str, name: str) -> dict:
         "name": name,
         "duties": [],
         "closed": False,
+        "held": [],
         "key": (ref, name),
     }
 

@@ -75,13 +75,18 @@ def _title(head: list[str], header: Header) -> int:
             continue
         rest = text.strip(" #*")[len("KẾ HOẠCH") :].strip(" :.-")
         subject = rest or _subject_lines(head[i + 1 :])
-        subject = subject.strip(" .,;")
+        # "(Kèm theo Quyết định số …)" on the subject's own line (a Word line break, not a new
+        # paragraph) says what approved the plan, not what it is about
+        subject = _APPROVAL_NOTE.sub("", subject).strip(" .,;")
         if subject.isupper():
             subject = sentence_case(subject)
         header.title = f"Kế hoạch {lower_first(subject)}".strip() if subject else "Kế hoạch"
         return i
     header.warnings.append("Không tìm thấy dòng tiêu đề “KẾ HOẠCH”; tên kế hoạch để trống.")
     return -1
+
+
+_APPROVAL_NOTE = re.compile(r"\s*\((?:ban hành\s+)?kèm theo\b.*$", re.I | re.S)
 
 
 def _subject_lines(lines: list[str]) -> str:

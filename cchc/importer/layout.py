@@ -24,6 +24,7 @@ NUMBERING = re.compile(
 _STARTERS = re.compile(
     r"^(Căn cứ|Thực hiện|Nơi nhận|Trên đây|TM\.|KT\.|\(?(Ban hành )?[Kk]èm theo)\b"
 )
+_KIND_LINE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|BÁO CÁO|CHƯƠNG TRÌNH)\s*$")  # the title line
 _RULE = re.compile(r"^\s*[-_=~*–—]{3,}\s*$")  # a drawn rule: "-------", "_____"
 _TERMINAL = (".", "!", "?", ":", ";", "./.", "…")
 
@@ -280,8 +281,10 @@ def _starts_paragraph(
         return True
     if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
         return False
-    if NUMBERING.match(text) or _STARTERS.match(text):
+    if NUMBERING.match(text) or _STARTERS.match(text) or _KIND_LINE.match(text):
         return True
+    if re.sub(r"[^a-z]+", " ", fold(prev)).endswith("tu do hanh phuc"):
+        return True  # the motto ends the letterhead (a PDF without blank lines runs on)
     if BULLET.match(text):
         after = BULLET.sub("", text, count=1)
         return not (after[:1].islower() and not prev.endswith(_TERMINAL))

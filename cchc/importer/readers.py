@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from itertools import pairwise
 from pathlib import Path
 
 from cchc.documents import workbook
@@ -197,7 +198,29 @@ def read_docx(data: bytes, name: str = "") -> Document:
         raise errors.bad_docx() from exc
     reader = _DocxReader(Numbering(document), max_blocks())
     reader.walk(document.element.body)
+    if holds_lines(reader.blocks):
+        for block in reader.blocks:
+            if isinstance(block, Paragraph) and not block.heading_level:
+                block.raw = True
     return Document(reader.blocks, "docx", name, repaired_words=reader.repaired)
+
+
+def holds_lines(blocks: list[Block]) -> bool:
+    """A Word file holding a text line by line (a .txt or a PDF's text opened in Word, a plan
+    pasted from a PDF), or tab-separated rows instead of a table: its paragraphs are physical
+    lines, read as a text file's are (wrapped lines joined, tab rows made tables). Told by its
+    paragraphs: many go on, after a paragraph not ending a sentence, in lower case."""
+    texts = [b.text.strip() for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    tab_rows = sum(1 for t in texts if t.count("\t") >= 2)
+    wrapped = sum(
+        1
+        for before, after in pairwise(texts)
+        if not before.endswith(_SENTENCE_END) and after[:1].islower()
+    )
+    return tab_rows >= 3 or (wrapped >= 5 and wrapped * 10 >= len(texts))
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", "…")
 
 
 class _DocxReader:
@@ -217,7 +240,7 @@ class _DocxReader:
     def text(self, p) -> str:
         """A paragraph's text with the number Word draws before it ('II.', '1.', '-')."""
         label = self.numbering.label(p)
-        text = _paragraph_text(p)
+        text = _paragraph_text(p, tab="\t")  # a tab row is told by its tabs (`holds_lines`)
         return f"{label} {text}" if label and text.strip() else text
 
     def cell_paragraph(self, p) -> str:
@@ -266,7 +289,7 @@ class _DocxReader:
         self.blocks.append(Table(rows, start))
 
 
-def _paragraph_text(p) -> str:
+def _paragraph_text(p, tab: str = " ") -> str:
     parts: list[str] = []
     for node in p.iter():
         if node.tag == _W + "t" and node.text:
@@ -274,7 +297,7 @@ def _paragraph_text(p) -> str:
         elif node.tag in (_W + "br", _W + "cr"):
             parts.append("\n")
         elif node.tag == _W + "tab":
-            parts.append(" ")
+            parts.append(tab)
     return "".join(parts)
 
 

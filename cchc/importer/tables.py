@@ -24,6 +24,7 @@ PART_REF = re.compile(r"^[A-H][.)]?$")  # "A. NHIỆM VỤ TRỌNG TÂM"
 TOTAL_ROW = re.compile(r"^(tổng cộng|tổng số|tổng kinh phí|cộng)\b", re.I)
 DOTTED_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
 LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?\s+(?=\S)")
+YEAR_START = re.compile(r"^(19|20)\d\d\b(?![./-]\d)")
 SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$")
 # Cells a task or target row fills and a heading row leaves empty.
 _TASK_CELLS = ("lead", "coordinators", "deadline", "products", "requirement", "budget", "value")
@@ -184,7 +185,12 @@ class _RowParser:
         cells = {role: texts[i] for i, role in enumerate(self.roles) if role and i < len(texts)}
         ref = self._ref(cells)
         carried, self.after_break = self.after_break, False
-        if (row.physical or carried) and self.rows and not ref and self._is_continuation(texts):
+        if (
+            (row.physical or carried)
+            and self.rows
+            and not ref
+            and self._is_continuation(texts, carried)
+        ):
             self._continue(texts, shifted)
             return
         if row.physical and self.rows:
@@ -213,8 +219,12 @@ class _RowParser:
             return ref.rstrip(".)")  # 'a)' → 'a', as '1.' → '1'
         return ""
 
-    def _is_continuation(self, texts: list[str]) -> bool:
+    def _is_continuation(self, texts: list[str], carried: bool = False) -> bool:
+        """A row that finishes the one above: its text begins in lower case or punctuation, or,
+        first after a page break, with a year ("2024 UBND xã." of "… Chỉ số CCHC năm")."""
         first = next((t for t in texts if t), "")
+        if carried and YEAR_START.match(first):
+            return True
         if any(re.match(r"^\d{1,3}\.\d{1,3}\.?\s+\S", t) for t in texts):
             return False
         if LEADING_REF.match(first) or SECTION_TEXT.match(first):

@@ -62,8 +62,21 @@ def match_name(text: str, candidates: Iterable[tuple[object, list[str]]]):
 
     `candidates` are (object, [name, alias, ...]). Exact key matches win; then initials
     ("VP TK" ↔ "Văn phòng Thống kê"); ambiguous matches return None so the user decides.
+    A name with a note in brackets ("Công chức Văn phòng – Thống kê (phụ trách Nội vụ)") that
+    matches nothing is tried again without it.
     """
-    wanted = key(text)
+    candidates = list(candidates)
+    found = _match_key(key(text), candidates)
+    bare = _BRACKETED.sub(" ", text)
+    if found is None and bare != text:
+        found = _match_key(key(bare), candidates)
+    return found
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _match_key(wanted: str, candidates: list[tuple[object, list[str]]]):
     if not wanted:
         return None
     exact, by_initials = [], []

@@ -99,6 +99,13 @@ def test_a_lead_written_in_the_usual_ways_matches_the_post(written):
     assert match_name(written, posts) == "office"
 
 
+def test_a_lead_with_a_note_in_brackets_matches_the_post():
+    # seed 001: "1. Công chức văn phòng – thống kê (phụ trách Nội vụ)" leads its office's duties
+    posts = [("office", ["Văn phòng – Thống kê"]), ("justice", ["Tư pháp – Hộ tịch"])]
+    assert match_name("Công chức văn phòng – thống kê (phụ trách Nội vụ)", posts) == "office"
+    assert match_name("Công chức văn hoá – xã hội (phụ trách VHTT-TDTT)", posts) is None
+
+
 def test_an_unknown_lead_is_not_matched_to_a_post():
     posts = [("office", ["Văn phòng – Thống kê"]), ("justice", ["Tư pháp – Hộ tịch"])]
     assert match_name("Bưu điện và các cơ quan liên quan", posts) is None

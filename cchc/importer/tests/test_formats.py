@@ -1,0 +1,89 @@
+"""One plan, the same import whether it comes as .txt or as .docx (decision 0162)."""
+
+import io
+
+import pytest
+from docx import Document
+
+from cchc.importer.parse import parse_bytes
+
+from .conftest import SEEDS
+
+
+def _word(lines: list[str]) -> bytes:
+    """Each line a paragraph, a tab a Word tab: how Word holds a text opened or pasted in it."""
+    document = Document()
+    for line in lines:
+        paragraph = document.add_paragraph()
+        for i, piece in enumerate(line.split("\t")):
+            if i:
+                paragraph.add_run().add_tab()
+            paragraph.add_run(piece)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _tasks_and_targets(result: dict) -> tuple[list, list]:
+    fields = ("ref", "area", "title", "lead", "coordinators", "products", "deadline", "due",
+              "recurrence", "budget_million_vnd")  # fmt: skip
+    tasks = [tuple(str(t[f]) for f in fields) for t in result["tasks"]]
+    targets = [(t["area"], t["text"], t["comparator"], t["value"], t["unit"])
+               for t in result["targets"]]  # fmt: skip
+    return tasks, targets
+
+
+@pytest.mark.parametrize("number", ["003", "004"])
+def test_a_seed_with_tab_tables_reads_the_same_from_word_as_from_text(seed, number):
+    [path] = sorted(SEEDS.glob(f"{number}_*.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    from_word = parse_bytes(_word(lines), "ke-hoach.docx")
+    tasks, targets = _tasks_and_targets(from_word)
+    assert len(tasks) == len(seed(number)["tasks"]) > 0
+    assert (tasks, targets) == _tasks_and_targets(seed(number))
+    assert from_word["plan"] == seed(number)["plan"]
+
+
+def test_the_approving_decision_under_the_subject_is_not_part_of_the_title():
+    document = Document()
+    for text in ["ỦY BAN NHÂN DÂN", "XÃ THẠNH TÂN", "KẾ HOẠCH"]:
+        document.add_paragraph(text)
+    subject = document.add_paragraph("Cải cách hành chính năm 2024 trên địa bàn xã Thạnh Tân")
+    subject.add_run().add_break()
+    subject.add_run("(Kèm theo Quyết định số 26/QĐ-UBND ngày 08/3/2024 của Chủ tịch UBND xã)")
+    document.add_paragraph("I. MỤC ĐÍCH, YÊU CẦU")
+    out = io.BytesIO()
+    document.save(out)
+    plan = parse_bytes(out.getvalue(), "ke-hoach.docx")["plan"]
+    assert plan["title"] == "Kế hoạch cải cách hành chính năm 2024 trên địa bàn xã Thạnh Tân"
+    assert plan["number"] == "26/QĐ-UBND"
+
+
+def test_a_row_cut_at_a_page_break_before_a_year_is_finished_on_the_next_page():
+    # seed 000 printed from Word: "Đánh giá Chỉ số CCHC năm" | next page "2024 UBND xã." was
+    # read as a task of its own, and every task after it took the next one's number
+    document = Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Cải cách hành chính năm 2024")
+    document.add_paragraph("PHỤ LỤC NHIỆM VỤ")
+    pages = [
+        [["Stt", "Nhiệm vụ", "Công chức chủ trì", "Sản phẩm", "Thời gian hoàn thành"],
+         ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "", "", "", ""],
+         ["6", "Đánh giá Chỉ số CCHC năm", "Công chức Văn phòng – Thống kê", "Phần mềm",
+          "Quý IV năm 2024"]],
+        [["", "2024 UBND xã.", "", "", ""],
+         ["7", "Họp sơ kết, tổng kết về CCHC", "Công chức Văn phòng – Thống kê", "Báo cáo",
+          "Trong năm 2024"]],
+    ]  # fmt: skip
+    for rows in pages:
+        table = document.add_table(rows=len(rows), cols=5)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.cell(r, c).text = value
+    out = io.BytesIO()
+    document.save(out)
+    tasks = parse_bytes(out.getvalue(), "ke-hoach.docx")["tasks"]
+    assert [(t["ref"], t["title"], t["due"]) for t in tasks] == [
+        ("6", "Đánh giá Chỉ số CCHC năm 2024 UBND xã.", "2024-12-31"),
+        ("7", "Họp sơ kết, tổng kết về CCHC", "2024-12-31"),
+    ]
