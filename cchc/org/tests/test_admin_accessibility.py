@@ -1,6 +1,7 @@
 """The admin pages an administrator sets a commune up with pass axe-core at a desktop's width
 (decision 0164): breadcrumbs told apart from text, every box of a table of rows named by its
-column, the header cells Django leaves empty named, autocomplete boxes named by their label.
+column, the header cells Django leaves empty named, autocomplete boxes named by their label,
+a date-and-time box's two boxes labelled, a column edited in a list named by its header.
 The admin's own overrides: templates/admin/ (edit_inline/tabular.html, base_site.html),
 static/css/admin.css and static/js/admin-names.js."""
 
@@ -9,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from cchc.conftest import browser_login, screenshot
+from cchc.notifications.models import EmailDelivery, Notification
 from cchc.plans.models import LegalBasis, ReportingPeriod
+from cchc.surveys.builtin import install_now
 from cchc.testing.axe import violations
 from cchc.testing.factories import PlanFactory, UserFactory
 
@@ -22,6 +25,9 @@ def test_the_admin_pages_that_set_up_a_commune_pass_axe(page, world):
     LegalBasis.objects.create(plan=plan, order=0, text="Nghị quyết số 76/NQ-CP ngày 15/7/2021")
     ReportingPeriod.objects.create(plan=plan, kind="q1", name="Quý I")
     person = world.people.focal
+    install_now()  # the built-in questionnaires: their questions' order is edited in the list
+    notice = Notification.objects.create(user=person, kind="report_due", title="Báo cáo quý")
+    email = EmailDelivery.objects.create(notification=notice, to="lan@tayninh.gov.vn")
     addresses = [
         f"/admin/org/unit/{world.commune.pk}/change/",  # posts and predecessors inline
         "/admin/org/unit/add/",  # the parent's autocomplete box, empty
@@ -29,6 +35,8 @@ def test_the_admin_pages_that_set_up_a_commune_pass_axe(page, world):
         f"/admin/org/user/{person.pk}/change/",  # memberships inline, autocomplete in rows
         "/admin/org/membership/",
         f"/admin/plans/plan/{plan.pk}/change/",  # legal bases and report periods inline
+        "/admin/surveys/item/",  # a column edited in the list
+        f"/admin/notifications/emaildelivery/{email.pk}/change/",  # a date-and-time box
     ]
     browser_login(page, "quantri")
     page.set_viewport_size({"width": 1366, "height": 768})

@@ -2,6 +2,8 @@
    - An autocomplete box (select2) is a combobox named by the text it shows, empty until a
      value is chosen: it is named by its field's label first (the <label> of the form, or the
      column a tabular inline's box is named by, `column_named`), then by that text.
+   - A box of a list whose column is edited in place (list_editable) has no <label>: it is
+     named by its column's header.
    - The search icon of a two-list chooser (filter_horizontal) carries an aria-label without a
      role that allows one: it is an image. */
 (function () {
@@ -49,8 +51,24 @@
     });
   }
 
+  function nameListBoxes(root) {
+    root.querySelectorAll("#result_list td[class^='field-']").forEach(function (cell) {
+      var column = cell.className.split(" ")[0].slice("field-".length);
+      var header = root.querySelector("#result_list th.column-" + column);
+      if (!header) {
+        return;
+      }
+      cell.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(function (box) {
+        if (!box.labels.length && !box.getAttribute("aria-label")) {
+          box.setAttribute("aria-label", header.textContent.trim());
+        }
+      });
+    });
+  }
+
   function nameAll() {
     nameComboboxes(document);
+    nameListBoxes(document);
     nameIcons(document);
   }
 
