@@ -69,3 +69,20 @@ def test_a_row_added_to_a_table_of_roles_is_named_too(page, world):
     assert added.get_by_role("combobox", name="Đơn vị").count() == 1
     assert added.get_by_role("combobox", name="Vai trò").count() == 1
     assert violations(page) == []
+
+
+def test_a_wide_table_of_rows_without_boxes_is_reached_by_keyboard_on_a_phone(page):
+    from cchc.parindex import sample
+
+    criteria = sample.install(2026)  # its criteria are read-only rows, wider than a phone
+    UserFactory(username="quantri", is_staff=True, is_superuser=True)
+    browser_login(page, "quantri")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(page.base_url + f"/admin/parindex/criteriaset/{criteria.pk}/change/")
+    page.wait_for_load_state("load")
+    table = page.locator("#criteria-group")
+    assert table.get_attribute("tabindex") == "0"
+    assert page.get_by_role("region", name="Tiêu chí Chỉ số CCHC (cuộn ngang)").count() == 1
+    assert violations(page) == []
+    page.set_viewport_size({"width": 1366, "height": 768})  # it fits: no stop of its own
+    page.wait_for_function("!document.querySelector('#criteria-group').hasAttribute('tabindex')")

@@ -4,6 +4,9 @@
      column a tabular inline's box is named by, `column_named`), then by that text.
    - A box of a list whose column is edited in place (list_editable) has no <label>: it is
      named by its column's header.
+   - A table of rows wider than a phone scrolls sideways in its box: with no box to type in
+     (read-only rows), the keyboard reaches it only if the box itself takes the focus — it
+     does while it is too wide, named by its heading, as site.js does on the site's pages.
    - The search icon of a two-list chooser (filter_horizontal) carries an aria-label without a
      role that allows one: it is an image. */
 (function () {
@@ -66,7 +69,26 @@
     });
   }
 
+  function reachWideTables() {
+    document.querySelectorAll(".js-inline-admin-formset").forEach(function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      var heading = box.querySelector("h2");
+      if (wide && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label",
+          (heading ? heading.textContent.trim().replace(/\s+/g, " ") : "") + " (cuộn ngang)");
+        box.dataset.reached = "1";
+      } else if (!wide && box.dataset.reached) {
+        ["tabindex", "role", "aria-label", "data-reached"].forEach(function (name) {
+          box.removeAttribute(name);
+        });
+      }
+    });
+  }
+
   function nameAll() {
+    reachWideTables();
     nameComboboxes(document);
     nameListBoxes(document);
     nameIcons(document);
@@ -76,6 +98,7 @@
   // just after them
   window.addEventListener("load", function () {
     setTimeout(nameAll, 0);
+    window.addEventListener("resize", reachWideTables);
     document.addEventListener("formset:added", function () {
       setTimeout(nameAll, 0);
     });
