@@ -78,3 +78,24 @@ def reset_two_step(users, *, by, reason: str = "") -> int:
         codes.delete()
         count += 1
     return count
+
+
+@transaction.atomic
+def create_admin(username: str, *, full_name: str, email: str, password: str):
+    """The installation's administrator, made on the server (`cchc create-admin`): staff and
+    superuser, the password already checked by the caller. Recorded as an account created, the
+    author none (no one is signed in on the server) and the reason saying where it came from."""
+    from cchc.audit.recorded_admin import admin_snapshot
+    from cchc.org.models import User
+
+    user = User.objects.create_superuser(
+        username=username, email=email, password=password, full_name=full_name
+    )
+    record(
+        "user.create",
+        by=None,
+        obj=user,
+        after=admin_snapshot(user),
+        reason="cchc create-admin",
+    )
+    return user

@@ -6,7 +6,8 @@ audit event, and the administrators of its units are told: the people with the a
 role in the unit of one of its active memberships or the closest unit above that has one; for
 an account without a unit, or when no unit above has an administrator, the system
 administrators (superusers). An administrator re-enables an account in the admin (tick
-"Đang hoạt động"); the next run counts from the new login.
+"Đang hoạt động"); the account counts as used on that day (its "user.reactivate" event), so
+the next run does not lock it again before it had its `days` to sign in (decision 0164).
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record
+from cchc.audit.models import AuditEvent
 from cchc.formats import day
 from cchc.org.choices import Role
 from cchc.org.models import Membership, Unit, User
@@ -29,9 +33,16 @@ from cchc.org.models import Membership, Unit, User
 
 def idle_accounts(days: int, now: dt.datetime | None = None):
     since = (now or timezone.now()) - dt.timedelta(days=days)
+    enabled_again = AuditEvent.objects.filter(
+        action="user.reactivate",
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=Cast(OuterRef("pk"), models.CharField()),
+        at__gte=since,
+    )
     return (
         User.objects.filter(is_active=True)
         .filter(Q(last_login__lt=since) | Q(last_login__isnull=True, date_joined__lt=since))
+        .exclude(Exists(enabled_again))
         .order_by("username")
     )
 

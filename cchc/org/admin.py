@@ -54,10 +54,16 @@ class UserAdmin(RecordedAdmin, BaseUserAdmin):
     search_fields = ["username", "full_name", "email"]
     inlines = [MembershipInline]
     actions = ["deactivate_selected", "delete_selected"]
+    # Django's "first name" and "last name" are not read anywhere here (a person is named by
+    # `full_name`): the page asks for the full name once. The dates are the system's own
+    # (the last sign-in decides when an idle account is locked): shown, never typed.
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
-        ("CCHC", {"fields": ("full_name", "phone")}),
+        (None, {"fields": ("username", "password")}),
+        (BaseUserAdmin.fieldsets[1][0], {"fields": ("full_name", "email", "phone")}),
+        BaseUserAdmin.fieldsets[2],
+        BaseUserAdmin.fieldsets[3],
     )
+    readonly_fields = ["last_login", "date_joined"]
 
     def delete_view(self, request, object_id, extra_context=None):
         person = self.get_object(request, unquote(object_id))
@@ -112,7 +118,19 @@ class UnitAdmin(RecordedAdmin, admin.ModelAdmin):
     search_fields = ["name", "code", "eid_code"]
     autocomplete_fields = ["parent"]
     inlines = [PostInline, SuccessionInline]
-    readonly_fields = ["path", "depth"]
+    # the place in the tree (path, depth) is computed from the parent on save, never typed;
+    # the settings box is read by nothing yet: the form leaves both out
+    fields = [
+        "code",
+        "eid_code",
+        "name",
+        "kind",
+        "parent",
+        "valid_from",
+        "valid_to",
+        "email",
+        "address",
+    ]
 
     @admin.display(description="Tên đơn vị", ordering="path")
     def indented_name(self, obj):

@@ -91,7 +91,15 @@ class PlanAdmin(ThroughActions):
     autocomplete_fields = ["unit"]
     inlines = [LegalBasisInline, ReportingPeriodInline]
     # The status moves only through the plan's life (plan page buttons, decision 0050).
-    readonly_fields = ["status", "submitted_by", "submitted_at", "closing_note"]
+    # Who made it and the file it was imported from are the system's record, never typed.
+    readonly_fields = [
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "closing_note",
+        "created_by",
+        "source_name",
+    ]
 
 
 class TaskPartyInline(admin.TabularInline):
@@ -105,9 +113,10 @@ class TaskAdmin(ThroughActions):
     list_filter = ["state", "area", "recurrence", "plan__year"]
     search_fields = ["title", "plan__title"]
     inlines = [TaskPartyInline]
-    raw_id_fields = ["plan", "section", "origin"]
-    # cancelling and restoring go through their actions on the plan page (with a reason)
-    readonly_fields = ["state", "cancel_reason"]
+    raw_id_fields = ["plan", "section"]
+    # cancelling and restoring go through their actions on the plan page (with a reason); the
+    # task it was carried over from and the line of the imported document are the record
+    readonly_fields = ["state", "cancel_reason", "origin", "source_line", "source_text"]
     save_action = staticmethod(actions.save_task)
     delete_action = staticmethod(actions.delete_task)
     parts = staticmethod(actions.task_parts)
@@ -120,6 +129,7 @@ class TargetAdmin(admin.ModelAdmin):
     list_filter = ["area", "unit"]
     search_fields = ["text"]
     raw_id_fields = ["plan"]
+    readonly_fields = ["source_line"]  # the line of the imported document it was read from
 
     def save_model(self, request, obj, form, change):
         actions.save_target(obj, by=request.user)

@@ -101,3 +101,24 @@ def test_a_disabled_account_cannot_sign_in(client, people):
     response = client.post("/accounts/login/", {"username": "lan", "password": "secret-pass-1"})
     assert "_auth_user_id" not in client.session
     assert response.status_code == 200
+
+
+def test_an_account_enabled_again_in_the_admin_is_not_locked_the_next_day(client, people):
+    from django.urls import reverse
+
+    from cchc.org.tests.test_admin_audit import user_form
+    from cchc.testing.auth import admin_login
+
+    call_command("disable_idle_accounts", stdout=io.StringIO())
+    lan = User.objects.get(username="lan")
+    assert not lan.is_active
+    # the administrator ticks "Đang hoạt động" again: the last sign-in is shown, not typed
+    admin_login(client, UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:org_user_change", args=[lan.pk]), user_form(lan, is_active="on")
+    )
+    assert response.status_code == 302
+    assert _active("lan")
+    out = io.StringIO()
+    call_command("disable_idle_accounts", stdout=out)  # the next day's run
+    assert _active("lan"), out.getvalue()

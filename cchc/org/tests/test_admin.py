@@ -137,3 +137,45 @@ def test_people_without_staff_rights_are_kept_out_of_the_admin(client, world):
     response = client.get(reverse("admin:org_unit_changelist"))
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_the_unit_form_asks_only_what_an_administrator_knows(admin_client, world):
+    url = reverse("admin:org_unit_change", args=[world.commune.pk])
+    page = admin_client.get(url).content.decode()
+    for asked in ("code", "eid_code", "name", "kind", "parent", "valid_from", "valid_to"):
+        assert f'name="{asked}"' in page
+    # the place in the tree is computed from the parent; the settings box is read by nothing
+    for internal in ("path", "depth", "settings"):
+        assert f'name="{internal}"' not in page
+        assert f"field-{internal}" not in page
+    assert "Cấp trong cây đơn vị" not in page
+
+
+def test_a_path_posted_to_the_unit_form_is_ignored_and_the_tree_stays_right(admin_client, world):
+    unit = world.commune
+    data = {
+        "code": unit.code,
+        "name": "Xã A (đổi tên)",
+        "kind": unit.kind,
+        "parent": world.district.pk,
+        "path": "/999/",
+        "depth": "7",
+        **management("posts"),
+        **management("predecessions"),
+    }
+    response = admin_client.post(reverse("admin:org_unit_change", args=[unit.pk]), data)
+    assert response.status_code == 302
+    unit.refresh_from_db()
+    assert unit.name == "Xã A (đổi tên)"
+    assert unit.path == f"{world.district.path}{unit.pk}/"
+    assert unit.depth == world.district.depth + 1
+
+
+def test_a_persons_form_asks_the_full_name_once_and_shows_the_system_dates(admin_client, world):
+    person = world.people.focal
+    page = admin_client.get(reverse("admin:org_user_change", args=[person.pk])).content.decode()
+    assert 'name="full_name"' in page
+    assert 'name="first_name"' not in page and 'name="last_name"' not in page
+    # the last sign-in decides when an idle account is locked: shown, not typed
+    assert 'name="last_login_0"' not in page and 'name="date_joined_0"' not in page
+    assert "field-last_login" in page and "field-date_joined" in page
