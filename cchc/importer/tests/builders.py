@@ -162,3 +162,22 @@ def scanned_pdf() -> bytes:
     pdf.add_page()
     pdf.rect(20, 20, 100, 60, style="F")
     return bytes(pdf.output())
+
+
+def lines_docx(lines: list[str], *, pasted: bool = False) -> bytes:
+    """Each line a paragraph and each tab a Word tab: a text opened in Word (blank lines kept),
+    or pasted into it line by line (`pasted`: each line trimmed, blank ones left out)."""
+    document = WordDocument()
+    for line in lines:
+        if pasted:
+            line = line.strip()
+            if not line:
+                continue
+        paragraph = document.add_paragraph()
+        for i, piece in enumerate(line.split("\t")):
+            if i:
+                paragraph.add_run().add_tab()
+            paragraph.add_run(piece)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -7,21 +7,8 @@ from docx import Document
 
 from cchc.importer.parse import parse_bytes
 
+from .builders import lines_docx
 from .conftest import SEEDS
-
-
-def _word(lines: list[str]) -> bytes:
-    """Each line a paragraph, a tab a Word tab: how Word holds a text opened or pasted in it."""
-    document = Document()
-    for line in lines:
-        paragraph = document.add_paragraph()
-        for i, piece in enumerate(line.split("\t")):
-            if i:
-                paragraph.add_run().add_tab()
-            paragraph.add_run(piece)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _tasks_and_targets(result: dict) -> tuple[list, list]:
@@ -37,7 +24,7 @@ def _tasks_and_targets(result: dict) -> tuple[list, list]:
 def test_a_seed_with_tab_tables_reads_the_same_from_word_as_from_text(seed, number):
     [path] = sorted(SEEDS.glob(f"{number}_*.txt"))
     lines = path.read_text(encoding="utf-8").splitlines()
-    from_word = parse_bytes(_word(lines), "ke-hoach.docx")
+    from_word = parse_bytes(lines_docx(lines), "ke-hoach.docx")
     tasks, targets = _tasks_and_targets(from_word)
     assert len(tasks) == len(seed(number)["tasks"]) > 0
     assert (tasks, targets) == _tasks_and_targets(seed(number))

@@ -5,29 +5,18 @@ office's remaining bullets were lost without a word (7 tasks instead of 14 for s
 duty's last line "2030." was then read as a numbered heading and three targets lost the end of
 their wording. Such a file's paragraphs are read as a text file's lines."""
 
-import io
-
-from docx import Document
-
 from cchc.importer.parse import parse_bytes
 
+from .builders import lines_docx
 from .conftest import SEEDS
 from .test_prose_duties import SEED_001_OFFICES, _offices
 
 
-def _pasted_into_word(text: str) -> bytes:
-    document = Document()
-    for line in text.splitlines():
-        if line.strip():
-            document.add_paragraph(line.strip())
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def test_a_plan_pasted_line_by_line_into_word_keeps_every_office_duty(seed):
     [path] = sorted(SEEDS.glob("001_*.txt"))
-    result = parse_bytes(_pasted_into_word(path.read_text(encoding="utf-8")), "ke-hoach.docx")
+    result = parse_bytes(
+        lines_docx(path.read_text(encoding="utf-8").splitlines(), pasted=True), "ke-hoach.docx"
+    )
     assert _offices(result) == SEED_001_OFFICES
     pasted = [t["title"] for t in result["tasks"]]
     typed = [t["title"] for t in seed("001")["tasks"]]
@@ -38,7 +27,9 @@ def test_a_plan_pasted_line_by_line_into_word_keeps_every_office_duty(seed):
 
 def test_a_plan_pasted_line_by_line_into_word_keeps_its_targets_whole(seed):
     [path] = sorted(SEEDS.glob("001_*.txt"))
-    result = parse_bytes(_pasted_into_word(path.read_text(encoding="utf-8")), "ke-hoach.docx")
+    result = parse_bytes(
+        lines_docx(path.read_text(encoding="utf-8").splitlines(), pasted=True), "ke-hoach.docx"
+    )
     pasted = [(t["text"], t["comparator"], t["value"]) for t in result["targets"]]
     typed = [(t["text"], t["comparator"], t["value"]) for t in seed("001")["targets"]]
     assert pasted == typed
@@ -59,16 +50,7 @@ def test_tab_separated_rows_pasted_into_word_are_read_as_a_table():
         "1\tRà soát văn bản QPPL\tCông chức Tư pháp – Hộ tịch\tVăn phòng UBND\tQuý II/2025",
         "2\tTự kiểm tra văn bản\tCông chức Tư pháp – Hộ tịch\tVăn phòng UBND\tTháng 6/2025",
     ]
-    document = Document()
-    for line in lines:
-        paragraph = document.add_paragraph()
-        for i, cell in enumerate(line.split("\t")):
-            if i:
-                paragraph.add_run().add_tab()
-            paragraph.add_run(cell)
-    out = io.BytesIO()
-    document.save(out)
-    result = parse_bytes(out.getvalue(), "ke-hoach.docx")
+    result = parse_bytes(lines_docx(lines), "ke-hoach.docx")
     assert [(t["ref"], t["area"], t["lead"], t["due"]) for t in result["tasks"]] == [
         ("1", "institutions", ["Công chức Tư pháp – Hộ tịch"], "2025-06-30"),
         ("2", "institutions", ["Công chức Tư pháp – Hộ tịch"], "2025-06-30"),
