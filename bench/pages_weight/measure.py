@@ -66,28 +66,29 @@ def pages() -> list[tuple[str, str | None, str]]:
     from cchc.tracking.models import Occurrence
 
     commune = User.objects.get(username="thanhtan").memberships.first().unit
-    province = User.objects.get(username="longan").memberships.first().unit
+    # the demo's upper level: the district's home-affairs office (longan is a commune's)
+    upper = User.objects.get(username="noivu.tayninh").memberships.first().unit
     plan = Plan.objects.filter(unit=commune).annotate(n=Count("tasks")).order_by("-n").first()
     occurrence = Occurrence.objects.filter(task__plan=plan).order_by("due").first()
     report = Report.objects.filter(unit=commune).order_by("-pk").first()
     par = Assessment.objects.filter(unit=commune).order_by("-pk").first()
     campaign = Campaign.objects.order_by("-pk").first()
-    c, p = commune.code, province.code
+    c, p = commune.code, upper.code
     return [
         ("login", None, "/accounts/login/"),
         ("home, focal point", "thanhtan", "/"),
         ("home, leader", "thanhtan.chutich", "/"),
-        ("home, province", "longan", "/"),
+        ("home, upper level", "noivu.tayninh", "/"),
         ("plans list", "thanhtan", "/plans/"),
         (f"plan ({plan.n} tasks)", "thanhtan", f"/plans/{plan.pk}/"),
         ("task page", "thanhtan", f"/follow-up/tasks/{occurrence.task_id}/"),
-        ("dashboard, province", "longan", f"/units/{p}/dashboard/"),
-        ("compare, province", "longan", f"/units/{p}/compare/"),
+        ("dashboard, upper level", "noivu.tayninh", f"/units/{p}/dashboard/"),
+        ("compare, upper level", "noivu.tayninh", f"/units/{p}/compare/"),
         ("reports list", "thanhtan", f"/units/{c}/reports/"),
         ("report page", "thanhtan", f"/reports/{report.pk}/"),
         ("PAR page", "thanhtan", f"/par/{c}/{par.year}/"),
         ("indicators", "thanhtan", f"/units/{c}/indicators/"),
-        ("indicators, province", "longan", f"/units/{p}/indicators/"),
+        ("indicators, upper level", "noivu.tayninh", f"/units/{p}/indicators/"),
         ("service index", "thanhtan", f"/units/{c}/index766/"),
         ("survey form (citizen)", None, f"/y-kien/{campaign.pk}/{c}/"),
         ("public page", None, f"/cong-khai/{c}/"),
