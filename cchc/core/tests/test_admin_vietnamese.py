@@ -144,12 +144,12 @@ def test_the_background_jobs_list_names_its_columns_filters_and_states_in_vietna
         assert english not in text
 
 
-def test_a_units_page_names_its_tree_fields_in_vietnamese(admin_client):
+def test_a_units_page_is_vietnamese_and_leaves_the_computed_tree_fields_out(admin_client):
     unit = UnitFactory(code="xa-a", name="Xã Thạnh Tân")
     page = _page(admin_client, reverse("admin:org_unit_change", args=[unit.pk]))
     assert [text for text in CHROME if text in page] == []
-    assert "<label>Đường dẫn trong cây đơn vị:</label>" in page
-    assert "<label>Cấp trong cây đơn vị:</label>" in page
+    # the place in the tree is computed on save (decision 0164): neither typed nor shown
+    assert "Đường dẫn trong cây đơn vị" not in page and "Cấp trong cây đơn vị" not in page
     assert "<label>Path:</label>" not in page and "<label>Depth:</label>" not in page
     assert 'class="historylink">Lịch sử</a>' in page
 
