@@ -58,28 +58,30 @@ def worst_first(scores: list[IndexScore]) -> list[IndexScore]:
     return known + unknown
 
 
-def _sourced(unit: Unit, below: list[Unit], period: periods.Period, groups: dict):
+def _sourced(unit: Unit, below: list[Unit], period: periods.Period, groups: dict, month_keys):
     """The figures of the criteria fed by other apps, in one read (a few queries for any
     number of units): for the unit over the period and each of its months, for the units
     below over the period."""
     codes = set().union(*(sourced_codes(g) for g in groups.values()))
     whole = (period.start, period.end)
-    months = [(low, high) for _key, low, high in period.months()]
+    months = [(low, high) for _key, low, high in month_keys]
     return sources.read_each([(unit, [whole, *months]), *((u, [whole]) for u in below)], codes)
 
 
-def build(unit: Unit, period: periods.Period) -> Board:
+def build(unit: Unit, period: periods.Period, until: dt.date | None = None) -> Board:
     """The unit's board over the period; the succession links, which its breakdown, months
-    and criteria sources all need, read once for all of them."""
+    and criteria sources all need, read once for all of them. With `until` (the page: today),
+    the months not yet begun are left out: they have no dossiers, and the rules that give
+    points for no feedback would score them as if they had happened."""
     with links_read_once():
-        return _build(unit, period)
+        return _build(unit, period, until)
 
 
-def _build(unit: Unit, period: periods.Period) -> Board:
+def _build(unit: Unit, period: periods.Period, until: dt.date | None) -> Board:
     versions = list(IndexVersion.objects.all())
     if not versions:
         raise LookupError("no version of the service index is defined")
-    month_keys = period.months()
+    month_keys = [m for m in period.months() if until is None or m[1] <= until]
     chosen = {key: _pick(versions, low) for key, low, _high in month_keys}
     version = _pick(versions, period.start)
     groups: dict[int, list[IndexGroup]] = {}
@@ -88,7 +90,7 @@ def _build(unit: Unit, period: periods.Period) -> Board:
     codes = set().union(*(indicator_codes(g) for g in groups.values()))
     definitions = engine.definitions(codes)
     (rows, _own, total), by_month = engine.overview(unit, period.start, period.end, definitions)
-    sourced = _sourced(unit, [child for child, _values in rows], period, groups)
+    sourced = _sourced(unit, [child for child, _values in rows], period, groups, month_keys)
     alike: dict = {}  # scores shared by units with the same figures (`scoring.score`)
 
     def scored(who, values, low=period.start, high=period.end, used=version):

@@ -2,7 +2,9 @@
 
 Each month's bar is its total as a share of the maximum that has data that month (so months
 whose criteria had no data are not shown as worse); a month scored with another version of the
-index is left blank, never compared. The table beside the chart carries the same numbers.
+index is left blank, never compared; the month not yet over is drawn pale and dashed, its title
+saying so (its figures are days, not a month, and may still move). The table beside the chart
+carries the same numbers.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ def _number(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
-def monthly_svg(bars: list[tuple[str, float | None]], label: str) -> SafeString:
-    """`bars`: (month key YYYY-MM, share in % or None) in order. The drawing is as wide as
-    its bars need (a quarter stays legible on a phone)."""
+def monthly_svg(
+    bars: list[tuple[str, float | None]], label: str, unfinished: str | None = None
+) -> SafeString:
+    """`bars`: (month key YYYY-MM, share in % or None) in order; `unfinished`: the key of the
+    month not yet over, if among them. The drawing is as wide as its bars need (a quarter stays
+    legible on a phone)."""
     width = min(720, max(360, 60 * len(bars)))
     inner_w, inner_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = inner_w / max(len(bars), 1)
@@ -53,10 +58,15 @@ def monthly_svg(bars: list[tuple[str, float | None]], label: str) -> SafeString:
             continue
         height = inner_h * min(max(share, 0), 100) / 100
         bar = max(slot * 0.6, 4)
+        title = f"{month}: {_number(share)}%"
+        look = 'fill="#0d6efd"'
+        if key == unfinished:
+            title += " " + _("(month not over yet)")
+            look = 'fill="#cfe2ff" stroke="#0d6efd" stroke-width="1.5" stroke-dasharray="4 3"'
         parts.append(
             f'<rect x="{x + (slot - bar) / 2:.1f}" y="{TOP + inner_h - height:.1f}" '
-            f'width="{bar:.1f}" height="{height:.1f}" fill="#0d6efd">'
-            f"<title>{escape(month)}: {_number(share)}%</title></rect>"
+            f'width="{bar:.1f}" height="{height:.1f}" {look}>'
+            f"<title>{escape(title)}</title></rect>"
         )
         if slot >= 34:
             parts.append(

@@ -41,7 +41,7 @@ def _unit_page(request, code: str, typed=None, status: int = 200):
     today = timezone.localdate()
     picker = period_picker(request.GET, unit, today)
     period = picker["period"]
-    board = build(unit, period)
+    board = build(unit, period, until=today)
     bars = [
         (key, score.share if score.version.pk == board.score.version.pk else None)
         for key, score in board.months
@@ -49,12 +49,19 @@ def _unit_page(request, code: str, typed=None, status: int = 200):
     months = published(unit)
     # the last month ended (for a dissolved unit: its last month in force, decision 0148)
     last_month = (as_of(unit, today).replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    # the month under way: its bar and column say it is not over (a dissolved unit has none)
+    ongoing = as_of(unit, today) == today and period.start <= today <= period.end
+    unfinished = f"{today:%Y-%m}" if ongoing else None
     context = {
         "unit": unit,
         **picker,
         "board": board,
         "index": board.score.as_dict(),
-        "chart": monthly_svg(bars, chart_label()),
+        "chart": monthly_svg(bars, chart_label(), unfinished),
+        "unfinished": unfinished,
+        # said under the chart only when that month has figures to be misread
+        "unfinished_measured": any(k == unfinished and s.measured for k, s in board.months),
+        "today": today,
         "publications": months[:12],
         "can_publish": access_for(request.user).can(Action.ENTER_DATA, unit),
         "last_month": f"{last_month:%Y-%m}",

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cchc.index766.models import Publication
 from cchc.org.choices import Role, UnitKind
@@ -167,3 +171,29 @@ def test_a_refused_publication_keeps_the_month_and_reason_typed(march, login):
 def test_the_ratio_column_is_headed_with_a_capital_like_its_neighbours(march, login, no_feedback):
     html = login(march.people.focal).get(PAGE).content.decode()
     assert ">Tử số / mẫu số</th>" in html and 'data-label="Tử số / mẫu số"' in html
+
+
+def test_the_month_under_way_is_marked_as_not_over_and_months_to_come_are_left_out(
+    march, login, no_feedback, monkeypatch
+):
+    """On 20 March the March bar counts twenty days: pale and dashed, its column "đến 20/03",
+    the page says not to compare it, and April to December are not there to be read (they
+    used to show 7,88/29, the points the rules give when no feedback came in). On 2 April
+    March is a month like the others and April is the one under way."""
+    client = login(march.people.focal)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2024, 3, 20))
+    html = client.get("/units/xa-a/index766/?period=2024").content.decode()
+    march_bar = re.search(r"<rect [^>]*>.*?</rect>", html).group(0)
+    assert 'stroke-dasharray="4 3"' in march_bar
+    assert "03/24: 61,72% (tháng chưa kết thúc)" in march_bar
+    assert "Tháng 03/2024 chưa kết thúc" in html and "đến ngày 20/03/2024" in html
+    assert "03/2024<br><span" in html and "đến 20/03" in html
+    assert ">04/2024</th>" not in html and ">12/2024</th>" not in html
+    assert ">03/24</text>" in html and ">04/24</text>" not in html  # the chart's months
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2024, 4, 2))
+    html = client.get("/units/xa-a/index766/?period=2024").content.decode()
+    march_bar = re.search(r"<rect [^>]*>.*?</rect>", html).group(0)
+    assert "stroke-dasharray" not in march_bar and "Tháng 03/2024 chưa kết thúc" not in html
+    assert "03/24: 61,72%</title>" in march_bar
+    assert "04/2024<br><span" in html and "đến 02/04" in html and ">05/2024</th>" not in html
