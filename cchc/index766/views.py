@@ -50,8 +50,7 @@ def _unit_page(request, code: str, typed=None, status: int = 200):
     # the last month ended (for a dissolved unit: its last month in force, decision 0148)
     last_month = (as_of(unit, today).replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     # the month under way: its bar and column say it is not over (a dissolved unit has none)
-    ongoing = as_of(unit, today) == today and period.start <= today <= period.end
-    unfinished = f"{today:%Y-%m}" if ongoing else None
+    unfinished = period.under_way(today if as_of(unit, today) == today else None)
     context = {
         "unit": unit,
         **picker,

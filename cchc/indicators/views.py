@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from cchc.core import freshness
 from cchc.org.access import Action, access_for, links_read_once, unit_for
+from cchc.org.in_force import as_of
 
 from .models import IndicatorDefinition
 from .tables import IndicatorTables, build_tables, period_asked, period_picker
@@ -44,9 +45,20 @@ def _shown_tables(unit, period, sort: str, order: str, today) -> dict:
     changed (`cchc.core.freshness`). The same for everyone who may see the unit: the view has
     checked that first; what depends on the viewer (the import link) stays outside."""
 
+    # the month under way counts the days so far: its column and point say so (not for a
+    # dissolved unit, whose months are over)
+    unfinished = period.under_way(today if as_of(unit, today) == today else None)
+
     def render_tables() -> dict:
         tables = build_tables(unit, period, sort=sort, order=order)
-        context = {"unit": unit, "period": period, "tables": tables, "chart": _chart(tables)}
+        context = {
+            "unit": unit,
+            "period": period,
+            "tables": tables,
+            "chart": _chart(tables, unfinished, today),
+            "unfinished": unfinished,
+            "today": today,
+        }
         return {
             "html": render_to_string("indicators/partials/tables.html", context),
             "has_data": tables.has_data,
@@ -98,10 +110,18 @@ def _sorting(request) -> tuple[str, str]:
     return (sort if sort in codes else ""), (order if order in ("asc", "desc") else "")
 
 
-def _chart(tables: IndicatorTables) -> dict:
-    """The monthly series of every indicator, for the chart's indicator picker."""
+def _chart(tables: IndicatorTables, unfinished: str | None, today) -> dict:
+    """The monthly series of every indicator, for the chart's indicator picker; the month
+    under way (`unfinished`) is labelled with the day its figures reach and drawn dashed."""
+    keys = tables.month_keys
+    to_day = _("to %(day)s") % {"day": f"{today:%d/%m}"}
     return {
-        "labels": [f"{key[5:]}/{key[:4]}" for key in tables.month_keys],
+        "labels": [
+            [f"{key[5:]}/{key[:4]}", to_day] if key == unfinished else f"{key[5:]}/{key[:4]}"
+            for key in keys
+        ],
+        "unfinished": keys.index(unfinished) if unfinished in keys else None,
+        "unfinished_label": _("(month not over yet)"),
         "series": {
             row.definition.code: {
                 "name": row.definition.name,

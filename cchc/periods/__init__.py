@@ -111,6 +111,14 @@ class Period:
             cursor = last + dt.timedelta(days=1)
         return result
 
+    def under_way(self, day: dt.date | None) -> str | None:
+        """The key (YYYY-MM) of the month of `day` when the window holds `day`: that month's
+        figures count the days so far, not a month, and a page says so. `None` for a window
+        over, not begun, or no day (a unit dissolved: its months are all over)."""
+        if day is None or not self.start <= day <= self.end:
+            return None
+        return f"{day:%Y-%m}"
+
 
 def month(year: int, number: int) -> Period:
     return Period(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -246,3 +247,26 @@ def test_the_ratio_column_is_headed_with_a_capital_like_its_neighbours_even_on_a
     html = page(login(data.people.focal), data.commune, period="2024").content.decode()
     assert ">Tử số / mẫu số</th>" in html and 'data-label="Tử số / mẫu số"' in html
     assert "tử số / mẫu số" not in html
+
+
+def test_the_month_under_way_is_headed_with_the_day_its_figures_reach(data, login, monkeypatch):
+    """On 10 April 2024 April counts ten days: its column is headed "đến 10/04", the chart's
+    last point is labelled so and drawn dashed (its index in the chart's data), and the page
+    says not to compare it; on 2 May April is a month like the others."""
+    from django.utils import timezone
+
+    client = login(data.people.focal)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2024, 4, 10))
+    response = page(client, data.commune, period="2024")
+    html = response.content.decode()
+    assert "04/2024<br><span" in html and "đến 10/04" in html
+    assert "Tháng 04/2024 chưa kết thúc: số liệu chỉ tính đến ngày 10/04/2024" in html
+    chart = json.loads(re.search(r'id="indicator-chart-data"[^>]*>(.*?)</script>', html).group(1))
+    assert chart["unfinished"] == 3 and chart["labels"][3] == ["04/2024", "đến 10/04"]
+    assert chart["labels"][2] == "03/2024"
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2024, 5, 2))
+    html = page(client, data.commune, period="2024").content.decode()
+    assert "04/2024<br><span" not in html and "Tháng 04/2024 chưa kết thúc" not in html
+    chart = json.loads(re.search(r'id="indicator-chart-data"[^>]*>(.*?)</script>', html).group(1))
+    assert chart["unfinished"] == 4 and chart["labels"][3] == "04/2024"

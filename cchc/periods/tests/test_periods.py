@@ -85,3 +85,15 @@ def test_the_importer_names_reports_as_plans_write_them_and_dates_them_in_their_
         ("9 tháng/2024", "2024-09-11"),
         ("Năm 2024", "2024-12-11"),
     ]
+
+
+def test_the_month_under_way_is_the_month_of_a_day_inside_the_window():
+    year = periods.whole_year(2024)
+    assert year.under_way(dt.date(2024, 4, 10)) == "2024-04"
+    assert year.under_way(dt.date(2024, 12, 31)) == "2024-12"  # the last day is not over yet
+    assert year.under_way(dt.date(2025, 1, 1)) is None  # the year is over
+    assert year.under_way(dt.date(2023, 12, 31)) is None  # not begun
+    assert year.under_way(None) is None  # a dissolved unit: every month is over
+    # a report window from 15/12: on 20/12 its clipped December is under way
+    window = periods.window(dt.date(2023, 12, 15), dt.date(2024, 3, 14))
+    assert window.under_way(dt.date(2023, 12, 20)) == "2023-12"

@@ -7,12 +7,15 @@
   var picker = document.getElementById("chart-indicator");
   if (!source || !canvas || !picker || typeof Chart === "undefined") { return; }
   var data = JSON.parse(source.textContent);
+  var open = data.unfinished; // the month under way: its figures count the days so far
 
   function datasets(code) {
     var series = data.series[code];
     var sets = [{
       label: series.name, data: series.values, borderColor: "#0b4f8a",
-      backgroundColor: "rgba(11,79,138,.12)", fill: true, pointRadius: 3, tension: 0.2, spanGaps: false
+      backgroundColor: "rgba(11,79,138,.12)", fill: true, pointRadius: 3, tension: 0.2, spanGaps: false,
+      segment: { borderDash: function (c) { return c.p1DataIndex === open ? [5, 4] : undefined; } },
+      pointBackgroundColor: function (c) { return c.dataIndex === open ? "#fff" : "#0b4f8a"; }
     }];
     if (series.goal !== null) {
       sets.push({
@@ -38,7 +41,8 @@
         tooltip: {
           callbacks: {
             label: function (c) {
-              return c.dataset.label + ": " + c.formattedValue + (data.series[picker.value].percent ? "%" : "");
+              var text = c.dataset.label + ": " + c.formattedValue + (data.series[picker.value].percent ? "%" : "");
+              return c.dataIndex === open && c.datasetIndex === 0 ? text + " " + data.unfinished_label : text;
             }
           }
         }
