@@ -6,9 +6,12 @@ without data is written as the words "không có dữ liệu", never as 0.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from cchc import formats
 from cchc.documents.excel import sheet_title, workbook_bytes, write_table
 
 from .tables import IndicatorTables, Row
@@ -23,17 +26,31 @@ def _kind(definition) -> str:
     return "%" if definition.is_rate else _("count")
 
 
-def indicators_workbook(tables: IndicatorTables) -> bytes:
+def indicators_workbook(tables: IndicatorTables, today: dt.date | None = None) -> bytes:
+    """`today`: the day the file is made, for a unit in force; when the period is not over,
+    the title says the figures reach that day and the month under way's column says so."""
     book = Workbook()
     unit, period = tables.unit, tables.period
     heading = _("Indicators of %(unit)s, %(period)s") % {"unit": unit.name, "period": period.label}
+    unfinished = period.under_way(today)
+    if unfinished and today is not None:
+        heading += " — " + _("figures up to %(day)s") % {"day": formats.day(today)}
     sheet = book.active
     sheet.title = sheet_title(_("Indicators"))
     _totals_sheet(sheet, heading, tables)
-    _months_sheet(book.create_sheet(sheet_title(_("By month"))), heading, tables)
+    labels = [_month_label(key, unfinished, today) for key in tables.month_keys]
+    _months_sheet(book.create_sheet(sheet_title(_("By month"))), heading, tables, labels)
     if tables.below:
         _below_sheet(book.create_sheet(sheet_title(_("Units below"))), heading, tables)
     return workbook_bytes(book)
+
+
+def _month_label(key: str, unfinished: str | None, today: dt.date | None) -> str:
+    """ "03/2024"; the month under way "12/2026 (đến 07/12)"."""
+    label = f"{key[5:]}/{key[:4]}"
+    if key != unfinished or today is None:
+        return label
+    return f"{label} ({_('to %(day)s') % {'day': f'{today:%d/%m}'}})"
 
 
 def _ratio(value) -> str:
@@ -64,9 +81,8 @@ def _totals_sheet(sheet, heading: str, tables: IndicatorTables) -> None:
     )
 
 
-def _months_sheet(sheet, heading: str, tables: IndicatorTables) -> None:
+def _months_sheet(sheet, heading: str, tables: IndicatorTables, labels: list[str]) -> None:
     """One column per month; a rate is followed by its numerator / denominator row."""
-    labels = [f"{key[5:]}/{key[:4]}" for key in tables.month_keys]
     rows = []
     for row in tables.rows:
         rows.append(

@@ -10,6 +10,9 @@
 - **Projection.** For a rate, the months so far give a trend (least squares over the monthly
   rates of the last six months, weighted by their denominators); the remaining months are
   assumed to carry the average monthly denominator at the trend's rate, clamped to 0–100.
+  The month under way counts in the value so far but neither in the trend nor in the average
+  denominator: its dossiers are still being processed (on 7 December a rate of 94 % read
+  37,5 %) and its days are not a month — unless no finished month has data yet.
   For a count, the pace so far carried to the year's end. A finished year projects nothing:
   its value is final.
 - **Status.** Met when the value and the projection both reach the target, not met when
@@ -174,16 +177,23 @@ def _window(year: int, today: dt.date) -> tuple[dt.date, dt.date, bool] | None:
 
 
 def project_rate(
-    months: Sequence[engine.Value], remaining: float, so_far: engine.Value | None = None
+    months: Sequence[engine.Value],
+    remaining: float,
+    so_far: engine.Value | None = None,
+    *,
+    under_way: bool = False,
 ) -> float | None:
     """Year-end rate: the figures so far (`so_far`, the window's own value, else the sum of
     the months) plus `remaining` months (a fraction for the rest of the current month) at
-    the recent trend."""
+    the recent trend. `under_way`: the last month is not over, kept out of the trend."""
     numerator: float = so_far.numerator if so_far else sum(m.numerator for m in months)
     denominator: float = so_far.denominator if so_far else sum(m.denominator for m in months)
     if not denominator:
         return None
-    recent = [(i, m) for i, m in enumerate(months) if m.denominator][-TREND_MONTHS:]
+    finished = list(months[:-1]) if under_way else list(months)
+    if not any(m.denominator for m in finished):
+        finished = list(months)  # nothing finished yet: the days so far are all there is
+    recent = [(i, m) for i, m in enumerate(finished) if m.denominator][-TREND_MONTHS:]
     weights = [m.denominator for _i, m in recent]
     xs = [float(i) for i, _m in recent]
     ys = [100 * m.numerator / m.denominator for _i, m in recent]
@@ -197,7 +207,7 @@ def project_rate(
         if spread
         else 0.0
     )
-    per_month = sum(m.denominator for m in months) / len([m for m in months if m.denominator])
+    per_month = sum(m.denominator for m in finished) / len([m for m in finished if m.denominator])
     last = len(months) - 1
     step = 0
     while remaining > 1e-9:
@@ -302,7 +312,7 @@ def _from_months(target, definition, months, window, totals) -> Progress:
         progress.value = engine.Value(numerator, denominator).value
         if not final:
             progress.projection = project_rate(
-                [v for _k, v in series], _months_left(end), so_far=total
+                [v for _k, v in series], _months_left(end), so_far=total, under_way=True
             )
     else:
         progress.value = float(numerator)

@@ -89,11 +89,12 @@ def unit_indicators_export(request, code: str):
     from .exports import indicators_workbook
 
     unit = unit_for(request.user, code)
-    period, _error = period_asked(request.GET, unit, timezone.localdate())
+    today = timezone.localdate()
+    period, _error = period_asked(request.GET, unit, today)
     tables = build_tables(
         unit, period, sort=request.GET.get("sort", ""), order=request.GET.get("order", "")
     )
-    content = indicators_workbook(tables)
+    content = indicators_workbook(tables, today if as_of(unit, today) == today else None)
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -264,6 +264,13 @@ def test_the_month_under_way_is_headed_with_the_day_its_figures_reach(data, logi
     chart = json.loads(re.search(r'id="indicator-chart-data"[^>]*>(.*?)</script>', html).group(1))
     assert chart["unfinished"] == 3 and chart["labels"][3] == ["04/2024", "đến 10/04"]
     assert chart["labels"][2] == "03/2024"
+    # the Excel file made that day says so in its title and April's column
+    exported = client.get(reverse("indicators:export", args=["xa-a"]), {"period": "2024"})
+    months = load_workbook(io.BytesIO(exported.content))["Theo tháng"]
+    title = months.cell(1, 1).value
+    header = [c.value for c in months[3]]
+    assert title == "Chỉ số của Xã Thạnh Tân, năm 2024 — số liệu đến ngày 10/04/2024"
+    assert header[3:5] == ["03/2024", "04/2024 (đến 10/04)"]
 
     monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2024, 5, 2))
     html = page(client, data.commune, period="2024").content.decode()

@@ -169,6 +169,40 @@ def test_mid_year_a_target_below_its_goal_but_rising_to_it_is_at_risk(measured_p
     assert progress.status == rules.AT_RISK and not progress.final
 
 
+def test_the_month_under_way_counts_in_the_value_but_not_in_the_trend(measured_plan):
+    """On 10 July ten dossiers came in on 3 July, two finished on time and eight still open
+    past their due day: July reads 20 %. The value so far counts them (512/610); the trend is
+    January–June's, +2 points a month from 85 % at their middle, so the rest of the year runs
+    94, 96, 98, 100, 100 % and 100 % for the last 21/31 of a month, 100 dossiers a month (not
+    the 610/7 that July's ten days would drag the average to):
+    (512 + 488 + 67.742) / (610 + 500 + 67.742) = 90.66 %."""
+    _plan, target = measured_plan
+    received = dt.datetime(2024, 7, 3, 9, tzinfo=VN)
+    july = _dossiers("xa-a", 7, 2, 0)
+    for n in range(8):
+        july.append(
+            DossierRecord(
+                row=10 + n,
+                code=f"OPEN-{n}",
+                procedure_code="1.001",
+                unit_code="xa-a",
+                received=received,
+                due=received + dt.timedelta(days=3),
+                status=4,
+            )
+        )
+    assert import_dossiers(july).saved
+    progress = rules.progress_of(target, dt.date(2024, 7, 10))
+    assert (progress.numerator, progress.denominator) == (512, 610)
+    assert progress.months[-1][1].as_dict() == {"numerator": 2, "denominator": 10, "value": 20.0}
+    assert progress.projection == 90.66
+    assert progress.status == rules.AT_RISK  # 83,93 % now, 90,66 % projected: one of two
+
+
+def test_in_the_first_days_of_the_year_the_days_so_far_are_the_trend():
+    assert rules.project_rate([Value(8, 10)], 11.7, under_way=True) == 80.0
+
+
 def test_a_goal_reached_now_and_at_year_end_is_met_and_one_missed_both_ways_is_not(
     measured_plan,
 ):
