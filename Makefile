@@ -48,7 +48,8 @@ MYPY_PATHS ?= cchc/feedback/actions.py cchc/feedback/reading.py cchc/feedback/ra
 	cchc/dossiers/competence.py cchc/index766/scoring.py \
 	cchc/index766/board.py cchc/index766/actions.py cchc/index766/publication.py \
 	cchc/index766/sources.py cchc/index766/seed.py cchc/index766/views.py cchc/index766/entered.py \
-	cchc/audit/fields.py cchc/dossiers/rollup_tables.py
+	cchc/audit/fields.py cchc/dossiers/rollup_tables.py \
+	cchc/console.py cchc/cli.py
 
 lint:
 	$(BIN)/ruff check .

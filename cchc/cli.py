@@ -1,7 +1,8 @@
 """The `cchc` command: Django's management commands plus the product's own (demo, serve, ...).
 
 `cchc demo`, `cchc serve`, `cchc import-plan FILE` and `cchc migrate` all run through here, so
-one entry point reads DATABASE_URL and the other settings the same way.
+one entry point reads DATABASE_URL and the other settings the same way. It speaks Vietnamese:
+argparse's words, the list of commands and the refusals (cchc/console.py, decision 0168).
 """
 
 from __future__ import annotations
@@ -10,16 +11,23 @@ import os
 import sys
 
 
+def _underscored(argv: list[str]) -> list[str]:
+    """Product commands are spelt with dashes on the command line (import-plan), Django's
+    module names use underscores (import_plan); `cchc help import-plan` too."""
+    argv = list(argv)
+    named = 2 if len(argv) > 2 and argv[1] == "help" else 1
+    if len(argv) > named and not argv[named].startswith("-"):
+        argv[named] = argv[named].replace("-", "_")
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
-    argv = list(sys.argv if argv is None else argv)
-    if len(argv) > 1:
-        # Product commands are spelt with dashes on the command line (import-plan), Django's
-        # module names use underscores (import_plan).
-        argv[1] = argv[1].replace("-", "_") if not argv[1].startswith("-") else argv[1]
-    from django.core.management import execute_from_command_line
+    argv = _underscored(sys.argv if argv is None else argv)
+    from cchc import console
 
-    execute_from_command_line(argv)
+    console.speak_vietnamese()
+    console.Utility(argv).execute()
     return 0
 
 

@@ -45,12 +45,17 @@ def unit_coded(code: str) -> Unit:
 
 def add_window_arguments(parser, *, by_month: bool = True) -> None:
     """--unit, --from, --to, --by month (unless `by_month` is False), --format."""
-    parser.add_argument("--unit", required=True, help="unit code")
-    parser.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
-    parser.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
+    parser.add_argument("--unit", required=True, help="mã đơn vị")
+    parser.add_argument("--from", dest="start", required=True, help="từ ngày (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", required=True, help="đến ngày (YYYY-MM-DD)")
     if by_month:
-        parser.add_argument("--by", choices=["month"], help="also give each month")
-    parser.add_argument("--format", choices=["json", "table"], default="table")
+        parser.add_argument("--by", choices=["month"], help="in thêm từng tháng")
+    parser.add_argument(
+        "--format",
+        choices=["json", "table"],
+        default="table",
+        help="in dạng bảng (mặc định) hoặc JSON",
+    )
 
 
 def window_of(options) -> tuple[Unit, dt.date, dt.date]:

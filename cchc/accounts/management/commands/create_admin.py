@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.validators import validate_email
 from django.utils import translation
 
 from cchc.accounts import actions
+from cchc.console import BaseCommand
 from cchc.org.models import User
 
 STOPPED = "Đã dừng: chưa tạo tài khoản nào."

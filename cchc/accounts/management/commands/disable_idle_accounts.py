@@ -3,9 +3,10 @@ N days (default CCHC_IDLE_ACCOUNT_DAYS, 45) and tell their units' administrators
 runs the same rule daily (cchc/accounts/idle.py)."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from cchc.accounts import idle
+from cchc.console import BaseCommand
 
 
 class Command(BaseCommand):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from cchc.console import BaseCommand
 from cchc.core.backup import backup, for_command
 
 

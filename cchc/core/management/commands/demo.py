@@ -7,9 +7,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 
+from cchc.console import BaseCommand
 from cchc.core.management.commands.worker import start_in_thread
 from cchc.demo import DEMO_PASSWORD, load_demo
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from cchc.console import BaseCommand
 from cchc.core import arguments
 from cchc.core.audit_export import export
 
@@ -18,14 +19,25 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--from", dest="start", required=True, metavar="YYYY-MM-DD")
-        parser.add_argument("--to", dest="end", required=True, metavar="YYYY-MM-DD")
+        parser.add_argument(
+            "--from", dest="start", required=True, metavar="YYYY-MM-DD", help="từ ngày"
+        )
+        parser.add_argument(
+            "--to", dest="end", required=True, metavar="YYYY-MM-DD", help="đến ngày"
+        )
         parser.add_argument(
             "--unit",
             metavar="CODE",
             help="chỉ đơn vị này, các đơn vị trực thuộc và các đơn vị đã sáp nhập vào nó",
         )
-        parser.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+        parser.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            type=Path,
+            metavar="FILE.xlsx",
+            help="tệp Excel ghi ra",
+        )
 
     def handle(self, *args, start: str, end: str, unit: str | None, output: Path, **options):
         first, last = arguments.ordered_days({"start": start, "end": end})

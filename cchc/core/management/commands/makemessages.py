@@ -3,6 +3,8 @@
 
 from django.core.management.commands import makemessages
 
+from cchc.console import BaseCommand
 
-class Command(makemessages.Command):
+
+class Command(BaseCommand, makemessages.Command):
     msgmerge_options = [*makemessages.Command.msgmerge_options, "--no-fuzzy-matching"]

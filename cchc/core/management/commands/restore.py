@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
-
+from cchc.console import BaseCommand
 from cchc.core.backup import for_command, restore
 
 
@@ -16,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", type=Path, metavar="DIR")
+        parser.add_argument(
+            "folder", type=Path, metavar="DIR", help="Thư mục bản sao lưu (cchc-backup-…)."
+        )
 
     def handle(self, *args, folder: Path, **options):
         result = for_command(restore, folder)

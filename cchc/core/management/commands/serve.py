@@ -7,8 +7,9 @@ import os
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from cchc.console import BaseCommand
 from cchc.demo import DEMO_PASSWORD
 
 
@@ -29,7 +30,12 @@ class Command(BaseCommand):
     help = "Chạy máy chủ web (HOST, PORT từ biến môi trường)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--threads", type=int, default=int(os.environ.get("CCHC_THREADS", "8")))
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=int(os.environ.get("CCHC_THREADS", "8")),
+            help="Số luồng phục vụ của mỗi tiến trình (mặc định: CCHC_THREADS hoặc 8).",
+        )
         parser.add_argument(
             "--workers",
             type=int,

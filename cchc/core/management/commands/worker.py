@@ -13,6 +13,7 @@ import time
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 
+from cchc.console import BaseCommand, explain
 from cchc.core.periodic import enqueue_due
 
 
@@ -54,7 +55,22 @@ def start_in_thread(worker_id: str = "serve") -> threading.Thread:
     return thread
 
 
-class Command(DbWorkerCommand):
+# The options django-tasks-db's worker adds, said in Vietnamese.
+WORKER_HELP = {
+    "--queue-name": "Các hàng đợi cần xử lý, cách nhau bằng dấu phẩy; '*' là tất cả "
+    "(mặc định: %(default)s).",
+    "--exclude-queues": "Các hàng đợi bỏ qua, cách nhau bằng dấu phẩy.",
+    "--interval": "Số giây chờ khi hàng đợi trống trước khi xem lại (mặc định: %(default)s).",
+    "--batch": "Xử lý hết các việc đang chờ rồi thoát (có thể kèm --max-tasks).",
+    "--reload": "Chạy lại khi mã nguồn thay đổi (không dùng khi triển khai thật).",
+    "--backend": "Hệ thống hàng đợi dùng (mặc định: %(default)s).",
+    "--no-startup-delay": "Không chờ một chút khi khởi động.",
+    "--max-tasks": "Xử lý nhiều nhất bấy nhiêu việc rồi thoát.",
+    "--worker-id": "Mã của tiến trình, không trùng với tiến trình nào khác (mặc định: tự tạo).",
+}
+
+
+class Command(BaseCommand, DbWorkerCommand):
     help = "Chạy các việc định kỳ (nhắc việc, gửi email) và xử lý hàng đợi công việc nền."
 
     def add_arguments(self, parser) -> None:
@@ -65,6 +81,7 @@ class Command(DbWorkerCommand):
             help="Chạy các việc đến hạn và hàng đợi một lần rồi thoát.",
         )
         parser.set_defaults(interval=5.0, reload=False)
+        explain(parser, WORKER_HELP)
 
     def handle(self, *, verbosity, queue_name, interval, backend_name, startup_delay, max_tasks,
                worker_id, once, **options) -> None:  # fmt: skip

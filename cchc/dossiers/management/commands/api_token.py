@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.dossiers import tokens
 from cchc.org.models import Unit
 
 
 class Command(BaseCommand):
-    help = "Create an API token for a unit (shown once; only its hash is kept)."
+    help = "Tạo mã truy cập API cho một đơn vị (hiện một lần; chỉ lưu mã băm của nó)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="unit code")
-        parser.add_argument("--name", default="Hệ thống một cửa", help="what uses the token")
+        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument(
+            "--name",
+            default="Hệ thống một cửa",
+            help="hệ thống dùng mã này (mặc định: %(default)s)",
+        )
 
     def handle(self, *args, **options) -> None:
         unit = Unit.objects.filter(code=options["unit"]).first()

@@ -6,26 +6,32 @@ from __future__ import annotations
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.dossiers.columnar import read_dossiers
 from cchc.dossiers.reading import DossierFileError
 from cchc.dossiers.saving import import_dossiers
 
 
 class Command(BaseCommand):
-    help = "Import a dossier export (CSV or Excel) and update the monthly facts."
+    help = "Nhập hồ sơ TTHC xuất từ hệ thống một cửa (CSV hoặc Excel) và cập nhật số liệu tháng."
 
     def add_arguments(self, parser) -> None:
         add_file_options(parser)
-        parser.add_argument("--max-errors", type=int, default=1000)
+        parser.add_argument(
+            "--max-errors",
+            type=int,
+            default=1000,
+            help="báo tối đa bấy nhiêu dòng lỗi (mặc định: %(default)s)",
+        )
         parser.add_argument(
             "--allow-move",
             action="store_true",
             help=(
-                "move a dossier whose code another unit holds to the unit named in the row "
-                "(each move is recorded in the change history; default: refuse the row)"
+                "chuyển hồ sơ có mã đang thuộc đơn vị khác sang đơn vị ghi trong dòng (mỗi lần "
+                "chuyển được ghi vào lịch sử thay đổi; mặc định: từ chối dòng đó)"
             ),
         )
 
@@ -68,13 +74,18 @@ class Command(BaseCommand):
 def add_file_options(parser) -> None:
     """The options every import command takes: the file, the output format, the sheet and
     whether the valid rows are saved when others are not."""
-    parser.add_argument("file")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
+    parser.add_argument("file", help="tệp CSV hoặc Excel (.xlsx)")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="in kết quả dạng chữ (mặc định) hoặc JSON",
+    )
+    parser.add_argument("--sheet", help="tên trang tính Excel (mặc định: trang đầu tiên)")
     parser.add_argument(
         "--skip-invalid",
         action="store_true",
-        help="save the valid rows and report the others (default: save nothing)",
+        help="lưu các dòng hợp lệ và báo các dòng lỗi (mặc định: có lỗi thì không lưu gì)",
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.dossiers.reading import DossierFileError, read_procedures
 from cchc.dossiers.saving import import_procedures
 
@@ -14,7 +15,7 @@ from .import_dossiers import add_file_options, report
 
 
 class Command(BaseCommand):
-    help = "Import the procedure catalogue (CSV or Excel)."
+    help = "Nạp hoặc cập nhật danh mục thủ tục hành chính (CSV hoặc Excel)."
 
     def add_arguments(self, parser) -> None:
         add_file_options(parser)

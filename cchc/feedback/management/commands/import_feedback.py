@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.dossiers.records import DossierFileError, RowError
 from cchc.feedback.actions import import_feedback
 from cchc.feedback.models import Feedback
@@ -15,12 +16,20 @@ from cchc.feedback.reading import read_file
 
 
 class Command(BaseCommand):
-    help = "Import citizens' feedback (PAKN) from a CSV or Excel file: all rows or none."
+    help = (
+        "Nhập phản ánh, kiến nghị (PAKN) từ tệp CSV hoặc Excel: lưu tất cả các dòng hoặc "
+        "không dòng nào."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file")
-        parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
+        parser.add_argument("file", help="tệp CSV hoặc Excel (.xlsx)")
+        parser.add_argument(
+            "--format",
+            choices=["text", "json"],
+            default="text",
+            help="in kết quả dạng chữ (mặc định) hoặc JSON",
+        )
+        parser.add_argument("--sheet", help="tên trang tính Excel (mặc định: trang đầu tiên)")
 
     def handle(self, *args, **options) -> None:
         path = options["file"]

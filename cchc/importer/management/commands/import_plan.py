@@ -15,9 +15,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 
+from cchc.console import BaseCommand
 from cchc.importer.checks import with_unit_warnings
 from cchc.importer.errors import PlanImportError
 from cchc.importer.parse import parse_file
@@ -33,7 +34,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("file", help="Tệp kế hoạch")
         parser.add_argument("--dry-run", action="store_true", help="Chỉ in kết quả, không lưu")
-        parser.add_argument("--format", choices=["json", "text"], default=None)
+        parser.add_argument(
+            "--format", choices=["json", "text"], default=None, help="In kết quả dạng JSON hoặc chữ"
+        )
         parser.add_argument("--unit", help="Mã đơn vị nhận kế hoạch (khi lưu)")
         parser.add_argument(
             "--replace", action="store_true", help="Thay kế hoạch đã có (cùng năm, cùng số)"

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from cchc import periods
+from cchc.console import BaseCommand
 from cchc.core.arguments import add_window_arguments, window_of
 from cchc.index766.board import build
 
 
 class Command(BaseCommand):
-    help = "Print a unit's service index (766) over a window: groups, criteria, points."
+    help = (
+        "In Bộ chỉ số phục vụ người dân, doanh nghiệp (766) của đơn vị trong khoảng thời "
+        "gian: nhóm, tiêu chí, điểm."
+    )
 
     def add_arguments(self, parser) -> None:
         add_window_arguments(parser)

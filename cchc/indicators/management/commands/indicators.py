@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.core.arguments import add_window_arguments, window_of
 from cchc.formats import window
 from cchc.indicators import engine
 
 
 class Command(BaseCommand):
-    help = "Print a unit's indicators over a window (its units below included)."
+    help = "In các chỉ số của đơn vị trong khoảng thời gian (gồm các đơn vị trực thuộc)."
 
     def add_arguments(self, parser) -> None:
         add_window_arguments(parser)

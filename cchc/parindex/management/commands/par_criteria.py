@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.documents.excel import workbook_bytes
 from cchc.parindex import layout, sample
 from cchc.parindex.actions import import_criteria
@@ -16,15 +17,22 @@ from cchc.parindex.models import CriteriaSet
 
 
 class Command(BaseCommand):
-    help = "Import or export a year's PAR Index criteria set (Excel)."
+    help = "Nhập, xuất (Excel) hoặc tạo mẫu bộ tiêu chí Chỉ số CCHC của một năm."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("operation", choices=["import", "export", "sample"])
-        parser.add_argument("file", nargs="?", help="the .xlsx file to import")
-        parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("-o", "--output", help="where export writes the .xlsx file")
         parser.add_argument(
-            "--set-version", dest="set_version", type=int, help="export this version"
+            "operation",
+            choices=["import", "export", "sample"],
+            help="import: nhập từ tệp; export: xuất ra tệp; sample: tạo bộ tiêu chí mẫu cấp xã",
+        )
+        parser.add_argument("file", nargs="?", help="tệp .xlsx cần nhập")
+        parser.add_argument("--year", type=int, required=True, help="năm của bộ tiêu chí")
+        parser.add_argument("-o", "--output", help="tệp .xlsx mà lệnh export ghi ra")
+        parser.add_argument(
+            "--set-version",
+            dest="set_version",
+            type=int,
+            help="xuất phiên bản này (mặc định: phiên bản mới nhất)",
         )
 
     def handle(self, *args, **options) -> None:

@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.org.models import Unit
 from cchc.parindex import board
 
 
 class Command(BaseCommand):
-    help = "Print a unit's PAR Index scores for a year."
+    help = "In điểm Chỉ số CCHC của đơn vị trong một năm."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="unit code")
-        parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("--format", choices=["json", "table"], default="table")
+        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--year", type=int, required=True, help="năm đánh giá")
+        parser.add_argument(
+            "--format",
+            choices=["json", "table"],
+            default="table",
+            help="in dạng bảng (mặc định) hoặc JSON",
+        )
 
     def handle(self, *args, **options) -> None:
         unit = Unit.objects.filter(code=options["unit"]).first()

@@ -8,9 +8,10 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from cchc.console import BaseCommand
 from cchc.org.models import Unit
 from cchc.reports import content, document, schedule
 from cchc.reports.models import Report
@@ -48,13 +49,20 @@ def report_json(unit: Unit, kind: str, year: int) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Print a unit's periodic report (periods YYYY-Q1, YYYY-H1, YYYY-9M, YYYY)."
+    help = "In báo cáo định kỳ của đơn vị (kỳ YYYY-Q1, YYYY-H1, YYYY-9M, YYYY)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="unit code")
-        parser.add_argument("--period", required=True, help="YYYY-Q1, YYYY-H1, YYYY-9M or YYYY")
-        parser.add_argument("--format", choices=["json", "docx"], default="json")
-        parser.add_argument("-o", "--output", help="write to this file instead of the screen")
+        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument(
+            "--period", required=True, help="kỳ báo cáo: YYYY-Q1, YYYY-H1, YYYY-9M hoặc YYYY"
+        )
+        parser.add_argument(
+            "--format",
+            choices=["json", "docx"],
+            default="json",
+            help="in JSON (mặc định) hoặc ghi tệp Word (cần -o)",
+        )
+        parser.add_argument("-o", "--output", help="ghi vào tệp này thay vì in ra màn hình")
 
     def handle(self, *args, **options) -> None:
         try:

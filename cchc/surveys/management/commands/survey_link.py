@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from cchc.console import BaseCommand
 from cchc.org.models import Unit
 from cchc.surveys.views import answer_path, open_campaigns
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from cchc.console import BaseCommand
 from cchc.core.arguments import add_window_arguments, window_of
 from cchc.formats import window
 from cchc.surveys import results
@@ -18,9 +19,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         add_window_arguments(parser, by_month=False)
-        parser.add_argument("--questionnaire", default=results.DEFAULT_QUESTIONNAIRE)
         parser.add_argument(
-            "--aggregation", choices=list(Aggregation.values), default=Aggregation.ELEMENTS
+            "--questionnaire",
+            default=results.DEFAULT_QUESTIONNAIRE,
+            help="mã mẫu phiếu (mặc định: %(default)s)",
+        )
+        parser.add_argument(
+            "--aggregation",
+            choices=list(Aggregation.values),
+            default=Aggregation.ELEMENTS,
+            help=(
+                "cách tính chỉ số chung: elements (trung bình các yếu tố), items (trung bình "
+                "mọi câu), pooled (gộp mọi câu trả lời); mặc định: %(default)s"
+            ),
         )
 
     def handle(self, *args, **options) -> None:

@@ -5,8 +5,7 @@ Safe to run as often as wanted: an event already reminded is not reminded again.
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
-
+from cchc.console import BaseCommand
 from cchc.core import arguments
 from cchc.notifications import mail
 from cchc.tracking import reminders

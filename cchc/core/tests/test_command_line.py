@@ -1,0 +1,147 @@
+"""The `cchc` command line speaks Vietnamese (decision 0168): refusals, argparse's own words,
+the list of commands and every command's help, whatever LANG the server has."""
+
+import argparse
+import ast
+import gettext
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core import management
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from cchc import cli, console
+
+ARGPARSE_PO = console.LOCALE / "vi" / "LC_MESSAGES" / "argparse.po"
+
+
+@pytest.fixture
+def cchc(monkeypatch, capsys):
+    """`cchc ARGS` run as the console script runs it; (exit code, stdout, stderr). argparse's
+    words are put back afterwards, so other tests see it as Python ships it."""
+    monkeypatch.setattr(argparse, "_", argparse._)
+    monkeypatch.setattr(argparse, "ngettext", argparse.ngettext)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as stopped:
+            cli.main(["cchc", *args])
+            raise SystemExit(0)
+        said = capsys.readouterr()
+        return stopped.value.code or 0, said.out, said.err
+
+    return run
+
+
+def test_a_refusal_reads_in_vietnamese_with_its_exit_code_and_still_raises_in_code(cchc):
+    code, _, err = cchc("disable-idle-accounts", "--days", "0")
+    assert code == 1
+    assert err.strip() == "Lỗi: --days phải là số nguyên dương."
+    assert "CommandError" not in err
+    # call_command and --traceback still see the CommandError itself
+    with pytest.raises(CommandError, match="--days phải là số nguyên dương"):
+        call_command("disable_idle_accounts", days=0)
+    with pytest.raises(CommandError):
+        cli.main(["cchc", "disable-idle-accounts", "--days", "0", "--traceback"])
+
+
+def test_a_missing_required_option_is_refused_in_vietnamese_whatever_the_servers_lang(tmp_path):
+    # The console script itself, with no LANG, LANGUAGE or LC_ALL at all (a bare service).
+    script = str(Path(sys.executable).with_name("cchc"))
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "CCHC_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [script, "par-score", "--year", "2024"],
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("Cách dùng: cchc par-score ")
+    assert done.stderr.rstrip().endswith("cchc par-score: lỗi: thiếu tham số bắt buộc: --unit")
+    assert "usage" not in done.stderr and "required" not in done.stderr
+
+
+def test_a_bad_choice_names_the_option_and_the_choices_in_vietnamese(cchc):
+    code, _, err = cchc("report", "--unit", "X", "--period", "2024", "--format", "pdf")
+    assert code == 2
+    assert (
+        "cchc report: lỗi: tham số --format: lựa chọn không hợp lệ: 'pdf' "
+        "(chọn một trong: 'json', 'docx')"
+    ) in err
+
+
+def test_a_commands_help_reads_in_vietnamese(cchc):
+    code, out, _ = cchc("report", "--help")
+    assert code == 0
+    assert out.startswith("Cách dùng: cchc report ")
+    assert "In báo cáo định kỳ của đơn vị" in out
+    assert "--unit UNIT           mã đơn vị" in out
+    assert "-h, --help            In hướng dẫn này rồi thoát." in out
+    assert "Mức chi tiết khi in" in out  # Django's own --verbosity, explained
+    for english in ("usage:", "options:", "show this help", "Verbosity level", "unit code"):
+        assert english not in out
+
+
+def test_cchc_help_lists_our_commands_with_their_vietnamese_help(cchc):
+    code, out, _ = cchc("help")
+    assert code == 0
+    assert "Các lệnh của hệ thống CCHC:" in out
+    assert "  import-plan " in out and "Đọc một kế hoạch CCHC" in out
+    assert "Các lệnh quản trị của Django" in out and "migrate" in out
+    assert "Available subcommands" not in out and "Type 'cchc help" not in out
+    code, out, _ = cchc("help", "import-plan")
+    assert out.startswith("Cách dùng: cchc import-plan ")
+
+
+def test_an_unknown_command_is_refused_in_vietnamese_with_the_nearest_name(cchc):
+    code, _, err = cchc("import-plam", "ke-hoach.docx")
+    assert code == 1
+    assert err.startswith("Lỗi: không có lệnh “import-plam”. Có phải là “import-plan”?")
+    assert "Unknown command" not in err
+
+
+def ours() -> list[tuple[str, str]]:
+    shipped = console.django_names()
+    commands = management.get_commands().items()
+    return sorted((n, app) for n, app in commands if app.startswith("cchc") and n not in shipped)
+
+
+def test_every_command_of_ours_refuses_in_vietnamese_and_explains_each_option():
+    for name, app in ours():
+        command = management.load_command_class(app, name)
+        assert isinstance(command, console.BaseCommand), name
+        assert command.help and not command.help.isascii(), name
+        parser = command.create_parser("cchc", name)
+        for action in parser._actions:
+            if action.option_strings != ["-h", "--help"]:
+                assert action.help and not action.help.isascii(), (name, action.dest)
+
+
+def test_every_message_argparse_can_print_is_translated():
+    with (console.LOCALE / "vi" / "LC_MESSAGES" / "argparse.mo").open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)
+    tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
+    missing = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            continue
+        texts = [a.value for a in call.args if isinstance(a, ast.Constant)]
+        if call.func.id == "_" and texts and catalogue.gettext(texts[0]) == texts[0]:
+            missing.append(texts[0])
+        if call.func.id == "ngettext" and catalogue.ngettext(*texts[:2], 1) == texts[0]:
+            missing.append(texts[0])
+    assert missing == [], f"Translate in {ARGPARSE_PO}: {missing}"
+
+
+def test_the_shipped_argparse_catalogue_is_its_po(tmp_path):
+    fresh = tmp_path / "argparse.mo"
+    subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(ARGPARSE_PO)], check=True)
+    with fresh.open("rb") as a, ARGPARSE_PO.with_suffix(".mo").open("rb") as b:
+        assert gettext.GNUTranslations(a)._catalog == gettext.GNUTranslations(b)._catalog
