@@ -28,9 +28,15 @@ from typing import Any
 from django.core import management
 from django.core.management import base
 from django.core.management.base import CommandError, SystemCheckError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
 
 LOCALE = Path(__file__).resolve().parent / "locale"
 REFUSAL = "Lỗi"
+NOT_MIGRATED = (
+    "Cơ sở dữ liệu chưa được tạo hoặc chưa được cập nhật. Chạy “cchc migrate” (hoặc “make demo” "
+    "để có dữ liệu mẫu) rồi chạy lại lệnh."
+)
 
 # Django's explanation of the options every command takes, said in Vietnamese.
 BASE_HELP = {
@@ -60,7 +66,12 @@ class BaseCommand(base.BaseCommand):
         try:
             if options.get("force_color") and options.get("no_color"):
                 raise CommandError("Không dùng --no-color cùng với --force-color.")
-            return super().execute(*args, **options)
+            try:
+                return super().execute(*args, **options)
+            except DatabaseError as error:
+                if not migrations_pending(options.get("database") or DEFAULT_DB_ALIAS):
+                    raise
+                raise CommandError(NOT_MIGRATED) from error
         except CommandError as refusal:
             if not self._from_command_line(refusal, options):
                 raise
@@ -75,6 +86,18 @@ class BaseCommand(base.BaseCommand):
             and not options.get("traceback")
             and not isinstance(refusal, SystemCheckError)
         )
+
+
+def migrations_pending(alias: str) -> bool:
+    """Whether the database lacks tables `cchc migrate` would make or bring up to date: a
+    command meeting it is refused with `NOT_MIGRATED`, not a traceback ending "no such table:
+    org_unit" (seen on a first day). A database that cannot be read at all (a server down)
+    is not that: its own error stands."""
+    try:
+        executor = MigrationExecutor(connections[alias])
+        return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+    except DatabaseError:
+        return False
 
 
 def explain(parser: argparse.ArgumentParser, helps: dict[str, str]) -> None:

@@ -68,6 +68,29 @@ def test_a_missing_required_option_is_refused_in_vietnamese_whatever_the_servers
     assert "usage" not in done.stderr and "required" not in done.stderr
 
 
+def test_a_command_before_cchc_migrate_says_to_run_it_not_a_traceback(tmp_path):
+    # A first day: the database file does not exist yet; the command is refused in words.
+    script = str(Path(sys.executable).with_name("cchc"))
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "CCHC_DATA_DIR": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [script, "par-score", "--unit", "thanh-tan", "--year", "2024"],
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        "Lỗi: Cơ sở dữ liệu chưa được tạo hoặc chưa được cập nhật. Chạy “cchc migrate” (hoặc "
+        "“make demo” để có dữ liệu mẫu) rồi chạy lại lệnh."
+    )
+    assert "Traceback" not in done.stderr
+
+
 def test_a_bad_choice_names_the_option_and_the_choices_in_vietnamese(cchc):
     code, _, err = cchc("report", "--unit", "X", "--period", "2024", "--format", "pdf")
     assert code == 2
