@@ -31,7 +31,10 @@ def monthly_svg(
     inner_w, inner_h = width - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = inner_w / max(len(bars), 1)
     parts = [
+        # drawn at its own size, narrower on a phone, on any page (the public one has only
+        # Bootstrap): one month's bar is not blown up to the page's width
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {HEIGHT}" '
+        f'width="{width}" height="{HEIGHT}" style="display:block;max-width:100%;height:auto" '
         f'class="index-chart" role="img" aria-labelledby="index-chart-title">'
         f'<title id="index-chart-title">{escape(label)}</title>'
     ]
