@@ -4,7 +4,8 @@ A day is typed YYYY-MM-DD (`day`); a window is `--from` and `--to` in order (`or
 the commands printing a unit's figures over a window (`cchc indicators`, `cchc index766`,
 `cchc survey-results`) take `--unit --from --to [--by month] --format` (`add_window_arguments`)
 and read them with `window_of`: a known unit and a window within the years figures are computed
-for (`periods.check_years`).
+for (`periods.check_years`). The import commands (`cchc import-dossiers`, `import-procedures`,
+`import-feedback`) take a file, `--format`, `--sheet` and `--skip-invalid` (`add_file_options`).
 """
 
 from __future__ import annotations
@@ -66,3 +67,24 @@ def window_of(options) -> tuple[Unit, dt.date, dt.date]:
     except periods.WindowError as exc:
         raise CommandError(f"{exc}.") from None
     return unit_coded(options["unit"]), start, end
+
+
+def add_file_options(parser, *, skip_invalid: bool = True) -> None:
+    """The options every import command takes: the file, the output format, the sheet and
+    (unless `skip_invalid` is False: feedback is saved whole or not at all) whether the valid
+    rows are saved when others are not."""
+    parser.add_argument("file", help="tệp CSV hoặc Excel (.xlsx)")
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="in kết quả dạng chữ (mặc định) hoặc JSON",
+    )
+    parser.add_argument("--sheet", help="tên trang tính Excel (mặc định: trang đầu tiên)")
+    if not skip_invalid:
+        return
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="lưu các dòng hợp lệ và báo các dòng lỗi (mặc định: có lỗi thì không lưu gì)",
+    )

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from cchc.console import BaseCommand
+from cchc.core.arguments import add_file_options
 from cchc.dossiers.columnar import read_dossiers
 from cchc.dossiers.reading import DossierFileError
 from cchc.dossiers.saving import import_dossiers
@@ -69,24 +70,6 @@ class Command(BaseCommand):
         report(self, outcome, options["format"])
         if outcome.error_count:
             sys.exit(1)
-
-
-def add_file_options(parser) -> None:
-    """The options every import command takes: the file, the output format, the sheet and
-    whether the valid rows are saved when others are not."""
-    parser.add_argument("file", help="tệp CSV hoặc Excel (.xlsx)")
-    parser.add_argument(
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help="in kết quả dạng chữ (mặc định) hoặc JSON",
-    )
-    parser.add_argument("--sheet", help="tên trang tính Excel (mặc định: trang đầu tiên)")
-    parser.add_argument(
-        "--skip-invalid",
-        action="store_true",
-        help="lưu các dòng hợp lệ và báo các dòng lỗi (mặc định: có lỗi thì không lưu gì)",
-    )
 
 
 def report(command: BaseCommand, outcome, fmt: str) -> None:

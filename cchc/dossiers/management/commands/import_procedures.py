@@ -8,10 +8,11 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from cchc.console import BaseCommand
+from cchc.core.arguments import add_file_options
 from cchc.dossiers.reading import DossierFileError, read_procedures
 from cchc.dossiers.saving import import_procedures
 
-from .import_dossiers import add_file_options, report
+from .import_dossiers import report
 
 
 class Command(BaseCommand):

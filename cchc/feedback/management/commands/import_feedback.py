@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from cchc.console import BaseCommand
+from cchc.core.arguments import add_file_options
 from cchc.dossiers.records import DossierFileError, RowError
 from cchc.feedback.actions import import_feedback
 from cchc.feedback.models import Feedback
@@ -22,14 +23,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", help="tệp CSV hoặc Excel (.xlsx)")
-        parser.add_argument(
-            "--format",
-            choices=["text", "json"],
-            default="text",
-            help="in kết quả dạng chữ (mặc định) hoặc JSON",
-        )
-        parser.add_argument("--sheet", help="tên trang tính Excel (mặc định: trang đầu tiên)")
+        add_file_options(parser, skip_invalid=False)
 
     def handle(self, *args, **options) -> None:
         path = options["file"]
