@@ -72,6 +72,26 @@ def test_serve_refuses_to_start_in_production_while_a_demo_password_remains(sett
     assert users_with_demo_password() == []
 
 
+@pytest.mark.django_db
+def test_serve_says_it_is_making_the_database_before_a_first_start_s_long_silence(monkeypatch):
+    """A first `cchc serve` migrates an empty database (most of a minute on an old PC) before
+    it can say where it serves: it says so first. An up-to-date database starts at once."""
+    from cchc.core import servers
+    from cchc.core.management.commands import serve
+
+    served = []
+    monkeypatch.setattr(servers, "run_waitress", lambda *args: served.append(args))
+    out = io.StringIO()
+    call_command("serve", stdout=out)
+    assert served and out.getvalue().startswith("Đang phục vụ tại http://")
+    monkeypatch.setattr(serve, "migrations_pending", lambda alias: True)
+    out = io.StringIO()
+    call_command("serve", stdout=out)
+    said = out.getvalue().splitlines()
+    assert said[0] == "Đang tạo hoặc cập nhật cơ sở dữ liệu (lần đầu có thể mất vài phút)…"
+    assert said[1].startswith("Đang phục vụ tại http://")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_demo_logins_see_exactly_their_scope(client):
     from django.urls import reverse

@@ -8,8 +8,9 @@ import os
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DEFAULT_DB_ALIAS
 
-from cchc.console import BaseCommand
+from cchc.console import BaseCommand, migrations_pending
 from cchc.demo import DEMO_PASSWORD
 
 
@@ -44,6 +45,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, threads: int, workers: int, **options):
+        if migrations_pending(DEFAULT_DB_ALIAS):
+            # a first start makes every table: a minute on an old PC, said before it begins
+            self.stdout.write("Đang tạo hoặc cập nhật cơ sở dữ liệu (lần đầu có thể mất vài phút)…")
+            self.stdout.flush()
         call_command("migrate", interactive=False, verbosity=0)
         if settings.PRODUCTION:
             weak = users_with_demo_password()
