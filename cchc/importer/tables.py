@@ -100,6 +100,7 @@ def continue_table(previous: ParsedTable, table: Table) -> bool:
         return False
     parser.header_folded |= {clean_text(t).lower() for t in header_texts if t.strip()}
     parser.after_break = True
+    parser.printed = table.wrapped
     for row in table.rows[header_at + 1 :]:
         parser.feed(row)
     return True
@@ -165,6 +166,8 @@ class _RowParser:
         self.current: Section | None = None
         self.index = {role: i for i, role in enumerate(roles) if role}
         self.after_break = False  # the next row is the first after a page break
+        self.printed = False  # … of a printed page (PDF), where rows are cut at the break
+        self.last_section = False  # the last row read was a heading row
 
     def feed(self, row) -> None:
         texts = [
@@ -185,6 +188,9 @@ class _RowParser:
         cells = {role: texts[i] for i, role in enumerate(self.roles) if role and i < len(texts)}
         ref = self._ref(cells)
         carried, self.after_break = self.after_break, False
+        if carried and self.printed and self._cut_at_break(cells, texts, bold):
+            self._finish_cut(texts, shifted)
+            return
         if (
             (row.physical or carried)
             and self.rows
@@ -195,7 +201,8 @@ class _RowParser:
             return
         if row.physical and self.rows:
             self._split_carried_text(cells)
-        if self._is_section(cells, ref, texts, bold):
+        self.last_section = self._is_section(cells, ref, texts, bold)
+        if self.last_section:
             self._section(cells, ref, texts, row.line)
             return
         self._group(cells, ref, row.line)
@@ -230,6 +237,33 @@ class _RowParser:
         if LEADING_REF.match(first) or SECTION_TEXT.match(first):
             return False
         return bool(first) and (first[0].islower() or first[0] in ",.;)-–")
+
+    def _cut_at_break(self, cells: dict[str, str], texts: list[str], bold: bool) -> bool:
+        """The first row of a printed page without a number, under a numbered row cut at the
+        break: the rest of that row, whatever its case ('Hệ thống thông tin …', 'Platform) …',
+        the rest of a heading row). An unnumbered heading alone in its row is its own row."""
+        filled = [t for t in texts if t]
+        if not filled or cells.get("ref"):
+            return False
+        if self.last_section:
+            return self.current is not None
+        if not self.rows or not self.rows[-1].cells.get("ref"):
+            return False
+        return not (len(filled) == 1 and _unnumbered_heading(filled[0], bold))
+
+    def _finish_cut(self, texts: list[str], shifted: bool) -> None:
+        """Join a row cut at a page break to the row above. A short fragment that ends a
+        header label is the header's last line printed under the repeated header, not text."""
+        texts = ["" if self._header_tail(t) else t for t in texts]
+        if self.last_section and self.current is not None:
+            rest = " ".join(t for t in texts if t)
+            self.current.title = join_fragments(self.current.title, rest)
+            return
+        self._continue(texts, shifted)
+
+    def _header_tail(self, text: str) -> bool:
+        folded = text.lower()
+        return len(text.split()) <= 2 and any(h.endswith(" " + folded) for h in self.header_folded)
 
     def _is_section(self, cells: dict[str, str], ref: str, texts: list[str], bold: bool) -> bool:
         filled = [t for t in texts if t]

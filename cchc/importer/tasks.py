@@ -139,11 +139,18 @@ def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
             name = ""
             pieces = [(row.cells.get(column, ""), "")]
         for k, (text, prefix) in enumerate(pieces):
+            text = _unwrapped(text) if table.wrapped else text
             read = _value_quantities if "value" in table.roles and k == 0 else find_quantities
             for sentence in split_sentences(text):
                 for quantity in read(sentence):
                     out.append(_row_target(row, quantity, prefix, name or text, text))
     return out
+
+
+def _unwrapped(text: str) -> str:
+    """A printed cell's lines are where the text wrapped: one line, except where a bullet
+    begins an item."""
+    return re.sub(r"\s*\n\s*(?![-–•+])", " ", text).strip()
 
 
 def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:
