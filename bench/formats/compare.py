@@ -2,7 +2,11 @@
 imported and compared field by field with the import of the seed's text (decision 0162,
 0166). Prints one line per seed and format: differences, and tasks (text → format).
 
-    .venv/bin/python bench/formats/compare.py [--seeds DIR] [--work DIR] [--show N]
+    .venv/bin/python bench/formats/compare.py [--seeds DIR] [--work DIR] [--show N] [--reuse]
+        [--no-rules] [--equal]
+
+With PYTHONPATH pointing at another checkout, the same files are read by that importer
+(`--reuse` keeps the .docx and .pdf already built in --work).
 
 Differences counted: each plan field (issuer, number, issued_on, year, title, theme, signer)
 that differs; each legal basis, target and reporting period present on one side only; and
@@ -77,19 +81,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/cchc-formats"))
     parser.add_argument("--show", type=int, default=0, help="print the first N differences")
     parser.add_argument("--reuse", action="store_true", help="keep built .docx/.pdf files")
+    parser.add_argument("--no-rules", action="store_true", help="Word tables without borders")
+    parser.add_argument("--equal", action="store_true", help="equal columns, as Word adds them")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
     django.setup()
     sys.path.insert(0, str(Path(__file__).parent))
     from word_of_text import build
 
+    import cchc
+
+    print(f"importer: {Path(cchc.__file__).parent}")
     args.work.mkdir(parents=True, exist_ok=True)
     print("| seed | tasks (text) | word | wordpdf |\n| --- | --- | --- | --- |")
     for seed in sorted(args.seeds.glob("*.txt")):
         base = _import(seed)
         docx = args.work / f"{seed.stem[:3]}.docx"
         if not (args.reuse and docx.exists()):
-            build(seed.read_text(encoding="utf-8")).save(str(docx))
+            text = seed.read_text(encoding="utf-8")
+            build(text, ruled=not args.no_rules, sized=not args.equal).save(str(docx))
         pdf = docx.with_suffix(".pdf")
         if not (args.reuse and pdf.exists()):
             pdf = _pdf(docx)

@@ -15,6 +15,7 @@ merged across and the cells beside it merged down, as a person draws it in Word.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -41,11 +42,38 @@ def _header(rows: list[Row]) -> list[Row]:
     return rows[:1]
 
 
-def _is_cut_row(row: Row) -> bool:
-    """The end of a row cut at a page break: no number, its text in lower case."""
-    texts = _texts(row)
+_TASK = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # '1.5. Xây dựng …': a task with its number
+
+
+def _is_cut_row(texts: list[str]) -> bool:
+    """The end of a row cut at a page break or a blank line: no number, its text beginning in
+    lower case."""
     filled = [t for t in texts if t]
-    return not texts[0] and bool(filled) and all(t[:1].islower() for t in filled)
+    if any(_TASK.match(t) for t in filled):
+        return False  # '', 'quyền điện tử …' (the group cell cut), '7.2. Tiếp tục …': a task
+    return not texts[0] and bool(filled) and filled[0][:1].islower()
+
+
+def _task_column(table: Table) -> int | None:
+    counts: dict[int, int] = {}
+    for row in table.rows:
+        for k, text in enumerate(_texts(row)):
+            if _TASK.match(text):
+                counts[k] = counts.get(k, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _aligned(texts: list[str], width: int, task: int | None) -> list[str]:
+    """A row that lost its leading tabs ('1.5 Xây dựng …' in the first column) as drawn: its
+    task under the column the other rows' numbered tasks are in."""
+    texts = texts + [""] * (width - len(texts))
+    at = next((k for k, t in enumerate(texts) if t), None)
+    if task is None or at is None or at >= task or not _TASK.match(texts[at]):
+        return texts
+    shifted = [""] * (task - at) + texts
+    while len(shifted) > width and not shifted[-1]:
+        shifted.pop()
+    return shifted[:width]
 
 
 def _word_rows(table: Table) -> tuple[list[list[str]], list[list[bool]], int]:
@@ -53,14 +81,15 @@ def _word_rows(table: Table) -> tuple[list[list[str]], list[list[bool]], int]:
     head = _header(table.rows)
     width = max(len(r.cells) for r in table.rows)
     seen = [_texts(r) for r in head]
+    task = _task_column(table)
     rows: list[list[str]] = []
     bold: list[list[bool]] = []
     for row in table.rows:
-        texts = _texts(row) + [""] * (width - len(row.cells))
+        texts = _aligned(_texts(row), width, task)
         flags = [c.bold for c in row.cells] + [False] * (width - len(row.cells))
-        if rows[len(head) - 1 :] and texts[: len(row.cells)] in seen:
+        if rows[len(head) - 1 :] and _texts(row) in seen:
             continue  # the header repeated after a page break
-        if len(rows) > len(head) and _is_cut_row(row):
+        if len(rows) > len(head) and _is_cut_row(texts):
             rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], texts, strict=True)]
             continue
         rows.append(texts)

@@ -165,6 +165,8 @@ def _glue_without_space(left: str, right: str) -> bool:
         return True
     if re.search(r"\d+/[\w/.-]*-[A-ZĐ]{0,4}$", left) and re.match(r"[A-ZĐ]{1,5}\b", right):
         return True
+    if re.search(r"\d+/(?:\d{4}/)?[A-ZĐ]{0,4}$", left) and re.match(r"[A-ZĐ]{1,4}-[A-ZĐ]", right):
+        return True  # "60/2021/N" + "Đ-CP": a number's type code cut before its hyphen
     tail = re.search(r"([^\W\d_]+)$", left)
     head = re.match(r"([^\W\d_]+)", right)
     if not tail or not head:
@@ -173,6 +175,15 @@ def _glue_without_space(left: str, right: str) -> bool:
     if b[0].isupper() or is_valid_syllable(b) or len(b) > 3:
         return False
     return is_valid_syllable(a + b)
+
+
+def unwrap(text: str) -> str:
+    """A printed cell's lines, where its text wrapped, as one line: joined as `join_fragments`
+    joins them ("Năm 2024-" + "2025", "130/2005/N" + "Đ-CP"), spaces tidied."""
+    joined = ""
+    for line in text.split("\n"):
+        joined = join_fragments(joined, line)
+    return " ".join(joined.split())
 
 
 _TAG = re.compile(r"<[^>]+>")

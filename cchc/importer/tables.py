@@ -243,8 +243,8 @@ class _RowParser:
         break: the rest of that row, whatever its case ('Hệ thống thông tin …', 'Platform) …',
         the rest of a heading row). An unnumbered heading alone in its row is its own row."""
         filled = [t for t in texts if t]
-        if not filled or cells.get("ref"):
-            return False
+        if not filled or cells.get("ref") or LEADING_REF.match(cells.get("title", "")):
+            return False  # numbered, in its own cell or before its task ('1.2. Phối hợp …')
         if self.last_section:
             return self.current is not None
         if not self.rows or not self.rows[-1].cells.get("ref"):
