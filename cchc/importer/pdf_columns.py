@@ -141,14 +141,10 @@ def _read_table(lines: list[_Line], start: int, labels: list[list[dict]], seen: 
     first = start
     if start > 0 and _short_line_close(lines[start - 1], lines[start], height, above=True):
         first = start - 1  # 'Thời gian' printed above the header line, 'hoàn thành' below
-    i = start + 1
-    while i < len(lines) and _short_line_close(lines[i], lines[i - 1], height, above=False):
-        i += 1
-    labels = _merge_labels(
-        labels, [ln for k, ln in enumerate(lines[first:i]) if first + k != start]
-    )
-    header = [" ".join(w["text"] for w in sorted(g, key=lambda w: (w["top"], w["x0"])))
-              for g in labels]  # fmt: skip
+    end = start + 1
+    while end < len(lines) and _short_line_close(lines[end], lines[end - 1], height, above=False):
+        end += 1
+    labels, header, i = _header(lines, (first, start, end), labels, seen)
     body, i = _body(lines, i, height)
     cells = [line for line in body if not line.text.isupper()]  # not heading rows across
     bounds = _boundaries(labels, [w for line in cells for w in line.words])
@@ -158,9 +154,26 @@ def _read_table(lines: list[_Line], start: int, labels: list[list[dict]], seen: 
     top = known if known is not None else _top_aligned(body, anchors, bounds)
     seen[tuple(header)] = top
     rows += _rows(body, bounds, len(header), carried=known is not None, top=top)
-    end = body[-1].bottom if body else lines[i - 1].bottom
+    end_y = body[-1].bottom if body else lines[i - 1].bottom
     table = Table(rows, 0, wrapped=True)
-    return (table, (lines[first].top, end)), _Columns(header, bounds, height, top), i
+    return (table, (lines[first].top, end_y)), _Columns(header, bounds, height, top), i
+
+
+def _header(lines: list[_Line], span: tuple[int, int, int], labels: list[list[dict]], seen: dict):
+    """The header's labels and texts, and where its lines end. A header repeated on the next
+    page is the one seen before: short lines under it that would make another header are the
+    end of a row cut at the break ('truyền', 'thanh của xã.'), not labels."""
+    first, start, end = span
+    found = None
+    for stop in range(end, start, -1):
+        merged = _merge_labels(labels, [lines[k] for k in range(first, stop) if k != start])
+        texts = [" ".join(w["text"] for w in sorted(g, key=lambda w: (w["top"], w["x0"])))
+                 for g in merged]  # fmt: skip
+        found = found or (merged, texts, stop)
+        if tuple(texts) in seen:
+            return merged, texts, stop
+    assert found is not None
+    return found
 
 
 def _short_line_close(line: _Line, other: _Line, height: float, *, above: bool) -> bool:
@@ -270,8 +283,8 @@ def _rows(
     On a page that carries a table over, the lines above the first number finish the row cut
     at the break: all of them under cells aligned at the top, else those in lower case."""
     anchors = [k for k, line in enumerate(body) if _anchor(line, bounds)]
-    if not anchors:
-        return []
+    if not anchors:  # a page holding only the middle of a row cut at both ends
+        return [_row(body, bounds, width)] if carried and top and body else []
     if carried and anchors[0] > 0 and (top or body[0].text[:1].islower()):
         cut = [ln for ln in body[: anchors[0]] if top or ln.text[:1].islower()]
         rest = _rows([ln for ln in body if ln not in cut], bounds, width, top=top)

@@ -76,6 +76,7 @@ def parse_table(table: Table) -> ParsedTable | None:
     if header_at < 0:
         return None
     parser = _RowParser(roles, header_texts)
+    parser.note_header(header_texts, len(table.rows[header_at].cells))
     for row in table.rows[header_at + 1 :]:
         parser.feed(row)
     return ParsedTable(roles, parser.rows, parser.sections, table.wrapped, parser)
@@ -99,6 +100,8 @@ def continue_table(previous: ParsedTable, table: Table) -> bool:
     )):  # fmt: skip
         return False
     parser.header_folded |= {clean_text(t).lower() for t in header_texts if t.strip()}
+    if header_at >= 0:
+        parser.note_header(header_texts, len(table.rows[header_at].cells))
     parser.after_break = True
     parser.printed = table.wrapped
     for row in table.rows[header_at + 1 :]:
@@ -168,6 +171,13 @@ class _RowParser:
         self.after_break = False  # the next row is the first after a page break
         self.printed = False  # … of a printed page (PDF), where rows are cut at the break
         self.last_section = False  # the last row read was a heading row
+        self.labels: dict[int, set[str]] = {}  # header labels by column, every page's
+
+    def note_header(self, texts: list[str], width: int) -> None:
+        """The header's labels by column (a second header row's under the first's)."""
+        for k, text in enumerate(texts):
+            if text.strip():
+                self.labels.setdefault(k % width if width else k, set()).add(text.lower())
 
     def feed(self, row) -> None:
         texts = [
@@ -254,16 +264,19 @@ class _RowParser:
     def _finish_cut(self, texts: list[str], shifted: bool) -> None:
         """Join a row cut at a page break to the row above. A short fragment that ends a
         header label is the header's last line printed under the repeated header, not text."""
-        texts = ["" if self._header_tail(t) else t for t in texts]
+        texts = ["" if self._header_word(k, t) else t for k, t in enumerate(texts)]
         if self.last_section and self.current is not None:
             rest = " ".join(t for t in texts if t)
             self.current.title = join_fragments(self.current.title, rest)
             return
         self._continue(texts, shifted)
 
-    def _header_tail(self, text: str) -> bool:
-        folded = text.lower()
-        return len(text.split()) <= 2 and any(h.endswith(" " + folded) for h in self.header_folded)
+    def _header_word(self, column: int, text: str) -> bool:
+        """A word or two of the column's header label: the label's last line, printed under
+        the header repeated on the page (LibreOffice draws it beyond the row it cuts)."""
+        folded = f" {' '.join(text.lower().split())} "
+        labels = self.labels.get(column, set())
+        return len(text.split()) <= 2 and any(folded in f" {' '.join(h.split())} " for h in labels)
 
     def _is_section(self, cells: dict[str, str], ref: str, texts: list[str], bold: bool) -> bool:
         filled = [t for t in texts if t]
