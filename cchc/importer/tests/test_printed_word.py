@@ -8,7 +8,8 @@ import io
 
 import pytest
 
-from cchc.importer.parse import parse_bytes
+from cchc.importer.document import Cell, Document, Row, Table
+from cchc.importer.parse import parse_bytes, parse_document
 from cchc.importer.tests.printed_word import FIXTURES, plan_docx
 
 FIELDS = ("ref", "title", "lead", "coordinators", "deadline", "due", "recurrence")
@@ -80,3 +81,17 @@ def test_the_printed_plan_reads_as_its_word_file(name, ruled):
         [t[f] for f in FIELDS] for t in word["tasks"]
     ]
     assert [t["text"] for t in printed["targets"]] == [t["text"] for t in word["targets"]]
+
+
+def test_a_number_column_whose_label_wrapped_is_still_the_number_column():
+    # 'STT' in a column narrower than the word prints as 'ST' over 'T' (seed 000 in Word with
+    # its columns sized to their cells)
+    header = ["ST\nT", "Nhiệm vụ", "Chủ trì", "Phối\nhợp", "Thời gian"]
+    row = ["1", "Rà soát, công bố\nthủ tục hành chính", "Văn phòng\nUBND xã", "Bộ phận\nMột cửa",
+           "Quý I/2025"]  # fmt: skip
+    table = Table([Row([Cell(t) for t in cells], k) for k, cells in enumerate([header, row])], 1,
+                  wrapped=True)  # fmt: skip
+    tasks = parse_document(Document([table], "pdf", "ke-hoach.pdf"))["tasks"]
+    assert [(t["ref"], t["title"], t["lead"], t["deadline"]) for t in tasks] == [
+        ("1", "Rà soát, công bố thủ tục hành chính", ["Văn phòng UBND xã"], "Quý I/2025")
+    ]
