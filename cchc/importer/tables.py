@@ -122,7 +122,7 @@ def _find_header(table: Table, texts: list[str]) -> tuple[int, list[str | None]]
         texts.extend(labels)
         if i + 1 < len(table.rows):
             below = [clean_text(c.text) for c in table.rows[i + 1].cells]
-            if _is_sub_header(below):
+            if _is_sub_header(below) and not _year_cut_under_task(labels, below):
                 texts.extend(below)
                 labels = [f"{a} {b}".strip() for a, b in _pad(labels, below)]
                 table.rows[i + 1].cells = []  # consumed: second header row
@@ -141,6 +141,17 @@ def _is_sub_header(texts: list[str]) -> bool:
     if any(len(t.split()) > 6 or t[:1].islower() for t in filled):
         return False
     return any(header_roles(texts))
+
+
+def _year_cut_under_task(labels: list[str], below: list[str]) -> bool:
+    """'2024' alone under the task column, first after a header repeated on a printed page:
+    the end of the task cut at the break ('… CCHC năm' / '2024'), not a second header row
+    ('Năm 2024' under a figure column is one)."""
+    filled = [k for k, t in enumerate(below) if t]
+    if len(filled) != 1 or not YEAR_START.match(below[filled[0]]):
+        return False
+    roles = header_roles(labels)
+    return filled[0] < len(roles) and roles[filled[0]] == "title"
 
 
 def _unnumbered_heading(text: str, bold: bool) -> bool:

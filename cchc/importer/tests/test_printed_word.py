@@ -95,3 +95,21 @@ def test_a_number_column_whose_label_wrapped_is_still_the_number_column():
     assert [(t["ref"], t["title"], t["lead"], t["deadline"]) for t in tasks] == [
         ("1", "Rà soát, công bố thủ tục hành chính", ["Văn phòng UBND xã"], "Quý I/2025")
     ]
+
+
+def test_a_year_cut_to_the_next_page_ends_its_task_not_the_header():
+    # '… thúc đẩy CCHC năm' at the foot of a page, '2024' alone under the repeated header
+    header = ["STT", "Nhiệm vụ", "Chủ trì", "Thời gian"]
+    pages = [
+        [header, ["8", "Thực hiện sáng kiến khoa học\nthúc đẩy CCHC năm", "Văn phòng", "Quý I"]],
+        [header, ["", "2024", "", ""], ["9", "Rà soát văn bản", "Tư pháp", "Quý II/2024"]],
+    ]
+    tables = [
+        Table([Row([Cell(t) for t in cells], k) for k, cells in enumerate(rows)], 1, wrapped=True)
+        for rows in pages
+    ]
+    tasks = parse_document(Document(tables, "pdf", "ke-hoach.pdf"))["tasks"]
+    assert [(t["ref"], t["title"]) for t in tasks] == [
+        ("8", "Thực hiện sáng kiến khoa học thúc đẩy CCHC năm 2024"),
+        ("9", "Rà soát văn bản"),
+    ]
