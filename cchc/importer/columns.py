@@ -15,7 +15,8 @@ from .vietnamese import fold
 
 # Checked in this order: the first role whose pattern matches a header label wins.
 ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("ref", r"^(stt|tt|so tt|so thu tu|thu tu)$|^(stt|tt)\b"),
+    # "ST T", "S TT": the label wrapped in a narrow printed column
+    ("ref", r"^(stt|tt|so tt|so thu tu|thu tu)$|^(stt|tt)\b|^(s ?t ?t|t t)$"),
     # the planned figure of a targets table: "Kế hoạch năm 2025", "Chỉ tiêu năm 2026", "2025"
     (
         "value",

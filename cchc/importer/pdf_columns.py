@@ -64,6 +64,7 @@ class _Columns:
     header: list[str]
     bounds: list[float]
     height: float
+    top: bool = False  # cells aligned at the top
 
 
 class BorderlessTables:
@@ -72,6 +73,9 @@ class BorderlessTables:
 
     def __init__(self) -> None:
         self.carry: _Columns | None = None
+        # tables read so far, by header: a header repeated on the next page keeps the table's
+        # alignment even when that page begins with the end of a cut row
+        self.seen: dict[tuple[str, ...], bool] = {}
 
     def page(self, words: list[dict]) -> list[tuple[Table, tuple[float, float]]]:
         """Tables among a page's words, each with its vertical extent (top, bottom)."""
@@ -91,7 +95,7 @@ class BorderlessTables:
             if labels is None:
                 i += 1
                 continue
-            found, columns, i = _read_table(lines, i, labels)
+            found, columns, i = _read_table(lines, i, labels, self.seen)
             out.append(found)
             self.carry = columns if i >= len(lines) else None
         return out
@@ -117,7 +121,7 @@ def _carried_table(lines: list[_Line], carry: _Columns):
     if not any(_anchor(line, carry.bounds) for line in body):
         return None, 0
     rows = [Row([Cell(text) for text in carry.header], 0)]
-    rows += _rows(body, carry.bounds, len(carry.header), carried=True)
+    rows += _rows(body, carry.bounds, len(carry.header), carried=True, top=carry.top)
     return (Table(rows, 0, wrapped=True), (body[0].top, body[-1].bottom)), i
 
 
@@ -132,27 +136,44 @@ def _body(lines: list[_Line], i: int, height: float) -> tuple[list[_Line], int]:
     return body, i
 
 
-def _read_table(lines: list[_Line], start: int, labels: list[list[dict]]):
+def _read_table(lines: list[_Line], start: int, labels: list[list[dict]], seen: dict):
     height = max(lines[start].bottom - lines[start].top, 6.0)
     first = start
     if start > 0 and _short_line_close(lines[start - 1], lines[start], height, above=True):
         first = start - 1  # 'Thời gian' printed above the header line, 'hoàn thành' below
-    i = start + 1
-    while i < len(lines) and _short_line_close(lines[i], lines[i - 1], height, above=False):
-        i += 1
-    labels = _merge_labels(
-        labels, [ln for k, ln in enumerate(lines[first:i]) if first + k != start]
-    )
-    header = [" ".join(w["text"] for w in sorted(g, key=lambda w: (w["top"], w["x0"])))
-              for g in labels]  # fmt: skip
+    end = start + 1
+    while end < len(lines) and _short_line_close(lines[end], lines[end - 1], height, above=False):
+        end += 1
+    labels, header, i = _header(lines, (first, start, end), labels, seen)
     body, i = _body(lines, i, height)
     cells = [line for line in body if not line.text.isupper()]  # not heading rows across
     bounds = _boundaries(labels, [w for line in cells for w in line.words])
     rows = [Row([Cell(text) for text in header], 0)]
-    rows += _rows(body, bounds, len(header))
-    end = body[-1].bottom if body else lines[i - 1].bottom
+    anchors = [k for k, line in enumerate(body) if _anchor(line, bounds)]
+    known = seen.get(tuple(header))
+    top = known if known is not None else _top_aligned(body, anchors, bounds)
+    seen[tuple(header)] = top
+    rows += _rows(body, bounds, len(header), carried=known is not None, top=top)
+    end_y = body[-1].bottom if body else lines[i - 1].bottom
     table = Table(rows, 0, wrapped=True)
-    return (table, (lines[first].top, end)), _Columns(header, bounds, height), i
+    return (table, (lines[first].top, end_y)), _Columns(header, bounds, height, top), i
+
+
+def _header(lines: list[_Line], span: tuple[int, int, int], labels: list[list[dict]], seen: dict):
+    """The header's labels and texts, and where its lines end. A header repeated on the next
+    page is the one seen before: short lines under it that would make another header are the
+    end of a row cut at the break ('truyền', 'thanh của xã.'), not labels."""
+    first, start, end = span
+    found = None
+    for stop in range(end, start, -1):
+        merged = _merge_labels(labels, [lines[k] for k in range(first, stop) if k != start])
+        texts = [" ".join(w["text"] for w in sorted(g, key=lambda w: (w["top"], w["x0"])))
+                 for g in merged]  # fmt: skip
+        found = found or (merged, texts, stop)
+        if tuple(texts) in seen:
+            return merged, texts, stop
+    assert found is not None
+    return found
 
 
 def _short_line_close(line: _Line, other: _Line, height: float, *, above: bool) -> bool:
@@ -162,33 +183,59 @@ def _short_line_close(line: _Line, other: _Line, height: float, *, above: bool) 
     groups = _labels(line)
     first = groups[0][0]["text"] if groups else ""
     return (
-        -1 <= gap < 0.8 * height
+        -height <= gap < 0.8 * height  # overlapping: a second header row beside a wrapped label
         and not _REF.match(first)
-        and all(len(group) <= 3 for group in groups)
+        and all(len(group) <= 6 for group in groups)
     )
 
 
 def _merge_labels(labels: list[list[dict]], extra: list[_Line]) -> list[list[dict]]:
     """Add the words of the other header lines to the label they stand over or under; a group
-    under no label starts a column of its own."""
+    under no label starts a column of its own. Two groups of one line under one label make it
+    a spanning label ('Phân công nhiệm vụ' over 'Chủ trì | Phối hợp'): each group is a column,
+    the spanning words go to the first one's label (as a second header row reads) and no
+    longer count for where the columns are."""
     merged = [list(group) for group in labels]
     for line in extra:
+        homes: dict[int, list[list[dict]]] = {}
         for group in _labels(line):
-            x0, x1 = group[0]["x0"], group[-1]["x1"]
-            home = next((g for g in merged if _left(g) - 3 < x1 and x0 < _right(g) + 3), None)
-            if home is not None:
-                home.extend(group)
-            else:
+            home = _home(merged, group)
+            if home is None:
                 merged.append(list(group))
+            else:
+                homes.setdefault(home, []).append(group)
+        for home, groups in homes.items():
+            if len(groups) > 1:
+                spanning = [{**w, "span": True} for w in merged[home]]
+                merged[home] = spanning + list(groups[0])
+                merged.extend(list(group) for group in groups[1:])
+            else:
+                merged[home].extend(groups[0])
     return sorted(merged, key=_left)
 
 
+def _home(labels: list[list[dict]], group: list[dict]) -> int | None:
+    """The label a group stands under: the one it overlaps most."""
+    x0, x1 = group[0]["x0"], group[-1]["x1"]
+    best, overlap = None, 0.0
+    for k, label in enumerate(labels):
+        shared = min(x1, _right(label) + 3) - max(x0, _left(label) - 3)
+        if shared > overlap:
+            best, overlap = k, shared
+    return best
+
+
+def _placed(group: list[dict]) -> list[dict]:
+    """The words that place a label: not the spanning words over several columns."""
+    return [w for w in group if not w.get("span")] or group
+
+
 def _left(group: list[dict]) -> float:
-    return min(w["x0"] for w in group)
+    return min(w["x0"] for w in _placed(group))
 
 
 def _right(group: list[dict]) -> float:
-    return max(w["x1"] for w in group)
+    return max(w["x1"] for w in _placed(group))
 
 
 def _boundaries(labels: list[list[dict]], words: list[dict]) -> list[float]:
@@ -228,25 +275,51 @@ def _anchor(line: _Line, bounds: list[float]) -> bool:
     return bool(first) and bool(_REF.match(first.split()[0]))
 
 
-def _rows(body: list[_Line], bounds: list[float], width: int, carried: bool = False) -> list[Row]:
-    """One row per numbered line, with the lines nearest to it; on a page that carries a
-    table over, lines in lower case above the first number finish the row cut at the break."""
+def _rows(
+    body: list[_Line], bounds: list[float], width: int, *, carried: bool = False, top: bool = False
+) -> list[Row]:
+    """One row per numbered line, with the lines that belong to it: in a table whose cells
+    are aligned at the top, the lines under it; else (cells centred) the lines nearest to it.
+    On a page that carries a table over, the lines above the first number finish the row cut
+    at the break: all of them under cells aligned at the top, else those in lower case."""
     anchors = [k for k, line in enumerate(body) if _anchor(line, bounds)]
-    if not anchors:
-        return []
-    if carried and anchors[0] > 0 and body[0].text[:1].islower():
-        cut = [ln for ln in body[: anchors[0]] if ln.text[:1].islower()]
-        rest = _rows([ln for ln in body if ln not in cut], bounds, width)
+    if not anchors:  # a page holding only the middle of a row cut at both ends
+        return [_row(body, bounds, width)] if carried and top and body else []
+    if carried and anchors[0] > 0 and (top or body[0].text[:1].islower()):
+        cut = [ln for ln in body[: anchors[0]] if top or ln.text[:1].islower()]
+        rest = _rows([ln for ln in body if ln not in cut], bounds, width, top=top)
         return [_row(cut, bounds, width), *rest]
     groups: dict[int, list[_Line]] = {a: [body[a]] for a in anchors}
     owners = [a for a in anchors if not body[a].text.isupper()] or anchors  # not heading rows
     for k, line in enumerate(body):
         if k in groups:
             continue
+        if top:
+            groups[max((a for a in anchors if a < k), default=anchors[0])].append(line)
+            continue
         centre = (line.top + line.bottom) / 2
         nearest = min(owners, key=lambda a: abs((body[a].top + body[a].bottom) / 2 - centre))
         groups[nearest].append(line)
     return [_row(groups[anchor], bounds, width) for anchor in anchors]
+
+
+def _top_aligned(body: list[_Line], anchors: list[int], bounds: list[float]) -> bool:
+    """Cells aligned at the top (Word's default): the table's first line holds a number, and
+    on the lines that hold one, the widest column (the task) begins its text: a capital or a
+    digit, where a centred cell would show a line from its middle or nothing."""
+    if not anchors or anchors[0] != 0 or len(bounds) < 2:
+        return False
+    chars: dict[int, int] = {}
+    for line in body:
+        for col, text in _split(line, bounds).items():
+            chars[col] = chars.get(col, 0) + len(text)
+    chars.pop(0, None)
+    if not chars:
+        return False
+    task = max(chars, key=lambda col: chars[col])
+    starts = [_split(body[a], bounds).get(task, "")[:1] for a in anchors]
+    begun = sum(1 for first in starts if first.isupper() or first.isdigit())
+    return begun >= 0.8 * len(anchors)
 
 
 def _row(lines: list[_Line], bounds: list[float], width: int) -> Row:

@@ -165,6 +165,12 @@ def _glue_without_space(left: str, right: str) -> bool:
         return True
     if re.search(r"\d+/[\w/.-]*-[A-ZĐ]{0,4}$", left) and re.match(r"[A-ZĐ]{1,5}\b", right):
         return True
+    if re.search(r"\d+/(?:\d{4}/)?[A-ZĐ]{0,4}$", left) and re.match(r"[A-ZĐ]{1,4}-[A-ZĐ]", right):
+        return True  # "60/2021/N" + "Đ-CP": a number's type code cut before its hyphen
+    day = re.search(r"\b\d{1,2}/\d{1,2}/(\d{0,3})$", left)
+    year = re.match(r"(\d{1,4})\b", right)
+    if day and year and len(day.group(1)) + len(year.group(1)) == 4:
+        return True  # "15/12/20" + "25": a date cut in its year
     tail = re.search(r"([^\W\d_]+)$", left)
     head = re.match(r"([^\W\d_]+)", right)
     if not tail or not head:
@@ -173,6 +179,15 @@ def _glue_without_space(left: str, right: str) -> bool:
     if b[0].isupper() or is_valid_syllable(b) or len(b) > 3:
         return False
     return is_valid_syllable(a + b)
+
+
+def unwrap(text: str) -> str:
+    """A printed cell's lines, where its text wrapped, as one line: joined as `join_fragments`
+    joins them ("Năm 2024-" + "2025", "130/2005/N" + "Đ-CP"), spaces tidied."""
+    joined = ""
+    for line in text.split("\n"):
+        joined = join_fragments(joined, line)
+    return " ".join(joined.split())
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -76,6 +76,7 @@ def parse_table(table: Table) -> ParsedTable | None:
     if header_at < 0:
         return None
     parser = _RowParser(roles, header_texts)
+    parser.note_header(header_texts, len(table.rows[header_at].cells))
     for row in table.rows[header_at + 1 :]:
         parser.feed(row)
     return ParsedTable(roles, parser.rows, parser.sections, table.wrapped, parser)
@@ -99,7 +100,10 @@ def continue_table(previous: ParsedTable, table: Table) -> bool:
     )):  # fmt: skip
         return False
     parser.header_folded |= {clean_text(t).lower() for t in header_texts if t.strip()}
+    if header_at >= 0:
+        parser.note_header(header_texts, len(table.rows[header_at].cells))
     parser.after_break = True
+    parser.printed = table.wrapped
     for row in table.rows[header_at + 1 :]:
         parser.feed(row)
     return True
@@ -118,7 +122,7 @@ def _find_header(table: Table, texts: list[str]) -> tuple[int, list[str | None]]
         texts.extend(labels)
         if i + 1 < len(table.rows):
             below = [clean_text(c.text) for c in table.rows[i + 1].cells]
-            if _is_sub_header(below):
+            if _is_sub_header(below) and not _year_cut_under_task(labels, below):
                 texts.extend(below)
                 labels = [f"{a} {b}".strip() for a, b in _pad(labels, below)]
                 table.rows[i + 1].cells = []  # consumed: second header row
@@ -137,6 +141,17 @@ def _is_sub_header(texts: list[str]) -> bool:
     if any(len(t.split()) > 6 or t[:1].islower() for t in filled):
         return False
     return any(header_roles(texts))
+
+
+def _year_cut_under_task(labels: list[str], below: list[str]) -> bool:
+    """'2024' alone under the task column, first after a header repeated on a printed page:
+    the end of the task cut at the break ('… CCHC năm' / '2024'), not a second header row
+    ('Năm 2024' under a figure column is one)."""
+    filled = [k for k, t in enumerate(below) if t]
+    if len(filled) != 1 or not YEAR_START.match(below[filled[0]]):
+        return False
+    roles = header_roles(labels)
+    return filled[0] < len(roles) and roles[filled[0]] == "title"
 
 
 def _unnumbered_heading(text: str, bold: bool) -> bool:
@@ -165,6 +180,15 @@ class _RowParser:
         self.current: Section | None = None
         self.index = {role: i for i, role in enumerate(roles) if role}
         self.after_break = False  # the next row is the first after a page break
+        self.printed = False  # … of a printed page (PDF), where rows are cut at the break
+        self.last_section = False  # the last row read was a heading row
+        self.labels: dict[int, set[str]] = {}  # header labels by column, every page's
+
+    def note_header(self, texts: list[str], width: int) -> None:
+        """The header's labels by column (a second header row's under the first's)."""
+        for k, text in enumerate(texts):
+            if text.strip():
+                self.labels.setdefault(k % width if width else k, set()).add(text.lower())
 
     def feed(self, row) -> None:
         texts = [
@@ -185,6 +209,9 @@ class _RowParser:
         cells = {role: texts[i] for i, role in enumerate(self.roles) if role and i < len(texts)}
         ref = self._ref(cells)
         carried, self.after_break = self.after_break, False
+        if carried and self.printed and self._cut_at_break(cells, texts, bold):
+            self._finish_cut(texts, shifted)
+            return
         if (
             (row.physical or carried)
             and self.rows
@@ -195,7 +222,8 @@ class _RowParser:
             return
         if row.physical and self.rows:
             self._split_carried_text(cells)
-        if self._is_section(cells, ref, texts, bold):
+        self.last_section = self._is_section(cells, ref, texts, bold)
+        if self.last_section:
             self._section(cells, ref, texts, row.line)
             return
         self._group(cells, ref, row.line)
@@ -230,6 +258,36 @@ class _RowParser:
         if LEADING_REF.match(first) or SECTION_TEXT.match(first):
             return False
         return bool(first) and (first[0].islower() or first[0] in ",.;)-–")
+
+    def _cut_at_break(self, cells: dict[str, str], texts: list[str], bold: bool) -> bool:
+        """The first row of a printed page without a number, under a numbered row cut at the
+        break: the rest of that row, whatever its case ('Hệ thống thông tin …', 'Platform) …',
+        the rest of a heading row). An unnumbered heading alone in its row is its own row."""
+        filled = [t for t in texts if t]
+        if not filled or cells.get("ref") or LEADING_REF.match(cells.get("title", "")):
+            return False  # numbered, in its own cell or before its task ('1.2. Phối hợp …')
+        if self.last_section:
+            return self.current is not None
+        if not self.rows or not self.rows[-1].cells.get("ref"):
+            return False
+        return not (len(filled) == 1 and _unnumbered_heading(filled[0], bold))
+
+    def _finish_cut(self, texts: list[str], shifted: bool) -> None:
+        """Join a row cut at a page break to the row above. A short fragment that ends a
+        header label is the header's last line printed under the repeated header, not text."""
+        texts = ["" if self._header_word(k, t) else t for k, t in enumerate(texts)]
+        if self.last_section and self.current is not None:
+            rest = " ".join(t for t in texts if t)
+            self.current.title = join_fragments(self.current.title, rest)
+            return
+        self._continue(texts, shifted)
+
+    def _header_word(self, column: int, text: str) -> bool:
+        """A word or two of the column's header label: the label's last line, printed under
+        the header repeated on the page (LibreOffice draws it beyond the row it cuts)."""
+        folded = f" {' '.join(text.lower().split())} "
+        labels = self.labels.get(column, set())
+        return len(text.split()) <= 2 and any(folded in f" {' '.join(h.split())} " for h in labels)
 
     def _is_section(self, cells: dict[str, str], ref: str, texts: list[str], bold: bool) -> bool:
         filled = [t for t in texts if t]

@@ -14,6 +14,7 @@ from cchc.plans.deadlines import parse_deadline
 
 from .areas import guess_area
 from .columns import parse_budget, split_items, starts_deadline
+from .repair import unwrap
 from .tables import LogicalRow, ParsedTable
 from .targets import Quantity, find_quantities, split_sentences
 
@@ -54,7 +55,7 @@ def _task(row: LogicalRow, year: int | None, wrapped: bool) -> dict:
     task = {
         "ref": cells.get("ref", ""),
         "area": row.section.area if row.section else "other",
-        "title": " ".join(cells.get("title", "").split()),
+        "title": _title(cells.get("title", ""), wrapped),
         "lead": split_items(cells.get("lead", ""), kind="units", wrapped=wrapped),
         "coordinators": split_items(cells.get("coordinators", ""), kind="units", wrapped=wrapped),
         "products": split_items(cells.get("products", ""), kind="products", wrapped=wrapped),
@@ -77,6 +78,11 @@ def _task(row: LogicalRow, year: int | None, wrapped: bool) -> dict:
     return task
 
 
+def _title(text: str, wrapped: bool) -> str:
+    """The task cell on one line; a printed cell's lines joined where they wrapped."""
+    return unwrap(text) if wrapped else " ".join(text.split())
+
+
 def _deadline_text(text: str, wrapped: bool) -> str:
     """The time cell as written; items of a multi-line or bulleted cell joined with '; '."""
     if not text.strip():
@@ -86,7 +92,7 @@ def _deadline_text(text: str, wrapped: bool) -> str:
     if wrapped and len(lines) > 1 and len(whole) == len(lines):
         pass  # a PDF cell whose every line is a time of its own: 'Quý I/2026' / 'Quý III/2026'
     elif wrapped or len(lines) == 1:
-        joined = " ".join(lines)
+        joined = unwrap("\n".join(lines))
         parts = re.split(r"(?:^|\s+)[-–•+]\s+", joined)
         parts = [p for p in parts if p.strip()]
         lines = parts if len(parts) > 1 and all(starts_deadline(p) for p in parts) else [joined]
@@ -139,11 +145,19 @@ def targets_from_rows(table: ParsedTable, column: str) -> list[dict]:
             name = ""
             pieces = [(row.cells.get(column, ""), "")]
         for k, (text, prefix) in enumerate(pieces):
+            text = _unwrapped(text) if table.wrapped else text
             read = _value_quantities if "value" in table.roles and k == 0 else find_quantities
             for sentence in split_sentences(text):
                 for quantity in read(sentence):
                     out.append(_row_target(row, quantity, prefix, name or text, text))
     return out
+
+
+def _unwrapped(text: str) -> str:
+    """A printed cell's lines are where the text wrapped: one line, except where a bullet
+    begins an item."""
+    items = re.split(r"\n(?=\s*[-–•+])", text)
+    return "\n".join(unwrap(item) for item in items).strip()
 
 
 def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:

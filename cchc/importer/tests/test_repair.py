@@ -50,6 +50,17 @@ def test_words_cut_across_lines_or_cells_are_rejoined():
     assert split_glued_words("eForm iPhone") == "eForm iPhone"
 
 
+def test_a_number_or_a_date_cut_by_a_printed_cell_is_rejoined():
+    # the type code cut before its hyphen, a date cut in its year (decision 0166)
+    assert join_fragments("Nghị định 130/2005/N", "Đ-CP ngày") == "Nghị định 130/2005/NĐ-CP ngày"
+    assert join_fragments("Quyết định số 35/2022/Q", "Đ-UBND") == "Quyết định số 35/2022/QĐ-UBND"
+    assert join_fragments("Trước ngày 15/12/20", "25") == "Trước ngày 15/12/2025"
+    assert join_fragments("ngày 15/12/", "2025") == "ngày 15/12/2025"
+    # not a number, not a date: two words stay two words
+    assert join_fragments("Quý II", "Đ-CP") == "Quý II Đ-CP"
+    assert join_fragments("ngày 15/12/2025", "25 hồ sơ") == "ngày 15/12/2025 25 hồ sơ"
+
+
 def test_cell_items_split_on_lines_and_semicolons_but_not_inside_a_wrapped_name():
     assert split_items("Công chức\nVăn phòng\n– Thống kê") == ["Công chức Văn phòng – Thống kê"]
     assert split_items("- Phòng Nội vụ\n- Phòng Tư pháp") == ["Phòng Nội vụ", "Phòng Tư pháp"]
