@@ -12,7 +12,7 @@ import re
 
 from cchc.plans.deadlines import parse_deadline
 
-from .areas import guess_area
+from .areas import guess_area, guess_target_area
 from .columns import parse_budget, split_items, starts_deadline
 from .tables import LogicalRow, ParsedTable
 from .targets import Quantity, find_quantities, split_sentences
@@ -200,7 +200,7 @@ def _value_quantities(text: str) -> list[Quantity]:
 def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: str) -> dict:
     area = row.section.area if row.section else None
     return {
-        "area": area or guess_area(context),
+        "area": area or guess_target_area(context, source),
         "text": prefix + quantity.text,
         "comparator": quantity.comparator,
         "value": quantity.value,
