@@ -179,10 +179,15 @@ def _with_unit(value: str, unit: str) -> str:
     """A bare figure with its 'Đơn vị tính': '98' + '%' → '98%', '85' + 'điểm' → '85 điểm',
     '2' + 'sáng kiến' → '2 sáng kiến'."""
     value = value.strip()
-    if not unit.strip() or not re.fullmatch(r"[≥≤<>=]*\s*\d+(?:[.,]\d+)?", value):
+    # the figure may follow the words that compare it ('Tối thiểu 90', 'Trên 80', 'Đạt 95')
+    match = re.fullmatch(rf"((?:{_COMPARING_WORDS})\s+|[≥≤<>=]*\s*)(\d+(?:[.,]\d+)?)", value, re.I)
+    if not unit.strip() or not match:
         return value
     unit = unit.strip()
     return f"{value}%" if unit in ("%", "Tỷ lệ %") else f"{value} {unit}"
+
+
+_COMPARING_WORDS = "tối thiểu|ít nhất|trên|dưới|không quá|không dưới|tối đa|đạt|từ"
 
 
 def _value_quantities(text: str) -> list[Quantity]:
