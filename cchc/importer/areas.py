@@ -80,6 +80,7 @@ def guess_target_area(text: str, sentence: str = "") -> str:
     sentence it was split from ("…đạt từ 90 điểm, xếp trong nhóm 5 …": the rank is the
     same index's)."""
     for words in (text, sentence):
+        words = " ".join(words.split())  # a table cell's wrapped lines
         folded = fold(words)
         for code, pattern in _TARGET_RULES:
             if re.search(pattern, folded):

@@ -206,7 +206,7 @@ def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: st
     area = row.section.area if row.section else None
     return {
         "area": area or guess_target_area(context, source),
-        "text": prefix + quantity.text,
+        "text": " ".join((prefix + quantity.text).split()),  # a cell's lines are one text
         "comparator": quantity.comparator,
         "value": quantity.value,
         "unit": quantity.unit,
