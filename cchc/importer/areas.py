@@ -30,7 +30,7 @@ _HEADING_RULES: tuple[tuple[str, str], ...] = (
      r"|^cong khai,? minh bach|^tien do giai quyet"),
     ("institutions", r"the che|\bqppl\b|quy pham phap luat|van ban phap luat|thi hanh phap luat"),
     ("direction", r"chi dao|dieu hanh|lanh dao|tuyen truyen"),
-)
+)  # fmt: skip
 
 # Guessing the area of a target written outside any area heading ("II. MỤC TIÊU CỤ THỂ").
 _TEXT_RULES: tuple[tuple[str, str], ...] = (

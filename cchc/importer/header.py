@@ -28,7 +28,9 @@ _APPROVAL = re.compile(
 _OWN_NUMBER = re.compile(r"(?:^\s*Số\s*[:.]?|(?<=\s)Số\s*:)\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)")
 # "<place>, ngày …" opening a line or following the number on the same line.
 _PLACE_DATE = re.compile(r"(?:^|(?<=\s))[^\d,:;]{2,40},\s*ngày\b", re.I)
-_MOTTO = re.compile(r"(cong hoa xa hoi chu nghia(?: viet nam)?|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
+_MOTTO = re.compile(
+    r"(cong hoa xa hoi chu nghia(?: viet nam)?|doc lap\s*-\s*tu do\s*-\s*hanh phuc)"
+)
 
 
 @dataclass

@@ -174,7 +174,7 @@ def _spread_dues(segments: list[tuple[str, str, int | None]]) -> list[tuple[str,
     named one after another without a deadline, then as many deadlines as reports, take them
     in order (the 6-month report the first, the annual one the second)."""
     out = list(segments)
-    for i, (kind, segment, seg_year) in enumerate(segments):
+    for i, (_, segment, _) in enumerate(segments):
         listed = _DUE_LIST.search(segment)
         if not listed:
             continue

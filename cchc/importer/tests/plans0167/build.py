@@ -55,7 +55,7 @@ def plan_docx(txt: Path) -> bytes:
     _letterhead(doc, lines[:split])
     lined = LINED.get(txt.stem, ())
     rows: list[list[str]] = []
-    for line in lines[split:] + [""]:
+    for line in [*lines[split:], ""]:
         if line.count("\t") >= 2:
             rows.append(line.split("\t"))
             continue
