@@ -98,7 +98,11 @@ def _subject_lines(lines: list[str]) -> str:
     subject = ""
     for line in lines[:4]:
         text = line.strip(" #*")
-        if not text or re.match(r"^\(|^(số|căn cứ|thực hiện|[IVX]+\.|\d+\.)\s", text, re.I):
+        if not text or re.match(r"^\(|^(số|căn cứ|[IVX]+\.|\d+\.)\s", text, re.I):
+            break
+        # "Thực hiện Kế hoạch số …" opens the preamble; "Thực hiện công tác CCHC năm 2026"
+        # is the subject itself
+        if re.match(r"^thực hiện\s", text, re.I) and (DOC_NUMBER.search(text) or subject):
             break
         if subject and not (text[0].islower() or (subject.isupper() and text.isupper())):
             break
