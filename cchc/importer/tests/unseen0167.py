@@ -1,6 +1,7 @@
 """Plans written for decision 0167 (plans0167/): a ward of a merged province, a mountain
 commune's short plan, a province department's plan, a plan with a targets appendix and a
-766 / PAR criteria plan. Each has a hand-written NAME.expected.json; `differences` lists
+766 / PAR criteria plan, and a mountain commune whose title begins "Thực hiện" and whose
+targets are lettered. Each has a hand-written NAME.expected.json; `differences` lists
 every contract field where an import differs from it, as "tasks[3].due: '…' != '…'"."""
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent / "plans0167"
-PLANS = ("phuong_rach_gia", "xa_muong_khuong", "so_tu_phap", "xa_my_quy", "phuong_kinh_bac")
+PLANS = (
+    "phuong_rach_gia", "xa_muong_khuong", "so_tu_phap", "xa_my_quy", "phuong_kinh_bac", "xa_ea_kar",
+)  # fmt: skip
 FIELDS = {
     "plan": ("issuer", "number", "issued_on", "year", "title", "theme"),
     "legal_bases": ("number", "issued_on", "text"),

@@ -16,7 +16,7 @@ from docx import Document as WordDocument
 
 HERE = Path(__file__).resolve().parent
 # plans whose lead/coordinator cells list their bodies on lines ("- A" / "- B") in Word
-LINED = {"xa_muong_khuong": (2, 3), "phuong_kinh_bac": (4, 5)}
+LINED = {"xa_muong_khuong": (2, 3), "phuong_kinh_bac": (4, 5), "xa_ea_kar": (2, 3, 4)}
 _RIGHT = ("CỘNG HÒA", "Độc lập", ", ngày ")
 
 
