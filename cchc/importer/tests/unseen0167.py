@@ -44,3 +44,21 @@ def differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
                 if a.get(name) != b.get(name)
             ]
     return out
+
+
+if __name__ == "__main__":  # the differences per plan and format, as 0167 reports them
+    import json
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    django.setup()
+    from cchc.importer.parse import parse_bytes
+
+    for name in PLANS:
+        expected = json.loads((HERE / f"{name}.expected.json").read_text(encoding="utf-8"))
+        for ext in ("txt", "docx", "pdf"):
+            path = HERE / f"{name}.{ext}"
+            found = differences(expected, parse_bytes(path.read_bytes(), path.name))
+            print(f"{name:16} {ext:4} {len(found)}")
