@@ -243,6 +243,7 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
             or (wrapped and not bulleted and line.startswith("- ") and not _names_unit(line))
             or items[-1].endswith(("-", ",", "–"))
             or items[-1].lower() in INCOMPLETE_UNITS
+            or _office_of(items[-1], line)
         )
         if continues:
             from .repair import join_fragments
@@ -251,6 +252,13 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
         else:
             items.append(line)
     return items
+
+
+def _office_of(previous: str, line: str) -> bool:
+    """'Chủ tịch' / 'UBND xã': a post wrapped before the body it belongs to."""
+    return previous.lower() in ("chủ tịch", "phó chủ tịch") and bool(
+        re.match(r"(?:UBND|HĐND|Ủy ban|Uỷ ban)\b", line)
+    )
 
 
 def _names_unit(line: str) -> bool:
