@@ -139,7 +139,7 @@ DEADLINE_START = re.compile(
 )
 INCOMPLETE_UNITS = {
     *("công chức", "các", "công", "các công", "cơ quan", "các cơ", "cán bộ", "tổ", "bộ phận"),
-    *("ban", "phòng", "văn phòng", "công chức văn", "bưu điện"),
+    *("ban", "phòng", "văn phòng", "công chức văn", "bưu điện", "ủy ban", "uỷ ban", "trung tâm"),
 }
 CONNECTORS = {"và", "của", "thuộc", "các", "với", "tại", "cho", "theo", "về", "trên", "hoặc"}
 LIST_BREAK_WORDS = {"và", "hoặc", "hay", "của", "về", "theo", "các", "những", "với", "tại", "do"}
@@ -240,8 +240,11 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
             or line[0].islower()
             or (not bulleted and line[0] in "-–" and not line.startswith("- "))
             or (not bulleted and line.startswith("– "))
+            # a PDF cell wrapped before the dash of "Văn hóa - Xã hội": no unit after it
+            or (wrapped and not bulleted and line.startswith("- ") and not _names_unit(line))
             or items[-1].endswith(("-", ",", "–"))
             or items[-1].lower() in INCOMPLETE_UNITS
+            or _office_of(items[-1], line)
         )
         if continues:
             from .repair import join_fragments
@@ -250,6 +253,17 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
         else:
             items.append(line)
     return items
+
+
+def _office_of(previous: str, line: str) -> bool:
+    """'Chủ tịch' / 'UBND xã': a post wrapped before the body it belongs to."""
+    return previous.lower() in ("chủ tịch", "phó chủ tịch") and bool(
+        re.match(r"(?:UBND|HĐND|Ủy ban|Uỷ ban)\b", line)
+    )
+
+
+def _names_unit(line: str) -> bool:
+    return bool(UNIT_START.match(_BULLET.sub("", line)))
 
 
 def _opens_unit(previous: str, line: str, kind: str) -> bool:

@@ -28,7 +28,9 @@ _APPROVAL = re.compile(
 _OWN_NUMBER = re.compile(r"(?:^\s*Số\s*[:.]?|(?<=\s)Số\s*:)\s*([^\s/]*)\s*/\s*([A-ZĐ][\wĐ.-]*)")
 # "<place>, ngày …" opening a line or following the number on the same line.
 _PLACE_DATE = re.compile(r"(?:^|(?<=\s))[^\d,:;]{2,40},\s*ngày\b", re.I)
-_MOTTO = re.compile(r"(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc)")
+_MOTTO = re.compile(
+    r"(cong hoa xa hoi chu nghia(?: viet nam)?|doc lap\s*-\s*tu do\s*-\s*hanh phuc)"
+)
 
 
 @dataclass
@@ -96,7 +98,11 @@ def _subject_lines(lines: list[str]) -> str:
     subject = ""
     for line in lines[:4]:
         text = line.strip(" #*")
-        if not text or re.match(r"^\(|^(số|căn cứ|thực hiện|[IVX]+\.|\d+\.)\s", text, re.I):
+        if not text or re.match(r"^\(|^(số|căn cứ|[IVX]+\.|\d+\.)\s", text, re.I):
+            break
+        # "Thực hiện Kế hoạch số …" opens the preamble; "Thực hiện công tác CCHC năm 2026"
+        # is the subject itself
+        if re.match(r"^thực hiện\s", text, re.I) and (DOC_NUMBER.search(text) or subject):
             break
         if subject and not (text[0].islower() or (subject.isupper() and text.isupper())):
             break
@@ -148,6 +154,9 @@ def _issuer(head: list[str], texts: list[str], title_index: int, header: Header)
     block = head[:title_index] if title_index >= 0 else head[:6]
     candidates: list[tuple[str, str]] = []
     letterhead = " ".join(_without_motto(t) for t in block)
+    if any(re.search(r"chu nghia\s*$", fold(t)) for t in block):
+        # the motto wrapped in a narrow column: its "VIỆT NAM" sits on the issuer's line
+        letterhead = re.sub(r"\s*\bVIỆT NAM\b", "", letterhead, count=1)
     candidates += [(u, "letterhead") for u in _units(letterhead, upper=True)]
     for text in texts:
         if re.search(r"kèm theo", text, re.I):

@@ -2,7 +2,9 @@
 
 A preamble paragraph often cites several documents in one sentence, separated by ';' or
 'và'; each becomes its own entry with its number and date. A trailing clause that cites
-nothing ("UBND thị xã ban hành kế hoạch …, cụ thể như sau:") is dropped.
+nothing ("UBND thị xã ban hành kế hoạch …, cụ thể như sau:") is dropped, also when it only
+follows the last citation after a comma or a full stop ("… năm 2026, UBND xã X xây dựng Kế
+hoạch như sau:").
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ DOC_TYPES = (
 )
 _DOC_START = re.compile(rf"^(?:vào\s+)?(?:các\s+)?({DOC_TYPES})\b", re.I)
 _SPLIT = re.compile(rf"\s*;\s*|\s+và\s+(?=(?:{DOC_TYPES})\b)|,\s+(?=(?:{DOC_TYPES})\s+số\b)")
+# the enacting clause closing the preamble, after the last citation's comma or full stop
+_ENACTING = re.compile(
+    r"[,.]\s+[^,;.]{0,80}?\b(?:ban hành|xây dựng)\b[^;]*?"
+    r"\b(?:như sau|sau đây|các nội dung sau)\s*:?\s*$",
+    re.I,
+)
 _LEAD = re.compile(r"^\s*[-–+•]?\s*(căn cứ|thực hiện|theo)\s+", re.I)
 
 
@@ -65,7 +73,7 @@ def legal_bases(paragraphs: list[str]) -> list[dict]:
 
 def _entry(segment: str) -> dict | None:
     segment = _LEAD.sub("", re.sub(r"^\s*[-–+•]\s*", "", segment), count=1)
-    segment = segment.strip(" ;.:,")
+    segment = _ENACTING.sub("", segment).strip(" ;.:,")
     if not _DOC_START.match(segment):
         return None
     numbers = DOC_NUMBER.findall(segment[:120])

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from . import errors
-from .areas import guess_area
+from .areas import guess_target_area
 from .checks import deadlines_before_plan
 from .document import Document, Paragraph, Table
 from .duties import duties_from_prose
@@ -267,7 +267,7 @@ def _prose_targets(placed, warnings: list[str]) -> list[dict]:
             for quantity in find_quantities(sentence):
                 area = item.area
                 if area is None:
-                    area = guess_area(quantity.text)
+                    area = guess_target_area(quantity.text, sentence)
                     guessed.append(item.paragraph.line)
                 out.append(
                     {

@@ -88,7 +88,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
             rule_day = int(rule.group(1))
             rule_text = text[rule.start() : rule.end()]
         folded = _DUE_THEN_PERIOD.sub(r"\2 \1", folded)
-        for kind, segment, seg_year in _segments(folded, year):
+        for kind, segment, seg_year in _spread_dues(_segments(folded, year)):
             if seg_year is None:
                 continue
             period = periods.setdefault(kind, _Reading(kind, seg_year, line=line))
@@ -157,6 +157,36 @@ def _segments(folded: str, year: int | None) -> list[tuple[str, str, int | None]
         out.append((kind, segment, seg_year))
     if "9m" in {k for k, _, _ in out}:  # "quý III" and "9 tháng" name the same report
         out = [(("9m" if k == "q3" else k), s, y) for k, s, y in out]
+    return out
+
+
+# "trước ngày 12/6/2026 và ngày 12/12/2026": one deadline per report named before it
+_DUE_LIST = re.compile(
+    r"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"(?:\s*(?:,|va|;)\s*(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)+"
+)
+_ANY_DUE = re.compile(r"(?:truoc|cham nhat|han)\s+(?:ngay\s+)?\d")
+_DAY_MONTH = re.compile(r"\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?")
+
+
+def _spread_dues(segments: list[tuple[str, str, int | None]]) -> list[tuple[str, str, int | None]]:
+    """'báo cáo 6 tháng, báo cáo năm gửi trước ngày 12/6/2026 và ngày 12/12/2026': reports
+    named one after another without a deadline, then as many deadlines as reports, take them
+    in order (the 6-month report the first, the annual one the second)."""
+    out = list(segments)
+    for i, (_, segment, _) in enumerate(segments):
+        listed = _DUE_LIST.search(segment)
+        if not listed:
+            continue
+        dates = _DAY_MONTH.findall(listed.group(0))
+        first = i
+        while first > 0 and segments[first - 1][1] and not _ANY_DUE.search(segments[first - 1][1]):
+            first -= 1
+        if i - first + 1 != len(dates):
+            continue
+        for k, j in enumerate(range(first, i + 1)):
+            head = out[j][1][: listed.start()] if j == i else out[j][1]
+            out[j] = (out[j][0], f"{head} truoc ngay {dates[k]}", out[j][2])
     return out
 
 

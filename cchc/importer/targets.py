@@ -142,6 +142,7 @@ def _clause_bounds(text: str, folded: str, matches: list[re.Match[str]]) -> list
 
 def _tidy_clause(text: str) -> str:
     text = re.sub(r"^[\s\-–•+,;.]+", "", text)
+    text = re.sub(r"^[a-zđ]\)\s+", "", text)  # a lettered item: "a) Phấn đấu …"
     text = re.sub(r"^(trong số đó|trong đó)\s*,?\s*", "", text, flags=re.I)
     text = text.strip().rstrip(" ,;.:")
     return text[:1].upper() + text[1:] if text else text

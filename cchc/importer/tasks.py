@@ -12,7 +12,7 @@ import re
 
 from cchc.plans.deadlines import parse_deadline
 
-from .areas import guess_area
+from .areas import guess_area, guess_target_area
 from .columns import parse_budget, split_items, starts_deadline
 from .repair import unwrap
 from .tables import LogicalRow, ParsedTable
@@ -193,10 +193,15 @@ def _with_unit(value: str, unit: str) -> str:
     """A bare figure with its 'Đơn vị tính': '98' + '%' → '98%', '85' + 'điểm' → '85 điểm',
     '2' + 'sáng kiến' → '2 sáng kiến'."""
     value = value.strip()
-    if not unit.strip() or not re.fullmatch(r"[≥≤<>=]*\s*\d+(?:[.,]\d+)?", value):
+    # the figure may follow the words that compare it ('Tối thiểu 90', 'Trên 80', 'Đạt 95')
+    match = re.fullmatch(rf"((?:{_COMPARING_WORDS})\s+|[≥≤<>=]*\s*)(\d+(?:[.,]\d+)?)", value, re.I)
+    if not unit.strip() or not match:
         return value
     unit = unit.strip()
     return f"{value}%" if unit in ("%", "Tỷ lệ %") else f"{value} {unit}"
+
+
+_COMPARING_WORDS = "tối thiểu|ít nhất|trên|dưới|không quá|không dưới|tối đa|đạt|từ"
 
 
 def _value_quantities(text: str) -> list[Quantity]:
@@ -214,8 +219,8 @@ def _value_quantities(text: str) -> list[Quantity]:
 def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: str) -> dict:
     area = row.section.area if row.section else None
     return {
-        "area": area or guess_area(context),
-        "text": prefix + quantity.text,
+        "area": area or guess_target_area(context, source),
+        "text": " ".join((prefix + quantity.text).split()),  # a cell's lines are one text
         "comparator": quantity.comparator,
         "value": quantity.value,
         "unit": quantity.unit,

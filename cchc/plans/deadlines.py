@@ -309,7 +309,10 @@ def _frequency(s: str) -> str | None:
         return "half_yearly"
     if re.search(r"\b(hang|moi)\s+nam\b", s):
         return "yearly"
-    if re.search(r"\bthuong\s*xuyen\b|\bdinh ky\b|\blien tuc\b", s):
+    # daily and weekly work ("Hằng ngày", "Hằng tuần") is done all the time: regular
+    if re.search(
+        r"\bthuong\s*xuyen\b|\bdinh ky\b|\blien tuc\b|\b(?:hang|moi)\s+(?:ngay|tuan)\b", s
+    ):
         return "regular"
     return None
 

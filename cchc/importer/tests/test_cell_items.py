@@ -14,6 +14,13 @@ CASES = [
     ("Công chức Văn phòng -\nThống kê\nCông chức Tư pháp -\nHộ tịch", True,
      ["Công chức Văn phòng - Thống kê", "Công chức Tư pháp - Hộ tịch"]),
     ("Trung tâm Phục vụ hành\nchính công xã", True, ["Trung tâm Phục vụ hành chính công xã"]),
+    # 0167: narrow PDF columns wrap before a dash, after "Ủy ban", after a post
+    ("Phòng Văn hóa\n- Xã hội", True, ["Phòng Văn hóa - Xã hội"]),
+    ("Bộ phận Một cửa;\nỦy ban\nMTTQ Việt Nam xã", True,
+     ["Bộ phận Một cửa", "Ủy ban MTTQ Việt Nam xã"]),
+    ("Chủ tịch\nUBND xã", True, ["Chủ tịch UBND xã"]),
+    ("Chủ tịch UBND xã\nCông chức Văn phòng - Thống kê", False,
+     ["Chủ tịch UBND xã", "Công chức Văn phòng - Thống kê"]),
 ]  # fmt: skip
 
 

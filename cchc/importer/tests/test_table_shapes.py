@@ -21,8 +21,8 @@ def test_targets_table_with_a_unit_column():
     result = parse_bytes(save(doc), "an-binh.docx")
     assert result["tasks"] == []
     assert [(t["area"], t["comparator"], t["value"], t["unit"]) for t in result["targets"]] == [
-        ("procedures", "=", 98, "%"), ("impact", ">=", 85, "points"), ("other", "=", 2, "count"),
-        ("procedures", "<=", 2, "%"),
+        ("procedures", "=", 98, "%"), ("impact", ">=", 85, "points"),
+        ("direction", "=", 2, "count"), ("procedures", "<=", 2, "%"),
     ]  # fmt: skip
 
 

@@ -209,8 +209,9 @@ def test_department_targets_and_reports(department):
     got = [(t["comparator"], t["value"], t["unit"]) for t in department["targets"]]
     assert got == [("top", 10, "rank"), ("=", 100, "%"), (">=", 80, "%"), ("<=", 1, "%"),
                    (">=", 95, "%")]  # fmt: skip
+    # online public services and online records are digital government, as seeds 000/003 (0167)
     assert [t["area"] for t in department["targets"][1:]] == [
-        "procedures", "procedures", "procedures", "impact",
+        "digital_government", "digital_government", "procedures", "impact",
     ]  # fmt: skip
     assert [(p["name"], p["due"]) for p in department["reporting_periods"]] == [
         ("Quý I/2025", "2025-03-10"), ("6 tháng/2025", "2025-06-10"),
@@ -311,7 +312,8 @@ def test_district_deadlines_targets_reports(district):
     assert [t["budget_million_vnd"] for t in tasks[8:]] == [None, 50]
     got = [(t["comparator"], t["value"]) for t in district["targets"]]
     assert got == [(">=", 85), (">=", 30), (">=", 2)]
-    assert [t["area"] for t in district["targets"][:2]] == ["procedures", "procedures"]
+    # records received and settled online: digital government; online payment: procedures (0167)
+    assert [t["area"] for t in district["targets"][:2]] == ["digital_government", "procedures"]
     assert [(p["name"], p["due"]) for p in district["reporting_periods"]] == [
         ("6 tháng/2025", "2025-06-05"), ("Năm 2025", "2025-12-05"),
     ]  # fmt: skip
