@@ -141,6 +141,14 @@ INCOMPLETE_UNITS = {
     *("công chức", "các", "công", "các công", "cơ quan", "các cơ", "cán bộ", "tổ", "bộ phận"),
     *("ban", "phòng", "văn phòng", "công chức văn", "bưu điện", "ủy ban", "uỷ ban", "trung tâm"),
 }
+# The offices named by two words joined by a dash (Decree 33/2023's commune posts, the
+# district's and the new commune's offices): a bulleted PDF cell wrapped before the dash
+# ("- Phòng Văn hóa" / "- Xã hội") is one office, not two bullets. Folded.
+DASHED_OFFICES = {
+    *(("van hoa", "xa hoi"), ("van phong", "thong ke"), ("tu phap", "ho tich")),
+    *(("tai chinh", "ke toan"), ("tai chinh", "ke hoach"), ("dia chinh", "xay dung")),
+    *(("dia chinh", "nong nghiep"), ("kinh te", "ha tang"), ("lao dong", "thuong binh")),
+}
 CONNECTORS = {"và", "của", "thuộc", "các", "với", "tại", "cho", "theo", "về", "trên", "hoặc"}
 LIST_BREAK_WORDS = {"và", "hoặc", "hay", "của", "về", "theo", "các", "những", "với", "tại", "do"}
 
@@ -245,6 +253,7 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
             or items[-1].endswith(("-", ",", "–"))
             or items[-1].lower() in INCOMPLETE_UNITS
             or _office_of(items[-1], line)
+            or _second_half(items[-1], line)
         )
         if continues:
             from .repair import join_fragments
@@ -259,6 +268,15 @@ def _office_of(previous: str, line: str) -> bool:
     """'Chủ tịch' / 'UBND xã': a post wrapped before the body it belongs to."""
     return previous.lower() in ("chủ tịch", "phó chủ tịch") and bool(
         re.match(r"(?:UBND|HĐND|Ủy ban|Uỷ ban)\b", line)
+    )
+
+
+def _second_half(previous: str, line: str) -> bool:
+    """'- Xã hội' after '… Văn hóa': the rest of a dashed office name, whatever the bullets."""
+    before, after = fold(previous), fold(_BULLET.sub("", line))
+    return any(
+        before.endswith(first) and re.match(rf"{second}\b", after)
+        for first, second in DASHED_OFFICES
     )
 
 

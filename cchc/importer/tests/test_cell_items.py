@@ -21,6 +21,14 @@ CASES = [
     ("Chủ tịch\nUBND xã", True, ["Chủ tịch UBND xã"]),
     ("Chủ tịch UBND xã\nCông chức Văn phòng - Thống kê", False,
      ["Chủ tịch UBND xã", "Công chức Văn phòng - Thống kê"]),
+    # a bulleted cell wrapped before the dash of an office's name: one office, not two
+    ("- Văn phòng HĐND và UBND phường\n- Phòng\nVăn hóa\n- Xã hội", True,
+     ["Văn phòng HĐND và UBND phường", "Phòng Văn hóa - Xã hội"]),
+    ("- Công chức Văn hóa\n- Xã hội\n- Người có uy tín", True,
+     ["Công chức Văn hóa - Xã hội", "Người có uy tín"]),
+    ("- Công chức Tư pháp\n- Hộ tịch\n- Công chức Văn phòng - Thống kê", True,
+     ["Công chức Tư pháp - Hộ tịch", "Công chức Văn phòng - Thống kê"]),
+    ("- Hội Cựu chiến binh\n- Hội Nông dân", True, ["Hội Cựu chiến binh", "Hội Nông dân"]),
 ]  # fmt: skip
 
 
