@@ -7,6 +7,7 @@ is the same one, migrated once)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.core.management.color import no_style
@@ -21,7 +22,7 @@ KEPT = {"django_migrations"}  # what migrate wrote, the same before and after
 class Rows:
     """Every table's rows as they were at `take()`."""
 
-    tables: dict[str, object] = field(default_factory=dict)
+    tables: dict[str, Any] = field(default_factory=dict)
 
 
 def _tables() -> list[str]:

@@ -37,7 +37,7 @@ _LOADED: dict[tuple, _Loaded] = {}
 
 
 def _files_root() -> Path:
-    return Path(storages["default"].location)
+    return Path(storages["default"].path(""))
 
 
 def _files_in(root: Path) -> tuple[str, ...]:
