@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
@@ -83,3 +84,4 @@ def put_back(rows: Rows) -> None:
                     marks = ", ".join("?" * len(data[0]))
                     sql = f'INSERT INTO "{table}" VALUES ({marks})'
                     connection.connection.executemany(sql, data)
+    ContentType.objects.clear_cache()  # the ids it remembers may be gone
