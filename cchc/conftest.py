@@ -80,6 +80,44 @@ def pytest_runtest_setup(item):
         )
 
 
+_MIGRATED: list = []  # (django_db_blocker, the rows of the test database just migrated)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and its rows as the migrations left them (what the data
+    migrations wrote: built-in indicators and figures, questionnaires, the index's version 1)."""
+    from cchc.testing import dbcopy
+
+    with django_db_blocker.unblock():
+        _MIGRATED.append((django_db_blocker, dbcopy.take()))
+
+
+def _committing(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & fixtures
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A committing test ends on a flushed database. pytest-django runs them after the others,
+    so no other test finds one; a group (`xdist_group`) of committing tests runs first in its
+    process (xdist hands out the groups first), so after each of them the rows the migrations
+    wrote are put back: the next test, committing or not, starts as the first one did, and
+    the demo's copy (cchc/testing/demo.py) serves each of the group's tests (decision 0165)."""
+    result = yield
+    if _MIGRATED and item.get_closest_marker("xdist_group") and _committing(item):
+        from cchc.testing import dbcopy
+
+        blocker, rows = _MIGRATED[0]
+        with blocker.unblock():
+            dbcopy.put_back(rows)
+    return result
+
+
 @pytest.fixture(scope="session")
 def migrated_site(tmp_path_factory):
     """An installation whose empty database `cchc migrate` has made, once per test process; a

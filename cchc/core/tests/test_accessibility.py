@@ -5,6 +5,7 @@ than the phone reachable by keyboard (site.js names and focuses its scrolling bo
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -13,11 +14,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cchc.conftest import browser_login, screenshot
-from cchc.demo import load_demo
 from cchc.surveys.models import Campaign
 from cchc.testing.axe import violations
+from cchc.testing.demo import demo_data
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("a11y-demo")]
+# the demo as of today is loaded once per test process and copied (cchc/testing/demo.py)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo-today")]
 
 YEAR = timezone.localdate().year
 PAGES = {
@@ -55,7 +57,7 @@ def test_the_first_pages_of_each_kind_of_user_pass_axe(page, tmp_path):
         "OPTIONS": {"location": str(tmp_path)},
     }
     with override_settings(STORAGES={**settings.STORAGES, "default": files}):
-        load_demo(io.StringIO())
+        demo_data(io.StringIO(), today=dt.date.today())
     campaign = Campaign.objects.get(unit__code="tp-tay-ninh").pk
     found = {}
     for user, addresses in PAGES.items():

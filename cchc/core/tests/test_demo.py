@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 
 import pytest
@@ -6,6 +7,10 @@ from django.urls import reverse
 
 from cchc.core.management.commands.serve import users_with_demo_password
 from cchc.org.models import Membership, Unit, User
+from cchc.testing.demo import demo_data
+
+# the demo as of today is loaded once per test process and copied (cchc/testing/demo.py)
+pytestmark = pytest.mark.xdist_group("demo-today")
 
 SPEC_UNITS = {
     "tay-ninh": None,
@@ -98,7 +103,7 @@ def test_the_demo_logins_see_exactly_their_scope(client):
 
     from cchc.plans.models import Plan
 
-    call_command("demo", no_serve=True, stdout=io.StringIO())
+    demo_data(io.StringIO(), today=dt.date.today())  # what `cchc demo` loads (the test above)
     thanh_tan = Plan.objects.filter(unit__code="thanh-tan")
     # the 2024 seed, the current year's plan and next year's draft (appraised, decision 0050)
     assert thanh_tan.count() == 3

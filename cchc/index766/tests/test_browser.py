@@ -8,10 +8,11 @@ import io
 import pytest
 
 from cchc.conftest import browser_login, screenshot
-from cchc.demo import load_demo
 from cchc.index766.models import Publication
+from cchc.testing.demo import demo_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# the demo as of today is loaded once per test process and copied (cchc/testing/demo.py)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo-today")]
 
 
 def _as(page, username):
@@ -21,7 +22,7 @@ def _as(page, username):
 
 def test_the_district_compares_its_communes_and_a_commune_corrects_its_month(page):
     today = dt.date.today()
-    load_demo(io.StringIO(), today=today)
+    demo_data(io.StringIO(), today=today)
     page.set_default_timeout(60000)  # the demo on a shared, loaded machine
     last = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 

@@ -9,11 +9,12 @@ import io
 import pytest
 
 from cchc.conftest import browser_login, screenshot
-from cchc.demo import load_demo
 from cchc.parindex.choices import Stage
 from cchc.parindex.models import Assessment, Score
+from cchc.testing.demo import demo_data
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# the demo as of today is loaded once per test process and copied (cchc/testing/demo.py)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo-today")]
 
 
 def _as(page, username):
@@ -23,7 +24,7 @@ def _as(page, username):
 
 def test_self_assessment_appraisal_explanation_final_and_ranking(page):
     today = dt.date.today()
-    load_demo(io.StringIO(), today=today)
+    demo_data(io.StringIO(), today=today)
     year = today.year
     url = f"{page.base_url}/par/thanh-tan/{year}/"
     page.set_viewport_size({"width": 1366, "height": 768})

@@ -13,13 +13,15 @@ import pytest
 from django.urls import reverse
 
 from cchc.conftest import browser_login, screenshot
-from cchc.demo import load_demo, seeds_dir
+from cchc.demo import seeds_dir
 from cchc.evidence.models import Evidence
 from cchc.plans.choices import AmendmentStatus, PlanStatus
 from cchc.plans.models import Plan
+from cchc.testing.demo import demo_data
 from cchc.tracking.models import Direction, Nudge, Occurrence
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# the demo as of today is loaded once per test process and copied (cchc/testing/demo.py)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("demo-today")]
 
 # Seed 000's row 10, led by "Công chức Tư pháp – Hộ tịch", due 31/01/2024, product "Kế hoạch".
 TASK = "Xây dựng kế hoạch theo dõi tình hình thi hành pháp luật của xã năm 2024."
@@ -157,7 +159,7 @@ def _amend_and_close(page, plan, plan_url):
 
 
 def test_the_whole_life_of_seed_000_on_the_demo(page):
-    load_demo(io.StringIO(), today=dt.date.today())
+    demo_data(io.StringIO(), today=dt.date.today())
     page.set_default_timeout(60000)  # the demo and many logins on a shared, loaded machine
     page.set_viewport_size({"width": 1366, "height": 768})
 

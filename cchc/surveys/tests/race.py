@@ -1,9 +1,10 @@
 """Twenty threads answering with the same dossier code at once (used by test_concurrency).
 
 Run as a script (`python -m cchc.surveys.tests.race`) it migrates the database DATABASE_URL
-names, makes a campaign and prints the outcome as JSON: SQLite's in-memory test database is
-shared between threads in a way the real file database is not, so on SQLite the test runs
-this against a file, as `cchc serve` does.
+names (the test hands it a copy of one already migrated: nothing left to do), makes a
+campaign and prints the outcome as JSON: SQLite's in-memory test database is shared between
+threads in a way the real file database is not, so on SQLite the test runs this against a
+file, as `cchc serve` does.
 """
 
 from __future__ import annotations

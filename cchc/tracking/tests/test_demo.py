@@ -15,8 +15,9 @@ from cchc.tracking.models import Occurrence, ProgressUpdate
 
 TODAY = dt.date(2025, 6, 11)
 
-# the demo is loaded once for the module (`_demo_once`): its tests run in one test process
-pytestmark = pytest.mark.xdist_group("tracking-demo")
+# the demo is loaded once for the module (`_demo_once`): its tests run in one test process,
+# with the PAR demo's, which loads it as of the same day (cchc/testing/demo.py)
+pytestmark = pytest.mark.xdist_group("demo-2025-06-11")
 
 
 _demo_once, demo = demo_fixtures(TODAY)  # the demo as of TODAY, loaded once
