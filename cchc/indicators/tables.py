@@ -97,6 +97,21 @@ def build_tables(
     return IndicatorTables(unit, period, indicators, rows, list(by_month), below, own, sort, order)
 
 
+def month_axis(keys: list[str], unfinished: str | None, today: dt.date) -> dict:
+    """A monthly chart's axis: "03/2024" per month, the month under way (`unfinished`,
+    `periods.Period.under_way`) labelled with the day its figures reach, its index for the
+    script to draw it dashed, and the words its tooltip adds."""
+    to_day = _("to %(day)s") % {"day": f"{today:%d/%m}"}
+    return {
+        "labels": [
+            [f"{key[5:]}/{key[:4]}", to_day] if key == unfinished else f"{key[5:]}/{key[:4]}"
+            for key in keys
+        ],
+        "unfinished": keys.index(unfinished) if unfinished in keys else None,
+        "unfinished_label": _("(month not over yet)"),
+    }
+
+
 def _sorted(rows: list[BelowRow], definition, order: str) -> list[BelowRow]:
     if definition is None:
         return sorted(rows, key=lambda r: r.unit.name, reverse=order == "desc")

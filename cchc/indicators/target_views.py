@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cchc import periods
 from cchc.org.access import Action, access_for
+from cchc.org.in_force import as_of
 from cchc.plans import measures
 from cchc.plans.choices import PlanStatus
 from cchc.plans.history import target_history
@@ -20,6 +22,7 @@ from cchc.plans.rules import ensure_open
 
 from . import actions
 from .forms import FigureForm, LinkForm
+from .tables import month_axis
 from .targets import progress_of
 
 
@@ -52,13 +55,19 @@ def _page(request, target: Target, *, link_form=None, figure_form=None, status: 
     progress = _progress(target)
     closed = target.plan.status == PlanStatus.CLOSED
     months = progress.months or []
+    # the month under way counts the days so far (decision 0163): marked on the table and chart
+    today = timezone.localdate()
+    in_force = today if as_of(unit, today) == today else None
+    unfinished = periods.whole_year(target.plan.year).under_way(in_force)
     context = {
         "target": target,
         "plan": target.plan,
         "progress": progress,
         "months": months,
+        "unfinished": unfinished,
+        "today": today,
         "chart": {
-            "labels": [key[5:] + "/" + key[:4] for key, _v in months],
+            **month_axis([key for key, _v in months], unfinished, today),
             "values": [v.value for _k, v in months],
             "goal": None if target.value is None else float(target.value),
             "percent": bool(target.indicator_id and target.indicator.is_rate),

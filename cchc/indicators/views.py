@@ -17,7 +17,7 @@ from cchc.org.access import Action, access_for, links_read_once, unit_for
 from cchc.org.in_force import as_of
 
 from .models import IndicatorDefinition
-from .tables import IndicatorTables, build_tables, period_asked, period_picker
+from .tables import IndicatorTables, build_tables, month_axis, period_asked, period_picker
 
 
 @login_required
@@ -114,15 +114,8 @@ def _sorting(request) -> tuple[str, str]:
 def _chart(tables: IndicatorTables, unfinished: str | None, today) -> dict:
     """The monthly series of every indicator, for the chart's indicator picker; the month
     under way (`unfinished`) is labelled with the day its figures reach and drawn dashed."""
-    keys = tables.month_keys
-    to_day = _("to %(day)s") % {"day": f"{today:%d/%m}"}
     return {
-        "labels": [
-            [f"{key[5:]}/{key[:4]}", to_day] if key == unfinished else f"{key[5:]}/{key[:4]}"
-            for key in keys
-        ],
-        "unfinished": keys.index(unfinished) if unfinished in keys else None,
-        "unfinished_label": _("(month not over yet)"),
+        **month_axis(tables.month_keys, unfinished, today),
         "series": {
             row.definition.code: {
                 "name": row.definition.name,

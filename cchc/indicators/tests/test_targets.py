@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -346,6 +348,22 @@ def test_the_target_page_shows_the_months_and_the_focal_point_confirms_a_suggest
     page = client.get(reverse("plans:target", args=[target.pk])).content.decode()
     assert "510 / 600" in page and "03/2024" in page and "88%" in page
     assert "Xác định cách đo chỉ tiêu" in page  # the change is in the history
+
+
+def test_the_target_pages_month_under_way_is_headed_with_the_day_its_figures_reach(
+    login, world, measured_plan, monkeypatch
+):
+    from django.utils import timezone
+
+    _plan, target = measured_plan
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2024, 6, 20))
+    page = login(world.people.focal).get(reverse("plans:target", args=[target.pk]))
+    html = page.content.decode()
+    assert "06/2024<br><span" in html and "đến 20/06" in html
+    assert "05/2024<br>" not in html
+    chart = json.loads(re.search(r'id="target-chart-data"[^>]*>(.*?)</script>', html).group(1))
+    assert chart["unfinished"] == 5 and chart["labels"][5] == ["06/2024", "đến 20/06"]
+    assert chart["labels"][4] == "05/2024"
 
 
 @pytest.fixture
