@@ -47,21 +47,22 @@ def test_a_refusal_reads_in_vietnamese_with_its_exit_code_and_still_raises_in_co
         cli.main(["cchc", "disable-idle-accounts", "--days", "0", "--traceback"])
 
 
-def test_a_missing_required_option_is_refused_in_vietnamese_whatever_the_servers_lang(tmp_path):
-    # The console script itself, with no LANG, LANGUAGE or LC_ALL at all (a bare service).
-    script = str(Path(sys.executable).with_name("cchc"))
+def _script(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    """The console script itself, with no LANG, LANGUAGE or LC_ALL at all (a bare service),
+    on a database file not made yet."""
     env = {
         "PATH": "/usr/bin:/bin",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CCHC_DATA_DIR": str(tmp_path / "data"),
     }
-    done = subprocess.run(
-        [script, "par-score", "--year", "2024"],
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
+    script = str(Path(sys.executable).with_name("cchc"))
+    return subprocess.run(
+        [script, *args], env=env, capture_output=True, encoding="utf-8", timeout=120
     )
+
+
+def test_a_missing_required_option_is_refused_in_vietnamese_whatever_the_servers_lang(tmp_path):
+    done = _script(tmp_path, "par-score", "--year", "2024")
     assert done.returncode == 2
     assert done.stderr.startswith("Cách dùng: cchc par-score ")
     assert done.stderr.rstrip().endswith("cchc par-score: lỗi: thiếu tham số bắt buộc: --unit")
@@ -70,19 +71,7 @@ def test_a_missing_required_option_is_refused_in_vietnamese_whatever_the_servers
 
 def test_a_command_before_cchc_migrate_says_to_run_it_not_a_traceback(tmp_path):
     # A first day: the database file does not exist yet; the command is refused in words.
-    script = str(Path(sys.executable).with_name("cchc"))
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "CCHC_DATA_DIR": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [script, "par-score", "--unit", "thanh-tan", "--year", "2024"],
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    done = _script(tmp_path, "par-score", "--unit", "thanh-tan", "--year", "2024")
     assert done.returncode == 1
     assert done.stderr.strip() == (
         "Lỗi: Cơ sở dữ liệu chưa được tạo hoặc chưa được cập nhật. Chạy “cchc migrate” (hoặc "
