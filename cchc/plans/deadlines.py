@@ -17,6 +17,7 @@ from datetime import date
 from cchc import periods as cal
 from cchc.org.matching import without_marks as fold
 from cchc.periods import safe_date
+from cchc.workdays.calendar import lunar_new_year
 
 Period = cal.Span
 
@@ -109,6 +110,11 @@ _NINE = re.compile(r"9\s*thang(?:\s+(?:dau\s+)?nam)?(?:\s*(?:/|nam)?\s*(\d{4}))?
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
 _YEAR = re.compile(r"(?:(?<=nam )|(?<=nam)|(?<=/))\s*(\d{4})(?!\d)|(?<![\d/.])(\d{4})(?![\d/])")
 _MONTHLY_DAY = re.compile(r"\bngay\s+(\d{1,2})\s+(?:cua\s+)?(?:hang|moi)\s+thang\b")
+# "Trước Tết Nguyên đán (năm 2026)": the lunar new year, not the new year of 1 January
+_TET = re.compile(
+    r"(?:\b(truoc|sau)\s+(?:(?:ky nghi|dip|ngay)\s+)?)?\btet\b(?!\s+duong)"
+    r"(?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?(?:\s*(?:/|-|nam)?\s*(\d{4})(?!\d))?"
+)
 _PLAIN_YEAR_WORDS = re.compile(r"\b(trong nam|ca nam|nam nay|hang nam|cuoi nam|dau nam)\b")
 
 
@@ -129,6 +135,7 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
             return year
         return parsed
 
+    s = _scan_tet(s, points, take_year)
     s = _scan_dates(s, points, take_year)
     s = _scan_ranges(s, periods, take_year)
     s = _scan_quarters(s, periods, take_year)
@@ -155,11 +162,27 @@ def parse_deadline(text: str | None, year: int | None = None) -> DeadlineSpec:
     )
 
 
+def _scan_tet(s: str, points: list[date], take_year) -> str:
+    """ "Trước Tết Nguyên đán" is due on the lunar year's last day (the eve of the Tết that
+    falls in the plan's year, or in the year written after it); any other mention of Tết
+    ("sau Tết", "dịp Tết") names no day, and its year is not the whole year."""
+    for match in list(_TET.finditer(s)):
+        if match.group(1) == "truoc":
+            y = take_year(match.group(2))
+            first_day = lunar_new_year(y) if y else None
+            if first_day:
+                points.append(date.fromordinal(first_day.toordinal() - 1))
+        s = _blank(s, match)
+    return s
+
+
 def _scan_dates(s: str, points: list[date], take_year) -> str:
+    # a cell of bare days ("30/6 và 31/12") is dates, though no "ngày" or "trước" says so
+    only_days = re.fullmatch(r"(?:[\s,;+&-]|va\b)*", _DATE_NUM.sub(" ", s)) is not None
     for pattern in (_DATE_WORDS, _DATE_NUM):
         for match in pattern.finditer(s):
             day, month, yr = match.group(1), match.group(2), match.group(3)
-            if pattern is _DATE_NUM and not _looks_like_day(s, match):
+            if pattern is _DATE_NUM and not (only_days or _looks_like_day(s, match)):
                 continue
             y = take_year(yr)
             found = before_day(y, int(month), int(day)) if y else None

@@ -198,6 +198,13 @@ def next_working_day(day: dt.date, unit=None, *, inclusive: bool = True) -> dt.d
     return day
 
 
+def lunar_new_year(year: int) -> dt.date | None:
+    """The first day of Tết Nguyên đán that falls in `year` (17/02/2026), from the same
+    holidays package as the days off; None where the package does not know the year."""
+    days, _swapped = _national_year(year)
+    return next((day for day, name in days.items() if name == "Tết Nguyên Đán"), None)
+
+
 def days_off(year: int, unit=None) -> list[tuple[dt.date, str]]:
     """Every weekday off and every weekend day worked in a year, for the calendar page."""
     result = []

@@ -71,6 +71,17 @@ CASES = [
     ("Thuong xuyen", None, "regular", 0, False),
     ("Hang thang", None, "monthly", 0, False),
     ("Trong nam 2024", date(2024, 12, 31), None, 1, False),
+    # Bare days in a deadline cell are dates, though no "ngày" or "trước" says so.
+    ("30/6 và 31/12", date(2024, 12, 31), None, 2, False),
+    ("30/6; 31/12/2025", date(2025, 12, 31), None, 2, False),
+    ("15/3", date(2024, 3, 15), None, 1, False),
+    # Tết Nguyên đán is the lunar new year (10/02/2024, 29/01/2025): due on its eve; a year
+    # written after it is Tết's year, not the whole year.
+    ("Trước Tết Nguyên đán", date(2024, 2, 9), None, 1, False),
+    ("Trước Tết Nguyên đán năm 2025", date(2025, 1, 28), None, 1, False),
+    ("Hoàn thành trước Tết Nguyên đán 2025", date(2025, 1, 28), None, 1, False),
+    ("Sau Tết Nguyên đán 2024", None, None, 0, True),
+    ("Trước Tết Dương lịch", None, None, 0, True),
 ]
 
 
@@ -82,6 +93,10 @@ def test_deadline_cells_read_as_plans_mean_them(text, due, recurrence, periods, 
     assert len(spec.periods) == periods
     assert spec.needs_date is needs_date
     assert spec.dated is (due is not None)
+
+
+def test_a_fraction_is_not_a_day():
+    assert parse_deadline("1/2 số xã hoàn thành", PLAN_YEAR).due is None
 
 
 def test_multi_period_cell_lists_each_quarter_and_the_year():
