@@ -177,8 +177,10 @@ def _scan_tet(s: str, points: list[date], take_year) -> str:
 
 
 def _scan_dates(s: str, points: list[date], take_year) -> str:
-    # a cell of bare days ("30/6 và 31/12") is dates, though no "ngày" or "trước" says so
-    only_days = re.fullmatch(r"(?:[\s,;+&-]|va\b)*", _DATE_NUM.sub(" ", s)) is not None
+    # a cell of bare days ("30/6 và 31/12", "Từ 01/3 - 30/4") is dates, though no "ngày" or
+    # "trước" says so
+    bare = _DATE_NUM.sub(" ", s)
+    only_days = re.fullmatch(r"(?:[\s,;+&-]|va\b|tu\b|den\b)*", bare) is not None
     for pattern in (_DATE_WORDS, _DATE_NUM):
         for match in pattern.finditer(s):
             day, month, yr = match.group(1), match.group(2), match.group(3)

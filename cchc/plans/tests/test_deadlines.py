@@ -75,6 +75,7 @@ CASES = [
     ("30/6 và 31/12", date(2024, 12, 31), None, 2, False),
     ("30/6; 31/12/2025", date(2025, 12, 31), None, 2, False),
     ("15/3", date(2024, 3, 15), None, 1, False),
+    ("Từ 01/3 - 30/4", date(2024, 4, 30), None, 2, False),
     # Tết Nguyên đán is the lunar new year (10/02/2024, 29/01/2025): due on its eve; a year
     # written after it is Tết's year, not the whole year.
     ("Trước Tết Nguyên đán", date(2024, 2, 9), None, 1, False),
