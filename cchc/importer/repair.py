@@ -23,9 +23,24 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _D_VARIANTS = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
 
 
+# Spaces a word processor puts in copied text (no-break, narrow, ideographic) are plain spaces
+# to the reader, so that "I.\u00a0CẢI CÁCH" or "ngày\u202f15" reads like its typed twin;
+# zero-width marks and a byte-order mark left inside the text are dropped.
+_ODD_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                  "\u202f\u205f\u3000", " ")
+    | dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff")
+)  # fmt: skip
+
+
+def plain_spaces(text: str) -> str:
+    return text.translate(_ODD_SPACES)
+
+
 def nfc(text: str) -> str:
-    """Composed (NFC) text with the look-alike letters of 'Đ'/'đ' replaced by the real ones."""
-    return unicodedata.normalize("NFC", text).translate(_D_VARIANTS)
+    """The text every reader works on: composed (NFC), the look-alike letters of 'Đ'/'đ'
+    replaced by the real ones, odd spaces plain (`plain_spaces`)."""
+    return plain_spaces(unicodedata.normalize("NFC", text).translate(_D_VARIANTS))
 
 
 def repair_diacritics(text: str) -> tuple[str, int]:
@@ -131,7 +146,7 @@ _SLASH_SPACES = re.compile(r"(?<=[\w)])\s+/\s*(?=[\wĐ])|(?<=\w)/\s+(?=[A-ZĐ\d]
 
 def tidy_spaces(text: str) -> str:
     """Collapse spaces, drop spaces before punctuation, rejoin split document numbers."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    text = plain_spaces(text)
     text = re.sub(r"[ \t]+", " ", text)
     text = re.sub(r" +([,.;:!?)\]”])", r"\1", text)
     text = re.sub(r"([(\[“]) +", r"\1", text)

@@ -1,6 +1,8 @@
 """One plan, the same import whether it comes as .txt or as .docx (decision 0162)."""
 
 import io
+import re
+import unicodedata
 
 import pytest
 from docx import Document
@@ -74,3 +76,31 @@ def test_a_row_cut_at_a_page_break_before_a_year_is_finished_on_the_next_page():
         ("6", "Đánh giá Chỉ số CCHC năm 2024 UBND xã.", "2024-12-31"),
         ("7", "Họp sơ kết, tổng kết về CCHC", "2024-12-31"),
     ]
+
+
+def _no_break_spaces(text: str) -> str:
+    """What a copy out of Word leaves: no-break spaces after a heading's numeral and beside
+    the cell separators, a narrow one after "ngày", a zero-width space here and there."""
+    text = re.sub(r"^([IVX]+\.) ", "\\1\u00a0", text, flags=re.MULTILINE)
+    text = text.replace(" | ", " |\u00a0").replace("ngày ", "ngày\u202f")
+    return text.replace("Kế hoạch", "Kế\u200bhoạch", 3)
+
+
+SAVED_ELSEWHERE = {
+    "Windows line ends": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+    "UTF-8 with BOM": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    "UTF-16": lambda t: t.encode("utf-16"),
+    "decomposed letters (NFD)": lambda t: unicodedata.normalize("NFD", t).encode("utf-8"),
+    "no-break and zero-width spaces": lambda t: _no_break_spaces(t).encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("how", SAVED_ELSEWHERE)
+def test_a_plan_saved_by_another_editor_reads_the_same(seed, how):
+    [path] = sorted(SEEDS.glob("000_*.txt"))
+    data = SAVED_ELSEWHERE[how](path.read_text(encoding="utf-8"))
+    result = parse_bytes(data, path.name)
+    assert len(result["tasks"]) == len(seed("000")["tasks"]) == 44
+    assert _tasks_and_targets(result) == _tasks_and_targets(seed("000"))
+    assert result["plan"] == seed("000")["plan"]
+    assert result["legal_bases"] == seed("000")["legal_bases"]
