@@ -26,6 +26,9 @@ from .repair import nfc, repair_diacritics
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word's copy of a text box for old readers, and text a tracked change moved elsewhere
+_NOT_SHOWN = ("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+              _W + "moveFrom")  # fmt: skip
 
 
 def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -290,14 +293,27 @@ class _DocxReader:
 
 
 def _paragraph_text(p, tab: str = " ") -> str:
+    """A paragraph's text as Word shows it: inserted text of tracked changes in, deleted text
+    out (`w:delText`), a text box's lines on lines of their own, read once (Word also stores
+    a copy for old readers, `mc:Fallback`), moved text where it was moved to."""
     parts: list[str] = []
-    for node in p.iter():
-        if node.tag == _W + "t" and node.text:
-            parts.append(node.text)
-        elif node.tag in (_W + "br", _W + "cr"):
-            parts.append("\n")
-        elif node.tag == _W + "tab":
-            parts.append(tab)
+
+    def walk(node) -> None:
+        for child in node.iterchildren():
+            tag = child.tag
+            if tag == _W + "t":
+                parts.append(child.text or "")
+            elif tag in (_W + "br", _W + "cr"):
+                parts.append("\n")
+            elif tag == _W + "tab":
+                parts.append(tab)
+            elif tag == _W + "txbxContent":
+                lines = (_paragraph_text(q, tab) for q in child.iter(_W + "p"))
+                parts.append("\n" + "\n".join(line for line in lines if line.strip()) + "\n")
+            elif tag not in _NOT_SHOWN:
+                walk(child)
+
+    walk(p)
     return "".join(parts)
 
 

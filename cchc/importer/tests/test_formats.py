@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
 
 from cchc.importer.parse import parse_bytes
 
@@ -104,3 +105,48 @@ def test_a_plan_saved_by_another_editor_reads_the_same(seed, how):
     assert _tasks_and_targets(result) == _tasks_and_targets(seed("000"))
     assert result["plan"] == seed("000")["plan"]
     assert result["legal_bases"] == seed("000")["legal_bases"]
+
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box(text: str):
+    """A text box as Word saves it: the shape, and a VML copy of it for old readers."""
+    inner = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return parse_xml(
+        f"<w:r {_NS}><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:txbx>"
+        f"{inner}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{inner}"
+        "</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_word_file_with_a_text_box_and_tracked_changes_reads_as_word_shows_it():
+    doc = Document()
+    doc.add_paragraph("UBND XÃ THẠNH TÂN")
+    doc.add_paragraph("Số: 26/KH-UBND")._p.append(_text_box("DỰ THẢO"))
+    doc.add_paragraph("KẾ HOẠCH")
+    doc.add_paragraph("Cải cách hành chính năm 2026")
+    doc.add_paragraph("I. CẢI CÁCH THỂ CHẾ")
+    table = doc.add_table(rows=2, cols=4)
+    rows = (["STT", "Nội dung", "Chủ trì", "Thời gian"],
+            ["1", "Rà soát văn bản", "Công chức Tư pháp", "Quý II"])  # fmt: skip
+    for row, texts in enumerate(rows):
+        for column, text in enumerate(texts):
+            table.cell(row, column).text = text
+    title = table.cell(1, 1).paragraphs[0]._p
+    title.append(parse_xml(f'<w:ins {_NS} w:id="1" w:author="A"><w:r><w:t xml:space="preserve">'
+                           " quy phạm pháp luật</w:t></w:r></w:ins>"))  # fmt: skip
+    title.append(parse_xml(f'<w:del {_NS} w:id="2" w:author="A"><w:r><w:delText xml:space='
+                           '"preserve"> đã hết hiệu lực</w:delText></w:r></w:del>'))  # fmt: skip
+    data = io.BytesIO()
+    doc.save(data)
+    result = parse_bytes(data.getvalue(), "ke-hoach.docx")
+    assert result["plan"]["number"] == "26/KH-UBND"
+    assert [(t["ref"], t["title"], t["due"]) for t in result["tasks"]] == [
+        ("1", "Rà soát văn bản quy phạm pháp luật", "2026-06-30")
+    ]
