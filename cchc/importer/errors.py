@@ -56,6 +56,14 @@ def legacy_doc() -> PlanImportError:
     )
 
 
+def other_document(kind: str) -> PlanImportError:
+    return PlanImportError(
+        f"Tệp {kind} chưa được hỗ trợ. Hãy mở tệp, chọn Lưu thành (Save As) kiểu Word (.docx) "
+        "hoặc xuất ra PDF, rồi nhập tệp mới.",
+        "other_document",
+    )
+
+
 def bad_pdf() -> PlanImportError:
     return PlanImportError("Tệp PDF bị hỏng hoặc được đặt mật khẩu nên không đọc được.", "bad_pdf")
 

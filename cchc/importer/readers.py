@@ -41,11 +41,15 @@ def read_bytes(data: bytes, name: str = "", *, max_bytes: int = DEFAULT_MAX_BYTE
     if data.startswith(b"%PDF"):
         return read_pdf(data, name)
     if data.startswith(b"PK\x03\x04"):
+        if data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
+            raise errors.other_document("OpenDocument (.odt, .ods) của LibreOffice/OpenOffice")
         if suffix in (".xlsx", ".xlsm") or workbook.is_workbook(data):
             return read_xlsx(data, name)
         return read_docx(data, name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise errors.legacy_doc()
+    if data.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
+        raise errors.other_document("RTF (.rtf)")
     if suffix == ".docx":
         raise errors.bad_docx()
     if suffix == ".pdf":

@@ -48,6 +48,24 @@ def test_an_old_word_file_asks_to_save_as_docx():
     assert ".docx" in error.message
 
 
+def test_a_libreoffice_file_asks_to_save_as_docx_or_pdf():
+    # an .odt as LibreOffice writes it: "mimetype" first, stored, then the document's parts
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    error = error_of(buffer.getvalue(), "ke-hoach.odt")
+    assert error.code == "other_document"
+    assert error.message.startswith("Tệp OpenDocument (.odt, .ods) của LibreOffice")
+    assert "Word (.docx)" in error.message and "PDF" in error.message
+
+
+def test_a_rich_text_file_asks_to_save_as_docx_or_pdf():
+    error = error_of(rb"{\rtf1\ansi\deff0 {\fonttbl{\f0 Times New Roman;}} KE HOACH}", "kh.rtf")
+    assert error.code == "other_document"
+    assert error.message.startswith("Tệp RTF (.rtf) chưa được hỗ trợ")
+
+
 def test_a_file_over_the_size_limit():
     error = error_of(b"KE HOACH " * 200, "plan.txt", max_bytes=1000)
     assert error.code == "too_large"
