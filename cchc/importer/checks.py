@@ -15,6 +15,11 @@ from .vietnamese import fold
 _ISSUER_WORDS = re.compile(r"^(ubnd|uy ban nhan dan|u\.b\.n\.d\.?)\s+")
 
 
+def task_label(task: dict) -> str:
+    """How a warning names a task: its number, or where it stands when the plan gives none."""
+    return task["ref"] or f"ở dòng {task['source_line']} (“{task['title'][:40]}”)"
+
+
 def deadlines_before_plan(tasks: list[dict], issued_on: str | None, warnings: list[str]) -> None:
     """Flag and warn about tasks whose due date falls before the plan's date."""
     if not issued_on:
@@ -23,7 +28,7 @@ def deadlines_before_plan(tasks: list[dict], issued_on: str | None, warnings: li
     for task in early:
         task["flags"].append("due_before_plan")
     if early:
-        names = ", ".join(t["ref"] or str(t["source_line"]) for t in early)
+        names = ", ".join(task_label(t) for t in early)
         day = "/".join(reversed(issued_on.split("-")))
         warnings.append(
             f"{len(early)} nhiệm vụ có hạn trước ngày ban hành kế hoạch ({day}): {names}; "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import errors
 from .areas import guess_target_area
-from .checks import deadlines_before_plan
+from .checks import deadlines_before_plan, task_label
 from .document import Document, Paragraph, Table
 from .duties import duties_from_prose
 from .header import read_header
@@ -214,14 +214,14 @@ def _is_targets_table(caption: str, parsed: ParsedTable) -> bool:
 
 
 def _deadline_warnings(tasks: list[dict], year: int | None, warnings: list[str]) -> None:
-    undated = [t["ref"] or str(t["source_line"]) for t in tasks if t["needs_date"]]
+    undated = [task_label(t) for t in tasks if t["needs_date"]]
     if undated:
         warnings.append(
             f"{len(undated)} nhiệm vụ có thời hạn không nêu ngày cụ thể, cần nhập hạn: "
             + ", ".join(undated)
             + "."
         )
-    assumed = [t["ref"] for t in tasks if "due_year_assumed" in t["flags"]]
+    assumed = [task_label(t) for t in tasks if "due_year_assumed" in t["flags"]]
     if assumed and year:
         warnings.append(
             f"Thời hạn không ghi năm, lấy năm của kế hoạch ({year}): nhiệm vụ "

@@ -154,13 +154,20 @@ def _year_cut_under_task(labels: list[str], below: list[str]) -> bool:
     return filled[0] < len(roles) and roles[filled[0]] == "title"
 
 
-def _unnumbered_heading(text: str, bold: bool) -> bool:
-    """A heading row with no number, alone in its row ('CẢI CÁCH THỦ TỤC HÀNH CHÍNH' across
-    the table): in capitals, or bold and naming a reform area."""
+def _in_capitals(text: str) -> bool:
+    """Two words or more, nearly all in capitals ('CẢI CÁCH THỂ CHẾ')."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(text.split()) < 2 or not letters or text[0].islower():
         return False
-    if sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+    return sum(ch.isupper() for ch in letters) / len(letters) > 0.8
+
+
+def _unnumbered_heading(text: str, bold: bool) -> bool:
+    """A heading row with no number, alone in its row ('CẢI CÁCH THỦ TỤC HÀNH CHÍNH' across
+    the table): in capitals, or bold and naming a reform area."""
+    if len(text.split()) < 2 or not text or text[0].islower():
+        return False
+    if _in_capitals(text):
         return True
     return bold and area_for_heading(text) is not None and len(text.split()) <= 15
 
@@ -291,9 +298,14 @@ class _RowParser:
 
     def _is_section(self, cells: dict[str, str], ref: str, texts: list[str], bold: bool) -> bool:
         filled = [t for t in texts if t]
-        if len(filled) == 1 and SECTION_TEXT.match(filled[0]) and "title" in self.index:
+        numbered = SECTION_TEXT.match(filled[0]) if len(filled) == 1 else None
+        if numbered and "title" in self.index:
             only = texts.index(filled[0])
-            return only != self.index["title"] or bool(ROMAN_REF.match(filled[0].split(".")[0]))
+            if only != self.index["title"] or ROMAN_REF.match(filled[0].split(".")[0]):
+                return True
+            # in the title column of a table with no number column, "1. CÔNG TÁC CHỈ ĐẠO" alone
+            # in its row is a heading; "1.2. Phối hợp …" (a task numbered in its cell) is not
+            return _in_capitals(numbered.group(2))
         if len(filled) == 1 and not ref and _unnumbered_heading(filled[0], bold):
             return True
         others = [cells.get(r, "") for r in _TASK_CELLS]

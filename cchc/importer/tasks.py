@@ -13,6 +13,7 @@ import re
 from cchc.plans.deadlines import parse_deadline
 
 from .areas import guess_area, guess_target_area
+from .checks import task_label
 from .columns import parse_budget, split_items, starts_deadline
 from .repair import unwrap
 from .tables import LogicalRow, ParsedTable
@@ -116,8 +117,7 @@ def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warn
         return
     task["lead"] = list(previous["lead"])
     task["flags"].append("lead_from_row_above")
-    name = task["ref"] or f"ở dòng {row.line} (“{task['title'][:40]}”)"
-    note = f"Nhiệm vụ {name}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
+    note = f"Nhiệm vụ {task_label(task)}: ô chủ trì để trống, lấy theo dòng trên (ô gộp)"
     if not task["coordinators"] and previous["coordinators"]:
         task["coordinators"] = list(previous["coordinators"])
         task["flags"].append("coordinators_from_row_above")

@@ -119,3 +119,28 @@ def test_targets_table_with_last_year_and_plan_year_columns():
     ])  # fmt: skip
     result = parse_bytes(save(doc), "an-binh.docx")
     assert [(t["comparator"], t["value"]) for t in result["targets"]] == [(">=", 98), (">=", 60)]
+
+
+def test_a_table_without_a_number_column_takes_its_numbered_headings_in_capitals():
+    doc = WordDocument()
+    paragraphs(doc, [*HEAD, "II. NHIỆM VỤ"])
+    task_table(doc, ["Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"], [
+        ["1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "", "", ""],
+        ["Ban hành Kế hoạch CCHC năm 2026", "Văn phòng HĐND và UBND", "Các công chức", "Tháng 01"],
+        ["Kiểm tra công tác CCHC", "Văn phòng HĐND và UBND", "Phòng Văn hóa - Xã hội", "Quý III"],
+        ["2. CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["Rà soát văn bản quy phạm pháp luật", "Công chức Tư pháp - Hộ tịch", "", "Quý II/2026"],
+    ])  # fmt: skip
+    result = parse_bytes(save(doc), "an-binh.docx")
+    assert [(t["area"], t["title"], t["lead"], t["coordinators"], t["due"])
+            for t in result["tasks"]] == [
+        ("direction", "Ban hành Kế hoạch CCHC năm 2026", ["Văn phòng HĐND và UBND"],
+         ["Các công chức"], "2026-01-31"),
+        ("direction", "Kiểm tra công tác CCHC", ["Văn phòng HĐND và UBND"],
+         ["Phòng Văn hóa - Xã hội"], "2026-09-30"),
+        ("institutions", "Rà soát văn bản quy phạm pháp luật", ["Công chức Tư pháp - Hộ tịch"],
+         [], "2026-06-30"),
+    ]  # fmt: skip
+    # a task without a number is named in a warning by where it stands and its words
+    (warning,) = [w for w in result["warnings"] if "không ghi năm" in w]
+    assert "nhiệm vụ ở dòng" in warning and "(“Ban hành Kế hoạch CCHC năm 2026”)" in warning
