@@ -304,7 +304,8 @@ def _frequency(s: str) -> str | None:
     if re.search(r"\b(hang|moi|dinh ky hang)\s+thang\b", s):
         return "monthly"
     # "Trước ngày 25 của tháng cuối quý": a day in every quarter
-    if re.search(r"\b(hang|moi|dinh ky hang)\s+quy(?!\s+dinh)\b|\bthang\s+cuoi\s+(moi\s+)?quy\b", s):
+    every_quarter = r"\b(hang|moi|dinh ky hang)\s+quy(?!\s+dinh)\b|\bthang\s+cuoi\s+(moi\s+)?quy\b"
+    if re.search(every_quarter, s):
         return "quarterly"
     if re.search(r"\b(hang|moi)\s+6\s+thang|6 thang mot lan|hang nua nam", s):
         return "half_yearly"

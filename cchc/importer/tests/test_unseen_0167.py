@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 
 from cchc.importer.parse import parse_bytes
-from cchc.importer.tests.unseen0167 import PLANS, differences
 from cchc.importer.tasks import _deadline_text
+from cchc.importer.tests.unseen0167 import PLANS, differences
 
 # every plan in every format: the ward's 766 plan printed to PDF has a row cut by the page
 # break (read since 0166), Ea Kar's and the ward's bulleted cells wrap "- Công chức Văn hóa" /
