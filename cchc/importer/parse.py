@@ -199,8 +199,7 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
         if _is_targets_table(caption, parsed):
             found = targets_from_rows(parsed, "title")
             targets += found
-            if "value" not in parsed.roles:
-                qualitative += qualitative_rows(parsed, found)
+            qualitative += qualitative_rows(parsed, found)
             continue
         table_tasks = build_tasks(parsed, year, warnings, area)
         tasks += table_tasks

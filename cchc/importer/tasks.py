@@ -167,8 +167,9 @@ def _unwrapped(text: str) -> str:
 
 def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:
     """Rows of a targets appendix that state an objective without a figure ("Tiếp tục rà soát
-    …"): qualitative targets, kept with their text and no comparator or value, so that the plan
-    still lists every objective it sets."""
+    …", or a value column reading "Tốt"): qualitative targets, kept with their text (and the
+    value's words) and no comparator or value, so that the plan still lists every objective
+    it sets."""
     quantified = {(t["source_line"], t.get("task_ref")) for t in found}
     out: list[dict] = []
     for row in table.rows:
@@ -176,6 +177,8 @@ def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:
         ref = row.cells.get("ref") or None
         if not text or (row.line, ref) in quantified:
             continue
+        value = " ".join(row.cells.get("value", "").split())
+        text = f"{text}: {value}" if value else text
         area = row.section.area if row.section else None
         out.append(
             {

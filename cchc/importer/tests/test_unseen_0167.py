@@ -72,3 +72,14 @@ def test_the_title_stops_before_the_theme_joined_to_it():
     plan = parse_bytes(text.encode(), "an_phu.txt")["plan"]
     assert plan["title"] == "Kế hoạch cải cách hành chính năm 2026"
     assert plan["theme"] == "Năm kỷ cương hành chính"
+
+
+@pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+def test_a_targets_row_without_a_figure_is_kept_and_said(ext):
+    # Hòa Bình's row 5 plans "Tốt" in the value column: not a quantified target, but an
+    # objective the plan sets; before 0169 it vanished without a word
+    path = HOME / f"plans0169/phuong_hoa_binh.{ext}"
+    result = parse_bytes(path.read_bytes(), path.name)
+    kept = [t["text"] for t in result["qualitative_targets"]]
+    assert kept == ["Kết quả thực hiện Bộ chỉ số phục vụ người dân, doanh nghiệp: Tốt"]
+    assert any("mục tiêu định tính" in w and w.endswith(": 5.") for w in result["warnings"])
