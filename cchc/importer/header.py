@@ -79,7 +79,7 @@ def _title(head: list[str], header: Header) -> int:
         subject = rest or _subject_lines(head[i + 1 :])
         # "(Kèm theo Quyết định số …)" on the subject's own line (a Word line break, not a new
         # paragraph) says what approved the plan, not what it is about
-        subject = _APPROVAL_NOTE.sub("", subject).strip(" .,;")
+        subject = _THEME_LINE.sub("", _APPROVAL_NOTE.sub("", subject)).strip(" .,;")
         if subject.isupper():
             subject = sentence_case(subject)
         header.title = f"Kế hoạch {lower_first(subject)}".strip() if subject else "Kế hoạch"
@@ -89,6 +89,9 @@ def _title(head: list[str], header: Header) -> int:
 
 
 _APPROVAL_NOTE = re.compile(r"\s*\((?:ban hành\s+)?kèm theo\b.*$", re.I | re.S)
+# the year's theme typed under the subject ("Chủ đề năm 2026: “…”") and joined to it when the
+# lines were unwrapped: `_theme` reads it, the title stops before it
+_THEME_LINE = re.compile(r"\s+chủ đề\b[^:“\"]{0,80}:.*$", re.I | re.S)
 
 
 def _subject_lines(lines: list[str]) -> str:

@@ -96,6 +96,9 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
     tables: list[tuple[ParsedTable, str, str | None]] = []
     since_table: list[str] = []
     area: str | None = None
+    # a header printed alone at the foot of a page, its rows on the next: (table, its place
+    # among the paragraphs, the block) until the next block shows whether rows follow
+    alone: tuple[tuple[ParsedTable, str, str | None], int, Table] | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block)
@@ -104,17 +107,30 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
             if heading is not None and heading.level <= 2:
                 area = heading.area
             continue
+        if alone and not _has_text(since_table) and continue_table(alone[0][0], block):
+            tables.append(alone[0])  # the header's rows, on the page after it
+            alone, since_table = None, []
+            continue
+        if alone:  # a header with no rows after it is text, where it stood
+            paragraphs[alone[1] : alone[1]] = _flatten(alone[2])
+            alone = None
         if tables and not _has_text(since_table) and continue_table(tables[-1][0], block):
             continue  # the same table, cut at a page break
         parsed = parse_table(block)
-        if parsed is None or "title" not in parsed.roles or not parsed.rows:
+        if parsed is None or "title" not in parsed.roles:
             paragraphs.extend(_flatten(block))
             since_table.append("<table>")
             continue
         caption = _caption(since_table[-4:])
         appendix = re.search(r"phu luc|bieu|danh muc", caption)  # not the section above
-        tables.append((parsed, caption, None if appendix else area))
+        found = (parsed, caption, None if appendix else area)
+        if not parsed.rows:
+            alone, since_table = (found, len(paragraphs), block), []
+            continue
+        tables.append(found)
         since_table = []
+    if alone:
+        paragraphs[alone[1] : alone[1]] = _flatten(alone[2])
     return paragraphs, tables
 
 
@@ -183,8 +199,7 @@ def _read_tables(tables, year: int | None, warnings: list[str]):
         if _is_targets_table(caption, parsed):
             found = targets_from_rows(parsed, "title")
             targets += found
-            if "value" not in parsed.roles:
-                qualitative += qualitative_rows(parsed, found)
+            qualitative += qualitative_rows(parsed, found)
             continue
         table_tasks = build_tasks(parsed, year, warnings, area)
         tasks += table_tasks

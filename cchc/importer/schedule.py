@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from cchc.periods import report_last_month, report_name, safe_date
+from cchc.periods import REPORT_KINDS, report_last_month, report_name, safe_date
 
 from .vietnamese import fold
 
@@ -45,6 +45,12 @@ _DUE_THEN_PERIOD = re.compile(
     r"\(\s*((?:bao cao\s+)?[^()]{2,25}?)\s*\)"
 )
 _DUE_RULE = re.compile(r"truoc ngay\s+(\d{1,2})\s+(?:cua\s+)?thang cuoi (?:ky|quy)")
+# the cut-off window as a rule for every report: "số liệu tính từ ngày 15 tháng trước kỳ báo
+# cáo (or: tháng 12 năm trước) đến ngày 14 của tháng cuối kỳ"
+_WINDOW_RULE = re.compile(
+    r"tu\s+ngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+(?:(?P<before>truoc\s+(?:ky|quy))|12\s+nam\s+truoc)"
+    r"(?:\s+bao\s+cao)?\s*(?:den|-)\s*(?:het\s+)?ngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:ky|quy)"
+)
 _REPORT_WORDS = re.compile(r"bao cao|chot so lieu|gui bao cao")
 
 
@@ -78,6 +84,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
     periods: dict[str, _Reading] = {}
     rule_day: int | None = None
     rule_text = None
+    window_rule: re.Match[str] | None = None
     warnings: list[str] = []
     for text, line in paragraphs:
         folded = fold(text)
@@ -87,6 +94,7 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
         if rule:
             rule_day = int(rule.group(1))
             rule_text = text[rule.start() : rule.end()]
+        window_rule = _WINDOW_RULE.search(folded) or window_rule
         folded = _DUE_THEN_PERIOD.sub(r"\2 \1", folded)
         for kind, segment, seg_year in _spread_dues(_segments(folded, year)):
             if seg_year is None:
@@ -103,6 +111,8 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
                 period.due = _due_date(due, period)
                 period.line = line
     _merge_quarters(periods)
+    if window_rule is not None:
+        _window_by_rule(periods.values(), window_rule)
     if rule_day is not None:
         for period in periods.values():
             if period.due is None:
@@ -119,6 +129,22 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
             "Kế hoạch nêu các kỳ báo cáo nhưng không nêu hạn nộp và thời điểm chốt số liệu."
         )
     return [p.as_dict() for p in ordered], warnings
+
+
+def _window_by_rule(periods, rule: re.Match[str]) -> None:
+    """'từ ngày 15 tháng trước kỳ báo cáo đến ngày 14 của tháng cuối kỳ': each report without
+    a window of its own starts on that day of the month before its period (December of the year
+    before for the 6-month, 9-month and annual reports, which count from January) and ends on
+    the other day of its period's last month."""
+    first, last = int(rule.group(1)), int(rule.group(3))
+    for period in periods:
+        if period.start is not None:
+            continue
+        opens = REPORT_KINDS[period.kind][1](period.year).start if rule.group("before") else None
+        year, month = (opens.year, opens.month) if opens else (period.year, 1)
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        period.start = safe_date(year, month, first)
+        period.end = safe_date(period.year, report_last_month(period.kind), last)
 
 
 def _due_date(match: re.Match[str], period: _Reading) -> date | None:

@@ -84,12 +84,17 @@ def _title(text: str, wrapped: bool) -> str:
     return unwrap(text) if wrapped else " ".join(text.split())
 
 
+# a line of a printed time cell that is a time by itself: it has a figure, or it is "Thường
+# xuyên", "… tháng", or a quarter named alone ("Quý I" / "Quý III", one under the other)
+_WHOLE_TIME = re.compile(r"\d|xuyên|tháng$|^quý\s+[ivx]+$", re.I)
+
+
 def _deadline_text(text: str, wrapped: bool) -> str:
     """The time cell as written; items of a multi-line or bulleted cell joined with '; '."""
     if not text.strip():
         return ""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    whole = [ln for ln in lines if starts_deadline(ln) and re.search(r"\d|xuyên|tháng$", ln)]
+    whole = [ln for ln in lines if starts_deadline(ln) and re.search(_WHOLE_TIME, ln)]
     if wrapped and len(lines) > 1 and len(whole) == len(lines):
         pass  # a PDF cell whose every line is a time of its own: 'Quý I/2026' / 'Quý III/2026'
     elif wrapped or len(lines) == 1:
@@ -162,8 +167,9 @@ def _unwrapped(text: str) -> str:
 
 def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:
     """Rows of a targets appendix that state an objective without a figure ("Tiếp tục rà soát
-    …"): qualitative targets, kept with their text and no comparator or value, so that the plan
-    still lists every objective it sets."""
+    …", or a value column reading "Tốt"): qualitative targets, kept with their text (and the
+    value's words) and no comparator or value, so that the plan still lists every objective
+    it sets."""
     quantified = {(t["source_line"], t.get("task_ref")) for t in found}
     out: list[dict] = []
     for row in table.rows:
@@ -171,6 +177,8 @@ def qualitative_rows(table: ParsedTable, found: list[dict]) -> list[dict]:
         ref = row.cells.get("ref") or None
         if not text or (row.line, ref) in quantified:
             continue
+        value = " ".join(row.cells.get("value", "").split())
+        text = f"{text}: {value}" if value else text
         area = row.section.area if row.section else None
         out.append(
             {

@@ -328,7 +328,9 @@ def _month_list_frequency(periods: list[Period]) -> str | None:
 def _frequency(s: str) -> str | None:
     if re.search(r"\b(hang|moi|dinh ky hang)\s+thang\b", s):
         return "monthly"
-    if re.search(r"\b(hang|moi|dinh ky hang)\s+quy(?!\s+dinh)\b", s):
+    # "Trước ngày 25 của tháng cuối quý": a day in every quarter
+    every_quarter = r"\b(hang|moi|dinh ky hang)\s+quy(?!\s+dinh)\b|\bthang\s+cuoi\s+(moi\s+)?quy\b"
+    if re.search(every_quarter, s):
         return "quarterly"
     if re.search(r"\b(hang|moi)\s+6\s+thang|6 thang mot lan|hang nua nam", s):
         return "half_yearly"

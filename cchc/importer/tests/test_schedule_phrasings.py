@@ -36,3 +36,36 @@ CASES = [
 def test_report_schedule_phrasings(text, expected):
     periods, _ = reporting_periods([(text, 1)], 2026)
     assert [(p["name"], p["due"]) for p in periods] == expected
+
+
+# the cut-off window written once as a rule for every report (decision 0169)
+WINDOW_RULES = [
+    (
+        "Báo cáo định kỳ quý, 6 tháng, 9 tháng và năm; số liệu tính từ ngày 15 tháng trước kỳ "
+        "báo cáo đến ngày 14 của tháng cuối kỳ, gửi trước ngày 18 của tháng cuối kỳ báo cáo.",
+        [("Quý I/2026", "2025-12-15", "2026-03-14", "2026-03-17"),
+         ("6 tháng/2026", "2025-12-15", "2026-06-14", "2026-06-17"),
+         ("9 tháng/2026", "2025-12-15", "2026-09-14", "2026-09-17"),
+         ("Năm 2026", "2025-12-15", "2026-12-14", "2026-12-17")],
+    ),
+    (  # a report of each quarter counts from the month before that quarter
+        "Các bộ phận báo cáo hằng quý, số liệu tính từ ngày 15 của tháng trước quý đến ngày 14 "
+        "của tháng cuối quý.",
+        [("Quý I/2026", "2025-12-15", "2026-03-14", None),
+         ("Quý II/2026", "2026-03-15", "2026-06-14", None),
+         ("Quý III/2026", "2026-06-15", "2026-09-14", None),
+         ("Quý IV/2026", "2026-09-15", "2026-12-14", None)],
+    ),
+    (
+        "Báo cáo 6 tháng và báo cáo năm: số liệu từ ngày 15 tháng 12 năm trước đến ngày 14 của "
+        "tháng cuối kỳ.",
+        [("6 tháng/2026", "2025-12-15", "2026-06-14", None),
+         ("Năm 2026", "2025-12-15", "2026-12-14", None)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), WINDOW_RULES)
+def test_a_window_rule_dates_every_report(text, expected):
+    periods, _ = reporting_periods([(text, 1)], 2026)
+    assert [(p["name"], p["from"], p["to"], p["due"]) for p in periods] == expected

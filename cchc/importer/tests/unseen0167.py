@@ -1,18 +1,31 @@
-"""Plans written for decision 0167 (plans0167/): a ward of a merged province, a mountain
-commune's short plan, a province department's plan, a plan with a targets appendix and a
-766 / PAR criteria plan, and a mountain commune whose title begins "Thực hiện" and whose
-targets are lettered. Each has a hand-written NAME.expected.json; `differences` lists
-every contract field where an import differs from it, as "tasks[3].due: '…' != '…'"."""
+"""Plans nobody here had seen, written for decisions 0167 (plans0167/: a ward of a merged
+province, a mountain commune's short plan, a province department's plan, a targets appendix,
+a 766 / PAR criteria plan, a title beginning "Thực hiện" with lettered targets) and 0169
+(plans0169/: a province plan with Roman area rows, a commune table with the time column
+before the lead and multi-line deadlines, a plan typed with old-style tone marks, decomposed
+letters and non-breaking spaces, a ward targets table with a row that is no figure, two task
+appendices with continuing numbers and budgets, a short plan in prose). Each has a
+hand-written NAME.expected.json; `differences` lists every contract field where an import
+differs from it, as "tasks[3].due: '…' != '…'"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent / "plans0167"
-PLANS = (
-    "phuong_rach_gia", "xa_muong_khuong", "so_tu_phap", "xa_my_quy", "phuong_kinh_bac", "xa_ea_kar",
-)  # fmt: skip
+TESTS = Path(__file__).resolve().parent
+FOLDERS = {
+    "plans0167": (
+        "phuong_rach_gia", "xa_muong_khuong", "so_tu_phap", "xa_my_quy", "phuong_kinh_bac",
+        "xa_ea_kar",
+    ),
+    "plans0169": (
+        "tinh_gia_lai", "xa_tan_hoi", "xa_phu_rieng", "phuong_hoa_binh", "xa_hai_lang",
+        "xa_dak_mil",
+    ),
+}  # fmt: skip
+# every plan as its path without the extension: plans0169/xa_tan_hoi
+PLANS = tuple(TESTS / folder / name for folder, names in FOLDERS.items() for name in names)
 FIELDS = {
     "plan": ("issuer", "number", "issued_on", "year", "title", "theme"),
     "legal_bases": ("number", "issued_on", "text"),
@@ -49,6 +62,7 @@ def differences(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
 if __name__ == "__main__":  # the differences per plan and format, as 0167 reports them
     import json
     import os
+    import sys
 
     import django
 
@@ -56,9 +70,12 @@ if __name__ == "__main__":  # the differences per plan and format, as 0167 repor
     django.setup()
     from cchc.importer.parse import parse_bytes
 
-    for name in PLANS:
-        expected = json.loads((HERE / f"{name}.expected.json").read_text(encoding="utf-8"))
+    verbose = "-v" in sys.argv
+    for plan in PLANS:
+        expected = json.loads(plan.with_suffix(".expected.json").read_text(encoding="utf-8"))
         for ext in ("txt", "docx", "pdf"):
-            path = HERE / f"{name}.{ext}"
+            path = plan.with_suffix(f".{ext}")
             found = differences(expected, parse_bytes(path.read_bytes(), path.name))
-            print(f"{name:16} {ext:4} {len(found)}")
+            print(f"{plan.parent.name}/{plan.name:16} {ext:4} {len(found)}")
+            for line in found if verbose else ():
+                print("    " + line)

@@ -52,6 +52,8 @@ CASES = [
     ("Hàng tháng", None, "monthly", 0, False),
     ("Hằng tháng", None, "monthly", 0, False),
     ("Hàng quý", None, "quarterly", 0, False),
+    # a day in the last month of every quarter: quarterly, no one date
+    ("Trước ngày 25 của tháng cuối quý", None, "quarterly", 0, False),
     ("Định kỳ trong năm", date(2024, 12, 31), "regular", 1, False),
     ("Theo quy định của cấp trên", None, None, 0, True),
     ("Theo tiến độ thời gian", None, None, 0, True),
