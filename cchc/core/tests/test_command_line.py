@@ -4,6 +4,7 @@ the list of commands and every command's help, whatever LANG the server has."""
 import argparse
 import ast
 import gettext
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +118,41 @@ def test_an_unknown_command_is_refused_in_vietnamese_with_the_nearest_name(cchc)
     assert code == 1
     assert err.startswith("Lỗi: không có lệnh “import-plam”. Có phải là “import-plan”?")
     assert "Unknown command" not in err
+
+
+@pytest.mark.django_db
+def test_cchc_migrate_says_what_it_does_in_vietnamese(cchc):
+    code, out, _ = cchc("migrate")
+    assert code == 0
+    assert out.splitlines() == [
+        "Việc cần làm:",
+        out.splitlines()[1],
+        "Đang cập nhật cơ sở dữ liệu:",
+        "  Cơ sở dữ liệu đã ở bản mới nhất, không có gì phải cập nhật.",
+    ]
+    assert out.splitlines()[1].startswith("  Cập nhật cấu trúc dữ liệu của: accounts, admin,")
+    code, out, _ = cchc("migrate", "workdays", "zero", "--plan")
+    assert (code, out.splitlines()[0]) == (0, "Các bước sẽ làm:")
+    code, _, err = cchc("migrate", "ke-hoach")
+    assert (code, err.strip()) == (1, "Lỗi: Không có phần nào tên “ke-hoach”.")
+    code, out, _ = cchc("migrate", "--help")
+    assert "--check               Không cập nhật; trả mã lỗi khác 0" in out
+    assert "Tells Django" not in out and "Nominates" not in out
+
+
+def test_cchc_migrate_names_each_step_and_says_when_it_is_done():
+    from cchc.core.management.commands.migrate import Command
+
+    out = io.StringIO()
+    command = Command(stdout=out, no_color=True)
+    command.verbosity = 1
+    command.migration_progress_callback("apply_start", "plans.0001_initial")
+    command.migration_progress_callback("apply_success", "plans.0001_initial")
+    command.migration_progress_callback("render_start")
+    command.migration_progress_callback("render_success")
+    assert out.getvalue() == (
+        "  Cập nhật plans.0001_initial… xong\n  Dựng trạng thái các mô hình… xong\n"
+    )
 
 
 def ours() -> list[tuple[str, str]]:
