@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.management.base import CommandError
-from django.utils.translation import gettext as _
-
 from cchc.console import BaseCommand
+from cchc.core.arguments import unit_coded
 from cchc.dossiers import tokens
-from cchc.org.models import Unit
 
 
 class Command(BaseCommand):
@@ -22,8 +19,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        unit = unit_coded(options["unit"])
         _token, key = tokens.issue(unit, options["name"])
         self.stdout.write(key)
