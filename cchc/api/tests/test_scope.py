@@ -70,7 +70,7 @@ def test_a_unit_outside_and_an_unknown_one_are_refused_alike(client, key, url, b
 
 
 def test_the_indicators_of_a_unit_named_by_its_e_id_code(client, key):
-    """"Either form is accepted in every file and in the API": the indicators endpoint too
+    """The indicators endpoint too: "either form is accepted in every file and in the API"
     (it answered 403 to the e-ID code of the token's own unit)."""
     assert push(client, key, "/api/v1/dossiers", dossier("xa-a")).status_code == 200
     auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}

@@ -47,7 +47,7 @@ def test_importing_the_same_plan_again_stops_unless_told_what_to_do(world):
 
 
 def test_an_unknown_unit_is_refused(world):
-    with pytest.raises(CommandError, match="Không có đơn vị mã “khong-co”."):
+    with pytest.raises(CommandError, match=r"Không có đơn vị mã “khong-co”\."):
         run(str(SEED_000), "--unit", "khong-co")
     assert not Plan.objects.exists()
 
