@@ -263,7 +263,7 @@ def _date(value: str, field: str) -> dt.date:
 )
 def indicators(
     request: HttpRequest,
-    unit: str = Query(..., description="Mã đơn vị"),
+    unit: str = Query(..., description="Mã đơn vị hoặc mã định danh điện tử"),
     start: str = Query(..., alias="from", description="YYYY-MM-DD"),
     end: str = Query(..., alias="to", description="YYYY-MM-DD"),
     by: str | None = Query(None, description="`month` để có thêm từng tháng"),

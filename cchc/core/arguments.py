@@ -46,7 +46,7 @@ def unit_coded(code: str) -> Unit:
 
 def add_window_arguments(parser, *, by_month: bool = True) -> None:
     """--unit, --from, --to, --by month (unless `by_month` is False), --format."""
-    parser.add_argument("--unit", required=True, help="mã đơn vị")
+    parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
     parser.add_argument("--from", dest="start", required=True, help="từ ngày (YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", required=True, help="đến ngày (YYYY-MM-DD)")
     if by_month:

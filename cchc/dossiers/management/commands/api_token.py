@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Tạo mã truy cập API cho một đơn vị (hiện một lần; chỉ lưu mã băm của nó)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
         parser.add_argument(
             "--name",
             default="Hệ thống một cửa",

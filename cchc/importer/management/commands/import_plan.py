@@ -38,7 +38,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", choices=["json", "text"], default=None, help="In kết quả dạng JSON hoặc chữ"
         )
-        parser.add_argument("--unit", help="Mã đơn vị nhận kế hoạch (khi lưu)")
+        parser.add_argument(
+            "--unit",
+            help=(
+                "Mã đơn vị (hoặc mã định danh điện tử) nhận kế hoạch khi lưu; không ghi: đơn vị "
+                "có tên trùng cơ quan ban hành"
+            ),
+        )
         parser.add_argument(
             "--replace", action="store_true", help="Thay kế hoạch đã có (cùng năm, cùng số)"
         )

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     help = "In điểm Chỉ số CCHC của đơn vị trong một năm."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
         parser.add_argument("--year", type=int, required=True, help="năm đánh giá")
         parser.add_argument(
             "--format",

@@ -53,7 +53,7 @@ class Command(BaseCommand):
     help = "In báo cáo định kỳ của đơn vị (kỳ YYYY-Q1, YYYY-H1, YYYY-9M, YYYY)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
         parser.add_argument(
             "--period", required=True, help="kỳ báo cáo: YYYY-Q1, YYYY-H1, YYYY-9M hoặc YYYY"
         )

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "In địa chỉ trả lời khảo sát (mã QR) của đợt khảo sát đang mở của đơn vị."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
 
     def handle(self, *args, **options) -> None:
         unit = unit_coded(options["unit"])
