@@ -21,8 +21,19 @@ def _underscored(argv: list[str]) -> list[str]:
     return argv
 
 
+def _utf8_streams() -> None:
+    """stdout and stderr in UTF-8 whatever the console's encoding (a Windows pipe in cp1252,
+    PYTHONIOENCODING): the contracts' JSON is UTF-8, and a Vietnamese letter must not stop a
+    command half-way (decision 0171)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cchc.settings")
+    _utf8_streams()
     argv = _underscored(sys.argv if argv is None else argv)
     from cchc import console
 

@@ -263,7 +263,7 @@ def _date(value: str, field: str) -> dt.date:
 )
 def indicators(
     request: HttpRequest,
-    unit: str = Query(..., description="Mã đơn vị"),
+    unit: str = Query(..., description="Mã đơn vị hoặc mã định danh điện tử"),
     start: str = Query(..., alias="from", description="YYYY-MM-DD"),
     end: str = Query(..., alias="to", description="YYYY-MM-DD"),
     by: str | None = Query(None, description="`month` để có thêm từng tháng"),
@@ -276,8 +276,8 @@ def indicators(
         periods.checked_window(first, last)
     except periods.WindowError as exc:
         raise HttpError(422, f"{exc}.") from None
-    found = Unit.objects.filter(code=unit).first()
+    found = Unit.objects.coded(unit)  # its code or its e-ID code (contract version 2)
     if found is None or not scope.in_scope(request, found):
         # the same answer for an unknown unit: which codes exist is not the token's business
         return Status(403, {"detail": _("This unit is outside the token's unit.")})
-    return engine.contract_json(found, first, last, by_month=by == "month")
+    return engine.contract_json(found, first, last, by_month=by == "month", named=unit)

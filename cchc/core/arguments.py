@@ -37,8 +37,8 @@ def ordered_days(options) -> tuple[dt.date, dt.date]:
 
 
 def unit_coded(code: str) -> Unit:
-    """The unit with this code; CommandError otherwise."""
-    unit = Unit.objects.filter(code=code).first()
+    """The unit with this code or e-ID code (`000.31.35.H55`); CommandError otherwise."""
+    unit = Unit.objects.coded(code)
     if unit is None:
         raise CommandError(_("No unit has the code '%(code)s'.") % {"code": code})
     return unit
@@ -46,7 +46,7 @@ def unit_coded(code: str) -> Unit:
 
 def add_window_arguments(parser, *, by_month: bool = True) -> None:
     """--unit, --from, --to, --by month (unless `by_month` is False), --format."""
-    parser.add_argument("--unit", required=True, help="mã đơn vị")
+    parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
     parser.add_argument("--from", dest="start", required=True, help="từ ngày (YYYY-MM-DD)")
     parser.add_argument("--to", dest="end", required=True, help="đến ngày (YYYY-MM-DD)")
     if by_month:
@@ -69,10 +69,9 @@ def window_of(options) -> tuple[Unit, dt.date, dt.date]:
     return unit_coded(options["unit"]), start, end
 
 
-def add_file_options(parser, *, skip_invalid: bool = True) -> None:
-    """The options every import command takes: the file, the output format, the sheet and
-    (unless `skip_invalid` is False: feedback is saved whole or not at all) whether the valid
-    rows are saved when others are not."""
+def add_file_options(parser) -> None:
+    """The options every import command takes ("same file rules as dossiers"): the file, the
+    output format, the sheet and whether the valid rows are saved when others are not."""
     parser.add_argument("file", help="tệp CSV hoặc Excel (.xlsx)")
     parser.add_argument(
         "--format",
@@ -81,8 +80,6 @@ def add_file_options(parser, *, skip_invalid: bool = True) -> None:
         help="in kết quả dạng chữ (mặc định) hoặc JSON",
     )
     parser.add_argument("--sheet", help="tên trang tính Excel (mặc định: trang đầu tiên)")
-    if not skip_invalid:
-        return
     parser.add_argument(
         "--skip-invalid",
         action="store_true",

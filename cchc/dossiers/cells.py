@@ -23,13 +23,15 @@ class CellError(ValueError):
 
 
 def as_text(value: object) -> str:
+    """A cell's text, stripped and in NFC: a file saved on a Mac writes "có" as "c" and a
+    combining accent, which must read as "có" does (and be stored as it)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return unicodedata.normalize("NFC", str(value).strip())
 
 
 def _date_error() -> CellError:

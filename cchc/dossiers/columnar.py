@@ -45,9 +45,9 @@ RUN_ROWS = 1 << 20
 ZONE = "Asia/Ho_Chi_Minh"
 _TRUE = ("1", "true", "có", "co", "x", "yes")
 _FALSE = ("", "0", "false", "không", "khong", "no")
-# control characters, and the spaces Python's str.strip() removes but an ASCII strip does not
+# control characters, spaces str.strip() removes but an ASCII strip does not, combining marks (NFD)
 _NOT_PLAIN = (
-    r"[\x00-\x1f\x7f-\x9f\x{a0}\x{1680}\x{2000}-\x{200a}"
+    r"[\x00-\x1f\x7f-\x9f\x{a0}\x{300}-\x{36f}\x{1680}\x{2000}-\x{200a}"
     r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}\x{0085}]"
 )
 _ISO = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?$"

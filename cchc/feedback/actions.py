@@ -77,9 +77,12 @@ def import_feedback(
     allowed_paths: Sequence[str] | None = None,
     unit: Unit | None = None,
     file_name: str = "",
+    skip_invalid: bool = False,
 ) -> ImportOutcome:
     """Create or update feedback by `MaPAKN`. `allowed_paths` (the importer's scope, None for
-    the command line) bounds the units rows may name and the codes they may overwrite."""
+    the command line) bounds the units rows may name and the codes they may overwrite. With
+    `skip_invalid` (the contract's `--skip-invalid`, "same file rules as dossiers") the valid
+    rows are saved and the others reported; without it one bad row saves nothing."""
     outcome = ImportOutcome(rows=len(rows))
     records = [r for r in rows if isinstance(r, FeedbackRecord)]
     for problem in rows:
@@ -99,7 +102,11 @@ def import_feedback(
     if outcome.errors:
         outcome.errors.sort(key=lambda e: (e.row, e.column))
         outcome.error_count = len(outcome.errors)
-        return outcome
+        if not skip_invalid:
+            return outcome
+        refused = {e.row for e in outcome.errors}
+        records = [r for r in records if r.row not in refused]
+        outcome.skipped = outcome.rows - len(records)
     with transaction.atomic():
         for item in records:
             _save(item, units[item.unit_code], existing.get(item.code), source, outcome)

@@ -415,12 +415,14 @@ def _owners(keys: list[int], scopes: dict[int, list[str]], own: int):
 
 
 def contract_json(
-    unit: Unit, start: dt.date, end: dt.date, *, by_month: bool = False
+    unit: Unit, start: dt.date, end: dt.date, *, by_month: bool = False, named: str = ""
 ) -> dict[str, object]:
-    """The object `cchc indicators --format json` prints (specs/dossiers-and-indicators.md)."""
+    """The object `cchc indicators --format json` prints (specs/dossiers-and-indicators.md);
+    `"unit"` is the code the unit was `named` by (its e-ID code is echoed as asked), else its
+    code."""
     indicators = definitions()
     result: dict[str, object] = {
-        "unit": unit.code,
+        "unit": named or unit.code,
         "from": start.isoformat(),
         "to": end.isoformat(),
         "indicators": {

@@ -63,6 +63,11 @@ class UnitQuerySet(models.QuerySet):
         units.update({u.code: u for u in found if u.code in codes})
         return units
 
+    def coded(self, code: str) -> Unit | None:
+        """The unit a person or a command names by its code or its e-ID code (contract
+        version 2: "either form is accepted"), as `by_code` reads a file's; None when none."""
+        return self.by_code([code]).get(code)
+
     def subtree(self, unit: Unit):
         """The unit and every unit below it."""
         return self.under([unit.path])

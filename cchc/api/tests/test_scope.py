@@ -67,3 +67,17 @@ def test_a_unit_outside_and_an_unknown_one_are_refused_alike(client, key, url, b
     details = {r.json()["detail"].replace(code, "X") for code, r in answers.items()}
     assert details == {"Các đơn vị sau nằm ngoài phạm vi của mã truy cập: X"}
     assert not Dossier.objects.exists() and not Feedback.objects.exists()
+
+
+def test_the_indicators_of_a_unit_named_by_its_e_id_code(client, key):
+    """The indicators endpoint too: "either form is accepted in every file and in the API"
+    (it answered 403 to the e-ID code of the token's own unit)."""
+    assert push(client, key, "/api/v1/dossiers", dossier("xa-a")).status_code == 200
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    window = {"from": "2024-03-01", "to": "2024-03-31"}
+    by_eid = client.get("/api/v1/indicators", {"unit": "000.31.35.H55", **window}, **auth)
+    assert by_eid.status_code == 200, by_eid.content
+    assert by_eid.json()["unit"] == "000.31.35.H55"
+    assert by_eid.json()["indicators"]["dossiers_received"]["numerator"] == 1
+    outside = client.get("/api/v1/indicators", {"unit": "000.31.35.H56", **window}, **auth)
+    assert outside.status_code == 403

@@ -5,6 +5,7 @@ import argparse
 import ast
 import gettext
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -48,13 +49,14 @@ def test_a_refusal_reads_in_vietnamese_with_its_exit_code_and_still_raises_in_co
         cli.main(["cchc", "disable-idle-accounts", "--days", "0", "--traceback"])
 
 
-def _script(tmp_path, *args: str) -> subprocess.CompletedProcess:
+def _script(tmp_path, *args: str, **more: str) -> subprocess.CompletedProcess:
     """The console script itself, with no LANG, LANGUAGE or LC_ALL at all (a bare service),
-    on a database file not made yet."""
+    on a database file not made yet; `more` adds to its environment."""
     env = {
         "PATH": "/usr/bin:/bin",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CCHC_DATA_DIR": str(tmp_path / "data"),
+        **more,
     }
     script = str(Path(sys.executable).with_name("cchc"))
     return subprocess.run(
@@ -193,3 +195,17 @@ def test_the_shipped_argparse_catalogue_is_its_po(tmp_path):
     subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(ARGPARSE_PO)], check=True)
     with fresh.open("rb") as a, ARGPARSE_PO.with_suffix(".mo").open("rb") as b:
         assert gettext.GNUTranslations(a)._catalog == gettext.GNUTranslations(b)._catalog
+
+
+def test_the_json_and_the_refusals_are_utf_8_whatever_the_consoles_encoding(tmp_path):
+    """A checker reads the contract's JSON as UTF-8; a console that is not (a Windows pipe in
+    cp1252, here latin-1) made `import-feedback --format json` die on its first Vietnamese
+    letter, and escaped the refusals."""
+    path = tmp_path / "pakn.csv"
+    path.write_bytes("MaPAKN,MaDonVi,NgayTiepNhan\nPA-1,xa-a,có\n".encode("cp1258"))
+    done = _script(tmp_path, "import-feedback", str(path), "--format", "json",
+                   PYTHONIOENCODING="latin-1")  # fmt: skip
+    assert done.returncode == 1
+    assert "không phải văn bản UTF-8" in json.loads(done.stdout)["errors"][0]["message"]
+    done = _script(tmp_path, "import-feedback", str(path), PYTHONIOENCODING="latin-1")
+    assert done.stderr.startswith("Lỗi: Dòng ")

@@ -130,3 +130,36 @@ def test_the_demo_logins_see_exactly_their_scope(client):
 
     _sign_in(client, "thanhtan")
     assert client.get(edit).status_code == 200
+
+
+# specs/demo.md, as written there: a unit's name and its agency e-ID code
+SPEC_NAMES_AND_EID = {
+    "tay-ninh": ("Tỉnh Tây Ninh", "000.00.00.H55"),
+    "tp-tay-ninh": ("Thành phố Tây Ninh", "000.00.31.H55"),
+    "thanh-tan": ("Xã Thạnh Tân", "000.31.35.H55"),
+    "phuong-2": ("Phường 2", "000.02.31.H55"),
+    "an-giang": ("Tỉnh An Giang", "000.00.00.H01"),
+    "tan-chau": ("Thị xã Tân Châu", "000.00.12.H01"),
+    "long-an-xa": ("Xã Long An", "000.07.12.H01"),
+    "thai-nguyen": ("Tỉnh Thái Nguyên", "000.00.00.H54"),
+    "phu-binh": ("Huyện Phú Bình", "000.00.09.H54"),
+    "tan-duc": ("Xã Tân Đức", "000.14.09.H54"),
+    "long-an": ("Tỉnh Long An", "000.00.00.H39"),
+    "kien-tuong": ("Thị xã Kiến Tường", "000.00.04.H39"),
+}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_units_carry_the_names_and_e_id_codes_of_the_spec_and_answer_to_both():
+    import json
+
+    demo_data(io.StringIO(), today=dt.date.today())
+    found = {u.code: (u.name, u.eid_code) for u in Unit.objects.filter(code__in=SPEC_UNITS)}
+    assert found == SPEC_NAMES_AND_EID
+    year = dt.date.today().year
+    window = ("--from", f"{year}-01-01", "--to", f"{year}-12-31", "--format", "json")
+    by_code, by_eid = io.StringIO(), io.StringIO()
+    call_command("indicators", "--unit", "thanh-tan", *window, stdout=by_code)
+    call_command("indicators", "--unit", "000.31.35.H55", *window, stdout=by_eid)
+    figures = [json.loads(out.getvalue())["indicators"] for out in (by_code, by_eid)]
+    assert figures[0] == figures[1] and figures[0]["dossiers_received"]["numerator"] > 0

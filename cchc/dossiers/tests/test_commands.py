@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,16 @@ def test_the_console_script_exits_non_zero_on_a_bad_file(tmp_path, migrated_site
     assert done.returncode != 0
     errors = json.loads(done.stdout)["errors"]
     assert {(e["row"], e["column"]) for e in errors} == {(2, "NgayTiepNhan")}
+
+
+def test_cells_written_decomposed_read_as_their_composed_spelling(tmp_path, catalogue):
+    """A file saved on a Mac writes "có" as "c", "o" and a combining accent (NFD): the
+    contract's booleans `có`/`không` were refused in that spelling, and a code kept it."""
+    path = tmp_path / "mac.csv"
+    text = "MaHoSo,MaTTHC,MaDonVi,NgayTiepNhan,NgayHenTra,ToanTrinh,CoPhieuXinLoi\n"
+    text += "HS-Đ1,1.001,xa-a,2024-03-04,2024-03-08,có,không\n"
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    code, out, _err = run("import-dossiers", str(path), "--format", "json")
+    assert (code, json.loads(out)["errors"]) == (0, [])
+    dossier = Dossier.objects.get()
+    assert (dossier.code, dossier.full_online, dossier.apology) == ("HS-Đ1", True, False)

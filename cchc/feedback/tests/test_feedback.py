@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,10 +27,10 @@ def csv_file(tmp_path, body: str, name="pakn.csv"):
     return path
 
 
-def run(path) -> tuple[dict, int]:
+def run(path, *options: str) -> tuple[dict, int]:
     out = __import__("io").StringIO()
     try:
-        call_command("import_feedback", str(path), "--format", "json", stdout=out)
+        call_command("import_feedback", str(path), "--format", "json", *options, stdout=out)
         code = 0
     except SystemExit as exit_:
         code = int(exit_.code or 0)
@@ -80,6 +81,29 @@ def test_an_answer_before_the_reception_and_an_unknown_unit_save_nothing(world, 
         "Ngày trả lời (05/06/2024) trước ngày tiếp nhận (10/06/2024)."
     )
     assert by_row[(4, "MaDonVi")] == "Không có đơn vị nào có mã 'khong-co'."
+
+
+def test_skip_invalid_saves_the_valid_rows_and_still_reports_the_others(world, tmp_path):
+    """Feedback files follow "the same file rules as dossiers": `--skip-invalid` included
+    (the command refused the option, exit 2)."""
+    body = "PA-1,xa-a,2024-06-03,,,,0,0\nPA-2,xa-a,2024-06-10,2024-06-05,,,0,0\n"
+    result, code = run(csv_file(tmp_path, body), "--skip-invalid")
+    assert code == 1
+    assert list(Feedback.objects.values_list("code", flat=True)) == ["PA-1"]
+    assert (result["created"], [(e["row"], e["column"]) for e in result["errors"]]) == (
+        1,
+        [(3, "NgayTraLoi")],
+    )
+    assert result["warnings"] == []
+
+
+def test_a_cell_written_decomposed_reads_as_its_composed_spelling(world, tmp_path):
+    """A file saved on a Mac writes "có" as "c", "o" and a combining accent (NFD)."""
+    body = unicodedata.normalize("NFD", "PA-1,xa-a,2024-06-03,,,Đất đai,có,không\n")
+    result, code = run(csv_file(tmp_path, body))
+    assert (code, result["errors"]) == (0, [])
+    item = Feedback.objects.get()
+    assert (item.unsatisfied, item.repeated, item.field) == (True, False, "Đất đai")
 
 
 def test_a_publication_without_an_answer_is_refused(world, tmp_path):

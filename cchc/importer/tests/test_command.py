@@ -25,7 +25,7 @@ def test_dry_run_prints_the_contract_json(tmp_path):
     assert result["tasks"][0]["lead"] == ["Công chức Văn phòng – Thống kê"]
 
 
-def test_saving_needs_a_unit(tmp_path):
+def test_saving_needs_a_unit_when_the_issuer_names_none(tmp_path, db):
     path = tmp_path / "ke-hoach.docx"
     path.write_bytes(plan_docx())
     with pytest.raises(CommandError, match="Cần --unit"):

@@ -46,17 +46,31 @@ def test_importing_the_same_plan_again_stops_unless_told_what_to_do(world):
     assert Plan.objects.count() == 2 and summary["tasks"] == 44
 
 
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["--unit", "khong-co"], "Không có đơn vị mã “khong-co”."),
-        ([], "Cần --unit"),
-    ],
-)
-def test_a_missing_or_unknown_unit_is_refused(world, args, message):
-    with pytest.raises(CommandError, match=message):
-        run(str(SEED_000), *args)
+def test_an_unknown_unit_is_refused(world):
+    with pytest.raises(CommandError, match=r"Không có đơn vị mã “khong-co”\."):
+        run(str(SEED_000), "--unit", "khong-co")
     assert not Plan.objects.exists()
+
+
+def test_without_unit_the_plan_is_saved_as_a_draft_of_the_unit_its_issuer_names(world):
+    """specs/plan-import.md: "Without `--dry-run` the same structure is saved as a draft plan"
+    (the command refused to save without a `--unit` the spec does not name)."""
+    run(str(SEED_000), "--format", "json")  # issued by "UBND xã Thạnh Tân"
+    plan = Plan.objects.get()
+    assert (plan.unit, plan.status, plan.tasks.count()) == (world.commune, "draft", 44)
+
+
+def test_without_unit_a_plan_whose_issuer_names_no_unit_is_refused(world):
+    type(world.commune).objects.filter(pk=world.commune.pk).update(name="Xã Khác")
+    with pytest.raises(CommandError, match="Cần --unit"):
+        run(str(SEED_000))
+    assert not Plan.objects.exists()
+
+
+def test_a_unit_named_by_its_e_id_code_receives_the_plan(world):
+    type(world.commune).objects.filter(pk=world.commune.pk).update(eid_code="000.31.35.H55")
+    run(str(SEED_000), "--unit", "000.31.35.H55")
+    assert Plan.objects.get().unit == world.commune
 
 
 def test_a_bad_file_exits_non_zero_with_a_vietnamese_message_and_saves_nothing(tmp_path, world):

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.management.base import CommandError
-from django.utils.translation import gettext as _
-
 from cchc.console import BaseCommand
+from cchc.core.arguments import unit_coded
 from cchc.dossiers import tokens
-from cchc.org.models import Unit
 
 
 class Command(BaseCommand):
     help = "Tạo mã truy cập API cho một đơn vị (hiện một lần; chỉ lưu mã băm của nó)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
         parser.add_argument(
             "--name",
             default="Hệ thống một cửa",
@@ -22,8 +19,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        unit = unit_coded(options["unit"])
         _token, key = tokens.issue(unit, options["name"])
         self.stdout.write(key)

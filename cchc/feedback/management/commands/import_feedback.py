@@ -1,4 +1,5 @@
-"""`cchc import-feedback FILE [--format json] [--sheet NAME]` (the contract, version 2)."""
+"""`cchc import-feedback FILE [--format json] [--sheet NAME] [--skip-invalid]` (the contract,
+version 2: "same file rules as dossiers")."""
 
 from __future__ import annotations
 
@@ -18,12 +19,12 @@ from cchc.feedback.reading import read_file
 
 class Command(BaseCommand):
     help = (
-        "Nhập phản ánh, kiến nghị (PAKN) từ tệp CSV hoặc Excel: lưu tất cả các dòng hoặc "
-        "không dòng nào."
+        "Nhập phản ánh, kiến nghị (PAKN) từ tệp CSV hoặc Excel: có dòng lỗi thì không lưu "
+        "dòng nào (trừ khi dùng --skip-invalid)."
     )
 
     def add_arguments(self, parser) -> None:
-        add_file_options(parser, skip_invalid=False)
+        add_file_options(parser)
 
     def handle(self, *args, **options) -> None:
         path = options["file"]
@@ -34,11 +35,14 @@ class Command(BaseCommand):
         except DossierFileError as exc:
             if options["format"] == "json":
                 error = RowError(0, "", "", exc.message).as_dict()
-                body = {"rows": 0, "created": 0, "updated": 0, "unchanged": 0, "errors": [error]}
+                body = {"rows": 0, "created": 0, "updated": 0, "unchanged": 0, "errors": [error],
+                        "warnings": []}  # fmt: skip
                 self.stdout.write(json.dumps(body, ensure_ascii=False))
                 sys.exit(1)
             raise CommandError(exc.message) from exc
-        outcome = import_feedback(rows, source=Feedback.Source.CLI, file_name=path)
+        outcome = import_feedback(
+            rows, source=Feedback.Source.CLI, file_name=path, skip_invalid=options["skip_invalid"]
+        )
         if options["format"] == "json":
             self.stdout.write(json.dumps(outcome.as_dict(), ensure_ascii=False))
         else:

@@ -1,7 +1,8 @@
 """`cchc import-plan FILE`: read a plan document.
 
 `--dry-run --format json` prints the parsed plan (specs/plan-import.md) and saves nothing.
-`--unit CODE` saves it as a draft plan of that unit and prints a short Vietnamese summary. A
+`--unit CODE` (a code or an e-ID code) saves it as a draft plan of that unit and prints a short
+Vietnamese summary; without `--unit` the plan is saved to the one unit its issuer names. A
 plan that already exists in the unit (same year and number) is never duplicated silently:
 the command stops unless told `--replace` or `--keep-both`. With `--unit`, a plan issued by
 another unit is warned (also with `--dry-run`, where the unit is only checked).
@@ -19,7 +20,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from cchc.console import BaseCommand
-from cchc.importer.checks import with_unit_warnings
+from cchc.importer.checks import issuer_warning, with_unit_warnings
 from cchc.importer.errors import PlanImportError
 from cchc.importer.parse import parse_file
 from cchc.importer.readers import DEFAULT_MAX_BYTES
@@ -37,7 +38,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", choices=["json", "text"], default=None, help="In kết quả dạng JSON hoặc chữ"
         )
-        parser.add_argument("--unit", help="Mã đơn vị nhận kế hoạch (khi lưu)")
+        parser.add_argument(
+            "--unit",
+            help=(
+                "Mã đơn vị (hoặc mã định danh điện tử) nhận kế hoạch khi lưu; không ghi: đơn vị "
+                "có tên trùng cơ quan ban hành"
+            ),
+        )
         parser.add_argument(
             "--replace", action="store_true", help="Thay kế hoạch đã có (cùng năm, cùng số)"
         )
@@ -50,13 +57,13 @@ class Command(BaseCommand):
         )  # fmt: skip
 
     def handle(self, *args, **options) -> None:
-        unit = None
-        if not options["dry_run"] or options["unit"]:
-            unit = self._unit(options["unit"])
+        unit = self._unit(options["unit"]) if options["unit"] else None
         try:
             result = parse_file(options["file"], max_bytes=options["max_mb"] * 1024 * 1024)
         except PlanImportError as exc:
             raise CommandError(exc.message) from exc
+        if unit is None and not options["dry_run"]:
+            unit = self._issuer_unit(result)
         if unit is not None:
             result = with_unit_warnings(result, unit)  # issued by another unit: said
         if options["dry_run"]:
@@ -97,13 +104,27 @@ class Command(BaseCommand):
                 + "".join(f"\n  - {w}" for w in summary["warnings"])
             )
 
-    def _unit(self, code: str | None) -> Unit:
-        if not code:
-            raise CommandError("Cần --unit MÃ_ĐƠN_VỊ để lưu kế hoạch (hoặc --dry-run để chỉ xem).")
-        unit = Unit.objects.filter(code=code).first()
+    def _unit(self, code: str) -> Unit:
+        unit = Unit.objects.coded(code)
         if unit is None:
             raise CommandError(f"Không có đơn vị mã “{code}”.")
         return unit
+
+    @staticmethod
+    def _issuer_unit(result: dict) -> Unit:
+        """Without --unit, the one unit the plan's issuer names ("UBND xã Thạnh Tân": Xã Thạnh
+        Tân), one in force today preferred (a merged ward keeps its old name); refused when
+        no unit or several match (specs/plan-import.md: "saved as a draft plan")."""
+        named = [u for u in Unit.objects.all() if issuer_warning(result, u) is None]
+        if len(named) > 1:
+            current = set(Unit.objects.current().filter(pk__in=[u.pk for u in named]))
+            named = [u for u in named if u in current]
+        if len(named) != 1:
+            raise CommandError(
+                "Cần --unit MÃ_ĐƠN_VỊ để lưu kế hoạch (hoặc --dry-run để chỉ xem): "
+                "không xác định được một đơn vị duy nhất từ cơ quan ban hành."
+            )
+        return named[0]
 
     def _duplicate_choice(self, result: dict, unit: Unit, options):
         existing = duplicates_of(result, unit)

@@ -30,6 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"{exc}.") from None
         board = build(unit, period)
         result = board.score.as_dict()
+        result["unit"] = options["unit"]  # as named: its code or its e-ID code (contract v2)
         if options["by"] == "month":
             result["months"] = {key: s.as_dict() for key, s in board.months}
         if options["format"] == "json":

@@ -20,7 +20,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         unit, start, end = window_of(options)
-        result = engine.contract_json(unit, start, end, by_month=options["by"] == "month")
+        by_month = options["by"] == "month"
+        result = engine.contract_json(unit, start, end, by_month=by_month, named=options["unit"])
         if options["format"] == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 
-from django.core.management.base import CommandError
-from django.utils.translation import gettext as _
-
 from cchc.console import BaseCommand
-from cchc.org.models import Unit
+from cchc.core.arguments import unit_coded
 from cchc.parindex import board
 
 
@@ -17,7 +14,7 @@ class Command(BaseCommand):
     help = "In điểm Chỉ số CCHC của đơn vị trong một năm."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
         parser.add_argument("--year", type=int, required=True, help="năm đánh giá")
         parser.add_argument(
             "--format",
@@ -27,9 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        unit = unit_coded(options["unit"])
         result = board.as_json(unit, options["year"])
         if options["format"] == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False))

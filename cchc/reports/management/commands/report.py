@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from cchc.console import BaseCommand
+from cchc.core.arguments import unit_coded
 from cchc.org.models import Unit
 from cchc.reports import content, document, schedule
 from cchc.reports.models import Report
@@ -52,7 +53,7 @@ class Command(BaseCommand):
     help = "In báo cáo định kỳ của đơn vị (kỳ YYYY-Q1, YYYY-H1, YYYY-9M, YYYY)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
         parser.add_argument(
             "--period", required=True, help="kỳ báo cáo: YYYY-Q1, YYYY-H1, YYYY-9M hoặc YYYY"
         )
@@ -72,9 +73,7 @@ class Command(BaseCommand):
                 _("'%(value)s' is not a report period (YYYY-Q1, YYYY-H1, YYYY-9M or YYYY).")
                 % {"value": options["period"]}
             ) from None
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(_("No unit has the code '%(code)s'.") % {"code": options["unit"]})
+        unit = unit_coded(options["unit"])
         if options["format"] == "docx":
             if not options["output"]:
                 raise CommandError(_("A Word file needs -o FILE.docx."))

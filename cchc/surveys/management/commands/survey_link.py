@@ -7,7 +7,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from cchc.console import BaseCommand
-from cchc.org.models import Unit
+from cchc.core.arguments import unit_coded
 from cchc.surveys.views import answer_path, open_campaigns
 
 
@@ -15,12 +15,10 @@ class Command(BaseCommand):
     help = "In địa chỉ trả lời khảo sát (mã QR) của đợt khảo sát đang mở của đơn vị."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--unit", required=True, help="mã đơn vị")
+        parser.add_argument("--unit", required=True, help="mã đơn vị hoặc mã định danh điện tử")
 
     def handle(self, *args, **options) -> None:
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(f"Không có đơn vị nào mã '{options['unit']}'.")
+        unit = unit_coded(options["unit"])
         campaign = open_campaigns(unit, timezone.localdate()).first()
         if campaign is None:
             raise CommandError(f"Đơn vị '{unit.code}' không có đợt khảo sát nào đang mở.")
