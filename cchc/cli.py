@@ -38,7 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     from cchc import console
 
     console.speak_vietnamese()
-    console.Utility(argv).execute()
+    try:
+        console.Utility(argv).execute()
+        sys.stdout.flush()  # a reader gone shows here, not at the interpreter's exit
+    except BrokenPipeError:
+        # the reader stopped early (`cchc indicators … | head`): nothing more to say, and no
+        # traceback; what is still buffered goes nowhere instead of failing again at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from cchc import cli, console
+from cchc.importer.tests.conftest import SEEDS
 
 ARGPARSE_PO = console.LOCALE / "vi" / "LC_MESSAGES" / "argparse.po"
 
@@ -62,6 +63,23 @@ def _script(tmp_path, *args: str, **more: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [script, *args], env=env, capture_output=True, encoding="utf-8", timeout=120
     )
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    # `cchc import-plan … --format json | head`: the reader has gone before the plan is written
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    script = str(Path(sys.executable).with_name("cchc"))
+    [seed] = sorted(SEEDS.glob("000_*.txt"))
+    process = subprocess.Popen(
+        [script, "import-plan", str(seed), "--dry-run", "--format", "json"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err
 
 
 def test_a_missing_required_option_is_refused_in_vietnamese_whatever_the_servers_lang(tmp_path):
