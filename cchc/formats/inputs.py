@@ -7,7 +7,8 @@ office browsers render it poorly. Every date a person types goes through here:
 - `DateInput`, the box: written d/m/Y, a dd/mm/yyyy placeholder, the number keypad on a phone;
 - `DayField`, a form's date: that box, read as the vi `DATE_INPUT_FORMATS` (dd/mm/yyyy, dd/mm/yy,
   and ISO yyyy-mm-dd, which old links and bookmarks carry) whatever language is active, and a
-  mistyped date refused with a message naming the field (`day_error`);
+  mistyped date refused with a message naming the field (`day_error`); with `signed=True`, the
+  date of a signed document, refused when after today (`after_today_error`, decision 0172);
 - `typed_day`, the same reading for a hand-written box of a GET or POST (a page's filter, a
   small form posted to a view).
 """
@@ -18,9 +19,10 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cchc.formats import DAY
+from cchc.formats import DAY, day
 from cchc.formats.vi import formats as vi
 
 PLACEHOLDER = "dd/mm/yyyy"
@@ -41,6 +43,15 @@ def day_error(label) -> str:
     return _("%(field)s: enter a day as dd/mm/yyyy, for example 30/06/2026.") % {"field": label}
 
 
+def after_today_error(label) -> str:
+    """ "Ngày ký: văn bản đã ký không thể mang ngày sau hôm nay (07/12/2026) …" — a signed
+    document dated in the future, most often the year typed wrong around the new year."""
+    return _(
+        "%(field)s: a signed document cannot be dated after today (%(today)s); check the day, "
+        "the month and the year."
+    ) % {"field": label, "today": day(timezone.localdate())}
+
+
 class DayField(forms.DateField):
     """A form's date typed dd/mm/yyyy (ISO still read); refused with `day_error` of its label.
 
@@ -49,9 +60,15 @@ class DayField(forms.DateField):
 
     widget = DateInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, signed: bool = False, **kwargs):
         kwargs.setdefault("input_formats", vi.DATE_INPUT_FORMATS)
         super().__init__(**kwargs)
+        self.signed = signed
+
+    def validate(self, value):
+        super().validate(value)
+        if self.signed and value and value > timezone.localdate():
+            raise ValidationError(after_today_error(self.label or ""), code="after_today")
 
     def to_python(self, value):
         try:

@@ -1,12 +1,17 @@
 """Units of a level ranked by their final PAR score, with the set's groups (A ≥ 90, …).
 
-Ties share a rank (1, 2, 2, 4). Only published (final) assessments are ranked.
+Ties share a rank (1, 2, 2, 4). Only published (final) assessments are ranked; until they
+are, `progress_under` says where each unit below stands, so the upper level can open the
+self-assessments it will appraise (decision 0172).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+
+from cchc.org.models import Unit
 
 from .choices import Stage
 from .models import Assessment
@@ -58,3 +63,19 @@ def rank_under(parent, year: int, *, compare: bool = False) -> list[RankRow]:
             if before is not None:
                 row.last_total, row.last_rank = before.total, before.rank
     return rows
+
+
+@dataclass
+class ProgressRow:
+    unit: Unit
+    assessment: Assessment | None
+
+
+def progress_under(parent, year: int, today: dt.date) -> list[ProgressRow]:
+    """The units directly below `parent` in force at the year's end (or today, when earlier),
+    each with its assessment of `year` or None when it has not opened one: two queries."""
+    on = min(today, dt.date(year, 12, 31))
+    units = list(Unit.objects.filter(parent=parent).current(on).order_by("name"))
+    found = Assessment.objects.filter(year=year, unit__in=units)
+    by_unit = {assessment.unit_id: assessment for assessment in found}
+    return [ProgressRow(unit, by_unit.get(unit.pk)) for unit in units]

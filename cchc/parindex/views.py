@@ -26,7 +26,7 @@ from cchc.periods import FIRST_YEAR, LAST_YEAR
 from . import actions, board, criteria_views, exports, page, winback
 from .choices import Stage
 from .models import Assessment, Score
-from .ranking import rank_under
+from .ranking import progress_under, rank_under
 
 
 def _page(code: str, year: int):
@@ -401,12 +401,19 @@ def ranking(request, code: str, year: int):
     _known_year(year)
     unit = unit_for(request.user, code)
     rows = rank_under(unit, year, compare=True)
+    # the units below not yet ranked, each linked to its assessment (the upper level's way in)
+    progress = [
+        row
+        for row in progress_under(unit, year, timezone.localdate())
+        if row.assessment is None or row.assessment.stage != Stage.FINAL
+    ]
     root = Unit.objects.filter(pk=unit.lineage_ids()[0]).first() or unit
     context = {
         "criteria_root": root.code if criteria_views.may_edit(request.user, root) else None,
         "unit": unit,
         "year": year,
         "rows": rows,
+        "progress": progress,
         "years": list(range(timezone.localdate().year, timezone.localdate().year - 4, -1)),
         "nav": "parindex",
     }

@@ -169,7 +169,7 @@ def _plan_basis(plan: Plan) -> str:
         words += f" ngày {day(plan.issued_on)}"
     if plan.issuer:
         words += f" của {plan.issuer}"
-    return f"{words} về {plan.title}" if plan.title else words
+    return f"{words} về {sentences.about(plan.title)}" if plan.title else words
 
 
 def legal_bases(unit, plan: Plan | None) -> list[str]:

@@ -24,7 +24,7 @@ from cchc.formats import figure
 from cchc.plans.choices import Comparator, TargetUnit
 
 from .content import NARRATIVE_PARTS, content_of
-from .sentences import percent
+from .sentences import about, percent
 
 
 def _task_table(content: dict) -> dict:
@@ -146,7 +146,7 @@ def _direction(content: dict) -> dict:
     paragraphs = []
     plan = content.get("plan")
     if plan and plan.get("number"):
-        paragraphs.append(f"Ban hành Kế hoạch số {plan['number']} về {plan['title']}.")
+        paragraphs.append(f"Ban hành Kế hoạch số {plan['number']} về {about(plan['title'])}.")
     paragraphs += content["direction"].get("sentences", [])
     for row in content["direction"]["tasks"]:
         paragraphs.append(f"- {_plain(row['title'])}: {row['status_label']}.")

@@ -18,6 +18,17 @@ from __future__ import annotations
 
 from cchc.formats import thousands
 
+PLAN_WORD = "kế hoạch "
+
+
+def about(title: str) -> str:
+    """What a plan is about, as a citation writes it after "Kế hoạch số … về": its title
+    without the leading "Kế hoạch" ("Kế hoạch số 15/KH-UBND … về cải cách hành chính năm
+    2026 …", not "… về Kế hoạch cải cách hành chính …", decision 0172)."""
+    head = title[: len(PLAN_WORD)]
+    rest = title[len(PLAN_WORD) :].strip()
+    return rest if head.lower() == PLAN_WORD and rest else title
+
 
 def percent(value: float | None) -> str:
     """12.5 → "12,50%"; None → "—"."""

@@ -156,6 +156,7 @@ def campaign_page(request, pk: int):
         "error": error,
         "may_run": may_run(request.user, campaign.unit),
         "link": settings.SITE_URL.rstrip("/") + answer_path(campaign, campaign.unit),
+        "today": timezone.localdate(),
     }
     return render(request, "surveys/campaign.html", context, status=400 if error else 200)
 

@@ -35,17 +35,21 @@ class CampaignForm(forms.ModelForm):
         model = Campaign
         fields = ["name", "version", "starts_on", "ends_on", "aggregation", "margin", "channels"]
         field_classes = {"starts_on": DayField, "ends_on": DayField}
+        # the margin written and read as Vietnamese write it, 0,05 (a number box showed 0.05
+        # and refused the comma; decision 0172)
+        localized_fields = ["margin"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].queryset = QuestionnaireVersion.objects.filter(
             published=True
         ).select_related("questionnaire")
+        self.fields["version"].empty_label = "— Chọn phiếu khảo sát —"
         self.fields["margin"].validators += [
             MinValueValidator(Decimal("0.01")),
             MaxValueValidator(Decimal("0.2")),
         ]
-        self.fields["margin"].widget.attrs.update(min="0.01", max="0.2", step="0.01")
+        self.fields["margin"].widget.attrs.update(inputmode="decimal", autocomplete="off")
         for field in self.fields.values():
             css = "form-check-input" if field is self.fields["channels"] else "form-control"
             if isinstance(field.widget, forms.Select):

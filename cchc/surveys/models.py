@@ -187,6 +187,10 @@ class Campaign(models.Model):
     def is_open(self, today) -> bool:
         return not self.closed and self.starts_on <= today <= self.ends_on
 
+    def opens_later(self, today) -> bool:
+        """Not closed, its first day still to come: a poster may be up before it opens."""
+        return not self.closed and today < self.starts_on
+
     def covers(self, unit) -> bool:
         """Whether `unit` is the campaign's unit or lies below it; never a unit the campaign's
         unit succeeded (an answer is new: it belongs where it is given, decision 0140)."""

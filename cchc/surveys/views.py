@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cchc.accounts.addresses import client_address
+from cchc.formats import day
 from cchc.formats.inputs import typed_day
 from cchc.org.access import Action, access_for, links_read_once, unit_for
 from cchc.org.in_force import last_day
@@ -123,12 +124,21 @@ def answer(request, campaign: int, unit: str):
         return redirect(f"{address}?{query}" if query else address)
     if not campaign.covers(answering):
         raise Http404
+    if campaign.opens_later(_today()):  # not "ended": the citizen is asked to come back
+        return _refused(request, _opens_on(campaign), 403)
     if not campaign.is_open(_today()):
         return _refused(request, "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm.", 410)
     if request.method == "POST":
         return _take(request, campaign, unit, channel=Channel.QR)
     code = (request.GET.get("ma") or "")[:80]
     return render(request, "surveys/public/form.html", _form_context(campaign, unit, code=code))
+
+
+def _opens_on(campaign: Campaign) -> str:
+    return (
+        f"Đợt khảo sát này nhận ý kiến từ ngày {day(campaign.starts_on)}. "
+        "Mời Ông/Bà quay lại từ ngày đó để góp ý."
+    )
 
 
 @require_GET
