@@ -183,6 +183,11 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
     if not text or not text.strip():
         return []
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
+    if wrapped and kind == "products" and lines[0].startswith(("- ", "+ ", "• ")):
+        # a printed list of products: its "- " fall anywhere in the lines ('CCHC -' / 'Quyết')
+        from .repair import unwrap
+
+        lines, wrapped = [unwrap("\n".join(lines))], False
     if len(lines) == 1 and lines[0].startswith(("- ", "+ ", "• ")):
         lines = _split_inline_bullets(lines[0], kind)
     items = _merge_lines(lines, wrapped, kind)
