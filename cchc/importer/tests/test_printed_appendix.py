@@ -9,7 +9,8 @@ import io
 
 import pytest
 
-from cchc.importer.parse import parse_bytes
+from cchc.importer.document import Cell, Document, Paragraph, Row, Table
+from cchc.importer.parse import parse_bytes, parse_document
 from cchc.importer.tests.printed_appendix import FIXTURES, plan_docx
 
 FIELDS = ("ref", "area", "title", "lead", "coordinators", "products", "deadline", "due")
@@ -69,3 +70,16 @@ def test_the_printed_appendices_read_as_their_word_file(printed, word):
     assert [(t["area"], t["text"]) for t in printed["targets"]] == [
         (t["area"], t["text"]) for t in word["targets"]
     ]
+
+
+def test_a_target_under_a_heading_naming_no_area_has_its_area_guessed_and_said():
+    # a printed heading cut in two ('I. Cải cách thể' / 'chế') names no area: the target's own
+    # words tell it, and the warning says it was guessed, as for a target under no heading
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Ghi chú"], ["I. Cải cách thể", "", "", ""],
+            ["1", "Tối thiểu 95% hồ sơ TTHC được giải quyết đúng hạn", "Văn phòng", ""]]  # fmt: skip
+    table = Table([Row([Cell(t) for t in cells], k) for k, cells in enumerate(rows)], 2,
+                  wrapped=True)  # fmt: skip
+    caption = Paragraph("MỤC TIÊU, CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH", 1)
+    plan = parse_document(Document([caption, table], "pdf", "ke-hoach.pdf"))
+    assert [(t["area"], t["area_guessed"]) for t in plan["targets"]] == [("procedures", True)]
+    assert any("lĩnh vực được đoán" in w for w in plan["warnings"])
