@@ -25,10 +25,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from cchc.importer.columns import CONNECTORS
 from cchc.importer.document import Paragraph, Row, Table
 from cchc.importer.layout import build_blocks
 from cchc.importer.readers import read_text
-from cchc.importer.columns import CONNECTORS
 from cchc.importer.tables import _STRONG_END, _is_sub_header
 
 

@@ -60,7 +60,8 @@ def test_a_task_number_alone_at_the_foot_of_a_page_numbers_the_task(printed):
     cut = printed["tasks"][3]
     assert cut["title"].startswith("Triển khai cơ chế tự chủ tài chính")
     assert cut["title"].endswith("Nghị định số 60/2021/NĐ-CP")
-    assert (cut["lead"], cut["deadline"]) == (["Các cơ quan, đơn vị thuộc UBND thị xã"], "Trong năm")
+    assert cut["lead"] == ["Các cơ quan, đơn vị thuộc UBND thị xã"]
+    assert cut["deadline"] == "Trong năm"
 
 
 def test_the_printed_appendices_read_as_their_word_file(printed, word):
@@ -75,8 +76,11 @@ def test_the_printed_appendices_read_as_their_word_file(printed, word):
 def test_a_target_under_a_heading_naming_no_area_has_its_area_guessed_and_said():
     # a printed heading cut in two ('I. Cải cách thể' / 'chế') names no area: the target's own
     # words tell it, and the warning says it was guessed, as for a target under no heading
-    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Ghi chú"], ["I. Cải cách thể", "", "", ""],
-            ["1", "Tối thiểu 95% hồ sơ TTHC được giải quyết đúng hạn", "Văn phòng", ""]]  # fmt: skip
+    rows = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Ghi chú"],
+        ["I. Cải cách thể", "", "", ""],
+        ["1", "Tối thiểu 95% hồ sơ TTHC được giải quyết đúng hạn", "Văn phòng", ""],
+    ]
     table = Table([Row([Cell(t) for t in cells], k) for k, cells in enumerate(rows)], 2,
                   wrapped=True)  # fmt: skip
     caption = Paragraph("MỤC TIÊU, CHỈ TIÊU CẢI CÁCH HÀNH CHÍNH", 1)
