@@ -2,8 +2,9 @@
 
 LibreOffice prints the last line of a tall repeated table header ('CCHC)', bold) over the
 first line of the row under it ('3 cấp chính'); read together, the characters interleave
-('C3 CcấHp Cch)ính'). A run of text that lies wholly over a longer run in another font is
-that overflow and is left out before the page's tables and lines are read.
+('C3 CcấHp Cch)ính'). A run of text that lies wholly over a longer run in another font, or
+a bold run over plain text, is that overflow and is left out before the page's tables and
+lines are read.
 """
 
 from __future__ import annotations
@@ -32,25 +33,34 @@ def _over(a: dict, b: dict) -> bool:
     return x > 0.3 * (a["x1"] - a["x0"]) and y > 0.5 * (a["bottom"] - a["top"])
 
 
+def _bold(run: list[dict]) -> bool:
+    return "bold" in run[0].get("fontname", "").lower()
+
+
+def _overdrawn(run: list[dict], other: list[dict]) -> bool:
+    """`run` is drawn over `other`, and is the one to leave out: wholly over a longer run, or
+    bold (a header's line) over plain text, even a shorter one ('CCHC)' over '100%')."""
+    if other is run or other[0]["fontname"] == run[0]["fontname"]:
+        return False
+    x0, x1, top = run[0]["x0"], run[-1]["x1"], run[0]["top"]
+    if abs(other[0]["top"] - top) >= 0.5 * (run[0]["bottom"] - top):
+        return False
+    if other[0]["x0"] >= x1 or other[-1]["x1"] <= x0:
+        return False
+    covered = sum(1 for c in run if any(_over(c, d) for d in other))
+    if _bold(run) != _bold(other):
+        return _bold(run) and covered * 2 >= len(run)  # the bold one goes, the plain stays
+    return len(other) > len(run) and covered == len(run)
+
+
 def without_overdrawn(page):
-    """The page without a run of text drawn over a longer one in another font: LibreOffice
-    prints the last line of a tall repeated header ('CCHC)') over the first line of the row
-    under it ('3 cấp chính'), and the two read as one ('C3 CcấHp Cch)ính')."""
+    """The page without a run of text drawn over another in another font: LibreOffice prints
+    the last line of a tall repeated header ('CCHC)') over the first line of the row under it
+    ('3 cấp chính'), and the two read as one ('C3 CcấHp Cch)ính')."""
     runs = _runs(page.chars)
     dropped: set[tuple] = set()
     for run in runs:
-        x0, x1, top = run[0]["x0"], run[-1]["x1"], run[0]["top"]
-        over = [
-            other
-            for other in runs
-            if len(other) > len(run)
-            and abs(other[0]["top"] - top) < 0.5 * (run[0]["bottom"] - top)
-            and other[0]["x0"] < x1
-            and other[-1]["x1"] > x0
-            and other[0]["fontname"] != run[0]["fontname"]
-            and all(any(_over(c, d) for d in other) for c in run)
-        ]
-        if over:
+        if any(_overdrawn(run, other) for other in runs):
             dropped |= {(c["x0"], c["top"], c["text"]) for c in run}
     if not dropped:
         return page

@@ -53,3 +53,13 @@ def test_bold_words_beside_plain_ones_are_kept():
         ("F1", 120, 700, "Ban hanh kem theo Quyet dinh nay Ke hoach CCHC nam 2025"),
     ])  # fmt: skip
     assert _lines(data) == ["Dieu 1. Ban hanh kem theo Quyet dinh nay Ke hoach CCHC nam 2025"]
+
+
+def test_a_bold_header_line_over_a_shorter_figure_leaves_the_figure():
+    # the cut row's last line '100%' under the repeated header's 'CCHC)' (seed 003 printed)
+    data = _pdf([
+        ("F1", 72, 760, "Ke hoach cai cach hanh chinh nam 2025 cua xa An Binh"),
+        ("F1", 232, 700, "100%"),
+        ("F2", 230, 701, "CCHC)"),
+    ])  # fmt: skip
+    assert _lines(data) == ["Ke hoach cai cach hanh chinh nam 2025 cua xa An Binh", "100%"]
