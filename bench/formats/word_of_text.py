@@ -25,10 +25,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from cchc.importer.columns import CONNECTORS
 from cchc.importer.document import Paragraph, Row, Table
 from cchc.importer.layout import build_blocks
 from cchc.importer.readers import read_text
-from cchc.importer.tables import _is_sub_header
+from cchc.importer.tables import _STRONG_END, _is_sub_header
 
 
 def _texts(row: Row) -> list[str]:
@@ -90,11 +91,30 @@ def _word_rows(table: Table) -> tuple[list[list[str]], list[list[bool]], int]:
         if rows[len(head) - 1 :] and _texts(row) in seen:
             continue  # the header repeated after a page break
         if len(rows) > len(head) and _is_cut_row(texts):
-            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], texts, strict=True)]
+            short = len(row.cells) != width
+            rows[-1] = _joined(rows[-1], texts, short)
             continue
         rows.append(texts)
         bold.append(flags)
     return rows, bold, len(head)
+
+
+def _unfinished(text: str) -> bool:
+    return bool(text) and bool(_STRONG_END.search(text) or text.split()[-1].lower() in CONNECTORS)
+
+
+def _joined(above: list[str], cut: list[str], short: bool) -> list[str]:
+    """The row cut at a break joined to the row above. A text row that lost a tab puts a
+    fragment one column off: it goes under the neighbouring cell left unfinished ('… thuộc
+    UBND' / 'thị xã, UBND các xã phường'), where the .txt import puts it."""
+    out = list(above)
+    for p, fragment in enumerate(cut):
+        if not fragment:
+            continue
+        near = [k for k in (p, p + 1, p - 1) if 0 <= k < len(out) and _unfinished(out[k])]
+        k = near[0] if short and near else p
+        out[k] = f"{out[k]} {fragment}".strip()
+    return out
 
 
 def _merge_header(word_table, header: list[list[str]]) -> None:

@@ -183,6 +183,11 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
     if not text or not text.strip():
         return []
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
+    if wrapped and kind == "products" and lines[0].startswith(("- ", "+ ", "• ")):
+        # a printed list of products: its "- " fall anywhere in the lines ('CCHC -' / 'Quyết')
+        from .repair import unwrap
+
+        lines, wrapped = [unwrap("\n".join(lines))], False
     if len(lines) == 1 and lines[0].startswith(("- ", "+ ", "• ")):
         lines = _split_inline_bullets(lines[0], kind)
     items = _merge_lines(lines, wrapped, kind)
@@ -250,7 +255,7 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
             or (not bulleted and line.startswith("– "))
             # a PDF cell wrapped before the dash of "Văn hóa - Xã hội": no unit after it
             or (wrapped and not bulleted and line.startswith("- ") and not _names_unit(line))
-            or items[-1].endswith(("-", ",", "–"))
+            or items[-1].endswith(("-", ",", "–", "&"))
             or items[-1].lower() in INCOMPLETE_UNITS
             or _office_of(items[-1], line)
             or _second_half(items[-1], line)
@@ -265,9 +270,19 @@ def _merge_lines(lines: list[str], wrapped: bool, kind: str = "units") -> list[s
 
 
 def _office_of(previous: str, line: str) -> bool:
-    """'Chủ tịch' / 'UBND xã': a post wrapped before the body it belongs to."""
-    return previous.lower() in ("chủ tịch", "phó chủ tịch") and bool(
-        re.match(r"(?:UBND|HĐND|Ủy ban|Uỷ ban)\b", line)
+    """'Chủ tịch' / 'UBND xã': a post wrapped before the body it belongs to; so is an office
+    of the council or the committee named without it ('Ban Pháp chế' / 'HĐND thị xã',
+    'Công chức VP' / 'UBND', '…; Văn phòng' / 'HĐND và UBND')."""
+    if not re.match(r"(?:UBND|HĐND|Ủy ban|Uỷ ban)\b", line):
+        return False
+    tail = re.split(r"[;,]\s*", previous)[-1].strip()
+    if re.search(r"\b(?:UBND|HĐND|Ủy ban|Uỷ ban)\b", tail):
+        return False
+    folded = fold(tail)
+    return (
+        folded in ("chu tich", "pho chu tich")
+        or folded.endswith(("van phong", " vp"))
+        or folded.startswith(("ban ", "thuong truc"))
     )
 
 

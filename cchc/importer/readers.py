@@ -21,6 +21,7 @@ from . import errors
 from .document import Block, Cell, Document, Paragraph, Row, Table
 from .docx_numbering import Numbering
 from .pdf_columns import BorderlessTables
+from .pdf_overdrawn import without_overdrawn
 from .repair import nfc, repair_diacritics
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -417,6 +418,7 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 def _pdf_page_blocks(page, line: int, borderless: BorderlessTables) -> tuple[list[Block], int]:
     """A page's text lines and tables in vertical order: ruled tables as pdfplumber finds
     them, then tables printed without lines, rebuilt from word positions (`pdf_columns`)."""
+    page = without_overdrawn(page)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(_outside(boxes)) if boxes else page

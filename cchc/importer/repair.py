@@ -182,6 +182,10 @@ def _glue_without_space(left: str, right: str) -> bool:
         return True
     if re.search(r"\d+/(?:\d{4}/)?[A-ZĐ]{0,4}$", left) and re.match(r"[A-ZĐ]{1,4}-[A-ZĐ]", right):
         return True  # "60/2021/N" + "Đ-CP": a number's type code cut before its hyphen
+    if re.search(r"\w&$", left) and re.match(r"[A-ZĐ]", right):
+        return True  # "HĐND&" + "UBND", "VH&" + "TT"
+    if re.search(r"(?:^|\s)[A-ZĐ&]{5,}$", left) and re.match(r"[A-ZĐ]{1,3}(?![\w&])", right):
+        return True  # "VBQPP" + "L", "HĐND&U" + "BND": an abbreviation wider than its column
     day = re.search(r"\b\d{1,2}/\d{1,2}/(\d{0,3})$", left)
     year = re.match(r"(\d{1,4})\b", right)
     if day and year and len(day.group(1)) + len(year.group(1)) == 4:

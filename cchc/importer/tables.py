@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from .areas import area_for_heading
 from .columns import CONNECTORS, header_roles, is_header
 from .document import Table
-from .repair import clean_text, join_fragments
+from .repair import clean_text, join_fragments, unwrap
 
 ROMAN_REF = re.compile(r"^([IVXLC]{1,6})\.?$")
 LETTER_REF = re.compile(r"^[a-zđ][.)]$")
 PART_REF = re.compile(r"^[A-H][.)]?$")  # "A. NHIỆM VỤ TRỌNG TÂM"
 TOTAL_ROW = re.compile(r"^(tổng cộng|tổng số|tổng kinh phí|cộng)\b", re.I)
 DOTTED_REF = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
-LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?\s+(?=\S)")
+# '1.2. Phối hợp …', or a task's number alone on the last line of a printed page ('6.3.')
+LEADING_REF = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3})\.?(?:\s+(?=\S)|\s*$)")
 YEAR_START = re.compile(r"^(19|20)\d\d\b(?![./-]\d)")
-SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$")
+# the heading's text may wrap in its cell ('II. Cải\ncách\nTTHC' in a printed number column)
+SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$", re.S)
 # Cells a task or target row fills and a heading row leaves empty.
 _TASK_CELLS = ("lead", "coordinators", "deadline", "products", "requirement", "budget", "value")
 _STRONG_END = re.compile(r"[,;\-–]$|\b(ubnd|hđnd|số|ngày)$", re.I)
@@ -76,6 +78,7 @@ def parse_table(table: Table) -> ParsedTable | None:
     if header_at < 0:
         return None
     parser = _RowParser(roles, header_texts)
+    parser.printed = table.wrapped
     parser.note_header(header_texts, len(table.rows[header_at].cells))
     for row in table.rows[header_at + 1 :]:
         parser.feed(row)
@@ -355,7 +358,8 @@ class _RowParser:
         if group[0].islower() and self.current is not None:
             self.current.title = join_fragments(self.current.title, group)
             return
-        section = Section(ref or str(len(self.sections) + 1), group, line, 1)
+        title = unwrap(group) if self.printed else group  # 'Công\ntác chỉ\nđạo' printed narrow
+        section = Section(ref or str(len(self.sections) + 1), title, line, 1)
         self.sections.append(section)
         self.top = self.current = section
 

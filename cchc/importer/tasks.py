@@ -226,6 +226,7 @@ def _value_quantities(text: str) -> list[Quantity]:
 
 def _row_target(row: LogicalRow, quantity, prefix: str, context: str, source: str) -> dict:
     area = row.section.area if row.section else None
+    area = None if area == "other" else area  # a heading naming no area: guessed, and said
     return {
         "area": area or guess_target_area(context, source),
         "text": " ".join((prefix + quantity.text).split()),  # a cell's lines are one text

@@ -61,6 +61,16 @@ def test_a_number_or_a_date_cut_by_a_printed_cell_is_rejoined():
     assert join_fragments("ngày 15/12/2025", "25 hồ sơ") == "ngày 15/12/2025 25 hồ sơ"
 
 
+def test_an_abbreviation_cut_by_a_printed_column_is_rejoined():
+    # wider than its column, the abbreviation is cut where the line is full (decision 0170)
+    assert join_fragments("kiểm tra VBQPP", "L trên địa bàn") == "kiểm tra VBQPPL trên địa bàn"
+    assert join_fragments("bồi dưỡng CBCCV", "N năm 2025") == "bồi dưỡng CBCCVN năm 2025"
+    assert join_fragments("Văn phòng HĐND&", "UBND thị xã") == "Văn phòng HĐND&UBND thị xã"
+    # two whole names stay two words
+    assert join_fragments("Văn phòng HĐND", "UBND xã") == "Văn phòng HĐND UBND xã"
+    assert join_fragments("Ban Chỉ đạo CCHC", "UBND xã") == "Ban Chỉ đạo CCHC UBND xã"
+
+
 def test_cell_items_split_on_lines_and_semicolons_but_not_inside_a_wrapped_name():
     assert split_items("Công chức\nVăn phòng\n– Thống kê") == ["Công chức Văn phòng – Thống kê"]
     assert split_items("- Phòng Nội vụ\n- Phòng Tư pháp") == ["Phòng Nội vụ", "Phòng Tư pháp"]
