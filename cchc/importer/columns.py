@@ -343,8 +343,31 @@ def _split_products(text: str) -> list[str]:
 _NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
 
 
-def parse_budget(text: str) -> float | int | None:
-    """A budget cell in million VND: '20', '20,5', '20 triệu đồng', '20.000.000 đồng'."""
+# the unit a budget column's header names, as how many of it make a million VND:
+# "Kinh phí (nghìn đồng)" 1000
+_HEADER_UNITS = (
+    (re.compile(r"\bty\s*dong\b"), 0.001),
+    (re.compile(r"\btrieu\b"), 1),
+    (re.compile(r"\b(nghin|ngan)\s*dong\b"), 1000),
+    (re.compile(r"\bdong\b|\bvnd\b"), 1_000_000),
+)
+
+
+def budget_unit(header: str) -> float | None:
+    """How many of the unit a budget column's header names make a million VND ("(triệu
+    đồng)" 1, "(nghìn đồng)" 1000, "(đồng)" 1000000); None when it names none."""
+    folded = fold(header).lower()
+    # the unit stands in brackets or after "ĐVT:" / "Đơn vị tính:", not in "hoạt động"
+    words = re.findall(r"\(([^)]*)\)", folded)
+    words += re.findall(r"(?:dvt|don vi(?: tinh)?)\s*:\s*(.*)", folded)
+    folded = " ".join(words)
+    return next((scale for pattern, scale in _HEADER_UNITS if pattern.search(folded)), None)
+
+
+def parse_budget(text: str, unit: float | None = None) -> float | int | None:
+    """A budget cell in million VND: '20', '20,5', '20 triệu đồng', '20.000.000 đồng'. A bare
+    figure is in the column's `unit` (`budget_unit`) when its header names one; without
+    one, a figure of 100.000 or more is taken as đồng."""
     value = fold(" ".join(text.split())).strip(" .")
     if not value:
         return None
@@ -354,8 +377,12 @@ def parse_budget(text: str) -> float | int | None:
     number = _to_number(match.group(1))
     if number is None:
         return None
-    unit = match.group(2) or ""
-    if unit in ("dong", "d", "vnd") or number >= 100_000:
+    written = match.group(2) or ""
+    if written in ("dong", "d", "vnd"):
+        number = number / 1_000_000
+    elif not written and unit is not None:
+        number = number / unit
+    elif not written and number >= 100_000:
         number = number / 1_000_000
     return int(number) if float(number).is_integer() else round(number, 3)
 

@@ -70,6 +70,14 @@ class ParsedTable:
     wrapped: bool = False
     parser: _RowParser | None = field(default=None, repr=False, compare=False)
 
+    def header(self, role: str) -> str:
+        """The header's words over the column of `role` ("Kinh phí (nghìn đồng)"), every
+        header row's and page's; "" when the table has no such column."""
+        parser = self.parser
+        if parser is None or role not in parser.index:
+            return ""
+        return " ".join(sorted(parser.labels.get(parser.index[role], set())))
+
 
 def parse_table(table: Table) -> ParsedTable | None:
     """Logical rows of a plan table, or None when the table has no recognisable header."""

@@ -14,7 +14,7 @@ from cchc.plans.deadlines import parse_deadline
 
 from .areas import guess_area, guess_target_area
 from .checks import task_label
-from .columns import parse_budget, split_items, starts_deadline
+from .columns import budget_unit, parse_budget, split_items, starts_deadline
 from .repair import unwrap
 from .tables import LogicalRow, ParsedTable
 from .targets import Quantity, find_quantities, split_sentences
@@ -27,8 +27,9 @@ def build_tasks(
     `area` is the area of the prose heading the table sits under, for rows with no section."""
     tasks: list[dict] = []
     previous: dict | None = None
+    unit = budget_unit(table.header("budget"))
     for row in table.rows:
-        task = _task(row, year, table.wrapped)
+        task = _task(row, year, table.wrapped, unit)
         if row.section is None and area:
             task["area"] = area
         if previous is not None:
@@ -38,14 +39,16 @@ def build_tasks(
     return tasks
 
 
-def _task(row: LogicalRow, year: int | None, wrapped: bool) -> dict:
+def _task(row: LogicalRow, year: int | None, wrapped: bool, unit: float | None = None) -> dict:
     cells = row.cells
     deadline = _deadline_text(cells.get("deadline", ""), wrapped)
     spec = parse_deadline(deadline, year)
     budget_text = cells.get("budget", "").strip()
-    budget = parse_budget(budget_text) if budget_text else None
+    if wrapped:  # a figure cut by a narrow printed cell: "12.000.0" / "00"
+        budget_text = re.sub(r"(?<=[\d.,])\n(?=[\d.,])", "", budget_text)
+    budget = parse_budget(budget_text, unit) if budget_text else None
     if budget is None and budget_text:
-        budget = _trailing_number(budget_text)
+        budget = _trailing_number(budget_text, unit)
     flags: list[str] = []
     if spec.year_assumed:
         flags.append("due_year_assumed")
@@ -106,14 +109,14 @@ def _deadline_text(text: str, wrapped: bool) -> str:
     return "; ".join(item for item in items if item)
 
 
-def _trailing_number(text: str) -> int | float | None:
+def _trailing_number(text: str, unit: float | None = None) -> int | float | None:
     """A figure written with its source: '50 (ngân sách xã)', 'Ngân sách xã: 15', '…. 20'."""
     match = re.search(r"(?:^|\.\s)(\d+(?:[.,]\d+)?)$", text.strip())
     if match:
-        return parse_budget(match.group(1))
+        return parse_budget(match.group(1), unit)
     bare = re.sub(r"\([^)]*\)", " ", text)
     bare = re.sub(r"^[^\d:]{1,40}:\s*", "", bare.strip())
-    return parse_budget(bare) if bare.strip() and bare.strip() != text.strip() else None
+    return parse_budget(bare, unit) if bare.strip() and bare.strip() != text.strip() else None
 
 
 def _inherit(task: dict, previous: dict, row: LogicalRow, year: int | None, warnings) -> None:

@@ -23,6 +23,10 @@ FOLDERS = {
         "tinh_gia_lai", "xa_tan_hoi", "xa_phu_rieng", "phuong_hoa_binh", "xa_hai_lang",
         "xa_dak_mil",
     ),
+    "plans0174": (
+        "xa_vinh_hung", "phuong_tan_an", "xa_phuoc_long", "huyen_chau_thanh", "xa_an_thanh",
+        "phuong_cao_lanh",
+    ),
 }  # fmt: skip
 # every plan as its path without the extension: plans0169/xa_tan_hoi
 PLANS = tuple(TESTS / folder / name for folder, names in FOLDERS.items() for name in names)

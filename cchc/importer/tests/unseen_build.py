@@ -1,9 +1,11 @@
-"""Make the Word file of each unseen plan (plans0167/, plans0169/) from its .txt, as its
+"""Make the Word file of each unseen plan (plans0167/, plans0169/, plans0174/) from its .txt, as its
 author typed it: the letterhead in a two-column borderless table (issuer and number left,
 motto and date right; a line typed as both columns side by side, "UỶ BAN NHÂN DÂN   CỘNG HOÀ
 …", is split at its gap), paragraphs as typed, and every run of tab rows as a real Word table.
 Some authors write a cell's items on lines of their own (`LINED`: the column and the mark
-each line begins with, "- " for bodies, "" for a deadline cell "Quý I" / "Quý III").
+each line begins with, "- " for bodies, "" for a deadline cell "Quý I" / "Quý III"). Some
+print their appendices on landscape pages (`LANDSCAPE`: a new landscape section from the first
+"PHỤ LỤC" line on).
 
     .venv/bin/python cchc/importer/tests/unseen_build.py plans0169   # NAME.docx beside NAME.txt
     soffice --headless --convert-to pdf --outdir FOLDER FOLDER/NAME.docx   # the printed PDF
@@ -17,6 +19,7 @@ import sys
 from pathlib import Path
 
 from docx import Document as WordDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
 
 HERE = Path(__file__).resolve().parent
 LINED: dict[str, dict[int, str]] = {
@@ -24,7 +27,9 @@ LINED: dict[str, dict[int, str]] = {
     "phuong_kinh_bac": {4: "- ", 5: "- "},
     "xa_ea_kar": {2: "- ", 3: "- ", 4: "- "},
     "xa_tan_hoi": {2: "", 4: "- "},
+    "huyen_chau_thanh": {3: "- "},
 }
+LANDSCAPE = {"xa_phuoc_long"}
 _RIGHT = ("CỘNG HÒA", "CỘNG HOÀ", "Độc lập")
 _DATE_LINE = re.compile(r",\s+ngày\s")
 _GAP = re.compile(r"\s{3,}")
@@ -67,6 +72,12 @@ def _table(doc, rows: list[list[str]], lined: dict[int, str]) -> None:
             table.cell(r, c).text = _cell(value, lined.get(c))
 
 
+def _landscape(doc) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+
+
 def plan_docx(txt: Path) -> bytes:
     lines = txt.read_text(encoding="utf-8").splitlines()
     split = next(i for i, line in enumerate(lines) if _DATE_LINE.search(line)) + 1
@@ -74,6 +85,7 @@ def plan_docx(txt: Path) -> bytes:
     _letterhead(doc, lines[:split])
     lined = LINED.get(txt.stem, {})
     rows: list[list[str]] = []
+    turn = txt.stem in LANDSCAPE
     for line in [*lines[split:], ""]:
         if line.count("\t") >= 2:
             rows.append(line.split("\t"))
@@ -81,6 +93,9 @@ def plan_docx(txt: Path) -> bytes:
         if rows:
             _table(doc, rows, lined)
             rows = []
+        if turn and line.startswith("PHỤ LỤC"):
+            _landscape(doc)
+            turn = False
         if line.strip():
             doc.add_paragraph(line)
     out = io.BytesIO()
