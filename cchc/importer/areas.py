@@ -38,7 +38,7 @@ _TEXT_RULES: tuple[tuple[str, str], ...] = (
      r"|chinh quyen so|chinh quyen dien tu|ket noi|nen tang|co so du lieu"),
     ("impact", r"hai long|\bsipas\b|\bpar index\b|\bpapi\b|\bpci\b|chi so cai cach|chi so cchc"),
     ("procedures", r"thu tuc hanh chinh|\btthc\b|thanh toan truc tuyen|dich vu cong|mot cua"
-     r"|phan anh, kien nghi|ho so"),
+     r"|phan anh, kien nghi|ho so|\ble phi\b"),
     ("public_finance", r"ngan sach|tai chinh|giai ngan|tai san cong|von dau tu"),
     ("institutions", r"van ban quy pham|\bqppl\b|phap luat"),
     ("organisation", r"bo may|bien che|don vi su nghiep|vi tri viec lam"),

@@ -24,18 +24,29 @@ def build_tasks(
     table: ParsedTable, year: int | None, warnings: list[str], area: str | None = None
 ) -> list[dict]:
     """Task dicts for every row of a task table, in order, with inherited merged cells;
-    `area` is the area of the prose heading the table sits under, for rows with no section."""
+    `area` is the area of the prose heading the table sits under, for rows with no section.
+    A row under neither has its area guessed from its own words, and a warning says so."""
     tasks: list[dict] = []
     previous: dict | None = None
     unit = budget_unit(table.header("budget"))
+    guessed: list[str] = []
     for row in table.rows:
         task = _task(row, year, table.wrapped, unit)
         if row.section is None and area:
             task["area"] = area
+        elif row.section is None:
+            task["area"] = guess_area(task["title"])
+            task["flags"].append("area_guessed")
+            guessed.append(task_label(task))
         if previous is not None:
             _inherit(task, previous, row, year, warnings)
         tasks.append(task)
         previous = task
+    if guessed:
+        warnings.append(
+            f"{len(guessed)} nhiệm vụ không nằm dưới đề mục lĩnh vực nào; lĩnh vực được đoán "
+            f"theo nội dung: {', '.join(guessed)}."
+        )
     return tasks
 
 
