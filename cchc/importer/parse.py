@@ -273,9 +273,12 @@ def _prose_targets(placed, warnings: list[str]) -> list[dict]:
     guessed: list[int] = []
     for item in placed:
         kind = item.target_kind
-        if kind is None:
-            continue
         text = item.paragraph.text
+        if kind is None:
+            text = _labelled_targets(text)
+            if text is None:
+                continue
+            kind = "targets"
         for sentence in split_sentences(text):
             if kind == "goals" and "phan dau" not in fold(sentence):
                 continue
@@ -303,6 +306,15 @@ def _prose_targets(placed, warnings: list[str]) -> list[dict]:
             f"theo nội dung (dòng {lines})."
         )
     return out
+
+
+def _labelled_targets(text: str) -> str | None:
+    """What follows a label naming targets, outside a targets heading: "2. Điều chỉnh chỉ
+    tiêu số hóa: tỷ lệ hồ sơ … đạt tối thiểu 90%." (an amending plan) → "tỷ lệ hồ sơ …"."""
+    label, colon, rest = text.partition(":")
+    if colon and len(label.split()) <= 12 and "chi tieu" in fold(label) and rest.strip():
+        return rest.strip()
+    return None
 
 
 # --- checks -----------------------------------------------------------------------------------
