@@ -52,6 +52,9 @@ _WINDOW_RULE = re.compile(
     r"(?:\s+bao\s+cao)?\s*(?:den|-)\s*(?:het\s+)?ngay\s+(\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:ky|quy)"
 )
 _REPORT_WORDS = re.compile(r"bao cao|chot so lieu|gui bao cao")
+# one report of the whole plan's results at the year's end, no period named: "báo cáo kết quả
+# thực hiện Kế hoạch trước ngày 10/12/2026" is the annual report
+_PLAN_RESULTS = re.compile(r"bao cao ket qua (?:thuc hien|trien khai) ke hoach")
 
 
 @dataclass
@@ -96,7 +99,9 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
             rule_text = text[rule.start() : rule.end()]
         window_rule = _WINDOW_RULE.search(folded) or window_rule
         folded = _DUE_THEN_PERIOD.sub(r"\2 \1", folded)
-        for kind, segment, seg_year in _spread_dues(_segments(folded, year)):
+        for kind, segment, seg_year in _spread_dues(_segments(folded, year)) or _year_end(
+            folded, year
+        ):
             if seg_year is None:
                 continue
             period = periods.setdefault(kind, _Reading(kind, seg_year, line=line))
@@ -129,6 +134,16 @@ def reporting_periods(paragraphs: list[tuple[str, int]], year: int | None) -> tu
             "Kế hoạch nêu các kỳ báo cáo nhưng không nêu hạn nộp và thời điểm chốt số liệu."
         )
     return [p.as_dict() for p in ordered], warnings
+
+
+def _year_end(folded: str, year: int | None) -> list[tuple[str, str, int | None]]:
+    """The annual report, when a paragraph naming no period asks for the plan's results by a
+    day of December of the plan's year."""
+    results = _PLAN_RESULTS.search(folded)
+    due = _DUE.search(folded, results.end()) if results else None
+    if due is None or int(due.group(2)) != 12 or int(due.group(3) or year or 0) != year:
+        return []
+    return [("year", folded[results.start() :], year)]
 
 
 def _window_by_rule(periods, rule: re.Match[str]) -> None:
