@@ -140,7 +140,9 @@ def _year_end(folded: str, year: int | None) -> list[tuple[str, str, int | None]
     """The annual report, when a paragraph naming no period asks for the plan's results by a
     day of December of the plan's year."""
     results = _PLAN_RESULTS.search(folded)
-    due = _DUE.search(folded, results.end()) if results else None
+    if results is None:
+        return []
+    due = _DUE.search(folded, results.end())
     if due is None or int(due.group(2)) != 12 or int(due.group(3) or year or 0) != year:
         return []
     return [("year", folded[results.start() :], year)]

@@ -1,7 +1,8 @@
-"""Decisions 0167 and 0169: twelve plans written here, unlike the seeds, each as the .txt its
-author would paste, the .docx they typed (letterhead and task tables as Word tables) and the
-PDF LibreOffice prints from it; every contract field of the import equals the expectation
-written by reading the document (plans0167/ and plans0169/, NAME.expected.json)."""
+"""Decisions 0167, 0169 and 0174: eighteen plans written here, unlike the seeds, each as the
+.txt its author would paste, the .docx they typed (letterhead and task tables as Word tables)
+and the PDF LibreOffice prints from it; every contract field of the import equals the
+expectation written by reading the document (plans0167/, plans0169/, plans0174/,
+NAME.expected.json)."""
 
 import io
 import json
@@ -17,7 +18,8 @@ from cchc.importer.tests.unseen0167 import PLANS, differences
 # every plan in every format: the ward's 766 plan printed to PDF has a row cut by the page
 # break (read since 0166), Ea Kar's and the ward's bulleted cells wrap "- Công chức Văn hóa" /
 # "- Xã hội" (one office, `columns.DASHED_OFFICES`); Hải Lăng's PDF prints its first task
-# table's header alone at the foot of a page (0169)
+# table's header alone at the foot of a page (0169); Phước Long's landscape appendices cut rows
+# at page breaks, Vĩnh Hưng's narrow budget cell cuts "12.000.000" (0174)
 CASES = [
     (f"{plan.parent.name}/{plan.name}", ext) for plan in PLANS for ext in ("txt", "docx", "pdf")
 ]

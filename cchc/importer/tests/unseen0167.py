@@ -4,7 +4,11 @@ a 766 / PAR criteria plan, a title beginning "Thực hiện" with lettered targe
 (plans0169/: a province plan with Roman area rows, a commune table with the time column
 before the lead and multi-line deadlines, a plan typed with old-style tone marks, decomposed
 letters and non-breaking spaces, a ward targets table with a row that is no figure, two task
-appendices with continuing numbers and budgets, a short plan in prose). Each has a
+appendices with continuing numbers and budgets, a short plan in prose) and 0174
+(plans0174/: a plan issued with its approving decision, an amending plan listing only the
+changed tasks, two task tables in different column orders on landscape pages with "Từ … đến
+…" times, a district's 2024 plan with a budget in "nghìn đồng", targets in one bullet and in a
+"Năm 2025 | Kế hoạch 2026" table, a ward plan with a blank number and day). Each has a
 hand-written NAME.expected.json; `differences` lists every contract field where an import
 differs from it, as "tasks[3].due: '…' != '…'"."""
 
