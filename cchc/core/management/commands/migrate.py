@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 
-from django.core.management.base import OutputWrapper
+from django.core.management.base import CommandError, OutputWrapper
 from django.core.management.commands.migrate import Command as DjangoMigrate
 
 from cchc.console import BaseCommand
@@ -110,17 +110,18 @@ class Command(BaseCommand, DjangoMigrate):
                 action.help = said
         return parser
 
-    def execute(self, *args, **options):
-        said = {}
-        for name in ("stdout", "stderr"):
-            wrapper = said[name] = getattr(self, name)
-            vietnamese = _Said(wrapper._out, ending=wrapper.ending)
-            vietnamese.style_func = wrapper.style_func
-            setattr(self, name, vietnamese)
+    def handle(self, *args, **options):
+        # here, not in execute(): call_command gives its own stdout to execute()
+        out = self.stdout
+        self.stdout = _Said(out._out, ending=out.ending)
+        self.stdout.style_func = out.style_func
         try:
-            return super().execute(*args, **options)
+            return super().handle(*args, **options)
+        except CommandError as refusal:
+            said = in_vietnamese(str(refusal))
+            raise CommandError(said, returncode=refusal.returncode) from refusal
         finally:
-            self.stdout, self.stderr = said["stdout"], said["stderr"]
+            self.stdout = out
 
     def migration_progress_callback(self, action, migration=None, fake=False) -> None:
         if self.verbosity < 1:
