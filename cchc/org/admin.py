@@ -68,7 +68,9 @@ class PasswordResetForm(AdminPasswordChangeForm):
 class UserAdmin(RecordedAdmin, BaseUserAdmin):
     add_form = NewPersonForm
     change_password_form = PasswordResetForm
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "password1", "password2")}),
+    )
     list_display = ["username", "full_name", "email", "is_active", "is_staff", "last_login"]
     search_fields = ["username", "full_name", "email"]
     inlines = [MembershipInline]

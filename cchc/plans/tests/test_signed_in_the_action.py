@@ -38,9 +38,7 @@ def test_issuing_a_plan_dated_tomorrow_is_refused_by_the_action_itself(draft, wo
     assert Plan.objects.get(pk=draft.pk).status == PlanStatus.SUBMITTED
 
 
-def test_a_plan_typed_by_hand_with_a_date_of_issue_to_come_is_refused_beside_the_box(
-    world, login
-):
+def test_a_plan_typed_by_hand_with_a_date_of_issue_to_come_is_refused_beside_the_box(world, login):
     today = timezone.localdate()
     data = {"unit": world.commune.pk, "year": today.year + 1, "kind": "annual"}
     data |= {"title": "Kế hoạch CCHC", "number": "9/KH-UBND"}
@@ -55,9 +53,7 @@ def test_a_plan_typed_by_hand_with_a_date_of_issue_to_come_is_refused_beside_the
     assert response.status_code == 302 and Plan.objects.get().issued_on == today
 
 
-def test_the_demo_loaded_in_march_issues_its_amendment_on_that_day(
-    draft, world, monkeypatch  # noqa: F811
-):
+def test_the_demo_loaded_in_march_issues_its_amendment_that_day(draft, world, monkeypatch):  # noqa: F811
     march = dt.date(timezone.localdate().year, 3, 2)
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: march)
     _submitted(draft, world)

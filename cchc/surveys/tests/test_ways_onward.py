@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_kiosk_before_the_campaign_says_from_which_day(client, later, device):  # noqa: F811
-    machine, token = device
+    _machine, token = device
     page = client.get(f"/y-kien/kiosk/{token}/")
     text = page.content.decode()
     assert page.status_code == 410
@@ -28,9 +28,7 @@ def test_the_kiosk_before_the_campaign_says_from_which_day(client, later, device
     assert "/cong-khai/" not in text
 
 
-def test_a_refused_answer_leads_on_to_the_communes_public_page(
-    client, world, later  # noqa: F811
-):
+def test_a_refused_answer_leads_on_to_the_communes_public_page(client, world, later):  # noqa: F811
     text = client.get(url(later, world.commune)).content.decode()
     assert 'href="/cong-khai/xa-a/"' in text
     assert "Xem trang công khai của xã Thạnh Tân" in text
