@@ -7,8 +7,10 @@ office browsers render it poorly. Every date a person types goes through here:
 - `DateInput`, the box: written d/m/Y, a dd/mm/yyyy placeholder, the number keypad on a phone;
 - `DayField`, a form's date: that box, read as the vi `DATE_INPUT_FORMATS` (dd/mm/yyyy, dd/mm/yy,
   and ISO yyyy-mm-dd, which old links and bookmarks carry) whatever language is active, and a
-  mistyped date refused with a message naming the field (`day_error`); with `signed=True`, the
-  date of a signed document, refused when after today (`after_today_error`, decision 0172);
+  mistyped date refused with a message naming the field (`day_error`);
+- `refuse_after_today`, the actions' check of a signed document's date: never after today
+  (`after_today_error`, decisions 0172 and 0177: in the action, so pages, commands, the API
+  and the demo meet the same rule);
 - `typed_day`, the same reading for a hand-written box of a GET or POST (a page's filter, a
   small form posted to a view).
 """
@@ -60,21 +62,23 @@ class DayField(forms.DateField):
 
     widget = DateInput
 
-    def __init__(self, *, signed: bool = False, **kwargs):
+    def __init__(self, **kwargs):
         kwargs.setdefault("input_formats", vi.DATE_INPUT_FORMATS)
         super().__init__(**kwargs)
-        self.signed = signed
-
-    def validate(self, value):
-        super().validate(value)
-        if self.signed and value and value > timezone.localdate():
-            raise ValidationError(after_today_error(self.label or ""), code="after_today")
 
     def to_python(self, value):
         try:
             return super().to_python(value)
         except ValidationError:
             raise ValidationError(day_error(self.label or ""), code="invalid") from None
+
+
+def refuse_after_today(value: dt.date | None, *, field: str, label) -> None:
+    """A signed document's date checked by the action that keeps it: a ValidationError on
+    `field` (`after_today_error` of `label`, the field's name as the page shows it) when
+    `value` is after today; nothing when it is empty or today or before."""
+    if value and value > timezone.localdate():
+        raise ValidationError({field: after_today_error(label)})
 
 
 def typed_day(value: str | None, label) -> dt.date | None:

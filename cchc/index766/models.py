@@ -140,7 +140,12 @@ class Publication(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id} {month_year(self.month)} r{self.revision}"
+        # what the audit log's "Đối tượng" and the admin say: "Chỉ số 766 tháng 11/2026 (lần
+        # công bố 1)" — it read "26 11/2026 r1", the unit's id (decision 0177)
+        return str(
+            _("Index 766 of %(month)s (publication %(revision)s)")
+            % {"month": month_year(self.month), "revision": self.revision}
+        )
 
     @property
     def is_correction(self) -> bool:

@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -48,8 +49,28 @@ def _refuse_deletion(request, people) -> None:
     )
 
 
+# Django offers to turn "sign-in with a password" off, so that a person signs in "another way
+# (single sign-on, LDAP)". Here a password is the only way in: the choice, in English words,
+# would lock the person out without saying so. A new person gets a password; a reset sets one
+# (decision 0177).
+class NewPersonForm(AdminUserCreationForm):
+    usable_password = None
+
+
+class PasswordResetForm(AdminPasswordChangeForm):
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields.pop("usable_password", None)
+        self.fields["password1"].required = self.fields["password2"].required = True
+
+
 @admin.register(User)
 class UserAdmin(RecordedAdmin, BaseUserAdmin):
+    add_form = NewPersonForm
+    change_password_form = PasswordResetForm
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "password1", "password2")}),
+    )
     list_display = ["username", "full_name", "email", "is_active", "is_staff", "last_login"]
     search_fields = ["username", "full_name", "email"]
     inlines = [MembershipInline]

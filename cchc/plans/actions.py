@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from cchc.audit.log import record, snapshot
 from cchc.formats import day
+from cchc.formats.inputs import refuse_after_today
 from cchc.org.matching import match_post
 
 from . import measures
@@ -79,6 +81,10 @@ def save_plan(plan: Plan, *, by, legal_bases: Sequence[dict] | None = None) -> P
     if creating:
         ensure_in_force(plan.unit, plan.year)
     before: dict | None = None if creating else snapshot(Plan.objects.get(pk=plan.pk))
+    if plan.issued_on and (before or {}).get("issued_on") != plan.issued_on.isoformat():
+        # The date the plan was signed, typed or changed: never a day still to come.
+        label = capfirst(Plan._meta.get_field("issued_on").verbose_name)  # as the form says it
+        refuse_after_today(plan.issued_on, field="issued_on", label=label)
     if creating and plan.created_by_id is None and getattr(by, "is_authenticated", False):
         plan.created_by = by
     plan.full_clean()

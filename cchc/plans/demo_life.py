@@ -45,7 +45,9 @@ def show(ctx, current: Plan) -> None:
             amendment,
             by=leader,
             number="48/KH-UBND",
-            issued_on=ctx.today.replace(month=6, day=10),
+            # mid-year, or today when the demo is loaded before then: a signed date is never
+            # a day to come (the action refuses it, decision 0177)
+            issued_on=min(ctx.today, ctx.today.replace(month=6, day=10)),
             signer="Lê Văn Hùng",
         )
     year = current.year + 1

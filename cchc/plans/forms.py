@@ -307,7 +307,7 @@ class IssueForm(forms.Form):
     action (actions.issue_plan), so the same message reaches pages, commands and the API."""
 
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
-    issued_on = DayField(label=_("Signed on"), required=False, signed=True)
+    issued_on = DayField(label=_("Signed on"), required=False)
     signer = forms.CharField(label=_("Signed by"), max_length=200, required=False)
     file = forms.FileField(
         label=_("Signed scan (PDF)"),

@@ -79,7 +79,7 @@ def _refusal(request, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
 
 
-def _done(form, action, *args, **kwargs) -> bool:
+def done_on_form(form, action, *args, **kwargs) -> bool:
     """Run the action; a refusal is shown on the form, on the field it names."""
     try:
         action(*args, **kwargs)
@@ -167,7 +167,7 @@ def _issue_page(request, plan: Plan, action, obj, *, amendment, done):
     )
     if request.method == "POST" and form.is_valid():
         signed = {k: form.cleaned_data[k] for k in ("number", "issued_on", "signer", "file")}
-        if _done(form, action, obj, by=request.user, **signed):
+        if done_on_form(form, action, obj, by=request.user, **signed):
             messages.success(request, done)
             return redirect(plan)
     context = {"plan": plan, "form": form, "amendment": amendment}
@@ -200,7 +200,7 @@ def plan_appraise(request, pk: int):
     plan = plan_for(request, pk, Action.APPRAISE)
     form = AppraisalForm(request.POST or None, tasks=plan.tasks.all(), targets=plan.targets.all())
     if request.method == "POST" and form.is_valid():
-        appraised = _done(
+        appraised = done_on_form(
             form,
             actions.appraise_plan,
             plan,

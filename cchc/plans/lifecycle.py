@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
+from cchc.formats.inputs import after_today_error
 from cchc.notifications.actions import clear, notify
 from cchc.org.access import Action, access_for
 from cchc.org.choices import Role
@@ -90,6 +91,8 @@ def check_issue_fields(number: str, issued_on, signer: str) -> tuple[str, str]:
         errors["number"] = _("Enter the number of the signed document (for example 26/KH-UBND).")
     if issued_on is None:
         errors["issued_on"] = _("Enter the date the document was signed.")
+    elif issued_on > timezone.localdate():  # the year typed ahead around the new year (0177)
+        errors["issued_on"] = after_today_error(_("Signed on"))
     if not signer:
         errors["signer"] = _("Enter who signed the document.")
     if errors:

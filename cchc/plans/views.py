@@ -27,7 +27,7 @@ from .forms import (
 )
 from .history import plan_history
 from .layout import targets_by_area, task_rows
-from .life_views import life_context, plan_for
+from .life_views import done_on_form, life_context, plan_for
 from .models import Plan, Target, Task
 from .rules import ensure_open
 
@@ -66,13 +66,21 @@ def plan_create(request):
     if not access_for(request.user).units(Action.EDIT_PLAN).exists():
         raise PermissionDenied
     form = PlanForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        plan = actions.save_plan(
-            form.save(commit=False), by=request.user, legal_bases=form.legal_bases()
-        )
+    if request.method == "POST" and form.is_valid() and _plan_saved(request, form):
         messages.success(request, _("The plan was created. Now add its tasks and targets."))
-        return redirect("plans:detail", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"form": form})
+        return redirect("plans:detail", pk=form.instance.pk)
+    return render(request, "plans/plan_form.html", {"form": form}, status=_status(form))
+
+
+def _plan_saved(request, form: PlanForm) -> bool:
+    """The plan typed on `form` saved by the action; its refusal (a date of issue still to
+    come, decision 0177) shown beside the field, False then."""
+    plan, bases = form.save(commit=False), form.legal_bases()
+    return done_on_form(form, actions.save_plan, plan, by=request.user, legal_bases=bases)
+
+
+def _status(form) -> int:
+    return 400 if form.errors else 200
 
 
 @login_required
@@ -130,11 +138,11 @@ def plan_detail(request, pk: int):
 def plan_edit(request, pk: int):
     plan = plan_for(request, pk, Action.EDIT_PLAN)
     form = PlanForm(request.POST or None, instance=plan, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        actions.save_plan(form.save(commit=False), by=request.user, legal_bases=form.legal_bases())
+    if request.method == "POST" and form.is_valid() and _plan_saved(request, form):
         messages.success(request, _("The plan was saved."))
         return redirect("plans:detail", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
+    context = {"form": form, "plan": plan}
+    return render(request, "plans/plan_form.html", context, status=_status(form))
 
 
 @login_required

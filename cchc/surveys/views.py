@@ -45,10 +45,19 @@ def open_campaigns(unit: Unit, today: dt.date):
     """The campaigns taking answers for the unit today (its own or an upper level's), newest
     first: new answers go to the unit's own campaigns and those above it, never to the units it
     succeeded."""
+    return _campaigns_for(unit).filter(starts_on__lte=today, ends_on__gte=today)
+
+
+def coming_campaigns(unit: Unit, today: dt.date):
+    """The campaigns for the unit whose first day is still to come, the soonest first: what a
+    kiosk with nothing open names (decision 0177)."""
+    return _campaigns_for(unit).filter(starts_on__gt=today).order_by("starts_on", "pk")
+
+
+def _campaigns_for(unit: Unit):
     return (
         Campaign.objects.select_related("unit", "version", "version__questionnaire")
-        .filter(closed=False, starts_on__lte=today, ends_on__gte=today)
-        .filter(unit_id__in=unit.lineage_ids())
+        .filter(closed=False, unit_id__in=unit.lineage_ids())
         .order_by("-starts_on", "-pk")
     )
 
@@ -125,18 +134,19 @@ def answer(request, campaign: int, unit: str):
     if not campaign.covers(answering):
         raise Http404
     if campaign.opens_later(_today()):  # not "ended": the citizen is asked to come back
-        return _refused(request, _opens_on(campaign), 403)
+        return _refused(request, _opens_on(campaign, "Đợt khảo sát này"), 403, onward=answering)
     if not campaign.is_open(_today()):
-        return _refused(request, "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm.", 410)
+        ended = "Đợt khảo sát này đã kết thúc. Cảm ơn Ông/Bà đã quan tâm."
+        return _refused(request, ended, 410, onward=answering)
     if request.method == "POST":
         return _take(request, campaign, unit, channel=Channel.QR)
     code = (request.GET.get("ma") or "")[:80]
     return render(request, "surveys/public/form.html", _form_context(campaign, unit, code=code))
 
 
-def _opens_on(campaign: Campaign) -> str:
+def _opens_on(campaign: Campaign, which: str) -> str:
     return (
-        f"Đợt khảo sát này nhận ý kiến từ ngày {day(campaign.starts_on)}. "
+        f"{which} nhận ý kiến từ ngày {day(campaign.starts_on)}. "
         "Mời Ông/Bà quay lại từ ngày đó để góp ý."
     )
 
@@ -157,9 +167,12 @@ class _Refused(Exception):
     pass
 
 
-def _refused(request, message: str, status: int):
-    """The public page saying why no answer is taken here."""
-    return render(request, "surveys/public/refused.html", {"message": message}, status=status)
+def _refused(request, message: str, status: int, *, onward: Unit | None = None):
+    """The public page saying why no answer is taken here; with `onward`, a link to that
+    unit's public page, the citizen's way on from a poster or a link (never on a kiosk, which
+    stays on its own form; decision 0177)."""
+    context = {"message": message, "onward": onward}
+    return render(request, "surveys/public/refused.html", context, status=status)
 
 
 def _kiosk_refused(request):
@@ -178,12 +191,23 @@ def kiosk(request, token: str):
         (c for c in open_campaigns(device.unit, _today()) if c.accepts(Channel.KIOSK)), None
     )
     if campaign is None:
-        return _refused(request, "Hiện không có đợt khảo sát nào đang mở.", 410)
+        return _refused(request, _nothing_open(device.unit), 410)
     if request.method == "POST":
         return _take(request, campaign, device.unit, channel=Channel.KIOSK, device=device)
     return render(
         request, "surveys/public/form.html", _form_context(campaign, device.unit, kiosk=device)
     )
+
+
+def _nothing_open(unit: Unit) -> str:
+    """What a kiosk with no campaign open says: from which day the next one takes answers,
+    when one is set up."""
+    now = "Hiện không có đợt khảo sát nào đang mở."
+    coming = (c for c in coming_campaigns(unit, _today()) if c.accepts(Channel.KIOSK))
+    following = next(coming, None)
+    if following is None:
+        return now
+    return f"{now} {_opens_on(following, 'Đợt khảo sát tiếp theo')}"
 
 
 @require_GET

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from cchc.audit.log import record, snapshot
 from cchc.evidence.actions import attach, keeping_files
 from cchc.evidence.files import check_upload
+from cchc.formats.inputs import refuse_after_today
 from cchc.notifications.actions import clear, notify
 from cchc.org.access import Action, access_for
 from cchc.plans.actions import save_task
@@ -134,6 +135,7 @@ def report_progress(
     for item, _checked in checked:
         if not (item.title or "").strip():
             raise ValidationError({"evidence_title": _("Enter what the document is.")})
+        refuse_after_today(item.issued_on, field="evidence_issued_on", label=_("Document date"))
     with keeping_files() as stored, transaction.atomic():
         update = _save_update(occurrence, by, state, percent, note, at)
         files = [

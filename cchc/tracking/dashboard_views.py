@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +24,7 @@ from cchc.plans.models import Plan
 from . import actions, due_items
 from .choices import STATUS_COLOURS, STATUS_ORDER, Status
 from .dashboards import comparison, unit_dashboard
+from .exports import comparison_workbook
 from .forms import ReminderPolicyForm
 from .models import Direction, Nudge, ReminderPolicy, TaskSchedule
 from .reminders import policy_for
@@ -215,6 +217,20 @@ def compare(request, code: str):
         "nav": "compare",
     }
     return render(request, "dashboard/compare.html", context)
+
+
+@login_required
+@require_safe
+@links_read_once()
+def compare_excel(request, code: str):
+    """The comparison as an Excel file: the same rows, worst first (decision 0177)."""
+    unit, today, year = _unit_day_year(request, code)
+    content = comparison_workbook(unit, year, comparison(unit, year, today), today)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="so-sanh-{unit.code}-{year}.xlsx"'
+    return response
 
 
 @login_required

@@ -145,7 +145,7 @@ def _fallback_plan(ctx: DemoContext) -> Plan:
             title=f"Kế hoạch Cải cách hành chính năm {year} trên địa bàn xã Thạnh Tân",
             issuer="UBND xã Thạnh Tân",
             number="15/KH-UBND",
-            issued_on=dt.date(year, 1, 15),
+            issued_on=min(ctx.today, dt.date(year, 1, 15)),  # never a day to come (0177)
             signer="Lê Văn Hùng",  # the commune's chairman, login thanhtan.chutich (org/demo.py)
             status=PlanStatus.DRAFT,  # written as a draft, issued below (decision 0050)
             source_name=FALLBACK_SOURCE,

@@ -61,7 +61,7 @@ class ProgressForm(forms.Form):
         max_length=80,
         help_text=_("For example 45/KH-UBND."),
     )
-    evidence_issued_on = DayField(label=_("Document date"), required=False, signed=True)
+    evidence_issued_on = DayField(label=_("Document date"), required=False)
     evidence_issuer = forms.CharField(label=_("Issued by"), required=False, max_length=200)
 
     EVIDENCE_FIELDS = ["evidence_title", "evidence_number", "evidence_issued_on", "evidence_issuer"]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("units/<slug:code>/nudge/", direction_views.nudge, name="nudge"),
     path("units/<slug:code>/dashboard/", dashboard_views.dashboard, name="dashboard"),
     path("units/<slug:code>/compare/", dashboard_views.compare, name="compare"),
+    path("units/<slug:code>/compare/excel/", dashboard_views.compare_excel, name="compare_excel"),
     path("units/<slug:code>/undated/", views.undated, name="undated"),
     path(
         "units/<slug:code>/reminders/", dashboard_views.reminder_settings, name="reminder_settings"

@@ -17,12 +17,19 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from cchc.formats.rounding import half_up
+from cchc.org import names
 from cchc.org.models import Unit
 
 register = template.Library()
 
 _SELECTS = {"select", "selectmultiple", "nullbooleanselect"}
 _CHECKS = {"checkbox", "radioselect", "checkboxselectmultiple"}
+
+
+@register.filter
+def in_sentence(name: str) -> str:
+    """A unit's name inside a sentence: "các đơn vị thuộc tỉnh Tây Ninh" (org.names)."""
+    return names.in_sentence(str(name))
 
 
 @register.filter

@@ -70,7 +70,7 @@ def test_the_focal_point_and_the_upper_level_see_their_dashboards(page, follow, 
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Đăng xuất").click()
     browser_login(page, "noivu")
-    page.get_by_role("heading", name="So sánh các đơn vị thuộc Thành phố Tây Ninh").wait_for()
+    page.get_by_role("heading", name="So sánh các đơn vị thuộc thành phố Tây Ninh").wait_for()
     screenshot(page, "dashboard-compare")
     page.get_by_role("link", name="Xã Thạnh Tân").click()
     page.get_by_role("heading", name="Theo lĩnh vực và tình trạng").wait_for()
