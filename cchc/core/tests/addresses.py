@@ -271,18 +271,25 @@ OWN: dict[str, tuple[str, ...]] = {
     "accounts:two_step_setup": ("otp_totp_totpdevice",),  # the asker's own authenticator
 }
 
-# What an official of A (not its focal point) may change with an empty POST, and where
-# (ENTER_DATA, which officials hold: decision 0176 leaves it so)
-OFFICIAL_MAY: dict[str, tuple[str, ...]] = {
-    # an interrupted import of A's dossiers, discarded or run again by whoever enters data
-    "dossiers:discard": ("audit_auditevent", "dossiers_dossierupload"),
-    "dossiers:rerun": (
-        "audit_auditevent",
-        "dossiers_dossierupload",
-        "django_tasks_database_dbtaskresult",  # the import queued for the worker
-    ),
-    # a kiosk device issued for A's survey (surveys.views.devices asks ENTER_DATA)
-    "surveys:devices": ("audit_auditevent", "surveys_kioskdevice"),
+# What A's people without the focal point's role may still change with an empty POST, by
+# design (decision 0176 leaves it so), and where
+MAY: dict[str, dict[str, tuple[str, ...]]] = {
+    # the justice official: ENTER_DATA, which every official holds
+    "thanhtan.tuphap": {
+        # an interrupted import of A's dossiers, discarded or run again by whoever enters data
+        "dossiers:discard": ("audit_auditevent", "dossiers_dossierupload"),
+        "dossiers:rerun": (
+            "audit_auditevent",
+            "dossiers_dossierupload",
+            "django_tasks_database_dbtaskresult",  # the import queued for the worker
+        ),
+        # a kiosk device issued for A's survey (surveys.views.devices asks ENTER_DATA)
+        "surveys:devices": ("audit_auditevent", "surveys_kioskdevice"),
+    },
+    # the chairman: APPROVE; he sends the report up, its Word file frozen as evidence
+    "thanhtan.chutich": {
+        "reports:submit": ("audit_auditevent", "evidence_evidence", "reports_report"),
+    },
 }
 
 # Addresses without arguments whose query or body names commune A

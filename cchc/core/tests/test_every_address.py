@@ -7,7 +7,8 @@ catalogue in `addresses.py`) and asked, GET and POST, by someone who may not see
 - the focal point of Phường 2 (same district) and the reviewer of Thị xã Kiến Tường (another
   district, read-only), each also carrying their unit's API token: 403/404/405 at an address
   about A; a page of their own (no argument) may answer, without a word of A's;
-- a read-only official of A (the viewer's role): a POST saves nothing.
+- A's people without the focal point's role (a viewer, an official, the chairman): a POST
+  saves nothing, but for what their role allows (`addresses.MAY`, each with why).
 
 Nothing saved means no INSERT, UPDATE or DELETE reached the database during the request (the
 session's own rows aside), a stricter check than the tables' row counts."""
@@ -106,9 +107,10 @@ OUTSIDERS = {
     "phuong2": "phuong-2",  # the focal point of another commune of A's district
     "kientuong": "kien-tuong",  # the read-only reviewer of another district
 }
-# A's own people without the role a write needs: a viewer (made here) and the demo's
-# justice official (OFFICIAL: sees, reports on his own tasks, enters data)
-INSIDERS = ("thanhtan.xem", "thanhtan.tuphap")
+# A's own people without the role a write needs: a viewer (made here), the demo's justice
+# official (OFFICIAL: sees, reports on his own tasks, enters data) and its chairman (LEADER:
+# sees, approves); what the last two may still do is listed in `addresses.MAY`
+INSIDERS = ("thanhtan.xem", "thanhtan.tuphap", "thanhtan.chutich")
 SIGN_IN = ("/accounts/login/", "/admin/login/")
 REFUSED = {401, 403, 404, 405}
 # rows a request may write whoever asks: the session, the sign-in lockout's records, an API
@@ -236,8 +238,7 @@ def _judge(address, request, who: str, response, written: list[str], words) -> s
     if status >= 500:
         return f"answered {status}"
     own = catalogue.OWN.get(address.name, ())
-    if who == "thanhtan.tuphap":
-        own += catalogue.OFFICIAL_MAY.get(address.name, ())
+    own += catalogue.MAY.get(who, {}).get(address.name, ())
     written = [w for w in written if w.split()[0] not in own]
     if written:
         return f"saved ({', '.join(written)})"
