@@ -42,6 +42,7 @@ class Request:
     query: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] | None = None
     about_a: bool = False  # its query or body names A (an address without arguments)
+    form: dict[str, str] = field(default_factory=dict)  # a POST's fields, when not empty
 
 
 def addresses() -> Iterator[Address]:
@@ -264,6 +265,22 @@ BODY: dict[str, Callable[[SimpleNamespace], dict[str, Any]]] = {
     },
 }
 
+# The steps that ask for a text before they ask who acts (the plan's life: a reason, a note,
+# an answer): an empty POST is refused for the missing text, so the text is given and the
+# role is what is checked
+REASON = {"text": "Lý do do phép thử phạm vi ghi"}
+FORM: dict[str, dict[str, str]] = {
+    name: REASON
+    for name in (
+        "plans:return",
+        "plans:close",
+        "plans:reopen",
+        "plans:amend",
+        "plans:amendment_discard",
+        "plans:answer",
+    )
+}
+
 # Addresses whose POST changes only the asker's own rows, and those rows' tables
 OWN: dict[str, tuple[str, ...]] = {
     "logout": ("audit_auditevent",),  # signing out is recorded, for the asker
@@ -286,9 +303,12 @@ MAY: dict[str, dict[str, tuple[str, ...]]] = {
         # a kiosk device issued for A's survey (surveys.views.devices asks ENTER_DATA)
         "surveys:devices": ("audit_auditevent", "surveys_kioskdevice"),
     },
-    # the chairman: APPROVE; he sends the report up, its Word file frozen as evidence
+    # the chairman: APPROVE; he sends the report up, its Word file frozen as evidence; he
+    # closes the plan and answers its appraisal (plans: the leader or the focal point)
     "thanhtan.chutich": {
         "reports:submit": ("audit_auditevent", "evidence_evidence", "reports_report"),
+        "plans:close": ("audit_auditevent", "plans_plan"),
+        "plans:answer": ("audit_auditevent", "plans_appraisalcomment"),
     },
 }
 
@@ -360,7 +380,8 @@ def request_for(address: Address, w: SimpleNamespace) -> Request | None:
         path = reverse(address.name, kwargs=kwargs)
     query = QUERY[address.name](w) if address.name in QUERY else {}
     body = BODY[address.name](w) if address.name in BODY else None
-    return Request(path, kwargs, query, body, address.name in ABOUT_A)
+    form = {name: value for name, value in FORM.get(address.name, {}).items()}
+    return Request(path, kwargs, query, body, address.name in ABOUT_A, form)
 
 
 TODAY = dt.date.today()

@@ -184,7 +184,7 @@ def _ask(client: Client, method: str, request: catalogue.Request):
         return client.get(request.path, request.query)
     if request.body is not None:
         return client.post(request.path, request.body, content_type="application/json")
-    return client.post(request.path, {})
+    return client.post(request.path, request.form)
 
 
 def _text(response) -> str:
