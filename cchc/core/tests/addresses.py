@@ -312,6 +312,22 @@ MAY: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# Where a viewer of A (who may change nothing there) is not refused outright (401/403/404/
+# 405) by a POST, and why. Anywhere else a form checked before the role would hide the
+# role's check from an empty POST, so the test asks for the refusal itself.
+VIEWER_ANSWERED: dict[str, str] = {
+    "home": "a POST to the home page sends the viewer to their landing page, as a GET does",
+    "password_change": "the viewer's own password (the empty form shown again)",
+    "accounts:confirm_password": "the viewer's own password asked again",
+    "accounts:two_step_verify": "the viewer's own sign-in step",
+    "accounts:two_step_setup": "the viewer's own authenticator",
+    "reports:period": "A's report of that period exists: the viewer is sent to it, as by a GET",
+    **{
+        name: "refused by a message on the plan's page (the rules decide), nothing saved"
+        for name in FORM
+    },
+}
+
 # Addresses without arguments whose query or body names commune A
 ABOUT_A = {"api:indicators", "api:push_dossiers", "api:push_feedback", "public:lookup"}
 

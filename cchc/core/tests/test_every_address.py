@@ -247,6 +247,9 @@ def _judge(address, request, who: str, response, written: list[str], words) -> s
     refused = status in REFUSED or _sent_to_sign_in(response)
     if who == "anonymous" and not public and not refused:
         return f"answered {status} without sign-in"
+    answered = public or address.name in catalogue.OWN or address.name in catalogue.VIEWER_ANSWERED
+    if who == "thanhtan.xem" and not answered and not refused:
+        return f"answered {status}: a viewer's POST is refused before its form is read"
     if who in OUTSIDERS and not public:
         if about_a and not refused:
             return f"answered {status} about commune A"
