@@ -152,6 +152,7 @@ FILL: dict[str, Fill] = {
     "tracking:nudge": CODE,
     "tracking:dashboard": CODE,
     "tracking:compare": CODE,
+    "tracking:compare_excel": CODE,
     "tracking:undated": CODE,
     "tracking:reminder_settings": CODE,
     "notifications:list": NONE,
