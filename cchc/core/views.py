@@ -8,6 +8,16 @@ from .forms import LoginForm
 from .navigation import landing_url
 
 
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's page, a refused change answered as every refused save is: 400 (decision 0175)."""
+
+    template_name = "core/password_change.html"
+    success_url = "/accounts/password/done/"
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "core/login.html"
