@@ -325,7 +325,9 @@ class ReasonForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={
-            "max_length": _("The text is at most %(limit_value)d characters (%(show_value)d typed).")
+            "max_length": _(
+                "The text is at most %(limit_value)d characters (%(show_value)d typed)."
+            )
         },
     )
 

@@ -142,9 +142,7 @@ def _text_step(action, field: str, done, step: str, of=lambda plan: plan):
 plan_return = _text_step(
     actions.return_plan, "reason", gettext_lazy("The plan was returned to draft."), "return"
 )
-plan_close = _text_step(
-    actions.close_plan, "note", gettext_lazy("The plan was closed."), "close"
-)
+plan_close = _text_step(actions.close_plan, "note", gettext_lazy("The plan was closed."), "close")
 plan_reopen = _text_step(
     actions.reopen_plan,
     "reason",

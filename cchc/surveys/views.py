@@ -337,8 +337,9 @@ def devices(request, code: str):
     if request.method == "POST":
         unit = unit_for(request.user, code, Action.ENTER_DATA)
         if "revoke" in request.POST:
-            revoke = request.POST.get("revoke", "")
-            device = get_object_or_404(KioskDevice, pk=int(revoke) if revoke.isdigit() else 0, unit=unit)
+            revoke = request.POST.get("revoke", "")  # a word is no device's id: 404
+            pk = int(revoke) if revoke.isdigit() else 0
+            device = get_object_or_404(KioskDevice, pk=pk, unit=unit)
             actions.revoke_device(device, by=request.user)
             return redirect("surveys:devices", unit.code)
         form = DeviceForm(request.POST)

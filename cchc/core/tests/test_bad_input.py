@@ -104,22 +104,20 @@ KNOWN = {
     "reports:period": BUTTON,
     "surveys:close": BUTTON,
 }
-NOT_POSTED = {"logout"}
+NOT_POSTED = {"logout"}  # posting it ends the crawl's session
 # how a page marks a reason: under a field (Bootstrap's or the campaign form's), or at the top
 REASON_SHOWN = ("invalid-feedback", "alert-danger", 'role="alert"', "errorlist")
 # a refusal of these is 200, not 400: left (decision 0175)
 REFUSED_AS_200 = {"importer:upload"}
 # made, it is shown on the page rather than after a redirect: a kiosk's address, shown once
-SHOWN_ONCE_MADE = {"surveys:devices"}  # posting it ends the crawl's session
+SHOWN_ONCE_MADE = {"surveys:devices"}
 
 
 def _payload(form: Form, value: str) -> dict:
     data = form.defaults()
     data["csrfmiddlewaretoken"] = "x"  # as a browser sends it (the test client checks none)
     for f in form.fields:
-        if f.kind in TYPED:
-            data[f.name] = value
-        elif f.kind in ("select", "radio") and value in IDS:
+        if f.kind in TYPED or (f.kind in ("select", "radio") and value in IDS):
             data[f.name] = value
     return data
 
@@ -142,27 +140,35 @@ def _required(form: Form) -> bool:
     return any(f.kind in TYPED and f.required for f in form.fields)
 
 
+def _refused_here(form: Form, kind: str) -> bool:
+    """Whether the form's kind (`KNOWN`) refuses this bad value."""
+    expected = KNOWN[form.url_name]
+    if expected == REFUSED:
+        return True
+    if expected == CHOICE:
+        return BAD[kind] in IDS[1:]
+    if expected == TEXT:
+        blank = kind in ("empty", "spaces")
+        return (kind == "long" and _typed(form)) or (blank and _required(form))
+    return False
+
+
 def _faults(form: Form, kind: str, response, changed: list[str]) -> list[str]:
     status = response.status_code
     said = f"{form.url_name} ({form.user}, {kind})"
     if status >= 500:
         return [f"{said}: {status}"]
     faults = []
-    expected = KNOWN[form.url_name]
     page = response.content.decode(errors="replace") if status not in (301, 302, 303) else ""
     if page and changed and not (form.url_name in SHOWN_ONCE_MADE and status == 200):
         faults.append(f"{said}: the page shown again ({status}) saved {changed}")
     if status == 400 and not any(mark in page for mark in REASON_SHOWN):
         faults.append(f"{said}: refused without a reason shown")
-    refused_here = expected == REFUSED or expected == CHOICE and BAD[kind] in IDS[1:] or (
-        expected == TEXT
-        and (kind == "long" and _typed(form) or kind in ("empty", "spaces") and _required(form))
-    )
-    if refused_here and status != (200 if form.url_name in REFUSED_AS_200 else 400):
+    if _refused_here(form, kind) and status != (200 if form.url_name in REFUSED_AS_200 else 400):
         faults.append(f"{said}: {status}, not refused (400), saved {changed}")
-    if status == 400 and kind in ("words", "script") and _typed(form, TYPED[:3]):
-        if escape(BAD[kind]) not in page:
-            faults.append(f"{said}: what was typed is not in the page again")
+    kept = status != 400 or kind not in ("words", "script") or not _typed(form, TYPED[:3])
+    if not (kept or escape(BAD[kind]) in page):
+        faults.append(f"{said}: what was typed is not in the page again")
     return faults
 
 

@@ -15,9 +15,7 @@ def test_a_device_name_far_too_long_is_refused_and_kept(world, login):
     typed = " ".join(["Máy tính bảng quầy một cửa"] * 10)  # 269 characters
     client = login(world.people.focal)
     events = AuditEvent.objects.count()  # the sign-in's
-    response = client.post(
-        reverse("surveys:devices", args=[world.commune.code]), {"name": typed}
-    )
+    response = client.post(reverse("surveys:devices", args=[world.commune.code]), {"name": typed})
     assert response.status_code == 400
     page = response.content.decode()
     assert "Tên thiết bị dài tối đa 100 ký tự (đã nhập 269)." in page
@@ -49,8 +47,6 @@ def test_revoking_a_device_by_a_word_is_not_found(world, login):
     )
     client = login(world.people.focal)
     client.raise_request_exception = False
-    response = client.post(
-        reverse("surveys:devices", args=[world.commune.code]), {"revoke": "abc"}
-    )
+    response = client.post(reverse("surveys:devices", args=[world.commune.code]), {"revoke": "abc"})
     assert response.status_code == 404
     assert not KioskDevice.objects.get().revoked
