@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from .forms import LoginForm
 from .navigation import landing_url
@@ -34,3 +34,10 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token — a page left open past its session, cookies
+    refused, a form sent from elsewhere: refused (403) in Vietnamese, with what to do, rather
+    than Django's page in English (decision 0175). Nothing was saved."""
+    return render(request, "403_csrf.html", status=403)

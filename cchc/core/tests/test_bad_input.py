@@ -14,9 +14,12 @@ import datetime as dt
 import pytest
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 from django.utils.html import escape
 
+from cchc.audit.models import AuditEvent
 from cchc.core.tests.crawl_forms import Form, crawl
+from cchc.surveys.models import KioskDevice
 from cchc.testing import dbcopy
 from cchc.testing.demo import demo_fixtures
 
@@ -190,3 +193,16 @@ def test_every_form_of_the_demo_answers_bad_input_in_words(demo):
     assert not faults, "\n".join(faults)
     # the crawl still reaches the forms checked: a form no longer met is noticed too
     assert set(KNOWN) - met == set()
+
+
+def test_a_form_sent_without_its_token_is_refused_in_vietnamese_and_saves_nothing(world):
+    client = Client(enforce_csrf_checks=True)  # as a browser whose page outlived its cookie
+    client.force_login(world.people.focal)
+    events = AuditEvent.objects.count()
+    url = reverse("surveys:devices", args=[world.commune.code])
+    response = client.post(url, {"name": "Quầy 1"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Biểu mẫu chưa được gửi" in page and "tải lại trang (F5)" in page
+    assert "CSRF verification failed" not in page and "Forbidden" not in page
+    assert not KioskDevice.objects.exists() and AuditEvent.objects.count() == events
