@@ -16,9 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="core/password_change.html", success_url="/accounts/password/done/"
-        ),
+        core_views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(

@@ -105,4 +105,5 @@ def two_step_setup(request):
         "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         "required": settings.TWO_STEP_REQUIRED and must_use_two_step(user),
     }
-    return render(request, "accounts/two_step_setup.html", context)
+    status = 400 if form.errors else 200  # a refused code: the page again (decision 0175)
+    return render(request, "accounts/two_step_setup.html", context, status=status)

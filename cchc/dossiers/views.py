@@ -48,7 +48,8 @@ def import_page(request, code: str):
         "max_mb": uploads.max_bytes() // 1_048_576,
         "nav": "data",
     }
-    return render(request, "dossiers/import.html", context)
+    status = 400 if refused or form.errors else 200  # refused: the page again (decision 0175)
+    return render(request, "dossiers/import.html", context, status=status)
 
 
 def _upload_for(request, pk: int) -> DossierUpload:

@@ -320,7 +320,15 @@ class ReasonForm(forms.Form):
     """A reason or note a step of the plan's life asks for (return, close, reopen, amend)."""
 
     text = forms.CharField(
-        label=_("Reason"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Reason"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "max_length": _(
+                "The text is at most %(limit_value)d characters (%(show_value)d typed)."
+            )
+        },
     )
 
 

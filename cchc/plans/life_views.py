@@ -115,32 +115,39 @@ def _open_amendment(plan: Plan):
     return amendment
 
 
-def _text_step(action, field: str, done, of=lambda plan: plan):
+def _text_step(action, field: str, done, step: str, of=lambda plan: plan):
     """A POST-only step asking for a text (a reason or a note): the plan in scope, then
     `action` on it (or on what `of` finds of it) with the text as `field`; a refusal of the
-    rules (PermissionDenied) is a 403, a missing text a message on the plan's page."""
+    rules (PermissionDenied) is a 403. A refused text (missing, too long, or the step refused
+    meanwhile) shows the plan's page again, status 400, the step's form (`step`) open with
+    what was typed and the reason under it (decisions 0150, 0175)."""
 
     @login_required
     @require_POST
     def view(request, pk: int):
         plan = plan_for(request, pk)
-        try:
-            action(of(plan), by=request.user, **{field: _reason(request)})
-        except ValidationError as exc:
-            _refusal(request, exc)
-        else:
+        form = ReasonForm(request.POST)
+        if form.is_valid() and done_on_form(
+            form, action, of(plan), by=request.user, **{field: form.cleaned_data["text"]}
+        ):
             messages.success(request, done)
-        return redirect(plan)
+            return redirect(plan)
+        from .views import plan_page  # the plan's page, whose module imports this one
+
+        return plan_page(request, plan, refused={"step": step, "form": form}, status=400)
 
     return view
 
 
 plan_return = _text_step(
-    actions.return_plan, "reason", gettext_lazy("The plan was returned to draft.")
+    actions.return_plan, "reason", gettext_lazy("The plan was returned to draft."), "return"
 )
-plan_close = _text_step(actions.close_plan, "note", gettext_lazy("The plan was closed."))
+plan_close = _text_step(actions.close_plan, "note", gettext_lazy("The plan was closed."), "close")
 plan_reopen = _text_step(
-    actions.reopen_plan, "reason", gettext_lazy("The plan was reopened: it is in force again.")
+    actions.reopen_plan,
+    "reason",
+    gettext_lazy("The plan was reopened: it is in force again."),
+    "reopen",
 )
 amendment_open = _text_step(
     actions.open_amendment,
@@ -148,11 +155,13 @@ amendment_open = _text_step(
     gettext_lazy(
         "The amendment was opened: the tasks and targets you change now are listed in it."
     ),
+    "amend",
 )
 amendment_discard = _text_step(
     actions.discard_amendment,
     "reason",
     gettext_lazy("The amendment was discarded: the plan stays as issued."),
+    "discard",
     of=_open_amendment,
 )
 

@@ -60,6 +60,11 @@ def plan_list(request):
     return render(request, "plans/plan_list.html", context)
 
 
+def _refused(form) -> int:
+    """A form refused is its page again with status 400 (decisions 0142, 0175)."""
+    return 400 if form.errors else 200
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request):
@@ -69,7 +74,7 @@ def plan_create(request):
     if request.method == "POST" and form.is_valid() and _plan_saved(request, form):
         messages.success(request, _("The plan was created. Now add its tasks and targets."))
         return redirect("plans:detail", pk=form.instance.pk)
-    return render(request, "plans/plan_form.html", {"form": form}, status=_status(form))
+    return render(request, "plans/plan_form.html", {"form": form}, status=_refused(form))
 
 
 def _plan_saved(request, form: PlanForm) -> bool:
@@ -79,14 +84,15 @@ def _plan_saved(request, form: PlanForm) -> bool:
     return done_on_form(form, actions.save_plan, plan, by=request.user, legal_bases=bases)
 
 
-def _status(form) -> int:
-    return 400 if form.errors else 200
-
-
 @login_required
 @require_safe
 def plan_detail(request, pk: int):
-    plan = plan_for(request, pk)
+    return plan_page(request, plan_for(request, pk))
+
+
+def plan_page(request, plan: Plan, *, refused: dict | None = None, status: int = 200):
+    """The plan's page; `refused` a step of its life refused (life_views._text_step): its
+    form shown open, with what was typed and the reason beside it, status 400."""
     if request.htmx and request.htmx.target == "history-box":
         context = {"plan": plan, "history": plan_history(plan)}
         return render(request, "plans/plan_detail.html#history-box", context)
@@ -126,11 +132,12 @@ def plan_detail(request, pk: int):
         "adoptions": cascade.adoption_counts(plan),
         # The change history is loaded on demand (htmx), or inline with ?history=1 (no JS).
         "history": plan_history(plan) if request.GET.get("history") == "1" else None,
+        "refused": refused,
     }
     template = "plans/plan_detail.html"
     if request.htmx and request.htmx.target == "task-table":
         template += "#task-table"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 @login_required
@@ -142,7 +149,7 @@ def plan_edit(request, pk: int):
         messages.success(request, _("The plan was saved."))
         return redirect("plans:detail", pk=plan.pk)
     context = {"form": form, "plan": plan}
-    return render(request, "plans/plan_form.html", context, status=_status(form))
+    return render(request, "plans/plan_form.html", context, status=_refused(form))
 
 
 @login_required
@@ -165,7 +172,7 @@ def plan_delete(request, pk: int):
         "task_count": plan.tasks.count(),
         "target_count": plan.targets.count(),
     }
-    return render(request, "plans/plan_confirm_delete.html", context)
+    return render(request, "plans/plan_confirm_delete.html", context, status=_refused(form))
 
 
 @login_required
@@ -228,7 +235,8 @@ def task_form(request, plan_pk: int | None = None, pk: int | None = None):
         )
         messages.success(request, _("The task was saved."))
         return redirect(f"{plan.get_absolute_url()}#task-{form.instance.pk}")
-    return render(request, "plans/task_form.html", {"form": form, "plan": plan, "task": task})
+    context = {"form": form, "plan": plan, "task": task}
+    return render(request, "plans/task_form.html", context, status=_refused(form))
 
 
 @login_required
@@ -280,7 +288,8 @@ def target_form(request, plan_pk: int | None = None, pk: int | None = None):
         actions.save_target(form.save(commit=False), by=request.user)
         messages.success(request, _("The target was saved."))
         return redirect(f"{plan.get_absolute_url()}#targets")
-    return render(request, "plans/target_form.html", {"form": form, "plan": plan, "target": target})
+    context = {"form": form, "plan": plan, "target": target}
+    return render(request, "plans/target_form.html", context, status=_refused(form))
 
 
 @login_required

@@ -13,6 +13,18 @@ from .choices import Channel
 from .models import Campaign, QuestionnaireVersion
 
 
+class DeviceForm(forms.Form):
+    """The name of a kiosk device to issue: what the unit calls the tablet (decision 0175)."""
+
+    name = forms.CharField(
+        max_length=100,
+        error_messages={
+            "required": "Nhập tên thiết bị.",
+            "max_length": "Tên thiết bị dài tối đa %(limit_value)d ký tự (đã nhập %(show_value)d).",
+        },
+    )
+
+
 class CampaignForm(forms.ModelForm):
     """A campaign's questionnaire version, period, aggregation, margin and channels, and the
     number of answers wanted from the organising unit itself."""

@@ -24,6 +24,7 @@ from cchc.org.models import Unit
 
 from . import actions, exports, results
 from .choices import Channel
+from .forms import DeviceForm
 from .limits import allow
 from .models import Campaign, KioskDevice, Questionnaire
 
@@ -356,15 +357,21 @@ def devices(request, code: str):
     """The unit's kiosk devices: issue one (its token shown once), revoke one."""
     unit = unit_for(request.user, code, Action.VIEW)
     token = None
+    form = DeviceForm()
     if request.method == "POST":
         unit = unit_for(request.user, code, Action.ENTER_DATA)
         if "revoke" in request.POST:
-            device = get_object_or_404(KioskDevice, pk=request.POST.get("revoke"), unit=unit)
+            revoke = request.POST.get("revoke", "")  # a word is no device's id: 404
+            pk = int(revoke) if revoke.isdigit() else 0
+            device = get_object_or_404(KioskDevice, pk=pk, unit=unit)
             actions.revoke_device(device, by=request.user)
             return redirect("surveys:devices", unit.code)
-        _device_obj, token = actions.issue_device(
-            unit, request.POST.get("name", ""), by=request.user, today=_today()
-        )
+        form = DeviceForm(request.POST)
+        if form.is_valid():
+            _device_obj, token = actions.issue_device(
+                unit, form.cleaned_data["name"], by=request.user, today=_today()
+            )
+            form = DeviceForm()
     kiosk_url = (
         settings.SITE_URL.rstrip("/") + reverse("surveys:kiosk", args=[token]) if token else None
     )
@@ -376,7 +383,9 @@ def devices(request, code: str):
             "unit": unit,
             "devices": KioskDevice.objects.filter(unit=unit).order_by("-issued_on", "name"),
             "kiosk_url": kiosk_url,
+            "form": form,
             "no_device": actions.no_device(unit, _today()),
             "today": _today(),
         },
+        status=400 if form.errors else 200,
     )

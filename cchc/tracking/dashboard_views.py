@@ -256,4 +256,5 @@ def reminder_settings(request, code: str):
         messages.success(request, _("The reminder settings were saved."))
         return redirect("tracking:reminder_settings", code=unit.code)
     context = {"unit": unit, "form": form, "inherited": inherited, "nav": "dashboard"}
-    return render(request, "tracking/reminder_settings.html", context)
+    status = 400 if form.errors else 200  # refused: the page again (decision 0175)
+    return render(request, "tracking/reminder_settings.html", context, status=status)

@@ -59,7 +59,7 @@ def test_the_password_change_page_refuses_tayninh2026(client):
             "new_password2": "Tayninh2026",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "tên địa danh" in response.content.decode()
     user.refresh_from_db()
     assert user.check_password("secret-pass-1")

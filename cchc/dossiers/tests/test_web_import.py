@@ -169,7 +169,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_stored(login, world, sett
     settings.MAX_IMPORT_MB = 1
     client = login(world.people.focal)
     response = upload(client, "xa-a", "x" * (2 * 1024 * 1024 + 10))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "1 MB" in response.content.decode()
     assert not DossierUpload.objects.exists()
 

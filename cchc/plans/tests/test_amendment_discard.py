@@ -101,8 +101,9 @@ def test_the_button_on_the_plan_page_discards_it(amendment, world, login):
 def test_a_refusal_is_shown_on_the_plan_page(amendment, world, login):
     client = login(world.people.focal)
     response = client.post(_url(amendment), {"text": ""})
-    assert response.status_code == 302
-    assert "lý do" in " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert response.status_code == 400  # the page again, the form open (decision 0175)
+    page = response.content.decode()
+    assert 'id="discard-reason-error"' in page and "lý do" in page
     assert _status(amendment) == AmendmentStatus.DRAFT
 
 

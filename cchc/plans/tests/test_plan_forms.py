@@ -53,7 +53,7 @@ def test_a_bad_task_form_says_what_is_wrong_in_vietnamese(
     response = login(world.people.focal).post(
         reverse("plans:task_create", args=[plan.pk]), task_data(**changes)
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert message in html
     assert f'id="id_{field}-error"' in html
@@ -94,7 +94,7 @@ def test_a_target_whose_value_does_not_fit_its_unit_is_refused(
     response = login(world.people.focal).post(
         reverse("plans:target_create", args=[plan.pk]), target_data(**changes)
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not Target.objects.exists()
 

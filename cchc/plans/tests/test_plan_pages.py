@@ -233,7 +233,7 @@ def test_a_commune_user_cannot_create_a_plan_for_another_commune(world, login):
         reverse("plans:create"),
         {"unit": world.other.pk, "year": 2025, "kind": "annual", "title": "Kế hoạch giả"},
     )
-    assert response.status_code == 400  # a refused save (decisions 0142, 0177)
+    assert response.status_code == 400  # a refused save (decisions 0142, 0175, 0177)
     assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
     assert not Plan.objects.exists()
 

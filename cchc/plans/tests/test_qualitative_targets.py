@@ -53,7 +53,7 @@ def test_a_target_in_words_is_saved_without_a_figure_and_shown_as_achieved_or_no
 def test_a_target_by_a_date_needs_its_date_and_shows_it(draft, world, login):
     client = login(world.people.focal)
     response = _post(client, draft, comparator="before")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Nhập ngày phải đạt chỉ tiêu" in response.content.decode()
     assert not draft.targets.exists()
     assert _post(client, draft, comparator="before", by_date="30/06/2026").status_code == 302
@@ -67,14 +67,14 @@ def test_all_of_it_is_one_hundred_percent(draft, world, login):
     target = draft.targets.get()
     assert (target.value, target.unit, target.summary) == (Decimal(100), "%", "100%")
     response = _post(client, draft, comparator="all", value="80", unit="%")
-    assert response.status_code == 200 and draft.targets.count() == 1
+    assert response.status_code == 400 and draft.targets.count() == 1
 
 
 def test_a_compared_target_still_needs_its_figure_and_unit(draft, world, login):
     client = login(world.people.focal)
     response = _post(client, draft, comparator=">=")
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Nhập con số" in page and "Chọn đơn vị tính" in page
     response = _post(client, draft, comparator="achieved", value="5", unit="%")
     assert "không có con số" in response.content.decode()

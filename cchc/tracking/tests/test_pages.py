@@ -163,7 +163,7 @@ def test_a_task_whose_deadline_nobody_can_read_is_not_saved(follow, world, login
     response = client.post(
         reverse("plans:task_create", args=[follow.plan.pk]), {**data, "deadline_text": "sớm nhất"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "“sớm nhất” cannot be read" not in response.content.decode()
     assert "Thời hạn: không đọc được “sớm nhất”" in response.content.decode()
     assert not Task.objects.filter(title="Việc mới").exists()

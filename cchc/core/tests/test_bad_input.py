@@ -1,0 +1,208 @@
+"""Every form of the demo answers bad input in words (decision 0175). The forms are not listed
+by hand: each person of the demo follows the links from their home (crawl_forms.py) and every
+form posting to the site is posted again with what an outside check types — nothing, spaces,
+100 000 characters, impossible dates, numbers written the wrong way, a script, ids that are not
+ids — in every box at once. Whatever the form, no answer is a server error, a page shown again
+saved nothing (rows counted before and after, the audit log included) and says why beside a
+field, and a text box never takes 100 000 characters. A form met for the first time is not in
+`KNOWN` and fails the test until someone has looked at what it does with bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils.html import escape
+
+from cchc.audit.models import AuditEvent
+from cchc.core.tests.crawl_forms import Form, crawl
+from cchc.surveys.models import KioskDevice
+from cchc.testing import dbcopy
+from cchc.testing.demo import demo_fixtures
+
+TODAY = dt.date(2025, 6, 11)
+pytestmark = pytest.mark.xdist_group("demo-2025-06-11")
+_demo_once, demo = demo_fixtures(TODAY)
+
+# the people of the demo whose homes lead to every form (the focal point, an official, the
+# leader, the upper level, a unit merged in 2025)
+PEOPLE = ["thanhtan", "thanhtan.tuphap", "thanhtan.chutich", "noivu.tayninh", "longan"]
+
+BAD = {
+    "empty": "",
+    "spaces": "   ",
+    "long": "x" * 100_000,
+    "feb31": "31/02/2026",
+    "month13": "2026-13-01",
+    "words": "hôm qua",
+    "comma": "1.234,5",
+    "minus": "-1",
+    "huge": "1e9",
+    "nan": "NaN",
+    "infinity": "∞",
+    "script": "<script>alert(1)</script>",
+    "no-such-id": "999999999",
+    "not-an-id": "abc",
+}
+IDS = ("", "-1", "999999999", "abc")  # also chosen in every list of the form
+TYPED = ("text", "textarea", "number", "password")  # the boxes every value is typed in
+
+# What each form does with bad input, looked at once (decision 0175 lists them):
+# REFUSED — every value above is refused: the page again, 400, the reason beside the field;
+# TEXT — free text: 100 000 characters are refused, and nothing or spaces in a box the page
+#   marks required; other words are words;
+# BUTTON — nothing typed: the step is done or refused whatever else is posted.
+# CHOICE — a list or buttons to choose from: an id that is not one of them is refused;
+REFUSED, TEXT, BUTTON, CHOICE = "refused", "text", "button", "choice"
+KNOWN = {
+    "accounts:two_step_setup": REFUSED,
+    "password_change": REFUSED,
+    "dossiers:import": REFUSED,
+    "feedback:new": REFUSED,
+    "feedback:edit": REFUSED,
+    "feedback:import": REFUSED,
+    "figures:unit": REFUSED,
+    "figures:target": CHOICE,
+    "importer:upload": REFUSED,
+    "index766:publish": REFUSED,
+    "parindex:reopen": REFUSED,
+    "plans:create": REFUSED,
+    "plans:edit": REFUSED,
+    "plans:delete": REFUSED,
+    "plans:task_create": REFUSED,
+    "plans:task_edit": REFUSED,
+    "plans:target_create": REFUSED,
+    "plans:target_edit": REFUSED,
+    "plans:target_figure": REFUSED,
+    "surveys:campaign_new": REFUSED,
+    "surveys:campaign_edit": REFUSED,
+    "surveys:devices": TEXT,
+    "tracking:assign": REFUSED,
+    "tracking:report": REFUSED,
+    "tracking:set_due": REFUSED,
+    "tracking:reminder_settings": REFUSED,
+    "plans:amend": TEXT,
+    "plans:close": TEXT,
+    "plans:reopen": TEXT,
+    "plans:task_cancel": TEXT,
+    "tracking:give_direction": TEXT,
+    "tracking:answer_direction": TEXT,
+    "surveys:campaign": TEXT,  # sample targets: a number, or none (an empty box)
+    "plans:answer": BUTTON,  # the answer beside an appraisal's comment: left (decision 0175)
+    "plans:target_link": CHOICE,
+    "plans:submit": BUTTON,
+    "plans:task_delete": BUTTON,
+    "plans:target_delete": BUTTON,
+    "tracking:plan_rule": BUTTON,
+    "notifications:read": BUTTON,
+    "notifications:read_all": BUTTON,
+    "parindex:open": BUTTON,
+    "parindex:self": BUTTON,
+    "parindex:evidence": BUTTON,
+    "parindex:submit": BUTTON,
+    "parindex:add_task": BUTTON,
+    "reports:period": BUTTON,
+    "surveys:close": BUTTON,
+}
+NOT_POSTED = {"logout"}  # posting it ends the crawl's session
+# how a page marks a reason: under a field (Bootstrap's or the campaign form's), or at the top
+REASON_SHOWN = ("invalid-feedback", "alert-danger", 'role="alert"', "errorlist")
+# a refusal of these is 200, not 400: left (decision 0175)
+REFUSED_AS_200 = {"importer:upload"}
+# made, it is shown on the page rather than after a redirect: a kiosk's address, shown once
+SHOWN_ONCE_MADE = {"surveys:devices"}
+
+
+def _payload(form: Form, value: str) -> dict:
+    data = form.defaults()
+    data["csrfmiddlewaretoken"] = "x"  # as a browser sends it (the test client checks none)
+    for f in form.fields:
+        if f.kind in TYPED or (f.kind in ("select", "radio") and value in IDS):
+            data[f.name] = value
+    return data
+
+
+def _post(client, form: Form, data: dict):
+    """The answer and the tables whose rows changed, rolled back after."""
+    with transaction.atomic():
+        before = dbcopy.counts()
+        response = client.post(form.action, data)
+        after = dbcopy.counts()
+        transaction.set_rollback(True)
+    return response, [a[0] for a, b in zip(before, after, strict=True) if a != b]
+
+
+def _typed(form: Form, kinds=TYPED) -> bool:
+    return any(f.kind in kinds for f in form.fields)
+
+
+def _required(form: Form) -> bool:
+    return any(f.kind in TYPED and f.required for f in form.fields)
+
+
+def _refused_here(form: Form, kind: str) -> bool:
+    """Whether the form's kind (`KNOWN`) refuses this bad value."""
+    expected = KNOWN[form.url_name]
+    if expected == REFUSED:
+        return True
+    if expected == CHOICE:
+        return BAD[kind] in IDS[1:]
+    if expected == TEXT:
+        blank = kind in ("empty", "spaces")
+        return (kind == "long" and _typed(form)) or (blank and _required(form))
+    return False
+
+
+def _faults(form: Form, kind: str, response, changed: list[str]) -> list[str]:
+    status = response.status_code
+    said = f"{form.url_name} ({form.user}, {kind})"
+    if status >= 500:
+        return [f"{said}: {status}"]
+    faults = []
+    page = response.content.decode(errors="replace") if status not in (301, 302, 303) else ""
+    if page and changed and not (form.url_name in SHOWN_ONCE_MADE and status == 200):
+        faults.append(f"{said}: the page shown again ({status}) saved {changed}")
+    if status == 400 and not any(mark in page for mark in REASON_SHOWN):
+        faults.append(f"{said}: refused without a reason shown")
+    if _refused_here(form, kind) and status != (200 if form.url_name in REFUSED_AS_200 else 400):
+        faults.append(f"{said}: {status}, not refused (400), saved {changed}")
+    kept = status != 400 or kind not in ("words", "script") or not _typed(form, TYPED[:3])
+    if not (kept or escape(BAD[kind]) in page):
+        faults.append(f"{said}: what was typed is not in the page again")
+    return faults
+
+
+def test_every_form_of_the_demo_answers_bad_input_in_words(demo):
+    faults, met = [], set()
+    for username in PEOPLE:
+        client = Client(raise_request_exception=False)
+        client.force_login(demo.users[username])
+        for form in crawl(client, username):
+            if form.url_name in NOT_POSTED or form.url_name in met:
+                continue
+            met.add(form.url_name)
+            if form.url_name not in KNOWN:
+                faults.append(f"{form.url_name}: a form not yet checked (add it to KNOWN)")
+                continue
+            for kind, value in BAD.items():
+                response, changed = _post(client, form, _payload(form, value))
+                faults.extend(_faults(form, kind, response, changed))
+    assert not faults, "\n".join(faults)
+    # the crawl still reaches the forms checked: a form no longer met is noticed too
+    assert set(KNOWN) - met == set()
+
+
+def test_a_form_sent_without_its_token_is_refused_in_vietnamese_and_saves_nothing(world):
+    client = Client(enforce_csrf_checks=True)  # as a browser whose page outlived its cookie
+    client.force_login(world.people.focal)
+    events, devices = AuditEvent.objects.count(), KioskDevice.objects.count()
+    url = reverse("surveys:devices", args=[world.commune.code])
+    response = client.post(url, {"name": "Quầy 1"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Biểu mẫu chưa được gửi" in page and "tải lại trang (F5)" in page
+    assert "CSRF verification failed" not in page and "Forbidden" not in page
+    assert KioskDevice.objects.count() == devices and AuditEvent.objects.count() == events
