@@ -16,16 +16,12 @@ place the page break right after the number of task 3.2, alone at the foot of th
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from docx import Document as WordDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+
+from cchc.importer.tests.printed_word import a4_document, print_to_pdf, repeat_as_header
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILLER = 0
@@ -88,18 +84,12 @@ def _filler(count: int) -> list[list[str]]:
     ]  # fmt: skip
 
 
-def _repeat_as_header(row) -> None:
-    mark = OxmlElement("w:tblHeader")
-    mark.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(mark)
-
-
 def _table(doc, header: list[str], rows: list[list[str]]):
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = "Table Grid"
     for c, label in enumerate(header):
         table.cell(0, c).paragraphs[0].add_run(label).bold = True
-    _repeat_as_header(table.rows[0])
+    repeat_as_header(table.rows[0])
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values):
             table.cell(r, c).paragraphs[0].add_run(value).bold = len(values) == 1
@@ -120,14 +110,7 @@ def _task_rows(filler: int) -> tuple[list[list[str]], list[tuple[int, int]]]:
 
 
 def plan_docx(filler: int = FILLER) -> WordDocument:
-    doc = WordDocument()
-    doc.styles["Normal"].font.name = "Liberation Serif"
-    doc.styles["Normal"].font.size = Pt(13)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
-    for text in PREAMBLE:
-        doc.add_paragraph(text)
+    doc = a4_document(PREAMBLE)
     doc.add_paragraph("Trên đây là Kế hoạch cải cách hành chính năm 2025 của thị xã./.")
     doc.add_paragraph("PHỤ LỤC 1")
     doc.add_paragraph("MỤC TIÊU, CHỈ TIÊU THỰC HIỆN NHIỆM VỤ CCHC NĂM 2025")
@@ -144,23 +127,9 @@ def plan_docx(filler: int = FILLER) -> WordDocument:
 
 
 def main(argv: list[str]) -> int:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        print("LibreOffice (soffice) is needed to print the plan to PDF", file=sys.stderr)
-        return 1
     filler = int(argv[0]) if argv else FILLER
     out = Path(argv[1]) if len(argv) > 1 else FIXTURES
-    out.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / "printed-appendix.docx"
-        plan_docx(filler).save(str(source))
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-             "--convert-to", "pdf", "--outdir", str(out), str(source)],
-            check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-    print(out / "printed-appendix.pdf")
-    return 0
+    return print_to_pdf({"printed-appendix": plan_docx(filler)}, out)
 
 
 if __name__ == "__main__":

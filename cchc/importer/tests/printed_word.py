@@ -66,7 +66,7 @@ PREAMBLE = [
 ]
 
 
-def _repeat_as_header(row) -> None:
+def repeat_as_header(row) -> None:
     mark = OxmlElement("w:tblHeader")
     mark.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(mark)
@@ -81,15 +81,42 @@ def _fill(table, r: int, values: list[str], *, bold: bool = False) -> None:
             cell.add_paragraph().add_run(line).bold = bold
 
 
-def plan_docx(*, ruled: bool) -> WordDocument:
+def a4_document(preamble: list[str]) -> WordDocument:
+    """An A4 page in 13-point Liberation Serif (Times New Roman's metrics, as offices type),
+    2 cm margins, the plan's first paragraphs typed."""
     doc = WordDocument()
     doc.styles["Normal"].font.name = "Liberation Serif"
     doc.styles["Normal"].font.size = Pt(13)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2)
-    for text in PREAMBLE:
+    for text in preamble:
         doc.add_paragraph(text)
+    return doc
+
+
+def print_to_pdf(documents: dict[str, WordDocument], out: Path) -> int:
+    """Each document saved as NAME.docx and printed by LibreOffice to out/NAME.pdf."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("LibreOffice (soffice) is needed to print the plans to PDF", file=sys.stderr)
+        return 1
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        for name, doc in documents.items():
+            source = Path(work) / f"{name}.docx"
+            doc.save(str(source))
+            subprocess.run(
+                [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(out), str(source)],
+                check=True, capture_output=True, timeout=300,
+            )  # fmt: skip
+            print(out / f"{name}.pdf")
+    return 0
+
+
+def plan_docx(*, ruled: bool) -> WordDocument:
+    doc = a4_document(PREAMBLE)
     table = doc.add_table(rows=2 + len(ROWS), cols=len(WIDTHS_CM))
     if ruled:
         table.style = "Table Grid"
@@ -104,7 +131,7 @@ def plan_docx(*, ruled: bool) -> WordDocument:
         table.cell(0, c).merge(table.cell(1, c))
     table.cell(0, 4).merge(table.cell(0, 5))
     for r in (0, 1):
-        _repeat_as_header(table.rows[r])
+        repeat_as_header(table.rows[r])
     for r, values in enumerate(ROWS, start=2):
         _fill(table, r, values, bold=len(values) == 2)
     doc.add_paragraph("Trên đây là Kế hoạch cải cách hành chính năm 2025 của UBND xã An Bình./.")
@@ -112,22 +139,8 @@ def plan_docx(*, ruled: bool) -> WordDocument:
 
 
 def main() -> int:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        print("LibreOffice (soffice) is needed to print the plans to PDF", file=sys.stderr)
-        return 1
-    FIXTURES.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as work:
-        for name, ruled in (("printed-ruled", True), ("printed-bare", False)):
-            source = Path(work) / f"{name}.docx"
-            plan_docx(ruled=ruled).save(str(source))
-            subprocess.run(
-                [soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                 "--convert-to", "pdf", "--outdir", str(FIXTURES), str(source)],
-                check=True, capture_output=True, timeout=300,
-            )  # fmt: skip
-            print(FIXTURES / f"{name}.pdf")
-    return 0
+    plans = {"printed-ruled": plan_docx(ruled=True), "printed-bare": plan_docx(ruled=False)}
+    return print_to_pdf(plans, FIXTURES)
 
 
 if __name__ == "__main__":
