@@ -58,7 +58,9 @@ def upload(request):
     recent = PlanImport.objects.editable_by(request.user).filter(status=PlanImport.Status.PENDING)[
         :10
     ]
-    return render(request, "importer/upload.html", {"form": form, "recent": recent})
+    context = {"form": form, "recent": recent}
+    # a refused file is the page again with its reason, status 400 (decisions 0142, 0175)
+    return render(request, "importer/upload.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -110,8 +110,6 @@ KNOWN = {
 NOT_POSTED = {"logout"}  # posting it ends the crawl's session
 # how a page marks a reason: under a field (Bootstrap's or the campaign form's), or at the top
 REASON_SHOWN = ("invalid-feedback", "alert-danger", 'role="alert"', "errorlist")
-# a refusal of these is 200, not 400: left (decision 0175)
-REFUSED_AS_200 = {"importer:upload"}
 # made, it is shown on the page rather than after a redirect: a kiosk's address, shown once
 SHOWN_ONCE_MADE = {"surveys:devices"}
 
@@ -167,7 +165,7 @@ def _faults(form: Form, kind: str, response, changed: list[str]) -> list[str]:
         faults.append(f"{said}: the page shown again ({status}) saved {changed}")
     if status == 400 and not any(mark in page for mark in REASON_SHOWN):
         faults.append(f"{said}: refused without a reason shown")
-    if _refused_here(form, kind) and status != (200 if form.url_name in REFUSED_AS_200 else 400):
+    if _refused_here(form, kind) and status != 400:
         faults.append(f"{said}: {status}, not refused (400), saved {changed}")
     kept = status != 400 or kind not in ("words", "script") or not _typed(form, TYPED[:3])
     if not (kept or escape(BAD[kind]) in page):

@@ -138,7 +138,7 @@ def test_the_upload_page_shows_the_message_for_a_billion_laughs_file(world, logi
         reverse("importer:upload"),
         {"unit": world.commune.pk, "file": SimpleUploadedFile("kh.docx", docx(billion_laughs()))},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400  # the page again with its reason (decision 0175)
     assert "khai báo thực thể" in response.content.decode()
     assert not PlanImport.objects.exists()
 

@@ -42,7 +42,7 @@ def test_a_bad_file_is_refused_with_a_vietnamese_message_and_nothing_is_kept(
     world, login, name, content, message
 ):
     response = upload(login(world.people.focal), world.commune, name, content)
-    assert response.status_code == 200
+    assert response.status_code == 400  # the page again with its reason (decision 0175)
     assert message in response.content.decode()
     assert not PlanImport.objects.exists() and not Plan.objects.exists()
 
