@@ -45,7 +45,7 @@ ROLE_LABELS = {
     "ref": "STT", "title": "Nhiệm vụ", "group": "Nội dung", "lead": "Chủ trì",
     "coordinators": "Phối hợp", "products": "Sản phẩm", "deadline": "Thời gian",
     "budget": "Kinh phí", "requirement": "Yêu cầu", "notes": "Ghi chú", "value": "Kế hoạch",
-    "unit": "Đơn vị tính",
+    "unit": "Đơn vị tính", "start": "Bắt đầu",
 }  # fmt: skip
 
 
@@ -91,12 +91,13 @@ def header_roles(labels: list[str]) -> list[str | None]:
 
 
 def _prefer_end_time(labels: list[str], roles: list[str | None]) -> None:
-    """'Thời gian thực hiện' over 'Bắt đầu | Hoàn thành': the end is the deadline."""
+    """'Thời gian thực hiện' over 'Bắt đầu | Hoàn thành': the end is the deadline; the start
+    is kept apart ('start'), for a time written once across both ('Thường xuyên')."""
     times = [i for i, role in enumerate(roles) if role == "deadline"]
     if len(times) > 1:
         starts = [i for i in times if re.search(r"bat dau|khoi cong|^tu\b", fold(labels[i]))]
         for i in starts[: len(times) - 1]:
-            roles[i] = None
+            roles[i] = "start"
 
 
 def _prefer_planned_value(labels: list[str], roles: list[str | None]) -> None:
@@ -170,12 +171,14 @@ def is_product_text(text: str) -> bool:
 # --- splitting a cell into items --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*[-–+•*▪●]\s*")
+# items typed on one line: "Sở Tư pháp; Sở Tài chính", "Văn phòng Sở + UBND các xã, phường"
+_ITEM_BREAK = re.compile(r"\s*;\s*|\s+\+\s+")
 
 
 def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> list[str]:
     """Items of a lead / coordinators / products cell.
 
-    Split on line breaks, ';' and bullets, but a wrapped name stays whole: a line starting in
+    Split on line breaks, ';', ' + ' and bullets, but a wrapped name stays whole: a line starting in
     lower case or with a joining dash continues the item above unless the cell is a bulleted
     list. Product cells whose line breaks were lost ("Kế hoạch của UBND Báo cáo kết quả") are
     cut before a capitalised document word.
@@ -193,8 +196,8 @@ def split_items(text: str, *, kind: str = "units", wrapped: bool = False) -> lis
     items = _merge_lines(lines, wrapped, kind)
     out: list[str] = []
     for item in items:
-        for part in re.split(r"\s*;\s*", item):
-            part = _BULLET.sub("", part).strip(" ,.;")
+        for part in _ITEM_BREAK.split(item):
+            part = _BULLET.sub("", part).strip(" ,.;+")
             if kind == "products":
                 out.extend(_split_products(part))
             elif part:

@@ -143,11 +143,16 @@ def _has_text(texts: list[str]) -> bool:
     )
 
 
+_PROGRAMME = re.compile(r"chuong trinh muc tieu")
+
+
 def _caption(texts: list[str]) -> str:
     """The title line written above a table ('PHÂN CÔNG THỰC HIỆN NHIỆM VỤ …'), skipping the
     '(Kèm theo …)' line, which names the plan rather than the table."""
     for text in reversed(texts):
-        folded = fold(text)
+        # "Chương trình mục tiêu quốc gia" (a note on the table's abbreviations or budgets)
+        # names a funding programme, not the table's targets
+        folded = _PROGRAMME.sub("", fold(text))
         if text.lstrip().startswith("(") or "kem theo" in folded:
             continue
         if re.search(r"chi tieu|muc tieu|nhiem vu|phan cong|phu luc", folded):

@@ -29,7 +29,9 @@ YEAR_START = re.compile(r"^(19|20)\d\d\b(?![./-]\d)")
 # the heading's text may wrap in its cell ('II. Cải\ncách\nTTHC' in a printed number column)
 SECTION_TEXT = re.compile(r"^\s*([IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*)[.)]\s*(\S.*)$", re.S)
 # Cells a task or target row fills and a heading row leaves empty.
-_TASK_CELLS = ("lead", "coordinators", "deadline", "products", "requirement", "budget", "value")
+_TASK_CELLS = (
+    *("lead", "coordinators", "deadline", "start", "products", "requirement", "budget", "value"),
+)
 _STRONG_END = re.compile(r"[,;\-–]$|\b(ubnd|hđnd|số|ngày)$", re.I)
 
 

@@ -145,7 +145,13 @@ def _tidy_clause(text: str) -> str:
     text = re.sub(r"^[a-zđ]\)\s+", "", text)  # a lettered item: "a) Phấn đấu …"
     text = re.sub(r"^(trong số đó|trong đó)\s*,?\s*", "", text, flags=re.I)
     text = text.strip().rstrip(" ,;.:")
+    text = _FOOTNOTE_MARK.sub("", text).rstrip(" ,;.:")
     return text[:1].upper() + text[1:] if text else text
+
+
+# a footnote's mark ending a target: "đạt tối thiểu 97%¹" typed, "97%1" as the PDF prints the
+# raised digit; a figure of the target stands apart from the word before it ("năm 2026")
+_FOOTNOTE_MARK = re.compile(r"(?<=[%)A-Za-zÀ-ỹĐđ])(?:[¹²³⁴-⁹⁰]+|\d{1,2})$")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -52,7 +52,10 @@ def build_tasks(
 
 def _task(row: LogicalRow, year: int | None, wrapped: bool, unit: float | None = None) -> dict:
     cells = row.cells
-    deadline = _deadline_text(cells.get("deadline", ""), wrapped)
+    # "Thường xuyên" across "Bắt đầu | Hoàn thành" (merged, or typed under the start alone):
+    # the one time the row gives is its deadline
+    time = cells.get("deadline", "").strip() or cells.get("start", "")
+    deadline = _deadline_text(time, wrapped)
     spec = parse_deadline(deadline, year)
     budget_text = cells.get("budget", "").strip()
     if wrapped:  # a figure cut by a narrow printed cell: "12.000.0" / "00"

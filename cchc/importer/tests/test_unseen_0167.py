@@ -1,7 +1,7 @@
-"""Decisions 0167, 0169 and 0174: eighteen plans written here, unlike the seeds, each as the
-.txt its author would paste, the .docx they typed (letterhead and task tables as Word tables)
-and the PDF LibreOffice prints from it; every contract field of the import equals the
-expectation written by reading the document (plans0167/, plans0169/, plans0174/,
+"""Decisions 0167, 0169, 0174 and 0178: twenty-four plans written here, unlike the seeds, each
+as the .txt its author would paste, the .docx they typed (letterhead and task tables as Word
+tables) and the PDF LibreOffice prints from it; every contract field of the import equals the
+expectation written by reading the document (plans0167/, plans0169/, plans0174/, plans0178/,
 NAME.expected.json)."""
 
 import io
@@ -14,12 +14,14 @@ from django.core.management import call_command
 from cchc.importer.parse import parse_bytes
 from cchc.importer.tasks import _deadline_text
 from cchc.importer.tests.unseen0167 import PLANS, differences
+from cchc.importer.tests.unseen_build import FROM_PDF, _unwrap
 
 # every plan in every format: the ward's 766 plan printed to PDF has a row cut by the page
 # break (read since 0166), Ea Kar's and the ward's bulleted cells wrap "- Công chức Văn hóa" /
 # "- Xã hội" (one office, `columns.DASHED_OFFICES`); Hải Lăng's PDF prints its first task
 # table's header alone at the foot of a page (0169); Phước Long's landscape appendices cut rows
-# at page breaks, Vĩnh Hưng's narrow budget cell cuts "12.000.000" (0174)
+# at page breaks, Vĩnh Hưng's narrow budget cell cuts "12.000.000" (0174); Bình Thủy's PDF
+# prints its footnotes at the foot of page 1, Mỹ An's .txt is copied from its PDF (0178)
 CASES = [
     (f"{plan.parent.name}/{plan.name}", ext) for plan in PLANS for ext in ("txt", "docx", "pdf")
 ]
@@ -47,9 +49,13 @@ def test_the_dry_run_prints_the_same_fields():
 def test_the_expectations_are_the_plans_own_words():
     """Guard against an expectation drifting from its document: every task title, lead and
     deadline written in an expectation is in the plan's text (composed, as the import prints
-    it: Phú Riềng's plan is typed partly in decomposed letters, with non-breaking spaces)."""
+    it: Phú Riềng's plan is typed partly in decomposed letters, with non-breaking spaces; Mỹ
+    An's, copied from its PDF, with its rows joined back as typed)."""
     for plan in PLANS:
-        text = " ".join(plan.with_suffix(".txt").read_text(encoding="utf-8").split())
+        lines = plan.with_suffix(".txt").read_text(encoding="utf-8").splitlines()
+        if plan.name in FROM_PDF:  # copied from the PDF: its cells as the author typed them
+            lines = _unwrap(lines)
+        text = " ".join(" ".join(lines).split())
         text = unicodedata.normalize("NFC", text)
         expected = json.loads(plan.with_suffix(".expected.json").read_text(encoding="utf-8"))
         for task in expected["tasks"]:

@@ -8,7 +8,11 @@ appendices with continuing numbers and budgets, a short plan in prose) and 0174
 (plans0174/: a plan issued with its approving decision, an amending plan listing only the
 changed tasks, two task tables in different column orders on landscape pages with "Từ … đến
 …" times, a district's 2024 plan with a budget in "nghìn đồng", targets in one bullet and in a
-"Năm 2025 | Kế hoạch 2026" table, a ward plan with a blank number and day). Each has a
+"Năm 2025 | Kế hoạch 2026" table, a ward plan with a blank number and day) and 0178
+(plans0178/: a ward table whose time is two columns under one header, a province department
+naming the communes collectively and joining units with "+", an area column merged down its
+rows under a note on abbreviations, sub-tasks 1.1.1 and a), b), footnotes and a signature
+beside "Nơi nhận:", a .txt copied from the PDF with its cells cut into lines). Each has a
 hand-written NAME.expected.json; `differences` lists every contract field where an import
 differs from it, as "tasks[3].due: '…' != '…'"."""
 
@@ -30,6 +34,10 @@ FOLDERS = {
     "plans0174": (
         "xa_vinh_hung", "phuong_tan_an", "xa_phuoc_long", "huyen_chau_thanh", "xa_an_thanh",
         "phuong_cao_lanh",
+    ),
+    "plans0178": (
+        "phuong_long_hoa", "so_noi_vu_lam_dong", "xa_duc_linh", "xa_hoa_an", "phuong_binh_thuy",
+        "xa_my_an",
     ),
 }  # fmt: skip
 # every plan as its path without the extension: plans0169/xa_tan_hoi
