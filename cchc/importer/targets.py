@@ -150,8 +150,9 @@ def _tidy_clause(text: str) -> str:
 
 
 # a footnote's mark ending a target: "đạt tối thiểu 97%¹" typed, "97%1" as the PDF prints the
-# raised digit; a figure of the target stands apart from the word before it ("năm 2026")
-_FOOTNOTE_MARK = re.compile(r"(?<=[%)A-Za-zÀ-ỹĐđ])(?:[¹²³⁴-⁹⁰]+|\d{1,2})$")
+# raised digit; a figure of the target stands apart from the word before it ("năm 2026"), and
+# "m²", "km²", "m³" are units of measure, not marks
+_FOOTNOTE_MARK = re.compile(r"(?<=[%)A-Za-zÀ-ỹĐđ])(?<!m(?=[²³23]$))(?:[¹²³⁴-⁹⁰]+|\d{1,2})$")
 
 
 def split_sentences(text: str) -> list[str]:

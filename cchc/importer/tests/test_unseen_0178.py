@@ -81,6 +81,10 @@ def test_a_footnote_mark_is_no_part_of_a_target():
     # a figure standing apart stays: "năm 2026", "01 sáng kiến"
     [kept] = find_quantities("100% hồ sơ được số hóa trong năm 2026.")
     assert kept.text == "100% hồ sơ được số hóa trong năm 2026"
+    # a unit of measure is no mark: "m²", "m³"
+    [area] = find_quantities("Diện tích bộ phận một cửa đạt tối thiểu 40 m².")
+    [water] = find_quantities("100% hộ dân dùng dưới 10 m³.")
+    assert (area.text[-5:], water.text[-5:]) == ("40 m²", "10 m³")
 
 
 def test_a_target_about_the_reform_s_own_work_is_its_direction():
