@@ -20,11 +20,16 @@ def _value(value) -> str:
     return str(value)
 
 
+def _row(section: str, code, label, numerator, denominator, value, note: str = "") -> list[str]:
+    """One figure in the file's seven columns: its three numbers written by `_value`."""
+    return [section, code, label, _value(numerator), _value(denominator), _value(value), note]
+
+
 def csv_rows(data: dict) -> Iterator[list[str]]:
     yield HEADER
-    yield ["giay_phep", "", data["licence"], "", "", "", f"schema {data['schema_version']}"]
+    yield _row("giay_phep", "", data["licence"], "", "", "", f"schema {data['schema_version']}")
     unit = data["unit"]
-    yield ["don_vi", unit["code"], unit["name"], "", "", data["as_of"], ""]
+    yield _row("don_vi", unit["code"], unit["name"], "", "", data["as_of"])
     yield from _progress_rows(data["progress"])
     yield from _indicator_rows(data["indicators"])
     yield from _procedure_rows(data["procedures"])
@@ -32,73 +37,37 @@ def csv_rows(data: dict) -> Iterator[list[str]]:
 
 
 def _progress_rows(progress: dict) -> Iterator[list[str]]:
-    yield [
-        "tien_do",
-        "tong",
-        str(progress["year"]),
-        _value(progress["done"]),
-        _value(progress["tasks"]),
-        _value(progress["done_percent"]),
-        f"qua_han={progress['overdue']}",
-    ]
+    def counted(item: dict, section: str, code: str, label: str) -> list[str]:
+        done, tasks, share = item["done"], item["tasks"], item["done_percent"]
+        return _row(section, code, label, done, tasks, share, f"qua_han={item['overdue']}")
+
+    yield counted(progress, "tien_do", "tong", str(progress["year"]))
     for area in progress["areas"]:
-        yield [
-            "tien_do_linh_vuc",
-            area["area"],
-            area["label"],
-            _value(area["done"]),
-            _value(area["tasks"]),
-            _value(area["done_percent"]),
-            f"qua_han={area['overdue']}",
-        ]
+        yield counted(area, "tien_do_linh_vuc", area["area"], area["label"])
 
 
 def _indicator_rows(indicators: dict) -> Iterator[list[str]]:
     window = f"{indicators['from']}..{indicators['to']}"
     for item in indicators["items"]:
-        yield [
-            "chi_so",
-            item["code"],
-            item["name"],
-            _value(item["numerator"]),
-            _value(item["denominator"]),
-            _value(item["value"]),
-            window,
-        ]
+        numbers = item["numerator"], item["denominator"], item["value"]
+        yield _row("chi_so", item["code"], item["name"], *numbers, window)
 
 
 def _procedure_rows(procedures: list[dict]) -> Iterator[list[str]]:
     for procedure in procedures:
-        yield [
-            "thu_tuc_cong_bo",
-            procedure["code"],
-            procedure["name"],
-            "",
-            "",
-            procedure["publication_decided"],
-            f"csdlqg={_value(procedure['on_national_db'])};du_7_bo_phan="
-            f"{_value(procedure['all_parts'])}",
-        ]
+        note = (
+            f"csdlqg={_value(procedure['on_national_db'])};"
+            f"du_7_bo_phan={_value(procedure['all_parts'])}"
+        )
+        decided = procedure["publication_decided"]
+        yield _row("thu_tuc_cong_bo", procedure["code"], procedure["name"], "", "", decided, note)
 
 
 def _index_rows(months: list[dict]) -> Iterator[list[str]]:
     for month in months:
-        yield [
-            "chi_so_766",
-            month["month"],
-            "tong",
-            _value(month["points"]),
-            _value(month["max"]),
-            _value(month["share"]),
-            f"lan_cong_bo={month['revision']}",
-        ]
+        numbers = month["points"], month["max"], month["share"]
+        note = f"lan_cong_bo={month['revision']}"
+        yield _row("chi_so_766", month["month"], "tong", *numbers, note)
         for group in month["groups"]:
-            yield [
-                "chi_so_766_nhom",
-                month["month"],
-                group["name"],
-                _value(group["points"]),
-                _value(group["max"]),
-                "",
-                group["code"],
-            ]
+            numbers = group["points"], group["max"], ""
+            yield _row("chi_so_766_nhom", month["month"], group["name"], *numbers, group["code"])

@@ -387,21 +387,16 @@ def _simulate(
             _report(occ, reporter, done_on, 100, "done", evidence=attach, rng=rng)
         elif occ.due <= today + dt.timedelta(days=21):
             if rng.random() < 0.65:
-                _report(
-                    occ,
-                    reporter,
-                    today - dt.timedelta(days=rng.randint(1, 6)),
-                    rng.choice([20, 40, 60, 80]),
-                    "ongoing",
-                )
+                _lately(occ, reporter, today, rng, (1, 6), [20, 40, 60, 80])
         elif (occ.period_start or occ.due) <= today and rng.random() < 0.5:
-            _report(
-                occ,
-                reporter,
-                today - dt.timedelta(days=rng.randint(3, 30)),
-                rng.choice([10, 20, 30, 50]),
-                "ongoing",
-            )
+            _lately(occ, reporter, today, rng, (3, 30), [10, 20, 30, 50])
+
+
+def _lately(occ, by, today: dt.date, rng, days: tuple[int, int], percents: list[int]) -> None:
+    """A task under way: one "ongoing" report a few `days` before today, at one of `percents`
+    (the day drawn first, then the percent, as the demo always drew them)."""
+    when = today - dt.timedelta(days=rng.randint(*days))
+    _report(occ, by, when, rng.choice(percents), "ongoing")
 
 
 NOTES = {

@@ -4,43 +4,30 @@
   var source = document.getElementById("chart-data");
   if (!source || typeof Chart === "undefined") { return; }
   var data = JSON.parse(source.textContent);
-  var percent = function (value) { return value + "%"; };
-  var completion = document.querySelector("canvas[data-chart=completion]");
-  if (completion) {
-    new Chart(completion, {
-      type: "line",
-      data: {
-        labels: data.labels,
-        datasets: [
-          { label: completion.dataset.plannedLabel, data: data.due, borderColor: "#6c757d", borderDash: [6, 4], pointRadius: 2, tension: 0.2 },
-          { label: completion.dataset.doneLabel, data: data.done, borderColor: "#0b4f8a", backgroundColor: "rgba(11,79,138,.12)", fill: true, pointRadius: 3, tension: 0.2 }
-        ]
-      },
-      options: {
-        animation: false, // drawn at once: cheaper on old PCs, and a print or capture shows the real values
-        maintainAspectRatio: false, spanGaps: false,
-        scales: { y: { min: 0, max: 100, ticks: { callback: percent } } },
-        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + "%"; } } } }
-      }
-    });
+
+  // Both charts are shares of tasks: an axis from 0 to 100 written "n%", a tooltip likewise.
+  function percentChart(name, type, axis, datasets, options) {
+    var canvas = document.querySelector("canvas[data-chart=" + name + "]");
+    if (!canvas) { return; }
+    var scales = {};
+    scales[axis] = { min: 0, max: 100, ticks: { callback: function (value) { return value + "%"; } } };
+    options.animation = false; // drawn at once: cheaper on old PCs, and a print or capture shows the real values
+    options.maintainAspectRatio = false;
+    options.scales = scales;
+    options.plugins = { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + "%"; } } } };
+    new Chart(canvas, { type: type, data: { labels: data.labels, datasets: datasets(canvas.dataset) }, options: options });
   }
-  var compare = document.querySelector("canvas[data-chart=compare]");
-  if (compare) {
-    new Chart(compare, {
-      type: "bar",
-      data: {
-        labels: data.labels,
-        datasets: [
-          { label: compare.dataset.scheduleLabel, data: data.on_schedule, backgroundColor: "#0b4f8a" },
-          { label: compare.dataset.completionLabel, data: data.completion, backgroundColor: "#9ec5fe" }
-        ]
-      },
-      options: {
-        animation: false, // drawn at once: cheaper on old PCs, and a print or capture shows the real values
-        indexAxis: "y", maintainAspectRatio: false,
-        scales: { x: { min: 0, max: 100, ticks: { callback: percent } } },
-        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.formattedValue + "%"; } } } }
-      }
-    });
-  }
+
+  percentChart("completion", "line", "y", function (labels) {
+    return [
+      { label: labels.plannedLabel, data: data.due, borderColor: "#6c757d", borderDash: [6, 4], pointRadius: 2, tension: 0.2 },
+      { label: labels.doneLabel, data: data.done, borderColor: "#0b4f8a", backgroundColor: "rgba(11,79,138,.12)", fill: true, pointRadius: 3, tension: 0.2 }
+    ];
+  }, { spanGaps: false });
+  percentChart("compare", "bar", "x", function (labels) {
+    return [
+      { label: labels.scheduleLabel, data: data.on_schedule, backgroundColor: "#0b4f8a" },
+      { label: labels.completionLabel, data: data.completion, backgroundColor: "#9ec5fe" }
+    ];
+  }, { indexAxis: "y" });
 })();
