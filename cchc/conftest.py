@@ -47,6 +47,50 @@ def _fresh_calendar():
 
 
 SITE_FIXTURES = {"migrated_site", "demo_site"}
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+# words of a module that may reach the database without pytest-django's leave (a program it
+# starts reads DATABASE_URL), or whose code asks which database it runs on
+OTHER_WAYS_IN = (
+    "subprocess",
+    "Popen",
+    "sys.executable",
+    "DATABASE",
+    "vendor",
+    "connection",
+    "Site(",
+)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that can touch the database (the Makefile's second run, on "
+        "PostgreSQL: the others ran on SQLite and do not depend on the database; decision 0182)",
+    )
+
+
+def _touches_database(item, sources: dict) -> bool:
+    """Whether a test can reach the database: marked for it, using a fixture that opens it
+    (pytest-django refuses every query to any other test), copying an installation, or in a
+    module that starts programs or names the database (`OTHER_WAYS_IN`)."""
+    if item.get_closest_marker("django_db"):
+        return True
+    if (DATABASE_FIXTURES | SITE_FIXTURES) & set(getattr(item, "fixturenames", ())):
+        return True
+    path = Path(str(item.fspath))
+    if path not in sources:
+        sources[path] = path.read_text(encoding="utf-8") if path.suffix == ".py" else ""
+    return any(word in sources[path] for word in OTHER_WAYS_IN)
+
+
+def _keep_database_tests(config, items) -> None:
+    sources: dict = {}
+    kept = [item for item in items if _touches_database(item, sources)]
+    if len(kept) < len(items):
+        chosen = {id(item) for item in kept}
+        config.hook.pytest_deselected(items=[i for i in items if id(i) not in chosen])
+        items[:] = kept
 
 
 _LOST_GROUP = pytest.StashKey[bool]()
@@ -60,6 +104,8 @@ def pytest_collection_modifyitems(config, items):
     process told to group whose grouped tests do not carry their group in their names would
     hand them out one by one, each process building its own installations, the suite minutes
     longer and nothing said (so it was with pytest 9.2, decision 0139): those tests fail."""
+    if config.getoption("database_tests_only"):
+        _keep_database_tests(config, items)
     for item in items:
         if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group("sites"))
