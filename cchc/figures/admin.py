@@ -50,6 +50,7 @@ class FigureTargetLinkAdmin(RecordedAdmin, admin.ModelAdmin):
 @admin.register(FigureEntry)
 class FigureEntryAdmin(ReadOnlyAdmin):
     """Entries are read here; they are entered on the unit's page, where their rules hold."""
+
     unit_field = "unit"
 
     list_display = ("definition", "unit", "period_key", "numerator", "denominator", "entered_by")
