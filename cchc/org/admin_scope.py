@@ -22,6 +22,7 @@ from functools import cache
 
 from django.contrib import admin
 from django.contrib.admin.options import BaseModelAdmin
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -29,6 +30,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .access import ROLE_ACTIONS, Access, Action, access_for, path_within
 from .models import Membership, Unit, UnitSuccession, User
@@ -189,6 +191,24 @@ class ScopedAdmin(ScopedChoices, admin.ModelAdmin):
             found = found.filter(self._rows(access, Action.MANAGE))
         return found, duplicates
 
+    def get_urls(self):
+        urls = super().get_urls()
+        # Django's bare object address ("<id>/") redirects to the change page before asking
+        # anything: an object outside the staff member's sight answers 404 there too
+        for index, url in enumerate(urls):
+            if str(url.pattern) == "<path:object_id>/":
+                urls[index] = path(
+                    "<path:object_id>/", self.admin_site.admin_view(self._bare_address)
+                )
+        return urls
+
+    def _bare_address(self, request, object_id):
+        if not request.user.is_superuser and self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+        opts = self.opts
+        change = f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change"
+        return RedirectView.as_view(pattern_name=change)(request, object_id=object_id)
+
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         # Django sends a missing object to the admin's home; one outside the staff member's
         # sight is not revealed: 404, as everywhere on the site (decision 0003)
@@ -219,8 +239,18 @@ class ScopedAdmin(ScopedChoices, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         shown = list(super().get_readonly_fields(request, obj))
-        if self.model is User and not request.user.is_superuser:
+        access = self._access(request)
+        if access is None:
+            return shown
+        if self.model is User:
             shown += [name for name in GRANTS if name not in shown]
+        if obj is not None:
+            # a link to a unit they do not manage (their own unit's parent) is shown, not
+            # offered: the list would not hold it, and it is not theirs to change
+            for field in self.model._meta.fields:
+                target = getattr(obj, field.name) if field.related_model is Unit else None
+                if target is not None and not access.can(Action.MANAGE, target):
+                    shown += [field.name] if field.name not in shown else []
         return shown
 
     def get_inlines(self, request, obj):
@@ -237,9 +267,11 @@ class ScopedAdmin(ScopedChoices, admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         field = inline_field(self.admin_site, formset.model)
+        link = getattr(formset, "fk", None)
         for row in formset.forms:
             if row.has_changed() and row not in formset.deleted_forms:
-                setattr(row.instance, formset.fk.name, formset.instance)  # as saving does
+                if link is not None:  # the row's link to the page's object, as saving sets it
+                    setattr(row.instance, link.name, formset.instance)
                 self._check(request, row.instance, field)
         super().save_formset(request, form, formset, change)
 

@@ -38,7 +38,7 @@ from cchc.importer.models import PlanImport
 from cchc.index766.models import Publication
 from cchc.notifications.models import Notification
 from cchc.org.choices import Role
-from cchc.org.models import Membership, Unit, User
+from cchc.org.models import Membership, Unit, UnitSuccession, User
 from cchc.parindex.models import Assessment, Score
 from cchc.plans.models import AppraisalComment, Plan, Target, Task
 from cchc.reports.models import Report
@@ -69,6 +69,12 @@ def _world() -> SimpleNamespace:
     task = Task.objects.filter(plan=plan).first()
     viewer = User.objects.create_user("thanhtan.xem", full_name="Đỗ Thị Xem")
     Membership.objects.create(user=viewer, unit=unit, role=Role.VIEWER)
+    # a reorganisation of A's (the demo's one is Kiến Tường's): a commune without data of
+    # its own merged into A, whose admin page an outsider must not open
+    old = Unit.objects.create(code="xa-cu", name="Xã Cũ", kind=unit.kind, parent=unit.parent)
+    UnitSuccession.objects.create(
+        predecessor=old, successor=unit, kind="merge", effective_on=dt.date(2025, 7, 1)
+    )
     return SimpleNamespace(
         unit=unit,
         district=unit.parent,
@@ -247,7 +253,8 @@ def _judge(address, request, who: str, response, written: list[str], words) -> s
     if written:
         return f"saved ({', '.join(written)})"
     public = address.name in catalogue.PUBLIC
-    about_a = bool(request.kwargs) or request.about_a
+    about_a = bool(request.kwargs) and address.name not in catalogue.NOT_ABOUT_A
+    about_a = about_a or request.about_a
     refused = status in REFUSED or _sent_to_sign_in(response)
     if who == "anonymous" and not public and not refused:
         return f"answered {status} without sign-in"

@@ -248,3 +248,33 @@ def test_a_person_added_gets_a_role_in_ones_units_on_the_same_page_and_is_audite
     assert given.unit == scene.world.commune
     me = User.objects.get(pk=as_staff.session["_auth_user_id"])
     assert AuditEvent.objects.filter(action="membership.create", user=me).exists()
+
+
+def test_the_district_administrator_edits_their_own_district_but_cannot_move_it(scene, client):
+    admin_login(client, scene.district)
+    district = scene.world.district
+    change = reverse("admin:org_unit_change", args=[district.pk])
+    data = {
+        "code": district.code,
+        "name": "Thành phố Tây Ninh (mới)",
+        "kind": district.kind,
+        "posts-TOTAL_FORMS": "0",
+        "posts-INITIAL_FORMS": "0",
+        "predecessions-TOTAL_FORMS": "0",
+        "predecessions-INITIAL_FORMS": "0",
+    }
+    assert client.post(change, data | {"parent": scene.far.parent.pk}).status_code == 302
+    district.refresh_from_db()
+    assert district.name == "Thành phố Tây Ninh (mới)"
+    assert district.parent == scene.world.province  # the parent is shown, not offered
+
+
+def test_the_bare_address_and_view_on_site_do_not_lead_to_another_provinces_plan(as_staff, scene):
+    from django.contrib.contenttypes.models import ContentType
+
+    kind = ContentType.objects.get_for_model(Plan)
+    assert as_staff.get(f"/admin/plans/plan/{scene.far_plan.pk}/").status_code == 404
+    on_site = reverse("admin:view_on_site", args=[kind.pk, scene.far_plan.pk])
+    assert as_staff.get(on_site).status_code == 404
+    own = reverse("admin:view_on_site", args=[kind.pk, scene.plan.pk])
+    assert as_staff.get(own).status_code == 302
