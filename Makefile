@@ -31,7 +31,7 @@ demo: install
 # Domain modules (rules, calculations, actions) are type-checked; views and forms are not.
 MYPY_PATHS ?= cchc/feedback/actions.py cchc/feedback/reading.py cchc/feedback/rates.py \
 	cchc/feedback/deadlines.py cchc/dossiers/publication.py cchc/public/lookup.py \
-	cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/org/in_force.py cchc/plans/models.py \
+	cchc/org/access.py cchc/org/matching.py cchc/org/models.py cchc/org/in_force.py cchc/org/admin_scope.py cchc/plans/models.py \
 	cchc/plans/actions.py cchc/plans/lifecycle.py cchc/plans/amendments.py cchc/plans/appraisal.py cchc/plans/copying.py cchc/plans/revisions.py cchc/plans/target_rules.py cchc/plans/legal.py cchc/plans/layout.py cchc/audit/log.py \
 	cchc/importer/saving.py cchc/importer/parse.py cchc/plans/deadlines.py cchc/plans/cascade.py \
 	cchc/demo/__init__.py cchc/dossiers/reading.py cchc/dossiers/columns.py cchc/dossiers/cells.py \

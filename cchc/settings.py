@@ -71,7 +71,7 @@ ALLOWED_HOSTS = env_list("CCHC_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]
 CSRF_TRUSTED_ORIGINS = env_list("CCHC_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "cchc.core.vendor_apps.ScopedAdminConfig",  # django.contrib.admin, scoped (decision 0180)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -22,6 +22,7 @@ class ActionFilter(admin.SimpleListFilter):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
+    unit_field = "unit"
     list_display = ["at", "user", "unit", "action_shown", "object_repr"]
     list_filter = [ActionFilter, ("content_type", OurKindsFilter)]
     search_fields = ["object_repr", "user__username", "reason"]

@@ -6,6 +6,7 @@ keep each app's name and label (tables, migrations and `apps.is_installed` are u
 """
 
 from axes.apps import AppConfig as AxesAppConfig
+from django.contrib.admin.apps import AdminConfig
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.apps import DefaultConfig as StaticDeviceConfig
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TotpDeviceConfig
@@ -26,3 +27,10 @@ class AuthenticatorAppsConfig(TotpDeviceConfig):
 
 class BackupCodesConfig(StaticDeviceConfig):
     verbose_name = _("Two-step login: backup codes")
+
+
+class ScopedAdminConfig(AdminConfig):
+    """Django's admin, its site the one that keeps a staff member who is not a superuser to
+    the units they manage (cchc.org.admin_scope, decision 0180)."""
+
+    default_site = "cchc.org.admin_scope.ScopedSite"

@@ -38,6 +38,8 @@ class UploadForm(forms.ModelForm):
 class ReportTemplateAdmin(admin.ModelAdmin):
     """Templates are added, never edited: a new upload is a new version that takes over."""
 
+    unit_field = "unit"
+
     list_display = ["unit", "version", "name", "active", "uploaded_by", "uploaded_at"]
     list_filter = ["active"]
     form = UploadForm

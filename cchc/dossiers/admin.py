@@ -42,6 +42,7 @@ class ProcedureAdmin(admin.ModelAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
+    unit_field = "unit"
     list_display = (
         "started_at",
         "kind",
@@ -68,6 +69,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
 @admin.register(UnitToken)
 class UnitTokenAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "unit"
     list_display = ("name", "unit", "prefix", "is_active", "created_at", "last_used_at")
     list_filter = ("is_active",)
     fields = ("unit", "name", "is_active")

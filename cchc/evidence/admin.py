@@ -10,6 +10,8 @@ class EvidenceAdmin(ReadOnlyAdmin):
     """Listed, never edited nor deleted: evidence is part of the record of what was reported.
     The file is not offered here; it is served only through the scoped download view."""
 
+    unit_field = "unit"
+
     list_display = [
         "uploaded_at",
         "title",

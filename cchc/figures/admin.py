@@ -42,6 +42,7 @@ class FigureDefinitionAdmin(RecordedAdmin, admin.ModelAdmin):
 
 @admin.register(FigureTargetLink)
 class FigureTargetLinkAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "target__plan__unit"
     list_display = ("target", "definition")
     raw_id_fields = ("target",)
 
@@ -49,6 +50,8 @@ class FigureTargetLinkAdmin(RecordedAdmin, admin.ModelAdmin):
 @admin.register(FigureEntry)
 class FigureEntryAdmin(ReadOnlyAdmin):
     """Entries are read here; they are entered on the unit's page, where their rules hold."""
+
+    unit_field = "unit"
 
     list_display = ("definition", "unit", "period_key", "numerator", "denominator", "entered_by")
     list_filter = ("definition",)

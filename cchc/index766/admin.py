@@ -54,5 +54,7 @@ class IndexCriterionAdmin(FrozenOncePublished, RecordedAdmin, admin.ModelAdmin):
 class PublicationAdmin(ReadOnlyAdmin):
     """Publications are made by the monthly job or the unit page, never edited."""
 
+    unit_field = "unit"
+
     list_display = ("unit", "month", "revision", "total", "max_points", "published_at")
     list_filter = ("month",)

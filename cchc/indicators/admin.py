@@ -64,6 +64,7 @@ class IndicatorDefinitionAdmin(admin.ModelAdmin):
 
 @admin.register(TargetFigure)
 class TargetFigureAdmin(admin.ModelAdmin):
+    unit_field = "target__plan__unit"
     list_display = ("target", "as_of", "value", "entered_by", "entered_at")
     search_fields = ("target__text", "evidence__title")
     readonly_fields = every_field(TargetFigure)

@@ -110,6 +110,10 @@ class Access:
     def units(self, action: str = Action.VIEW):
         return Unit.objects.filter(self.unit_q("", action))
 
+    def anywhere(self, action: str) -> bool:
+        """Whether the user may do `action` in some unit (a superuser: everywhere)."""
+        return self.is_superuser or bool(self._paths_for(action))
+
     def can(self, action: str, unit: Unit) -> bool:
         if self.is_superuser:
             return True

@@ -28,6 +28,13 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["unit", "post"]
 
+    def get_formset(self, request, obj=None, **kwargs):
+        # a staff member who is not a superuser sees the people of their units only: the
+        # person they add gets a role there on the same page, or they would lose sight of them
+        if obj is None and not request.user.is_superuser:
+            kwargs.update(min_num=1, validate_min=True)
+        return super().get_formset(request, obj, **kwargs)
+
 
 def _in_history(users) -> list[User]:
     """Those of `users` who are the author of a change record."""
@@ -66,6 +73,7 @@ class PasswordResetForm(AdminPasswordChangeForm):
 
 @admin.register(User)
 class UserAdmin(RecordedAdmin, BaseUserAdmin):
+    unit_field = "memberships__unit"
     add_form = NewPersonForm
     change_password_form = PasswordResetForm
     add_fieldsets = (
@@ -134,6 +142,7 @@ class SuccessionInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = ""
     list_display = ["indented_name", "code", "eid_code", "kind", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["name", "code", "eid_code"]
@@ -160,6 +169,7 @@ class UnitAdmin(RecordedAdmin, admin.ModelAdmin):
 
 @admin.register(Post)
 class PostAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "unit"
     list_display = ["name", "unit", "kind", "order"]
     list_filter = ["kind"]
     search_fields = ["name", "unit__name", "aliases"]
@@ -168,6 +178,7 @@ class PostAdmin(RecordedAdmin, admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "unit"
     list_display = ["user", "unit", "role", "post", "is_active"]
     list_filter = ["role", "is_active"]
     search_fields = ["user__username", "user__full_name", "unit__name"]
@@ -176,5 +187,6 @@ class MembershipAdmin(RecordedAdmin, admin.ModelAdmin):
 
 @admin.register(UnitSuccession)
 class UnitSuccessionAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "successor"
     list_display = ["predecessor", "kind", "successor", "effective_on", "decision"]
     autocomplete_fields = ["predecessor", "successor"]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.admin import site as admin_site
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
 from cchc.demo import DEMO_PASSWORD, DemoContext
 
 from .choices import PostKind, Role, SuccessionKind, UnitKind
@@ -87,6 +91,11 @@ DISTRICT_POSTS = [
     ("Văn phòng HĐND và UBND", PostKind.OFFICE, ["Văn phòng HĐND - UBND"]),
 ]
 
+PROVINCE_POSTS = [
+    ("Sở Nội vụ", PostKind.OFFICE, ["Nội vụ", "SNV"]),
+    ("Văn phòng UBND tỉnh", PostKind.OFFICE, ["Văn phòng UBND"]),
+]
+
 # (username, full name, unit code, role, post name, who, scope) — as in specs/demo.md.
 LOGINS = [
     (
@@ -135,6 +144,15 @@ LOGINS = [
         "Thành phố Tây Ninh và các xã, phường (xem, thẩm định)",
     ),
     (
+        "sonoivu.tayninh",
+        "Đặng Minh Quân",
+        "tay-ninh",
+        Role.REVIEWER,
+        "Sở Nội vụ",
+        "Sở Nội vụ, Tỉnh Tây Ninh",
+        "Tỉnh Tây Ninh và các đơn vị trực thuộc (xem, thẩm định)",
+    ),
+    (
         "longan",
         "Huỳnh Văn Phúc",
         "long-an-xa",
@@ -173,7 +191,35 @@ LOGINS = [
 ]
 
 
+# The district and province home-affairs offices (Phòng, Sở Nội vụ) look after their units'
+# set-up: they open the admin and see the units, posts, people and roles of their scope there,
+# read-only (their role is the reviewer's: changing needs an administrator's, decision 0180).
+STAFF = ("noivu.tayninh", "kientuong", "sonoivu.tayninh")
+STAFF_GROUP = "Nội vụ: xem trang quản trị"
+
+
+def _staff_group() -> Group:
+    """A group allowed to view every admin table held by units (the admin's rule keeps each
+    member to their scope); global configuration stays a superuser's."""
+    group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
+    scoped = [
+        m
+        for m, page in admin_site._registry.items()
+        if getattr(page, "unit_field", None) is not None
+    ]
+    kinds = ContentType.objects.get_for_models(*scoped)
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__in=kinds.values(),
+            codename__in=[f"view_{m._meta.model_name}" for m in scoped],
+        )
+    )
+    return group
+
+
 def _posts_for(unit: Unit) -> list:
+    if unit.kind == UnitKind.PROVINCE:
+        return PROVINCE_POSTS
     if unit.kind == UnitKind.DISTRICT:
         return DISTRICT_POSTS
     if unit.is_commune_level:
@@ -237,6 +283,7 @@ def load(ctx: DemoContext) -> None:
     ctx.users["admin"] = admin
     ctx.logins.append(("admin", "Quản trị hệ thống", "toàn bộ"))
 
+    group = None
     for username, full_name, unit_code, role, post_name, who, scope in LOGINS:
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -246,6 +293,12 @@ def load(ctx: DemoContext) -> None:
         unit = ctx.units[unit_code]
         post = Post.objects.filter(unit=unit, name=post_name).first() if post_name else None
         Membership.objects.get_or_create(user=user, unit=unit, role=role, defaults={"post": post})
+        if username in STAFF:
+            group = group or _staff_group()
+            if not user.is_staff:
+                user.is_staff = True
+                user.save(update_fields=["is_staff"])
+            user.groups.add(group)
         ctx.users[username] = user
         ctx.logins.append((username, who, scope))
     ctx.say(f"Đơn vị: {Unit.objects.count()}, người dùng: {User.objects.count()}")

@@ -85,6 +85,7 @@ class ThroughActions(admin.ModelAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(ThroughActions):
+    unit_field = "unit"
     list_display = ["title", "unit", "year", "number", "status"]
     list_filter = ["year", "kind", "status"]
     search_fields = ["title", "number", "unit__name"]
@@ -109,6 +110,7 @@ class TaskPartyInline(admin.TabularInline):
 
 @admin.register(Task)
 class TaskAdmin(ThroughActions):
+    unit_field = "plan__unit"
     list_display = ["ref", "title", "plan", "area", "deadline_text", "due", "state"]
     list_filter = ["state", "area", "recurrence", "plan__year"]
     search_fields = ["title", "plan__title"]
@@ -125,6 +127,7 @@ class TaskAdmin(ThroughActions):
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
+    unit_field = "plan__unit"
     list_display = ["text", "plan", "area", "comparator", "value", "unit"]
     list_filter = ["area", "unit"]
     search_fields = ["text"]
@@ -144,5 +147,6 @@ class TargetAdmin(admin.ModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "plan__unit"
     list_display = ["ref", "title", "plan", "area"]
     raw_id_fields = ["plan", "parent"]

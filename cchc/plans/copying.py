@@ -31,7 +31,7 @@ def _shift_text(text: str, old_year: int, new_year: int) -> str:
     return text
 
 
-def _new_draft(source: Plan, *, year: int, by, unit) -> Plan:
+def _new_draft(source: Plan, *, year: int, by, unit, title: str = "") -> Plan:
     plan = Plan.objects.get(pk=source.pk)
     plan.pk = None
     plan.unit = unit or source.unit
@@ -40,7 +40,7 @@ def _new_draft(source: Plan, *, year: int, by, unit) -> Plan:
     plan.issued_on = None
     plan.status = PlanStatus.DRAFT
     plan.signer, plan.submitted_by, plan.submitted_at, plan.closing_note = "", None, None, ""
-    plan.title = _shift_text(source.title, source.year, year)
+    plan.title = title or _shift_text(source.title, source.year, year)
     plan.theme = _shift_text(source.theme, source.year, year)
     plan.source_name = ""
     plan.created_by = acting(by)
@@ -99,17 +99,18 @@ def _copy_targets_and_schedule(source: Plan, plan: Plan) -> None:
 
 
 @transaction.atomic
-def copy_plan(source: Plan, *, year: int, by, unit=None) -> Plan:
+def copy_plan(source: Plan, *, year: int, by, unit=None, title: str = "") -> Plan:
     """A new draft plan for `year` with the same sections, tasks and targets, dates moved.
 
     Units carry most of last year's plan into the next; this is that step, done once. The
     copy goes to `unit`, else to the plan's unit, or — when that one was dissolved before
     `year` — to the unit in force that took over its work (a merged commune carries on a
-    predecessor's plan)."""
+    predecessor's plan). `title` names a copy given to another unit (the source's title,
+    year moved, otherwise): its history names it so from the first event."""
     if unit is None and not in_force_during(source.unit, year):
         unit = source.unit.successor_in_force(dt.date(year, 1, 1))
     ensure_in_force(unit or source.unit, year)
-    plan = _new_draft(source, year=year, by=by, unit=unit)
+    plan = _new_draft(source, year=year, by=by, unit=unit, title=title)
     _copy_tasks(source, plan, _copy_sections(source, plan))
     _copy_targets_and_schedule(source, plan)
     announce_tasks_changed(plan_ids=[plan.pk])

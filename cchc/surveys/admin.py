@@ -115,6 +115,7 @@ class TargetInline(admin.TabularInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "unit"
     list_display = ("name", "unit", "starts_on", "ends_on", "closed")
     list_filter = ("closed",)
     autocomplete_fields = ("unit",)
@@ -123,6 +124,7 @@ class CampaignAdmin(RecordedAdmin, admin.ModelAdmin):
 
 @admin.register(KioskDevice)
 class KioskDeviceAdmin(RecordedAdmin, admin.ModelAdmin):
+    unit_field = "unit"
     list_display = ("name", "unit", "issued_on", "expires_on", "revoked")
     list_filter = ("revoked",)
     fields = ("unit", "name", "issued_on", "expires_on", "revoked")

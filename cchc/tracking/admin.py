@@ -13,6 +13,7 @@ from .models import (
 
 @admin.register(Occurrence)
 class OccurrenceAdmin(ReadOnlyAdmin):
+    unit_field = "plan__unit"
     list_display = ["task", "period_start", "period_end", "due", "percent", "done_on", "obsolete"]
     list_filter = ["obsolete", "plan__year"]
     search_fields = ["task__title", "plan__unit__name"]
@@ -21,6 +22,7 @@ class OccurrenceAdmin(ReadOnlyAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(ReadOnlyAdmin):
+    unit_field = "occurrence__plan__unit"
     list_display = ["at", "occurrence", "by", "state", "percent"]
     list_filter = ["state"]
     search_fields = ["note", "occurrence__task__title", "by__username"]
@@ -30,6 +32,7 @@ class ProgressUpdateAdmin(ReadOnlyAdmin):
 
 @admin.register(TaskSchedule)
 class TaskScheduleAdmin(ReadOnlyAdmin):
+    unit_field = "task__plan__unit"
     list_display = ["task", "deadline_text", "due", "recurrence", "needs_date", "unreadable"]
     list_filter = ["needs_date", "unreadable"]
     search_fields = ["deadline_text", "task__title"]
@@ -37,12 +40,14 @@ class TaskScheduleAdmin(ReadOnlyAdmin):
 
 @admin.register(Assignment)
 class AssignmentAdmin(ReadOnlyAdmin):
+    unit_field = "task__plan__unit"
     list_display = ["task", "user", "assigned_by", "at"]
     raw_id_fields = ["task"]
 
 
 @admin.register(ReminderPolicy)
 class ReminderPolicyAdmin(admin.ModelAdmin):
+    unit_field = "unit"
     list_display = [
         "unit",
         "days_before",

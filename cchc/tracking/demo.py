@@ -321,14 +321,15 @@ def _neighbour_plan(source: Plan, unit, ctx: DemoContext) -> Plan:
     existing = Plan.objects.filter(unit=unit, year=source.year, source_name=COPY_SOURCE).first()
     if existing is not None:
         return existing
-    plan = copy_plan(source, year=source.year, by=None, unit=unit)
+    title = source.title.replace("xã Thạnh Tân", unit.name).replace("Xã Thạnh Tân", unit.name)
+    if unit.parent is not None:  # a ward of Kiến Tường is not in Thành phố Tây Ninh
+        parent = unit.parent.name
+        title = title.replace("thành phố Tây Ninh", parent[:1].lower() + parent[1:])
+    # named for its unit from the first event: its history never shows Thạnh Tân's title
+    plan = copy_plan(source, year=source.year, by=None, unit=unit, title=title)
     plan.status = PlanStatus.ISSUED
     plan.source_name = COPY_SOURCE
     plan.issuer = f"UBND {unit.name}"
-    plan.title = source.title.replace("xã Thạnh Tân", unit.name).replace("Xã Thạnh Tân", unit.name)
-    if unit.parent is not None:  # a ward of Kiến Tường is not in Thành phố Tây Ninh
-        parent = unit.parent.name
-        plan.title = plan.title.replace("thành phố Tây Ninh", parent[:1].lower() + parent[1:])
     plan.save()
     # The copy kept Thạnh Tân's posts; lead and coordinators are this unit's own posts.
     parties = list(TaskParty.objects.filter(task__plan=plan))

@@ -285,6 +285,7 @@ FORM: dict[str, dict[str, str]] = {
 # Addresses whose POST changes only the asker's own rows, and those rows' tables
 OWN: dict[str, tuple[str, ...]] = {
     "logout": ("audit_auditevent",),  # signing out is recorded, for the asker
+    "admin:logout": ("audit_auditevent",),  # the same, for a staff member (decision 0180)
     "notifications:read_all": ("notifications_notification",),  # the asker's notifications
     "accounts:two_step_setup": ("otp_totp_totpdevice",),  # the asker's own authenticator
 }
@@ -328,6 +329,10 @@ VIEWER_ANSWERED: dict[str, str] = {
         for name in FORM
     },
 }
+
+# Addresses whose argument is not an object of A: an app of the admin, a page of the admin
+# reached through its catch-all address (`/admin/plans/plan/`, the plans' list)
+NOT_ABOUT_A = {"admin:app_list", "admin:admin/(?P<url>.*)$"}
 
 # Addresses without arguments whose query or body names commune A
 ABOUT_A = {"api:indicators", "api:push_dossiers", "api:push_feedback", "public:lookup"}
@@ -379,7 +384,22 @@ def admin_fill(address: Address, models: dict[str, Any]) -> Fill | None:
         return None
     if "<path:object_id>" not in address.route:
         return NONE
-    return lambda w: {"object_id": str(getattr(model.objects.first(), "pk", 1))}
+    return lambda w: {"object_id": str(getattr(_a_row(model, w), "pk", 1))}
+
+
+def _a_row(model, w: SimpleNamespace):
+    """A row of commune A, found where the model's admin page says its unit is (decision
+    0180: a staff outsider opens the admin, and sees rows of their own units); a row of a
+    global table (a superuser's alone) otherwise."""
+    from cchc.org.access import within
+    from cchc.org.models import User
+
+    if model is User:
+        return w.focal
+    field = admin.site._registry[model].unit_field
+    if field is None:
+        return model.objects.first()
+    return model.objects.filter(within(w.unit, field)).first()
 
 
 def request_for(address: Address, w: SimpleNamespace) -> Request | None:

@@ -55,10 +55,21 @@ def test_the_demo_creates_the_units_and_logins_of_the_spec_and_keeps_data_on_rer
         "longan",
         "tanduc",
         "kientuong",
+        "sonoivu.tayninh",
     ]:
         assert username in printed
         assert User.objects.get(username=username).check_password("demo")
     assert Membership.objects.get(user__username="noivu.tayninh").unit.code == "tp-tay-ninh"
+    province = Membership.objects.get(user__username="sonoivu.tayninh")
+    assert (province.unit.code, province.role, province.post.name) == (
+        "tay-ninh",
+        "reviewer",
+        "Sở Nội vụ",
+    )
+    # the home-affairs offices open the admin, to look at their units' set-up (decision 0180)
+    staff = User.objects.filter(is_staff=True, is_superuser=False).values_list("username")
+    assert sorted(u for (u,) in staff) == ["kientuong", "noivu.tayninh", "sonoivu.tayninh"]
+    assert "trang quản trị /admin/" in printed
     assert Membership.objects.get(user__username="thanhtan.tuphap").post.name == "Tư pháp – Hộ tịch"
     counts = (Unit.objects.count(), User.objects.count(), Membership.objects.count())
     call_command("demo", no_serve=True, stdout=io.StringIO())

@@ -13,6 +13,7 @@ from django.db import connection
 from cchc.console import BaseCommand
 from cchc.core.management.commands.worker import start_in_thread
 from cchc.demo import DEMO_PASSWORD, load_demo
+from cchc.org.models import User
 
 
 class Command(BaseCommand):
@@ -38,6 +39,10 @@ class Command(BaseCommand):
         width = max(len(u) for u, _w, _s in ctx.logins)
         for username, who, scope in ctx.logins:
             self.stdout.write(f"  {username.ljust(width)}  {who} — phạm vi: {scope}")
+        staff = User.objects.filter(is_staff=True, is_superuser=False).order_by("username")
+        if staff:
+            names = ", ".join(person.username for person in staff)
+            self.stdout.write(f"Xem trang quản trị /admin/ trong phạm vi của mình: {names}")
         if not no_serve:
             # the background work (web dossier imports, reminders) beside the demo's server
             start_in_thread("demo")
