@@ -91,7 +91,7 @@ KNOWN = {
     "tracking:give_direction": TEXT,
     "tracking:answer_direction": TEXT,
     "surveys:campaign": TEXT,  # sample targets: a number, or none (an empty box)
-    "plans:answer": BUTTON,  # the answer beside an appraisal's comment: left (decision 0175)
+    "plans:answer": TEXT,  # the answer beside an appraisal's comment (decision 0179)
     "plans:target_link": CHOICE,
     "plans:submit": BUTTON,
     "plans:task_delete": BUTTON,
