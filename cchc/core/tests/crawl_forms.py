@@ -139,3 +139,15 @@ def crawl(client, user: str, start: str = "/", per_name: int = 2, limit: int = 4
             forms.setdefault(form.key(), form)
         queue.extend(link for link in links_on(page, html) if link not in seen)
     return list(forms.values())
+
+
+def forms_at(client, user: str, pages: list[str]) -> list[Form]:
+    """The forms of the pages named, links not followed: the pages where only this person
+    meets a form the crawl of another did not (decision 0179)."""
+    forms: dict[tuple, Form] = {}
+    for page in pages:
+        response = client.get(page)
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            for form in forms_on(user, page, response.content.decode()):
+                forms.setdefault(form.key(), form)
+    return list(forms.values())
