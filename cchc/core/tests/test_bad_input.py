@@ -48,6 +48,10 @@ def _pages(demo) -> dict[str | None, list[str]]:
     closed = Plan.objects.filter(unit__code="long-an-xa", status="closed").first()
     task = Direction.objects.filter(task__plan__unit__code=A).first().task
     return {
+        None: [  # a visitor: signing in, a forgotten password
+            reverse("login"),
+            reverse("basics:password_reset"),
+        ],
         "thanhtan.tuphap": [reverse("feedback:edit", kwargs={"code": A, "pk": feedback.pk})],
         "thanhtan.chutich": [
             reverse("parindex:assessment", args=[A, year]),
@@ -92,6 +96,8 @@ TYPED = ("text", "textarea", "number", "password")  # the boxes every value is t
 # CHOICE — a list or buttons to choose from: an id that is not one of them is refused;
 REFUSED, TEXT, BUTTON, CHOICE = "refused", "text", "button", "choice"
 KNOWN = {
+    "login": REFUSED,
+    "basics:password_reset": REFUSED,
     "accounts:two_step_setup": REFUSED,
     "password_change": REFUSED,
     "dossiers:import": REFUSED,
@@ -151,8 +157,12 @@ UNSAVED = (
 # how a page marks a reason: under a field (Bootstrap's or the campaign form's), or at the top
 REASON_SHOWN = ("invalid-feedback", "alert-danger", 'role="alert"', "errorlist")
 # written by a refused post by design: a wrong code counts against the asker's own new
-# authenticator (django-otp's throttle, against guessing), an UPDATE of its row
-REFUSAL_WRITES = {"accounts:two_step_setup": {"otp_totp_totpdevice"}}
+# authenticator (django-otp's throttle, against guessing), an UPDATE of its row; a failed
+# sign-in is recorded (the audit log, for whoever watches for guessing)
+REFUSAL_WRITES = {
+    "accounts:two_step_setup": {"otp_totp_totpdevice"},
+    "login": {"audit_auditevent"},
+}
 # made, it is shown on the page rather than after a redirect: a kiosk's address, shown once
 SHOWN_ONCE_MADE = {"surveys:devices"}
 

@@ -55,3 +55,23 @@ def test_a_too_common_new_password_is_refused_in_vietnamese(client):
         {"old_password": "secret-pass-1", "new_password1": "demo", "new_password2": "demo"},
     )
     assert "quá ngắn" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_sign_in_is_answered_400_with_its_reason_and_the_name_typed(client):
+    UserFactory(username="lan")
+    response = client.post(reverse("login"), {"username": "lan", "password": "sai"})
+    assert response.status_code == 400  # refused, as every refused form (decision 0179)
+    page = response.content.decode()
+    assert "mật khẩu chính xác" in page and 'value="lan"' in page
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_forgotten_password_asked_without_an_address_is_refused_with_400(client, mailoutbox):
+    response = client.post(reverse("basics:password_reset"), {"email": "không phải địa chỉ"})
+    assert response.status_code == 400
+    assert (
+        "invalid-feedback" in response.content.decode() or "errorlist" in response.content.decode()
+    )
+    assert not mailoutbox
