@@ -20,7 +20,7 @@ class Field:
     name: str
     kind: str  # text, textarea, select, hidden, checkbox, radio, file, number, password
     value: str = ""
-    options: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()  # a list's choices; a file box's accepted extensions
     required: bool = False
 
 
@@ -77,7 +77,11 @@ def _fields(form) -> list[Field]:
                 checked = el.get("checked") is not None
                 found.append(Field(name, kind, el.get("value", "on") if checked else ""))
                 continue
-            if kind not in ("hidden", "file", "number", "password"):
+            if kind == "file":  # the extensions it accepts, as its options
+                accept = tuple(a.strip() for a in (el.get("accept") or "").split(",") if a.strip())
+                found.append(Field(name, kind, "", accept, required))
+                continue
+            if kind not in ("hidden", "number", "password"):
                 kind = "text" if kind in TEXT_TYPES else kind
             found.append(Field(name, kind, el.get("value", ""), required=required))
     return found
