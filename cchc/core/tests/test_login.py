@@ -75,3 +75,17 @@ def test_a_forgotten_password_asked_without_an_address_is_refused_with_400(clien
         "invalid-feedback" in response.content.decode() or "errorlist" in response.content.decode()
     )
     assert not mailoutbox
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/accounts/login/", "/admin/login/"])
+def test_a_name_far_too_long_is_refused_beside_the_field_before_signing_in(client, url):
+    """It reached authenticate(), whose failure the lockout records in a 255-character column:
+    a 500 on PostgreSQL (decision 0179)."""
+    from axes.models import AccessAttempt
+
+    response = client.post(url, {"username": "x" * 100_000, "password": "sai"})
+    assert response.status_code in (200, 400)
+    page = response.content.decode()
+    assert "tối đa 150" in page and "100000" in page  # the reason, in Vietnamese
+    assert not AccessAttempt.objects.exists()
