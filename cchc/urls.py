@@ -3,11 +3,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from cchc.core import views as core_views
+from cchc.core.forms import AdminLoginForm
 from cchc.indicators import target_urls
 from cchc.plans import urls as plan_urls
 
 admin.site.site_header = "CCHC — Quản trị hệ thống"
 admin.site.site_title = "CCHC"
+admin.site.login_form = AdminLoginForm  # the name's length checked (decision 0179)
 
 urlpatterns = [
     path("", core_views.home, name="home"),

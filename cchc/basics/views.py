@@ -15,6 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from cchc.core.views import RefusedIs400
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.models import Membership, User
 
@@ -114,7 +115,7 @@ def reset_password(request, pk: int):
     return response
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(RefusedIs400, auth_views.PasswordResetView):
     template_name = "basics/password_reset_form.html"
     subject_template_name = actions.RESET_TEMPLATES["subject_template_name"]
     email_template_name = actions.RESET_TEMPLATES["email_template_name"]
@@ -125,7 +126,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "basics/password_reset_done.html"
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(RefusedIs400, auth_views.PasswordResetConfirmView):
     template_name = "basics/password_reset_confirm.html"
     success_url = reverse_lazy("basics:password_reset_complete")
 

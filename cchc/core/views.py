@@ -8,17 +8,24 @@ from .forms import LoginForm
 from .navigation import landing_url
 
 
-class PasswordChangeView(auth_views.PasswordChangeView):
-    """Django's page, a refused change answered as every refused save is: 400 (decision 0175)."""
-
-    template_name = "core/password_change.html"
-    success_url = "/accounts/password/done/"
+class RefusedIs400:
+    """For Django's form views: a refused form is the page again with its reasons, status 400,
+    as every refused save (decisions 0142, 0175, 0179)."""
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class LoginView(auth_views.LoginView):
+class PasswordChangeView(RefusedIs400, auth_views.PasswordChangeView):
+    """Django's page, a refused change answered 400 (decision 0175)."""
+
+    template_name = "core/password_change.html"
+    success_url = "/accounts/password/done/"
+
+
+class LoginView(RefusedIs400, auth_views.LoginView):
+    """Signing in; wrong credentials are refused with 400 (decision 0179)."""
+
     form_class = LoginForm
     template_name = "core/login.html"
     redirect_authenticated_user = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import PurePath
 
 from django import forms
@@ -45,7 +46,30 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("The file “%(name)s” is empty.") % {"name": upload.name})
         if upload.size > max_bytes():
             raise forms.ValidationError(too_large(upload.size))
+        if not _content_fits(upload, suffix):
+            raise forms.ValidationError(
+                _(
+                    "“%(name)s” is not a readable CSV or Excel (.xlsx) file: its content is "
+                    "something else, or it was cut short while copying. Save it again from "
+                    "Excel and choose it again."
+                )
+                % {"name": upload.name}
+            )
         return upload
+
+
+def _content_fits(upload, suffix: str) -> bool:
+    """Whether the content is what the name says, read before the file is queued (decision
+    0179): a workbook is a whole zip (its directory, at the end, is there); a CSV is text
+    (no NUL byte in its first block). A picture renamed, or a workbook cut in half, was
+    queued and refused only later by the worker."""
+    upload.seek(0)
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return zipfile.is_zipfile(upload)
+        return b"\x00" not in upload.read(8192)
+    finally:
+        upload.seek(0)
 
 
 def too_large(size: int) -> str:

@@ -75,10 +75,6 @@ def life_context(user, plan: Plan, amendment, all_amendments: list) -> dict:
 # --- the plan's life (decision 0050): each page fetches the plan in scope, then one action --
 
 
-def _refusal(request, exc: ValidationError) -> None:
-    messages.error(request, " ".join(exc.messages))
-
-
 def done_on_form(form, action, *args, **kwargs) -> bool:
     """Run the action; a refusal is shown on the form, on the field it names."""
     try:
@@ -91,12 +87,6 @@ def done_on_form(form, action, *args, **kwargs) -> bool:
             form.add_error(None, exc.messages)
         return False
     return True
-
-
-def _reason(request) -> str:
-    form = ReasonForm(request.POST)
-    form.is_valid()
-    return form.cleaned_data.get("text", "")
 
 
 @login_required
@@ -229,15 +219,21 @@ def plan_appraise(request, pk: int):
 @login_required
 @require_POST
 def appraisal_answer(request, pk: int):
+    """The unit's answer beside an appraisal's comment. A refused answer (blank, too long)
+    shows the plan's page again, 400, the answer typed in its box and the reason under it
+    (decision 0179); it redirected, the answer lost."""
     comment = get_object_or_404(
         AppraisalComment.objects.visible_to(request.user).select_related("appraisal__plan__unit"),
         pk=pk,
     )
     plan = comment.appraisal.plan
-    try:
-        actions.answer_comment(comment, by=request.user, answer=_reason(request))
-    except ValidationError as exc:
-        _refusal(request, exc)
-    else:
+    form = ReasonForm(request.POST)
+    if form.is_valid() and done_on_form(
+        form, actions.answer_comment, comment, by=request.user, answer=form.cleaned_data["text"]
+    ):
         messages.success(request, _("Your answer was saved."))
-    return redirect(f"{plan.get_absolute_url()}#appraisal")
+        return redirect(f"{plan.get_absolute_url()}#appraisal")
+    from .views import plan_page  # the plan's page, whose module imports this one
+
+    refused = {"step": "answer", "comment": comment.pk, "form": form}
+    return plan_page(request, plan, refused=refused, status=400)

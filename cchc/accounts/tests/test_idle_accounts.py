@@ -100,7 +100,7 @@ def test_a_disabled_account_cannot_sign_in(client, people):
     call_command("disable_idle_accounts", stdout=io.StringIO())
     response = client.post("/accounts/login/", {"username": "lan", "password": "secret-pass-1"})
     assert "_auth_user_id" not in client.session
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, the page again (decision 0179)
 
 
 def test_an_account_enabled_again_in_the_admin_is_not_locked_the_next_day(client, people):

@@ -20,7 +20,7 @@ class Field:
     name: str
     kind: str  # text, textarea, select, hidden, checkbox, radio, file, number, password
     value: str = ""
-    options: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()  # a list's choices; a file box's accepted extensions
     required: bool = False
 
 
@@ -77,7 +77,11 @@ def _fields(form) -> list[Field]:
                 checked = el.get("checked") is not None
                 found.append(Field(name, kind, el.get("value", "on") if checked else ""))
                 continue
-            if kind not in ("hidden", "file", "number", "password"):
+            if kind == "file":  # the extensions it accepts, as its options
+                accept = tuple(a.strip() for a in (el.get("accept") or "").split(",") if a.strip())
+                found.append(Field(name, kind, "", accept, required))
+                continue
+            if kind not in ("hidden", "number", "password"):
                 kind = "text" if kind in TEXT_TYPES else kind
             found.append(Field(name, kind, el.get("value", ""), required=required))
     return found
@@ -138,4 +142,16 @@ def crawl(client, user: str, start: str = "/", per_name: int = 2, limit: int = 4
         for form in forms_on(user, page, html):
             forms.setdefault(form.key(), form)
         queue.extend(link for link in links_on(page, html) if link not in seen)
+    return list(forms.values())
+
+
+def forms_at(client, user: str, pages: list[str]) -> list[Form]:
+    """The forms of the pages named, links not followed: the pages where only this person
+    meets a form the crawl of another did not (decision 0179)."""
+    forms: dict[tuple, Form] = {}
+    for page in pages:
+        response = client.get(page)
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            for form in forms_on(user, page, response.content.decode()):
+                forms.setdefault(form.key(), form)
     return list(forms.values())

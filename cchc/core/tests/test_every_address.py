@@ -20,13 +20,11 @@ import copy
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 
 from cchc.core.tests import addresses as catalogue
@@ -45,6 +43,7 @@ from cchc.reports.models import Report
 from cchc.surveys.models import Campaign
 from cchc.testing.auth import admin_login
 from cchc.testing.demo import demo_loaded
+from cchc.testing.writes import row_counts, statements
 from cchc.tracking.models import Assignment, Direction, Occurrence
 
 TODAY = dt.date.today()
@@ -147,43 +146,18 @@ def _client(username: str | None, unit_code: str | None = None) -> Client:
     return client
 
 
-@contextmanager
-def _statements() -> Iterator[list[tuple[str, str, int]]]:
-    """(verb, table, rows) of each INSERT, UPDATE and DELETE run inside the block."""
-    seen: list[tuple[str, str, int]] = []
-
-    def spy(execute, sql, params, many, context):
-        result = execute(sql, params, many, context)
-        found = re.match(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', sql, re.I)
-        if found and not found[2].startswith(UNSAVED_TABLES):
-            seen.append((found[1].split()[0].upper(), found[2], context["cursor"].rowcount))
-        return result
-
-    with connection.execute_wrapper(spy):
-        yield seen
-
-
-def _counts(tables) -> dict[str, int]:
-    with connection.cursor() as cursor:
-        counts = {}
-        for table in sorted(tables):
-            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
-            counts[table] = cursor.fetchone()[0]
-        return counts
-
-
 def _asked(client: Client, method: str, request) -> tuple[object, list[str]]:
     """The answer, and what it left saved: tables whose row count it changed (counted after
     it, then after it was rolled back), rows it updated in place."""
     with transaction.atomic():
-        with _statements() as seen:
+        with statements(UNSAVED_TABLES) as seen:
             response = _ask(client, method, request)
         if getattr(response, "streaming", False):
             response.content = b"".join(response.streaming_content)
         grown = {table for verb, table, _rows in seen if verb != "UPDATE"}
-        after = _counts(grown)
+        after = row_counts(grown)
         transaction.set_rollback(True)
-    before = _counts(grown)
+    before = row_counts(grown)
     saved = [f"{t} {before[t]}→{after[t]} rows" for t in sorted(grown) if before[t] != after[t]]
     changed = {table for verb, table, rows in seen if verb == "UPDATE" and rows}
     return response, saved + [f"{table} updated" for table in sorted(changed)]

@@ -155,14 +155,31 @@ def test_rows_of_another_commune_are_refused(login, world, catalogue):
     assert not Dossier.objects.exists()
 
 
-def test_an_unreadable_file_is_discarded_with_a_message(login, world, catalogue):
-    client = login(world.people.focal)
-    upload(client, "xa-a", b"\x00\x01\x02garbage" * 50)
-    item = DossierUpload.objects.get()
-    response = client.get(reverse("dossiers:upload", args=[item.pk]), follow=True)
-    assert "nhị phân" in response.content.decode()
-    item.refresh_from_db()
-    assert item.status == DossierUpload.Status.DISCARDED and not item.stored_name
+def _workbook_cut_in_half() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>" * 200)
+        archive.writestr("xl/workbook.xml", "<workbook/>" * 400)
+    return buffer.getvalue()[: len(buffer.getvalue()) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("hoso.csv", b"\x00\x01\x02garbage" * 50),  # binary, called CSV
+        ("hoso.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),  # a picture renamed
+        ("hoso.xlsx", _workbook_cut_in_half()),  # cut short while copying
+    ],
+    ids=["binary-csv", "picture-as-xlsx", "workbook-cut-in-half"],
+)
+def test_a_file_whose_content_is_not_its_name_is_refused_before_it_is_queued(
+    login, world, catalogue, name, content
+):
+    """It was stored and queued, and refused only later by the worker (decision 0179)."""
+    response = upload(login(world.people.focal), "xa-a", content, name=name)
+    assert response.status_code == 400
+    assert f"“{name}” không phải tệp CSV hoặc Excel (.xlsx) đọc được" in response.content.decode()
+    assert not DossierUpload.objects.exists()
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_stored(login, world, settings):

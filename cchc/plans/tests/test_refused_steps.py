@@ -12,8 +12,8 @@ from django.utils.html import escape
 
 from cchc.audit.models import AuditEvent
 from cchc.plans import actions
-from cchc.plans.choices import PlanStatus
-from cchc.plans.models import Amendment, Plan
+from cchc.plans.choices import PlanStatus, Verdict
+from cchc.plans.models import Amendment, Appraisal, AppraisalComment, Plan
 from cchc.testing.factories import PlanFactory, TaskFactory
 
 
@@ -60,3 +60,35 @@ def test_a_closing_note_accepted_still_redirects(issued, world, login):
     )
     assert response.status_code == 302
     assert Plan.objects.get(pk=issued.pk).status == PlanStatus.CLOSED
+
+
+@pytest.fixture
+def comment(world):
+    """A comment of the district's appraisal beside a task of the commune's plan, unanswered."""
+    plan = PlanFactory(unit=world.commune, year=2026, status=PlanStatus.SUBMITTED)
+    task = TaskFactory(plan=plan, leads=["Tư pháp – Hộ tịch"])
+    appraisal = Appraisal.objects.create(plan=plan, verdict=Verdict.REVISE)
+    return AppraisalComment.objects.create(appraisal=appraisal, task=task, text="Ghi rõ sản phẩm")
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("  ", "Nhập nội dung trả lời."),
+        ("Đã bổ sung <b>sản phẩm</b>. " * 100, "Phần viết dài tối đa 2000 ký tự"),
+    ],
+    ids=["blank", "too-long"],
+)
+def test_a_refused_answer_to_an_appraisal_is_kept_in_its_box_with_the_reason(
+    comment, world, login, typed, reason
+):
+    client = login(world.people.focal)
+    events = AuditEvent.objects.count()
+    response = client.post(reverse("plans:answer", args=[comment.pk]), {"text": typed})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'aria-describedby="answer-{comment.pk}-error"' in page
+    assert reason in page
+    assert f'value="{escape(typed)}"' in page  # what was typed, in the box again
+    assert AppraisalComment.objects.get(pk=comment.pk).answer == ""
+    assert AuditEvent.objects.count() == events
