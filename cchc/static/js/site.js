@@ -7,6 +7,32 @@ document.addEventListener("change", function (event) {
   }
 });
 
+// A form that saves is sent once: a second press of its button while the first is on its way
+// (an old PC's double click, an impatient tap on a slow line) would create a second plan, task or
+// device. The form is marked busy until the next page arrives; its buttons are not disabled,
+// so the pressed one still sends its name and value. Back to the page (the browser's cache),
+// or no answer after 30 seconds, and it may be sent again. Searches and filters (GET) are free.
+var SENDING_FOR = 30000;
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || (form.method || "").toLowerCase() !== "post") {
+    return;
+  }
+  if (form.getAttribute("aria-busy") === "true") {
+    event.preventDefault();
+    return;
+  }
+  form.setAttribute("aria-busy", "true");
+  setTimeout(function () {
+    form.removeAttribute("aria-busy");
+  }, SENDING_FOR);
+});
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form[aria-busy='true']").forEach(function (form) {
+    form.removeAttribute("aria-busy");
+  });
+});
+
 // A table wider than the screen scrolls sideways in its .table-responsive box. Such a box takes
 // the keyboard's focus (the arrow keys then scroll it) and is named after its table's caption or
 // heading, so a keyboard or screen-reader user can reach what is off the screen (WCAG 2.1.1).
