@@ -128,7 +128,8 @@ def is_header(labels: list[str]) -> bool:
 # --- what begins a cell ---------------------------------------------------------------------
 
 UNIT_START = re.compile(
-    r"^(công chức|các công chức|các cơ quan|các phòng|các|cbcc|cán bộ|cơ quan|tổ\b(?! quốc)|bưu điện"
+    r"^(công chức|các công chức|các cơ quan|các phòng|các|cbcc|cán bộ|cơ quan|bưu điện"
+    r"|tổ\b(?! quốc)"  # "Tổ công nghệ số", not "(Mặt trận) Tổ quốc"
     r"|công an|người dân|ubnd|ủy ban|uỷ ban|phòng\b|ban\b|trung tâm|đài\b|mttq|mặt trận|hội\b"
     r"|đoàn\b|văn phòng|bộ phận|lãnh đạo|chủ tịch|phó chủ tịch|thường trực|đảng ủy|hđnd|sở\b)",
     re.I,
