@@ -67,6 +67,10 @@ _YEAR_COLUMN = re.compile(r"(^|\s|\()(nam\s+)?20\d{2}\b")
 _NAMED_LEAD = r"chu tri|co quan|don vi|bo phan|trach nhiem|nguoi"
 
 
+# the number a body row begins with: "3", "12.", "2.1"; a header writes "STT", "TT"
+_ROW_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+
+
 def header_roles(labels: list[str]) -> list[str | None]:
     """Roles for a header row; when two columns would both be the title, the one naming
     'nhiệm vụ' is the title and the other ('Nội dung CCHC', 'Lĩnh vực') groups the rows."""
@@ -115,6 +119,8 @@ def _prefer_planned_value(labels: list[str], roles: list[str | None]) -> None:
 
 
 def is_header(labels: list[str]) -> bool:
+    if labels and _ROW_NUMBER.fullmatch(labels[0].strip()) and sum(map(bool, labels)) >= 3:
+        return False  # a task's row ("3 | Cập nhật, niêm yết … | Bộ phận Một cửa | …")
     roles = {r for r in header_roles(labels) if r}
     return (len(roles) >= 3 and bool(roles & {"title", "ref"})) or roles >= {"lead", "title"}
 
@@ -122,9 +128,10 @@ def is_header(labels: list[str]) -> bool:
 # --- what begins a cell ---------------------------------------------------------------------
 
 UNIT_START = re.compile(
-    r"^(công chức|các công chức|các cơ quan|các phòng|các|cbcc|cán bộ|cơ quan|tổ\b|bưu điện"
+    r"^(công chức|các công chức|các cơ quan|các phòng|các|cbcc|cán bộ|cơ quan|bưu điện"
+    r"|tổ\b(?! quốc)"  # "Tổ công nghệ số", not "(Mặt trận) Tổ quốc"
     r"|công an|người dân|ubnd|ủy ban|uỷ ban|phòng\b|ban\b|trung tâm|đài\b|mttq|mặt trận|hội\b"
-    r"|đoàn\b|văn phòng|bộ phận|lãnh đạo|chủ tịch|phó chủ tịch|thường trực|đảng ủy|hđnd)",
+    r"|đoàn\b|văn phòng|bộ phận|lãnh đạo|chủ tịch|phó chủ tịch|thường trực|đảng ủy|hđnd|sở\b)",
     re.I,
 )
 PRODUCT_START = re.compile(

@@ -99,6 +99,7 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
     # a header printed alone at the foot of a page, its rows on the next: (table, its place
     # among the paragraphs, the block) until the next block shows whether rows follow
     alone: tuple[tuple[ParsedTable, str, str | None], int, Table] | None = None
+    reports: ParsedTable | None = None  # the last list of reports ("DANH MỤC BÁO CÁO")
     for block in blocks:
         if isinstance(block, Paragraph):
             paragraphs.append(block)
@@ -116,10 +117,17 @@ def _split_blocks(blocks) -> tuple[list[Paragraph], list[tuple[ParsedTable, str,
             alone = None
         if tables and not _has_text(since_table) and continue_table(tables[-1][0], block):
             continue  # the same table, cut at a page break
+        if reports and not _has_text(since_table) and continue_table(reports, block):
+            paragraphs.extend(_row_lines(block))  # the report list, cut at a page break
+            continue
         parsed = parse_table(block)
         if parsed is None or "title" not in parsed.roles:
             paragraphs.extend(_flatten(block))
             since_table.append("<table>")
+            continue
+        if _is_report_list(parsed):  # its rows are the report schedule, read as prose
+            paragraphs.extend(_row_lines(block))
+            reports, since_table = parsed, []
             continue
         caption = _caption(since_table[-4:])
         appendix = re.search(r"phu luc|bieu|danh muc", caption)  # not the section above
@@ -160,6 +168,21 @@ def _caption(texts: list[str]) -> str:
     return ""
 
 
+def _is_report_list(parsed: ParsedTable) -> bool:
+    """A "DANH MỤC BÁO CÁO" table: what its rows name are reports ("Tên báo cáo") with the
+    day each is due, the plan's report schedule rather than tasks."""
+    return bool(re.match(r"(ten |loai |danh muc )?bao cao\b", fold(parsed.header("title"))))
+
+
+def _row_lines(table: Table) -> list[Paragraph]:
+    """Each row of a table as one line of text, its cells in order."""
+    return [
+        Paragraph(" ".join(" ".join(c.text.split()) for c in row.cells if c.text.strip()), row.line)
+        for row in table.rows
+        if any(c.text.strip() for c in row.cells)
+    ]
+
+
 def _flatten(table: Table) -> list[Paragraph]:
     """A table that is not a plan table (letterhead, signature block): its cells, column by
     column, as paragraphs, so that the issuer, number and date in it are still read."""
@@ -174,10 +197,17 @@ def _flatten(table: Table) -> list[Paragraph]:
     return out
 
 
+# "I. MỤC ĐÍCH", "## I. …", "**I. …", "Phần I. …", or "Phần I" alone with its title below
+_FIRST_PART = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?(?:(?:Phần|PHẦN|Chương|CHƯƠNG)\s+I[.:]?\s*$"
+    r"|(?:(?:Phần|PHẦN|Chương|CHƯƠNG)\s+)?I[.)]?\s+\S)"
+)
+
+
 def _preamble_end(paragraphs: list[Paragraph]) -> int:
     """Index of the first top-level section heading ('I. MỤC ĐÍCH, YÊU CẦU')."""
     for i, paragraph in enumerate(paragraphs):
-        if re.match(r"^\s*(?:#+\s*)?(?:\*\*)?I[.)]?\s+\S", paragraph.text) and i > 0:
+        if _FIRST_PART.match(paragraph.text) and i > 0:
             return i
     return min(len(paragraphs), 25)
 

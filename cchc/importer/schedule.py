@@ -28,7 +28,9 @@ _NOT_QUARTER = r"(?!\s+(?:dinh|che|trinh|mo|hoach|tac|chuan|pham|luat|hoa)\b)"
 _MENTION = re.compile(
     r"(?P<q>quy\s+(?P<qn>iv|i{1,3}|[1-4])(?![a-z]))"
     r"|(?P<h>6\s*thang)|(?P<n>9\s*thang)"
-    r"|(?P<y>(?:bao cao|ca|va|,)\s+nam(?!\s+(?:truoc(?!\s+ngay)|tiep|hoc))(?=\W|$))"
+    # "báo cáo năm", "báo cáo cải cách hành chính năm 2026" (a list of reports), "cả năm"
+    r"|(?P<y>(?:bao cao(?:\s+(?:cai cach hanh chinh|cchc))?|ca|va|,)\s+nam"
+    r"(?!\s+(?:truoc(?!\s+ngay)|tiep|hoc))(?=\W|$))"
     r"|(?P<qq>(?:hang|moi|dinh ky|bao cao)\s+quy" + _NOT_QUARTER + r"(?!\s+(?:iv|i{1,3}|[1-4])\b))"
 )
 _YEAR_AFTER = re.compile(r"^\s*(?:dau\s+nam\s*|nam\s*)?[/ ]?\s*(?:nam\s+)?(\d{4})")

@@ -17,9 +17,12 @@ from .layout import is_heading_like
 from .vietnamese import fold
 
 _NUMBERED = re.compile(
-    r"^\s*(?:(?P<roman>[IVXLC]{1,6})[.)]?\s+|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?\s+"
+    r"^\s*(?:(?:Phần|PHẦN|Mục|MỤC|Chương|CHƯƠNG)\s+(?=[\dIVXLC]))?"  # "Phần I.", "Mục 2."
+    r"(?:(?P<roman>[IVXLC]{1,6})[.)]?\s+|(?P<dotted>\d{1,2}(?:\.\d{1,2})+)\.?\s+"
     r"|(?P<arabic>\d{1,2})[.)]\s*|(?P<letter>[a-zđ])[.)]\s+)(?=\S)"
 )
+# a part named alone on its line, its title on the next: "Phần I" / "MỤC TIÊU, CHỈ TIÊU"
+_PART = re.compile(r"^\s*(?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]{1,6}|\d{1,2})[.:]?\s*$")
 _TARGET_HEADING = re.compile(r"chi tieu|muc tieu cu the|muc tieu, chi tieu")
 _GOAL_HEADING = re.compile(r"^(muc tieu|muc dich|yeu cau)")
 
@@ -63,6 +66,9 @@ def heading_of(paragraph: Paragraph) -> Heading | None:
     """The paragraph as a heading, or None when it is body text."""
     text = paragraph.text.strip()
     words = text.split()
+    part = _PART.match(text)
+    if part:
+        return Heading(part.group(1), "", 1, paragraph.line, None)
     match = _NUMBERED.match(text)
     if match and match.group("roman") and not text[match.end() :][:1].isupper():
         match = None

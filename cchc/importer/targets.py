@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .vietnamese import fold
 
-_PERCENT = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%"
+_PERCENT = r"(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:%|phần\s+trăm\b)"  # "95%", "95 %", "95 phần trăm"
 _POINTS = r"(\d{1,3}(?:[.,]\d{1,2})?)(?:\s*/\s*100)?\s*điểm\b"  # "85 điểm", "85/100 điểm"
 _RANK = r"(?:trong\s+)?(?:nhóm|tốp|top)\s+(?:dẫn đầu\s+)?(\d{1,3})(?:\s*/\s*\d{1,3})?"
 _PLACE = (

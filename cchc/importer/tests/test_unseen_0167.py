@@ -1,8 +1,8 @@
-"""Decisions 0167, 0169, 0174 and 0178: twenty-four plans written here, unlike the seeds, each
+"""Decisions 0167, 0169, 0174, 0178 and 0184: thirty plans written here, unlike the seeds, each
 as the .txt its author would paste, the .docx they typed (letterhead and task tables as Word
 tables) and the PDF LibreOffice prints from it; every contract field of the import equals the
 expectation written by reading the document (plans0167/, plans0169/, plans0174/, plans0178/,
-NAME.expected.json)."""
+plans0184/, NAME.expected.json)."""
 
 import io
 import json
@@ -14,14 +14,15 @@ from django.core.management import call_command
 from cchc.importer.parse import parse_bytes
 from cchc.importer.tasks import _deadline_text
 from cchc.importer.tests.unseen0167 import PLANS, differences
-from cchc.importer.tests.unseen_build import FROM_PDF, _unwrap
+from cchc.importer.tests.unseen_build import FROM_PDF, PAGED, _paged, _unwrap
 
 # every plan in every format: the ward's 766 plan printed to PDF has a row cut by the page
 # break (read since 0166), Ea Kar's and the ward's bulleted cells wrap "- Công chức Văn hóa" /
 # "- Xã hội" (one office, `columns.DASHED_OFFICES`); Hải Lăng's PDF prints its first task
 # table's header alone at the foot of a page (0169); Phước Long's landscape appendices cut rows
 # at page breaks, Vĩnh Hưng's narrow budget cell cuts "12.000.000" (0174); Bình Thủy's PDF
-# prints its footnotes at the foot of page 1, Mỹ An's .txt is copied from its PDF (0178)
+# prints its footnotes at the foot of page 1, Mỹ An's .txt is copied from its PDF (0178); Phú
+# Thủy's PDF begins page 2 with a task row, Hòa Thành's list of reports is cut by a page (0184)
 CASES = [
     (f"{plan.parent.name}/{plan.name}", ext) for plan in PLANS for ext in ("txt", "docx", "pdf")
 ]
@@ -50,11 +51,14 @@ def test_the_expectations_are_the_plans_own_words():
     """Guard against an expectation drifting from its document: every task title, lead and
     deadline written in an expectation is in the plan's text (composed, as the import prints
     it: Phú Riềng's plan is typed partly in decomposed letters, with non-breaking spaces; Mỹ
-    An's, copied from its PDF, with its rows joined back as typed)."""
+    An's, copied from its PDF, and Vĩnh Thạnh's, pasted page by page, with their rows joined
+    back as typed)."""
     for plan in PLANS:
         lines = plan.with_suffix(".txt").read_text(encoding="utf-8").splitlines()
         if plan.name in FROM_PDF:  # copied from the PDF: its cells as the author typed them
             lines = _unwrap(lines)
+        if plan.name in PAGED:  # pasted page by page: its cut row joined back
+            lines = _paged(lines)
         text = " ".join(" ".join(lines).split())
         text = unicodedata.normalize("NFC", text)
         expected = json.loads(plan.with_suffix(".expected.json").read_text(encoding="utf-8"))

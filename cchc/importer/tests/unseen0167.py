@@ -12,7 +12,12 @@ changed tasks, two task tables in different column orders on landscape pages wit
 (plans0178/: a ward table whose time is two columns under one header, a province department
 naming the communes collectively and joining units with "+", an area column merged down its
 rows under a note on abbreviations, sub-tasks 1.1.1 and a), b), footnotes and a signature
-beside "Nơi nhận:", a .txt copied from the PDF with its cells cut into lines). Each has a
+beside "Nơi nhận:", a .txt copied from the PDF with its cells cut into lines) and 0184
+(plans0184/: duties in prose with their lead in brackets and a deputy signing "KT. CHỦ TỊCH",
+a lead column of officials' titles with dates written eight ways, a "DANH MỤC" of reports as
+its own appendix table, a .txt table pasted from a chat tool in Markdown pipes, "Phần I" /
+"Mục 1" headings over "A.", "B." area rows, a table pasted page by page with its header
+repeated and a row cut). Each has a
 hand-written NAME.expected.json; `differences` lists every contract field where an import
 differs from it, as "tasks[3].due: '…' != '…'"."""
 
@@ -38,6 +43,10 @@ FOLDERS = {
     "plans0178": (
         "phuong_long_hoa", "so_noi_vu_lam_dong", "xa_duc_linh", "xa_hoa_an", "phuong_binh_thuy",
         "xa_my_an",
+    ),
+    "plans0184": (
+        "xa_tan_phu_dong", "phuong_phu_thuy", "xa_hoa_thanh", "xa_thoi_lai", "phuong_ninh_kieu",
+        "xa_vinh_thanh",
     ),
 }  # fmt: skip
 # every plan as its path without the extension: plans0169/xa_tan_hoi

@@ -42,6 +42,8 @@ LANDSCAPE = {"xa_phuoc_long"}
 TWO_ROW_HEAD = {"phuong_long_hoa"}
 VMERGED = {"xa_duc_linh": 0}
 FROM_PDF = {"xa_my_an"}
+PIPES = {"xa_thoi_lai"}
+PAGED = {"xa_vinh_thanh"}
 _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RIGHT = ("CỘNG HÒA", "CỘNG HOÀ", "Độc lập")
@@ -77,6 +79,10 @@ def _table(doc, rows: list[list[str]], lined: dict[int, str], stem: str = "") ->
     table = doc.add_table(rows=len(rows), cols=width)
     table.style = "Table Grid"
     head = 2 if stem in TWO_ROW_HEAD else 1
+    if stem in PAGED:  # the header row repeats on every page
+        from docx.oxml import parse_xml
+
+        table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{_W}"/>'))
     spans = _two_row_head(table, rows) if head == 2 else set()
     down = VMERGED.get(stem)
     start = 2 if head == 2 else 0  # a two-row header is written already
@@ -133,6 +139,38 @@ def _unwrap(lines: list[str]) -> list[str]:
             out[-1] += " " + line
         else:
             out.append(line)
+    return out
+
+
+def _pipes(lines: list[str]) -> list[str]:
+    """A table pasted from a chat tool ("| STT | Nội dung |", "|---|", "**I**", "<br>")
+    as the Word table its author made of it (`PIPES`)."""
+    out: list[str] = []
+    for line in lines:
+        if not line.startswith("|"):
+            out.append(line)
+        elif line.replace("|", "").strip("-: "):
+            cells = line.strip().strip("|").split("|")
+            out.append("\t".join(c.strip().replace("**", "").replace("<br>", "\n") for c in cells))
+    return out
+
+
+def _paged(lines: list[str]) -> list[str]:
+    """A table pasted page by page (`PAGED`): the header repeated on the next page is dropped
+    and the row cut by the page break is joined cell by cell; Word repeats the header."""
+    out: list[str] = []
+    head = ""
+    for line in lines:
+        cells = line.split("\t")
+        if len(cells) > 2 and not head:
+            head = line
+        elif line == head:
+            continue
+        elif len(cells) > 2 and not cells[0] and out and out[-1].count("\t") >= 2:
+            above = out[-1].split("\t")
+            out[-1] = "\t".join(" ".join(filter(None, pair)) for pair in zip_longest(above, cells))
+            continue
+        out.append(line)
     return out
 
 
@@ -202,6 +240,8 @@ def plan_docx(txt: Path) -> bytes:
     _letterhead(doc, lines[:split])
     lined = LINED.get(txt.stem, {})
     body = _unwrap(lines[split:]) if txt.stem in FROM_PDF else lines[split:]
+    body = _pipes(body) if txt.stem in PIPES else body
+    body = _paged(body) if txt.stem in PAGED else body
     body = _footnotes(doc, body)
     rows: list[list[str]] = []
     signed: list[list[str]] = []
