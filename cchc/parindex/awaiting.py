@@ -41,7 +41,7 @@ def _awaiting(user, unit, today: dt.date) -> list[Awaiting]:
     if access.can(Action.APPRAISE, unit):
         # a submitted one waits whatever its year
         below = Assessment.objects.filter(within(unit), stage=Stage.SUBMITTED).exclude(unit=unit)
-        found = list(below.select_related("unit__parent").order_by("submitted_at")[:SHOWN + 1])
+        found = list(below.select_related("unit__parent").order_by("submitted_at")[: SHOWN + 1])
         for assessment in found[:SHOWN]:
             text = _("PAR self-assessment %(year)s of %(unit)s awaiting your appraisal") % {
                 "year": assessment.year,
