@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cchc.formats import day
 from cchc.org.access import Action, access_for, within
@@ -16,6 +17,8 @@ from cchc.tracking.due_items import Awaiting, register_awaiting
 
 from .choices import Stage
 from .models import Assessment
+
+SHOWN = 5  # submitted self-assessments named one by one; the rest in one line
 
 
 def _url(assessment: Assessment) -> str:
@@ -38,13 +41,29 @@ def _awaiting(user, unit, today: dt.date) -> list[Awaiting]:
     if access.can(Action.APPRAISE, unit):
         # a submitted one waits whatever its year
         below = Assessment.objects.filter(within(unit), stage=Stage.SUBMITTED).exclude(unit=unit)
-        for assessment in below.select_related("unit").order_by("submitted_at")[:5]:
+        found = list(below.select_related("unit__parent").order_by("submitted_at")[: SHOWN + 1])
+        for assessment in found[:SHOWN]:
             text = _("PAR self-assessment %(year)s of %(unit)s awaiting your appraisal") % {
                 "year": assessment.year,
                 "unit": assessment.unit.name,
             }
             items.append(Awaiting(text, _url(assessment)))
+        if len(found) > SHOWN:
+            items.append(_the_rest(found[SHOWN], below.count() - SHOWN))
     return items
+
+
+def _the_rest(first: Assessment, count: int) -> Awaiting:
+    """One line for the submitted ones not listed (a province has ~150 communes: the sixth
+    must not vanish), to the ranking that lists the first of them (decision 0185)."""
+    text = ngettext(
+        "%(count)s more PAR self-assessment awaiting your appraisal",
+        "%(count)s more PAR self-assessments awaiting your appraisal",
+        count,
+    ) % {"count": count}
+    parent = first.unit.parent
+    url = reverse("parindex:ranking", args=[parent.code, first.year]) if parent else _url(first)
+    return Awaiting(text, url)
 
 
 register_awaiting(_awaiting)

@@ -408,7 +408,12 @@ def ranking(request, code: str, year: int):
         if row.assessment is None or row.assessment.stage != Stage.FINAL
     ]
     root = Unit.objects.filter(pk=unit.lineage_ids()[0]).first() or unit
+    # a unit listed with units of its own (a district) links to their ranking: the province's
+    # way down to the communes' self-assessments (decision 0185)
+    listed = [row.unit for row in rows] + [row.unit for row in progress]
+    with_units = set(Unit.objects.filter(parent__in=listed).values_list("parent_id", flat=True))
     context = {
+        "with_units": with_units,
         "criteria_root": root.code if criteria_views.may_edit(request.user, root) else None,
         "unit": unit,
         "year": year,

@@ -23,6 +23,7 @@ from cchc.documents.excel import (
 from cchc.notifications.actions import seen
 from cchc.org.access import Action, access_for, unit_for
 from cchc.org.in_force import last_day
+from cchc.org.models import Unit
 
 from . import actions, compile, content, document, schedule
 from .forms import ReportTextForm, ReturnForm, WindowForm
@@ -50,6 +51,33 @@ def _kind(request, year: int, today) -> str:
         return kind
     last_kind, last_year = schedule.last_due(today)
     return last_kind if last_year == year else "q1"
+
+
+def _below(unit, kind: str, year: int, today) -> list[dict]:
+    """The units directly below `unit`, each with its report of the kind or none, whether it is
+    late and whether it has units of its own."""
+    children = compile.units_below(unit, schedule.window_for(unit, kind, year).end)
+    below = []
+    if children.exists():
+        reports = {
+            r.unit_id: r for r in Report.objects.filter(unit__parent=unit, kind=kind, year=year)
+        }
+        # a unit with units of its own (a district) links to their reports: the province's way
+        # down to the communes' reports (decision 0185)
+        parents = set(Unit.objects.filter(parent__in=children).values_list("parent_id", flat=True))
+        for child in children:
+            report = reports.get(child.pk)
+            due = report.due if report else schedule.window_for(child, kind, year).due
+            below.append(
+                {
+                    "unit": child,
+                    "report": report,
+                    "due": due,
+                    "late": report.is_late(today) if report else today > due,
+                    "has_units": child.pk in parents,
+                }
+            )
+    return below
 
 
 @login_required
@@ -84,23 +112,7 @@ def unit_reports(request, code: str):
                 "gone": gone,
             }
         )
-    children = compile.units_below(unit, schedule.window_for(unit, kind, year).end)
-    below = []
-    if children.exists():
-        reports = {
-            r.unit_id: r for r in Report.objects.filter(unit__parent=unit, kind=kind, year=year)
-        }
-        for child in children:
-            report = reports.get(child.pk)
-            due = report.due if report else schedule.window_for(child, kind, year).due
-            below.append(
-                {
-                    "unit": child,
-                    "report": report,
-                    "due": due,
-                    "late": report.is_late(today) if report else today > due,
-                }
-            )
+    below = _below(unit, kind, year, today)
     context = {
         "unit": unit,
         "year": year,
