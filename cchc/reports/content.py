@@ -380,6 +380,10 @@ def assemble(report, today: dt.date | None = None, definitions=None) -> dict:
         "tasks": figures["tasks"],
         "indicators": figures["indicators"],
         "indicator_names": {d.code: d.name for d in (definitions or engine.definitions())},
+        # the indicators that count (dossiers received) rather than divide: no rate of theirs
+        "indicator_counts": sorted(
+            d.code for d in (definitions or engine.definitions()) if not d.is_rate
+        ),
         "figures": figures["figures"],
         "figure_descriptions": figure_descriptions(figure_definitions),
         "next_tasks": _next_tasks(unit, end),

@@ -37,16 +37,20 @@ def _task_table(content: dict) -> dict:
 
 
 def _indicator_table(content: dict) -> dict:
+    """A rate's numerator, denominator and rate; a count ("Số hồ sơ tiếp nhận") its number
+    alone — it divides nothing, so no "100,00%". Counts written as documents write them
+    ("6.053"); the Excel copy makes them numbers again."""
     names = content.get("indicator_names", {})
+    counts = set(content.get("indicator_counts", ()))
     return {
         "title": "Biểu 2. Chỉ số kết quả giải quyết thủ tục hành chính",
         "columns": ["Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ"],
         "rows": [
             [
                 names.get(code, code),
-                str(v["numerator"]),
-                str(v["denominator"]),
-                percent(v["value"]),
+                figure(v["numerator"], 0),
+                "—" if code in counts else figure(v["denominator"], 0),
+                "—" if code in counts else percent(v["value"]),
             ]
             for code, v in content["indicators"].items()
         ],

@@ -103,6 +103,33 @@ def test_the_xlsx_holds_the_figure_tables(world, draft, login):
     assert "Số hồ sơ tiếp nhận" in names and "dossiers_received" not in names  # no raw codes
     rate = indicators["D4"]  # "—" without dossiers, else a percent stored as a number
     assert rate.value == "—" or (isinstance(rate.value, float) and rate.number_format == "0.00%")
+    # a count divides nothing: its number alone, no denominator, no "100,00%"
+    received = next(
+        r for r in indicators.iter_rows(min_row=4) if r[0].value == "Số hồ sơ tiếp nhận"
+    )
+    assert [c.value for c in received[2:]] == ["—", "—"]
+
+
+def test_the_report_writes_a_count_as_a_count_and_figures_as_a_document_does():
+    from cchc.reports.document import _indicator_table
+
+    table = _indicator_table(
+        {
+            "indicator_names": {
+                "dossiers_received": "Số hồ sơ tiếp nhận",
+                "on_time_rate": "Đúng hạn",
+            },
+            "indicator_counts": ["dossiers_received"],
+            "indicators": {
+                "dossiers_received": {"numerator": 6053, "denominator": 6053, "value": 100.0},
+                "on_time_rate": {"numerator": 5833, "denominator": 6032, "value": 96.7009},
+            },
+        }
+    )
+    assert table["rows"] == [
+        ["Số hồ sơ tiếp nhận", "6.053", "—", "—"],  # before: "6053", "6053", "100,00%"
+        ["Đúng hạn", "5.833", "6.032", "96,70%"],
+    ]
 
 
 def test_unit_pages_and_the_compiled_report_are_scoped(
