@@ -21,11 +21,20 @@ EXPORT = (
 NAME = "ho-so-thang-3-nam-2024-cua-xa-thanh-tan-ban-chinh-thuc-da-ky-so.csv"
 
 
+def _catch_pickers(tab) -> None:
+    """Playwright asks the browser to hand it file pickers when a test first waits for one, and
+    does not wait for the browser's yes: a key pressed at once on a busy machine could open the
+    picker before, which then never reaches the test (CI, 0183's session). Asked here, before
+    the page is opened, it is in place by the first press."""
+    tab.on("filechooser", lambda chooser: None)
+
+
 def test_a_focal_point_picks_a_file_by_the_vietnamese_button_and_sees_its_name(
     page, world, tmp_path
 ):
     export = tmp_path / NAME
     export.write_text(EXPORT, encoding="utf-8")
+    _catch_pickers(page)
     browser_login(page, "focal")
     page.goto(page.base_url + "/units/xa-a/dossiers/import/")
     chooser = page.locator("label.filepick")
@@ -63,6 +72,7 @@ def test_without_javascript_the_button_still_opens_the_picker(
     context = browser.new_context(locale="vi-VN", java_script_enabled=False)
     tab = context.new_page()
     tab.base_url = live_server.url
+    _catch_pickers(tab)
     try:
         browser_login(tab, "focal")
         tab.goto(live_server.url + "/units/xa-a/dossiers/import/")
