@@ -46,7 +46,9 @@ def form_data(campaign, value="5", code=""):
     return data
 
 
-def make_dossier(unit, code, day=None):
+def dossier_row(unit, code, day=None):
+    """A dossier received and due on `day` (today by default), not yet saved: one is saved by
+    `make_dossier`, many at once by `bulk_create`."""
     import datetime as _dt
 
     from cchc.dossiers.models import Dossier, Procedure
@@ -54,7 +56,7 @@ def make_dossier(unit, code, day=None):
     day = day or timezone.localdate()
     procedure, _ = Procedure.objects.get_or_create(code="1.001", defaults={"name": "Khai sinh"})
     moment = timezone.make_aware(_dt.datetime.combine(day, _dt.time(9)))
-    return Dossier.objects.create(
+    return Dossier(
         code=code,
         unit=unit,
         procedure=procedure,
@@ -64,6 +66,12 @@ def make_dossier(unit, code, day=None):
         month=day.replace(day=1),
         on_time_until=day,
     )
+
+
+def make_dossier(unit, code, day=None):
+    made = dossier_row(unit, code, day)
+    made.save()
+    return made
 
 
 @pytest.fixture
